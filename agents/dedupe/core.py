@@ -1,0 +1,161 @@
+"""The dedupe stage: reports of one place in, incident revisions out.
+
+Reports at the same place, on the same day (or the same stated period), whose figures agree
+are one incident: the headline, the lede and the quoted official, or several outlets. Each
+incident keeps its member reports, so its figures are always recomputed from what is still
+claimed: a retraction removes a member, a re-delivered report changes nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+from streams.records import Incident, Report
+
+
+@dataclass(slots=True)
+class Member:
+    """What one report contributes to an incident."""
+
+    report_id: str
+    article_id: str
+    source: str
+    published_at: str | None
+    killed: int | None
+    killed_low: int | None
+    killed_high: int | None
+    injured: int | None
+    injured_low: int | None
+    injured_high: int | None
+    event_types: list[str] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, report: Report) -> Member:
+        return cls(report.report_id, report.article_id, report.source, report.published_at,
+                   report.killed, report.killed_low, report.killed_high,
+                   report.injured, report.injured_low, report.injured_high,
+                   list(report.event_types))
+
+
+@dataclass(slots=True)
+class OpenIncident:
+    incident: Incident
+    members: list[Member]
+
+    @classmethod
+    def from_dict(cls, data: dict) -> OpenIncident:
+        return cls(Incident.from_dict(data["incident"]),
+                   [Member(**member) for member in data["members"]])
+
+
+@dataclass(slots=True)
+class PlaceIncidents:
+    """Dedupe's state for one place: its incidents and their members."""
+
+    incidents: list[OpenIncident] = field(default_factory=list)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> PlaceIncidents:
+        return cls([OpenIncident.from_dict(item) for item in data["incidents"]])
+
+
+@dataclass(slots=True)
+class Deduplication:
+    state: PlaceIncidents
+    incidents: list[Incident]  # the revisions this report caused, to emit
+
+
+def _agrees(a: int | None, b: int | None) -> bool:
+    return a is None or b is None or a == b
+
+
+def _stated(members: list[Member], kind: str) -> int | None:
+    values = [getattr(m, kind) for m in members if getattr(m, kind) is not None]
+    return max(values) if values else None
+
+
+def _matches(report: Report, open_incident: OpenIncident) -> bool:
+    incident, members = open_incident.incident, open_incident.members
+    return (
+        incident.status == "active"
+        and (report.date, report.date_end, report.period)
+        == (incident.date, incident.date_end, incident.period)
+        and _agrees(report.killed, _stated(members, "killed"))
+        and _agrees(report.injured, _stated(members, "injured"))
+    )
+
+
+def _combine(values: list[tuple[int, int | None, int | None]]) -> tuple[int, int | None, int | None]:
+    """Best figure and bounds over the members that state one: the largest figure, the
+    lowest lower bound, and no upper bound if any member leaves it open."""
+    if not values:
+        return 0, None, None
+    best = max(value for value, _, _ in values)
+    low = min(value if low is None else low for value, low, _ in values)
+    high = None if any(high is None for _, _, high in values) else max(h for _, _, h in values)
+    return best, low, high
+
+
+def _unique(items: list[str]) -> list[str]:
+    return list(dict.fromkeys(item for item in items if item))
+
+
+def _recompute(open_incident: OpenIncident) -> None:
+    incident, members = open_incident.incident, open_incident.members
+    incident.killed, incident.killed_low, incident.killed_high = _combine(
+        [(m.killed, m.killed_low, m.killed_high) for m in members if m.killed is not None])
+    incident.injured, incident.injured_low, incident.injured_high = _combine(
+        [(m.injured, m.injured_low, m.injured_high) for m in members if m.injured is not None])
+    incident.article_ids = _unique([m.article_id for m in members])
+    incident.report_ids = _unique([m.report_id for m in members])
+    incident.sources = _unique([m.source for m in members])
+    incident.event_types = _unique([t for m in members for t in m.event_types])
+    stamps = sorted(m.published_at for m in members if m.published_at)
+    incident.first_seen = stamps[0] if stamps else incident.first_seen
+    incident.last_updated = stamps[-1] if stamps else incident.last_updated
+    incident.status = "active" if members else "retracted"
+    incident.revision += 1
+
+
+def _new_incident(report: Report) -> OpenIncident:
+    digest = hashlib.sha1(report.report_id.encode()).hexdigest()[:16]
+    incident = Incident(
+        incident_id=f"inc-{digest}",
+        revision=0,
+        place_id=report.place.id,
+        city=report.place.name,
+        admin1=report.place.admin1,
+        country=report.place.country,
+        date=report.date,
+        date_end=report.date_end,
+        period=report.period,
+    )
+    return OpenIncident(incident, [])
+
+
+def _snapshot(open_incident: OpenIncident) -> Incident:
+    return Incident(**{name: getattr(open_incident.incident, name)
+                       for name in Incident.__dataclass_fields__})
+
+
+def dedupe(report: Report, state: PlaceIncidents | None) -> Deduplication:
+    """Fold one report (or retraction) into its place's incidents."""
+    state = state or PlaceIncidents()
+    if report.retracts:
+        for open_incident in state.incidents:
+            kept = [m for m in open_incident.members if m.report_id != report.retracts]
+            if len(kept) != len(open_incident.members):
+                open_incident.members = kept
+                _recompute(open_incident)
+                return Deduplication(state, [_snapshot(open_incident)])
+        return Deduplication(state, [])
+    if any(m.report_id == report.report_id for o in state.incidents for m in o.members):
+        return Deduplication(state, [])
+    target = next((o for o in state.incidents if _matches(report, o)), None)
+    if target is None:
+        target = _new_incident(report)
+        state.incidents.append(target)
+    target.members.append(Member.of(report))
+    _recompute(target)
+    return Deduplication(state, [_snapshot(target)])

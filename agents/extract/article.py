@@ -1,0 +1,89 @@
+"""Turn a raw ``news.articles`` message into an :class:`Article`.
+
+A message is either a JSON object in the Article schema or plain-text wire copy shaped like
+``seeds/kharkiv-2022-03-02.txt``: an optional programme banner, the headline, a
+``published | Updated: updated`` line, then the body.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from datetime import datetime, timezone
+
+from dateutil import parser as dateparser
+
+from streams.records import Article, RecordError, loads
+
+_TIMESTAMP_LINE = re.compile(r"^(?P<published>[^|]{6,60}?)\s*(?:\|\s*Updated:\s*(?P<updated>.{6,60}))?$")
+_HAS_MONTH_OR_ISO = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\d{4}-\d{2}-\d{2}", re.I
+)
+_HEADER_LINES = 6
+
+
+def parse_timestamp(text: str) -> str | None:
+    """An ISO 8601 timestamp (UTC when the text names no zone), or None when it is no date."""
+    if not _HAS_MONTH_OR_ISO.search(text) or not re.search(r"\d", text):
+        return None
+    try:
+        moment = dateparser.parse(text, dayfirst=True, fuzzy=False)
+    except (ValueError, OverflowError):
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return moment.isoformat()
+
+
+def parse_plain_text(text: str, article_id: str | None) -> Article:
+    lines = text.splitlines()
+    for index, line in enumerate(lines[:_HEADER_LINES]):
+        match = _TIMESTAMP_LINE.match(line.strip())
+        published = match and parse_timestamp(match["published"])
+        if not published:
+            continue
+        headline_at = next((i for i in range(index - 1, -1, -1) if lines[i].strip()), None)
+        headline = lines[headline_at].strip() if headline_at is not None else ""
+        updated = parse_timestamp(match["updated"]) if match["updated"] else None
+        body = "\n".join(lines[index + 1:])
+        break
+    else:
+        first = next((i for i, line in enumerate(lines) if line.strip()), 0)
+        headline, published, updated = (lines[first].strip() if lines else ""), None, None
+        body = "\n".join(lines[first + 1:])
+    if not body.strip():
+        raise RecordError("plain-text article has no body")
+    return Article(
+        id=article_id or "sha1:" + hashlib.sha1(text.encode()).hexdigest(),
+        body=body,
+        headline=headline,
+        published_at=published,
+        updated_at=updated,
+    )
+
+
+def parse_article(value: bytes | str, key: bytes | str | None = None) -> Article:
+    """Parse one message. The Kafka key, when present, names a plain-text article."""
+    if isinstance(value, bytes):
+        try:
+            value = value.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise RecordError(f"article is not valid UTF-8: {exc}") from exc
+    if isinstance(key, bytes):
+        key = key.decode("utf-8", errors="replace")
+    if value.lstrip().startswith("{"):
+        return Article.from_dict(loads(value))
+    return parse_plain_text(value, key or None)
+
+
+def publication_time(article: Article) -> datetime | None:
+    for stamp in (article.published_at, article.updated_at):
+        if stamp:
+            try:
+                moment = datetime.fromisoformat(stamp)
+            except ValueError:
+                parsed = parse_timestamp(stamp)
+                moment = datetime.fromisoformat(parsed) if parsed else None
+            if moment is not None:
+                return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+    return None

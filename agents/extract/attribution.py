@@ -1,0 +1,41 @@
+"""Who a claim is attributed to, and what kind of event it reports."""
+
+from __future__ import annotations
+
+import re
+
+_SPEECH = r"(?:said|says|confirmed|reported|told\s+[\w\s]+?|announced|stated)"
+_ATTRIBUTION = (
+    re.compile(r"\baccording\s+to\s+(?P<who>[^,.;]+)", re.I),
+    re.compile(rf",\s+(?P<who>[^,]+?)\s+(?:has\s+|have\s+|had\s+)?{_SPEECH}\s*[.]?\s*$", re.I),
+    re.compile(rf"^(?P<who>.+?),?\s+(?:later\s+|also\s+|earlier\s+)?{_SPEECH}\b", re.I),
+)
+_MAX_ATTRIBUTION_WORDS = 10
+
+_EVENT_TYPES = (
+    ("air strike", re.compile(
+        r"\bair\s*-?\s*(?:and\s+\w+\s+)?strikes?\b|\bairstrikes?\b|\baerial\s+bomb", re.I)),
+    ("missile strike", re.compile(r"\bmissiles?\b", re.I)),
+    ("rocket strike", re.compile(r"\brockets?\b", re.I)),
+    ("drone strike", re.compile(r"\bdrones?\b", re.I)),
+    ("shelling", re.compile(r"\bshell(?:ing|ed|s)\b|\bartillery\b", re.I)),
+    ("shooting", re.compile(r"\bshoot(?:ing|ings|er)?\b|\bshot\b|\bgunfire\b|\bgunm[ae]n\b", re.I)),
+    ("bombing", re.compile(r"\bbomb(?:ing|ings|s|ed)?\b|\bsuicide\s+attack", re.I)),
+    ("explosion", re.compile(r"\bexplosions?\b|\bblasts?\b|\bexploded\b", re.I)),
+    ("stabbing", re.compile(r"\bstabb(?:ing|ed)\b", re.I)),
+)
+
+
+def attribution(sentence: str) -> str | None:
+    """The speaker a sentence credits ("the mayor of the city"), or None."""
+    for pattern in _ATTRIBUTION:
+        match = pattern.search(sentence)
+        if match:
+            who = match["who"].strip().strip('"“”')
+            if 0 < len(who.split()) <= _MAX_ATTRIBUTION_WORDS:
+                return who
+    return None
+
+
+def event_types(sentence: str) -> list[str]:
+    return [name for name, pattern in _EVENT_TYPES if pattern.search(sentence)]

@@ -1,0 +1,146 @@
+"""The extract stage: an article in, one report per casualty claim out.
+
+Pure: the state (what this article said last time) comes in and goes out explicitly, so the
+Faust agent and ``wirewatch process`` run exactly this code.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+from agents.enrich.gazetteer import Gazetteer, load_gazetteer
+from agents.extract.article import publication_time
+from agents.extract.attribution import attribution, event_types
+from agents.extract.figures import INJURED, KILLED, Figure, figures
+from agents.extract.places import article_place, claim_place, dateline_city, mentions
+from agents.extract.text import HEADLINE_SEPARATOR, article_text, sentences
+from agents.extract.when import When, when
+from streams.records import Article, Place, Report
+
+EXTRACTOR_VERSION = "extract/0.1"
+
+
+@dataclass(slots=True)
+class ArticleSeen:
+    """What extract remembers of an article id: the content it last read, its revision, and
+    the reports that revision emitted (id and place, so a retraction reaches them)."""
+
+    fingerprint: str
+    revision: int
+    version_time: str | None
+    reports: list[tuple[str, str]] = field(default_factory=list)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> ArticleSeen:
+        seen = cls(**data)
+        seen.reports = [tuple(pair) for pair in seen.reports]  # type: ignore[misc]
+        return seen
+
+
+@dataclass(slots=True)
+class Extraction:
+    seen: ArticleSeen
+    reports: list[Report]
+
+
+def fingerprint(article: Article) -> str:
+    return hashlib.sha1(article_text(article).encode("utf-8")).hexdigest()
+
+
+def _report_id(article_id: str, revision: int, start: int, end: int) -> str:
+    return hashlib.sha1(f"{article_id}|{revision}|{start}|{end}".encode()).hexdigest()[:20]
+
+
+def _first(found: list[Figure], kind: str) -> Figure | None:
+    return next((f for f in found if f.kind == kind), None)
+
+
+def read_claims(article: Article, revision: int, gazetteer: Gazetteer) -> list[Report]:
+    """Every casualty claim in the article, one report per sentence that makes one."""
+    text = article_text(article)
+    body_start = len(article.headline) + len(HEADLINE_SEPARATOR)
+    published = publication_time(article)
+    anchor = published.date() if published else None
+    headline_mentions = mentions(text, 0, len(article.headline), gazetteer)
+    countries = frozenset(m.place.country for m in headline_mentions)
+    body_mentions = mentions(text, body_start, len(text), gazetteer, countries)
+    place_of_article = article_place(
+        headline_mentions, body_mentions, dateline_city(text, body_start, gazetteer)
+    )
+    reports = []
+    story = sentences(text, len(article.headline))
+    for index, sentence in enumerate(story):
+        found = figures(sentence.text)
+        if not found:
+            continue
+        killed, injured = _first(found, KILLED), _first(found, INJURED)
+        previous = story[index - 1].text if index else ""
+        time = when(sentence.text, previous, anchor) if anchor else None
+        in_sentence = [m for m in headline_mentions + body_mentions
+                       if sentence.start <= m.start < sentence.end]
+        reports.append(_report(article, revision, sentence.start, sentence.end, sentence.text,
+                               claim_place(in_sentence, place_of_article), time, killed, injured))
+    return reports
+
+
+def _report(article: Article, revision: int, start: int, end: int, text: str, place: Place,
+            time: When | None, killed: Figure | None, injured: Figure | None) -> Report:
+    return Report(
+        report_id=_report_id(article.id, revision, start, end),
+        article_id=article.id,
+        revision=revision,
+        place=place,
+        date=time.date.isoformat() if time else None,
+        date_end=time.date_end.isoformat() if time and time.date_end else None,
+        period=time.period if time else None,
+        killed=killed.value if killed else None,
+        killed_low=killed.low if killed else None,
+        killed_high=killed.high if killed else None,
+        killed_qualifier=killed.qualifier if killed else None,
+        injured=injured.value if injured else None,
+        injured_low=injured.low if injured else None,
+        injured_high=injured.high if injured else None,
+        injured_qualifier=injured.qualifier if injured else None,
+        source=article.source,
+        attribution=attribution(text),
+        event_types=event_types(text),
+        sentence=text,
+        span=(start, end),
+        published_at=article.updated_at or article.published_at,
+        extractor=EXTRACTOR_VERSION,
+    )
+
+
+def _retraction(article: Article, revision: int, report_id: str, place_id: str) -> Report:
+    return Report(
+        report_id=f"{report_id}~{revision}",
+        article_id=article.id,
+        revision=revision,
+        place=Place(id=place_id),
+        source=article.source,
+        retracts=report_id,
+        published_at=article.updated_at or article.published_at,
+        extractor=EXTRACTOR_VERSION,
+    )
+
+
+def extract(article: Article, seen: ArticleSeen | None,
+            gazetteer: Gazetteer | None = None) -> Extraction:
+    """Read an article's claims. The same content twice emits nothing; a later revision
+    retracts what the earlier one claimed and states its own claims; an older revision
+    arriving late is ignored."""
+    content = fingerprint(article)
+    version_time = article.updated_at or article.published_at
+    if seen is not None:
+        if seen.fingerprint == content:
+            return Extraction(seen, [])
+        if seen.version_time and version_time and version_time < seen.version_time:
+            return Extraction(seen, [])
+    revision = seen.revision + 1 if seen else 1
+    retractions = [_retraction(article, revision, report_id, place_id)
+                   for report_id, place_id in (seen.reports if seen else [])]
+    claims = read_claims(article, revision, gazetteer or load_gazetteer())
+    state = ArticleSeen(content, revision, version_time,
+                        [(r.report_id, r.place.id) for r in claims])
+    return Extraction(state, retractions + claims)

@@ -1,0 +1,116 @@
+"""Which place a claim is about.
+
+Names are found as runs of capitalised words looked up in the gazetteer. A name counts as a
+place when something in the text says so: a preposition before it ("in Kharkiv"), a state or
+country after it ("Springfield, Ill."), the headline or the dateline. A claim takes the place
+its own sentence names that way, else the article's place.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from agents.enrich.gazetteer import City, Gazetteer, Region
+from streams.records import UNKNOWN_PLACE, Place
+
+_CAPITALISED = r"[A-ZÀ-ÖØ-ÞА-ЯІЇЄҐЁ][\w'’.-]*"
+_NAME_RUN = re.compile(rf"{_CAPITALISED}(?:\s+{_CAPITALISED}){{0,3}}")
+_CUE_BEFORE = re.compile(r"\b(?:in|at|near|outside|of|from|to|into|across|around)\s+(?:the\s+)?$", re.I)
+_QUALIFIER_AFTER = re.compile(rf"^\s*,\s*(?P<qualifier>(?:[A-Z]\.){{1,2}}[A-Z]?\.?|{_CAPITALISED}(?:\s+{_CAPITALISED})?)")
+_DATELINE = re.compile(r"^\s*(?P<name>[A-Z][A-Z .'’-]+?)\s*(?:,|\(|—|–| - )")
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    start: int
+    end: int
+    place: Place
+    is_city: bool
+    cued: bool
+
+
+def _strip(word: str) -> str:
+    return _POSSESSIVE.sub("", word.rstrip(".,"))
+
+
+def _pick_city(cities: list[City], region: Region | None, countries: frozenset[str]) -> City | None:
+    if region is not None:
+        within = [c for c in cities if c.country == region.country
+                  and (not region.code or c.admin1_code == region.code)]
+        if within:
+            return within[0]
+    within_context = [c for c in cities if c.country in countries]
+    return (within_context or cities or [None])[0]
+
+
+def mentions(text: str, start: int, end: int, gazetteer: Gazetteer,
+             countries: frozenset[str] = frozenset()) -> list[Mention]:
+    """Every place named in ``text[start:end]``, longest names first, in order."""
+    found: list[Mention] = []
+    for run in _NAME_RUN.finditer(text, start, end):
+        words = [(m.start(), m.end()) for m in re.finditer(r"\S+", run.group())]
+        i = 0
+        while i < len(words):
+            for j in range(len(words), i, -1):
+                s, e = run.start() + words[i][0], run.start() + words[j - 1][1]
+                name = _strip(text[s:e])
+                e = s + len(name)
+                mention = _resolve(text, s, e, name, gazetteer, countries)
+                if mention is not None:
+                    found.append(mention)
+                    i = j
+                    break
+            else:
+                i += 1
+    return found
+
+
+def _resolve(text: str, s: int, e: int, name: str, gazetteer: Gazetteer,
+             countries: frozenset[str]) -> Mention | None:
+    cities = gazetteer.cities(name)
+    cued = bool(_CUE_BEFORE.search(text[max(0, s - 12):s]))
+    qualifier = _QUALIFIER_AFTER.match(text, e)
+    region = gazetteer.region(qualifier["qualifier"]) if qualifier else None
+    if cities:
+        city = _pick_city(cities, region, countries)
+        if city is not None:
+            return Mention(s, e, city.place(name), True, cued or region is not None)
+    region_named = gazetteer.region(name)
+    if region_named is not None and len(name) > 2:
+        return Mention(s, e, region_named.place(name), False, cued)
+    return None
+
+
+def dateline_city(text: str, body_start: int, gazetteer: Gazetteer) -> Place | None:
+    match = _DATELINE.match(text, body_start)
+    if not match:
+        return None
+    cities = gazetteer.cities(match["name"].strip())
+    return cities[0].place(match["name"].strip()) if cities else None
+
+
+def article_place(headline: list[Mention], body: list[Mention], dateline: Place | None) -> Place:
+    """The place an article is about: the headline's city, the dateline's, the city the
+    body names most (cued names counting first), a region or country, else unknown."""
+    for mention in headline:
+        if mention.is_city:
+            return mention.place
+    if dateline is not None:
+        return dateline
+    cities = [m for m in body if m.is_city]
+    if cities:
+        tally = Counter((m.cued, m.place) for m in cities)
+        best = max(tally.items(), key=lambda item: (item[0][0], item[1]))
+        return best[0][1]
+    regions = [m for m in headline + body if not m.is_city]
+    return regions[0].place if regions else UNKNOWN_PLACE
+
+
+def claim_place(sentence_mentions: list[Mention], article: Place) -> Place:
+    for mention in sentence_mentions:
+        if mention.is_city and mention.cued:
+            return mention.place
+    return article

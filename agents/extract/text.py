@@ -1,0 +1,93 @@
+"""Sentences of an article, with character offsets into ``article_text(article)``.
+
+Offsets always index the full text (headline, a blank line, body), so every claim's span can
+be checked against what it quotes. Boilerplate lines (audio players, "Read more" links, social
+embeds) are skipped, not cut out, so the offsets stay true.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from streams.records import Article
+
+HEADLINE_SEPARATOR = "\n\n"
+
+_BOILERPLATE = re.compile(
+    r"""^\s*(?:
+        listen\ to\ this\ article | loading\ audio | read\ more\b | related\b[^.]*:$
+      | advertisement$ | share\ this | sign\ up\b | subscribe\b | click\ here
+    )""",
+    re.I | re.X,
+)
+_SOCIAL_EMBED = re.compile(r"pic\.twitter\.com/|^\s*[—-]\s.*\(@\w+\)|https?://t\.co/", re.I)
+
+# A sentence ends at . ! or ? (plus closing quotes or brackets) before white space and a
+# capital, a digit or an opening quote; the abbreviation check below vetoes false ends.
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9\u0400-\u04ff])")
+_ABBREVIATIONS = frozenset(
+    """mr mrs ms dr st sgt lt gen col capt cpl det gov sen rep jr sr no vs inc co corp ltd
+    mt ft ave blvd rd jan feb mar apr aug sept sep oct nov dec a.m p.m u.s u.k u.n d.c
+    ala ariz ark calif colo conn del fla ga ill ind kan ky la md mass mich minn miss mo mont
+    neb nev okla ore pa tenn tex va vt wash wis wyo""".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+    in_headline: bool
+
+
+def article_text(article: Article) -> str:
+    return article.headline + HEADLINE_SEPARATOR + article.body
+
+
+def is_boilerplate(line: str) -> bool:
+    return bool(_BOILERPLATE.search(line) or _SOCIAL_EMBED.search(line))
+
+
+def _ends_with_abbreviation(text: str, at: int) -> bool:
+    word = re.search(r"([A-Za-z][A-Za-z.]*)$", text[:at])
+    if not word:
+        return False
+    token = word.group(1).lower().rstrip(".")
+    return token in _ABBREVIATIONS or len(token) == 1
+
+
+def _split_line(text: str, start: int, end: int, in_headline: bool) -> list[Sentence]:
+    sentences = []
+    cursor = start
+    for boundary in _SENTENCE_END.finditer(text, start, end):
+        if _ends_with_abbreviation(text, boundary.start()):
+            continue
+        stop = boundary.end() - len(boundary.group()) + len(boundary.group().rstrip())
+        if text[cursor:stop].strip():
+            sentences.append(_trimmed(text, cursor, stop, in_headline))
+        cursor = boundary.end()
+    if text[cursor:end].strip():
+        sentences.append(_trimmed(text, cursor, end, in_headline))
+    return sentences
+
+
+def _trimmed(text: str, start: int, end: int, in_headline: bool) -> Sentence:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Sentence(start, end, text[start:end], in_headline)
+
+
+def sentences(text: str, headline_length: int) -> list[Sentence]:
+    """The story's sentences, line by line, skipping boilerplate lines."""
+    found: list[Sentence] = []
+    position = 0
+    for line in text.split("\n"):
+        line_end = position + len(line)
+        if line.strip() and not is_boilerplate(line):
+            found.extend(_split_line(text, position, line_end, position < headline_length))
+        position = line_end + 1
+    return found

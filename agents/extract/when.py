@@ -1,0 +1,96 @@
+"""When a claim happened, anchored on the article's publication date.
+
+Reads weekday names ("early hours of Tuesday"), relative days ("yesterday", "last night"),
+explicit dates ("2 March 2022", "March 2") and periods ("in the last 24 hours").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTHS = {name: number for number, names in enumerate((
+    ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+    ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sept", "sep"),
+    ("october", "oct"), ("november", "nov"), ("december", "dec"),
+), start=1) for name in names}
+_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
+
+_WEEKDAY_RE = re.compile(rf"\b(?P<day>{'|'.join(_WEEKDAYS)})\b", re.I)
+_YESTERDAY_RE = re.compile(r"\b(?:yesterday|last\s+night|overnight)\b", re.I)
+_TODAY_RE = re.compile(r"\b(?:today|this\s+(?:morning|afternoon|evening))\b", re.I)
+_DAY_MONTH_RE = re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month>{_MONTH})\.?(?:\s+(?P<year>\d{{4}}))?\b", re.I)
+_MONTH_DAY_RE = re.compile(rf"\b(?P<month>{_MONTH})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{{4}}))?", re.I)
+_PERIOD_RE = re.compile(
+    r"\b(?:in|over|during|throughout|within)\s+the\s+(?:last|past|previous)\s+"
+    r"(?:(?P<hours>\d+|twenty-four|forty-eight)\s+hours|(?P<days>\d+|two|three|seven)\s+days|(?P<week>week))\b",
+    re.I,
+)
+_SMALL_NUMBERS = {"two": 2, "three": 3, "seven": 7, "twenty-four": 24, "forty-eight": 48}
+
+
+@dataclass(frozen=True, slots=True)
+class When:
+    date: date
+    date_end: date | None = None
+    period: str | None = None
+
+
+def _count(text: str) -> int:
+    return int(text) if text.isdigit() else _SMALL_NUMBERS[text.lower()]
+
+
+def _explicit(match: re.Match[str], anchor: date) -> date | None:
+    year = int(match["year"]) if match["year"] else anchor.year
+    try:
+        found = date(year, _MONTHS[match["month"].lower().rstrip(".")], int(match["day"]))
+    except ValueError:
+        return None
+    if not match["year"] and found > anchor:
+        found = found.replace(year=year - 1)
+    return found
+
+
+def period_in(sentence: str, anchor: date) -> When | None:
+    match = _PERIOD_RE.search(sentence)
+    if not match:
+        return None
+    if match["hours"]:
+        days = max(1, _count(match["hours"]) // 24)
+        label = f"{_count(match['hours'])}h"
+    elif match["days"]:
+        days = _count(match["days"])
+        label = f"{days}d"
+    else:
+        days, label = 7, "7d"
+    return When(date=anchor - timedelta(days=days), date_end=anchor, period=label)
+
+
+def day_in(sentence: str, anchor: date) -> date | None:
+    """The day a sentence names, or None when it names none."""
+    for pattern in (_DAY_MONTH_RE, _MONTH_DAY_RE):
+        match = pattern.search(sentence)
+        if match and (found := _explicit(match, anchor)):
+            return found
+    match = _WEEKDAY_RE.search(sentence)
+    if match:
+        back = (anchor.weekday() - _WEEKDAYS.index(match["day"].lower())) % 7
+        return anchor - timedelta(days=back)
+    if _YESTERDAY_RE.search(sentence):
+        return anchor - timedelta(days=1)
+    if _TODAY_RE.search(sentence):
+        return anchor
+    return None
+
+
+def when(sentence: str, previous: str, anchor: date) -> When:
+    """The time of a claim: its own sentence first, then the sentence before it (which often
+    sets the scene: "a strike in the early hours of Tuesday ... Six people were injured"),
+    then the publication date."""
+    period = period_in(sentence, anchor)
+    if period:
+        return period
+    day = day_in(sentence, anchor) or (day_in(previous, anchor) if previous else None)
+    return When(date=day or anchor)

@@ -1,0 +1,207 @@
+"""The records that travel between stages, as plain dataclasses.
+
+Every record is serialised with orjson (which encodes dataclasses natively) and rebuilt with
+``from_dict``. No Faust ``Record`` here: downstream consumers get clean JSON without Faust's
+``__faust`` metadata, and the pure stage functions import nothing from Faust.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+import orjson
+
+T = TypeVar("T")
+
+
+class RecordError(ValueError):
+    """A message that cannot become a record; it belongs on the dead-letter topic."""
+
+
+def _build(cls: type[T], data: Any, *, required: tuple[str, ...] = ()) -> T:
+    if not isinstance(data, dict):
+        raise RecordError(f"{cls.__name__} must be a JSON object, got {type(data).__name__}")
+    missing = [name for name in required if data.get(name) in (None, "")]
+    if missing:
+        raise RecordError(f"{cls.__name__} lacks required field(s): {', '.join(missing)}")
+    names = {f.name for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
+    try:
+        return cls(**{k: v for k, v in data.items() if k in names})
+    except TypeError as exc:
+        raise RecordError(f"{cls.__name__}: {exc}") from exc
+
+
+def _require_str(record: object, *names: str) -> None:
+    for name in names:
+        value = getattr(record, name)
+        if value is not None and not isinstance(value, str):
+            raise RecordError(
+                f"{type(record).__name__}.{name} must be a string, got {type(value).__name__}"
+            )
+
+
+@dataclass(slots=True)
+class Article:
+    """Wire copy as producers send it to ``news.articles``."""
+
+    id: str
+    body: str
+    headline: str = ""
+    source: str = ""
+    url: str = ""
+    published_at: str | None = None
+    updated_at: str | None = None
+    language: str | None = None
+
+    @classmethod
+    def from_dict(cls, data: Any) -> Article:
+        article = _build(cls, data, required=("id", "body"))
+        _require_str(article, "id", "body", "headline", "source", "url",
+                     "published_at", "updated_at", "language")
+        article.headline = article.headline or ""
+        article.source = article.source or ""
+        article.url = article.url or ""
+        return article
+
+
+@dataclass(slots=True, frozen=True)
+class Place:
+    """Where a claim happened: a gazetteer id plus the words in the text that named it.
+
+    ``id`` is ``geonames:<id>`` for a city, ``admin1:<CC>.<code>`` for a first-level region,
+    ``country:<CC>`` for a country and ``unknown`` when the text names no place we know.
+    """
+
+    id: str
+    name: str = ""
+    admin1: str = ""
+    country: str = ""
+    mention: str = ""
+
+    @classmethod
+    def from_dict(cls, data: Any) -> Place:
+        return _build(cls, data, required=("id",))
+
+
+UNKNOWN_PLACE = Place(id="unknown")
+
+
+@dataclass(slots=True)
+class Report:
+    """One casualty claim read from one sentence of one article revision."""
+
+    report_id: str
+    article_id: str
+    revision: int
+    place: Place
+    date: str | None = None
+    date_end: str | None = None
+    killed: int | None = None
+    killed_low: int | None = None
+    killed_high: int | None = None
+    killed_qualifier: str | None = None
+    injured: int | None = None
+    injured_low: int | None = None
+    injured_high: int | None = None
+    injured_qualifier: str | None = None
+    period: str | None = None
+    source: str = ""
+    attribution: str | None = None
+    event_types: list[str] = field(default_factory=list)
+    sentence: str = ""
+    span: tuple[int, int] = (0, 0)
+    published_at: str | None = None
+    retracts: str | None = None
+    extractor: str = ""
+
+    @classmethod
+    def from_dict(cls, data: Any) -> Report:
+        report = _build(cls, data, required=("report_id", "article_id", "place"))
+        report.place = Place.from_dict(report.place)
+        report.span = tuple(report.span)  # type: ignore[assignment]
+        return report
+
+
+@dataclass(slots=True)
+class Incident:
+    """One event at one place on one day (or one stated period), merged from its reports."""
+
+    incident_id: str
+    revision: int
+    place_id: str
+    city: str
+    admin1: str
+    country: str
+    date: str | None = None
+    date_end: str | None = None
+    killed: int = 0
+    killed_low: int | None = None
+    killed_high: int | None = None
+    injured: int = 0
+    injured_low: int | None = None
+    injured_high: int | None = None
+    period: str | None = None
+    article_ids: list[str] = field(default_factory=list)
+    report_ids: list[str] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
+    event_types: list[str] = field(default_factory=list)
+    first_seen: str | None = None
+    last_updated: str | None = None
+    status: str = "active"
+    # Filled in by enrich.
+    lat: float | None = None
+    lon: float | None = None
+    geo_precision: int | None = None
+    geonames_id: int | None = None
+    population: int | None = None
+    country_name: str | None = None
+
+    @classmethod
+    def from_dict(cls, data: Any) -> Incident:
+        return _build(cls, data, required=("incident_id", "revision", "place_id"))
+
+
+@dataclass(slots=True)
+class CityTally:
+    """The running row for one place on ``news.casualties`` (compacted, keyed by ``place_id``)."""
+
+    place_id: str
+    city: str
+    admin1: str
+    country: str
+    killed: int = 0
+    injured: int = 0
+    incidents: int = 0
+    updated_at: str | None = None
+
+    @classmethod
+    def from_dict(cls, data: Any) -> CityTally:
+        return _build(cls, data, required=("place_id",))
+
+
+@dataclass(slots=True)
+class DeadLetter:
+    """A message a stage could not handle, with everything needed to replay or debug it."""
+
+    stage: str
+    error: str
+    topic: str
+    partition: int | None
+    offset: int | None
+    key: str | None
+    value_base64: str
+
+
+def dumps(record: Any) -> bytes:
+    """Serialise a record (or any JSON-able value) for Kafka or a JSONL file."""
+    return orjson.dumps(record)
+
+
+def loads(data: bytes | str) -> Any:
+    """Parse one JSON message; malformed input raises :class:`RecordError`."""
+    try:
+        return orjson.loads(data)
+    except orjson.JSONDecodeError as exc:
+        raise RecordError(f"not valid JSON: {exc}") from exc
