@@ -35,7 +35,7 @@ def default_home() -> Path:
     return Path(cache) / "wirewatch"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)  # no slots: from_env reads the class-level defaults
 class Settings:
     app_id: str = "wirewatch"
     broker: str = "127.0.0.1:9092"
