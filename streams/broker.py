@@ -154,7 +154,7 @@ def _configure(broker: Broker, java: str) -> Path:
     if not (data / "meta.properties").exists():
         result = subprocess.run(
             _java_command(broker, java, "kafka.tools.StorageTool", "format",
-                          "-t", _cluster_id(), "-c", str(config), "-g"),
+                          f"--cluster-id={_cluster_id()}", "-c", str(config), "-g"),
             capture_output=True, text=True,
         )
         if result.returncode != 0:

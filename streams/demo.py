@@ -35,11 +35,12 @@ def fetch_metrics(settings: Settings, timeout: float = 5.0) -> str:
         return response.read().decode("utf-8")
 
 
-def spawn_worker(settings: Settings, log: Path) -> subprocess.Popen:
+def spawn_worker(log: Path, env: dict[str, str]) -> subprocess.Popen:
+    """A ``wirewatch worker`` process configured by ``env`` (its ``WIREWATCH_*`` variables)."""
     log.parent.mkdir(parents=True, exist_ok=True)
     with log.open("ab") as out:
         return subprocess.Popen([sys.executable, "-m", "streams.cli", "worker"],
-                                env=dict(os.environ), stdout=out, stderr=subprocess.STDOUT,
+                                env=env, stdout=out, stderr=subprocess.STDOUT,
                                 stdin=subprocess.DEVNULL, start_new_session=True)
 
 
@@ -102,7 +103,7 @@ def run_demo(settings: Settings, seeds: list[Path], *, follow_after: bool = True
     seconds = kafka_broker.start(node)
     click.echo(f"  ready{f' in {seconds:.1f}s' if seconds else ' (was running)'}")
     log = settings.home / "demo-worker.log"
-    worker = spawn_worker(settings, log)
+    worker = spawn_worker(log, dict(os.environ))
     try:
         click.echo(f"Starting the worker (log: {log}) ...")
         wait_for_worker(settings, worker, log)

@@ -28,6 +28,17 @@ NOT_PLACE_NAMES = frozenset(
     """.split()
 )
 
+# AP style, as US wire copy writes states after a city ("Springfield, Ill.").
+AP_STATE_ABBREVIATIONS = {
+    "Ala": "AL", "Ariz": "AZ", "Ark": "AR", "Calif": "CA", "Colo": "CO", "Conn": "CT",
+    "Del": "DE", "Fla": "FL", "Ga": "GA", "Ill": "IL", "Ind": "IN", "Kan": "KS", "Kans": "KS",
+    "Ky": "KY", "La": "LA", "Md": "MD", "Mass": "MA", "Mich": "MI", "Minn": "MN", "Miss": "MS",
+    "Mo": "MO", "Mont": "MT", "Neb": "NE", "Nev": "NV", "N.H": "NH", "N.J": "NJ", "N.M": "NM",
+    "N.Y": "NY", "N.C": "NC", "N.D": "ND", "Okla": "OK", "Ore": "OR", "Pa": "PA", "R.I": "RI",
+    "S.C": "SC", "S.D": "SD", "Tenn": "TN", "Tex": "TX", "Vt": "VT", "Va": "VA", "Wash": "WA",
+    "W.Va": "WV", "Wis": "WI", "Wyo": "WY", "D.C": "DC",
+}
+
 _QUOTE_FOLD = str.maketrans({"’": "'", "ʼ": "'", "`": "'", "‘": "'", "ʹ": "'"})
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _MIN_ALTERNATE_LEN = 4
@@ -92,6 +103,10 @@ class Gazetteer:
             self._regions_by_name.setdefault(fold(region.name), region)
             if region.code:
                 self._regions_by_name.setdefault(fold(region.code), region)
+        us_states = {r.code: r for r in regions if r.country == "US" and r.code}
+        for abbreviation, code in AP_STATE_ABBREVIATIONS.items():
+            if code in us_states:
+                self._regions_by_name.setdefault(fold(abbreviation), us_states[code])
         self._country_names = {r.country: r.country_name for r in regions if not r.code}
         for city, names in sorted(cities, key=lambda pair: -pair[0].population):
             for name in names:

@@ -71,7 +71,7 @@ def parse_article(value: bytes | str, key: bytes | str | None = None) -> Article
             raise RecordError(f"article is not valid UTF-8: {exc}") from exc
     if isinstance(key, bytes):
         key = key.decode("utf-8", errors="replace")
-    if value.lstrip().startswith("{"):
+    if value.lstrip()[:1] in ("{", "["):
         return Article.from_dict(loads(value))
     return parse_plain_text(value, key or None)
 

@@ -20,11 +20,14 @@ _UNITS = (
     "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety"
 ).split()
 _SCALES = ("hundred", "thousand", "million")
-_NUMBER_WORD = "|".join(_UNITS + list(_SCALES) + ["dozen"])
+_UNIT_WORD = "|".join(_UNITS)
+_SCALE_WORD = "|".join(list(_SCALES) + ["dozen"])
+# A number in words starts with a unit ("three hundred") or "a"/"an" and a scale ("a dozen").
+_NUMBER_WORD = f"{_UNIT_WORD}|{_SCALE_WORD}"
 _NUMBER = re.compile(
     rf"""(?<![\w$£€.,-])(?:
         (?P<digits>\d{{1,3}}(?:,\d{{3}})+|\d+)
-      | (?P<words>(?:an?\s+)?(?:{_NUMBER_WORD})(?:(?:\s*-\s*|\s+(?:and\s+)?)(?:{_NUMBER_WORD}))*)
+      | (?P<words>(?:an?\s+(?:{_SCALE_WORD})|{_UNIT_WORD})(?:(?:\s*-\s*|\s+(?:and\s+)?)(?:{_NUMBER_WORD}))*)
     )(?![\w%-]|\.\d|,\d)""",
     re.I | re.X,
 )
@@ -41,9 +44,11 @@ _KILLED_WORDS = r"killed|dead|died|die|slain|deaths?|fatalities|lost\s+their\s+l
 _INJURED_WORDS = r"injured|injuries|wounded|hurt|hospitali[sz]ed"
 _CASUALTY_AFTER = re.compile(rf"\b(?P<word>{_KILLED_WORDS}|{_INJURED_WORDS})\b", re.I)
 _CASUALTY_BEFORE = re.compile(
-    r"\b(?P<word>killing|killed|wounding|wounded|injuring|injured)\s+(?:at\s+least\s+)?$", re.I
+    r"\b(?P<word>kill(?:ing|ed|s)|wound(?:ing|ed|s)|injur(?:ing|ed|es))\s+"
+    r"(?:at\s+least\s+|more\s+than\s+|some\s+|about\s+|nearly\s+)?$",
+    re.I,
 )
-_KILLED_RE = re.compile(rf"^(?:{_KILLED_WORDS}|killing)$", re.I)
+_KILLED_RE = re.compile(rf"^(?:{_KILLED_WORDS}|killing|kills)$", re.I)
 # The words between a number and its casualty word stay within one clause.
 _CLAUSE_BREAK = re.compile(r"[;:!?]|\b(?:but|while|after|before|when|who|which)\b", re.I)
 _WINDOW = 60
@@ -127,12 +132,14 @@ def figures(sentence: str) -> list[Figure]:
         clause_break = _CLAUSE_BREAK.search(window)
         if clause_break:
             window = window[: clause_break.start()]
-        word = _CASUALTY_AFTER.search(window)
-        preceding = _CASUALTY_BEFORE.search(before[-30:])
-        if word:
-            kind = _kind(word["word"])
-        elif preceding:
+        # A verb right before the number ("killed four people and wounded eight") binds
+        # tighter than a casualty word after it.
+        preceding = _CASUALTY_BEFORE.search(before[-40:])
+        word = None if preceding else _CASUALTY_AFTER.search(window)
+        if preceding:
             kind = _kind(preceding["word"])
+        elif word:
+            kind = _kind(word["word"])
         else:
             continue
         qualifier = _qualifier(before[-25:])

@@ -18,8 +18,8 @@ from streams.records import UNKNOWN_PLACE, Place
 _CAPITALISED = r"[A-ZÀ-ÖØ-ÞА-ЯІЇЄҐЁ][\w'’.-]*"
 _NAME_RUN = re.compile(rf"{_CAPITALISED}(?:\s+{_CAPITALISED}){{0,3}}")
 _CUE_BEFORE = re.compile(r"\b(?:in|at|near|outside|of|from|to|into|across|around)\s+(?:the\s+)?$", re.I)
-_QUALIFIER_AFTER = re.compile(rf"^\s*,\s*(?P<qualifier>(?:[A-Z]\.){{1,2}}[A-Z]?\.?|{_CAPITALISED}(?:\s+{_CAPITALISED})?)")
-_DATELINE = re.compile(r"^\s*(?P<name>[A-Z][A-Z .'’-]+?)\s*(?:,|\(|—|–| - )")
+_QUALIFIER_AFTER = re.compile(rf"\s*,\s*(?P<qualifier>(?:[A-Z]\.){{1,2}}[A-Z]?\.?|{_CAPITALISED}(?:\s+{_CAPITALISED})?)")
+_DATELINE = re.compile(r"\s*(?P<name>[A-Z][A-Z .'’-]+?)\s*(?:,|\(|—|–| - )")
 _POSSESSIVE = re.compile(r"['’]s$")
 
 
@@ -85,21 +85,23 @@ def _resolve(text: str, s: int, e: int, name: str, gazetteer: Gazetteer,
 
 
 def dateline_city(text: str, body_start: int, gazetteer: Gazetteer) -> Place | None:
+    """The city of a wire dateline ("KHARKIV, March 2 (Reuters) -", "SPRINGFIELD, Ill. -")."""
     match = _DATELINE.match(text, body_start)
     if not match:
         return None
-    cities = gazetteer.cities(match["name"].strip())
-    return cities[0].place(match["name"].strip()) if cities else None
+    mention = _resolve(text, match.start("name"), match.end("name"), match["name"].strip(),
+                       gazetteer, frozenset())
+    return mention.place if mention is not None and mention.is_city else None
 
 
 def article_place(headline: list[Mention], body: list[Mention], dateline: Place | None) -> Place:
-    """The place an article is about: the headline's city, the dateline's, the city the
+    """The place an article is about: the dateline's city, the headline's, the city the
     body names most (cued names counting first), a region or country, else unknown."""
+    if dateline is not None:
+        return dateline
     for mention in headline:
         if mention.is_city:
             return mention.place
-    if dateline is not None:
-        return dateline
     cities = [m for m in body if m.is_city]
     if cities:
         tally = Counter((m.cued, m.place) for m in cities)
@@ -110,7 +112,10 @@ def article_place(headline: list[Mention], body: list[Mention], dateline: Place 
 
 
 def claim_place(sentence_mentions: list[Mention], article: Place) -> Place:
+    """A city the sentence itself points at ("in Kyiv"), else the article's place. A name the
+    article's place also bears is the article's place: "Springfield" in a story datelined
+    Springfield, Ill. is that Springfield, not the most populous one."""
     for mention in sentence_mentions:
         if mention.is_city and mention.cued:
-            return mention.place
+            return article if mention.place.name == article.name else mention.place
     return article

@@ -1,0 +1,58 @@
+import pytest
+
+from agents.extract.article import parse_article
+from agents.extract.text import article_text, sentences
+from streams.records import RecordError
+
+
+def test_plain_text_wire_copy_gives_headline_and_times(seed_article_path):
+    article = parse_article(seed_article_path.read_bytes(), b"kharkiv-2022-03-02")
+    assert article.id == "kharkiv-2022-03-02"
+    assert article.headline == "Four killed and nine wounded as Kharkiv hit by air and rocket strikes"
+    assert article.published_at == "2022-03-02T10:06:00+00:00"
+    assert article.updated_at == "2022-03-02T12:38:00+00:00"
+    assert "Tom Swarbrick" not in article_text(article)  # the programme banner is not the story
+    assert article.body.startswith("At least four people")
+
+
+def test_plain_text_without_key_gets_a_content_id():
+    first = parse_article(b"Two hurt in blast\nTwo people were hurt in a blast in Lviv.")
+    again = parse_article(b"Two hurt in blast\nTwo people were hurt in a blast in Lviv.")
+    assert first.id == again.id and first.id.startswith("sha1:")
+    assert first.headline == "Two hurt in blast"
+
+
+def test_json_article():
+    article = parse_article(b'{"id": "a1", "body": "Text.", "headline": "H", "source": "S"}')
+    assert (article.id, article.body, article.headline, article.source) == ("a1", "Text.", "H", "S")
+
+
+@pytest.mark.parametrize("raw, complaint", [
+    (b'{"body": "no id"}', "id"),
+    (b'{"id": "x"}', "body"),
+    (b'{"id": 5, "body": "x"}', "string"),
+    (b'{"id": "x", "body": ', "JSON"),
+    (b'[1, 2]', "object"),
+    (b'\xff\xfe{"id"', "UTF-8"),
+])
+def test_bad_articles_say_what_is_wrong(raw, complaint):
+    with pytest.raises(RecordError, match=complaint):
+        parse_article(raw)
+
+
+def test_sentences_skip_boilerplate_and_keep_true_offsets(seed_article_path):
+    article = parse_article(seed_article_path.read_bytes(), b"k")
+    text = article_text(article)
+    found = sentences(text, len(article.headline))
+    assert all(text[s.start:s.end] == s.text for s in found)
+    joined = " ".join(s.text for s in found)
+    for boilerplate in ("Listen to this article", "Loading audio", "Read more:", "pic.twitter.com"):
+        assert boilerplate not in joined
+    assert found[0].in_headline and not found[1].in_headline
+
+
+def test_sentences_survive_abbreviations():
+    text = "Headline\n\nMr. Smith said the U.S. team left at 6 p.m. Monday. Police said two died."
+    found = sentences(text, len("Headline"))
+    assert [s.text for s in found[1:]] == [
+        "Mr. Smith said the U.S. team left at 6 p.m. Monday.", "Police said two died."]

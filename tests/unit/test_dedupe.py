@@ -1,0 +1,62 @@
+from agents.dedupe.core import dedupe
+from streams.records import Place, Report
+
+KHARKIV = Place(id="geonames:706483", name="Kharkiv", country="UA")
+
+
+def _report(report_id, killed=None, injured=None, *, date="2022-03-02", article="a1",
+            source="Wire", period=None, open_ended=False):
+    return Report(report_id=report_id, article_id=article, revision=1, place=KHARKIV, date=date,
+                  killed=killed, killed_low=killed,
+                  killed_high=None if open_ended else killed,
+                  injured=injured, injured_low=injured, injured_high=injured,
+                  period=period, source=source, published_at="2022-03-02T10:00:00+00:00")
+
+
+def _fold(reports, state=None):
+    emitted = []
+    for report in reports:
+        step = dedupe(report, state)
+        state = step.state
+        emitted += step.incidents
+    return state, emitted
+
+
+def test_headline_lede_and_official_are_one_incident():
+    state, emitted = _fold([_report("h", 4, 9), _report("l", 4, 9, open_ended=True), _report("m", 4, 9)])
+    assert len(state.incidents) == 1
+    incident = state.incidents[0].incident
+    assert (incident.killed, incident.injured, incident.revision) == (4, 9, 3)
+    assert incident.killed_low == 4 and incident.killed_high is None  # "at least four"
+    assert incident.report_ids == ["h", "l", "m"]
+    assert [i.revision for i in emitted] == [1, 2, 3]
+
+
+def test_two_outlets_are_one_incident_with_both_sources():
+    state, _ = _fold([_report("a", 4, 9, source="Wire"), _report("b", 4, 9, article="a2", source="Daily")])
+    incident = state.incidents[0].incident
+    assert len(state.incidents) == 1
+    assert incident.sources == ["Wire", "Daily"] and incident.article_ids == ["a1", "a2"]
+
+
+def test_a_period_total_and_another_day_are_incidents_of_their_own():
+    state, _ = _fold([_report("h", 4, 9), _report("t", 21, 112, date="2022-03-01", period="24h"),
+                      _report("u", None, 6, date="2022-03-01")])
+    assert sorted((i.incident.killed, i.incident.injured) for i in state.incidents) == [
+        (0, 6), (4, 9), (21, 112)]
+
+
+def test_a_redelivered_report_changes_nothing():
+    state, _ = _fold([_report("h", 4, 9)])
+    state, emitted = _fold([_report("h", 4, 9)], state)
+    assert emitted == [] and state.incidents[0].incident.revision == 1
+
+
+def test_a_retraction_removes_the_claim_and_a_lone_claim_retracts_its_incident():
+    state, _ = _fold([_report("h", 4, 9), _report("l", 4, 9)])
+    retract_l = Report(report_id="l~2", article_id="a1", revision=2, place=KHARKIV, retracts="l")
+    state, emitted = _fold([retract_l], state)
+    assert emitted[0].report_ids == ["h"] and emitted[0].status == "active"
+    retract_h = Report(report_id="h~2", article_id="a1", revision=2, place=KHARKIV, retracts="h")
+    state, emitted = _fold([retract_h], state)
+    assert emitted[0].status == "retracted" and emitted[0].killed == 0

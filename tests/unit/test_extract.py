@@ -1,0 +1,90 @@
+import json
+
+from agents.extract.article import parse_article
+from agents.extract.core import extract
+from agents.extract.text import article_text
+from streams.records import Article
+
+KHARKIV = "geonames:706483"
+
+
+def _seed(seed_article_path):
+    return parse_article(seed_article_path.read_bytes(), b"kharkiv-2022-03-02")
+
+
+def test_seed_gives_exactly_the_five_claims_an_analyst_reads(seed_article_path):
+    expected = json.loads(seed_article_path.with_suffix(".expected.json").read_text())["claims"]
+    reports = extract(_seed(seed_article_path), None).reports
+    got = [(r.place.name, r.killed or 0, r.injured or 0, r.date) for r in reports]
+    assert got == [(c["city"], c["killed"], c["injured"], c["date"] if "date" in c else "2022-03-01")
+                   for c in expected]
+    assert reports[1].killed_qualifier == "at least"
+    assert reports[1].attribution == "the mayor of the city"
+    assert reports[2].period == "24h" and reports[2].attribution == "Ukrainian officials"
+    assert "Ihor Terekhov" in reports[3].attribution
+    assert set(reports[0].event_types) == {"air strike", "rocket strike"}
+    assert all(r.place.id == KHARKIV and r.place.country == "UA" for r in reports)
+
+
+def test_every_report_quotes_its_sentence_by_span(seed_article_path):
+    article = _seed(seed_article_path)
+    text = article_text(article)
+    for report in extract(article, None).reports:
+        start, end = report.span
+        assert text[start:end] == report.sentence
+        assert report.article_id == article.id and report.revision == 1 and report.extractor
+
+
+def test_not_casualties_are_not_claimed(seed_article_path):
+    sentences = [r.sentence for r in extract(_seed(seed_article_path), None).reports]
+    for phrase in ("Every fourth person", "15,000 soldiers", "plotted to kill", "Tom Swarbrick"):
+        assert not any(phrase in s for s in sentences)
+
+
+def test_same_article_twice_emits_nothing_the_second_time(seed_article_path):
+    first = extract(_seed(seed_article_path), None)
+    again = extract(_seed(seed_article_path), first.seen)
+    assert again.reports == [] and again.seen == first.seen
+
+
+def _odesa(body: str, updated: str) -> Article:
+    return Article(id="odesa-1", body=body, headline="Strike on Odesa",
+                   published_at="2024-03-15T09:10:00+00:00", updated_at=updated)
+
+
+def test_revision_retracts_the_old_claims_and_states_the_new():
+    first = extract(_odesa("Two people were killed in Odesa.", "2024-03-15T09:10:00+00:00"), None)
+    second = extract(_odesa("Four people were killed in Odesa.", "2024-03-15T14:30:00+00:00"), first.seen)
+    retractions = [r for r in second.reports if r.retracts]
+    claims = [r for r in second.reports if not r.retracts]
+    assert [r.retracts for r in retractions] == [r.report_id for r in first.reports]
+    assert all(r.place.id == first.reports[0].place.id for r in retractions)
+    assert [c.killed for c in claims] == [4] and second.seen.revision == 2
+
+
+def test_an_older_revision_arriving_late_changes_nothing():
+    newer = extract(_odesa("Four people were killed in Odesa.", "2024-03-15T14:30:00+00:00"), None)
+    older = extract(_odesa("Two people were killed in Odesa.", "2024-03-15T09:10:00+00:00"), newer.seen)
+    assert older.reports == [] and older.seen == newer.seen
+
+
+def test_dateline_with_state_picks_the_right_springfield():
+    article = Article(id="s", headline="Three wounded in shooting",
+                      body="SPRINGFIELD, Ill. (AP) - Three people were wounded in Springfield.",
+                      published_at="2024-06-09T15:20:00+00:00")
+    places = {(r.place.name, r.place.admin1) for r in extract(article, None).reports}
+    assert places == {("Springfield", "Illinois")}
+
+
+def test_a_claim_names_its_own_city_when_the_sentence_points_at_it():
+    article = Article(id="k", headline="Strikes across Ukraine",
+                      body="Two people were killed in Kharkiv. Three were injured in Lviv.",
+                      published_at="2022-03-02T10:00:00+00:00")
+    assert [r.place.name for r in extract(article, None).reports] == ["Kharkiv", "Lviv"]
+
+
+def test_cyrillic_and_old_spellings_name_the_same_city():
+    for spelling in ("Kharkov", "Харків", "Харьков", "Charkiw"):
+        article = Article(id=spelling, headline="", body=f"Two people were killed in {spelling}.",
+                          published_at="2022-03-02T10:00:00+00:00")
+        assert [r.place.id for r in extract(article, None).reports] == [KHARKIV]

@@ -1,0 +1,40 @@
+import orjson
+from click.testing import CliRunner
+
+from streams.cli import main
+from tests.conftest import SEEDS
+
+
+def _lines(path):
+    return [orjson.loads(line) for line in path.read_bytes().splitlines() if line.strip()]
+
+
+def test_process_seed_gives_the_kharkiv_row(tmp_path, seed_article_path):
+    result = CliRunner().invoke(main, ["process", str(seed_article_path), "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    tallies = _lines(tmp_path / "tallies.jsonl")
+    assert [(t["city"], t["country"], t["killed"], t["injured"]) for t in tallies] == [
+        ("Kharkiv", "UA", 25, 127)]
+    incidents = _lines(tmp_path / "incidents.jsonl")
+    assert len(incidents) == 3 and all(i["article_ids"] == ["kharkiv-2022-03-02"] for i in incidents)
+    assert len(_lines(tmp_path / "reports.jsonl")) == 5
+
+
+def test_process_follows_revisions_and_other_outlets(tmp_path):
+    CliRunner().invoke(main, ["process", str(SEEDS / "wire-samples.jsonl"), "--out", str(tmp_path)])
+    rows = {t["city"]: t for t in _lines(tmp_path / "tallies.jsonl")}
+    assert (rows["Odesa"]["killed"], rows["Odesa"]["injured"], rows["Odesa"]["incidents"]) == (4, 8, 1)
+    assert (rows["Springfield"]["admin1"], rows["Springfield"]["injured"]) == ("Illinois", 3)
+    odesa = [i for i in _lines(tmp_path / "incidents.jsonl") if i["city"] == "Odesa" and i["status"] == "active"]
+    assert odesa[0]["sources"] == ["Example Wire", "Another Daily"]
+
+
+def test_a_bad_line_is_dead_lettered_and_the_rest_processed(tmp_path, seed_article_path):
+    articles = tmp_path / "in.jsonl"
+    articles.write_bytes(b'{"id": "x"\n{"id": "ok", "body": "Two people were killed in Lviv.", '
+                         b'"published_at": "2024-01-01T10:00:00+00:00"}\n')
+    result = CliRunner().invoke(main, ["process", str(articles), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0
+    dead = _lines(tmp_path / "out" / "deadletters.jsonl")
+    assert len(dead) == 1 and "JSON" in dead[0]["error"] and dead[0]["origin"].endswith(":1")
+    assert [t["city"] for t in _lines(tmp_path / "out" / "tallies.jsonl")] == ["Lviv"]
