@@ -69,6 +69,17 @@ def broker_start(port: int | None) -> None:
                f"(pid {node.pid()}, data in {node.folder})")
 
 
+@broker.command("fetch")
+def broker_fetch() -> None:
+    """Fetch Kafka's jars from Maven Central into the cache (start does this when needed)."""
+    node = _local_broker(None)
+    try:
+        libs = kafka_broker.fetch_jars(node)
+    except kafka_broker.BrokerError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"Kafka {kafka_broker.KAFKA_VERSION} jars in {libs}")
+
+
 @broker.command("stop")
 @click.option("--port", type=int, help="Port of the broker to stop.")
 def broker_stop(port: int | None) -> None:
