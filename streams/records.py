@@ -106,6 +106,8 @@ class Report:
     injured_low: int | None = None
     injured_high: int | None = None
     injured_qualifier: str | None = None
+    # People shot or hit whose fate this claim leaves open; they include the dead.
+    victims: int | None = None
     period: str | None = None
     source: str = ""
     attribution: str | None = None

@@ -28,6 +28,7 @@ class Member:
     injured: int | None
     injured_low: int | None
     injured_high: int | None
+    victims: int | None = None
     event_types: list[str] = field(default_factory=list)
 
     @classmethod
@@ -35,7 +36,7 @@ class Member:
         return cls(report.report_id, report.article_id, report.source, report.published_at,
                    report.killed, report.killed_low, report.killed_high,
                    report.injured, report.injured_low, report.injured_high,
-                   list(report.event_types))
+                   report.victims, list(report.event_types))
 
 
 @dataclass(slots=True)
@@ -105,8 +106,11 @@ def _recompute(open_incident: OpenIncident) -> None:
     incident, members = open_incident.incident, open_incident.members
     incident.killed, incident.killed_low, incident.killed_high = _combine(
         [(m.killed, m.killed_low, m.killed_high) for m in members if m.killed is not None])
-    incident.injured, incident.injured_low, incident.injured_high = _combine(
-        [(m.injured, m.injured_low, m.injured_high) for m in members if m.injured is not None])
+    injured = [(m.injured, m.injured_low, m.injured_high) for m in members if m.injured is not None]
+    # "Four people were shot" and "one died" say three were injured: victims include the dead.
+    injured += [(m.victims - incident.killed,) * 3 for m in members
+                if m.victims is not None and m.victims > incident.killed]
+    incident.injured, incident.injured_low, incident.injured_high = _combine(injured)
     incident.article_ids = _unique([m.article_id for m in members])
     incident.report_ids = _unique([m.report_id for m in members])
     incident.sources = _unique([m.source for m in members])

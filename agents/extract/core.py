@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from agents.enrich.gazetteer import Gazetteer, load_gazetteer
 from agents.extract.article import publication_time
 from agents.extract.attribution import attribution, event_types
-from agents.extract.figures import INJURED, KILLED, Figure, figures
+from agents.extract.figures import INJURED, KILLED, VICTIMS, Figure, figures
+from agents.extract.numbers import Count
 from agents.extract.places import article_place, claim_place, dateline_city, mentions
 from agents.extract.text import HEADLINE_SEPARATOR, article_text, sentences
 from agents.extract.when import When, when
@@ -52,8 +53,21 @@ def _report_id(article_id: str, revision: int, start: int, end: int) -> str:
     return hashlib.sha1(f"{article_id}|{revision}|{start}|{end}".encode()).hexdigest()[:20]
 
 
-def _first(found: list[Figure], kind: str) -> Figure | None:
-    return next((f for f in found if f.kind == kind), None)
+def total(found: list[Figure], kind: str) -> Count | None:
+    """A sentence's figure of one kind: its phrases added up ("two men and a woman"), or the
+    running count an ordinal gives ("a third victim"), whichever is larger."""
+    of_kind = [f for f in found if f.kind == kind]
+    if not of_kind:
+        return None
+    added = [f for f in of_kind if not f.cumulative]
+    value = sum(f.value for f in added)
+    low = None if any(f.low is None for f in added) else sum(f.low for f in added)  # type: ignore[misc]
+    high = None if any(f.high is None for f in added) else sum(f.high for f in added)  # type: ignore[misc]
+    qualifier = added[0].qualifier if len(added) == 1 else None
+    for running in (f for f in of_kind if f.cumulative):
+        if running.value > value:
+            value, low, high, qualifier = running.value, running.low, running.high, running.qualifier
+    return Count(value, low, high, qualifier)
 
 
 def read_claims(article: Article, revision: int, gazetteer: Gazetteer) -> list[Report]:
@@ -74,18 +88,20 @@ def read_claims(article: Article, revision: int, gazetteer: Gazetteer) -> list[R
         found = figures(sentence.text)
         if not found:
             continue
-        killed, injured = _first(found, KILLED), _first(found, INJURED)
+        killed, injured = total(found, KILLED), total(found, INJURED)
         previous = story[index - 1].text if index else ""
         time = when(sentence.text, previous, anchor) if anchor else None
         in_sentence = [m for m in headline_mentions + body_mentions
                        if sentence.start <= m.start < sentence.end]
         reports.append(_report(article, revision, sentence.start, sentence.end, sentence.text,
-                               claim_place(in_sentence, place_of_article), time, killed, injured))
+                               claim_place(in_sentence, place_of_article), time, killed, injured,
+                               total(found, VICTIMS)))
     return reports
 
 
 def _report(article: Article, revision: int, start: int, end: int, text: str, place: Place,
-            time: When | None, killed: Figure | None, injured: Figure | None) -> Report:
+            time: When | None, killed: Count | None, injured: Count | None,
+            victims: Count | None) -> Report:
     return Report(
         report_id=_report_id(article.id, revision, start, end),
         article_id=article.id,
@@ -102,6 +118,7 @@ def _report(article: Article, revision: int, start: int, end: int, text: str, pl
         injured_low=injured.low if injured else None,
         injured_high=injured.high if injured else None,
         injured_qualifier=injured.qualifier if injured else None,
+        victims=victims.value if victims else None,
         source=article.source,
         attribution=attribution(text),
         event_types=event_types(text),
