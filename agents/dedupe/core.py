@@ -77,14 +77,15 @@ def _stated(members: list[Member], kind: str) -> int | None:
 
 
 def _matches(report: Report, open_incident: OpenIncident) -> bool:
+    """Same place (the state is per place), same day or period, and figures that agree: a
+    figure stated on both sides must be equal. This holds within one article too, where later
+    sentences often recall other incidents at the same place."""
     incident, members = open_incident.incident, open_incident.members
-    return (
-        incident.status == "active"
-        and (report.date, report.date_end, report.period)
-        == (incident.date, incident.date_end, incident.period)
-        and _agrees(report.killed, _stated(members, "killed"))
-        and _agrees(report.injured, _stated(members, "injured"))
-    )
+    if incident.status != "active" or (report.date, report.date_end, report.period) != (
+            incident.date, incident.date_end, incident.period):
+        return False
+    return (_agrees(report.killed, _stated(members, "killed"))
+            and _agrees(report.injured, _stated(members, "injured")))
 
 
 def _combine(values: list[tuple[int, int | None, int | None]]) -> tuple[int, int | None, int | None]:

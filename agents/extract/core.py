@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from datetime import date
 
 from agents.enrich.gazetteer import Gazetteer, load_gazetteer
 from agents.extract.article import publication_time
@@ -16,7 +17,7 @@ from agents.extract.figures import INJURED, KILLED, VICTIMS, Figure, figures
 from agents.extract.numbers import Count
 from agents.extract.places import article_place, claim_place, dateline_city, mentions
 from agents.extract.text import HEADLINE_SEPARATOR, article_text, sentences
-from agents.extract.when import When, when
+from agents.extract.when import When, day_in, when
 from streams.records import Article, Place, Report
 
 EXTRACTOR_VERSION = "extract/0.1"
@@ -82,21 +83,31 @@ def read_claims(article: Article, revision: int, gazetteer: Gazetteer) -> list[R
     place_of_article = article_place(
         headline_mentions, body_mentions, dateline_city(text, body_start, gazetteer)
     )
-    reports = []
     story = sentences(text, len(article.headline))
-    for index, sentence in enumerate(story):
-        found = figures(sentence.text)
-        if not found:
-            continue
-        killed, injured = total(found, KILLED), total(found, INJURED)
+    claims = [(index, sentence, found) for index, sentence in enumerate(story)
+              if (found := figures(sentence.text))]
+    event_day = _event_day([sentence.text for _, sentence, _ in claims], anchor)
+    reports = []
+    for index, sentence, found in claims:
         previous = story[index - 1].text if index else ""
-        time = when(sentence.text, previous, anchor) if anchor else None
+        time = when(sentence.text, previous, event_day) if event_day else None
         in_sentence = [m for m in headline_mentions + body_mentions
                        if sentence.start <= m.start < sentence.end]
         reports.append(_report(article, revision, sentence.start, sentence.end, sentence.text,
-                               claim_place(in_sentence, place_of_article), time, killed, injured,
-                               total(found, VICTIMS)))
+                               claim_place(in_sentence, place_of_article), time,
+                               total(found, KILLED), total(found, INJURED), total(found, VICTIMS)))
     return reports
+
+
+def _event_day(claim_sentences: list[str], published: date | None) -> date | None:
+    """The day the article's story happened: the first day its claims name (a headline says
+    "four wounded", the lede "four people were wounded early Sunday"), else the publication day."""
+    if published is None:
+        return None
+    for sentence in claim_sentences:
+        if day := day_in(sentence, published):
+            return day
+    return published
 
 
 def _report(article: Article, revision: int, start: int, end: int, text: str, place: Place,

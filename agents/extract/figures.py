@@ -36,9 +36,14 @@ _PEOPLE = (
     "|juveniles?|sons?|daughters?|mothers?|fathers?|brothers?|sisters?|husbands?|wi(?:fe|ves)"
     "|partners?|cousins?|nephews?|nieces?|grandmothers?|grandfathers?|guards?|others?"
     "|fighters?|militants?|policem[ae]n|firefighters?|rescuers?|journalists?|hostages?"
-    "|worshippers?|shoppers?|pupils?|farmers?|miners?|staff(?:ers)?|ones?"
+    "|worshippers?|shoppers?|pupils?|farmers?|miners?|staff(?:ers)?|ones?|cops?"
 )
 _AGE = r"\d{1,3}-year-old"
+# One person, as a headline names them without an article: "Massillon boy shot".
+_SINGLE = (
+    r"man|woman|teen|teenager|boy|girl|child|toddler|infant|baby|officer|deputy|trooper|cop"
+    r"|victim|student|soldier|civilian|mother|father|son|daughter|resident|driver"
+)
 # Words between a determiner and its noun ("a 29-year-old Chicago man"), never a function
 # word or another number: "a car and two men" is not one person.
 _NOT_MODIFIER = rf"(?!(?:and|or|of|who|that|which|was|were|is|are|in|on|at|by|with|from|to|for|the|an?|{UNIT_WORD})\b)"
@@ -52,11 +57,12 @@ _PHRASE = re.compile(
       (?P<names>{_NAME_AGE}(?:\s*(?:and\s+)?{_NAME_AGE}){{0,7}})
     | (?i:(?P<nobody>\bno\s*-?\s*one\b|\bnobody\b|\bnone\b))
     | (?i:\b(?P<ordinal_det>a|the)\s+(?P<ordinal>{'|'.join(ORDINALS)})(?:\s+(?:{_PEOPLE})\b)?)
+    | (?i:\b(?P<aged>{_AGE}{_MODIFIERS}\s+(?:{_PEOPLE})\b|(?:{_SINGLE})\s*,\s+\d{{1,3}},))
     | (?i:\b(?P<number>{NUMBER})(?:(?:\s+of(?:\s+(?:the|them|those|these))?)?{_MODIFIERS}\s+(?P<counted>{_PEOPLE})\b)?)
-    | (?i:\b(?P<one>an?|another|one)(?:{_MODIFIERS}\s+(?:{_PEOPLE})\b|\s+{_AGE}\b))
+    | (?i:\b(?P<one>an?|another|one)(?:{_MODIFIERS}\s+(?:{_PEOPLE})\b(?:\s*,\s+\d{{1,3}},)?|\s+{_AGE}\b))
     | (?i:\b(?P<definite>{_DEFINITE})(?:{_MODIFIERS}\s+(?P<definite_noun>{_PEOPLE})\b|\s+{_AGE}\b))
     | (?i:\b(?P<pronoun>he|she)\b)
-    | ^(?P<bare>(?:Man|Woman|Teen|Teenager|Boy|Girl|Child|Toddler|Officer|Deputy|Trooper|Victim))\b
+    | ^(?:[A-Z][\w.'’-]*\s+){{0,3}}(?i:(?P<bare>{_SINGLE}))\b
     """,
     re.X,
 )
@@ -79,9 +85,7 @@ _AUXILIARY = (
     r"(?:\s*,?\s*(?:who|that)\b)?"
     r"(?:\s+of\s+(?:the|them|those|these)(?:\s+\w+)?)?"
     r"(?:\s+(?:was|were|is|are|has|have|had|been|being|got|gets|remains?|remained|also|later"
-    r"|reportedly|allegedly|both|all|each|then|initially|apparently|subsequently|just|now"
-    r"|previously|eventually|critically|seriously|badly|gravely|severely|slightly|lightly"
-    r"|mortally|fatally))*"
+    r"|both|all|each|then|just|now|badly|(?!fatally|mortally)[a-z]+ly))*"
 )
 _NEGATED = re.compile(_AUXILIARY + r"\s+(?:not|n't|never)\b", re.I)
 _DEATH = (
@@ -93,10 +97,14 @@ _DEATH = (
 _INJURY = (
     r"shot\s+and\s+wounded|wounded|injured|hurt|hospitali[sz]ed|grazed|stabbed"
     r"|(?:listed\s+)?in\s+(?:a\s+)?(?:critical|serious|stable|fair|good|grave|guarded)"
-    r"(?:\s+but\s+stable)?\s+condition|critical|treated\s+for|suffered\s+(?:\w+\s+){0,3}?"
+    r"(?:\s+but\s+stable)?\s+condition|critical|treated\s+(?:for|and\s+released)"
+    r"|paraly[sz]ed|suffered\s+(?:\w+\s+){0,3}?"
     r"(?:injur|wound)|taken\s+to\s+(?:a|the)\s+(?:\w+\s+)?hospital|recovering"
 )
-_HIT = r"shot|struck|hit\s+by\s+(?:gunfire|a\s+bullet|bullets|a\s+stray)|shot\s+(?:himself|herself)"
+_HIT = (
+    r"shot|struck|hit\s+by\s+(?:gunfire|a\s+bullet|bullets|a\s+stray)"
+    r"|with\s+(?:a\s+|multiple\s+|several\s+)?(?:\w+\s+)?(?:gunshot|bullet|stab)\s+wounds?"
+)
 _PREDICATE = re.compile(
     _AUXILIARY + rf"\s+(?:(?P<death>{_DEATH})|(?P<injury>{_INJURY})|(?P<hit>{_HIT}))", re.I
 )
@@ -105,7 +113,7 @@ _CLAUSE_BREAK = re.compile(r"[;:!?]|\s[—–]\s|\b(?:but|while|whereas|although
 _ACT = re.compile(
     r"\b(?:(?P<kill>kill(?:ing|ed|s))|(?P<wound>wound(?:ing|ed|s)|injur(?:ing|ed|es))"
     r"|(?P<shoot>shoot(?:ing|s)|shot)|(?P<leave>left|leaving|leaves))"
-    r"(?:\s+(?:and\s+)?(?:wound(?:ing|ed)|injur(?:ing|ed)))?\s+$",
+    r"(?:\s+(?:and\s+)?(?:wound(?:ing|ed)|injur(?:ing|ed)|paraly[sz](?:ing|ed)))?\s+$",
     re.I,
 )
 _OF = re.compile(
@@ -158,11 +166,11 @@ def _phrase(match: re.Match[str], sentence: str) -> _Phrase | None:
             return None
         if _NOT_A_COUNT_BEFORE.search(before) or (_YEAR.match(text) and not match["counted"]):
             return None
-        if re.search(r"[A-Z][\w'’.-]+,\s*$", before) and sentence[match.end():].lstrip().startswith(","):
-            return None  # "Skinner, 26," is an age
+        if re.search(r"\w,\s*$", before) and sentence[match.end():].lstrip().startswith(","):
+            return None  # "Skinner, 26," and "a boy, 15," give an age
         found = count(text, qualifier)
         return _Phrase(match.start(), match.end(), found, False, False, False) if found else None
-    if match["one"] or match["bare"]:
+    if match["one"] or match["bare"] or match["aged"]:
         return _Phrase(match.start(), match.end(), Count(1, 1, 1, qualifier), False, False, False)
     noun = (match["definite_noun"] or "").lower()
     plural = noun.endswith("s") or noun in ("people", "men", "women", "children")
@@ -222,7 +230,8 @@ def _as_subject(group: list[_Phrase], sentence: str) -> tuple[str, Count] | None
     if predicate["death"]:
         return KILLED, total
     if predicate["injury"]:
-        return INJURED, total
+        # "A second child was injured": the running count of victims, the dead among them.
+        return (VICTIMS if last.cumulative else INJURED), total
     rest = _clause(sentence, predicate.end())
     return (KILLED if _LATER_DEATH.search(rest) else VICTIMS), total
 

@@ -85,12 +85,12 @@ def day_in(sentence: str, anchor: date) -> date | None:
     return None
 
 
-def when(sentence: str, previous: str, anchor: date) -> When:
-    """The time of a claim: its own sentence first, then the sentence before it (which often
-    sets the scene: "a strike in the early hours of Tuesday ... Six people were injured"),
-    then the publication date."""
-    period = period_in(sentence, anchor)
+def when(sentence: str, previous: str, event_day: date) -> When:
+    """The time of a claim: a period it states, the day it names, the day the sentence before
+    it names (it often sets the scene: "a strike in the early hours of Tuesday ... Six people
+    were injured"), else the article's event day."""
+    period = period_in(sentence, event_day)
     if period:
         return period
-    day = day_in(sentence, anchor) or (day_in(previous, anchor) if previous else None)
-    return When(date=day or anchor)
+    day = day_in(sentence, event_day) or (day_in(previous, event_day) if previous else None)
+    return When(date=day or event_day)

@@ -54,6 +54,13 @@ def test_counts_and_qualifiers(sentence, expected):
     ("A second victim was shot in the cheek and a third was shot in the stomach.",
      [(VICTIMS, 2), (VICTIMS, 3)]),
     ("He died at the hospital.", [(KILLED, 1)]),
+    ("A man was fatally shot Sunday.", [(KILLED, 1)]),
+    ("An off-duty police officer accidentally shot himself in the hand.", [(VICTIMS, 1)]),
+    ("An 18-year-old student has been treated and released.", [(INJURED, 1)]),
+    ("A juvenile boy with a gunshot wound was rushed to hospital.", [(VICTIMS, 1)]),
+    ("Massillon boy accidentally shot by older brother", [(VICTIMS, 1)]),
+    ("Man accidentally shoots 16-year-old Catawba County girl", [(VICTIMS, 1)]),
+    ("He shot and paralyzed a boy, 15, who tried to rob him.", [(VICTIMS, 1)]),
     # an act and its object
     ("A missile strike killed four people and wounded eight overnight", [(KILLED, 4), (INJURED, 8)]),
     ("Missile strike on Odesa port kills two, injures eight", [(KILLED, 2), (INJURED, 8)]),
