@@ -36,7 +36,7 @@ _PEOPLE = (
     "|juveniles?|sons?|daughters?|mothers?|fathers?|brothers?|sisters?|husbands?|wi(?:fe|ves)"
     "|partners?|cousins?|nephews?|nieces?|grandmothers?|grandfathers?|guards?|others?"
     "|fighters?|militants?|policem[ae]n|firefighters?|rescuers?|journalists?|hostages?"
-    "|worshippers?|shoppers?|pupils?|farmers?|miners?|staff(?:ers)?|ones?|cops?"
+    "|worshippers?|shoppers?|pupils?|farmers?|miners?|staff(?:ers)?|ones?|cops?|bod(?:y|ies)"
 )
 _AGE = r"\d{1,3}-year-old"
 # One person, as a headline names them without an article: "Massillon boy shot".
@@ -122,6 +122,8 @@ _OF = re.compile(
     re.I,
 )
 _LEFT_STATE = re.compile(r"\s+(?:(?P<death>dead)|(?P<injury>injured|wounded|hurt))\b", re.I)
+_BODY = re.compile(r"\bbod(?:y|ies)\b", re.I)
+_FOUND = re.compile(r"\b(?:found|discovered|recovered|retrieved|pulled|lying|lay|dumped)\b", re.I)
 _COORDINATION = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)$")
 _WINDOW = 80
 
@@ -223,6 +225,8 @@ def _as_subject(group: list[_Phrase], sentence: str) -> tuple[str, Count] | None
     last = group[-1]
     if _NEGATED.match(sentence, last.end):
         return None
+    if _BODY.search(sentence, last.start, last.end) and _FOUND.search(_clause(sentence, last.end)):
+        return KILLED, _sum(group)  # "his dead body was found the next day"
     predicate = _PREDICATE.match(sentence, last.end)
     if predicate is None:
         return None

@@ -54,6 +54,8 @@ def test_counts_and_qualifiers(sentence, expected):
     ("A second victim was shot in the cheek and a third was shot in the stomach.",
      [(VICTIMS, 2), (VICTIMS, 3)]),
     ("He died at the hospital.", [(KILLED, 1)]),
+    ("His dead body with a gunshot wound was found the next day.", [(KILLED, 1)]),
+    ("Two bodies were pulled from the rubble.", [(KILLED, 2)]),
     ("A man was fatally shot Sunday.", [(KILLED, 1)]),
     ("An off-duty police officer accidentally shot himself in the hand.", [(VICTIMS, 1)]),
     ("An 18-year-old student has been treated and released.", [(INJURED, 1)]),
