@@ -15,6 +15,7 @@ from agents.extract.article import publication_time
 from agents.extract.attribution import attribution, event_types
 from agents.extract.figures import INJURED, KILLED, VICTIMS, Figure, figures
 from agents.extract.numbers import Count
+from agents.extract.scope import is_background, is_statistic
 from agents.extract.places import article_place, claim_place, dateline_city, mentions
 from agents.extract.text import HEADLINE_SEPARATOR, article_text, sentences
 from agents.extract.when import When, day_in, when
@@ -85,12 +86,14 @@ def read_claims(article: Article, revision: int, gazetteer: Gazetteer) -> list[R
     )
     story = sentences(text, len(article.headline))
     claims = [(index, sentence, found) for index, sentence in enumerate(story)
-              if (found := figures(sentence.text))]
+              if not is_statistic(sentence.text) and (found := figures(sentence.text))]
     event_day = _event_day([sentence.text for _, sentence, _ in claims], anchor)
     reports = []
     for index, sentence, found in claims:
         previous = story[index - 1].text if index else ""
         time = when(sentence.text, previous, event_day) if event_day else None
+        if time is not None and is_background(time.date, anchor):
+            continue
         in_sentence = [m for m in headline_mentions + body_mentions
                        if sentence.start <= m.start < sentence.end]
         reports.append(_report(article, revision, sentence.start, sentence.end, sentence.text,

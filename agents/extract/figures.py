@@ -37,6 +37,7 @@ _PEOPLE = (
     "|partners?|cousins?|nephews?|nieces?|grandmothers?|grandfathers?|guards?|others?"
     "|fighters?|militants?|policem[ae]n|firefighters?|rescuers?|journalists?|hostages?"
     "|worshippers?|shoppers?|pupils?|farmers?|miners?|staff(?:ers)?|ones?|cops?|bod(?:y|ies)"
+    r"|\d{1,3}-year-olds"
 )
 _AGE = r"\d{1,3}-year-old"
 # One person, as a headline names them without an article: "Massillon boy shot".
@@ -58,6 +59,7 @@ _PHRASE = re.compile(
     | (?i:(?P<nobody>\bno\s*-?\s*one\b|\bnobody\b|\bnone\b))
     | (?i:\b(?P<ordinal_det>a|the)\s+(?P<ordinal>{'|'.join(ORDINALS)})(?:\s+(?:{_PEOPLE})\b)?)
     | (?i:\b(?P<aged>{_AGE}{_MODIFIERS}\s+(?:{_PEOPLE})\b|(?:{_SINGLE})\s*,\s+\d{{1,3}},))
+    | \b(?P<aged_name>{_AGE}(?:\s+[A-Z][\w'’.-]+){{1,3}})
     | (?i:\b(?P<number>{NUMBER})(?:(?:\s+of(?:\s+(?:the|them|those|these))?)?{_MODIFIERS}\s+(?P<counted>{_PEOPLE})\b)?)
     | (?i:\b(?P<one>an?|another|one)(?:{_MODIFIERS}\s+(?:{_PEOPLE})\b(?:\s*,\s+\d{{1,3}},)?|\s+{_AGE}\b))
     | (?i:\b(?P<definite>{_DEFINITE})(?:{_MODIFIERS}\s+(?P<definite_noun>{_PEOPLE})\b|\s+{_AGE}\b))
@@ -74,14 +76,20 @@ _NOT_A_COUNT_AFTER = re.compile(
     |:\d|th\b|st\b|nd\b|rd\b|\.\d|,\d|-\d)""",
     re.I | re.X,
 )
+_MONTH_NAMES = (
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
 _NOT_A_COUNT_BEFORE = re.compile(
-    r"(?:[$£€#]|\bno\.?|\bnumber|\broute|\bhighway|\binterstate|\bage[sd]?|\baged|\bcounts?\s+of)\s*$"
+    r"(?:[$£€#]|\bno\.?|\bnumber|\broute|\bhighway|\binterstate|\baged|\bcounts?\s+of"
+    rf"|\b(?:{_MONTH_NAMES})\.?|\bages?(?:\s+of)?(?:\s+\d+\s*(?:and|or|to|-))?)\s*$"
     r"|[\d,.:-]$",
     re.I,
 )
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 
 _AUXILIARY = (
+    r"(?:\s*,?\s+of\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+)?,?)?"  # "Damon Sochko, 16, of Morgantown,"
     r"(?:\s*,?\s*(?:who|that)\b)?"
     r"(?:\s+of\s+(?:the|them|those|these)(?:\s+\w+)?)?"
     r"(?:\s+(?:was|were|is|are|has|have|had|been|being|got|gets|remains?|remained|also|later"
@@ -112,8 +120,8 @@ _LATER_DEATH = re.compile(r"\b(?:later\s+)?(?:died|succumbed|was\s+pronounced\s+
 _CLAUSE_BREAK = re.compile(r"[;:!?]|\s[—–]\s|\b(?:but|while|whereas|although|after|before|when|as)\b", re.I)
 _ACT = re.compile(
     r"\b(?:(?P<kill>kill(?:ing|ed|s))|(?P<wound>wound(?:ing|ed|s)|injur(?:ing|ed|es))"
-    r"|(?P<shoot>shoot(?:ing|s)|shot)|(?P<leave>left|leaving|leaves))"
-    r"(?:\s+(?:and\s+)?(?:wound(?:ing|ed)|injur(?:ing|ed)|paraly[sz](?:ing|ed)))?\s+$",
+    r"|(?:shoot(?:ing|s)|shot)\s+and\s+(?P<shot_wound>wound(?:ing|ed)|injur(?:ing|ed)|paraly[sz](?:ing|ed))"
+    r"|(?P<shoot>shoot(?:ing|s)|shot)|(?P<leave>left|leaving|leaves))\s+$",
     re.I,
 )
 _OF = re.compile(
@@ -172,7 +180,7 @@ def _phrase(match: re.Match[str], sentence: str) -> _Phrase | None:
             return None  # "Skinner, 26," and "a boy, 15," give an age
         found = count(text, qualifier)
         return _Phrase(match.start(), match.end(), found, False, False, False) if found else None
-    if match["one"] or match["bare"] or match["aged"]:
+    if match["one"] or match["bare"] or match["aged"] or match["aged_name"]:
         return _Phrase(match.start(), match.end(), Count(1, 1, 1, qualifier), False, False, False)
     noun = (match["definite_noun"] or "").lower()
     plural = noun.endswith("s") or noun in ("people", "men", "women", "children")
@@ -197,8 +205,10 @@ def _coordinated(phrases: list[_Phrase], sentence: str) -> list[list[_Phrase]]:
     """Group phrases joined by "and" or commas ("two men and a woman") into one subject."""
     groups: list[list[_Phrase]] = []
     for phrase in phrases:
-        if (groups and not phrase.definite and not groups[-1][-1].definite
-                and _COORDINATION.fullmatch(sentence[groups[-1][-1].end:phrase.start])):
+        joiner = sentence[groups[-1][-1].end:phrase.start] if groups else ""
+        if groups and _COORDINATION.fullmatch(joiner) and (
+                not (phrase.definite or groups[-1][-1].definite)
+                or (" and " in f" {joiner} " and not phrase.definite)):
             groups[-1].append(phrase)
         else:
             groups.append([phrase])
@@ -246,7 +256,7 @@ def _as_object(group: list[_Phrase], sentence: str) -> tuple[str, Count] | None:
     if (act := _ACT.search(before)) is not None:
         if act["kill"]:
             return KILLED, total
-        if act["wound"]:
+        if act["wound"] or act["shot_wound"]:
             return INJURED, total
         if act["shoot"]:
             return VICTIMS, total

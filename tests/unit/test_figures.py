@@ -62,7 +62,11 @@ def test_counts_and_qualifiers(sentence, expected):
     ("A juvenile boy with a gunshot wound was rushed to hospital.", [(VICTIMS, 1)]),
     ("Massillon boy accidentally shot by older brother", [(VICTIMS, 1)]),
     ("Man accidentally shoots 16-year-old Catawba County girl", [(VICTIMS, 1)]),
-    ("He shot and paralyzed a boy, 15, who tried to rob him.", [(VICTIMS, 1)]),
+    ("He shot and paralyzed a boy, 15, who tried to rob him.", [(INJURED, 1)]),
+    ("He then shot and injured a man who lived at the home.", [(INJURED, 1)]),
+    ("A 12-year-old was hurt after he and three others were shot.", [(INJURED, 1), (VICTIMS, 4)]),
+    ("Damon Sochko, 16, of Morgantown, died Wednesday.", [(KILLED, 1)]),
+    ("16-year-old Kristian Piazza was pronounced dead.", [(KILLED, 1)]),
     # an act and its object
     ("A missile strike killed four people and wounded eight overnight", [(KILLED, 4), (INJURED, 8)]),
     ("Missile strike on Odesa port kills two, injures eight", [(KILLED, 2), (INJURED, 8)]),
@@ -88,6 +92,8 @@ def test_victims_and_what_happened_to_them(sentence, expected):
     "Logan Hinrichs, 14, was remembered by classmates.",
     "Robert Anderson, 49, was charged with one count of murder and three counts of assault.",
     "Anyone with information is asked to call 252-972-1411.",
+    "3 adults and 2 juveniles ages 14 and 15 were questioned.",
+    "Shortly after the tournament on June 21, police arrived.",
 ])
 def test_not_new_casualty_figures(sentence):
     assert _kinds(sentence) == []
