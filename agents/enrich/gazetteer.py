@@ -44,6 +44,7 @@ _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _MIN_ALTERNATE_LEN = 4
 
 
+@lru_cache(maxsize=65536)
 def fold(name: str) -> str:
     """The key a name is indexed under: no diacritics, lower case, one kind of apostrophe."""
     decomposed = unicodedata.normalize("NFKD", name.translate(_QUOTE_FOLD))

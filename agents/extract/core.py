@@ -21,7 +21,8 @@ from agents.extract.text import HEADLINE_SEPARATOR, article_text, sentences
 from agents.extract.when import When, day_in, when
 from streams.records import Article, Place, Report
 
-EXTRACTOR_VERSION = "extract/0.1"
+EXTRACTOR_VERSION = "extract/0.2"
+OPENING_SENTENCES = 3
 
 
 @dataclass(slots=True)
@@ -78,15 +79,21 @@ def read_claims(article: Article, revision: int, gazetteer: Gazetteer) -> list[R
     body_start = len(article.headline) + len(HEADLINE_SEPARATOR)
     published = publication_time(article)
     anchor = published.date() if published else None
-    headline_mentions = mentions(text, 0, len(article.headline), gazetteer)
-    countries = frozenset(m.place.country for m in headline_mentions)
-    body_mentions = mentions(text, body_start, len(text), gazetteer, countries)
-    place_of_article = article_place(
-        headline_mentions, body_mentions, dateline_city(text, body_start, gazetteer)
-    )
     story = sentences(text, len(article.headline))
     claims = [(index, sentence, found) for index, sentence in enumerate(story)
               if not is_statistic(sentence.text) and (found := figures(sentence.text))]
+    if not claims:
+        return []
+    headline_mentions = mentions(text, 0, len(article.headline), gazetteer)
+    countries = frozenset(m.place.country for m in headline_mentions)
+    # The place a story is about is named in its opening or beside its figures.
+    read = {id(s): s for s in [s for s in story if not s.in_headline][:OPENING_SENTENCES]
+            + [sentence for _, sentence, _ in claims if not sentence.in_headline]}
+    body_mentions = [m for s in sorted(read.values(), key=lambda s: s.start)
+                     for m in mentions(text, s.start, s.end, gazetteer, countries)]
+    place_of_article = article_place(
+        headline_mentions, body_mentions, dateline_city(text, body_start, gazetteer)
+    )
     event_day = _event_day([sentence.text for _, sentence, _ in claims], anchor)
     reports = []
     for index, sentence, found in claims:

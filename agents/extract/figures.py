@@ -269,8 +269,19 @@ def _as_object(group: list[_Phrase], sentence: str) -> tuple[str, Count] | None:
     return None
 
 
+# Every figure needs one of these words; most sentences have none and are skipped at once.
+_CASUALTY_HINT = re.compile(
+    r"kill|dead|die|death|slain|murder|execut|fatal|mortal|perish|lives|succumb|shot|shoot|struck"
+    r"|hit\s+by|wound|injur|hurt|hospital|graze|stabb|condition|critical|paraly|bod(?:y|ies)"
+    r"|gunshot|treated",
+    re.I,
+)
+
+
 def figures(sentence: str) -> list[Figure]:
     """Every casualty figure in the sentence, in order of appearance."""
+    if not _CASUALTY_HINT.search(sentence):
+        return []
     found: list[Figure] = []
     for group in _coordinated(_phrases(sentence), sentence):
         reading = _as_object(group, sentence) or _as_subject(group, sentence)
