@@ -47,7 +47,10 @@ _SINGLE = (
 )
 # Words between a determiner and its noun ("a 29-year-old Chicago man"), never a function
 # word or another number: "a car and two men" is not one person.
-_NOT_MODIFIER = rf"(?!(?:and|or|of|who|that|which|was|were|is|are|in|on|at|by|with|from|to|for|the|an?|{UNIT_WORD})\b)"
+_NOT_MODIFIER = (
+    rf"(?!(?:and|or|of|who|that|which|was|were|is|are|in|on|at|by|with|from|to|for|the|an?|{UNIT_WORD}"
+    r"|kill\w*|shoot\w*|shot|wound\w*|injur\w*|dies|died)\b)"
+)
 _MODIFIERS = rf"(?:\s+{_NOT_MODIFIER}(?:{_AGE}|[A-Za-z]+(?:-[a-z]+)*)){{0,3}}"
 _NAME_AGE = r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3},\s+\d{1,3},"
 _DEFINITE = r"the|this|that|these|those|his|her|their|its|both"
@@ -64,6 +67,8 @@ _PHRASE = re.compile(
     | (?i:\b(?P<one>an?|another|one)(?:{_MODIFIERS}\s+(?:{_PEOPLE})\b(?:\s*,\s+\d{{1,3}},)?|\s+{_AGE}\b))
     | (?i:\b(?P<definite>{_DEFINITE})(?:{_MODIFIERS}\s+(?P<definite_noun>{_PEOPLE})\b|\s+{_AGE}\b))
     | (?i:\b(?P<pronoun>he|she)\b)
+    | (?i:\b(?:kill(?:s|ed|ing)|shoot(?:s|ing)|shot|wound(?:s|ed|ing)|injur(?:es|ed|ing))\s+
+         (?P<acted>(?:{_NOT_MODIFIER}[a-z-]+\s+){{0,2}}(?:{_SINGLE}))\b)
     | ^(?:[A-Z][\w.'’-]*\s+){{0,3}}(?i:(?P<bare>{_SINGLE}))\b
     """,
     re.X,
@@ -119,14 +124,15 @@ _PREDICATE = re.compile(
 _LATER_DEATH = re.compile(r"\b(?:later\s+)?(?:died|succumbed|was\s+pronounced\s+dead|did\s+not\s+survive)\b", re.I)
 _CLAUSE_BREAK = re.compile(r"[;:!?]|\s[—–]\s|\b(?:but|while|whereas|although|after|before|when|as)\b", re.I)
 _ACT = re.compile(
-    r"\b(?:(?P<kill>kill(?:ing|ed|s))|(?P<wound>wound(?:ing|ed|s)|injur(?:ing|ed|es))"
+    r"\b(?:(?P<kill>kill(?:ing|ed|s)|fatally\s+(?:shoot(?:ing|s)|shot|stabb(?:ing|ed)|wound(?:ing|ed)))"
+    r"|(?P<wound>wound(?:ing|ed|s)|injur(?:ing|ed|es))"
     r"|(?:shoot(?:ing|s)|shot)\s+and\s+(?P<shot_wound>wound(?:ing|ed)|injur(?:ing|ed)|paraly[sz](?:ing|ed))"
     r"|(?P<shoot>shoot(?:ing|s)|shot)|(?P<leave>left|leaving|leaves))\s+$",
     re.I,
 )
 _OF = re.compile(
-    r"\b(?:(?P<death>deaths?|killings?|murders?|slayings?|bod(?:y|ies))|(?P<hit>shootings?))"
-    r"\s+of\s+$",
+    r"\b(?:(?P<death>deaths?|killings?|murders?|slayings?|bod(?:y|ies)|fatal(?:ly)?\s+(?:shooting|stabbing)"
+    r"|(?:claimed|took|taking|claiming)\s+(?:the\s+)?(?:life|lives))|(?P<hit>shootings?))\s+of\s+$",
     re.I,
 )
 _LEFT_STATE = re.compile(r"\s+(?:(?P<death>dead)|(?P<injury>injured|wounded|hurt))\b", re.I)
@@ -180,6 +186,8 @@ def _phrase(match: re.Match[str], sentence: str) -> _Phrase | None:
             return None  # "Skinner, 26," and "a boy, 15," give an age
         found = count(text, qualifier)
         return _Phrase(match.start(), match.end(), found, False, False, False) if found else None
+    if match["acted"]:
+        return _Phrase(match.start("acted"), match.end(), Count(1, 1, 1, None), False, False, False)
     if match["one"] or match["bare"] or match["aged"] or match["aged_name"]:
         return _Phrase(match.start(), match.end(), Count(1, 1, 1, qualifier), False, False, False)
     noun = (match["definite_noun"] or "").lower()

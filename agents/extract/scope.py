@@ -24,7 +24,7 @@ _STATISTIC = re.compile(
       | (?:in|during|since)\s+(?:{_MONTHS})\b(?!\s+\d)
       | (?:in|during|since|for)\s+(?:19|20)\d\d\b
       | since\s+(?:the\s+(?:start|beginning)|records\s+began|january|the\s+first)
-      | in\s+(?:weekend|separate|unrelated|several|multiple)\s+(?:shootings|attacks|incidents)
+      | in\s+(?:\w+\s+)?(?:weekend|separate|unrelated|several|multiple|different)\s+(?:shootings|attacks|incidents)
       | (?:shootings|violence|attacks)\s+across\s+the\s+(?:city|county|state|country|boroughs?)
       | homicides?\s+(?:this|last)\s+year | \d+(?:st|nd|rd|th)\s+(?:homicide|murder|killing|shooting)
     )""",

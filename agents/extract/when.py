@@ -23,12 +23,16 @@ _YESTERDAY_RE = re.compile(r"\b(?:yesterday|last\s+night|overnight)\b", re.I)
 _TODAY_RE = re.compile(r"\b(?:today|this\s+(?:morning|afternoon|evening))\b", re.I)
 _DAY_MONTH_RE = re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month>{_MONTH})\.?(?:\s+(?P<year>\d{{4}}))?\b", re.I)
 _MONTH_DAY_RE = re.compile(rf"\b(?P<month>{_MONTH})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{{4}}))?", re.I)
+_MONTH_YEAR_RE = re.compile(rf"\b(?P<month>{_MONTH})\.?,?\s+(?P<year>(?:19|20)\d\d)\b", re.I)
 _PERIOD_RE = re.compile(
-    r"\b(?:in|over|during|throughout|within)\s+the\s+(?:last|past|previous)\s+"
-    r"(?:(?P<hours>\d+|twenty-four|forty-eight)\s+hours|(?P<days>\d+|two|three|seven)\s+days|(?P<week>week))\b",
+    r"\b(?:in|over|during|throughout|within)\s+(?:"
+    r"(?:the\s+(?:last|past|previous)\s+)?(?:(?P<hours>\d+|twenty-four|forty-eight|seventy-two)"
+    r"\s+hours|(?P<days>\d+|two|three|seven)\s+days)"
+    r"|the\s+(?:last|past|previous)\s+(?P<week>week))\b",
     re.I,
 )
-_SMALL_NUMBERS = {"two": 2, "three": 3, "seven": 7, "twenty-four": 24, "forty-eight": 48}
+_SMALL_NUMBERS = {"two": 2, "three": 3, "seven": 7, "twenty-four": 24, "forty-eight": 48,
+                  "seventy-two": 72}
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +78,9 @@ def day_in(sentence: str, anchor: date) -> date | None:
         match = pattern.search(sentence)
         if match and (found := _explicit(match, anchor)):
             return found
+    match = _MONTH_YEAR_RE.search(sentence)
+    if match:
+        return date(int(match["year"]), _MONTHS[match["month"].lower().rstrip(".")], 1)
     match = _WEEKDAY_RE.search(sentence)
     if match:
         back = (anchor.weekday() - _WEEKDAYS.index(match["day"].lower())) % 7

@@ -25,3 +25,13 @@ def test_period_totals():
 def test_previous_sentence_sets_the_scene_and_publication_date_is_the_fallback():
     assert when("Six people were injured.", "A strike early on Tuesday.", WEDNESDAY).date == date(2022, 3, 1)
     assert when("Six people were injured.", "", WEDNESDAY).date == WEDNESDAY
+
+
+def test_periods_without_the_last():
+    assert when("Seven people shot in 72 hours", "", WEDNESDAY) == When(
+        date(2022, 2, 27), WEDNESDAY, "72h")
+    assert when("Two died over the past week", "", WEDNESDAY).period == "7d"
+
+
+def test_month_and_year_name_the_first_of_the_month():
+    assert when("In February 2015, an officer shot a man.", "", WEDNESDAY).date == date(2015, 2, 1)
