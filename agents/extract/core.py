@@ -16,7 +16,13 @@ from agents.extract.attribution import attribution, event_types
 from agents.extract.figures import INJURED, KILLED, VICTIMS, Figure, figures
 from agents.extract.numbers import Count
 from agents.extract.scope import is_background, is_statistic
-from agents.extract.places import article_place, claim_place, dateline_city, mentions
+from agents.extract.places import (
+    article_place,
+    claim_place,
+    dateline_city,
+    is_title_case,
+    mentions,
+)
 from agents.extract.text import HEADLINE_SEPARATOR, article_text, sentences
 from agents.extract.when import When, day_in, when
 from streams.records import Article, Place, Report
@@ -92,7 +98,8 @@ def read_claims(article: Article, revision: int, gazetteer: Gazetteer) -> list[R
     body_mentions = [m for s in sorted(read.values(), key=lambda s: s.start)
                      for m in mentions(text, s.start, s.end, gazetteer, countries)]
     place_of_article = article_place(
-        headline_mentions, body_mentions, dateline_city(text, body_start, gazetteer)
+        headline_mentions, body_mentions, dateline_city(text, body_start, gazetteer),
+        title_case=is_title_case(article.headline),
     )
     event_day = _event_day([sentence.text for _, sentence, _ in claims], anchor)
     reports = []

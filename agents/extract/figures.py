@@ -182,6 +182,8 @@ def _phrase(match: re.Match[str], sentence: str) -> _Phrase | None:
             return None
         if _NOT_A_COUNT_BEFORE.search(before) or (_YEAR.match(text) and not match["counted"]):
             return None
+        if text.isdigit() and len(text) >= 4 and not match["counted"]:
+            return None  # "2501 Carter Rd.": head counts that large are written "2,501 people"
         if re.search(r"\w,\s*$", before) and sentence[match.end():].lstrip().startswith(","):
             return None  # "Skinner, 26," and "a boy, 15," give an age
         found = count(text, qualifier)
