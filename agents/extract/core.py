@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from agents.enrich.gazetteer import Gazetteer, load_gazetteer
+from agents.extract.anchors import anchors
 from agents.extract.article import publication_time
 from agents.extract.attribution import attribution, event_types
 from agents.extract.figures import INJURED, KILLED, VICTIMS, Figure, figures
@@ -101,35 +102,39 @@ def read_claims(article: Article, revision: int, gazetteer: Gazetteer) -> list[R
         headline_mentions, body_mentions, dateline_city(text, body_start, gazetteer),
         title_case=is_title_case(article.headline),
     )
-    event_day = _event_day([sentence.text for _, sentence, _ in claims], anchor)
+    event_day, event_day_stated = _event_day([sentence.text for _, sentence, _ in claims], anchor)
+    story_anchors = anchors(text)
     reports = []
     for index, sentence, found in claims:
         previous = story[index - 1].text if index else ""
-        time = when(sentence.text, previous, event_day) if event_day else None
+        time = (when(sentence.text, previous, event_day, event_day_stated=event_day_stated)
+                if event_day else None)
         if time is not None and is_background(time.date, anchor):
             continue
         in_sentence = [m for m in headline_mentions + body_mentions
                        if sentence.start <= m.start < sentence.end]
         reports.append(_report(article, revision, sentence.start, sentence.end, sentence.text,
                                claim_place(in_sentence, place_of_article), time,
-                               total(found, KILLED), total(found, INJURED), total(found, VICTIMS)))
+                               total(found, KILLED), total(found, INJURED), total(found, VICTIMS),
+                               story_anchors))
     return reports
 
 
-def _event_day(claim_sentences: list[str], published: date | None) -> date | None:
-    """The day the article's story happened: the first day its claims name (a headline says
-    "four wounded", the lede "four people were wounded early Sunday"), else the publication day."""
+def _event_day(claim_sentences: list[str], published: date | None) -> tuple[date | None, bool]:
+    """The day the article's story happened, and whether the text says so: the first day its
+    claims name (a headline says "four wounded", the lede "four people were wounded early
+    Sunday"), else the publication day."""
     if published is None:
-        return None
+        return None, False
     for sentence in claim_sentences:
         if day := day_in(sentence, published):
-            return day
-    return published
+            return day, True
+    return published, False
 
 
 def _report(article: Article, revision: int, start: int, end: int, text: str, place: Place,
             time: When | None, killed: Count | None, injured: Count | None,
-            victims: Count | None) -> Report:
+            victims: Count | None, story_anchors: list[str]) -> Report:
     return Report(
         report_id=_report_id(article.id, revision, start, end),
         article_id=article.id,
@@ -138,6 +143,8 @@ def _report(article: Article, revision: int, start: int, end: int, text: str, pl
         date=time.date.isoformat() if time else None,
         date_end=time.date_end.isoformat() if time and time.date_end else None,
         period=time.period if time else None,
+        date_stated=bool(time and time.stated),
+        anchors=story_anchors,
         killed=killed.value if killed else None,
         killed_low=killed.low if killed else None,
         killed_high=killed.high if killed else None,

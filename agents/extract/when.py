@@ -40,6 +40,7 @@ class When:
     date: date
     date_end: date | None = None
     period: str | None = None
+    stated: bool = True  # False when the date is only the publication day
 
 
 def _count(text: str) -> int:
@@ -92,7 +93,7 @@ def day_in(sentence: str, anchor: date) -> date | None:
     return None
 
 
-def when(sentence: str, previous: str, event_day: date) -> When:
+def when(sentence: str, previous: str, event_day: date, *, event_day_stated: bool = True) -> When:
     """The time of a claim: a period it states, the day it names, the day the sentence before
     it names (it often sets the scene: "a strike in the early hours of Tuesday ... Six people
     were injured"), else the article's event day."""
@@ -100,4 +101,4 @@ def when(sentence: str, previous: str, event_day: date) -> When:
     if period:
         return period
     day = day_in(sentence, event_day) or (day_in(previous, event_day) if previous else None)
-    return When(date=day or event_day)
+    return When(date=day) if day else When(date=event_day, stated=event_day_stated)
