@@ -21,6 +21,7 @@ from agents.extract.places import (
     article_place,
     claim_place,
     dateline_city,
+    headline_story_end,
     is_title_case,
     mentions,
 )
@@ -91,7 +92,7 @@ def read_claims(article: Article, revision: int, gazetteer: Gazetteer) -> list[R
               if not is_statistic(sentence.text) and (found := figures(sentence.text))]
     if not claims:
         return []
-    headline_mentions = mentions(text, 0, len(article.headline), gazetteer)
+    headline_mentions = mentions(text, 0, headline_story_end(article.headline), gazetteer)
     countries = frozenset(m.place.country for m in headline_mentions)
     # The place a story is about is named in its opening or beside its figures.
     read = {id(s): s for s in [s for s in story if not s.in_headline][:OPENING_SENTENCES]

@@ -23,8 +23,20 @@ _QUALIFIER_AFTER = re.compile(rf"\s*,\s*(?P<qualifier>(?:[A-Z]\.){{1,2}}[A-Z]?\.
 _NOT_A_CITY_AFTER = re.compile(
     r"(?:['’]s)?\s+(?:County|Parish|Co\.|Township|Borough|Twp\.?|neighbou?rhood|section|district"
     r"|community|High|Middle|Elementary|University|College|Street|St\.|Avenue|Ave\.|Road|Rd\."
-    r"|Boulevard|Blvd\.|Drive|Dr\.|Lane|Way|Park|Mall|Airport|Police|Sheriff)\b"
+    r"|Boulevard|Blvd\.|Drive|Dr\.|Lane|Way|Park|Mall|Airport|Police|Sheriff|City)\b"
 )
+# A crawled headline often ends with the outlet's name: "... - WMC Action News 5 - Memphis,
+# Tennessee", "... :: WRAL.com". That names the station's city, not the story's.
+_SITE_TAIL = re.compile(
+    r"\s+(?:[-|–—:]{1,2})\s+(?=[^-|–—]*(?:\bNews\b|\bTV\b|\.com\b|Channel|\bRadio\b|\bFox\s*\d|\b[KW][A-Z]{2,3}\b"
+    r"|Tribune|Times|Herald|Gazette|Journal|Post\b|Press|Daily|Weather))"
+)
+
+
+def headline_story_end(headline: str) -> int:
+    """Where the story's headline ends and the outlet's name begins (the length if it does not)."""
+    match = _SITE_TAIL.search(headline)
+    return match.start() if match else len(headline)
 _DATELINE = re.compile(r"\s*(?P<name>[A-Z][A-Z .'’-]+?)\s*(?:,|\(|—|–| - )")
 _POSSESSIVE = re.compile(r"['’]s$")
 

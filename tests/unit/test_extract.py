@@ -107,3 +107,11 @@ def test_a_bare_name_does_not_move_a_claim_to_another_state():
 def test_title_case_headline_capitals_are_not_place_names():
     assert _places("A man was shot Sunday in Springfield, Ill.", headline="Man Shot Near Airport") == [
         ("Springfield", "Illinois")] * 2  # the headline's claim and the lede's
+
+
+def test_the_outlet_named_after_a_headline_is_not_the_story_place():
+    from agents.extract.places import headline_story_end
+    headline = "3 women killed in Cherokee Co. - WMC Action News 5 - Memphis, Tennessee"
+    assert headline[:headline_story_end(headline)] == "3 women killed in Cherokee Co."
+    plain = "Four killed and nine wounded as Kharkiv hit by air and rocket strikes"
+    assert headline_story_end(plain) == len(plain)
