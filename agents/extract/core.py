@@ -65,20 +65,15 @@ def _report_id(article_id: str, revision: int, start: int, end: int) -> str:
 
 
 def total(found: list[Figure], kind: str) -> Count | None:
-    """A sentence's figure of one kind: its phrases added up ("two men and a woman"), or the
-    running count an ordinal gives ("a third victim"), whichever is larger."""
+    """A sentence's figure of one kind: the largest of its figures of that kind. People named
+    together are already one figure ("two men and a woman"); figures apart in one sentence
+    mostly tell the same people twice ("four were killed ... raising an earlier toll of two
+    after two more bodies were recovered")."""
     of_kind = [f for f in found if f.kind == kind]
     if not of_kind:
         return None
-    added = [f for f in of_kind if not f.cumulative]
-    value = sum(f.value for f in added)
-    low = None if any(f.low is None for f in added) else sum(f.low for f in added)  # type: ignore[misc]
-    high = None if any(f.high is None for f in added) else sum(f.high for f in added)  # type: ignore[misc]
-    qualifier = added[0].qualifier if len(added) == 1 else None
-    for running in (f for f in of_kind if f.cumulative):
-        if running.value > value:
-            value, low, high, qualifier = running.value, running.low, running.high, running.qualifier
-    return Count(value, low, high, qualifier)
+    best = max(of_kind, key=lambda f: f.value)
+    return Count(best.value, best.low, best.high, best.qualifier)
 
 
 def read_claims(article: Article, revision: int, gazetteer: Gazetteer) -> list[Report]:

@@ -21,7 +21,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from agents.extract.numbers import NUMBER, ORDINALS, UNIT_WORD, Count, count, qualifier_before
+from agents.extract.numbers import (
+    NUMBER,
+    ORDINALS,
+    UNIT_WORD,
+    Count,
+    count,
+    number_value,
+    qualifier_before,
+)
 
 KILLED = "killed"
 INJURED = "injured"
@@ -63,7 +71,8 @@ _PHRASE = re.compile(
     | (?i:\b(?P<ordinal_det>a|the)\s+(?P<ordinal>{'|'.join(ORDINALS)})(?:\s+(?:{_PEOPLE})\b)?)
     | (?i:\b(?P<aged>{_AGE}{_MODIFIERS}\s+(?:{_PEOPLE})\b|(?:{_SINGLE})\s*,\s+\d{{1,3}},))
     | \b(?P<aged_name>{_AGE}(?:\s+[A-Z][\w'’.-]+){{1,3}})
-    | (?i:\b(?P<number>{NUMBER})(?:(?:\s+of(?:\s+(?:the|them|those|these))?)?{_MODIFIERS}\s+(?P<counted>{_PEOPLE})\b)?)
+    | (?i:\b(?:between\s+)?(?P<number>{NUMBER})(?:\s*(?:to|-|–|and|or)\s*(?P<number_high>{NUMBER})(?=\s+(?:{_PEOPLE}|killed|dead|died|injured|wounded|hurt|were|have|had)\b))?
+         (?:(?:\s+of(?:\s+(?:the|them|those|these))?)?{_MODIFIERS}\s+(?P<counted>{_PEOPLE})\b)?)
     | (?i:\b(?P<one>an?|another|one)(?:{_MODIFIERS}\s+(?:{_PEOPLE})\b(?:\s*,\s+\d{{1,3}},)?|\s+{_AGE}\b))
     | (?i:\b(?P<definite>{_DEFINITE})(?:{_MODIFIERS}\s+(?P<definite_noun>{_PEOPLE})\b|\s+{_AGE}\b))
     | (?i:\b(?P<pronoun>he|she)\b)
@@ -135,6 +144,12 @@ _OF = re.compile(
     r"|(?:claimed|took|taking|claiming)\s+(?:the\s+)?(?:life|lives))|(?P<hit>shootings?))\s+of\s+$",
     re.I,
 )
+# "The death toll rose to six", "the number of injured reached 40"
+_TOLL = re.compile(
+    r"\b(?:death\s+toll|toll|number\s+of\s+(?:dead|deaths|injured|wounded|fatalities|casualties))"
+    r"(?:\s+\w+){0,4}?\s+(?:to|at|of|is|was|reached|hit|stands\s+at|climbed\s+to)\s+(?:at\s+least\s+)?$",
+    re.I,
+)
 _LEFT_STATE = re.compile(r"\s+(?:(?P<death>dead)|(?P<injury>injured|wounded|hurt))\b", re.I)
 _BODY = re.compile(r"\bbod(?:y|ies)\b", re.I)
 _FOUND = re.compile(r"\b(?:found|discovered|recovered|retrieved|pulled|lying|lay|dumped)\b", re.I)
@@ -151,7 +166,6 @@ class Figure:
     qualifier: str | None
     start: int  # offsets within the sentence
     end: int
-    cumulative: bool = False  # "a third victim": the running count, not an addition
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,7 +174,7 @@ class _Phrase:
     end: int
     count: Count
     definite: bool
-    cumulative: bool
+    cumulative: bool  # "a third victim": the running count of victims, not an addition
     zero: bool
 
 
@@ -187,6 +201,10 @@ def _phrase(match: re.Match[str], sentence: str) -> _Phrase | None:
         if re.search(r"\w,\s*$", before) and sentence[match.end():].lstrip().startswith(","):
             return None  # "Skinner, 26," and "a boy, 15," give an age
         found = count(text, qualifier)
+        if found is not None and match["number_high"]:
+            high = number_value(match["number_high"])
+            if high is not None and high > found.value:  # "10 to 15 people": at least 10, at most 15
+                found = Count(found.value, found.value, high, "range")
         return _Phrase(match.start(), match.end(), found, False, False, False) if found else None
     if match["acted"]:
         return _Phrase(match.start("acted"), match.end(), Count(1, 1, 1, None), False, False, False)
@@ -276,6 +294,8 @@ def _as_object(group: list[_Phrase], sentence: str) -> tuple[str, Count] | None:
         return None
     if (of := _OF.search(before)) is not None:
         return (KILLED if of["death"] else VICTIMS), total
+    if _TOLL.search(before):
+        return (INJURED if "injur" in before.lower() or "wound" in before.lower() else KILLED), total
     return None
 
 
@@ -304,5 +324,5 @@ def figures(sentence: str) -> list[Figure]:
         if last.zero and kind == VICTIMS:
             kind = INJURED
         found.append(Figure(kind, total.value, total.low, total.high, total.qualifier,
-                            group[0].start, last.end, cumulative=last.cumulative))
+                            group[0].start, last.end))
     return found

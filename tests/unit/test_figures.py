@@ -30,6 +30,10 @@ def _kinds(sentence):
     ("More than 30 people were injured", [(INJURED, 30, 31, None, "more than")]),
     ("Up to 15 civilians may have died", []),  # a hypothetical: "may have" is no report
     ("Dozens of people were wounded", [(INJURED, 24, 24, None, "at least")]),
+    ("Between 5 and 7 people were killed", [(KILLED, 5, 5, 7, "range")]),
+    ("10 to 15 civilians were injured", [(INJURED, 10, 10, 15, "range")]),
+    ("The death toll rose to six on Tuesday", [(KILLED, 6, 6, 6, None)]),
+    ("The death toll has climbed to at least 40", [(KILLED, 40, 40, None, "at least")]),
 ])
 def test_counts_and_qualifiers(sentence, expected):
     assert _read(sentence) == expected
