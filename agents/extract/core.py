@@ -103,8 +103,8 @@ def read_claims(article: Article, revision: int, gazetteer: Gazetteer) -> list[R
     reports = []
     for index, sentence, found in claims:
         previous = story[index - 1].text if index else ""
-        time = (when(sentence.text, previous, event_day, event_day_stated=event_day_stated)
-                if event_day else None)
+        time = (when(sentence.text, previous, anchor, event_day, event_day_stated=event_day_stated)
+                if anchor and event_day else None)
         if time is not None and is_background(time.date, anchor):
             continue
         in_sentence = [m for m in headline_mentions + body_mentions

@@ -147,7 +147,7 @@ _OF = re.compile(
 # "The death toll rose to six", "the number of injured reached 40"
 _TOLL = re.compile(
     r"\b(?:death\s+toll|toll|number\s+of\s+(?:dead|deaths|injured|wounded|fatalities|casualties))"
-    r"(?:\s+\w+){0,4}?\s+(?:to|at|of|is|was|reached|hit|stands\s+at|climbed\s+to)\s+(?:at\s+least\s+)?$",
+    r"(?:\s+\w+){0,8}?\s+(?:to|at|of|is|was|reached|hit|stands\s+at|climbed\s+to)\s+(?:at\s+least\s+)?$",
     re.I,
 )
 _LEFT_STATE = re.compile(r"\s+(?:(?P<death>dead)|(?P<injury>injured|wounded|hurt))\b", re.I)

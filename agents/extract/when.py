@@ -93,12 +93,14 @@ def day_in(sentence: str, anchor: date) -> date | None:
     return None
 
 
-def when(sentence: str, previous: str, event_day: date, *, event_day_stated: bool = True) -> When:
+def when(sentence: str, previous: str, published: date, event_day: date, *,
+         event_day_stated: bool = True) -> When:
     """The time of a claim: a period it states, the day it names, the day the sentence before
     it names (it often sets the scene: "a strike in the early hours of Tuesday ... Six people
-    were injured"), else the article's event day."""
-    period = period_in(sentence, event_day)
+    were injured"), else the article's event day. "Yesterday" and weekdays count back from
+    the publication day."""
+    period = period_in(sentence, published)
     if period:
         return period
-    day = day_in(sentence, event_day) or (day_in(previous, event_day) if previous else None)
+    day = day_in(sentence, published) or (day_in(previous, published) if previous else None)
     return When(date=day) if day else When(date=event_day, stated=event_day_stated)
