@@ -51,7 +51,10 @@ _AGE = r"\d{1,3}-year-old"
 # One person, as a headline names them without an article: "Massillon boy shot".
 _SINGLE = (
     r"man|woman|teen|teenager|boy|girl|child|toddler|infant|baby|officer|deputy|trooper|cop"
-    r"|victim|student|soldier|civilian|mother|father|son|daughter|resident|driver"
+    r"|victim|student|soldier|civilian|mother|father|son|daughter|resident|driver|bystander"
+    r"|juvenile|pedestrian|motorist|hunter|worker|employee|clerk|customer|passenger|suspect"
+    r"|gunman|shooter|grandmother|grandfather|husband|wife|girlfriend|boyfriend|brother|sister"
+    r"|neighbou?r|homeowner|guard"
 )
 # Words between a determiner and its noun ("a 29-year-old Chicago man"), never a function
 # word or another number: "a car and two men" is not one person.
@@ -71,14 +74,15 @@ _PHRASE = re.compile(
     | (?i:\b(?P<ordinal_det>a|the)\s+(?P<ordinal>{'|'.join(ORDINALS)})(?:\s+(?:{_PEOPLE})\b)?)
     | (?i:\b(?P<aged>{_AGE}{_MODIFIERS}\s+(?:{_PEOPLE})\b|(?:{_SINGLE})\s*,\s+\d{{1,3}},))
     | \b(?P<aged_name>{_AGE}(?:\s+[A-Z][\w'’.-]+){{1,3}})
+    | ^(?P<bare_age>{_AGE})\b
     | (?i:\b(?:between\s+)?(?P<number>{NUMBER})(?:\s*(?:to|-|–|and|or)\s*(?P<number_high>{NUMBER})(?=\s+(?:{_PEOPLE}|killed|dead|died|injured|wounded|hurt|were|have|had)\b))?
          (?:(?:\s+of(?:\s+(?:the|them|those|these))?)?{_MODIFIERS}\s+(?P<counted>{_PEOPLE})\b)?)
     | (?i:\b(?P<one>an?|another|one)(?:{_MODIFIERS}\s+(?:{_PEOPLE})\b(?:\s*,\s+\d{{1,3}},)?|\s+{_AGE}\b))
     | (?i:\b(?P<definite>{_DEFINITE})(?:{_MODIFIERS}\s+(?P<definite_noun>{_PEOPLE})\b|\s+{_AGE}\b))
     | (?i:\b(?P<pronoun>he|she)\b)
+    | ^(?:[A-Z][\w.'’-]*\s+){{0,3}}(?i:(?P<bare>{_SINGLE}))\b
     | (?i:\b(?:kill(?:s|ed|ing)|shoot(?:s|ing)|shot|wound(?:s|ed|ing)|injur(?:es|ed|ing))\s+
          (?P<acted>(?:{_NOT_MODIFIER}[a-z-]+\s+){{0,2}}(?:{_SINGLE}))\b)
-    | ^(?:[A-Z][\w.'’-]*\s+){{0,3}}(?i:(?P<bare>{_SINGLE}))\b
     """,
     re.X,
 )
@@ -104,6 +108,7 @@ _YEAR = re.compile(r"^(?:19|20)\d\d$")
 
 _AUXILIARY = (
     r"(?:\s*,?\s+of\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+)?,?)?"  # "Damon Sochko, 16, of Morgantown,"
+    r"(?:\s*,\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,2}\s*,)?"  # "a 12-year-old boy, Jakob Weeks,"
     r"(?:\s*,?\s*(?:who|that)\b)?"
     r"(?:\s+of\s+(?:the|them|those|these)(?:\s+\w+)?)?"
     r"(?:\s+(?:was|were|is|are|has|have|had|been|being|got|gets|remains?|remained|also|later"
@@ -120,11 +125,12 @@ _INJURY = (
     r"shot\s+and\s+wounded|wounded|injured|hurt|hospitali[sz]ed|grazed|stabbed"
     r"|(?:listed\s+)?in\s+(?:a\s+)?(?:critical|serious|stable|fair|good|grave|guarded)"
     r"(?:\s+but\s+stable)?\s+condition|critical|treated\s+(?:for|and\s+released)"
-    r"|paraly[sz]ed|suffered\s+(?:\w+\s+){0,3}?"
+    r"|paraly[sz]ed|suffered\s+(?:[\w-]+\s+){0,3}?"
     r"(?:injur|wound)|taken\s+to\s+(?:a|the)\s+(?:\w+\s+)?hospital|recovering"
 )
 _HIT = (
     r"shot|struck|hit\s+by\s+(?:gunfire|a\s+bullet|bullets|a\s+stray)"
+    r"|shoots?\s+(?:himself|herself|themselves|self|(?:his|her)\s+own|(?:in\s+the\s+)?(?:hand|foot|leg))"
     r"|with\s+(?:a\s+|multiple\s+|several\s+)?(?:\w+\s+)?(?:gunshot|bullet|stab)\s+wounds?"
 )
 _PREDICATE = re.compile(
@@ -136,7 +142,7 @@ _ACT = re.compile(
     r"\b(?:(?P<kill>kill(?:ing|ed|s)|fatally\s+(?:shoot(?:ing|s)|shot|stabb(?:ing|ed)|wound(?:ing|ed)))"
     r"|(?P<wound>wound(?:ing|ed|s)|injur(?:ing|ed|es))"
     r"|(?:shoot(?:ing|s)|shot)\s+and\s+(?P<shot_wound>wound(?:ing|ed)|injur(?:ing|ed)|paraly[sz](?:ing|ed))"
-    r"|(?P<shoot>shoot(?:ing|s)|shot)|(?P<leave>left|leaving|leaves))\s+$",
+    r"|(?P<shoot>shoot(?:ing|s)|shot|hit(?:ting|s)?|strik(?:ing|es)|struck)|(?P<leave>left|leaving|leaves))\s+$",
     re.I,
 )
 _OF = re.compile(
@@ -208,7 +214,7 @@ def _phrase(match: re.Match[str], sentence: str) -> _Phrase | None:
         return _Phrase(match.start(), match.end(), found, False, False, False) if found else None
     if match["acted"]:
         return _Phrase(match.start("acted"), match.end(), Count(1, 1, 1, None), False, False, False)
-    if match["one"] or match["bare"] or match["aged"] or match["aged_name"]:
+    if match["one"] or match["bare"] or match["aged"] or match["aged_name"] or match["bare_age"]:
         return _Phrase(match.start(), match.end(), Count(1, 1, 1, qualifier), False, False, False)
     noun = (match["definite_noun"] or "").lower()
     plural = noun.endswith("s") or noun in ("people", "men", "women", "children")
@@ -302,7 +308,7 @@ def _as_object(group: list[_Phrase], sentence: str) -> tuple[str, Count] | None:
 # Every figure needs one of these words; most sentences have none and are skipped at once.
 _CASUALTY_HINT = re.compile(
     r"kill|dead|die|death|slain|murder|execut|fatal|mortal|perish|lives|succumb|shot|shoot|struck"
-    r"|hit\s+by|wound|injur|hurt|hospital|graze|stabb|condition|critical|paraly|bod(?:y|ies)"
+    r"|hit|wound|injur|hurt|hospital|graze|stabb|condition|critical|paraly|bod(?:y|ies)"
     r"|gunshot|treated",
     re.I,
 )
