@@ -65,14 +65,18 @@ def _report_id(article_id: str, revision: int, start: int, end: int) -> str:
 
 
 def total(found: list[Figure], kind: str) -> Count | None:
-    """A sentence's figure of one kind: the largest of its figures of that kind. People named
-    together are already one figure ("two men and a woman"); figures apart in one sentence
+    """A sentence's figure of one kind. People told of one by one are different people and add
+    up ("a man was shot in the leg, another man was struck ..."). Counts apart in one sentence
     mostly tell the same people twice ("four were killed ... raising an earlier toll of two
-    after two more bodies were recovered")."""
+    after two more bodies were recovered"), so the largest stands."""
     of_kind = [f for f in found if f.kind == kind]
     if not of_kind:
         return None
-    best = max(of_kind, key=lambda f: f.value)
+    people = sum(f.value for f in of_kind if f.individual)
+    counts = [f for f in of_kind if not f.individual]
+    best = max(counts, key=lambda f: f.value) if counts else None
+    if best is None or people > best.value:
+        return Count(people, people, people, None)
     return Count(best.value, best.low, best.high, best.qualifier)
 
 

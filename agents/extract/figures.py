@@ -47,7 +47,7 @@ _PEOPLE = (
     "|worshippers?|shoppers?|pupils?|farmers?|miners?|staff(?:ers)?|ones?|cops?|bod(?:y|ies)"
     r"|\d{1,3}-year-olds"
 )
-_AGE = r"\d{1,3}-year-old"
+_AGE = r"\d{1,3}[-\s](?:year|month|week|day)s?[-\s]old"
 # One person, as a headline names them without an article: "Massillon boy shot".
 _SINGLE = (
     r"man|woman|teen|teenager|boy|girl|child|toddler|infant|baby|officer|deputy|trooper|cop"
@@ -120,6 +120,8 @@ _DEATH = (
     r"|killed|slain|dead|died|dies|die|murdered|executed|pronounced\s+dead|found\s+dead"
     r"|lost\s+(?:his|her|their)\s+lives?|succumbed|perished|fatally\b|mortally\s+wounded"
     r"|suffered\s+(?:a\s+)?(?:fatal|mortal)|did\s+not\s+survive"
+    r"|t(?:ook|akes?|aking)\s+(?:(?:his|her|their)\s+)?own\s+(?:life|lives)"
+    r"|t(?:ook|akes?|aking)\s+(?:his|her|their)\s+(?:life|lives)"
 )
 _INJURY = (
     r"shot\s+and\s+wounded|wounded|injured|hurt|hospitali[sz]ed|grazed|stabbed"
@@ -129,7 +131,8 @@ _INJURY = (
     r"(?:injur|wound)|taken\s+to\s+(?:a|the)\s+(?:\w+\s+)?hospital|recovering"
 )
 _HIT = (
-    r"shot|struck|hit\s+by\s+(?:gunfire|a\s+bullet|bullets|a\s+stray)"
+    r"shot|struck|grazed|graze[sd]?\s+(?:himself|herself|self)|hit\s+by\s+(?:gunfire|a\s+bullet|bullets|a\s+stray)"
+    r"|sustained\s+(?:[\w-]+\s+){0,3}?(?:wound|injur)"
     r"|shoots?\s+(?:himself|herself|themselves|self|(?:his|her)\s+own|(?:in\s+the\s+)?(?:hand|foot|leg))"
     r"|with\s+(?:a\s+|multiple\s+|several\s+)?(?:\w+\s+)?(?:gunshot|bullet|stab)\s+wounds?"
 )
@@ -142,7 +145,7 @@ _ACT = re.compile(
     r"\b(?:(?P<kill>kill(?:ing|ed|s)|fatally\s+(?:shoot(?:ing|s)|shot|stabb(?:ing|ed)|wound(?:ing|ed)))"
     r"|(?P<wound>wound(?:ing|ed|s)|injur(?:ing|ed|es))"
     r"|(?:shoot(?:ing|s)|shot)\s+and\s+(?P<shot_wound>wound(?:ing|ed)|injur(?:ing|ed)|paraly[sz](?:ing|ed))"
-    r"|(?P<shoot>shoot(?:ing|s)|shot|hit(?:ting|s)?|strik(?:ing|es)|struck)|(?P<leave>left|leaving|leaves))\s+$",
+    r"|(?P<shoot>shoot(?:ing|s)|shot|hit(?:ting|s)?|strik(?:ing|es)|struck|graz(?:ed|ing|es))|(?P<leave>left|leaving|leaves))\s+$",
     re.I,
 )
 _OF = re.compile(
@@ -172,6 +175,7 @@ class Figure:
     qualifier: str | None
     start: int  # offsets within the sentence
     end: int
+    individual: bool = False  # one person told of alone ("a man", "Jane Doe, 22,")
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,6 +186,7 @@ class _Phrase:
     definite: bool
     cumulative: bool  # "a third victim": the running count of victims, not an addition
     zero: bool
+    individual: bool = False
 
 
 def _phrase(match: re.Match[str], sentence: str) -> _Phrase | None:
@@ -189,7 +194,8 @@ def _phrase(match: re.Match[str], sentence: str) -> _Phrase | None:
     qualifier = qualifier_before(before[-25:])
     if match["names"]:
         found = len(re.findall(r",\s+\d{1,3},", match["names"]))
-        return _Phrase(match.start(), match.end(), Count(found, found, found, None), False, False, False)
+        return _Phrase(match.start(), match.end(), Count(found, found, found, None), False, False,
+                       False, individual=True)
     if match["nobody"]:
         return _Phrase(match.start(), match.end(), Count(0, 0, 0, None), False, False, True)
     if match["ordinal"]:
@@ -213,9 +219,11 @@ def _phrase(match: re.Match[str], sentence: str) -> _Phrase | None:
                 found = Count(found.value, found.value, high, "range")
         return _Phrase(match.start(), match.end(), found, False, False, False) if found else None
     if match["acted"]:
-        return _Phrase(match.start("acted"), match.end(), Count(1, 1, 1, None), False, False, False)
+        return _Phrase(match.start("acted"), match.end(), Count(1, 1, 1, None), False, False,
+                       False, individual=True)
     if match["one"] or match["bare"] or match["aged"] or match["aged_name"] or match["bare_age"]:
-        return _Phrase(match.start(), match.end(), Count(1, 1, 1, qualifier), False, False, False)
+        return _Phrase(match.start(), match.end(), Count(1, 1, 1, qualifier), False, False,
+                       False, individual=True)
     noun = (match["definite_noun"] or "").lower()
     plural = noun.endswith("s") or noun in ("people", "men", "women", "children")
     value = 2 if match["definite"] and match["definite"].lower() == "both" else 1
@@ -307,7 +315,8 @@ def _as_object(group: list[_Phrase], sentence: str) -> tuple[str, Count] | None:
 
 # Every figure needs one of these words; most sentences have none and are skipped at once.
 _CASUALTY_HINT = re.compile(
-    r"kill|dead|die|death|slain|murder|execut|fatal|mortal|perish|lives|succumb|shot|shoot|struck"
+    r"kill|dead|die|death|slain|murder|execut|fatal|mortal|perish|lives|own\s+life|succumb|shot|shoot"
+    r"|struck|graz"
     r"|hit|wound|injur|hurt|hospital|graze|stabb|condition|critical|paraly|bod(?:y|ies)"
     r"|gunshot|treated",
     re.I,
@@ -330,5 +339,6 @@ def figures(sentence: str) -> list[Figure]:
         if last.zero and kind == VICTIMS:
             kind = INJURED
         found.append(Figure(kind, total.value, total.low, total.high, total.qualifier,
-                            group[0].start, last.end))
+                            group[0].start, last.end,
+                            individual=all(phrase.individual for phrase in group)))
     return found

@@ -26,7 +26,10 @@ _STATISTIC = re.compile(
       | since\s+(?:the\s+(?:start|beginning)|records\s+began|january|the\s+first)
       | in\s+(?:\w+\s+)?(?:weekend|separate|unrelated|several|multiple|different)\s+(?:shootings|attacks|incidents)
       | (?:shootings|violence|attacks)\s+across\s+the\s+(?:city|county|state|country|boroughs?)
-      | homicides?\s+(?:this|last)\s+year | \d+(?:st|nd|rd|th)\s+(?:homicide|murder|killing|shooting)
+      | homicides?\s+(?:this|last)\s+year
+      | \bamong\s+(?:the\s+)?(?:at\s+least\s+)?\d+ | citywide | statewide | nationwide
+      | deadliest\s+(?:weekend|week|month|year|day)
+      | since\s+(?:early\s+|late\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday) | \d+(?:st|nd|rd|th)\s+(?:homicide|murder|killing|shooting)
     )""",
     re.I | re.X,
 )

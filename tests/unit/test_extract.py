@@ -115,3 +115,10 @@ def test_the_outlet_named_after_a_headline_is_not_the_story_place():
     assert headline[:headline_story_end(headline)] == "3 women killed in Cherokee Co."
     plain = "Four killed and nine wounded as Kharkiv hit by air and rocket strikes"
     assert headline_story_end(plain) == len(plain)
+
+
+def test_people_told_of_one_by_one_add_up():
+    article = Article(id="e", headline="", published_at="2015-05-03T10:00:00+00:00",
+                      body="A 25-year-old man was shot in the leg, another man, 55, was struck in the "
+                           "torso, and a woman, 22, sustained a leg wound in the Bronx, cops said.")
+    assert [r.victims for r in extract(article, None).reports] == [3]
