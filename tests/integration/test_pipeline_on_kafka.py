@@ -102,7 +102,7 @@ def test_topics_exist_with_their_partitions_and_compaction(worker):
         client = AIOKafkaAdminClient(bootstrap_servers=worker.settings.broker)
         await client.start()
         try:
-            topics = await client.describe_topics([spec.name for spec in admin.TOPICS])
+            topics = await client.describe_topics([spec.name for spec in admin.topic_specs(worker.settings.topics)])
             configs = await client.describe_configs(
                 [ConfigResource(ConfigResourceType.TOPIC, admin.CASUALTIES)])
         finally:
@@ -110,7 +110,7 @@ def test_topics_exist_with_their_partitions_and_compaction(worker):
         return {t["topic"]: len(t["partitions"]) for t in topics}, configs
 
     partitions, configs = asyncio.run(describe())
-    assert partitions == {spec.name: worker.settings.partitions for spec in admin.TOPICS}
+    assert partitions == {spec.name: worker.settings.partitions for spec in admin.topic_specs(worker.settings.topics)}
     entries = {entry[0]: entry[1] for entry in configs[0].resources[0][4]}
     assert entries["cleanup.policy"] == "compact"
 
