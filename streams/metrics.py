@@ -18,6 +18,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 
 from faust.sensors.prometheus import FaustMetrics, PrometheusMonitor
+from faust.types import TP
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
 from prometheus_client.core import GaugeMetricFamily, Metric
 
@@ -50,6 +51,19 @@ def fold_places(rows: Iterable[Mapping], limit: int) -> dict[Labels, dict[str, f
             folded[kind] += values[kind]
     kept[OTHER] = folded
     return kept
+
+
+def lag_by_topic(topic_names: list[str], end: Mapping[TP, int], committed: Mapping[TP, int],
+                 earliest: Mapping[TP, int]) -> dict[str, int]:
+    """Messages not yet committed, summed per topic. A partition the group has never
+    committed will be read from its earliest offset, so all of it is lag."""
+    lag = dict.fromkeys(topic_names, 0)
+    for tp, end_offset in end.items():
+        start = committed.get(tp, -1)
+        if start < 0:
+            start = earliest.get(tp, 0)
+        lag[tp.topic] += max(0, end_offset - start)
+    return lag
 
 
 class CasualtyCollector:

@@ -4,7 +4,6 @@ measured against the broker on a timer (a scrape must not wait on the network)."
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
 
 from aiokafka.admin import AIOKafkaAdminClient
 from aiokafka.errors import KafkaError
@@ -12,6 +11,7 @@ from faust.types import TP, TableT
 
 from streams import topics
 from streams.app import app, metrics, settings
+from streams.metrics import lag_by_topic
 from streams.security import client_options
 
 LAG_INTERVAL = 5.0
@@ -29,19 +29,6 @@ def estimated_keys(table: TableT) -> int:
 metrics.watch_tables(lambda: {name: estimated_keys(table) for name, table in app.tables.items()})
 
 
-def lag_by_topic(topic_names: list[str], end: Mapping[TP, int], committed: Mapping[TP, int],
-                 earliest: Mapping[TP, int]) -> dict[str, int]:
-    """Messages not yet committed, summed per topic. A partition the group has never
-    committed will be read from its earliest offset, so all of it is lag."""
-    lag = dict.fromkeys(topic_names, 0)
-    for tp, end_offset in end.items():
-        start = committed.get(tp, -1)
-        if start < 0:
-            start = earliest.get(tp, 0)
-        lag[tp.topic] += max(0, end_offset - start)
-    return lag
-
-
 async def committed_offsets(partitions: list[TP]) -> dict[TP, int]:
     client = AIOKafkaAdminClient(bootstrap_servers=settings.broker, request_timeout_ms=5000,
                                  **client_options(settings.security))
@@ -57,16 +44,16 @@ async def committed_offsets(partitions: list[TP]) -> dict[TP, int]:
 async def measure_lag() -> None:
     names = [topic.get_topic_name() for topic in topics.INPUTS]
     assigned = sorted(tp for tp in app.consumer.assignment() if tp.topic in names)
-    if not assigned:
-        lag = dict.fromkeys(names, 0)
-    else:
+    end: dict[TP, int] = {}
+    committed: dict[TP, int] = {}
+    earliest: dict[TP, int] = {}
+    if assigned:  # a worker without partitions (more workers than partitions) has no lag
         try:
             committed = await committed_offsets(assigned)
-            end = await app.consumer.highwaters(*assigned)
-            earliest = await app.consumer.earliest_offsets(*assigned)
+            end = dict(await app.consumer.highwaters(*assigned))
+            earliest = dict(await app.consumer.earliest_offsets(*assigned))
         except KafkaError as exc:  # the broker may be away for a moment; keep the last figures
             logger.warning("consumer lag not measured: %s", exc)
             return
-        lag = lag_by_topic(names, end, committed, earliest)
-    for topic, messages in lag.items():
+    for topic, messages in lag_by_topic(names, end, committed, earliest).items():
         metrics.lag.labels(topic).set(messages)
