@@ -17,14 +17,16 @@ from dataclasses import dataclass, field
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from aiokafka.errors import KafkaError
 
-from streams.settings import Settings
+from streams.security import client_options
+from streams.settings import Security, Settings, TopicNames
 
-ARTICLES = "news.articles"
-REPORTS = "news.reports"
-INCIDENTS = "news.incidents"
-EVENTS = "news.events"
-CASUALTIES = "news.casualties"
-DEADLETTER = "news.deadletter"
+# The default names; a deployment can rename each topic (see ``TopicNames``).
+ARTICLES = TopicNames.articles
+REPORTS = TopicNames.reports
+INCIDENTS = TopicNames.incidents
+EVENTS = TopicNames.events
+CASUALTIES = TopicNames.casualties
+DEADLETTER = TopicNames.deadletter
 
 _TOPIC_ALREADY_EXISTS = 36
 
@@ -35,15 +37,16 @@ class TopicSpec:
     config: dict[str, str] = field(default_factory=dict)
 
 
-TOPICS = (
-    TopicSpec(ARTICLES),
-    TopicSpec(REPORTS),
-    TopicSpec(INCIDENTS),
-    TopicSpec(EVENTS),
-    # Latest row per place: a consumer reading from the start gets the whole table.
-    TopicSpec(CASUALTIES, {"cleanup.policy": "compact"}),
-    TopicSpec(DEADLETTER),
-)
+def topic_specs(names: TopicNames) -> tuple[TopicSpec, ...]:
+    return (
+        TopicSpec(names.articles),
+        TopicSpec(names.reports),
+        TopicSpec(names.incidents),
+        TopicSpec(names.events),
+        # Latest row per place: a consumer reading from the start gets the whole table.
+        TopicSpec(names.casualties, {"cleanup.policy": "compact"}),
+        TopicSpec(names.deadletter),
+    )
 
 
 class BrokerUnavailable(RuntimeError):
@@ -61,17 +64,20 @@ def _quiet(logger: logging.Logger) -> Iterator[None]:
         logger.setLevel(level)
 
 
-async def wait_until_ready(bootstrap: str, timeout: float = 60.0) -> dict:
+async def wait_until_ready(bootstrap: str, timeout: float = 60.0,
+                           security: Security = Security()) -> dict:
     """Block until the broker answers a metadata request (its port opens earlier than that)."""
     deadline = time.monotonic() + timeout
     with _quiet(logging.getLogger("aiokafka")):
-        return await _poll_metadata(bootstrap, deadline, timeout)
+        return await _poll_metadata(bootstrap, deadline, timeout, security)
 
 
-async def _poll_metadata(bootstrap: str, deadline: float, timeout: float) -> dict:
+async def _poll_metadata(bootstrap: str, deadline: float, timeout: float,
+                         security: Security) -> dict:
     last_error: Exception | None = None
     while time.monotonic() < deadline:
-        client = AIOKafkaAdminClient(bootstrap_servers=bootstrap, request_timeout_ms=3000)
+        client = AIOKafkaAdminClient(bootstrap_servers=bootstrap, request_timeout_ms=3000,
+                                     **client_options(security))
         try:
             await client.start()
             cluster = await client.describe_cluster()
@@ -90,13 +96,14 @@ async def _poll_metadata(bootstrap: str, deadline: float, timeout: float) -> dic
 
 async def ensure_topics(settings: Settings) -> list[str]:
     """Create whichever of wirewatch's topics are missing; return the names created."""
-    client = AIOKafkaAdminClient(bootstrap_servers=settings.broker, request_timeout_ms=10000)
+    client = AIOKafkaAdminClient(bootstrap_servers=settings.brokers, request_timeout_ms=10000,
+                                 **client_options(settings.security))
     await client.start()
     try:
         existing = set(await client.list_topics())
         missing = [
             NewTopic(spec.name, settings.partitions, settings.replication, topic_configs=spec.config)
-            for spec in TOPICS if spec.name not in existing
+            for spec in topic_specs(settings.topics) if spec.name not in existing
         ]
         if not missing:
             return []

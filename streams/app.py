@@ -1,12 +1,13 @@
-"""Builds the Faust app. Agents live in the ``agents`` packages and are discovered from here."""
+"""Builds the Faust app. Agents live in the ``agents`` packages, and the web views and the
+telemetry in ``streams.web`` and ``streams.telemetry``; all are discovered from here."""
 
 from __future__ import annotations
 
 import faust
-from faust.sensors.prometheus import setup_prometheus_sensors
 
 from streams import codecs
 from streams.metrics import Metrics
+from streams.security import faust_credentials
 from streams.settings import Settings
 
 
@@ -15,24 +16,28 @@ def create_app(settings: Settings) -> faust.App:
     settings.worker_dir.mkdir(parents=True, exist_ok=True)
     return faust.App(
         settings.app_id,
-        broker=f"kafka://{settings.broker}",
+        broker=[f"kafka://{host}" for host in settings.brokers],
+        broker_credentials=faust_credentials(settings.security),
         store="rocksdb://",
         datadir=str(settings.worker_dir),
         topic_partitions=settings.partitions,
         topic_replication_factor=settings.replication,
         topic_allow_declare=True,
+        table_standby_replicas=settings.standby_replicas,
         key_serializer="raw",
         value_serializer="raw",
         web_host=settings.web_host,
-        web_bind=settings.web_host,
+        web_bind=settings.web_bind or settings.web_host,
         web_port=settings.web_port,
+        # Other workers route read requests here; Prometheus scrapes it.
+        canonical_url=settings.web_url,
         consumer_auto_offset_reset="earliest",
-        autodiscover=["agents"],
+        autodiscover=["agents", "streams.web", "streams.telemetry"],
         origin="streams",
     )
 
 
 settings = Settings.from_env()
 app = create_app(settings)
-metrics = Metrics()
-setup_prometheus_sensors(app, pattern="/metrics", registry=metrics.registry, name_prefix="faust")
+metrics = Metrics(city_limit=settings.metrics_city_limit)
+app.monitor = metrics.faust_monitor()

@@ -44,10 +44,13 @@ def _local_broker(port: int | None) -> kafka_broker.Broker:
 @click.option("--home", type=click.Path(path_type=Path),
               help="Cache folder for Kafka's jars, broker data and worker tables "
                    "[env WIREWATCH_HOME; default ~/.cache/wirewatch].")
-def main(bootstrap: str | None, home: Path | None) -> None:
+@click.option("--config", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Settings file (TOML); environment variables override it "
+                   "[env WIREWATCH_CONFIG].")
+def main(bootstrap: str | None, home: Path | None, config: Path | None) -> None:
     """wirewatch: casualty claims from live wire copy, merged into incidents and per-city
     tallies, on Kafka."""
-    _set_env(broker=bootstrap, home=home)
+    _set_env(broker=bootstrap, home=home, config=config.resolve() if config else None)
 
 
 @main.group()
@@ -103,17 +106,20 @@ def broker_status(port: int | None) -> None:
 
 @main.command()
 @click.option("--partitions", type=int, help="Partitions per topic [env WIREWATCH_PARTITIONS; 4].")
-@click.option("--web-host", help="Address of the web server and /metrics [127.0.0.1].")
+@click.option("--web-host", help="Host name other workers and Prometheus reach this worker "
+                                  "by [127.0.0.1].")
 @click.option("--web-port", type=int, help="Port of the web server and /metrics [6066].")
+@click.option("--web-bind", help="Address the web server listens on [the web host].")
 @click.option("--data-dir", type=click.Path(path_type=Path), help="Where the tables live.")
 @click.option("--loglevel", help="Log level: debug, info, warning [info].")
-def worker(partitions, web_host, web_port, data_dir, loglevel) -> None:
+def worker(partitions, web_host, web_port, web_bind, data_dir, loglevel) -> None:
     """Run a Faust worker with all four agents (start more to scale out)."""
-    _set_env(partitions=partitions, web_host=web_host, web_port=web_port,
+    _set_env(partitions=partitions, web_host=web_host, web_port=web_port, web_bind=web_bind,
              data_dir=data_dir, log_level=loglevel)
     settings = _settings()
     try:
-        asyncio.run(admin.wait_until_ready(settings.broker, timeout=30))
+        asyncio.run(admin.wait_until_ready(settings.broker, timeout=30,
+                                           security=settings.security))
         created = asyncio.run(admin.ensure_topics(settings))
     except admin.BrokerUnavailable as exc:
         raise click.ClickException(str(exc)) from None
@@ -135,9 +141,9 @@ def worker(partitions, web_host, web_port, data_dir, loglevel) -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-@click.option("--topic", default=admin.ARTICLES, show_default=True)
+@click.option("--topic", help="Topic to send to [the articles topic, news.articles].")
 @click.option("--progress/--no-progress", default=True, help="Show a progress bar.")
-def publish(paths: tuple[Path, ...], topic: str, progress: bool) -> None:
+def publish(paths: tuple[Path, ...], topic: str | None, progress: bool) -> None:
     """Send wire copy (JSONL articles, plain-text files, or folders of them) to Kafka."""
     from tqdm import tqdm
 
@@ -145,16 +151,18 @@ def publish(paths: tuple[Path, ...], topic: str, progress: bool) -> None:
     from streams.inputs import count_messages, read_messages
 
     settings = _settings()
+    topic = topic or settings.topics.articles
     files = list(paths)
     try:
-        asyncio.run(admin.wait_until_ready(settings.broker, timeout=30))
+        asyncio.run(admin.wait_until_ready(settings.broker, timeout=30,
+                                           security=settings.security))
         asyncio.run(admin.ensure_topics(settings))
     except admin.BrokerUnavailable as exc:
         raise click.ClickException(str(exc)) from None
     with tqdm(total=count_messages(files), unit="article", disable=not progress,
               file=sys.stderr) as bar:
         sent = asyncio.run(send_all(settings.broker, topic, read_messages(files),
-                                    on_sent=lambda: bar.update()))
+                                    on_sent=lambda: bar.update(), security=settings.security))
     click.echo(f"published {sent} article(s) to {topic} at {settings.broker}", err=True)
 
 
@@ -186,7 +194,7 @@ def tail(topic: str, from_beginning: bool, idle_timeout: float | None, envelope:
 
     async def run() -> None:
         async for record in follow(settings.broker, topic, from_beginning=from_beginning,
-                                   idle_timeout=idle_timeout):
+                                   idle_timeout=idle_timeout, security=settings.security):
             try:
                 value = orjson.loads(record.value) if record.value is not None else None
             except orjson.JSONDecodeError:

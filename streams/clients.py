@@ -10,15 +10,19 @@ from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 from aiokafka.structs import ConsumerRecord
 
 from streams.inputs import Message
+from streams.security import client_options
+from streams.settings import Security
 
 MAX_MESSAGE_BYTES = 1_048_576
 
 
 async def publish(bootstrap: str, topic: str, messages: Iterable[Message],
-                  on_sent: Callable[[], None] = lambda: None) -> int:
+                  on_sent: Callable[[], None] = lambda: None,
+                  security: Security = Security()) -> int:
     """Send every message, keyed by article id, and wait until the broker has them all."""
     producer = AIOKafkaProducer(bootstrap_servers=bootstrap, acks="all", linger_ms=5,
-                                max_request_size=MAX_MESSAGE_BYTES + 4096)
+                                max_request_size=MAX_MESSAGE_BYTES + 4096,
+                                **client_options(security))
     await producer.start()
     sent = 0
     try:
@@ -38,12 +42,14 @@ async def publish(bootstrap: str, topic: str, messages: Iterable[Message],
 
 
 async def follow(bootstrap: str, topic: str, *, from_beginning: bool = True,
-                 idle_timeout: float | None = None) -> AsyncIterator[ConsumerRecord]:
+                 idle_timeout: float | None = None,
+                 security: Security = Security()) -> AsyncIterator[ConsumerRecord]:
     """Every message of ``topic`` (no consumer group, so nothing is committed); stops after
     ``idle_timeout`` seconds without a message when one is given, else runs until cancelled."""
     consumer = AIOKafkaConsumer(
         topic, bootstrap_servers=bootstrap, group_id=None, enable_auto_commit=False,
         auto_offset_reset="earliest" if from_beginning else "latest",
+        **client_options(security),
     )
     await consumer.start()
     try:

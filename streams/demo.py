@@ -70,20 +70,20 @@ def stop_worker(worker: subprocess.Popen, timeout: float = 30.0) -> None:
         worker.wait()
 
 
-async def read_table(bootstrap: str, timeout: float = TABLE_TIMEOUT,
-                     quiet: float = QUIET_SECONDS) -> dict[str, dict]:
+async def read_table(bootstrap: str, topic: str = admin.CASUALTIES,
+                     timeout: float = TABLE_TIMEOUT, quiet: float = QUIET_SECONDS) -> dict[str, dict]:
     """The latest row per place on ``news.casualties``, once rows have stopped arriving."""
     rows: dict[str, dict] = {}
     deadline = time.monotonic() + timeout
 
     async def collect() -> None:
-        async for record in follow(bootstrap, admin.CASUALTIES, idle_timeout=quiet):
+        async for record in follow(bootstrap, topic, idle_timeout=quiet):
             rows[record.key.decode()] = orjson.loads(record.value)
 
     while not rows and time.monotonic() < deadline:
         await collect()
     if not rows:
-        raise TimeoutError(f"no row reached {admin.CASUALTIES} within {timeout:.0f}s")
+        raise TimeoutError(f"no row reached {topic} within {timeout:.0f}s")
     return rows
 
 
@@ -107,19 +107,19 @@ def run_demo(settings: Settings, seeds: list[Path], *, follow_after: bool = True
     try:
         click.echo(f"Starting the worker (log: {log}) ...")
         wait_for_worker(settings, worker, log)
-        sent = asyncio.run(publish(settings.broker, admin.ARTICLES, read_messages(seeds)))
+        sent = asyncio.run(publish(settings.broker, settings.topics.articles, read_messages(seeds)))
         click.echo(f"Published {sent} article(s) from {', '.join(map(str, seeds))}")
-        rows = asyncio.run(read_table(settings.broker))
-        click.echo(f"\nCity table, read back from {admin.CASUALTIES}:\n")
+        rows = asyncio.run(read_table(settings.broker, settings.topics.casualties))
+        click.echo(f"\nCity table, read back from {settings.topics.casualties}:\n")
         click.echo(format_table(list(rows.values())))
         gauges = [line for line in fetch_metrics(settings).splitlines()
                   if line.startswith("wirewatch_casualties{")]
         click.echo(f"\nPrometheus metrics: {metrics_url(settings)}")
         click.echo("\n".join(f"  {line}" for line in gauges))
         if follow_after:
-            click.echo(f"\nFollowing {admin.CASUALTIES} (publish more with "
+            click.echo(f"\nFollowing {settings.topics.casualties} (publish more with "
                        "`wirewatch publish FILE`); Ctrl-C stops the worker and the broker.")
-            asyncio.run(_print_updates(settings.broker))
+            asyncio.run(_print_updates(settings.broker, settings.topics.casualties))
     except KeyboardInterrupt:
         click.echo("\nStopping ...")
     finally:
@@ -130,7 +130,7 @@ def run_demo(settings: Settings, seeds: list[Path], *, follow_after: bool = True
                    "running and keeps running.")
 
 
-async def _print_updates(bootstrap: str) -> None:
-    async for record in follow(bootstrap, admin.CASUALTIES, from_beginning=False):
+async def _print_updates(bootstrap: str, topic: str) -> None:
+    async for record in follow(bootstrap, topic, from_beginning=False):
         row = orjson.loads(record.value)
         click.echo("  " + "  ".join(f"{c}={row.get(c)}" for c in COLUMNS))

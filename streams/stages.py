@@ -9,9 +9,10 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
+import faust
 from faust.types import EventT, TopicT
 
-from streams import topics
+from streams import origin, topics
 from streams.app import metrics
 from streams.records import DeadLetter, dumps
 
@@ -44,13 +45,17 @@ async def handling(stage: str, event: EventT) -> AsyncIterator[None]:
     try:
         yield
     except Exception as exc:  # any failure of one message is that message's, not the agent's
+        metrics.errors.labels(stage).inc()
         letter = dead_letter(stage, event, exc)
         logger.warning("%s: dead-lettering %s[%s]@%s: %s", stage, letter.topic,
                        letter.partition, letter.offset, letter.error)
         await topics.deadletter.send(key=event.message.key, value=dumps(letter))
         metrics.dead_letters.labels(stage).inc()
+    else:
+        metrics.observe_latency(stage, origin.published_ms(event))
 
 
 async def emit(stage: str, topic: TopicT, key: str, record: Any) -> None:
-    await topic.send(key=key.encode("utf-8"), value=dumps(record))
+    await topic.send(key=key.encode("utf-8"), value=dumps(record),
+                     headers=origin.stamp(faust.current_event()))
     metrics.messages.labels(stage, "out").inc()

@@ -2,7 +2,7 @@
 
 from agents.dedupe.core import PlaceIncidents, dedupe
 from streams import tables, topics
-from streams.app import app
+from streams.app import app, metrics
 from streams.records import Report, loads
 from streams.stages import emit, handling
 
@@ -17,5 +17,7 @@ async def dedupe_agent(stream):
             state = tables.open_incidents.get(report.place.id)
             result = dedupe(report, PlaceIncidents.from_dict(state) if state else None)
             tables.open_incidents[report.place.id] = result.state
+            if not result.incidents:  # a report it already holds, or a retraction already applied
+                metrics.duplicates.labels(STAGE).inc()
             for incident in result.incidents:
                 await emit(STAGE, topics.incidents, incident.place_id, incident)

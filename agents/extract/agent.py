@@ -3,7 +3,7 @@
 from agents.extract.article import parse_article
 from agents.extract.core import ArticleSeen, extract
 from streams import tables, topics
-from streams.app import app
+from streams.app import app, metrics
 from streams.stages import emit, handling
 
 STAGE = "extract"
@@ -15,7 +15,10 @@ async def extract_agent(stream):
         async with handling(STAGE, event):
             article = parse_article(event.value, event.key)
             seen = tables.articles_seen.get(article.id)
-            result = extract(article, ArticleSeen.from_dict(seen) if seen else None)
+            previous = ArticleSeen.from_dict(seen) if seen else None
+            result = extract(article, previous)
+            if previous is not None and result.seen == previous:  # resent, or an older revision
+                metrics.duplicates.labels(STAGE).inc()
             tables.articles_seen[article.id] = result.seen
             for report in result.reports:
                 await emit(STAGE, topics.reports, report.place.id, report)

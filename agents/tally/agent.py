@@ -18,10 +18,11 @@ async def tally_agent(stream):
         async with handling(STAGE, event):
             incident = Incident.from_dict(loads(event.value))
             contribution = tables.contributions.get(incident.incident_id)
+            counted = Contribution(**contribution) if contribution else None
             row = tables.city_tallies.get(incident.place_id)
-            step = tally(incident,
-                         Contribution(**contribution) if contribution else None,
-                         CityTally.from_dict(row) if row else None)
+            step = tally(incident, counted, CityTally.from_dict(row) if row else None)
+            if counted is not None and step.contribution == counted:  # revision already counted
+                metrics.duplicates.labels(STAGE).inc()
             tables.contributions[incident.incident_id] = step.contribution
             tables.city_tallies[incident.place_id] = step.row
             if step.changed:
