@@ -1,9 +1,17 @@
-"""Words that tie articles to one incident: the street it happened on and the people named
-with their ages ("Terrell Skinner, 26"). Two outlets rarely share them by chance."""
+"""What ties articles to one incident:
+- the street it happened on, and the people named with their ages ("Terrell Skinner, 26");
+- for syndicated copy with small edits, locality-sensitive hashes of the text: MinHash over
+  word 5-shingles, cut into bands, so two copies sharing most of their wording share a band.
+
+Two outlets rarely share any of these by chance.
+"""
 
 from __future__ import annotations
 
+import hashlib
 import re
+
+from datasketch import MinHash
 
 from agents.enrich.gazetteer import fold
 
@@ -20,13 +28,33 @@ _STREET = re.compile(
 )
 _NAMED_PERSON = re.compile(r"\b(?P<name>[A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]+){1,2}),\s+\d{1,3},")
 _MAX_ANCHORS = 12
+# 6 bands of 6 rows: copies with Jaccard similarity 0.8 share a band 84% of the time, 0.5 9%,
+# 0.3 0.4%.
+_BANDS, _ROWS = 6, 6
+_SHINGLE = 5
+_WORD = re.compile(r"\w+")
+
+
+def near_duplicate_keys(text: str) -> list[str]:
+    """One key per LSH band of the text's MinHash; near-identical texts share keys."""
+    words = [word.casefold() for word in _WORD.findall(text)]
+    if len(words) < _SHINGLE * 2:
+        return []
+    minhash = MinHash(num_perm=_BANDS * _ROWS)
+    minhash.update_batch([" ".join(words[i:i + _SHINGLE]).encode("utf-8")
+                          for i in range(len(words) - _SHINGLE + 1)])
+    values = minhash.hashvalues
+    return [f"copy:{band}:" + hashlib.blake2b(values[band * _ROWS:(band + 1) * _ROWS].tobytes(),
+                                             digest_size=8).hexdigest()
+            for band in range(_BANDS)]
 
 
 def anchors(text: str) -> list[str]:
-    """Up to a dozen anchors, in order of first appearance, normalised."""
+    """The story's streets and named people (up to a dozen, in order of first appearance,
+    normalised), then its near-duplicate keys."""
     found: dict[str, None] = {}
     for match in _STREET.finditer(text):
         found[f"street:{fold(match['name'])} {_SUFFIXES[match['suffix'].lower()]}"] = None
     for match in _NAMED_PERSON.finditer(text):
         found[f"person:{fold(match['name'].split()[-1])}"] = None
-    return list(found)[:_MAX_ANCHORS]
+    return list(found)[:_MAX_ANCHORS] + near_duplicate_keys(text)

@@ -103,7 +103,7 @@ def read_claims(article: Article, revision: int, gazetteer: Gazetteer) -> list[R
         title_case=is_title_case(article.headline),
     )
     event_day, event_day_stated = _event_day([sentence.text for _, sentence, _ in claims], anchor)
-    story_anchors = anchors(text)
+    story_anchors = anchors(article.body)  # outlets rewrite headlines, syndicated bodies stay
     reports = []
     for index, sentence, found in claims:
         previous = story[index - 1].text if index else ""

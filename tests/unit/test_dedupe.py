@@ -60,3 +60,40 @@ def test_a_retraction_removes_the_claim_and_a_lone_claim_retracts_its_incident()
     retract_h = Report(report_id="h~2", article_id="a1", revision=2, place=KHARKIV, retracts="h")
     state, emitted = _fold([retract_h], state)
     assert emitted[0].status == "retracted" and emitted[0].killed == 0
+
+
+def test_syndicated_copy_with_small_edits_corroborates_and_never_adds():
+    from agents.extract.core import extract
+    from streams.records import Article
+    body = ("DAYTON, Ohio (Example Wire) - Three people were wounded in a shooting outside a bar "
+            "on the east side early Sunday, police said. Officers found the victims after a "
+            "fight spilled into the parking lot. Two were taken to Miami Valley Hospital and one "
+            "was treated at the scene. Investigators were looking for a gray sedan seen leaving "
+            "the area and asked anyone with video to come forward.\n\nNeighbours said the bar "
+            "had been the scene of several fights this spring, and the city had asked its owner "
+            "to hire more security. The owner did not return calls on Sunday. A city council "
+            "member for the district said she would raise the bar's licence at the next meeting "
+            "and called for more patrols on weekend nights, when crowds spill onto the street.")
+    original = Article(id="wire-1", source="Example Wire", headline="Three wounded in Dayton",
+                       body=body, published_at="2024-06-09T15:00:00+00:00")
+    copy = Article(id="daily-7", source="Another Daily", headline="Four hurt outside Dayton bar",
+                   body=body.replace("Three people were wounded", "Four people were wounded"),
+                   published_at="2024-06-10T18:00:00+00:00")
+    state = None
+    for article in (original, copy):
+        for report in extract(article, None).reports:
+            state = dedupe(report, state).state
+    active = [o.incident for o in state.incidents if o.incident.status == "active"]
+    assert len(active) == 1
+    assert active[0].article_ids == ["wire-1", "daily-7"]
+    assert active[0].injured == 4 and active[0].injured_low == 3  # the later copy's figure wins
+
+
+def test_near_duplicate_keys_tie_copies_not_different_stories():
+    from agents.extract.anchors import near_duplicate_keys
+    story = " ".join(f"word{i} appears in sentence {i % 7} of the story" for i in range(60))
+    edited = story.replace("word17 appears", "word17 shows up")
+    other = " ".join(f"term{i} is found in paragraph {i % 5} of another report" for i in range(60))
+    assert set(near_duplicate_keys(story)) & set(near_duplicate_keys(edited))
+    assert not set(near_duplicate_keys(story)) & set(near_duplicate_keys(other))
+    assert near_duplicate_keys("too short to hash") == []
