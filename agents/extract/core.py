@@ -65,18 +65,24 @@ def _report_id(article_id: str, revision: int, start: int, end: int) -> str:
 
 
 def total(found: list[Figure], kind: str) -> Count | None:
-    """A sentence's figure of one kind. People told of one by one are different people and add
-    up ("a man was shot in the leg, another man was struck ..."). Counts apart in one sentence
-    mostly tell the same people twice ("four were killed ... raising an earlier toll of two
-    after two more bodies were recovered"), so the largest stands."""
+    """A sentence's figure of one kind.
+
+    Counts apart in one sentence mostly tell the same people twice ("four were killed ...
+    raising an earlier toll of two after two more bodies were recovered"): the largest stands.
+    "Others" add to it ("two were shot and wounded, three others grazed"). People told of one
+    by one add up among themselves ("a man was shot in the leg, another man was struck ...").
+    """
     of_kind = [f for f in found if f.kind == kind]
     if not of_kind:
         return None
     people = sum(f.value for f in of_kind if f.individual)
-    counts = [f for f in of_kind if not f.individual]
+    others = sum(f.value for f in of_kind if f.others)
+    counts = [f for f in of_kind if not (f.individual or f.others)]
     best = max(counts, key=lambda f: f.value) if counts else None
-    if best is None or people > best.value:
-        return Count(people, people, people, None)
+    counted = (best.value if best else 0) + others
+    if best is None or others or people > counted:
+        value = max(counted, people)
+        return Count(value, value, value, None)
     return Count(best.value, best.low, best.high, best.qualifier)
 
 

@@ -100,6 +100,7 @@ _MONTH_NAMES = (
 )
 _NOT_A_COUNT_BEFORE = re.compile(
     r"(?:[$£€#]|\bno\.?|\bnumber|\broute|\bhighway|\binterstate|\baged|\bcounts?\s+of"
+    r"|\b(?:father|mother|parent|dad|mom|mum)\s+of"
     rf"|\b(?:{_MONTH_NAMES})\.?|\bages?(?:\s+of)?(?:\s+\d+\s*(?:and|or|to|-))?)\s*$"
     r"|[\d,.:-]$",
     re.I,
@@ -131,7 +132,7 @@ _INJURY = (
     r"(?:injur|wound)|taken\s+to\s+(?:a|the)\s+(?:\w+\s+)?hospital|recovering"
 )
 _HIT = (
-    r"shot|struck|grazed|graze[sd]?\s+(?:himself|herself|self)|hit\s+by\s+(?:gunfire|a\s+bullet|bullets|a\s+stray)"
+    r"shot|struck|graze[sd]?\s+(?:himself|herself|self)|hit\s+by\s+(?:gunfire|a\s+bullet|bullets|a\s+stray)"
     r"|sustained\s+(?:[\w-]+\s+){0,3}?(?:wound|injur)"
     r"|shoots?\s+(?:himself|herself|themselves|self|(?:his|her)\s+own|(?:in\s+the\s+)?(?:hand|foot|leg))"
     r"|with\s+(?:a\s+|multiple\s+|several\s+)?(?:\w+\s+)?(?:gunshot|bullet|stab)\s+wounds?"
@@ -176,6 +177,7 @@ class Figure:
     start: int  # offsets within the sentence
     end: int
     individual: bool = False  # one person told of alone ("a man", "Jane Doe, 22,")
+    others: bool = False  # people beyond the sentence's count ("three others were grazed")
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,6 +189,7 @@ class _Phrase:
     cumulative: bool  # "a third victim": the running count of victims, not an addition
     zero: bool
     individual: bool = False
+    others: bool = False
 
 
 def _phrase(match: re.Match[str], sentence: str) -> _Phrase | None:
@@ -213,11 +216,13 @@ def _phrase(match: re.Match[str], sentence: str) -> _Phrase | None:
         if re.search(r"\w,\s*$", before) and sentence[match.end():].lstrip().startswith(","):
             return None  # "Skinner, 26," and "a boy, 15," give an age
         found = count(text, qualifier)
+        others = bool(match["counted"]) and match["counted"].lower().startswith("other")
         if found is not None and match["number_high"]:
             high = number_value(match["number_high"])
             if high is not None and high > found.value:  # "10 to 15 people": at least 10, at most 15
                 found = Count(found.value, found.value, high, "range")
-        return _Phrase(match.start(), match.end(), found, False, False, False) if found else None
+        return (_Phrase(match.start(), match.end(), found, False, False, False, others=others)
+                if found else None)
     if match["acted"]:
         return _Phrase(match.start("acted"), match.end(), Count(1, 1, 1, None), False, False,
                        False, individual=True)
@@ -340,5 +345,6 @@ def figures(sentence: str) -> list[Figure]:
             kind = INJURED
         found.append(Figure(kind, total.value, total.low, total.high, total.qualifier,
                             group[0].start, last.end,
-                            individual=all(phrase.individual for phrase in group)))
+                            individual=all(phrase.individual for phrase in group),
+                            others=group[-1].others))
     return found

@@ -25,7 +25,10 @@ _SOCIAL_EMBED = re.compile(r"pic\.twitter\.com/|^\s*[—-]\s.*\(@\w+\)|https?://
 
 # A sentence ends at . ! or ? (plus closing quotes or brackets) before white space and a
 # capital, a digit or an opening quote; the abbreviation check below vetoes false ends.
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9\u0400-\u04ff])")
+_SENTENCE_END = re.compile(
+    r"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9\u0400-\u04ff])"
+    r"|(?<=[a-z]{2})[.!?](?=[A-Z][a-z])"  # crawled copy loses the space: "were made.The victim"
+)
 _ABBREVIATIONS = frozenset(
     """mr mrs ms dr st sgt lt gen col capt cpl det gov sen rep jr sr no vs inc co corp ltd
     mt ft ave blvd rd jan feb mar apr aug sept sep oct nov dec a.m p.m u.s u.k u.n d.c

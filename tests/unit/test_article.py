@@ -56,3 +56,9 @@ def test_sentences_survive_abbreviations():
     found = sentences(text, len("Headline"))
     assert [s.text for s in found[1:]] == [
         "Mr. Smith said the U.S. team left at 6 p.m. Monday.", "Police said two died."]
+
+
+def test_a_full_stop_without_a_space_still_ends_a_sentence():
+    text = "H\n\nNo arrests have been made.The teenage victim was shot. Call the U.S.Army."
+    assert [s.text for s in sentences(text, 1)[1:]] == [
+        "No arrests have been made.", "The teenage victim was shot.", "Call the U.S.Army."]

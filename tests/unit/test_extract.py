@@ -122,3 +122,9 @@ def test_people_told_of_one_by_one_add_up():
                       body="A 25-year-old man was shot in the leg, another man, 55, was struck in the "
                            "torso, and a woman, 22, sustained a leg wound in the Bronx, cops said.")
     assert [r.victims for r in extract(article, None).reports] == [3]
+
+
+def test_others_are_more_people():
+    article = Article(id="o", headline="", published_at="2016-10-30T10:00:00+00:00",
+                      body="Two people were shot and wounded and 3 others were grazed by gunfire in Chicago on Saturday.")
+    assert [(r.injured, r.victims) for r in extract(article, None).reports] == [(5, None)]

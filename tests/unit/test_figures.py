@@ -58,6 +58,7 @@ def test_counts_and_qualifiers(sentence, expected):
     ("A second victim was shot in the cheek and a third was shot in the stomach.",
      [(VICTIMS, 2), (VICTIMS, 3)]),
     ("He died at the hospital.", [(KILLED, 1)]),
+    ("2 shot and wounded, 3 others grazed by gunfire at party", [(INJURED, 2), (INJURED, 3)]),
     ("Oklahoma City police say a 3 year old girl was shot.", [(VICTIMS, 1)]),
     ("5 year old boy grazes self with bullet", [(VICTIMS, 1)]),
     ("The bullet hit 13-year-old Letara Jones and grazed a 12-week-old baby.", [(VICTIMS, 1), (VICTIMS, 1)]),
@@ -108,6 +109,7 @@ def test_victims_and_what_happened_to_them(sentence, expected):
     "Logan Hinrichs, 14, was remembered by classmates.",
     "Robert Anderson, 49, was charged with one count of murder and three counts of assault.",
     "Anyone with information is asked to call 252-972-1411.",
+    "Father of 5 remembered by his church.",
     "3 adults and 2 juveniles ages 14 and 15 were questioned.",
     "Shortly after the tournament on June 21, police arrived.",
 ])
