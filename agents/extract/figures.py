@@ -60,7 +60,9 @@ _SINGLE = (
 # word or another number: "a car and two men" is not one person.
 _NOT_MODIFIER = (
     rf"(?!(?:and|or|of|who|that|which|was|were|is|are|in|on|at|by|with|from|to|for|the|an?|{UNIT_WORD}"
-    r"|kill\w*|shoot\w*|shot|wound\w*|injur\w*|dies|died)\b)"
+    r"|after|before|during|when|while|as|near|outside|inside|into|over|under|than|then|have|has"
+    r"|had|been|being|kill\w*|shoot\w*|shot|wound\w*|injur\w*|dies|died"
+    r"|(?!(?:un)?(?:identified|armed|masked|named|related|retired|married|licensed)\b)[a-z]+ed)\b)"
 )
 _MODIFIERS = rf"(?:\s+{_NOT_MODIFIER}(?:{_AGE}|[A-Za-z]+(?:-[a-z]+)*)){{0,3}}"
 _NAME_AGE = r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3},\s+\d{1,3},"
@@ -190,6 +192,7 @@ class _Phrase:
     zero: bool
     individual: bool = False
     others: bool = False
+    pronoun: bool = False  # "he and three others": a pronoun joins new people, "the father" does not
 
 
 def _phrase(match: re.Match[str], sentence: str) -> _Phrase | None:
@@ -230,6 +233,9 @@ def _phrase(match: re.Match[str], sentence: str) -> _Phrase | None:
         return _Phrase(match.start(), match.end(), Count(1, 1, 1, qualifier), False, False,
                        False, individual=True)
     noun = (match["definite_noun"] or "").lower()
+    if match["pronoun"]:
+        return _Phrase(match.start(), match.end(), Count(1, 1, 1, None), True, False, False,
+                       pronoun=True)
     plural = noun.endswith("s") or noun in ("people", "men", "women", "children")
     value = 2 if match["definite"] and match["definite"].lower() == "both" else 1
     if plural and value == 1:
@@ -249,13 +255,16 @@ def _phrases(sentence: str) -> list[_Phrase]:
 
 
 def _coordinated(phrases: list[_Phrase], sentence: str) -> list[list[_Phrase]]:
-    """Group phrases joined by "and" or commas ("two men and a woman") into one subject."""
+    """Group phrases joined by "and" or commas ("two men and a woman") into one subject. After
+    a definite phrase, "and" carries its article on: "the father and two children" were
+    counted before; "he and three others" are four."""
     groups: list[list[_Phrase]] = []
     for phrase in phrases:
         joiner = sentence[groups[-1][-1].end:phrase.start] if groups else ""
+        joined_by_and = " and " in f" {joiner} "
         if groups and _COORDINATION.fullmatch(joiner) and (
                 not (phrase.definite or groups[-1][-1].definite)
-                or (" and " in f" {joiner} " and not phrase.definite)):
+                or (joined_by_and and not phrase.definite and groups[-1][-1].definite)):
             groups[-1].append(phrase)
         else:
             groups.append([phrase])
@@ -339,8 +348,9 @@ def figures(sentence: str) -> list[Figure]:
             continue
         kind, total = reading
         last = group[-1]
-        if last.definite and kind != KILLED:
-            continue  # someone already counted, hurt: nothing new
+        already_counted = group[0].definite and not (group[0].pronoun and len(group) > 1)
+        if already_counted and kind != KILLED:
+            continue  # people counted before, hurt: nothing new
         if last.zero and kind == VICTIMS:
             kind = INJURED
         found.append(Figure(kind, total.value, total.low, total.high, total.qualifier,

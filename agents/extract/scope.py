@@ -27,7 +27,8 @@ _STATISTIC = re.compile(
       | in\s+(?:\w+\s+)?(?:weekend|separate|unrelated|several|multiple|different)\s+(?:shootings|attacks|incidents)
       | (?:shootings|violence|attacks)\s+across\s+the\s+(?:city|county|state|country|boroughs?)
       | homicides?\s+(?:this|last)\s+year
-      | \bamong\s+(?:the\s+)?(?:at\s+least\s+)?\d+ | citywide | statewide | nationwide
+      | \bamong\s+(?:the\s+)?(?:at\s+least\s+)?\d+
+      | \b(?:two|three|four|five|six|several|multiple|\d+)\s+(?:separate\s+|different\s+)?(?:shootings|attacks|incidents)\b | citywide | statewide | nationwide
       | deadliest\s+(?:weekend|week|month|year|day)
       | since\s+(?:early\s+|late\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday) | \d+(?:st|nd|rd|th)\s+(?:homicide|murder|killing|shooting)
     )""",

@@ -110,6 +110,8 @@ def test_victims_and_what_happened_to_them(sentence, expected):
     "Robert Anderson, 49, was charged with one count of murder and three counts of assault.",
     "Anyone with information is asked to call 252-972-1411.",
     "Father of 5 remembered by his church.",
+    "2 questioned after toddler hurt in NC home",
+    "They arrived to find the father and two children wounded.",
     "3 adults and 2 juveniles ages 14 and 15 were questioned.",
     "Shortly after the tournament on June 21, police arrived.",
 ])
