@@ -337,11 +337,20 @@ _CASUALTY_HINT = re.compile(
 )
 
 
+# The shooter's own death, beyond the count of victims: "killing 2, then himself".
+_SELF_KILLED = re.compile(
+    r"\b(?:kill(?:ing|ed|s)|then|before\s+(?:killing|shooting|turning\s+the\s+gun\s+on)"
+    r"|turn(?:ing|ed|s)\s+the\s+gun\s+on)\s+(?:him|her)self\b",
+    re.I,
+)
+
+
 def figures(sentence: str) -> list[Figure]:
     """Every casualty figure in the sentence, in order of appearance."""
     if not _CASUALTY_HINT.search(sentence):
         return []
-    found: list[Figure] = []
+    found: list[Figure] = [Figure(KILLED, 1, 1, 1, None, m.start(), m.end(), others=True)
+                           for m in _SELF_KILLED.finditer(sentence)]
     for group in _coordinated(_phrases(sentence), sentence):
         reading = _as_object(group, sentence) or _as_subject(group, sentence)
         if reading is None:
@@ -357,4 +366,4 @@ def figures(sentence: str) -> list[Figure]:
                             group[0].start, last.end,
                             individual=all(phrase.individual for phrase in group),
                             others=group[-1].others))
-    return found
+    return sorted(found, key=lambda figure: figure.start)

@@ -58,6 +58,8 @@ def test_counts_and_qualifiers(sentence, expected):
     ("A second victim was shot in the cheek and a third was shot in the stomach.",
      [(VICTIMS, 2), (VICTIMS, 3)]),
     ("He died at the hospital.", [(KILLED, 1)]),
+    ("Police: Man shoots 4 relatives, killing 2, then himself", [(VICTIMS, 4), (KILLED, 2), (KILLED, 1)]),
+    ("He shot his wife before turning the gun on himself.", [(VICTIMS, 1), (KILLED, 1)]),
     ("2 shot and wounded, 3 others grazed by gunfire at party", [(INJURED, 2), (INJURED, 3)]),
     ("Oklahoma City police say a 3 year old girl was shot.", [(VICTIMS, 1)]),
     ("5 year old boy grazes self with bullet", [(VICTIMS, 1)]),
