@@ -12,12 +12,15 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from agents.enrich.gazetteer import City, Gazetteer, Region
+from agents.enrich.gazetteer import Gazetteer
 from streams.records import UNKNOWN_PLACE, Place
 
 _CAPITALISED = r"[A-ZÀ-ÖØ-ÞА-ЯІЇЄҐЁ][\w'’.-]*"
 _NAME_RUN = re.compile(rf"{_CAPITALISED}(?:\s+{_CAPITALISED}){{0,3}}")
-_CUE_BEFORE = re.compile(r"\b(?:in|at|near|outside|of|from|to|into|across|around)\s+(?:the\s+)?$", re.I)
+_CUE_BEFORE = re.compile(r"\b(?:in|at|near|outside|of|from|to|into|across|around|в|у|біля|поблизу|під|по|на|з|із|около|возле|под)\s+(?:the\s+)?$", re.I)
+# Words that say the next name is a settlement: a village is then taken for what it is.
+_SETTLEMENT_BEFORE = re.compile(
+    r"\b(?:village|town|settlement|hamlet)\s+of\s+$|(?:сел[оіа]|селищ[еіа]|смт|селе|посёлк[еа]|поселк[еа])\s+$", re.I)
 _QUALIFIER_AFTER = re.compile(rf"\s*,\s*(?P<qualifier>(?:[A-Z]\.){{1,2}}[A-Z]?\.?|{_CAPITALISED}(?:\s+{_CAPITALISED})?)")
 _DATELINE = re.compile(r"\s*(?P<name>[A-Z][A-Z .'’-]+?)\s*(?:,|\(|—|–| - )")
 _POSSESSIVE = re.compile(r"['’]s$")
@@ -36,19 +39,10 @@ def _strip(word: str) -> str:
     return _POSSESSIVE.sub("", word.rstrip(".,"))
 
 
-def _pick_city(cities: list[City], region: Region | None, countries: frozenset[str]) -> City | None:
-    if region is not None:
-        within = [c for c in cities if c.country == region.country
-                  and (not region.code or c.admin1_code == region.code)]
-        if within:
-            return within[0]
-    within_context = [c for c in cities if c.country in countries]
-    return (within_context or cities or [None])[0]
-
-
 def mentions(text: str, start: int, end: int, gazetteer: Gazetteer,
-             countries: frozenset[str] = frozenset()) -> list[Mention]:
-    """Every place named in ``text[start:end]``, longest names first, in order."""
+             context: frozenset[str] = frozenset()) -> list[Mention]:
+    """Every place named in ``text[start:end]``, longest names first, in order. ``context``
+    holds the countries (codes) and regions (place ids) the article is about."""
     found: list[Mention] = []
     for run in _NAME_RUN.finditer(text, start, end):
         words = [(m.start(), m.end()) for m in re.finditer(r"\S+", run.group())]
@@ -58,7 +52,7 @@ def mentions(text: str, start: int, end: int, gazetteer: Gazetteer,
                 s, e = run.start() + words[i][0], run.start() + words[j - 1][1]
                 name = _strip(text[s:e])
                 e = s + len(name)
-                mention = _resolve(text, s, e, name, gazetteer, countries)
+                mention = _resolve(text, s, e, name, gazetteer, context)
                 if mention is not None:
                     found.append(mention)
                     i = j
@@ -69,15 +63,14 @@ def mentions(text: str, start: int, end: int, gazetteer: Gazetteer,
 
 
 def _resolve(text: str, s: int, e: int, name: str, gazetteer: Gazetteer,
-             countries: frozenset[str]) -> Mention | None:
-    cities = gazetteer.cities(name)
+             context: frozenset[str]) -> Mention | None:
     cued = bool(_CUE_BEFORE.search(text[max(0, s - 12):s]))
+    settlement = bool(_SETTLEMENT_BEFORE.search(text[max(0, s - 24):s]))
     qualifier = _QUALIFIER_AFTER.match(text, e)
     region = gazetteer.region(qualifier["qualifier"]) if qualifier else None
-    if cities:
-        city = _pick_city(cities, region, countries)
-        if city is not None:
-            return Mention(s, e, city.place(name), True, cued or region is not None)
+    city = gazetteer.pick(name, within=region, context=context, evidence=settlement)
+    if city is not None:
+        return Mention(s, e, city.place(name), True, cued or settlement or region is not None)
     region_named = gazetteer.region(name)
     if region_named is not None and len(name) > 2:
         return Mention(s, e, region_named.place(name), False, cued)
