@@ -117,6 +117,7 @@ class Report:
     published_at: str | None = None
     retracts: str | None = None
     extractor: str = ""
+    language: str = ""  # ISO 639-1 code of the article's language
 
     @classmethod
     def from_dict(cls, data: Any) -> Report:

@@ -111,7 +111,7 @@ def build(target: Path, skip: frozenset[str]) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".building-", dir=target.parent))
     try:
-        marisa_trie.RecordTrie("<I", sorted(keys)).save(str(staging / "names.marisa"))
+        marisa_trie.RecordTrie("<I", keys).save(str(staging / "names.marisa"))
         (staging / "cities.bin").write_bytes(packed)
         (staging / "cities.txt").write_text("\n".join(c.name for c in cities), encoding="utf-8")
         (staging / "ids.bin").write_bytes(

@@ -8,6 +8,7 @@ from functools import lru_cache
 
 _QUOTE_FOLD = str.maketrans({"’": "'", "ʼ": "'", "`": "'", "‘": "'", "ʹ": "'"})
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 # Case endings of Ukrainian and Russian nouns and adjectives, folded (й is и), longest first: "у Харкові",
 # "в Киеве", "по Запоріжжю", "у Степовому" name Харків, Киев, Запоріжжя and Степове.
 _SLAVIC_ENDING = re.compile(
@@ -21,9 +22,10 @@ CYRILLIC_COUNTRIES = frozenset({"UA", "RU", "BY", "BG", "RS", "MK", "KZ", "KG", 
 @lru_cache(maxsize=65536)
 def fold(name: str) -> str:
     """The key a name is indexed under: no diacritics, lower case, one kind of apostrophe."""
-    decomposed = unicodedata.normalize("NFKD", name.translate(_QUOTE_FOLD))
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(stripped.casefold().replace(".", "").split())
+    text = name.translate(_QUOTE_FOLD)
+    if not text.isascii():
+        text = _COMBINING.sub("", unicodedata.normalize("NFKD", text))
+    return " ".join(text.casefold().replace(".", "").split())
 
 
 def is_cyrillic(name: str) -> bool:

@@ -1,0 +1,42 @@
+"""Which language an article is written in.
+
+The model is lingua's, shipped inside the ``lingua-language-detector`` wheel: nothing is
+downloaded at run time. It knows the languages of the news wirewatch meets, in its
+low-accuracy (trigram) mode, which is as accurate as the full mode on texts of a paragraph
+and more, loads in a tenth of a second and keeps tens of megabytes, not hundreds.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from lingua import Language, LanguageDetector, LanguageDetectorBuilder
+
+UNDETERMINED = "und"  # ISO 639-2 for "no language could be told"
+# Enough text to tell a language by; the rest of a long article only costs time.
+SAMPLE_CHARS = 1200
+KNOWN = (
+    Language.ENGLISH, Language.UKRAINIAN, Language.RUSSIAN, Language.BELARUSIAN,
+    Language.BULGARIAN, Language.SERBIAN, Language.POLISH, Language.GERMAN, Language.FRENCH,
+    Language.SPANISH, Language.PORTUGUESE, Language.ITALIAN, Language.DUTCH, Language.TURKISH,
+    Language.ARABIC, Language.PERSIAN, Language.HEBREW, Language.CHINESE, Language.JAPANESE,
+    Language.KOREAN, Language.HINDI, Language.ROMANIAN,
+)
+
+
+@lru_cache(maxsize=1)
+def _detector() -> LanguageDetector:
+    return LanguageDetectorBuilder.from_languages(*KNOWN).with_low_accuracy_mode().build()
+
+
+def identify(text: str) -> str:
+    """The ISO 639-1 code of the text's language ("en", "uk", "ru"), or ``UNDETERMINED``."""
+    language = _detector().detect_language_of(text[:SAMPLE_CHARS])
+    return language.iso_code_639_1.name.lower() if language is not None else UNDETERMINED
+
+
+def article_language(declared: str | None, text: str) -> str:
+    """The language a producer declared ("en", "en-US", "uk_UA"), else the one the text shows."""
+    if declared and declared.strip():
+        return declared.strip().replace("_", "-").split("-")[0].lower()
+    return identify(text)
