@@ -150,24 +150,26 @@ class Gazetteer:
              context: frozenset[str] = frozenset(), evidence: bool = False) -> City | None:
         """The city a name means here, or None.
 
-        - ``within``: the region or country written beside the name ("Paris, Texas") decides;
+        - ``within``: the region or country written beside the name ("Paris, Texas") decides,
+          and a name it does not hold is no city there;
         - ``context``: else a region the article names (its place id), then a country (its code);
         - else the most populous place of that name.
 
         A village (under ``VILLAGE_POPULATION``) needs more than a name: the qualifier, a region
-        of the article, ``evidence`` the caller saw ("the village of"), or a Cyrillic spelling in
-        a country that writes Cyrillic. Otherwise "Police" or "Logan" would be villages.
+        of the article, ``evidence`` the caller saw ("the village of"), a name of several words,
+        or a Cyrillic spelling in a country that writes Cyrillic. Otherwise every surname and
+        common word that names a village somewhere would be one.
         """
         candidates = self.cities(name)
         if within is not None:
             inside = [c for c in candidates if c.country == within.country
                       and (not within.code or c.admin1_code == within.code)]
-            if inside:
-                return inside[0]
+            return inside[0] if inside else None
         in_region = [c for c in candidates if c.region_id in context]
         if in_region:
             return in_region[0]
         cyrillic = is_cyrillic(name)
+        evidence = evidence or " " in name.strip()  # "Hola Prystan" is no common word
         in_country = [c for c in candidates if c.country in context]
         for group in (in_country, candidates):
             for city in group:

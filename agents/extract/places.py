@@ -21,7 +21,7 @@ _CUE_BEFORE = re.compile(r"\b(?:in|at|near|outside|of|from|to|into|across|around
 # Words that say the next name is a settlement: a village is then taken for what it is.
 _SETTLEMENT_BEFORE = re.compile(
     r"\b(?:village|town|settlement|hamlet)\s+of\s+$|(?:сел[оіа]|селищ[еіа]|смт|селе|посёлк[еа]|поселк[еа])\s+$", re.I)
-_QUALIFIER_AFTER = re.compile(rf"\s*,\s*(?P<qualifier>(?:[A-Z]\.){{1,2}}[A-Z]?\.?|{_CAPITALISED}(?:\s+{_CAPITALISED})?)")
+_QUALIFIER_AFTER = re.compile(rf"\s*[,(]\s*(?P<qualifier>(?:[A-Z]\.){{1,2}}[A-Z]?\.?|{_CAPITALISED}(?:\s+{_CAPITALISED})?)")
 _DATELINE = re.compile(r"\s*(?P<name>[A-Z][A-Z .'’-]+?)\s*(?:,|\(|—|–| - )")
 _POSSESSIVE = re.compile(r"['’]s$")
 
@@ -45,6 +45,8 @@ def mentions(text: str, start: int, end: int, gazetteer: Gazetteer,
     holds the countries (codes) and regions (place ids) the article is about."""
     found: list[Mention] = []
     for run in _NAME_RUN.finditer(text, start, end):
+        if found and run.start() < found[-1].end:
+            continue  # the qualifier of the place just found
         words = [(m.start(), m.end()) for m in re.finditer(r"\S+", run.group())]
         i = 0
         while i < len(words):
@@ -74,6 +76,8 @@ def _resolve(text: str, s: int, e: int, name: str, gazetteer: Gazetteer,
     region_named = gazetteer.region(name)
     if region_named is not None and len(name) > 2:
         return Mention(s, e, region_named.place(name), False, cued)
+    if region is not None:  # "Mykilske, Kherson": a place we cannot pin, in a region we can
+        return Mention(s, qualifier.end(), region.place(name), False, True)
     return None
 
 
