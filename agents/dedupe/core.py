@@ -30,13 +30,14 @@ class Member:
     injured_high: int | None
     victims: int | None = None
     event_types: list[str] = field(default_factory=list)
+    language: str = ""
 
     @classmethod
     def of(cls, report: Report) -> Member:
         return cls(report.report_id, report.article_id, report.source, report.published_at,
                    report.killed, report.killed_low, report.killed_high,
                    report.injured, report.injured_low, report.injured_high,
-                   report.victims, list(report.event_types))
+                   report.victims, list(report.event_types), report.language)
 
 
 @dataclass(slots=True)
@@ -116,6 +117,7 @@ def _recompute(open_incident: OpenIncident) -> None:
     incident.report_ids = _unique([m.report_id for m in members])
     incident.sources = _unique([m.source for m in members])
     incident.event_types = _unique([t for m in members for t in m.event_types])
+    incident.languages = _unique([m.language for m in members])
     stamps = sorted(m.published_at for m in members if m.published_at)
     incident.first_seen = stamps[0] if stamps else incident.first_seen
     incident.last_updated = stamps[-1] if stamps else incident.last_updated

@@ -83,6 +83,7 @@ class Region:
     name: str
     country_name: str
     iso_code: str = ""  # ISO 3166-2 ("UA-63"); for a country, ISO 3166-1 ("UA")
+    timezone: str = ""  # the zone of its largest city
 
     @property
     def place_id(self) -> str:
@@ -103,10 +104,12 @@ class Gazetteer:
         self._admin1_codes: list[str] = tables["admin1_codes"]
         self._timezones: list[str] = tables["timezones"]
         self._country_names = {code: name for code, name, _ in tables["countries"]}
-        countries = [(Region(code, "", name, name, code), names)
+        zones = tables["country_zones"]
+        countries = [(Region(code, "", name, name, code, zones.get(code, "")), names)
                      for code, name, names in tables["countries"]]
-        regions = [(Region(country, code, name, self._country_names.get(country, country), iso),
-                    names) for country, code, name, iso, names in tables["regions"]]
+        regions = [(Region(country, code, name, self._country_names.get(country, country), iso,
+                           zone), names)
+                   for country, code, name, iso, names, zone in tables["regions"]]
         regions.sort(key=lambda pair: pair[0].country != "US")  # US states before namesakes abroad
         self._regions_by_id = {region.place_id: region for region, _ in countries + regions}
         self._regions_by_name: dict[str, Region] = {}

@@ -12,7 +12,8 @@ gets a new folder). Nothing in it is pickled:
 - ``cities.bin``: one fixed-width little-endian row per city, most populous first, so that
   sorting row numbers sorts by population;
 - ``cities.txt``: the cities' own names, one a line, in row order;
-- ``tables.json``: countries, first-level regions, time zones and admin1 codes.
+- ``tables.json``: countries, first-level regions (each with the time zone of its largest
+  city), time zones and admin1 codes.
 
 A folder is written under a temporary name and renamed when complete, so concurrent first runs
 never read half an index.
@@ -36,7 +37,7 @@ import orjson
 from agents.enrich import sources
 from agents.enrich.names import CYRILLIC_COUNTRIES, fold, is_cyrillic, romanised_key, slavic_key
 
-FORMAT = 2
+FORMAT = 3
 ROW = struct.Struct("<IiiIHHHxx")  # geonames id, lat and lon in 1e-5 degrees, population, country, admin1, zone
 COORDINATE_SCALE = 100_000
 FILES = ("names.marisa", "cities.bin", "cities.txt", "ids.bin", "tables.json")
@@ -108,6 +109,10 @@ def build(target: Path, skip: frozenset[str]) -> None:
         )
         keys |= _index_keys(row, city, skip)
     by_id = sorted((city.geonames_id, row) for row, city in enumerate(cities))
+    zone_of: dict[tuple[str, str], str] = {}  # a region's or country's zone: its largest city's
+    for city in cities:
+        zone_of.setdefault((city.country, city.admin1_code), city.timezone)
+        zone_of.setdefault((city.country, ""), city.timezone)
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".building-", dir=target.parent))
     try:
@@ -122,8 +127,10 @@ def build(target: Path, skip: frozenset[str]) -> None:
             "admin1_codes": list(admin1),
             "timezones": list(zones),
             "countries": [[c.code, c.name, list(c.names)] for c in countries],
-            "regions": [[r.country, r.code, r.name, r.iso_code, list(r.names)]
+            "regions": [[r.country, r.code, r.name, r.iso_code, list(r.names),
+                         zone_of.get((r.country, r.code), "")]
                         for r in _with_namesakes(sources.regions(), cities)],
+            "country_zones": {country: zone for (country, code), zone in zone_of.items() if not code},
         }))
         try:
             os.rename(staging, target)

@@ -2,8 +2,9 @@
 
 from agents.extract.article import parse_article
 from agents.extract.core import ArticleSeen, extract
+from agents.extract.readers import reader_for
 from streams import tables, topics
-from streams.app import app
+from streams.app import app, metrics
 from streams.stages import emit, handling
 
 STAGE = "extract"
@@ -17,5 +18,7 @@ async def extract_agent(stream):
             seen = tables.articles_seen.get(article.id)
             result = extract(article, ArticleSeen.from_dict(seen) if seen else None)
             tables.articles_seen[article.id] = result.seen
+            language = result.seen.language
+            metrics.articles.labels(language, str(reader_for(language) is not None).lower()).inc()
             for report in result.reports:
                 await emit(STAGE, topics.reports, report.place.id, report)

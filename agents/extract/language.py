@@ -8,10 +8,12 @@ and more, loads in a tenth of a second and keeps tens of megabytes, not hundreds
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from lingua import Language, LanguageDetector, LanguageDetectorBuilder
 
+_CODE = re.compile(r"[a-z]{2,3}")
 UNDETERMINED = "und"  # ISO 639-2 for "no language could be told"
 # Enough text to tell a language by; the rest of a long article only costs time.
 SAMPLE_CHARS = 1200
@@ -36,7 +38,7 @@ def identify(text: str) -> str:
 
 
 def article_language(declared: str | None, text: str) -> str:
-    """The language a producer declared ("en", "en-US", "uk_UA"), else the one the text shows."""
-    if declared and declared.strip():
-        return declared.strip().replace("_", "-").split("-")[0].lower()
-    return identify(text)
+    """The language a producer declared ("en", "en-US", "uk_UA"), else the one the text shows.
+    A declaration that is no language code is ignored."""
+    code = (declared or "").strip().replace("_", "-").split("-")[0].lower()
+    return code if _CODE.fullmatch(code) else identify(text)
