@@ -94,6 +94,17 @@ class Region:
                      country=self.country, mention=mention)
 
 
+def _region_keys(name: str, country: str) -> list[str]:
+    """The looser keys a region's name is also found by: its case forms when Cyrillic (and
+    its adjective alone: "у Херсонській області", "Херсонской"), its other romanisations when
+    its country writes Cyrillic."""
+    if is_cyrillic(name):
+        words = name.split()
+        alone = [slavic_key(words[0])] if len(words) == 2 and fold(words[1]).startswith("обл") else []
+        return [slavic_key(name)] + alone
+    return [romanised_key(name)] if country in CYRILLIC_COUNTRIES else []
+
+
 class Gazetteer:
     """Name lookups for cities (most populous first), regions and countries."""
 
@@ -117,8 +128,8 @@ class Gazetteer:
             for name in names:
                 if (key := fold(name)) and key not in NOT_PLACE_NAMES:
                     self._regions_by_name.setdefault(key, region)
-                    if region.country in CYRILLIC_COUNTRIES and not is_cyrillic(name):
-                        self._regions_by_name.setdefault(romanised_key(name), region)
+                    for extra in _region_keys(name, region.country):
+                        self._regions_by_name.setdefault(extra, region)
             if region.country == "US" and region.code:
                 self._regions_by_name.setdefault(fold(region.code), region)
         for abbreviation, code in AP_STATE_ABBREVIATIONS.items():
@@ -184,7 +195,9 @@ class Gazetteer:
     def region(self, name: str) -> Region | None:
         """A first-level region (by name, or a US state by postal code or AP abbreviation) or a
         country (by name)."""
-        return self._regions_by_name.get(fold(name)) or self._regions_by_name.get(romanised_key(name))
+        by_name = self._regions_by_name
+        return by_name.get(fold(name)) or by_name.get(
+            slavic_key(name) if is_cyrillic(name) else romanised_key(name))
 
     def city_by_id(self, geonames_id: int) -> City | None:
         ids = self._data.ids

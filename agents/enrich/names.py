@@ -12,7 +12,8 @@ _COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\
 # Case endings of Ukrainian and Russian nouns and adjectives, folded (й is и), longest first: "у Харкові",
 # "в Киеве", "по Запоріжжю", "у Степовому" name Харків, Киев, Запоріжжя and Степове.
 _SLAVIC_ENDING = re.compile(
-    r"(?:ому|ого|ими|ами|ями|іи|ии|ои|еи|ом|ем|ою|ею|ам|ям|ах|ях|ых|их|[аеиіоуюяыьй])$"
+    r"(?:ому|ого|ими|ами|ями|іи|ии|ои|еи|ая|яя|ое|ее|ые|ие|ую|юю|ом|ем|ою|ею|ам|ям|ах|ях|ых|их"
+    r"|[аеиіоуюяыьй])$"
 )
 _VOWELS = "аеиіоуюяыэє"
 # Countries that write their place names in Cyrillic, whose names English copy romanises.

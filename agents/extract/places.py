@@ -18,10 +18,12 @@ from streams.records import UNKNOWN_PLACE, Place
 _CAPITALISED = r"[A-ZÀ-ÖØ-ÞА-ЯІЇЄҐЁ][\w'’.-]*"
 _NAME_RUN = re.compile(rf"{_CAPITALISED}(?:\s+{_CAPITALISED}){{0,3}}")
 _CUE_BEFORE = re.compile(r"\b(?:in|at|near|outside|of|from|to|into|across|around|в|у|біля|поблизу|під|по|на|з|із|около|возле|под)\s+(?:the\s+)?$", re.I)
+# Words that say the name before them is a region's ("the Kharkiv region", "Донецькій області").
+_REGION_AFTER = re.compile(r"\s+(?:region|oblast|province|област[ьіи])\b", re.I)
 # Words that say the next name is a settlement: a village is then taken for what it is.
 _SETTLEMENT_BEFORE = re.compile(
     r"\b(?:village|town|settlement|hamlet)\s+of\s+$|(?:сел[оіа]|селищ[еіа]|смт|селе|посёлк[еа]|поселк[еа])\s+$", re.I)
-_QUALIFIER_AFTER = re.compile(rf"\s*[,(]\s*(?P<qualifier>(?:[A-Z]\.){{1,2}}[A-Z]?\.?|{_CAPITALISED}(?:\s+{_CAPITALISED})?)")
+_QUALIFIER_AFTER = re.compile(rf"\s*[,(]\s*(?P<qualifier>(?:[A-Z]\.){{1,2}}[A-Z]?\.?|{_CAPITALISED}(?:[^\S\n]+{_CAPITALISED})?)")
 _DATELINE = re.compile(r"\s*(?P<name>[A-Z][A-Z .'’-]+?)\s*(?:,|\(|—|–| - )")
 _POSSESSIVE = re.compile(r"['’]s$")
 
@@ -68,6 +70,8 @@ def _resolve(text: str, s: int, e: int, name: str, gazetteer: Gazetteer,
              context: frozenset[str]) -> Mention | None:
     cued = bool(_CUE_BEFORE.search(text[max(0, s - 12):s]))
     settlement = bool(_SETTLEMENT_BEFORE.search(text[max(0, s - 24):s]))
+    if (kind := _REGION_AFTER.match(text, e)) and (named := gazetteer.region(name)) is not None:
+        return Mention(s, kind.end(), named.place(name), False, True)  # "the Odesa region"
     qualifier = _QUALIFIER_AFTER.match(text, e)
     region = gazetteer.region(qualifier["qualifier"]) if qualifier else None
     city = gazetteer.pick(name, within=region, context=context, evidence=settlement)
