@@ -59,15 +59,11 @@ class City:
     lon: float
     population: int
     timezone: str
+    region_id: str  # the place id of its first-level region, "admin1:<CC>.<code>"
 
     @property
     def place_id(self) -> str:
         return f"geonames:{self.geonames_id}"
-
-    @property
-    def region_id(self) -> str:
-        """The place id of the city's first-level region."""
-        return f"admin1:{self.country}.{self.admin1_code}"
 
     def place(self, mention: str) -> Place:
         return Place(id=self.place_id, name=self.name, admin1=self.admin1,
@@ -135,26 +131,32 @@ class Gazetteer:
         for abbreviation, code in AP_STATE_ABBREVIATIONS.items():
             if (state := self._regions_by_id.get(f"admin1:US.{code}")) is not None:
                 self._regions_by_name.setdefault(fold(abbreviation), state)
-        # Extraction asks for the same few hundred names over and over.
+        # Extraction asks for the same few hundred names, and places, over and over.
         self._lookup = lru_cache(maxsize=1 << 16)(self._cities)
+        self._city = lru_cache(maxsize=1 << 16)(self._unpack)
 
-    def _city(self, row: int) -> City:
+    def _unpack(self, row: int) -> City:
         ident, lat, lon, population, country, admin1, zone = compiled.ROW.unpack_from(
             self._data.rows, row * compiled.ROW.size)
         country_code = self._country_codes[country]
         admin1_code = self._admin1_codes[admin1]
-        region = self._regions_by_id.get(f"admin1:{country_code}.{admin1_code}")
+        region_id = f"admin1:{country_code}.{admin1_code}"
+        region = self._regions_by_id.get(region_id)
         return City(ident, self._data.city_names[row], country_code, admin1_code,
                     region.name if region else "", lat / compiled.COORDINATE_SCALE,
-                    lon / compiled.COORDINATE_SCALE, population, self._timezones[zone])
+                    lon / compiled.COORDINATE_SCALE, population, self._timezones[zone], region_id)
 
     def _cities(self, name: str) -> list[City]:
         """Every city of that name, the most populous first. A Cyrillic name is also found in
         its case forms ("у Харкові"), a romanised one in its other romanisations."""
-        rows = self._data.names.get(fold(name))
-        if rows is None:
-            rows = self._data.names.get(slavic_key(name) if is_cyrillic(name) else romanised_key(name))
-        return [self._city(row) for row in sorted(row for row, in rows)] if rows else []
+        names = self._data.names
+        key = names.get(fold(name))
+        if key is None:
+            key = names.get(slavic_key(name) if is_cyrillic(name) else romanised_key(name))
+        if key is None:
+            return []
+        offsets = self._data.offsets
+        return [self._city(row) for row in self._data.postings[offsets[key]:offsets[key + 1]]]
 
     def cities(self, name: str) -> list[City]:
         """Every city of that name, the most populous first (a shared list: do not change it)."""
@@ -176,16 +178,15 @@ class Gazetteer:
         """
         candidates = self.cities(name)
         if within is not None:
-            inside = [c for c in candidates if c.country == within.country
-                      and (not within.code or c.admin1_code == within.code)]
-            return inside[0] if inside else None
-        in_region = [c for c in candidates if c.region_id in context]
-        if in_region:
-            return in_region[0]
-        cyrillic = is_cyrillic(name)
+            return next((c for c in candidates if c.country == within.country
+                         and (not within.code or c.admin1_code == within.code)), None)
+        if context:
+            if (city := next((c for c in candidates if c.region_id in context), None)) is not None:
+                return city
         evidence = evidence or " " in name.strip()  # "Hola Prystan" is no common word
-        in_country = [c for c in candidates if c.country in context]
-        for group in (in_country, candidates):
+        cyrillic = not name.isascii() and is_cyrillic(name)
+        groups = ([c for c in candidates if c.country in context], candidates) if context else (candidates,)
+        for group in groups:
             for city in group:
                 if (city.population >= VILLAGE_POPULATION or evidence
                         or (cyrillic and city.country in CYRILLIC_COUNTRIES)):

@@ -2,16 +2,17 @@
 
 Parsing 76 MB of GeoNames JSON takes seconds, and every worker and every ``wirewatch process``
 needs the gazetteer at start, so the data is compiled once into a folder under the wirewatch
-home, named after the versions of the data packages and of this format (a new package version
-gets a new folder). Nothing in it is pickled:
+home. The folder is named after the versions of the data packages and the code that keys the
+names, so a new package version or a new way of keying gets a new folder. Nothing is pickled:
 
-- ``names.marisa``: a MARISA trie from every folded spelling to the rows of the cities that
-  bear it; also from the key of all case forms of a Cyrillic name, and from the key of all
-  romanisations of a name in a country that writes Cyrillic (see ``agents.enrich.names``). It is memory-mapped, so
-  lookups cost no load time and little resident memory;
-- ``cities.bin``: one fixed-width little-endian row per city, most populous first, so that
-  sorting row numbers sorts by population;
+- ``names.marisa``: a MARISA trie of every folded spelling, also of the key of all case forms
+  of a Cyrillic name and of the key of all romanisations of a name in a country that writes
+  Cyrillic (see ``agents.enrich.names``). It is memory-mapped: no load time, little memory;
+- ``postings.bin``: for each key of the trie (by its id), the rows of the cities bearing it;
+- ``cities.bin``: one fixed-width little-endian row per city, most populous first, so rows in
+  ascending order are cities by falling population;
 - ``cities.txt``: the cities' own names, one a line, in row order;
+- ``ids.bin``: GeoNames ids in ascending order, then the row of each;
 - ``tables.json``: countries, first-level regions (each with the time zone of its largest
   city), time zones and admin1 codes.
 
@@ -26,6 +27,7 @@ import hashlib
 import os
 import shutil
 import struct
+import sys
 import tempfile
 from array import array
 from dataclasses import dataclass
@@ -34,20 +36,22 @@ from pathlib import Path
 import marisa_trie
 import orjson
 
+from agents.enrich import names as keying
 from agents.enrich import sources
 from agents.enrich.names import CYRILLIC_COUNTRIES, fold, is_cyrillic, romanised_key, slavic_key
 
-FORMAT = 3
 ROW = struct.Struct("<IiiIHHHxx")  # geonames id, lat and lon in 1e-5 degrees, population, country, admin1, zone
 COORDINATE_SCALE = 100_000
-FILES = ("names.marisa", "cities.bin", "cities.txt", "ids.bin", "tables.json")
+FILES = ("names.marisa", "postings.bin", "cities.bin", "cities.txt", "ids.bin", "tables.json")
 
 
 @dataclass(frozen=True, slots=True)
 class Index:
-    """The loaded index: the name trie, packed city rows and the small tables."""
+    """The loaded index: the name trie and its postings, packed city rows, the small tables."""
 
-    names: marisa_trie.RecordTrie
+    names: marisa_trie.Trie
+    offsets: array  # the rows of key id k are postings[offsets[k]:offsets[k + 1]]
+    postings: array
     rows: bytes
     city_names: list[str]
     ids: array  # geonames ids, ascending
@@ -56,23 +60,33 @@ class Index:
 
 
 def folder(home: Path, skip: frozenset[str]) -> Path:
-    """Where the index of this data, format and set of skipped names lives."""
-    recipe = f"{FORMAT}|{sources.data_versions()}|{' '.join(sorted(skip))}"
-    stamp = hashlib.sha1(recipe.encode()).hexdigest()[:12]
-    return home / "gazetteer" / stamp
+    """Where the index of this data, this keying code and this set of skipped names lives."""
+    recipe = hashlib.sha1(f"{sources.data_versions()}|{' '.join(sorted(skip))}".encode())
+    for module in (sources, keying, sys.modules[__name__]):
+        recipe.update(Path(module.__file__).read_bytes())
+    return home / "gazetteer" / recipe.hexdigest()[:12]
 
 
-def _index_keys(row: int, city: sources.CityRow, skip: frozenset[str]) -> set[tuple[str, tuple[int]]]:
+def _index_keys(city: sources.CityRow, skip: frozenset[str]) -> set[str]:
     keys = set()
     for name in city.names:
         key = fold(name)
         if key and key not in skip:
-            keys.add((key, (row,)))
+            keys.add(key)
             if is_cyrillic(name):
-                keys.add((slavic_key(name), (row,)))
+                keys.add(slavic_key(name))
             elif city.country in CYRILLIC_COUNTRIES:
-                keys.add((romanised_key(name), (row,)))
+                keys.add(romanised_key(name))
     return keys
+
+
+def _postings(rows_of: dict[str, list[int]]) -> tuple[marisa_trie.Trie, array, array]:
+    trie = marisa_trie.Trie(rows_of)
+    offsets, postings = array("I", [0]), array("I")
+    for _, rows in sorted((trie[key], rows) for key, rows in rows_of.items()):
+        postings.extend(rows)  # added in row order: most populous first
+        offsets.append(len(postings))
+    return trie, offsets, postings
 
 
 def _with_namesakes(regions: list[sources.RegionRow],
@@ -100,14 +114,15 @@ def build(target: Path, skip: frozenset[str]) -> None:
     admin1: dict[str, int] = {}
     zones: dict[str, int] = {}
     packed = bytearray()
-    keys: set[tuple[str, tuple[int]]] = set()
+    rows_of: dict[str, list[int]] = {}
     for row, city in enumerate(cities):
         packed += ROW.pack(
             city.geonames_id, round(city.lat * COORDINATE_SCALE), round(city.lon * COORDINATE_SCALE),
             city.population, codes.setdefault(city.country, len(codes)),
             admin1.setdefault(city.admin1_code, len(admin1)), zones.setdefault(city.timezone, len(zones)),
         )
-        keys |= _index_keys(row, city, skip)
+        for key in _index_keys(city, skip):
+            rows_of.setdefault(key, []).append(row)
     by_id = sorted((city.geonames_id, row) for row, city in enumerate(cities))
     zone_of: dict[tuple[str, str], str] = {}  # a region's or country's zone: its largest city's
     for city in cities:
@@ -116,7 +131,9 @@ def build(target: Path, skip: frozenset[str]) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".building-", dir=target.parent))
     try:
-        marisa_trie.RecordTrie("<I", keys).save(str(staging / "names.marisa"))
+        trie, offsets, postings = _postings(rows_of)
+        trie.save(str(staging / "names.marisa"))
+        (staging / "postings.bin").write_bytes(_counted(offsets) + postings.tobytes())
         (staging / "cities.bin").write_bytes(packed)
         (staging / "cities.txt").write_text("\n".join(c.name for c in cities), encoding="utf-8")
         (staging / "ids.bin").write_bytes(
@@ -141,13 +158,27 @@ def build(target: Path, skip: frozenset[str]) -> None:
         shutil.rmtree(staging, ignore_errors=True)
 
 
+def _counted(numbers: array) -> bytes:
+    return array("I", [len(numbers)]).tobytes() + numbers.tobytes()
+
+
+def _uncounted(data: bytes) -> tuple[array, array]:
+    """The counted array at the head of ``data``, and the array of the rest."""
+    length = array("I", data[:4])[0]
+    head, rest = array("I"), array("I")
+    head.frombytes(data[4:4 + 4 * length])
+    rest.frombytes(data[4 + 4 * length:])
+    return head, rest
+
+
 def load(home: Path, skip: frozenset[str]) -> Index:
-    """The index under ``home``, built first if this version of the data has none yet."""
+    """The index under ``home``, built first if this data and code have none yet."""
     target = folder(home, skip)
     if not (target / FILES[-1]).exists():
         build(target, skip)
     try:
-        names = marisa_trie.RecordTrie("<I").mmap(str(target / "names.marisa"))
+        names = marisa_trie.Trie().mmap(str(target / "names.marisa"))
+        offsets, postings = _uncounted((target / "postings.bin").read_bytes())
         rows = (target / "cities.bin").read_bytes()
         city_names = (target / "cities.txt").read_text(encoding="utf-8").split("\n")
         both = array("I")
@@ -157,4 +188,4 @@ def load(home: Path, skip: frozenset[str]) -> Index:
         raise RuntimeError(f"gazetteer index at {target} is unreadable ({exc}); delete the folder "
                            "and it is rebuilt on next use") from exc
     half = len(both) // 2
-    return Index(names, rows, city_names, both[:half], both[half:], tables)
+    return Index(names, offsets, postings, rows, city_names, both[:half], both[half:], tables)
