@@ -20,7 +20,7 @@ FIXTURES = ROOT / "tests" / "fixtures"
     ("В результате ракетного удара по Харькову погибли три человека, сообщил мэр.", "ru"),
     ("Trois personnes ont été tuées dans une frappe de missile sur Kharkiv, a dit le maire.", "fr"),
     ("On 10 March 2024, Russian forces shelled Huliaipole, Zaporizhia. A house was set on fire.", "en"),
-    ("Tre persone sono state uccise a Kharkiv.", "it"),
+    ("Tre persone sono state uccise e cinque ferite in un attacco missilistico su Kharkiv, ha detto il sindaco.", "it"),
     ("", "und"),
 ])
 def test_the_language_of_a_text_is_identified(text, code):
