@@ -17,7 +17,7 @@ from agents.enrich.names import CYRILLIC_COUNTRIES, fold, is_cyrillic, romanised
 from streams.records import Place
 from streams.settings import Settings
 
-__all__ = ["City", "Gazetteer", "Region", "fold", "load_gazetteer", "VILLAGE_POPULATION"]
+__all__ = ["City", "Gazetteer", "Region", "fold", "load_gazetteer", "MAJOR_CITY", "VILLAGE_POPULATION"]
 
 # Words that GeoNames knows as some place's name or alternate name but that, capitalised in
 # English news copy, almost always mean something else.
@@ -29,6 +29,7 @@ NOT_PLACE_NAMES = frozenset(
     so south spring still the they this to university valley we west east what when where who
     why you young green river lake mount saint st san los las el la le de del du van von
     northern southern eastern western centre capital city county region district province
+    of shot
     """.split()
 )
 
@@ -46,6 +47,8 @@ AP_STATE_ABBREVIATIONS = {
 # Below this, a place is a village: GeoNames has one for many common words and surnames, so
 # a village is only taken with evidence (see ``Gazetteer.pick``).
 VILLAGE_POPULATION = 15_000
+# A city known well beyond its country: the only kind an article about elsewhere means by name.
+MAJOR_CITY = 100_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +123,9 @@ class Gazetteer:
         regions.sort(key=lambda pair: pair[0].country != "US")  # US states before namesakes abroad
         self._regions_by_id = {region.place_id: region for region, _ in countries + regions}
         self._regions_by_name: dict[str, Region] = {}
+        # A region's or country's own names: its English name and its ISO 3166 name.
+        self._regions_by_own_name = {fold(name): region for region, names in countries + regions
+                                     for name in names[:2] if fold(name) not in NOT_PLACE_NAMES}
         for region, names in countries + regions:
             for name in names:
                 if (key := fold(name)) and key not in NOT_PLACE_NAMES:
@@ -147,7 +153,8 @@ class Gazetteer:
                     lon / compiled.COORDINATE_SCALE, population, self._timezones[zone], region_id)
 
     def _cities(self, name: str) -> list[City]:
-        """Every city of that name, the most populous first. A Cyrillic name is also found in
+        """Every city of that name: those whose own name it is, then those it is another name
+        of, each the most populous first. A Cyrillic name is also found in
         its case forms ("у Харкові"), a romanised one in its other romanisations."""
         names = self._data.names
         key = names.get(fold(name))
@@ -159,7 +166,8 @@ class Gazetteer:
         return [self._city(row) for row in self._data.postings[offsets[key]:offsets[key + 1]]]
 
     def cities(self, name: str) -> list[City]:
-        """Every city of that name, the most populous first (a shared list: do not change it)."""
+        """Every city of that name: those whose own name it is, then those it is another name
+        of, each the most populous first (a shared list: do not change it)."""
         return self._lookup(name)
 
     def pick(self, name: str, *, within: Region | None = None,
@@ -169,26 +177,37 @@ class Gazetteer:
         - ``within``: the region or country written beside the name ("Paris, Texas") decides,
           and a name it does not hold is no city there;
         - ``context``: else a region the article names (its place id), then a country (its code);
-        - else the most populous place of that name.
+        - else the most populous place that bears the name as its own, then as another name.
 
         A village (under ``VILLAGE_POPULATION``) needs more than a name: the qualifier, a region
-        of the article, ``evidence`` the caller saw ("the village of"), a name of several words,
-        or a Cyrillic spelling in a country that writes Cyrillic. Otherwise every surname and
-        common word that names a village somewhere would be one.
+        of the article, ``evidence`` the caller saw ("the village of"), being its own name of
+        several words, or a Cyrillic spelling in a country that writes Cyrillic. Otherwise every
+        surname and common word that names a village somewhere would be one. Likewise, in an
+        article about known countries, a town elsewhere must be a major city; and a region's
+        or country's own name ("Florida", "Maryland") means no town abroad, nor a town at home
+        that is only also called so.
         """
         candidates = self.cities(name)
         if within is not None:
             return next((c for c in candidates if c.country == within.country
                          and (not within.code or c.admin1_code == within.code)), None)
+        key = fold(name)
+        if (region := self._regions_by_own_name.get(key)) is not None:
+            candidates = [c for c in candidates if c.country == region.country
+                          and (fold(c.name) == key or c.population >= MAJOR_CITY)]
         if context:
             if (city := next((c for c in candidates if c.region_id in context), None)) is not None:
                 return city
-        evidence = evidence or " " in name.strip()  # "Hola Prystan" is no common word
+        several_words = " " in key
         cyrillic = not name.isascii() and is_cyrillic(name)
+        abroad_needs_major = any(":" not in area for area in context) and not evidence
         groups = ([c for c in candidates if c.country in context], candidates) if context else (candidates,)
         for group in groups:
             for city in group:
+                if abroad_needs_major and city.country not in context and city.population < MAJOR_CITY:
+                    continue
                 if (city.population >= VILLAGE_POPULATION or evidence
+                        or (several_words and fold(city.name) == key)
                         or (cyrillic and city.country in CYRILLIC_COUNTRIES)):
                     return city
         return None

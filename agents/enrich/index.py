@@ -8,7 +8,8 @@ names, so a new package version or a new way of keying gets a new folder. Nothin
 - ``names.marisa``: a MARISA trie of every folded spelling, also of the key of all case forms
   of a Cyrillic name and of the key of all romanisations of a name in a country that writes
   Cyrillic (see ``agents.enrich.names``). It is memory-mapped: no load time, little memory;
-- ``postings.bin``: for each key of the trie (by its id), the rows of the cities bearing it;
+- ``postings.bin``: for each key of the trie (by its id), the rows of the cities bearing it:
+  those whose own name it is, most populous first, then those it is another name of;
 - ``cities.bin``: one fixed-width little-endian row per city, most populous first, so rows in
   ascending order are cities by falling population;
 - ``cities.txt``: the cities' own names, one a line, in row order;
@@ -80,11 +81,16 @@ def _index_keys(city: sources.CityRow, skip: frozenset[str]) -> set[str]:
     return keys
 
 
+def _own_keys(city: sources.CityRow) -> set[str]:
+    own = {fold(city.name)}
+    return own | {romanised_key(city.name)} if city.country in CYRILLIC_COUNTRIES else own
+
+
 def _postings(rows_of: dict[str, list[int]]) -> tuple[marisa_trie.Trie, array, array]:
     trie = marisa_trie.Trie(rows_of)
     offsets, postings = array("I", [0]), array("I")
     for _, rows in sorted((trie[key], rows) for key, rows in rows_of.items()):
-        postings.extend(rows)  # added in row order: most populous first
+        postings.extend(rows)
         offsets.append(len(postings))
     return trie, offsets, postings
 
@@ -114,15 +120,17 @@ def build(target: Path, skip: frozenset[str]) -> None:
     admin1: dict[str, int] = {}
     zones: dict[str, int] = {}
     packed = bytearray()
-    rows_of: dict[str, list[int]] = {}
+    own_rows: dict[str, list[int]] = {}  # the cities whose own name it is
+    rows_of: dict[str, list[int]] = {}  # the cities that bear it as another name
     for row, city in enumerate(cities):
         packed += ROW.pack(
             city.geonames_id, round(city.lat * COORDINATE_SCALE), round(city.lon * COORDINATE_SCALE),
             city.population, codes.setdefault(city.country, len(codes)),
             admin1.setdefault(city.admin1_code, len(admin1)), zones.setdefault(city.timezone, len(zones)),
         )
+        own = _own_keys(city)
         for key in _index_keys(city, skip):
-            rows_of.setdefault(key, []).append(row)
+            (own_rows if key in own else rows_of).setdefault(key, []).append(row)
     by_id = sorted((city.geonames_id, row) for row, city in enumerate(cities))
     zone_of: dict[tuple[str, str], str] = {}  # a region's or country's zone: its largest city's
     for city in cities:
@@ -131,7 +139,8 @@ def build(target: Path, skip: frozenset[str]) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".building-", dir=target.parent))
     try:
-        trie, offsets, postings = _postings(rows_of)
+        trie, offsets, postings = _postings(
+            {key: own_rows.get(key, []) + rows_of.get(key, []) for key in own_rows.keys() | rows_of.keys()})
         trie.save(str(staging / "names.marisa"))
         (staging / "postings.bin").write_bytes(_counted(offsets) + postings.tobytes())
         (staging / "cities.bin").write_bytes(packed)
