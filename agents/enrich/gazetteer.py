@@ -29,9 +29,9 @@ NOT_PLACE_NAMES = frozenset(
     so south spring still the they this to university valley we west east what when where who
     why you young green river lake mount saint st san los las el la le de del du van von
     northern southern eastern western centre capital city county region district province
-    of shot
+    of shot downtown uptown midtown
     """.split()
-)
+) | {f"{direction} side" for direction in ("north", "south", "east", "west")}
 
 # AP style, as US wire copy writes states after a city ("Springfield, Ill.").
 AP_STATE_ABBREVIATIONS = {
@@ -184,15 +184,16 @@ class Gazetteer:
         several words, or a Cyrillic spelling in a country that writes Cyrillic. Otherwise every
         surname and common word that names a village somewhere would be one. Likewise, in an
         article about known countries, a town elsewhere must be a major city; and a region's
-        or country's own name ("Florida", "Maryland") means no town abroad, nor a town at home
-        that is only also called so.
+        or country's own name ("Florida", "Maryland"), unless a major city bears it ("San
+        Antonio"), means no town abroad, nor a town at home that is only also called so.
         """
         candidates = self.cities(name)
         if within is not None:
             return next((c for c in candidates if c.country == within.country
                          and (not within.code or c.admin1_code == within.code)), None)
         key = fold(name)
-        if (region := self._regions_by_own_name.get(key)) is not None:
+        region = self._regions_by_own_name.get(key)
+        if region is not None and candidates and candidates[0].population < MAJOR_CITY:
             candidates = [c for c in candidates if c.country == region.country
                           and (fold(c.name) == key or c.population >= MAJOR_CITY)]
         if context:
