@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from agents.enrich.gazetteer import Gazetteer
+from agents.enrich.gazetteer import Gazetteer, Region
 from streams.records import UNKNOWN_PLACE, Place
 
 _CAPITALISED = r"[A-ZÀ-ÖØ-ÞА-ЯІЇЄҐЁ][\w'’.-]*"
@@ -73,16 +73,23 @@ def _resolve(text: str, s: int, e: int, name: str, gazetteer: Gazetteer,
     if (kind := _REGION_AFTER.match(text, e)) and (named := gazetteer.region(name)) is not None:
         return Mention(s, kind.end(), named.place(name), False, True)  # "the Odesa region"
     qualifier = _QUALIFIER_AFTER.match(text, e)
-    region = gazetteer.region(qualifier["qualifier"]) if qualifier else None
+    region = _qualifying_region(qualifier["qualifier"], gazetteer) if qualifier else None
     city = gazetteer.pick(name, within=region, context=context, evidence=settlement)
     if city is not None:
         return Mention(s, e, city.place(name), True, cued or settlement or region is not None)
     region_named = gazetteer.region(name)
-    if region_named is not None and len(name) > 2:
+    agrees = region is None or region_named is None or region.country == region_named.country
+    if region_named is not None and len(name) > 2 and agrees:
         return Mention(s, e, region_named.place(name), False, cued)
     if region is not None:  # "Mykilske, Kherson": a place we cannot pin, in a region we can
         return Mention(s, qualifier.end(), region.place(name), False, True)
     return None
+
+
+def _qualifying_region(qualifier: str, gazetteer: Gazetteer) -> Region | None:
+    """The region a qualifier names: "Donetsk" in "New York, Donetsk. Two civilians..."."""
+    words = qualifier.split()
+    return gazetteer.region(qualifier) or (gazetteer.region(words[0]) if len(words) > 1 else None)
 
 
 def dateline_city(text: str, body_start: int, gazetteer: Gazetteer) -> Place | None:
