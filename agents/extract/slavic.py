@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 
+from agents.extract import attribution as tables
 from agents.extract.figures import INJURED, KILLED, Figure
 from agents.extract.numbers import count
 
@@ -219,19 +220,13 @@ _ATTRIBUTION = (
     re.compile(r"\b(?:за\s+словами|за\s+даними|по\s+словам|по\s+данным|як\s+повідоми\w*|как\s+сообщи\w*)\s+(?P<who>[^,.;]+)", re.I),
     re.compile(r"\b(?:повідоми\w*|сообщи\w*|заяви\w*|написа\w*)\s+(?P<who>[^,.;]+?)\s*[.]?\s*$", re.I),
 )
-_MAX_ATTRIBUTION_WORDS = 10
 
 
 def event_types(sentence: str) -> list[str]:
     """The kinds of event a Ukrainian or Russian sentence reports, named as in English."""
-    return [name for name, pattern in _EVENT_TYPES if pattern.search(sentence)]
+    return tables.event_types(sentence, _EVENT_TYPES)
 
 
 def attribution(sentence: str) -> str | None:
     """Who a Ukrainian or Russian sentence credits ("за словами мера" gives "мера")."""
-    for pattern in _ATTRIBUTION:
-        if (match := pattern.search(sentence)) is not None:
-            who = match["who"].strip().strip('"«»“”')
-            if 0 < len(who.split()) <= _MAX_ATTRIBUTION_WORDS:
-                return who
-    return None
+    return tables.attribution(sentence, _ATTRIBUTION)
