@@ -16,7 +16,7 @@ from lingua import Language, LanguageDetector, LanguageDetectorBuilder
 _CODE = re.compile(r"[a-z]{2,3}")
 UNDETERMINED = "und"  # ISO 639-2 for "no language could be told"
 # Enough text to tell a language by; the rest of a long article only costs time.
-SAMPLE_CHARS = 1200
+SAMPLE_CHARS = 500
 SHORT_TEXT = 200
 PLAUSIBLE = 0.05  # the confidence at which English is a real possibility for a short text
 # Words of English grammar that no other language the detector knows writes alike.
@@ -46,11 +46,14 @@ def identify(text: str) -> str:
     English grammar show) is taken for English, the language of the wire.
     """
     sample = text[:SAMPLE_CHARS]
+    if len(sample.strip()) >= SHORT_TEXT:
+        language = _detector().detect_language_of(sample)
+        return language.iso_code_639_1.name.lower() if language is not None else UNDETERMINED
     confidences = _detector().compute_language_confidence_values(sample)
     if not confidences or confidences[0].value == 0:
         return UNDETERMINED
     best = confidences[0].language
-    if len(sample.strip()) < SHORT_TEXT and best != Language.ENGLISH:
+    if best != Language.ENGLISH:
         english = next((c.value for c in confidences if c.language == Language.ENGLISH), 0.0)
         words = [w for w in _WORDS.findall(sample.lower()) if w in ENGLISH_FUNCTION_WORDS]
         if english >= PLAUSIBLE or len(words) >= 2:
