@@ -17,7 +17,9 @@ from streams.records import UNKNOWN_PLACE, Place
 
 _CAPITALISED = r"[A-ZÀ-ÖØ-ÞА-ЯІЇЄҐЁ][\w'’.-]*"
 _NAME_RUN = re.compile(rf"{_CAPITALISED}(?:\s+{_CAPITALISED}){{0,3}}")
-_CUE_BEFORE = re.compile(r"\b(?:in|at|near|outside|of|from|to|into|across|around|в|у|біля|поблизу|під|по|на|з|із|около|возле|под)\s+(?:the\s+)?$", re.I)
+_CUE_BEFORE = re.compile(
+    r"\b(?:in|at|near|outside|of|from|to|into|across|around"
+    r"|в|у|біля|поблизу|під|по|на|з|із|около|возле|под)\s+(?:the\s+)?$", re.I)
 # Words that say the name before them is a region's ("the Kharkiv region", "Донецькій області").
 _REGION_AFTER = re.compile(r"\s+(?:region|oblast|province|област[ьіи])\b", re.I)
 # Words that say the next name is a settlement: a village is then taken for what it is.
@@ -72,8 +74,7 @@ def _resolve(text: str, s: int, e: int, name: str, gazetteer: Gazetteer,
     settlement = bool(_SETTLEMENT_BEFORE.search(text[max(0, s - 24):s]))
     if (kind := _REGION_AFTER.match(text, e)) and (named := gazetteer.region(name)) is not None:
         return Mention(s, kind.end(), named.place(name), False, True)  # "the Odesa region"
-    qualifier = _QUALIFIER_AFTER.match(text, e)
-    region = _qualifying_region(qualifier["qualifier"], gazetteer) if qualifier else None
+    region, qualified_end = _qualifying_region(_QUALIFIER_AFTER.match(text, e), gazetteer)
     city = gazetteer.pick(name, within=region, context=context, evidence=settlement)
     if city is not None:
         return Mention(s, e, city.place(name), True, cued or settlement or region is not None)
@@ -82,14 +83,22 @@ def _resolve(text: str, s: int, e: int, name: str, gazetteer: Gazetteer,
     if region_named is not None and len(name) > 2 and agrees:
         return Mention(s, e, region_named.place(name), False, cued)
     if region is not None:  # "Mykilske, Kherson": a place we cannot pin, in a region we can
-        return Mention(s, qualifier.end(), region.place(name), False, True)
+        return Mention(s, qualified_end, region.place(name), False, True)
     return None
 
 
-def _qualifying_region(qualifier: str, gazetteer: Gazetteer) -> Region | None:
-    """The region a qualifier names: "Donetsk" in "New York, Donetsk. Two civilians..."."""
-    words = qualifier.split()
-    return gazetteer.region(qualifier) or (gazetteer.region(words[0]) if len(words) > 1 else None)
+def _qualifying_region(qualifier: re.Match[str] | None,
+                       gazetteer: Gazetteer) -> tuple[Region | None, int]:
+    """The region a qualifier names, and where its words end: "Donetsk" in "New York,
+    Donetsk. Two civilians..."."""
+    if qualifier is None:
+        return None, 0
+    start, words = qualifier.start("qualifier"), qualifier["qualifier"].split()
+    for count in range(len(words), 0, -1):
+        written = " ".join(words[:count])
+        if (region := gazetteer.region(written)) is not None:
+            return region, start + len(written)
+    return None, 0
 
 
 def dateline_city(text: str, body_start: int, gazetteer: Gazetteer) -> Place | None:
