@@ -7,6 +7,7 @@ through Kafka end in the same incidents and tallies.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,11 +30,13 @@ class LocalRun:
     rows: dict[str, CityTally] = field(default_factory=dict)
     reports: list[Report] = field(default_factory=list)
     incidents: dict[str, Incident] = field(default_factory=dict)
+    languages: Counter[str] = field(default_factory=Counter)
 
     def feed(self, message: Message) -> None:
         article = parse_article(message.value, message.key)
         extraction = extract(article, self.seen.get(article.id), self.gazetteer)
         self.seen[article.id] = extraction.seen
+        self.languages[extraction.seen.language] += 1
         for report in extraction.reports:
             self.reports.append(report)
             self.on_report(report)
@@ -61,6 +64,7 @@ class ProcessSummary:
     reports: int
     incidents: int
     places: int
+    languages: dict[str, int]  # articles per language
 
 
 def _write_jsonl(path: Path, records: list) -> None:
@@ -88,4 +92,5 @@ def process(paths: list[Path], out_dir: Path) -> ProcessSummary:
     _write_jsonl(out_dir / "incidents.jsonl", list(run.incidents.values()))
     _write_jsonl(out_dir / "tallies.jsonl", list(run.rows.values()))
     _write_jsonl(out_dir / "deadletters.jsonl", dead)
-    return ProcessSummary(articles, len(dead), len(run.reports), len(run.incidents), len(run.rows))
+    return ProcessSummary(articles, len(dead), len(run.reports), len(run.incidents), len(run.rows),
+                          dict(run.languages.most_common()))

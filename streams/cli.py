@@ -178,6 +178,19 @@ def process(paths: tuple[Path, ...], out_dir: Path) -> None:
     click.echo(f"{summary.articles} article(s): {summary.reports} report(s), "
                f"{summary.incidents} incident(s), {summary.places} place(s), "
                f"{summary.dead_letters} dead letter(s) -> {out_dir}", err=True)
+    languages = ", ".join(f"{code} {n}" for code, n in summary.languages.items())
+    click.echo(f"languages: {languages or 'none'}", err=True)
+
+
+@main.command()
+def gazetteer() -> None:
+    """Compile the gazetteer's index now (the first use on a machine otherwise does it)."""
+    from agents.enrich import index
+    from agents.enrich.gazetteer import NOT_PLACE_NAMES, load_gazetteer
+
+    places = load_gazetteer()
+    click.echo(f"gazetteer: {len(places)} places in "
+               f"{index.folder(_settings().home, NOT_PLACE_NAMES)}", err=True)
 
 
 @main.command()

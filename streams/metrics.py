@@ -125,6 +125,11 @@ class Metrics:
             "wirewatch_stage_errors", "Messages whose handling raised an error.",
             ["stage"], registry=self.registry,
         )
+        self.articles = Counter(
+            "wirewatch_articles", "Articles extract read, by language, and whether wirewatch reads "
+            "claims in that language (read=false: kept and counted, no claim made).",
+            ["language", "read"], registry=self.registry,
+        )
         self.dead_letters = Counter(
             "wirewatch_dead_letters", "Messages a stage could not handle and sent to the dead-letter topic.",
             ["stage"], registry=self.registry,

@@ -119,6 +119,7 @@ class Report:
     published_at: str | None = None
     retracts: str | None = None
     extractor: str = ""
+    language: str = ""  # ISO 639-1 code of the article's language
 
     @classmethod
     def from_dict(cls, data: Any) -> Report:
@@ -154,6 +155,7 @@ class Incident:
     first_seen: str | None = None
     last_updated: str | None = None
     status: str = "active"
+    languages: list[str] = field(default_factory=list)  # of its reports' articles
     # Filled in by enrich.
     lat: float | None = None
     lon: float | None = None
@@ -161,6 +163,10 @@ class Incident:
     geonames_id: int | None = None
     population: int | None = None
     country_name: str | None = None
+    admin1_code: str | None = None  # ISO 3166-2 where it has one ("UA-63"), else GeoNames' "CC.code"
+    timezone: str | None = None
+    local_date: str | None = None  # the event's day on the place's calendar
+    cameo_codes: list[str] = field(default_factory=list)
 
     @classmethod
     def from_dict(cls, data: Any) -> Incident:

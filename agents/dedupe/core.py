@@ -37,6 +37,7 @@ class Member:
     date: str | None = None
     date_stated: bool = False
     anchors: list[str] = field(default_factory=list)
+    language: str = ""
 
     @classmethod
     def of(cls, report: Report) -> Member:
@@ -44,7 +45,7 @@ class Member:
                    report.killed, report.killed_low, report.killed_high,
                    report.injured, report.injured_low, report.injured_high,
                    report.victims, list(report.event_types), report.date, report.date_stated,
-                   list(report.anchors))
+                   list(report.anchors), report.language)
 
 
 @dataclass(slots=True)
@@ -195,6 +196,7 @@ def _recompute(open_incident: OpenIncident) -> None:
     incident.report_ids = _unique([m.report_id for m in members])
     incident.sources = _unique([m.source for m in members])
     incident.event_types = _unique([t for m in members for t in m.event_types])
+    incident.languages = _unique([m.language for m in members])
     stamps = sorted(m.published_at for m in members if m.published_at)
     incident.first_seen = stamps[0] if stamps else incident.first_seen
     incident.last_updated = stamps[-1] if stamps else incident.last_updated

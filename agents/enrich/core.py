@@ -1,42 +1,80 @@
 """The enrich stage: an incident in, the same incident placed on the map out.
 
 ``geo_precision`` follows ACLED and UCDP: 1 the city itself, 2 a first-level region,
-3 a whole country. A region or country is never given a city's coordinates.
+3 a whole country. A region or country is never given a city's coordinates, name or id.
 """
 
 from __future__ import annotations
 
 import dataclasses
+from datetime import datetime
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from agents.enrich.gazetteer import Gazetteer, load_gazetteer
+from agents.enrich.cameo import cameo_codes
+from agents.enrich.gazetteer import Gazetteer, Region, load_gazetteer
 from streams.records import Incident
 
 CITY, REGION, COUNTRY = 1, 2, 3
 
 
-def enrich(incident: Incident, gazetteer: Gazetteer | None = None) -> Incident:
-    gazetteer = gazetteer or load_gazetteer()
+def local_date(incident: Incident, zone: str) -> str | None:
+    """The event's day on the place's calendar. A day read from the text ("on Sunday") stays
+    as written; a day that is only the day the first report was filed (extraction's fallback,
+    on the report's own clock, often UTC) becomes that moment's day in the place's zone: a
+    report filed at 23:30 UTC about Kyiv was filed on the next day there."""
+    if not incident.date or not zone or not incident.first_seen or incident.date_end:
+        return incident.date
+    try:
+        filed = datetime.fromisoformat(incident.first_seen)
+        place_zone = ZoneInfo(zone)
+    except (ValueError, ZoneInfoNotFoundError):
+        return incident.date
+    if filed.tzinfo is None or filed.date().isoformat() != incident.date:
+        return incident.date
+    return filed.astimezone(place_zone).date().isoformat()
+
+
+def _admin1_code(region: Region | None) -> str | None:
+    if region is None or not region.code:
+        return None
+    return region.iso_code or f"{region.country}.{region.code}"
+
+
+def _placed(incident: Incident, gazetteer: Gazetteer) -> Incident:
     kind, _, ident = incident.place_id.partition(":")
     if kind == "geonames" and (city := gazetteer.city_by_id(int(ident))) is not None:
+        region = gazetteer.region_by_place_id(city.region_id)
         return dataclasses.replace(
             incident,
             city=city.name,
             admin1=city.admin1 or incident.admin1,
+            admin1_code=_admin1_code(region),
             country=city.country,
             country_name=gazetteer.country_name(city.country),
             lat=city.lat,
             lon=city.lon,
             population=city.population,
             geonames_id=city.geonames_id,
+            timezone=city.timezone or None,
+            local_date=local_date(incident, city.timezone),
             geo_precision=CITY,
         )
     region = gazetteer.region_by_place_id(incident.place_id)
     if region is not None:
         return dataclasses.replace(
             incident,
+            city="",
             admin1=region.name if region.code else "",
+            admin1_code=_admin1_code(region),
             country=region.country,
             country_name=region.country_name,
+            timezone=region.timezone or None,
+            local_date=local_date(incident, region.timezone),
             geo_precision=REGION if region.code else COUNTRY,
         )
     return incident
+
+
+def enrich(incident: Incident, gazetteer: Gazetteer | None = None) -> Incident:
+    placed = _placed(incident, gazetteer or load_gazetteer())
+    return dataclasses.replace(placed, cameo_codes=cameo_codes(placed.event_types))

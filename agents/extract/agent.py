@@ -2,6 +2,7 @@
 
 from agents.extract.article import parse_article
 from agents.extract.core import ArticleSeen, extract
+from agents.extract.readers import reader_for
 from streams import tables, topics
 from streams.app import app, metrics
 from streams.stages import emit, handling
@@ -20,5 +21,7 @@ async def extract_agent(stream):
             if previous is not None and result.seen == previous:  # resent, or an older revision
                 metrics.duplicates.labels(STAGE).inc()
             tables.articles_seen[article.id] = result.seen
+            language = result.seen.language
+            metrics.articles.labels(language, str(reader_for(language) is not None).lower()).inc()
             for report in result.reports:
                 await emit(STAGE, topics.reports, report.place.id, report)

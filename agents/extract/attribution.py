@@ -26,16 +26,18 @@ _EVENT_TYPES = (
 )
 
 
-def attribution(sentence: str) -> str | None:
-    """The speaker a sentence credits ("the mayor of the city"), or None."""
-    for pattern in _ATTRIBUTION:
+def attribution(sentence: str, patterns: tuple[re.Pattern[str], ...] = _ATTRIBUTION) -> str | None:
+    """The speaker a sentence credits ("the mayor of the city"), or None. ``patterns`` name
+    the speaker as group ``who`` (another language's patterns read its copy)."""
+    for pattern in patterns:
         match = pattern.search(sentence)
         if match:
-            who = match["who"].strip().strip('"“”')
+            who = match["who"].strip().strip('"“”«»')
             if 0 < len(who.split()) <= _MAX_ATTRIBUTION_WORDS:
                 return who
     return None
 
 
-def event_types(sentence: str) -> list[str]:
-    return [name for name, pattern in _EVENT_TYPES if pattern.search(sentence)]
+def event_types(sentence: str,
+                kinds: tuple[tuple[str, re.Pattern[str]], ...] = _EVENT_TYPES) -> list[str]:
+    return [name for name, pattern in kinds if pattern.search(sentence)]

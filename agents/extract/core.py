@@ -13,8 +13,9 @@ from datetime import date
 from agents.enrich.gazetteer import Gazetteer, load_gazetteer
 from agents.extract.anchors import anchors
 from agents.extract.article import publication_time
-from agents.extract.attribution import attribution, event_types
-from agents.extract.figures import INJURED, KILLED, VICTIMS, Figure, figures
+from agents.extract.context import read_places
+from agents.extract.figures import INJURED, KILLED, VICTIMS, Figure
+from agents.extract.language import article_language
 from agents.extract.numbers import Count
 from agents.extract.scope import is_background, is_statistic
 from agents.extract.places import (
@@ -23,8 +24,8 @@ from agents.extract.places import (
     dateline_city,
     headline_story_end,
     is_title_case,
-    mentions,
 )
+from agents.extract.readers import Reader, reader_for
 from agents.extract.text import HEADLINE_SEPARATOR, article_text, sentences
 from agents.extract.when import When, day_in, when
 from streams.records import Article, Place, Report
@@ -42,6 +43,7 @@ class ArticleSeen:
     revision: int
     version_time: str | None
     reports: list[tuple[str, str]] = field(default_factory=list)
+    language: str = ""
 
     @classmethod
     def from_dict(cls, data: dict) -> ArticleSeen:
@@ -86,28 +88,32 @@ def total(found: list[Figure], kind: str) -> Count | None:
     return Count(best.value, best.low, best.high, best.qualifier)
 
 
-def read_claims(article: Article, revision: int, gazetteer: Gazetteer) -> list[Report]:
-    """Every casualty claim in the article, one report per sentence that makes one."""
+def read_claims(article: Article, revision: int, gazetteer: Gazetteer,
+                language: str = "en") -> list[Report]:
+    """Every casualty claim in the article, one report per sentence that makes one. An article
+    in a language with no reader makes none."""
+    reader = reader_for(language)
+    if reader is None:
+        return []
     text = article_text(article)
     body_start = len(article.headline) + len(HEADLINE_SEPARATOR)
     published = publication_time(article)
     anchor = published.date() if published else None
     story = sentences(text, len(article.headline))
     claims = [(index, sentence, found) for index, sentence in enumerate(story)
-              if not is_statistic(sentence.text) and (found := figures(sentence.text))]
+              if not is_statistic(sentence.text) and (found := reader.figures(sentence.text))]
     if not claims:
         return []
-    headline_mentions = mentions(text, 0, headline_story_end(article.headline), gazetteer)
-    countries = frozenset(m.place.country for m in headline_mentions)
     # The place a story is about is named in its opening or beside its figures.
     read = {id(s): s for s in [s for s in story if not s.in_headline][:OPENING_SENTENCES]
             + [sentence for _, sentence, _ in claims if not sentence.in_headline]}
-    body_mentions = [m for s in sorted(read.values(), key=lambda s: s.start)
-                     for m in mentions(text, s.start, s.end, gazetteer, countries)]
-    place_of_article = article_place(
-        headline_mentions, body_mentions, dateline_city(text, body_start, gazetteer),
-        title_case=is_title_case(article.headline),
-    )
+    dateline = dateline_city(text, body_start, gazetteer)
+    headline_mentions, body_mentions = read_places(
+        text, headline_story_end(article.headline),
+        [(s.start, s.end) for s in sorted(read.values(), key=lambda s: s.start)],
+        dateline, gazetteer)
+    place_of_article = article_place(headline_mentions, body_mentions, dateline,
+                                     title_case=is_title_case(article.headline))
     event_day, event_day_stated = _event_day([sentence.text for _, sentence, _ in claims], anchor)
     story_anchors = anchors(article.body)  # outlets rewrite headlines, syndicated bodies stay
     reports = []
@@ -122,7 +128,7 @@ def read_claims(article: Article, revision: int, gazetteer: Gazetteer) -> list[R
         reports.append(_report(article, revision, sentence.start, sentence.end, sentence.text,
                                claim_place(in_sentence, place_of_article), time,
                                total(found, KILLED), total(found, INJURED), total(found, VICTIMS),
-                               story_anchors))
+                               story_anchors, reader, language))
     return reports
 
 
@@ -140,7 +146,8 @@ def _event_day(claim_sentences: list[str], published: date | None) -> tuple[date
 
 def _report(article: Article, revision: int, start: int, end: int, text: str, place: Place,
             time: When | None, killed: Count | None, injured: Count | None,
-            victims: Count | None, story_anchors: list[str]) -> Report:
+            victims: Count | None, story_anchors: list[str], reader: Reader,
+            language: str) -> Report:
     return Report(
         report_id=_report_id(article.id, revision, start, end),
         article_id=article.id,
@@ -161,12 +168,13 @@ def _report(article: Article, revision: int, start: int, end: int, text: str, pl
         injured_qualifier=injured.qualifier if injured else None,
         victims=victims.value if victims else None,
         source=article.source,
-        attribution=attribution(text),
-        event_types=event_types(text),
+        attribution=reader.attribution(text),
+        event_types=reader.event_types(text),
         sentence=text,
         span=(start, end),
         published_at=article.updated_at or article.published_at,
         extractor=EXTRACTOR_VERSION,
+        language=language,
     )
 
 
@@ -198,7 +206,8 @@ def extract(article: Article, seen: ArticleSeen | None,
     revision = seen.revision + 1 if seen else 1
     retractions = [_retraction(article, revision, report_id, place_id)
                    for report_id, place_id in (seen.reports if seen else [])]
-    claims = read_claims(article, revision, gazetteer or load_gazetteer())
+    language = article_language(article.language, article_text(article))
+    claims = read_claims(article, revision, gazetteer or load_gazetteer(), language)
     state = ArticleSeen(content, revision, version_time,
-                        [(r.report_id, r.place.id) for r in claims])
+                        [(r.report_id, r.place.id) for r in claims], language)
     return Extraction(state, retractions + claims)

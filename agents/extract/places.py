@@ -12,13 +12,20 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from agents.enrich.gazetteer import City, Gazetteer, Region
+from agents.enrich.gazetteer import Gazetteer, Region
 from streams.records import UNKNOWN_PLACE, Place
 
 _CAPITALISED = r"[A-ZÀ-ÖØ-ÞА-ЯІЇЄҐЁ][\w'’.-]*"
 _NAME_RUN = re.compile(rf"{_CAPITALISED}(?:\s+{_CAPITALISED}){{0,3}}")
-_CUE_BEFORE = re.compile(r"\b(?:in|at|near|outside|of|from|to|into|across|around)\s+(?:the\s+)?$", re.I)
-_QUALIFIER_AFTER = re.compile(rf"\s*,\s*(?P<qualifier>(?:[A-Z]\.){{1,2}}[A-Z]?\.?|{_CAPITALISED}(?:\s+{_CAPITALISED})?)")
+_CUE_BEFORE = re.compile(
+    r"\b(?:in|at|near|outside|of|from|to|into|across|around"
+    r"|в|у|біля|поблизу|під|по|на|з|із|около|возле|под)\s+(?:the\s+)?$", re.I)
+# Words that say the name before them is a region's ("the Kharkiv region", "Донецькій області").
+_REGION_AFTER = re.compile(r"\s+(?:region|oblast|province|област[ьіи])\b", re.I)
+# Words that say the next name is a settlement: a village is then taken for what it is.
+_SETTLEMENT_BEFORE = re.compile(
+    r"\b(?:village|town|settlement|hamlet)\s+of\s+$|(?:сел[оіа]|селищ[еіа]|смт|селе|посёлк[еа]|поселк[еа])\s+$", re.I)
+_QUALIFIER_AFTER = re.compile(rf"\s*[,(]\s*(?P<qualifier>(?:[A-Z]\.){{1,2}}[A-Z]?\.?|{_CAPITALISED}(?:[^\S\n]+{_CAPITALISED})?)")
 # "DeKalb County", "Richland Parish", "Austin neighborhood": the name is not the city's.
 _NOT_A_CITY_AFTER = re.compile(
     r"(?:['’]s)?\s+(?:County|Parish|Co\.|Township|Borough|Twp\.?|neighbou?rhood|section|district"
@@ -55,21 +62,14 @@ def _strip(word: str) -> str:
     return _POSSESSIVE.sub("", word.rstrip(".,"))
 
 
-def _pick_city(cities: list[City], region: Region | None, countries: frozenset[str]) -> City | None:
-    if region is not None:
-        within = [c for c in cities if c.country == region.country
-                  and (not region.code or c.admin1_code == region.code)]
-        if within:
-            return within[0]
-    within_context = [c for c in cities if c.country in countries]
-    return (within_context or cities or [None])[0]
-
-
 def mentions(text: str, start: int, end: int, gazetteer: Gazetteer,
-             countries: frozenset[str] = frozenset()) -> list[Mention]:
-    """Every place named in ``text[start:end]``, longest names first, in order."""
+             context: frozenset[str] = frozenset()) -> list[Mention]:
+    """Every place named in ``text[start:end]``, longest names first, in order. ``context``
+    holds the countries (codes) and regions (place ids) the article is about."""
     found: list[Mention] = []
     for run in _NAME_RUN.finditer(text, start, end):
+        if found and run.start() < found[-1].end:
+            continue  # the qualifier of the place just found
         words = [(m.start(), m.end()) for m in re.finditer(r"\S+", run.group())]
         i = 0
         while i < len(words):
@@ -77,7 +77,7 @@ def mentions(text: str, start: int, end: int, gazetteer: Gazetteer,
                 s, e = run.start() + words[i][0], run.start() + words[j - 1][1]
                 name = _strip(text[s:e])
                 e = s + len(name)
-                mention = _resolve(text, s, e, name, gazetteer, countries)
+                mention = _resolve(text, s, e, name, gazetteer, context)
                 if mention is not None:
                     found.append(mention)
                     i = j
@@ -88,20 +88,38 @@ def mentions(text: str, start: int, end: int, gazetteer: Gazetteer,
 
 
 def _resolve(text: str, s: int, e: int, name: str, gazetteer: Gazetteer,
-             countries: frozenset[str]) -> Mention | None:
-    cities = [] if _NOT_A_CITY_AFTER.match(text, e) else gazetteer.cities(name)
+             context: frozenset[str]) -> Mention | None:
     cued = bool(_CUE_BEFORE.search(text[max(0, s - 12):s]))
-    qualifier = _QUALIFIER_AFTER.match(text, e)
-    region = gazetteer.region(qualifier["qualifier"]) if qualifier else None
-    if cities:
-        city = _pick_city(cities, region, countries)
-        if city is not None:
-            return Mention(s, e, city.place(name), True, cued or region is not None,
-                           region is not None)
+    settlement = bool(_SETTLEMENT_BEFORE.search(text[max(0, s - 24):s]))
+    if (kind := _REGION_AFTER.match(text, e)) and (named := gazetteer.region(name)) is not None:
+        return Mention(s, kind.end(), named.place(name), False, True)  # "the Odesa region"
+    region, qualified_end = _qualifying_region(_QUALIFIER_AFTER.match(text, e), gazetteer)
+    city = (None if _NOT_A_CITY_AFTER.match(text, e)
+            else gazetteer.pick(name, within=region, context=context, evidence=settlement))
+    if city is not None:
+        return Mention(s, e, city.place(name), True, cued or settlement or region is not None,
+                       region is not None)
     region_named = gazetteer.region(name)
-    if region_named is not None and len(name) > 2:
+    agrees = region is None or region_named is None or region.country == region_named.country
+    if region_named is not None and len(name) > 2 and agrees:
         return Mention(s, e, region_named.place(name), False, cued)
+    if region is not None:  # "Mykilske, Kherson": a place we cannot pin, in a region we can
+        return Mention(s, qualified_end, region.place(name), False, True)
     return None
+
+
+def _qualifying_region(qualifier: re.Match[str] | None,
+                       gazetteer: Gazetteer) -> tuple[Region | None, int]:
+    """The region a qualifier names, and where its words end: "Donetsk" in "New York,
+    Donetsk. Two civilians..."."""
+    if qualifier is None:
+        return None, 0
+    start, words = qualifier.start("qualifier"), qualifier["qualifier"].split()
+    for count in range(len(words), 0, -1):
+        written = " ".join(words[:count])
+        if (region := gazetteer.region(written)) is not None:
+            return region, start + len(written)
+    return None, 0
 
 
 def dateline_city(text: str, body_start: int, gazetteer: Gazetteer) -> Place | None:

@@ -1,0 +1,54 @@
+"""The places an article is about, read in two passes.
+
+A name means different places in different stories: "Paris" near "Texas", "Pivdenne" in a
+story about Kharkiv Oblast. The first pass reads the places the article is sure of (its
+dateline, the regions and countries it names, and the towns it names, in its headline or
+with "in" or a qualifier, whose name no other town bears); the second reads every name again
+inside those countries and regions.
+"""
+
+from __future__ import annotations
+
+from agents.enrich.gazetteer import VILLAGE_POPULATION, Gazetteer
+from agents.extract.places import Mention, mentions
+from streams.records import Place
+
+
+def areas(places: list[Place], gazetteer: Gazetteer) -> frozenset[str]:
+    """The countries (codes) and first-level regions (place ids) of these places. A village
+    sets no context: which village a name means is what the context decides."""
+    found: set[str] = set()
+    for place in places:
+        kind, _, ident = place.id.partition(":")
+        if kind == "geonames" and (city := gazetteer.city_by_id(int(ident))) is not None:
+            if city.population >= VILLAGE_POPULATION:
+                found |= {city.country, city.region_id}
+        elif kind in ("admin1", "country"):
+            found |= {place.country, place.id}
+    return frozenset(found)
+
+
+def _sure(mention: Mention, gazetteer: Gazetteer) -> bool:
+    """A region or country named, or a city whose name no other town bears: "Paris" cannot
+    say which country the article is about, since that is what the article must tell."""
+    if not mention.is_city:
+        return True
+    towns = [c for c in gazetteer.cities(mention.place.mention) if c.population >= VILLAGE_POPULATION]
+    return len(towns) == 1
+
+
+def read_places(text: str, headline_end: int, spans: list[tuple[int, int]],
+                dateline: Place | None, gazetteer: Gazetteer) -> tuple[list[Mention], list[Mention]]:
+    """The places named in the headline and in the body ``spans``, each read in the light of
+    the others."""
+    headline = mentions(text, 0, headline_end, gazetteer)
+    sure = [dateline] if dateline is not None else []
+    sure += [m.place for m in headline if _sure(m, gazetteer)]
+    context = areas(sure, gazetteer)
+    body = [m for start, end in spans for m in mentions(text, start, end, gazetteer, context)]
+    sure += [m.place for m in body if (m.cued or not m.is_city) and _sure(m, gazetteer)]
+    wider = areas(sure, gazetteer)
+    if wider != context:
+        headline = mentions(text, 0, headline_end, gazetteer, wider)
+        body = [m for start, end in spans for m in mentions(text, start, end, gazetteer, wider)]
+    return headline, body

@@ -1,0 +1,29 @@
+"""Which claim reader reads an article, by its language.
+
+English copy is read by ``figures``; Ukrainian and Russian by ``slavic``. An article in any
+other language has no reader: it is kept and counted, and no claim is invented for it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from agents.extract import attribution, figures, slavic
+from agents.extract.figures import Figure
+
+
+@dataclass(frozen=True, slots=True)
+class Reader:
+    figures: Callable[[str], list[Figure]]
+    attribution: Callable[[str], str | None]
+    event_types: Callable[[str], list[str]]
+
+
+ENGLISH = Reader(figures.figures, attribution.attribution, attribution.event_types)
+SLAVIC = Reader(slavic.figures, slavic.attribution, slavic.event_types)
+READERS = {"en": ENGLISH, "uk": SLAVIC, "ru": SLAVIC}
+
+
+def reader_for(language: str) -> Reader | None:
+    return READERS.get(language)

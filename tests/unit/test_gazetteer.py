@@ -1,0 +1,71 @@
+import pytest
+
+from agents.enrich.gazetteer import VILLAGE_POPULATION, load_gazetteer
+
+KHARKIV = 706483
+
+
+@pytest.fixture(scope="module")
+def gazetteer():
+    return load_gazetteer()
+
+
+@pytest.mark.parametrize("name", ["Kharkiv", "Kharkov", "Charkiw", "Харків", "Харьков",
+                                  "Kharkív", "у Харкові".split()[1], "Харькове"])
+def test_every_spelling_and_case_of_kharkiv_is_kharkiv(gazetteer, name):
+    assert gazetteer.cities(name)[0].geonames_id == KHARKIV
+
+
+def test_romanisations_of_one_cyrillic_name_meet(gazetteer):
+    assert gazetteer.cities("Chuhuiv")[0].name == "Chuhuyiv"
+    assert gazetteer.cities("Avdiivka")[0].name == "Avdiyivka"
+    assert gazetteer.region("Zaporizhia").name == "Zaporizhzhia Oblast"
+
+
+def test_regions_carry_english_names_and_iso_codes(gazetteer):
+    oblast = gazetteer.region("Kharkiv Oblast")
+    assert (oblast.name, oblast.iso_code, oblast.place_id) == ("Kharkiv Oblast", "UA-63", "admin1:UA.07")
+    assert gazetteer.region("Харьковская область") == oblast
+    assert gazetteer.region("Донецькій").name == "Donetsk Oblast"  # "у Донецькій області"
+    assert gazetteer.region("Харьковской") == oblast  # "в Харьковской области"
+    assert gazetteer.region("Ill.").name == "Illinois" and gazetteer.region("TX").name == "Texas"
+    assert gazetteer.region("Ukraine").place_id == "country:UA"
+
+
+def test_a_city_knows_its_region_time_zone_and_population(gazetteer):
+    city = gazetteer.city_by_id(KHARKIV)
+    assert (city.admin1, city.timezone, city.country) == ("Kharkiv Oblast", "Europe/Kyiv", "UA")
+    assert city.population > 1_000_000 and gazetteer.city_by_id(1) is None
+
+
+def test_villages_below_fifteen_thousand_people_are_there(gazetteer):
+    hirnyk = gazetteer.pick("Hirnyk", within=gazetteer.region("Donetsk"))
+    assert hirnyk.geonames_id == 708395 and hirnyk.population < VILLAGE_POPULATION
+    assert len(gazetteer) > 200_000
+
+
+def test_a_village_needs_evidence_a_town_does_not(gazetteer):
+    assert gazetteer.pick("Smith") is None  # a village in Nevada, and a surname
+    assert gazetteer.pick("Smith", evidence=True).country == "US"
+    assert gazetteer.pick("Paris").country == "FR"
+    assert gazetteer.pick("Гірник").country == "UA"  # its Cyrillic spelling is evidence
+
+
+def test_the_state_beside_a_name_decides_and_population_when_nothing_does(gazetteer):
+    assert gazetteer.pick("Paris", within=gazetteer.region("Texas")).admin1 == "Texas"
+    assert gazetteer.pick("Springfield", within=gazetteer.region("Ill.")).admin1 == "Illinois"
+    assert gazetteer.pick("Springfield").admin1 == "Missouri"  # the most populous
+    assert gazetteer.pick("Kharkiv", within=gazetteer.region("Texas")) is None
+
+
+def test_the_articles_regions_and_countries_decide_next(gazetteer):
+    odesa_oblast = frozenset({"UA", "admin1:UA.17"})
+    assert gazetteer.pick("Kozatske", context=odesa_oblast).admin1 == "Odesa Oblast"
+    assert gazetteer.pick("Paris", context=frozenset({"US", "admin1:US.TX"})).admin1 == "Texas"
+
+
+def test_a_major_city_outranks_a_village_that_bears_its_spelling():
+    from agents.enrich.gazetteer import load_gazetteer
+    gazetteer = load_gazetteer()
+    for spelling in ("Zaporizhzhia", "Zaporizhia", "Zaporizhzhya"):
+        assert gazetteer.pick(spelling).geonames_id == 687700, spelling

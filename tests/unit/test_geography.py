@@ -1,0 +1,53 @@
+"""Where extraction places a claim: qualifiers, datelines, the article's other places."""
+
+from agents.extract.core import extract
+from agents.pipeline import LocalRun
+from streams.inputs import Message
+from streams.records import Article, dumps
+
+PARIS_TEXAS, PARIS_FRANCE = "geonames:4717560", "geonames:2988507"
+
+
+def _places(headline: str, body: str) -> list[str]:
+    article = Article(id="a", headline=headline, body=body, published_at="2024-06-09T15:20:00+00:00")
+    return [r.place.id for r in extract(article, None).reports]
+
+
+def test_paris_texas_by_its_qualifier_and_paris_france_by_default():
+    assert _places("Two killed in Paris, Texas", "Two people were killed in Paris, Texas.") == [PARIS_TEXAS] * 2
+    assert _places("Two killed in Paris", "Two people were killed in Paris, police said.") == [PARIS_FRANCE] * 2
+
+
+def test_paris_texas_by_the_articles_other_places():
+    body = ("Two people were killed in a shooting in Paris on Saturday. "
+            "Deputies from across Texas joined the search.")
+    assert _places("Deadly shooting", body) == [PARIS_TEXAS]
+
+
+def test_springfield_by_its_state_or_dateline_and_by_population_without_either():
+    assert [p for p in _places("Three wounded", "Three people were wounded in Springfield, Mass.")] == [
+        "geonames:4951788", "geonames:4951788"]
+    dateline = "SPRINGFIELD, Ill. (AP) - Three people were wounded in Springfield on Sunday."
+    assert set(_places("Three wounded in shooting", dateline)) == {"geonames:4250542"}
+    assert _places("Shooting", "Three people were wounded in Springfield on Sunday.") == ["geonames:4409896"]
+
+
+def test_a_village_a_15000_people_gazetteer_lacks_is_placed():
+    assert _places("", "Russian forces shelled Hirnyk, Donetsk region. A civilian was killed.") == [
+        "geonames:708395"]
+    body = "A woman was killed when Russian forces shelled the village of Kozatske in the Odesa region."
+    assert _places("", body) == ["geonames:706567"]  # not the larger Kozatske of Kherson Oblast
+
+
+def test_a_common_word_or_surname_is_no_village():
+    assert set(_places("Man shot", "A man was shot and wounded, according to Smith.")) == {"unknown"}
+
+
+def test_a_place_known_only_by_its_region_is_placed_at_region_precision():
+    run = LocalRun()
+    note = {"id": "n", "published_at": "2024-03-10T12:00:00+00:00", "body":
+            "Russian forces shelled Nevelske, Donetsk region. Two civilians were killed."}
+    run.feed(Message(origin="test", key=None, value=dumps(note)))
+    [incident] = run.incidents.values()
+    assert (incident.place_id, incident.admin1, incident.city) == ("admin1:UA.05", "Donetsk Oblast", "")
+    assert (incident.geo_precision, incident.lat, incident.killed) == (2, None, 2)
