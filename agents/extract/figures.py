@@ -65,6 +65,7 @@ _NOT_MODIFIER = (
     r"|(?!(?:un)?(?:identified|armed|masked|named|related|retired|married|licensed)\b)[a-z]+ed)\b)"
 )
 _MODIFIERS = rf"(?:\s+{_NOT_MODIFIER}(?:{_AGE}|[A-Za-z]+(?:-[a-z]+)*)){{0,3}}"
+_LABEL = r"(?:[\w.'’#-]+:\s+)?"  # a headline's "HPD: " or "#DEVELOPING: "
 _NAME_AGE = r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3},\s+\d{1,3},"
 _DEFINITE = r"the|this|that|these|those|his|her|their|its|both"
 
@@ -76,13 +77,13 @@ _PHRASE = re.compile(
     | (?i:\b(?P<ordinal_det>a|the)\s+(?P<ordinal>{'|'.join(ORDINALS)})(?:\s+(?:{_PEOPLE})\b)?)
     | (?i:\b(?P<aged>{_AGE}{_MODIFIERS}\s+(?:{_PEOPLE})\b|(?:{_SINGLE})\s*,\s+\d{{1,3}},))
     | \b(?P<aged_name>{_AGE}(?:\s+[A-Z][\w'’.-]+){{1,3}})
-    | ^(?P<bare_age>{_AGE})\b
+    | ^{_LABEL}(?P<bare_age>{_AGE})\b
     | (?i:\b(?:between\s+)?(?P<number>{NUMBER})(?:\s*(?:to|-|–|and|or)\s*(?P<number_high>{NUMBER})(?=\s+(?:{_PEOPLE}|killed|dead|died|injured|wounded|hurt|were|have|had)\b))?
          (?:(?:\s+of(?:\s+(?:the|them|those|these))?)?{_MODIFIERS}\s+(?P<counted>{_PEOPLE})\b)?)
     | (?i:\b(?P<one>an?|another|one)(?:{_MODIFIERS}\s+(?:{_PEOPLE})\b(?:\s*,\s+\d{{1,3}},)?|\s+{_AGE}\b))
     | (?i:\b(?P<definite>{_DEFINITE})(?:{_MODIFIERS}\s+(?P<definite_noun>{_PEOPLE})\b|\s+{_AGE}\b))
     | (?i:\b(?P<pronoun>he|she)\b)
-    | ^(?:[A-Z][\w.'’-]*\s+){{0,3}}(?i:(?P<bare>{_SINGLE}))\b
+    | ^{_LABEL}(?:[A-Z][\w.'’-]*\s+){{0,3}}(?i:(?P<bare>{_SINGLE}))\b
     | (?i:\b(?:kill(?:s|ed|ing)|shoot(?:s|ing)|shot|wound(?:s|ed|ing)|injur(?:es|ed|ing))\s+
          (?P<acted>(?:{_NOT_MODIFIER}[a-z-]+\s+){{0,2}}(?:{_SINGLE}))\b)
     """,
@@ -110,7 +111,8 @@ _NOT_A_COUNT_BEFORE = re.compile(
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 
 _AUXILIARY = (
-    r"(?:\s*,?\s+of\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+)?,?)?"  # "Damon Sochko, 16, of Morgantown,"
+    # "Damon Sochko, 16, of Morgantown,", "a 3-year-old boy in Campbell County"
+    r"(?:\s*,?\s+(?:of|in|at|from)\s+(?:the\s+)?[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3},?)?"
     r"(?:\s*,\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,2}\s*,)?"  # "a 12-year-old boy, Jakob Weeks,"
     r"(?:\s*,?\s*(?:who|that)\b)?"
     r"(?:\s+of\s+(?:the|them|those|these)(?:\s+\w+)?)?"
@@ -134,7 +136,7 @@ _INJURY = (
     r"(?:injur|wound)|taken\s+to\s+(?:a|the)\s+(?:\w+\s+)?hospital|recovering"
 )
 _HIT = (
-    r"shot|struck|graze[sd]?\s+(?:himself|herself|self)|hit\s+by\s+(?:gunfire|a\s+bullet|bullets|a\s+stray)"
+    r"the\s+victims?\b|shot|struck|graze[sd]?\s+(?:himself|herself|self)|hit\s+by\s+(?:gunfire|a\s+bullet|bullets|a\s+stray)"
     r"|sustained\s+(?:[\w-]+\s+){0,3}?(?:wound|injur)"
     r"|shoots?\s+(?:himself|herself|themselves|self|(?:his|her)\s+own|(?:in\s+the\s+)?(?:hand|foot|leg))"
     r"|with\s+(?:a\s+|multiple\s+|several\s+)?(?:\w+\s+)?(?:gunshot|bullet|stab)\s+wounds?"
@@ -330,7 +332,7 @@ def _as_object(group: list[_Phrase], sentence: str) -> tuple[str, Count] | None:
 # Every figure needs one of these words; most sentences have none and are skipped at once.
 _CASUALTY_HINT = re.compile(
     r"kill|dead|die|death|slain|murder|execut|fatal|mortal|perish|lives|own\s+life|succumb|shot|shoot"
-    r"|struck|graz"
+    r"|struck|graz|victim"
     r"|hit|wound|injur|hurt|hospital|graze|stabb|condition|critical|paraly|bod(?:y|ies)"
     r"|gunshot|treated",
     re.I,
