@@ -121,7 +121,7 @@ _AUXILIARY = (
 )
 _NEGATED = re.compile(_AUXILIARY + r"\s+(?:not|n't|never)\b", re.I)
 _DEATH = (
-    r"shot\s+and\s+killed|shot\s+dead|shot\s+to\s+death|(?:stabbed|beaten|burned)\s+to\s+death"
+    r"shot,?\s+(?:and\s+)?killed|shot\s+dead|shot\s+to\s+death|(?:stabbed|beaten|burned)\s+to\s+death"
     r"|killed|slain|dead|died|dies|die|murdered|executed|pronounced\s+dead|found\s+dead"
     r"|lost\s+(?:his|her|their)\s+lives?|succumbed|perished|fatally\b|mortally\s+wounded"
     r"|suffered\s+(?:a\s+)?(?:fatal|mortal)|did\s+not\s+survive"
@@ -164,6 +164,7 @@ _TOLL = re.compile(
     r"(?:\s+\w+){0,8}?\s+(?:to|at|of|is|was|reached|hit|stands\s+at|climbed\s+to)\s+(?:at\s+least\s+)?$",
     re.I,
 )
+_NEARLY = re.compile(r"\b(?:nearly|almost|narrowly|could\s+have)\s+$", re.I)
 _LEFT_STATE = re.compile(r"\s+(?:(?P<death>dead)|(?P<injury>injured|wounded|hurt))\b", re.I)
 _BODY = re.compile(r"\bbod(?:y|ies)\b", re.I)
 _FOUND = re.compile(r"\b(?:found|discovered|recovered|retrieved|pulled|lying|lay|dumped)\b", re.I)
@@ -313,7 +314,9 @@ def _as_object(group: list[_Phrase], sentence: str) -> tuple[str, Count] | None:
     total = _sum(group)
     if (act := _ACT.search(before)) is not None:
         if act["kill"]:
-            return KILLED, total
+            # "bullets that nearly killed his father-in-law": he lived, wounded
+            nearly = _NEARLY.search(before, 0, act.start())
+            return (INJURED if nearly else KILLED), total
         if act["wound"] or act["shot_wound"]:
             return INJURED, total
         if act["shoot"]:

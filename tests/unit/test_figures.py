@@ -58,6 +58,8 @@ def test_counts_and_qualifiers(sentence, expected):
     ("A second victim was shot in the cheek and a third was shot in the stomach.",
      [(VICTIMS, 2), (VICTIMS, 3)]),
     ("He died at the hospital.", [(KILLED, 1)]),
+    ("17-year-old shot, killed inside house", [(KILLED, 1)]),
+    ("He showed the holes from police bullets that nearly killed his father-in-law.", [(INJURED, 1)]),
     ("Reginald Williams, 35, of Montgomery, was the victim.", [(VICTIMS, 1)]),
     ("3-year-old boy in Campbell County accidentally shot himself", [(VICTIMS, 1)]),
     ("HPD: 16-year-old shot while playing with guns", [(VICTIMS, 1)]),
