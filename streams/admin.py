@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from aiokafka.errors import KafkaError
 
+from streams.limits import envelope_bytes
 from streams.settings import Settings
 
 ARTICLES = "news.articles"
@@ -88,6 +89,12 @@ async def _poll_metadata(bootstrap: str, deadline: float, timeout: float) -> dic
     )
 
 
+def _config(spec: TopicSpec, settings: Settings) -> dict[str, str]:
+    if spec.name == DEADLETTER:  # a dead letter carries a whole message, base64-encoded
+        return {**spec.config, "max.message.bytes": str(envelope_bytes(settings.max_message_bytes))}
+    return spec.config
+
+
 async def ensure_topics(settings: Settings) -> list[str]:
     """Create whichever of wirewatch's topics are missing; return the names created."""
     client = AIOKafkaAdminClient(bootstrap_servers=settings.broker, request_timeout_ms=10000)
@@ -95,7 +102,8 @@ async def ensure_topics(settings: Settings) -> list[str]:
     try:
         existing = set(await client.list_topics())
         missing = [
-            NewTopic(spec.name, settings.partitions, settings.replication, topic_configs=spec.config)
+            NewTopic(spec.name, settings.partitions, settings.replication,
+                     topic_configs=_config(spec, settings))
             for spec in TOPICS if spec.name not in existing
         ]
         if not missing:

@@ -6,6 +6,7 @@ import faust
 from faust.sensors.prometheus import setup_prometheus_sensors
 
 from streams import codecs
+from streams.limits import envelope_bytes
 from streams.metrics import Metrics
 from streams.settings import Settings
 
@@ -27,6 +28,9 @@ def create_app(settings: Settings) -> faust.App:
         web_bind=settings.web_host,
         web_port=settings.web_port,
         consumer_auto_offset_reset="earliest",
+        producer_max_request_size=envelope_bytes(settings.max_message_bytes),
+        broker_session_timeout=settings.session_timeout,
+        broker_heartbeat_interval=settings.session_timeout / 10,
         autodiscover=["agents"],
         origin="streams",
     )

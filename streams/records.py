@@ -7,6 +7,7 @@ Every record is serialised with orjson (which encodes dataclasses natively) and 
 
 from __future__ import annotations
 
+import base64
 import dataclasses
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
@@ -183,7 +184,12 @@ class CityTally:
 
 @dataclass(slots=True)
 class DeadLetter:
-    """A message a stage could not handle, with everything needed to replay or debug it."""
+    """A message a stage could not handle, with everything needed to replay or debug it.
+
+    ``value_base64`` holds the raw bytes, cut to the size limit when the message was over it;
+    ``value_size`` is the size it had. ``origin`` is the file and line for ``wirewatch process``.
+    The Kafka key of a dead letter is the message's key (cut to 1 KiB).
+    """
 
     stage: str
     error: str
@@ -192,6 +198,29 @@ class DeadLetter:
     offset: int | None
     key: str | None
     value_base64: str
+    value_size: int
+    origin: str | None = None
+
+    @classmethod
+    def of(cls, stage: str, error: BaseException, key: bytes | None, value: bytes | None, *,
+           topic: str, limit: int, partition: int | None = None, offset: int | None = None,
+           origin: str | None = None) -> DeadLetter:
+        raw = value or b""
+        return cls(
+            stage=stage,
+            error=f"{type(error).__name__}: {error}"[:_ERROR_CHARS],
+            topic=topic,
+            partition=partition,
+            offset=offset,
+            key=key[:_KEY_BYTES].decode("utf-8", errors="replace") if key is not None else None,
+            value_base64=base64.b64encode(raw[:limit]).decode("ascii"),
+            value_size=len(raw),
+            origin=origin,
+        )
+
+
+_ERROR_CHARS = 2000
+_KEY_BYTES = 1024  # keys are ids; a longer one is cut, like an oversized value
 
 
 def dumps(record: Any) -> bytes:

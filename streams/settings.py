@@ -46,6 +46,11 @@ class Settings:
     home: Path = default_home()
     data_dir: Path | None = None
     log_level: str = "info"
+    # Reliability bounds: a bigger message, or one a stage spends longer on, is dead-lettered;
+    # a worker silent for session_timeout seconds loses its partitions to the others.
+    max_message_bytes: int = 1_048_576
+    stage_timeout: int = 10
+    session_timeout: int = 30
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> Settings:
@@ -62,6 +67,9 @@ class Settings:
             home=home,
             data_dir=Path(data_dir) if data_dir else None,
             log_level=env.get(ENV_PREFIX + "LOG_LEVEL") or cls.log_level,
+            max_message_bytes=_int(env, "MAX_MESSAGE_BYTES", cls.max_message_bytes),
+            stage_timeout=_int(env, "STAGE_TIMEOUT", cls.stage_timeout),
+            session_timeout=_int(env, "SESSION_TIMEOUT", cls.session_timeout, low=6),
         )
 
     @property

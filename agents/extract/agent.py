@@ -1,21 +1,17 @@
 """Faust shell of the extract stage: ``news.articles`` -> ``news.reports`` (keyed by place)."""
 
-from agents.extract.article import parse_article
-from agents.extract.core import ArticleSeen, extract
+from functools import partial
+
+from agents.steps import extract_step
 from streams import tables, topics
 from streams.app import app
-from streams.stages import emit, handling
+from streams.stages import run_stage
 
 STAGE = "extract"
 
 
 @app.agent(topics.articles, name=STAGE)
 async def extract_agent(stream):
+    step = partial(extract_step, articles_seen=tables.articles_seen)
     async for event in stream.events():
-        async with handling(STAGE, event):
-            article = parse_article(event.value, event.key)
-            seen = tables.articles_seen.get(article.id)
-            result = extract(article, ArticleSeen.from_dict(seen) if seen else None)
-            tables.articles_seen[article.id] = result.seen
-            for report in result.reports:
-                await emit(STAGE, topics.reports, report.place.id, report)
+        await run_stage(STAGE, event, topics.reports, step)
