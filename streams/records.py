@@ -107,7 +107,11 @@ class Report:
     injured_low: int | None = None
     injured_high: int | None = None
     injured_qualifier: str | None = None
+    # People shot or hit whose fate this claim leaves open; they include the dead.
+    victims: int | None = None
     period: str | None = None
+    date_stated: bool = False  # the text names the day; otherwise it is the publication day
+    anchors: list[str] = field(default_factory=list)  # streets and named people of the story
     source: str = ""
     attribution: str | None = None
     event_types: list[str] = field(default_factory=list)

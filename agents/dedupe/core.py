@@ -16,8 +16,12 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 from dataclasses import dataclass, field
+from datetime import date
 
 from streams.records import Incident, Report
+
+FOLLOW_UP_DAYS = 2
+ANCHOR_DAYS = 30
 
 
 @dataclass(slots=True)
@@ -34,14 +38,19 @@ class Member:
     injured: int | None
     injured_low: int | None
     injured_high: int | None
+    victims: int | None = None
     event_types: list[str] = field(default_factory=list)
+    date: str | None = None
+    date_stated: bool = False
+    anchors: list[str] = field(default_factory=list)
 
     @classmethod
     def of(cls, report: Report) -> Member:
         return cls(report.report_id, report.article_id, report.source, report.published_at,
                    report.killed, report.killed_low, report.killed_high,
                    report.injured, report.injured_low, report.injured_high,
-                   list(report.event_types))
+                   report.victims, list(report.event_types), report.date, report.date_stated,
+                   list(report.anchors))
 
 
 @dataclass(slots=True)
@@ -88,20 +97,58 @@ def _stated(members: list[Member], kind: str) -> int | None:
     return max(values) if values else None
 
 
+def _days_apart(later: str | None, earlier: str | None) -> int | None:
+    if later is None or earlier is None:
+        return None
+    return (date.fromisoformat(later) - date.fromisoformat(earlier)).days
+
+
+def _same_day(report: Report, open_incident: OpenIncident) -> bool:
+    """Equal days, or a day that is only a publication day up to two days after the other's:
+    a follow-up story published on Tuesday about Sunday's shooting."""
+    incident = open_incident.incident
+    if report.date == incident.date:
+        return True
+    incident_stated = any(m.date_stated for m in open_incident.members)
+    if not report.date_stated:
+        gap = _days_apart(report.date, incident.date)
+    elif not incident_stated:
+        gap = _days_apart(incident.date, report.date)
+    else:
+        return False
+    return gap is not None and 0 <= gap <= FOLLOW_UP_DAYS
+
+
+def _shares_anchor(report: Report, open_incident: OpenIncident) -> bool:
+    """The same street or named person, within a month: one story told by several outlets,
+    however their figures and days differ."""
+    gap = _days_apart(report.date, open_incident.incident.date)
+    if gap is None or abs(gap) > ANCHOR_DAYS:
+        return False
+    known = {anchor for m in open_incident.members for anchor in m.anchors}
+    return any(anchor in known for anchor in report.anchors)
+
+
 def _matches(report: Report, open_incident: OpenIncident) -> bool:
+    """Same place (the state is per place) and the same kind of period, then either a shared
+    anchor from another article, or the same day with figures that agree: a figure stated on
+    both sides must be equal. Agreement is required within one article too, where later
+    sentences often recall other incidents at the same place."""
     incident, members = open_incident.incident, open_incident.members
-    return (
-        incident.status == "active"
-        and (report.date, report.date_end, report.period)
-        == (incident.date, incident.date_end, incident.period)
-        and _agrees(report.killed, _stated(members, "killed"))
-        and _agrees(report.injured, _stated(members, "injured"))
-    )
+    if incident.status != "active" or (report.period, report.date_end) != (
+            incident.period, incident.date_end):
+        return False
+    other_article = all(m.article_id != report.article_id for m in members)
+    if other_article and _shares_anchor(report, open_incident):
+        return True
+    return (_same_day(report, open_incident)
+            and _agrees(report.killed, _stated(members, "killed"))
+            and _agrees(report.injured, _stated(members, "injured")))
 
 
 def _combine(values: list[tuple[int, int | None, int | None]]) -> tuple[int, int | None, int | None]:
-    """Best figure and bounds over the members that state one: the largest figure, the
-    lowest lower bound, and no upper bound if any member leaves it open."""
+    """Best figure and bounds over one article's members that state one: the largest figure,
+    the lowest lower bound, and no upper bound if any member leaves it open."""
     if not values:
         return 0, None, None
     best = max(value for value, _, _ in values)
@@ -110,16 +157,53 @@ def _combine(values: list[tuple[int, int | None, int | None]]) -> tuple[int, int
     return best, low, high
 
 
+Figure3 = tuple[int, int | None, int | None]
+
+
+def _latest(views: list[tuple[str, Figure3]]) -> Figure3:
+    """Across articles the latest explicit figure wins; the sources' disagreement widens the
+    bounds."""
+    if not views:
+        return 0, None, None
+    value = max(views, key=lambda view: view[0])[1][0]
+    low = min(figure[0] if figure[1] is None else figure[1] for _, figure in views)
+    high = None if any(figure[2] is None for _, figure in views) else max(f[2] for _, f in views)  # type: ignore[type-var]
+    return value, low, high
+
+
+def _figures(members: list[Member]) -> tuple[Figure3, Figure3]:
+    by_article: dict[str, list[Member]] = {}
+    for member in members:
+        by_article.setdefault(member.article_id, []).append(member)
+    killed_views = [
+        (max(m.published_at or "" for m in group),
+         _combine([(m.killed, m.killed_low, m.killed_high) for m in group if m.killed is not None]))
+        for group in by_article.values() if any(m.killed is not None for m in group)
+    ]
+    killed = _latest(killed_views)
+    injured_views = []
+    for group in by_article.values():
+        injured = [(m.injured, m.injured_low, m.injured_high) for m in group if m.injured is not None]
+        # "Four people were shot" and "one died" say three were injured: victims include the dead.
+        injured += [(m.victims - killed[0],) * 3 for m in group
+                    if m.victims is not None and m.victims > killed[0]]
+        if injured:
+            injured_views.append((max(m.published_at or "" for m in group), _combine(injured)))
+    return killed, _latest(injured_views)
+
+
 def _unique(items: list[str]) -> list[str]:
     return list(dict.fromkeys(item for item in items if item))
 
 
 def _recompute(open_incident: OpenIncident) -> None:
     incident, members = open_incident.incident, open_incident.members
-    incident.killed, incident.killed_low, incident.killed_high = _combine(
-        [(m.killed, m.killed_low, m.killed_high) for m in members if m.killed is not None])
-    incident.injured, incident.injured_low, incident.injured_high = _combine(
-        [(m.injured, m.injured_low, m.injured_high) for m in members if m.injured is not None])
+    killed, injured = _figures(members)
+    incident.killed, incident.killed_low, incident.killed_high = killed
+    incident.injured, incident.injured_low, incident.injured_high = injured
+    stated_days = sorted(m.date for m in members if m.date_stated and m.date)
+    if stated_days and not incident.period:
+        incident.date = stated_days[0]
     incident.article_ids = _unique([m.article_id for m in members])
     incident.report_ids = _unique([m.report_id for m in members])
     incident.sources = _unique([m.source for m in members])

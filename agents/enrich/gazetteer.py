@@ -25,6 +25,7 @@ NOT_PLACE_NAMES = frozenset(
     more my no north november now october officer on one our police says september she side
     so south spring still the they this to university valley we west east what when where who
     why you young green river lake mount saint st san los las el la le de del du van von
+    of off se airport home house fire shot dead martin hamilton
     """.split()
 )
 
@@ -42,8 +43,10 @@ AP_STATE_ABBREVIATIONS = {
 _QUOTE_FOLD = str.maketrans({"’": "'", "ʼ": "'", "`": "'", "‘": "'", "ʹ": "'"})
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _MIN_ALTERNATE_LEN = 4
+_LATIN_ALTERNATES_FROM = 100_000
 
 
+@lru_cache(maxsize=65536)
 def fold(name: str) -> str:
     """The key a name is indexed under: no diacritics, lower case, one kind of apostrophe."""
     decomposed = unicodedata.normalize("NFKD", name.translate(_QUOTE_FOLD))
@@ -138,11 +141,15 @@ class Gazetteer:
 
 
 def _city_names(record: dict) -> list[str]:
+    """The city's name, its Cyrillic names, and, for cities big enough to have exonyms that
+    news uses ("Kharkov", "Charkiw"), its Latin alternate names. A small town's Latin
+    alternates are mostly transliterations that collide with English ("Shot" for Showt)."""
     names = [record["name"]]
+    latin_alternates = int(record["population"] or 0) >= _LATIN_ALTERNATES_FROM
     for alternate in record.get("alternatenames") or ():
         if _CYRILLIC.search(alternate) or (
-            len(alternate) >= _MIN_ALTERNATE_LEN and not alternate.isupper()
-            and alternate[:1].isupper()
+            latin_alternates and len(alternate) >= _MIN_ALTERNATE_LEN
+            and not alternate.isupper() and alternate[:1].isupper()
         ):
             names.append(alternate)
     return names

@@ -8,17 +8,29 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from datetime import date
 
 from agents.enrich.gazetteer import Gazetteer, load_gazetteer
+from agents.extract.anchors import anchors
 from agents.extract.article import publication_time
 from agents.extract.attribution import attribution, event_types
-from agents.extract.figures import INJURED, KILLED, Figure, figures
-from agents.extract.places import article_place, claim_place, dateline_city, mentions
+from agents.extract.figures import INJURED, KILLED, VICTIMS, Figure, figures
+from agents.extract.numbers import Count
+from agents.extract.scope import is_background, is_statistic
+from agents.extract.places import (
+    article_place,
+    claim_place,
+    dateline_city,
+    headline_story_end,
+    is_title_case,
+    mentions,
+)
 from agents.extract.text import HEADLINE_SEPARATOR, article_text, sentences
-from agents.extract.when import When, when
+from agents.extract.when import When, day_in, when
 from streams.records import Article, Place, Report
 
-EXTRACTOR_VERSION = "extract/0.1"
+EXTRACTOR_VERSION = "extract/0.2"
+OPENING_SENTENCES = 3
 
 
 @dataclass(slots=True)
@@ -56,8 +68,20 @@ def _report_id(article_id: str, revision: int, start: int, end: int) -> str:
     return hashlib.sha1(f"{article_id}|{revision}|{start}|{end}".encode()).hexdigest()[:20]
 
 
-def _first(found: list[Figure], kind: str) -> Figure | None:
-    return next((f for f in found if f.kind == kind), None)
+def total(found: list[Figure], kind: str) -> Count | None:
+    """A sentence's figure of one kind. People told of one by one are different people and add
+    up ("a man was shot in the leg, another man was struck ..."). Counts apart in one sentence
+    mostly tell the same people twice ("four were killed ... raising an earlier toll of two
+    after two more bodies were recovered"), so the largest stands."""
+    of_kind = [f for f in found if f.kind == kind]
+    if not of_kind:
+        return None
+    people = sum(f.value for f in of_kind if f.individual)
+    counts = [f for f in of_kind if not f.individual]
+    best = max(counts, key=lambda f: f.value) if counts else None
+    if best is None or people > best.value:
+        return Count(people, people, people, None)
+    return Count(best.value, best.low, best.high, best.qualifier)
 
 
 def read_claims(article: Article, revision: int, gazetteer: Gazetteer) -> list[Report]:
@@ -66,30 +90,55 @@ def read_claims(article: Article, revision: int, gazetteer: Gazetteer) -> list[R
     body_start = len(article.headline) + len(HEADLINE_SEPARATOR)
     published = publication_time(article)
     anchor = published.date() if published else None
-    headline_mentions = mentions(text, 0, len(article.headline), gazetteer)
-    countries = frozenset(m.place.country for m in headline_mentions)
-    body_mentions = mentions(text, body_start, len(text), gazetteer, countries)
-    place_of_article = article_place(
-        headline_mentions, body_mentions, dateline_city(text, body_start, gazetteer)
-    )
-    reports = []
     story = sentences(text, len(article.headline))
-    for index, sentence in enumerate(story):
-        found = figures(sentence.text)
-        if not found:
-            continue
-        killed, injured = _first(found, KILLED), _first(found, INJURED)
+    claims = [(index, sentence, found) for index, sentence in enumerate(story)
+              if not is_statistic(sentence.text) and (found := figures(sentence.text))]
+    if not claims:
+        return []
+    headline_mentions = mentions(text, 0, headline_story_end(article.headline), gazetteer)
+    countries = frozenset(m.place.country for m in headline_mentions)
+    # The place a story is about is named in its opening or beside its figures.
+    read = {id(s): s for s in [s for s in story if not s.in_headline][:OPENING_SENTENCES]
+            + [sentence for _, sentence, _ in claims if not sentence.in_headline]}
+    body_mentions = [m for s in sorted(read.values(), key=lambda s: s.start)
+                     for m in mentions(text, s.start, s.end, gazetteer, countries)]
+    place_of_article = article_place(
+        headline_mentions, body_mentions, dateline_city(text, body_start, gazetteer),
+        title_case=is_title_case(article.headline),
+    )
+    event_day, event_day_stated = _event_day([sentence.text for _, sentence, _ in claims], anchor)
+    story_anchors = anchors(text)
+    reports = []
+    for index, sentence, found in claims:
         previous = story[index - 1].text if index else ""
-        time = when(sentence.text, previous, anchor) if anchor else None
+        time = (when(sentence.text, previous, anchor, event_day, event_day_stated=event_day_stated)
+                if anchor and event_day else None)
+        if time is not None and is_background(time.date, anchor):
+            continue
         in_sentence = [m for m in headline_mentions + body_mentions
                        if sentence.start <= m.start < sentence.end]
         reports.append(_report(article, revision, sentence.start, sentence.end, sentence.text,
-                               claim_place(in_sentence, place_of_article), time, killed, injured))
+                               claim_place(in_sentence, place_of_article), time,
+                               total(found, KILLED), total(found, INJURED), total(found, VICTIMS),
+                               story_anchors))
     return reports
 
 
+def _event_day(claim_sentences: list[str], published: date | None) -> tuple[date | None, bool]:
+    """The day the article's story happened, and whether the text says so: the first day its
+    claims name (a headline says "four wounded", the lede "four people were wounded early
+    Sunday"), else the publication day."""
+    if published is None:
+        return None, False
+    for sentence in claim_sentences:
+        if day := day_in(sentence, published):
+            return day, True
+    return published, False
+
+
 def _report(article: Article, revision: int, start: int, end: int, text: str, place: Place,
-            time: When | None, killed: Figure | None, injured: Figure | None) -> Report:
+            time: When | None, killed: Count | None, injured: Count | None,
+            victims: Count | None, story_anchors: list[str]) -> Report:
     return Report(
         report_id=_report_id(article.id, revision, start, end),
         article_id=article.id,
@@ -98,6 +147,8 @@ def _report(article: Article, revision: int, start: int, end: int, text: str, pl
         date=time.date.isoformat() if time else None,
         date_end=time.date_end.isoformat() if time and time.date_end else None,
         period=time.period if time else None,
+        date_stated=bool(time and time.stated),
+        anchors=story_anchors,
         killed=killed.value if killed else None,
         killed_low=killed.low if killed else None,
         killed_high=killed.high if killed else None,
@@ -106,6 +157,7 @@ def _report(article: Article, revision: int, start: int, end: int, text: str, pl
         injured_low=injured.low if injured else None,
         injured_high=injured.high if injured else None,
         injured_qualifier=injured.qualifier if injured else None,
+        victims=victims.value if victims else None,
         source=article.source,
         attribution=attribution(text),
         event_types=event_types(text),

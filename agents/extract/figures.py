@@ -1,8 +1,19 @@
-"""Casualty figures in one sentence: "four people were killed and nine wounded".
+"""Casualty figures in one sentence, read from who suffered what.
 
-A figure is a number (digits or words) tied to a casualty word that follows it within the same
-clause ("21 people died"), or that precedes it ("killing four"). Numbers that are ages, times,
-money, percentages or years are not figures.
+A figure is a victim phrase tied to a casualty predicate:
+- a subject and what happened to it: "two men and a woman were shot", "a 29-year-old man was shot
+  and killed", "Terrell Skinner, 26, was pronounced dead", "one fatally";
+- an act and its object: "killing four people and wounding eight", "left six injured",
+  "the shooting death of a 15-year-old boy".
+
+There are three kinds of figure:
+- KILLED;
+- INJURED;
+- VICTIMS: people shot or hit whose fate the phrase leaves open. Victims include the dead, so
+  an incident's injured figure is ``max(injured, victims - killed)``.
+
+A definite victim ("the victim", "he") is one already counted. It becomes a death when it dies
+and adds nothing otherwise. Ages, times, money, percentages and years are never counts.
 """
 
 from __future__ import annotations
@@ -10,139 +21,324 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from text_to_num import text2num
+from agents.extract.numbers import (
+    NUMBER,
+    ORDINALS,
+    UNIT_WORD,
+    Count,
+    count,
+    number_value,
+    qualifier_before,
+)
 
 KILLED = "killed"
 INJURED = "injured"
+VICTIMS = "victims"
 
-_UNITS = (
-    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-    "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety"
-).split()
-_SCALES = ("hundred", "thousand", "million")
-_UNIT_WORD = "|".join(_UNITS)
-_SCALE_WORD = "|".join(list(_SCALES) + ["dozen"])
-# A number in words starts with a unit ("three hundred") or "a"/"an" and a scale ("a dozen").
-_NUMBER_WORD = f"{_UNIT_WORD}|{_SCALE_WORD}"
-_NUMBER = re.compile(
-    rf"""(?<![\w$£€.,-])(?:
-        (?P<digits>\d{{1,3}}(?:,\d{{3}})+|\d+)
-      | (?P<words>(?:an?\s+(?:{_SCALE_WORD})|{_UNIT_WORD})(?:(?:\s*-\s*|\s+(?:and\s+)?)(?:{_NUMBER_WORD}))*)
-    )(?![\w%-]|\.\d|,\d)""",
-    re.I | re.X,
+_PEOPLE = (
+    "people|persons?|m[ae]n|wom[ae]n|boys?|girls?|teens?|teenagers?|child(?:ren)?|kids?|infants?"
+    "|bab(?:y|ies)|toddlers?|youths?|adults?|victims?|officers?|deput(?:y|ies)|troopers?|agents?"
+    "|soldiers?|servicem[ae]n|servicemembers?|civilians?|residents?|students?|workers?|drivers?"
+    "|passengers?|pedestrians?|bystanders?|customers?|employees?|patrons?|neighbou?rs?"
+    "|relatives?|members?|friends?|suspects?|gunm[ae]n|shooters?|individuals?|males?|females?"
+    "|juveniles?|sons?|daughters?|mothers?|fathers?|brothers?|sisters?|husbands?|wi(?:fe|ves)"
+    "|partners?|cousins?|nephews?|nieces?|grandmothers?|grandfathers?|guards?|others?"
+    "|fighters?|militants?|policem[ae]n|firefighters?|rescuers?|journalists?|hostages?"
+    "|worshippers?|shoppers?|pupils?|farmers?|miners?|staff(?:ers)?|ones?|cops?|bod(?:y|ies)"
+    r"|\d{1,3}-year-olds"
 )
-# What may follow a number and make it no head count: an age, a time, a unit, a percentage.
+_AGE = r"\d{1,3}[-\s](?:year|month|week|day)s?[-\s]old"
+# One person, as a headline names them without an article: "Massillon boy shot".
+_SINGLE = (
+    r"man|woman|teen|teenager|boy|girl|child|toddler|infant|baby|officer|deputy|trooper|cop"
+    r"|victim|student|soldier|civilian|mother|father|son|daughter|resident|driver|bystander"
+    r"|juvenile|pedestrian|motorist|hunter|worker|employee|clerk|customer|passenger|suspect"
+    r"|gunman|shooter|grandmother|grandfather|husband|wife|girlfriend|boyfriend|brother|sister"
+    r"|neighbou?r|homeowner|guard"
+)
+# Words between a determiner and its noun ("a 29-year-old Chicago man"), never a function
+# word or another number: "a car and two men" is not one person.
+_NOT_MODIFIER = (
+    rf"(?!(?:and|or|of|who|that|which|was|were|is|are|in|on|at|by|with|from|to|for|the|an?|{UNIT_WORD}"
+    r"|kill\w*|shoot\w*|shot|wound\w*|injur\w*|dies|died)\b)"
+)
+_MODIFIERS = rf"(?:\s+{_NOT_MODIFIER}(?:{_AGE}|[A-Za-z]+(?:-[a-z]+)*)){{0,3}}"
+_NAME_AGE = r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3},\s+\d{1,3},"
+_DEFINITE = r"the|this|that|these|those|his|her|their|its|both"
+
+# Victim phrases, tried in this order at each position.
+_PHRASE = re.compile(
+    rf"""
+      (?P<names>{_NAME_AGE}(?:\s*(?:and\s+)?{_NAME_AGE}){{0,7}})
+    | (?i:(?P<nobody>\bno\s*-?\s*one\b|\bnobody\b|\bnone\b))
+    | (?i:\b(?P<ordinal_det>a|the)\s+(?P<ordinal>{'|'.join(ORDINALS)})(?:\s+(?:{_PEOPLE})\b)?)
+    | (?i:\b(?P<aged>{_AGE}{_MODIFIERS}\s+(?:{_PEOPLE})\b|(?:{_SINGLE})\s*,\s+\d{{1,3}},))
+    | \b(?P<aged_name>{_AGE}(?:\s+[A-Z][\w'’.-]+){{1,3}})
+    | ^(?P<bare_age>{_AGE})\b
+    | (?i:\b(?:between\s+)?(?P<number>{NUMBER})(?:\s*(?:to|-|–|and|or)\s*(?P<number_high>{NUMBER})(?=\s+(?:{_PEOPLE}|killed|dead|died|injured|wounded|hurt|were|have|had)\b))?
+         (?:(?:\s+of(?:\s+(?:the|them|those|these))?)?{_MODIFIERS}\s+(?P<counted>{_PEOPLE})\b)?)
+    | (?i:\b(?P<one>an?|another|one)(?:{_MODIFIERS}\s+(?:{_PEOPLE})\b(?:\s*,\s+\d{{1,3}},)?|\s+{_AGE}\b))
+    | (?i:\b(?P<definite>{_DEFINITE})(?:{_MODIFIERS}\s+(?P<definite_noun>{_PEOPLE})\b|\s+{_AGE}\b))
+    | (?i:\b(?P<pronoun>he|she)\b)
+    | ^(?:[A-Z][\w.'’-]*\s+){{0,3}}(?i:(?P<bare>{_SINGLE}))\b
+    | (?i:\b(?:kill(?:s|ed|ing)|shoot(?:s|ing)|shot|wound(?:s|ed|ing)|injur(?:es|ed|ing))\s+
+         (?P<acted>(?:{_NOT_MODIFIER}[a-z-]+\s+){{0,2}}(?:{_SINGLE}))\b)
+    """,
+    re.X,
+)
+_INCLUDING = re.compile(r"\b(?:including|includ(?:es|ed)|among\s+them|among\s+whom)\s+$", re.I)
 _NOT_A_COUNT_AFTER = re.compile(
     r"""\s*(?:-?\s*years?\b|-year|-month|-week|-day|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock)
-    |\s*(?:percent|per\s+cent|%|miles?|km|kilomet|metres|meters|feet|mph|degrees)
-    |:\d|th\b|st\b|nd\b|rd\b)""",
+    |\s*(?:percent|per\s+cent|%|miles?|km|kilomet|metres|meters|feet|mph|degrees|rounds|shots
+    |times|counts?|block|grams|pounds|dollars|hours|minutes|days|weeks|months)\b
+    |:\d|th\b|st\b|nd\b|rd\b|\.\d|,\d|-\d)""",
     re.I | re.X,
 )
-_NOT_A_COUNT_BEFORE = re.compile(r"(?:\$|£|€|\bno\.?|\bnumber|\broute|\bhighway|\bage[sd]?)\s*$", re.I)
-
-_KILLED_WORDS = r"killed|dead|died|die|slain|deaths?|fatalities|lost\s+their\s+lives|perished"
-_INJURED_WORDS = r"injured|injuries|wounded|hurt|hospitali[sz]ed"
-_CASUALTY_AFTER = re.compile(rf"\b(?P<word>{_KILLED_WORDS}|{_INJURED_WORDS})\b", re.I)
-_CASUALTY_BEFORE = re.compile(
-    r"\b(?P<word>kill(?:ing|ed|s)|wound(?:ing|ed|s)|injur(?:ing|ed|es))\s+"
-    r"(?:at\s+least\s+|more\s+than\s+|some\s+|about\s+|nearly\s+)?$",
+_MONTH_NAMES = (
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
+_NOT_A_COUNT_BEFORE = re.compile(
+    r"(?:[$£€#]|\bno\.?|\bnumber|\broute|\bhighway|\binterstate|\baged|\bcounts?\s+of"
+    rf"|\b(?:{_MONTH_NAMES})\.?|\bages?(?:\s+of)?(?:\s+\d+\s*(?:and|or|to|-))?)\s*$"
+    r"|[\d,.:-]$",
     re.I,
 )
-_KILLED_RE = re.compile(rf"^(?:{_KILLED_WORDS}|killing|kills)$", re.I)
-# The words between a number and its casualty word stay within one clause.
-_CLAUSE_BREAK = re.compile(r"[;:!?]|\b(?:but|while|after|before|when|who|which)\b", re.I)
-_WINDOW = 60
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
 
-_QUALIFIERS = (
-    ("at least", re.compile(r"\bat\s+least\s+$", re.I)),
-    ("more than", re.compile(r"\b(?:more\s+than|over)\s+$", re.I)),
-    ("up to", re.compile(r"\b(?:up\s+to|as\s+many\s+as)\s+$", re.I)),
-    ("nearly", re.compile(r"\b(?:nearly|almost)\s+$", re.I)),
-    ("about", re.compile(r"\b(?:some|about|around|approximately|roughly|an\s+estimated)\s+$", re.I)),
-    ("a further", re.compile(r"\b(?:a\s+further|another|an\s+additional)\s+$", re.I)),
+_AUXILIARY = (
+    r"(?:\s*,?\s+of\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+)?,?)?"  # "Damon Sochko, 16, of Morgantown,"
+    r"(?:\s*,\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,2}\s*,)?"  # "a 12-year-old boy, Jakob Weeks,"
+    r"(?:\s*,?\s*(?:who|that)\b)?"
+    r"(?:\s+of\s+(?:the|them|those|these)(?:\s+\w+)?)?"
+    r"(?:\s+(?:was|were|is|are|has|have|had|been|being|got|gets|remains?|remained|also|later"
+    r"|both|all|each|then|just|now|badly|(?!fatally|mortally)[a-z]+ly))*"
 )
+_NEGATED = re.compile(_AUXILIARY + r"\s+(?:not|n't|never)\b", re.I)
+_DEATH = (
+    r"shot\s+and\s+killed|shot\s+dead|shot\s+to\s+death|(?:stabbed|beaten|burned)\s+to\s+death"
+    r"|killed|slain|dead|died|dies|die|murdered|executed|pronounced\s+dead|found\s+dead"
+    r"|lost\s+(?:his|her|their)\s+lives?|succumbed|perished|fatally\b|mortally\s+wounded"
+    r"|suffered\s+(?:a\s+)?(?:fatal|mortal)|did\s+not\s+survive"
+    r"|t(?:ook|akes?|aking)\s+(?:(?:his|her|their)\s+)?own\s+(?:life|lives)"
+    r"|t(?:ook|akes?|aking)\s+(?:his|her|their)\s+(?:life|lives)"
+)
+_INJURY = (
+    r"shot\s+and\s+wounded|wounded|injured|hurt|hospitali[sz]ed|grazed|stabbed"
+    r"|(?:listed\s+)?in\s+(?:a\s+)?(?:critical|serious|stable|fair|good|grave|guarded)"
+    r"(?:\s+but\s+stable)?\s+condition|critical|treated\s+(?:for|and\s+released)"
+    r"|paraly[sz]ed|suffered\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:injur|wound)|taken\s+to\s+(?:a|the)\s+(?:\w+\s+)?hospital|recovering"
+)
+_HIT = (
+    r"shot|struck|grazed|graze[sd]?\s+(?:himself|herself|self)|hit\s+by\s+(?:gunfire|a\s+bullet|bullets|a\s+stray)"
+    r"|sustained\s+(?:[\w-]+\s+){0,3}?(?:wound|injur)"
+    r"|shoots?\s+(?:himself|herself|themselves|self|(?:his|her)\s+own|(?:in\s+the\s+)?(?:hand|foot|leg))"
+    r"|with\s+(?:a\s+|multiple\s+|several\s+)?(?:\w+\s+)?(?:gunshot|bullet|stab)\s+wounds?"
+)
+_PREDICATE = re.compile(
+    _AUXILIARY + rf"\s+(?:(?P<death>{_DEATH})|(?P<injury>{_INJURY})|(?P<hit>{_HIT}))", re.I
+)
+_LATER_DEATH = re.compile(r"\b(?:later\s+)?(?:died|succumbed|was\s+pronounced\s+dead|did\s+not\s+survive)\b", re.I)
+_CLAUSE_BREAK = re.compile(r"[;:!?]|\s[—–]\s|\b(?:but|while|whereas|although|after|before|when|as)\b", re.I)
+_ACT = re.compile(
+    r"\b(?:(?P<kill>kill(?:ing|ed|s)|fatally\s+(?:shoot(?:ing|s)|shot|stabb(?:ing|ed)|wound(?:ing|ed)))"
+    r"|(?P<wound>wound(?:ing|ed|s)|injur(?:ing|ed|es))"
+    r"|(?:shoot(?:ing|s)|shot)\s+and\s+(?P<shot_wound>wound(?:ing|ed)|injur(?:ing|ed)|paraly[sz](?:ing|ed))"
+    r"|(?P<shoot>shoot(?:ing|s)|shot|hit(?:ting|s)?|strik(?:ing|es)|struck|graz(?:ed|ing|es))|(?P<leave>left|leaving|leaves))\s+$",
+    re.I,
+)
+_OF = re.compile(
+    r"\b(?:(?P<death>deaths?|killings?|murders?|slayings?|bod(?:y|ies)|fatal(?:ly)?\s+(?:shooting|stabbing)"
+    r"|(?:claimed|took|taking|claiming)\s+(?:the\s+)?(?:life|lives))|(?P<hit>shootings?))\s+of\s+$",
+    re.I,
+)
+# "The death toll rose to six", "the number of injured reached 40"
+_TOLL = re.compile(
+    r"\b(?:death\s+toll|toll|number\s+of\s+(?:dead|deaths|injured|wounded|fatalities|casualties))"
+    r"(?:\s+\w+){0,8}?\s+(?:to|at|of|is|was|reached|hit|stands\s+at|climbed\s+to)\s+(?:at\s+least\s+)?$",
+    re.I,
+)
+_LEFT_STATE = re.compile(r"\s+(?:(?P<death>dead)|(?P<injury>injured|wounded|hurt))\b", re.I)
+_BODY = re.compile(r"\bbod(?:y|ies)\b", re.I)
+_FOUND = re.compile(r"\b(?:found|discovered|recovered|retrieved|pulled|lying|lay|dumped)\b", re.I)
+_COORDINATION = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)$")
+_WINDOW = 80
 
 
 @dataclass(frozen=True, slots=True)
 class Figure:
-    kind: str  # KILLED or INJURED
+    kind: str  # KILLED, INJURED or VICTIMS
     value: int
     low: int | None
     high: int | None
     qualifier: str | None
     start: int  # offsets within the sentence
     end: int
+    individual: bool = False  # one person told of alone ("a man", "Jane Doe, 22,")
 
 
-def number_value(text: str) -> int | None:
-    """The value of a number written in digits or English words, or None."""
-    cleaned = text.replace(",", "").strip()
-    if cleaned.isdigit():
-        return int(cleaned)
-    words = re.sub(r"\s*-\s*", "-", cleaned.lower())
-    words = re.sub(r"^an?\s+", "one ", words)
-    words = re.sub(r"\s+and\s+", " ", words)
-    dozens = 1
-    if words.endswith("dozen"):
-        words, dozens = (words[: -len("dozen")].strip() or "one"), 12
-    try:
-        return text2num(words, "en") * dozens
-    except ValueError:
+@dataclass(frozen=True, slots=True)
+class _Phrase:
+    start: int
+    end: int
+    count: Count
+    definite: bool
+    cumulative: bool  # "a third victim": the running count of victims, not an addition
+    zero: bool
+    individual: bool = False
+
+
+def _phrase(match: re.Match[str], sentence: str) -> _Phrase | None:
+    before = sentence[: match.start()]
+    qualifier = qualifier_before(before[-25:])
+    if match["names"]:
+        found = len(re.findall(r",\s+\d{1,3},", match["names"]))
+        return _Phrase(match.start(), match.end(), Count(found, found, found, None), False, False,
+                       False, individual=True)
+    if match["nobody"]:
+        return _Phrase(match.start(), match.end(), Count(0, 0, 0, None), False, False, True)
+    if match["ordinal"]:
+        value = ORDINALS[match["ordinal"].lower()]
+        return _Phrase(match.start(), match.end(), Count(value, value, None, "at least"),
+                       match["ordinal_det"].lower() == "the", True, False)
+    if match["number"]:
+        text = match["number"]
+        if _NOT_A_COUNT_AFTER.match(sentence, match.end("number")) and not match["counted"]:
+            return None
+        if _NOT_A_COUNT_BEFORE.search(before) or (_YEAR.match(text) and not match["counted"]):
+            return None
+        if text.isdigit() and len(text) >= 4 and not match["counted"]:
+            return None  # "2501 Carter Rd.": head counts that large are written "2,501 people"
+        if re.search(r"\w,\s*$", before) and sentence[match.end():].lstrip().startswith(","):
+            return None  # "Skinner, 26," and "a boy, 15," give an age
+        found = count(text, qualifier)
+        if found is not None and match["number_high"]:
+            high = number_value(match["number_high"])
+            if high is not None and high > found.value:  # "10 to 15 people": at least 10, at most 15
+                found = Count(found.value, found.value, high, "range")
+        return _Phrase(match.start(), match.end(), found, False, False, False) if found else None
+    if match["acted"]:
+        return _Phrase(match.start("acted"), match.end(), Count(1, 1, 1, None), False, False,
+                       False, individual=True)
+    if match["one"] or match["bare"] or match["aged"] or match["aged_name"] or match["bare_age"]:
+        return _Phrase(match.start(), match.end(), Count(1, 1, 1, qualifier), False, False,
+                       False, individual=True)
+    noun = (match["definite_noun"] or "").lower()
+    plural = noun.endswith("s") or noun in ("people", "men", "women", "children")
+    value = 2 if match["definite"] and match["definite"].lower() == "both" else 1
+    if plural and value == 1:
+        return None  # "the victims": how many is said elsewhere
+    return _Phrase(match.start(), match.end(), Count(value, value, value, None), True, False, False)
+
+
+def _phrases(sentence: str) -> list[_Phrase]:
+    found: list[_Phrase] = []
+    position = 0
+    while (match := _PHRASE.search(sentence, position)) is not None:
+        phrase = _phrase(match, sentence)
+        if phrase is not None and not _INCLUDING.search(sentence[: match.start()][-30:]):
+            found.append(phrase)
+        position = max(match.end(), match.start() + 1)
+    return found
+
+
+def _coordinated(phrases: list[_Phrase], sentence: str) -> list[list[_Phrase]]:
+    """Group phrases joined by "and" or commas ("two men and a woman") into one subject."""
+    groups: list[list[_Phrase]] = []
+    for phrase in phrases:
+        joiner = sentence[groups[-1][-1].end:phrase.start] if groups else ""
+        if groups and _COORDINATION.fullmatch(joiner) and (
+                not (phrase.definite or groups[-1][-1].definite)
+                or (" and " in f" {joiner} " and not phrase.definite)):
+            groups[-1].append(phrase)
+        else:
+            groups.append([phrase])
+    return groups
+
+
+def _sum(group: list[_Phrase]) -> Count:
+    if len(group) == 1:
+        return group[0].count
+    value = sum(p.count.value for p in group)
+    lows = [p.count.low for p in group]
+    highs = [p.count.high for p in group]
+    return Count(value, None if None in lows else sum(lows),  # type: ignore[arg-type]
+                 None if None in highs else sum(highs), None)  # type: ignore[arg-type]
+
+
+def _clause(sentence: str, start: int) -> str:
+    window = sentence[start: start + _WINDOW]
+    cut = _CLAUSE_BREAK.search(window)
+    return window[: cut.start()] if cut else window
+
+
+def _as_subject(group: list[_Phrase], sentence: str) -> tuple[str, Count] | None:
+    last = group[-1]
+    if _NEGATED.match(sentence, last.end):
         return None
+    if _BODY.search(sentence, last.start, last.end) and _FOUND.search(_clause(sentence, last.end)):
+        return KILLED, _sum(group)  # "his dead body was found the next day"
+    predicate = _PREDICATE.match(sentence, last.end)
+    if predicate is None:
+        return None
+    total = _sum(group)
+    if predicate["death"]:
+        return KILLED, total
+    if predicate["injury"]:
+        # "A second child was injured": the running count of victims, the dead among them.
+        return (VICTIMS if last.cumulative else INJURED), total
+    rest = _clause(sentence, predicate.end())
+    return (KILLED if _LATER_DEATH.search(rest) else VICTIMS), total
 
 
-def _bounds(value: int, qualifier: str | None) -> tuple[int | None, int | None]:
-    if qualifier == "at least":
-        return value, None
-    if qualifier == "more than":
-        return value + 1, None
-    if qualifier == "up to":
-        return None, value
-    if qualifier in ("nearly", "about"):
-        return None, None
-    return value, value
-
-
-def _qualifier(before: str) -> str | None:
-    for name, pattern in _QUALIFIERS:
-        if pattern.search(before):
-            return name
+def _as_object(group: list[_Phrase], sentence: str) -> tuple[str, Count] | None:
+    before = sentence[: group[0].start][-40:]
+    total = _sum(group)
+    if (act := _ACT.search(before)) is not None:
+        if act["kill"]:
+            return KILLED, total
+        if act["wound"] or act["shot_wound"]:
+            return INJURED, total
+        if act["shoot"]:
+            return VICTIMS, total
+        state = _LEFT_STATE.match(sentence, group[-1].end)
+        if state is not None:
+            return (KILLED if state["death"] else INJURED), total
+        return None
+    if (of := _OF.search(before)) is not None:
+        return (KILLED if of["death"] else VICTIMS), total
+    if _TOLL.search(before):
+        return (INJURED if "injur" in before.lower() or "wound" in before.lower() else KILLED), total
     return None
 
 
-def _kind(word: str) -> str:
-    return KILLED if _KILLED_RE.match(word) else INJURED
+# Every figure needs one of these words; most sentences have none and are skipped at once.
+_CASUALTY_HINT = re.compile(
+    r"kill|dead|die|death|slain|murder|execut|fatal|mortal|perish|lives|own\s+life|succumb|shot|shoot"
+    r"|struck|graz"
+    r"|hit|wound|injur|hurt|hospital|graze|stabb|condition|critical|paraly|bod(?:y|ies)"
+    r"|gunshot|treated",
+    re.I,
+)
 
 
 def figures(sentence: str) -> list[Figure]:
     """Every casualty figure in the sentence, in order of appearance."""
-    numbers = list(_NUMBER.finditer(sentence))
+    if not _CASUALTY_HINT.search(sentence):
+        return []
     found: list[Figure] = []
-    for index, number in enumerate(numbers):
-        before, after = sentence[: number.start()], sentence[number.end():]
-        if _NOT_A_COUNT_AFTER.match(after) or _NOT_A_COUNT_BEFORE.search(before):
+    for group in _coordinated(_phrases(sentence), sentence):
+        reading = _as_object(group, sentence) or _as_subject(group, sentence)
+        if reading is None:
             continue
-        value = number_value(number.group())
-        if value is None:
-            continue
-        if number["digits"] and 1900 <= value <= 2100 and "," not in number.group():
-            continue  # a year
-        next_start = numbers[index + 1].start() if index + 1 < len(numbers) else len(sentence)
-        window = sentence[number.end(): min(next_start, number.end() + _WINDOW)]
-        clause_break = _CLAUSE_BREAK.search(window)
-        if clause_break:
-            window = window[: clause_break.start()]
-        # A verb right before the number ("killed four people and wounded eight") binds
-        # tighter than a casualty word after it.
-        preceding = _CASUALTY_BEFORE.search(before[-40:])
-        word = None if preceding else _CASUALTY_AFTER.search(window)
-        if preceding:
-            kind = _kind(preceding["word"])
-        elif word:
-            kind = _kind(word["word"])
-        else:
-            continue
-        qualifier = _qualifier(before[-25:])
-        low, high = _bounds(value, qualifier)
-        found.append(Figure(kind, value, low, high, qualifier, number.start(), number.end()))
+        kind, total = reading
+        last = group[-1]
+        if last.definite and kind != KILLED:
+            continue  # someone already counted, hurt: nothing new
+        if last.zero and kind == VICTIMS:
+            kind = INJURED
+        found.append(Figure(kind, total.value, total.low, total.high, total.qualifier,
+                            group[0].start, last.end,
+                            individual=all(phrase.individual for phrase in group)))
     return found

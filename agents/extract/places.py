@@ -19,6 +19,24 @@ _CAPITALISED = r"[A-ZÀ-ÖØ-ÞА-ЯІЇЄҐЁ][\w'’.-]*"
 _NAME_RUN = re.compile(rf"{_CAPITALISED}(?:\s+{_CAPITALISED}){{0,3}}")
 _CUE_BEFORE = re.compile(r"\b(?:in|at|near|outside|of|from|to|into|across|around)\s+(?:the\s+)?$", re.I)
 _QUALIFIER_AFTER = re.compile(rf"\s*,\s*(?P<qualifier>(?:[A-Z]\.){{1,2}}[A-Z]?\.?|{_CAPITALISED}(?:\s+{_CAPITALISED})?)")
+# "DeKalb County", "Richland Parish", "Austin neighborhood": the name is not the city's.
+_NOT_A_CITY_AFTER = re.compile(
+    r"(?:['’]s)?\s+(?:County|Parish|Co\.|Township|Borough|Twp\.?|neighbou?rhood|section|district"
+    r"|community|High|Middle|Elementary|University|College|Street|St\.|Avenue|Ave\.|Road|Rd\."
+    r"|Boulevard|Blvd\.|Drive|Dr\.|Lane|Way|Park|Mall|Airport|Police|Sheriff|City)\b"
+)
+# A crawled headline often ends with the outlet's name: "... - WMC Action News 5 - Memphis,
+# Tennessee", "... :: WRAL.com". That names the station's city, not the story's.
+_SITE_TAIL = re.compile(
+    r"\s+(?:[-|–—:]{1,2})\s+(?=[^-|–—]*(?:\bNews\b|\bTV\b|\.com\b|Channel|\bRadio\b|\bFox\s*\d|\b[KW][A-Z]{2,3}\b"
+    r"|Tribune|Times|Herald|Gazette|Journal|Post\b|Press|Daily|Weather))"
+)
+
+
+def headline_story_end(headline: str) -> int:
+    """Where the story's headline ends and the outlet's name begins (the length if it does not)."""
+    match = _SITE_TAIL.search(headline)
+    return match.start() if match else len(headline)
 _DATELINE = re.compile(r"\s*(?P<name>[A-Z][A-Z .'’-]+?)\s*(?:,|\(|—|–| - )")
 _POSSESSIVE = re.compile(r"['’]s$")
 
@@ -30,6 +48,7 @@ class Mention:
     place: Place
     is_city: bool
     cued: bool
+    qualified: bool = False  # a state or country was written beside it
 
 
 def _strip(word: str) -> str:
@@ -70,14 +89,15 @@ def mentions(text: str, start: int, end: int, gazetteer: Gazetteer,
 
 def _resolve(text: str, s: int, e: int, name: str, gazetteer: Gazetteer,
              countries: frozenset[str]) -> Mention | None:
-    cities = gazetteer.cities(name)
+    cities = [] if _NOT_A_CITY_AFTER.match(text, e) else gazetteer.cities(name)
     cued = bool(_CUE_BEFORE.search(text[max(0, s - 12):s]))
     qualifier = _QUALIFIER_AFTER.match(text, e)
     region = gazetteer.region(qualifier["qualifier"]) if qualifier else None
     if cities:
         city = _pick_city(cities, region, countries)
         if city is not None:
-            return Mention(s, e, city.place(name), True, cued or region is not None)
+            return Mention(s, e, city.place(name), True, cued or region is not None,
+                           region is not None)
     region_named = gazetteer.region(name)
     if region_named is not None and len(name) > 2:
         return Mention(s, e, region_named.place(name), False, cued)
@@ -94,13 +114,21 @@ def dateline_city(text: str, body_start: int, gazetteer: Gazetteer) -> Place | N
     return mention.place if mention is not None and mention.is_city else None
 
 
-def article_place(headline: list[Mention], body: list[Mention], dateline: Place | None) -> Place:
-    """The place an article is about: the dateline's city, the headline's, the city the
-    body names most (cued names counting first), a region or country, else unknown."""
+def is_title_case(headline: str) -> bool:
+    """"Man Shot Outside Bar": every word capitalised, so capitals do not mark names."""
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", headline) if len(w) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
+def article_place(headline: list[Mention], body: list[Mention], dateline: Place | None,
+                  title_case: bool = False) -> Place:
+    """The place an article is about: the dateline's city, the headline's (only a cued one
+    in a title-case headline), the city the body names most (cued names counting first), a
+    region or country, else unknown."""
     if dateline is not None:
         return dateline
     for mention in headline:
-        if mention.is_city:
+        if mention.is_city and (mention.cued or not title_case):
             return mention.place
     cities = [m for m in body if m.is_city]
     if cities:
@@ -112,10 +140,23 @@ def article_place(headline: list[Mention], body: list[Mention], dateline: Place 
 
 
 def claim_place(sentence_mentions: list[Mention], article: Place) -> Place:
-    """A city the sentence itself points at ("in Kyiv"), else the article's place. A name the
-    article's place also bears is the article's place: "Springfield" in a story datelined
-    Springfield, Ill. is that Springfield, not the most populous one."""
+    """A city the sentence itself points at ("in Kyiv"), else the article's place.
+
+    A bare name only moves a claim within the article's own state or country: "in Austin"
+    in a Chicago story is the Austin neighbourhood, not Austin, Texas. A name the article's
+    place also bears is the article's place ("Springfield" in a story datelined Springfield,
+    Ill.)."""
     for mention in sentence_mentions:
-        if mention.is_city and mention.cued:
-            return article if mention.place.name == article.name else mention.place
+        if not (mention.is_city and mention.cued):
+            continue
+        if mention.place.name == article.name:
+            return article
+        if mention.qualified or article.id == UNKNOWN_PLACE.id or _same_area(mention.place, article):
+            return mention.place
     return article
+
+
+def _same_area(place: Place, article: Place) -> bool:
+    if place.country != article.country:
+        return False
+    return place.country != "US" or not article.admin1 or place.admin1 == article.admin1

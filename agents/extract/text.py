@@ -50,8 +50,11 @@ def is_boilerplate(line: str) -> bool:
     return bool(_BOILERPLATE.search(line) or _SOCIAL_EMBED.search(line))
 
 
+_LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+
+
 def _ends_with_abbreviation(text: str, at: int) -> bool:
-    word = re.search(r"([A-Za-z][A-Za-z.]*)$", text[:at])
+    word = _LAST_WORD.search(text, max(0, at - 12), at)
     if not word:
         return False
     token = word.group(1).lower().rstrip(".")

@@ -23,12 +23,16 @@ _YESTERDAY_RE = re.compile(r"\b(?:yesterday|last\s+night|overnight)\b", re.I)
 _TODAY_RE = re.compile(r"\b(?:today|this\s+(?:morning|afternoon|evening))\b", re.I)
 _DAY_MONTH_RE = re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month>{_MONTH})\.?(?:\s+(?P<year>\d{{4}}))?\b", re.I)
 _MONTH_DAY_RE = re.compile(rf"\b(?P<month>{_MONTH})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{{4}}))?", re.I)
+_MONTH_YEAR_RE = re.compile(rf"\b(?P<month>{_MONTH})\.?,?\s+(?P<year>(?:19|20)\d\d)\b", re.I)
 _PERIOD_RE = re.compile(
-    r"\b(?:in|over|during|throughout|within)\s+the\s+(?:last|past|previous)\s+"
-    r"(?:(?P<hours>\d+|twenty-four|forty-eight)\s+hours|(?P<days>\d+|two|three|seven)\s+days|(?P<week>week))\b",
+    r"\b(?:in|over|during|throughout|within)\s+(?:"
+    r"(?:the\s+(?:last|past|previous)\s+)?(?:(?P<hours>\d+|twenty-four|forty-eight|seventy-two)"
+    r"\s+hours|(?P<days>\d+|two|three|seven)\s+days)"
+    r"|the\s+(?:last|past|previous)\s+(?P<week>week))\b",
     re.I,
 )
-_SMALL_NUMBERS = {"two": 2, "three": 3, "seven": 7, "twenty-four": 24, "forty-eight": 48}
+_SMALL_NUMBERS = {"two": 2, "three": 3, "seven": 7, "twenty-four": 24, "forty-eight": 48,
+                  "seventy-two": 72}
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +40,7 @@ class When:
     date: date
     date_end: date | None = None
     period: str | None = None
+    stated: bool = True  # False when the date is only the publication day
 
 
 def _count(text: str) -> int:
@@ -74,6 +79,9 @@ def day_in(sentence: str, anchor: date) -> date | None:
         match = pattern.search(sentence)
         if match and (found := _explicit(match, anchor)):
             return found
+    match = _MONTH_YEAR_RE.search(sentence)
+    if match:
+        return date(int(match["year"]), _MONTHS[match["month"].lower().rstrip(".")], 1)
     match = _WEEKDAY_RE.search(sentence)
     if match:
         back = (anchor.weekday() - _WEEKDAYS.index(match["day"].lower())) % 7
@@ -85,12 +93,14 @@ def day_in(sentence: str, anchor: date) -> date | None:
     return None
 
 
-def when(sentence: str, previous: str, anchor: date) -> When:
-    """The time of a claim: its own sentence first, then the sentence before it (which often
-    sets the scene: "a strike in the early hours of Tuesday ... Six people were injured"),
-    then the publication date."""
-    period = period_in(sentence, anchor)
+def when(sentence: str, previous: str, published: date, event_day: date, *,
+         event_day_stated: bool = True) -> When:
+    """The time of a claim: a period it states, the day it names, the day the sentence before
+    it names (it often sets the scene: "a strike in the early hours of Tuesday ... Six people
+    were injured"), else the article's event day. "Yesterday" and weekdays count back from
+    the publication day."""
+    period = period_in(sentence, published)
     if period:
         return period
-    day = day_in(sentence, anchor) or (day_in(previous, anchor) if previous else None)
-    return When(date=day or anchor)
+    day = day_in(sentence, published) or (day_in(previous, published) if previous else None)
+    return When(date=day) if day else When(date=event_day, stated=event_day_stated)

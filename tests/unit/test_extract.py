@@ -88,3 +88,37 @@ def test_cyrillic_and_old_spellings_name_the_same_city():
         article = Article(id=spelling, headline="", body=f"Two people were killed in {spelling}.",
                           published_at="2022-03-02T10:00:00+00:00")
         assert [r.place.id for r in extract(article, None).reports] == [KHARKIV]
+
+
+def _places(body, headline="Shooting", published="2016-05-01T10:00:00+00:00"):
+    article = Article(id="p", headline=headline, body=body, published_at=published)
+    return [(r.place.name, r.place.admin1) for r in extract(article, None).reports]
+
+
+def test_a_county_is_not_the_city_of_the_same_name():
+    assert _places("CHICAGO - Two men were shot in DeKalb County on Sunday.") == [("Chicago", "Illinois")]
+
+
+def test_a_bare_name_does_not_move_a_claim_to_another_state():
+    assert _places("CHICAGO - A man was killed in Austin on Sunday.") == [("Chicago", "Illinois")]
+    assert _places("CHICAGO - A man was killed in Austin, Texas, on Sunday.") == [("Austin", "Texas")]
+
+
+def test_title_case_headline_capitals_are_not_place_names():
+    assert _places("A man was shot Sunday in Springfield, Ill.", headline="Man Shot Near Airport") == [
+        ("Springfield", "Illinois")] * 2  # the headline's claim and the lede's
+
+
+def test_the_outlet_named_after_a_headline_is_not_the_story_place():
+    from agents.extract.places import headline_story_end
+    headline = "3 women killed in Cherokee Co. - WMC Action News 5 - Memphis, Tennessee"
+    assert headline[:headline_story_end(headline)] == "3 women killed in Cherokee Co."
+    plain = "Four killed and nine wounded as Kharkiv hit by air and rocket strikes"
+    assert headline_story_end(plain) == len(plain)
+
+
+def test_people_told_of_one_by_one_add_up():
+    article = Article(id="e", headline="", published_at="2015-05-03T10:00:00+00:00",
+                      body="A 25-year-old man was shot in the leg, another man, 55, was struck in the "
+                           "torso, and a woman, 22, sustained a leg wound in the Bronx, cops said.")
+    assert [r.victims for r in extract(article, None).reports] == [3]

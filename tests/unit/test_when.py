@@ -5,23 +5,44 @@ from agents.extract.when import When, when
 WEDNESDAY = date(2022, 3, 2)
 
 
+def when_(sentence, previous, published):
+    return when(sentence, previous, published, published)
+
+
 def test_weekday_resolves_to_the_latest_such_day():
-    assert when("a strike in the early hours of Tuesday", "", WEDNESDAY) == When(date(2022, 3, 1))
-    assert when("as a result of Wednesday morning's shelling", "", WEDNESDAY) == When(WEDNESDAY)
+    assert when_("a strike in the early hours of Tuesday", "", WEDNESDAY) == When(date(2022, 3, 1))
+    assert when_("as a result of Wednesday morning's shelling", "", WEDNESDAY) == When(WEDNESDAY)
 
 
 def test_relative_and_explicit_days():
-    assert when("Two died yesterday.", "", WEDNESDAY).date == date(2022, 3, 1)
-    assert when("On 14 August 2020, two died.", "", WEDNESDAY).date == date(2020, 8, 14)
-    assert when("Two died on Feb. 27.", "", WEDNESDAY).date == date(2022, 2, 27)
-    assert when("Two died on Dec. 30.", "", WEDNESDAY).date == date(2021, 12, 30)
+    assert when_("Two died yesterday.", "", WEDNESDAY).date == date(2022, 3, 1)
+    assert when_("On 14 August 2020, two died.", "", WEDNESDAY).date == date(2020, 8, 14)
+    assert when_("Two died on Feb. 27.", "", WEDNESDAY).date == date(2022, 2, 27)
+    assert when_("Two died on Dec. 30.", "", WEDNESDAY).date == date(2021, 12, 30)
 
 
 def test_period_totals():
-    assert when("21 died in the last 24 hours", "", WEDNESDAY) == When(
+    assert when_("21 died in the last 24 hours", "", WEDNESDAY) == When(
         date(2022, 3, 1), date(2022, 3, 2), "24h")
 
 
 def test_previous_sentence_sets_the_scene_and_publication_date_is_the_fallback():
-    assert when("Six people were injured.", "A strike early on Tuesday.", WEDNESDAY).date == date(2022, 3, 1)
-    assert when("Six people were injured.", "", WEDNESDAY).date == WEDNESDAY
+    assert when_("Six people were injured.", "A strike early on Tuesday.", WEDNESDAY).date == date(2022, 3, 1)
+    assert when_("Six people were injured.", "", WEDNESDAY).date == WEDNESDAY
+
+
+def test_periods_without_the_last():
+    assert when_("Seven people shot in 72 hours", "", WEDNESDAY) == When(
+        date(2022, 2, 27), WEDNESDAY, "72h")
+    assert when_("Two died over the past week", "", WEDNESDAY).period == "7d"
+
+
+def test_month_and_year_name_the_first_of_the_month():
+    assert when_("In February 2015, an officer shot a man.", "", WEDNESDAY).date == date(2015, 2, 1)
+
+
+def test_yesterday_counts_back_from_publication_not_from_the_story_day():
+    monday = date(2022, 2, 28)
+    assert when("Two died yesterday.", "", WEDNESDAY, monday).date == date(2022, 3, 1)
+    assert when("Two were hurt.", "", WEDNESDAY, monday, event_day_stated=True) == When(monday)
+    assert when("Two were hurt.", "", WEDNESDAY, WEDNESDAY, event_day_stated=False).stated is False

@@ -1,0 +1,94 @@
+"""Numbers as news copy writes them: "21", "1,200", "twenty-one", "a hundred and twelve",
+"a dozen", "dozens", and the qualifiers around them ("at least", "some", "up to")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from text_to_num import text2num
+
+_UNITS = (
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety"
+).split()
+_SCALES = ("hundred", "thousand", "million")
+UNIT_WORD = "|".join(_UNITS)
+SCALE_WORD = "|".join(list(_SCALES) + ["dozen"])
+NUMBER_WORD = f"{UNIT_WORD}|{SCALE_WORD}"
+# Plural scales are vague counts with a floor and no ceiling.
+VAGUE = {"dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2000}
+
+# A number in words starts with a unit ("three hundred") or "a"/"an" and a scale ("a dozen").
+NUMBER = (
+    rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+"
+    rf"|(?:an?\s+(?:{SCALE_WORD})|(?:{UNIT_WORD}))(?:(?:\s*-\s*|\s+(?:and\s+)?)(?:{NUMBER_WORD}))*"
+    rf"|{'|'.join(VAGUE)})"
+)
+
+ORDINALS = {
+    "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+    "ninth": 9, "tenth": 10,
+}
+
+QUALIFIERS = (
+    ("at least", re.compile(r"\b(?:at\s+least|no\s+fewer\s+than|a\s+minimum\s+of)\s+$", re.I)),
+    ("more than", re.compile(r"\b(?:more\s+than|over|upwards\s+of)\s+$", re.I)),
+    ("up to", re.compile(r"\b(?:up\s+to|as\s+many\s+as|at\s+most)\s+$", re.I)),
+    ("nearly", re.compile(r"\b(?:nearly|almost|close\s+to)\s+$", re.I)),
+    ("about", re.compile(r"\b(?:some|about|around|approximately|roughly|an\s+estimated)\s+$", re.I)),
+    ("a further", re.compile(r"\b(?:a\s+further|another|an\s+additional)\s+$", re.I)),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Count:
+    value: int
+    low: int | None
+    high: int | None
+    qualifier: str | None
+
+
+def number_value(text: str) -> int | None:
+    """The value of a number written in digits or English words, or None."""
+    cleaned = text.replace(",", "").strip()
+    if cleaned.isdigit():
+        return int(cleaned)
+    words = re.sub(r"\s*-\s*", "-", cleaned.lower())
+    if words in VAGUE:
+        return VAGUE[words]
+    words = re.sub(r"^an?\s+", "one ", words)
+    words = re.sub(r"\s+and\s+", " ", words)
+    dozens = 1
+    if words.endswith("dozen"):
+        words, dozens = (words[: -len("dozen")].strip() or "one"), 12
+    try:
+        return text2num(words, "en") * dozens
+    except ValueError:
+        return None
+
+
+def qualifier_before(text: str) -> str | None:
+    for name, pattern in QUALIFIERS:
+        if pattern.search(text):
+            return name
+    return None
+
+
+def count(text: str, qualifier: str | None) -> Count | None:
+    """A count with bounds the qualifier allows: "at least 4" is 4 and up, "up to 4" at most 4,
+    "dozens" at least 24; "about 20" and "nearly 20" leave both bounds open."""
+    value = number_value(text)
+    if value is None:
+        return None
+    if text.strip().lower() in VAGUE:
+        return Count(value, value, None, qualifier or "at least")
+    if qualifier == "at least":
+        return Count(value, value, None, qualifier)
+    if qualifier == "more than":
+        return Count(value, value + 1, None, qualifier)
+    if qualifier == "up to":
+        return Count(value, None, value, qualifier)
+    if qualifier in ("nearly", "about"):
+        return Count(value, None, None, qualifier)
+    return Count(value, value, value, qualifier)

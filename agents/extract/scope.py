@@ -1,0 +1,45 @@
+"""Which casualty figures belong to no single incident.
+
+An analyst does not count these as incidents:
+- a running total for a month, a year or "so far";
+- a roundup of many shootings across a city over a weekend;
+- an incident from long ago that the story only recalls ("On Nov. 5, 2009, ... killing 12").
+
+A total over a short stated period ("in the last 24 hours") stays a claim: it is read as a
+period incident (see ``when.period_in``).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+_MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december"
+)
+_STATISTIC = re.compile(
+    rf"""\b(?:
+        so\s+far | to\s+date | year[\s-]+to[\s-]+date
+      | (?:this|last|each|every|a|per)\s+(?:year|month|decade)
+      | (?:in|during|since)\s+(?:{_MONTHS})\b(?!\s+\d)
+      | (?:in|during|since|for)\s+(?:19|20)\d\d\b
+      | since\s+(?:the\s+(?:start|beginning)|records\s+began|january|the\s+first)
+      | in\s+(?:\w+\s+)?(?:weekend|separate|unrelated|several|multiple|different)\s+(?:shootings|attacks|incidents)
+      | (?:shootings|violence|attacks)\s+across\s+the\s+(?:city|county|state|country|boroughs?)
+      | homicides?\s+(?:this|last)\s+year
+      | \bamong\s+(?:the\s+)?(?:at\s+least\s+)?\d+ | citywide | statewide | nationwide
+      | deadliest\s+(?:weekend|week|month|year|day)
+      | since\s+(?:early\s+|late\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday) | \d+(?:st|nd|rd|th)\s+(?:homicide|murder|killing|shooting)
+    )""",
+    re.I | re.X,
+)
+BACKGROUND_DAYS = 30
+
+
+def is_statistic(sentence: str) -> bool:
+    return bool(_STATISTIC.search(sentence))
+
+
+def is_background(day: date | None, published: date | None) -> bool:
+    """A claim dated well before the article's publication recalls an older incident."""
+    return day is not None and published is not None and (published - day).days > BACKGROUND_DAYS

@@ -1,0 +1,42 @@
+from datetime import date
+
+import pytest
+
+from agents.extract.core import extract
+from agents.extract.scope import is_background, is_statistic
+from streams.records import Article
+
+
+@pytest.mark.parametrize("sentence", [
+    "So far in 2017, at least 47 people have been killed in Chicago.",
+    "The homicide came after 45 people were killed in July.",
+    "Five people were killed in weekend shootings across the city.",
+    "It was the city's 300th homicide this year.",
+])
+def test_running_totals_and_roundups_are_statistics(sentence):
+    assert is_statistic(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Four people were shot Sunday in Chicago.",
+    "Some 21 people died in the last 24 hours.",
+    "Two people were killed in a March 2 attack.",
+])
+def test_incident_claims_are_not_statistics(sentence):
+    assert not is_statistic(sentence)
+
+
+def test_background_is_more_than_a_month_before_publication():
+    assert is_background(date(2009, 11, 5), date(2014, 4, 3))
+    assert not is_background(date(2014, 3, 30), date(2014, 4, 3))
+
+
+def test_an_article_recalling_an_old_massacre_claims_only_its_own_incident():
+    article = Article(
+        id="fort-hood", headline="Gunman kills three at Fort Hood",
+        body=("On April 2, a soldier opened fire, killing three and wounding 16 before taking his own life. "
+              "On Nov. 5, 2009, a psychiatrist opened fire at the same base, killing 13 people. "
+              "So far this year, 20 people have been killed in the county."),
+        published_at="2014-04-03T12:00:00+00:00")
+    reports = extract(article, None).reports
+    assert [(r.killed, r.injured) for r in reports] == [(3, None), (3, 16)]
