@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import dataclasses
+import functools
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -21,13 +22,18 @@ class RecordError(ValueError):
     """A message that cannot become a record; it belongs on the dead-letter topic."""
 
 
+@functools.cache
+def _field_names(cls: type) -> frozenset[str]:
+    return frozenset(f.name for f in dataclasses.fields(cls))
+
+
 def _build(cls: type[T], data: Any, *, required: tuple[str, ...] = ()) -> T:
     if not isinstance(data, dict):
         raise RecordError(f"{cls.__name__} must be a JSON object, got {type(data).__name__}")
     missing = [name for name in required if data.get(name) in (None, "")]
     if missing:
         raise RecordError(f"{cls.__name__} lacks required field(s): {', '.join(missing)}")
-    names = {f.name for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
+    names = _field_names(cls)
     try:
         return cls(**{k: v for k, v in data.items() if k in names})
     except TypeError as exc:

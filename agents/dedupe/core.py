@@ -13,6 +13,7 @@ nothing, and sends again the current revision of the incidents it changed.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import hashlib
 from dataclasses import dataclass, field
@@ -71,7 +72,7 @@ class PlaceIncidents:
     incidents each report handled so far changed, and the claims withdrawn."""
 
     incidents: list[OpenIncident] = field(default_factory=list)
-    claims: list[Report] = field(default_factory=list)
+    claims: list[Report] = field(default_factory=list)  # in _in_order
     handled: dict[str, list[str]] = field(default_factory=dict)
     withdrawn: list[str] = field(default_factory=list)
 
@@ -236,14 +237,33 @@ def _snapshot(open_incident: OpenIncident) -> Incident:
 
 
 def _in_order(report: Report) -> tuple:
-    return (report.published_at or "", report.article_id, report.span, report.report_id)
+    return (report.published_at or "", report.article_id, tuple(report.span), report.report_id)
 
 
-def _group(claims: list[Report]) -> list[OpenIncident]:
-    """The place's incidents, grouped from its claims in a fixed order: each claim joins the
-    first incident it matches, or opens a new one."""
-    incidents: list[OpenIncident] = []
-    for report in sorted(claims, key=_in_order):
+def _group(claims: list[Report], start: int, previous: list[OpenIncident]) -> list[OpenIncident]:
+    """The place's incidents, grouped from its claims (in ``_in_order``): each claim joins the
+    first incident it matches, or opens a new one.
+
+    The claims before ``start`` are those the previous grouping began with, so the grouping is
+    taken up where they end: an incident's figures are a function of its members, and its
+    members before ``start`` are the claims it held then. Only the claims from ``start`` on are
+    matched again.
+    """
+    position = {claim.report_id: index for index, claim in enumerate(claims[:start])}
+    incidents = []
+    for old in previous:
+        members = [m for m in old.members if m.report_id in position]
+        if not members or members[0].report_id != old.members[0].report_id:
+            continue  # it opened after start, if it opens at all
+        if len(members) == len(old.members):  # all its members come before start
+            incidents.append(OpenIncident(dataclasses.replace(old.incident), members))
+            continue
+        rebuilt = _new_incident(claims[position[members[0].report_id]])
+        rebuilt.members = members
+        _recompute(rebuilt)
+        incidents.append(rebuilt)
+    incidents.sort(key=lambda o: position[o.members[0].report_id])  # the order they opened in
+    for report in claims[start:]:
         target = next((o for o in incidents if _matches(report, o)), None)
         if target is None:
             target = _new_incident(report)
@@ -253,15 +273,18 @@ def _group(claims: list[Report]) -> list[OpenIncident]:
     return incidents
 
 
+_CONTENT = [name for name in Incident.__dataclass_fields__ if name != "revision"]
+
+
 def _same(a: Incident, b: Incident) -> bool:
-    return dataclasses.replace(a, revision=0) == dataclasses.replace(b, revision=0)
+    return all(getattr(a, name) == getattr(b, name) for name in _CONTENT)
 
 
-def _regroup(previous: list[OpenIncident],
-             claims: list[Report]) -> tuple[list[OpenIncident], list[Incident]]:
+def _regroup(previous: list[OpenIncident], claims: list[Report],
+             start: int) -> tuple[list[OpenIncident], list[Incident]]:
     """Group the claims afresh; number each incident that changed with its next revision. An
     incident no claim opens any more is retracted."""
-    grouped = {o.incident.incident_id: o for o in _group(claims)}
+    grouped = {o.incident.incident_id: o for o in _group(claims, start, previous)}
     incidents: list[OpenIncident] = []
     changed: list[Incident] = []
     for old in previous:
@@ -290,12 +313,14 @@ def dedupe(report: Report, state: PlaceIncidents | None) -> Deduplication:
         touched = state.handled[report.report_id]
         return Deduplication(state, [_snapshot(o) for o in state.incidents
                                      if o.incident.incident_id in touched])
-    claims, withdrawn = state.claims, state.withdrawn
+    claims, withdrawn, start = state.claims, state.withdrawn, len(state.claims)
     if report.retracts:
-        claims = [c for c in claims if c.report_id != report.retracts]
         withdrawn = withdrawn + [report.retracts]
+        start = next((i for i, c in enumerate(claims) if c.report_id == report.retracts), start)
+        claims = claims[:start] + claims[start + 1:]
     elif report.report_id not in withdrawn:
-        claims = claims + [report]
-    incidents, changed = _regroup(state.incidents, claims)
+        start = bisect.bisect(claims, _in_order(report), key=_in_order)
+        claims = claims[:start] + [report] + claims[start:]
+    incidents, changed = _regroup(state.incidents, claims, start)
     handled = {**state.handled, report.report_id: [i.incident_id for i in changed]}
     return Deduplication(PlaceIncidents(incidents, claims, handled, withdrawn), changed)
