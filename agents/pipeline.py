@@ -1,60 +1,97 @@
 """The four stages chained in memory: what ``wirewatch process`` runs.
 
-State lives in dicts keyed exactly as the worker's Faust tables are, and every stage is the
-same pure function the agents call, so a file processed here and the same file streamed
-through Kafka end in the same incidents and tallies.
+Each stage is the same step the Faust agents run (``agents.steps``), on tables that store JSON
+as the Faust tables do, under the same size limit and deadline. A message a stage cannot handle
+becomes the same dead letter, with its file and line, and the run goes on. So a file processed
+here and the same file streamed through Kafka end in the same incidents and tallies.
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable, Iterator, MutableMapping
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
+from typing import Any
 
-from agents.dedupe.core import PlaceIncidents, dedupe
-from agents.enrich.core import enrich
-from agents.enrich.gazetteer import Gazetteer, load_gazetteer
-from agents.extract.article import parse_article
-from agents.extract.core import ArticleSeen, extract
-from agents.tally.core import Contribution, tally
+from agents.steps import Output, StepResult, dedupe_step, enrich_step, extract_step, tally_step
+from streams import admin
 from streams.inputs import Message, read_messages
-from streams.records import CityTally, Incident, Report, dumps
+from streams.limits import bounded
+from streams.records import DeadLetter, Incident, Report, dumps, loads
+from streams.settings import Settings
+
+
+class JsonTable(MutableMapping[str, Any]):
+    """A dict that keeps values as a Faust table with the orjson codec does: serialised on
+    write, parsed on read."""
+
+    def __init__(self) -> None:
+        self._data: dict[str, bytes] = {}
+
+    def __getitem__(self, key: str) -> Any:
+        return loads(self._data[key])
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self._data[key] = dumps(value)
+
+    def __delitem__(self, key: str) -> None:
+        del self._data[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._data)
+
+    def __len__(self) -> int:
+        return len(self._data)
 
 
 @dataclass(slots=True)
 class LocalRun:
-    gazetteer: Gazetteer = field(default_factory=load_gazetteer)
-    seen: dict[str, ArticleSeen] = field(default_factory=dict)
-    open_incidents: dict[str, PlaceIncidents] = field(default_factory=dict)
-    contributions: dict[str, Contribution] = field(default_factory=dict)
-    rows: dict[str, CityTally] = field(default_factory=dict)
-    reports: list[Report] = field(default_factory=list)
+    settings: Settings = field(default_factory=Settings.from_env)
+    articles_seen: JsonTable = field(default_factory=JsonTable)
+    place_incidents: JsonTable = field(default_factory=JsonTable)
+    place_tallies: JsonTable = field(default_factory=JsonTable)
+    reports: dict[str, Report] = field(default_factory=dict)
     incidents: dict[str, Incident] = field(default_factory=dict)
+    dead_letters: list[DeadLetter] = field(default_factory=list)
     languages: Counter[str] = field(default_factory=Counter)
 
     def feed(self, message: Message) -> None:
-        article = parse_article(message.value, message.key)
-        extraction = extract(article, self.seen.get(article.id), self.gazetteer)
-        self.seen[article.id] = extraction.seen
-        self.languages[extraction.seen.language] += 1
-        for report in extraction.reports:
-            self.reports.append(report)
-            self.on_report(report)
+        """One article through every stage, each record as soon as it is made."""
+        extract = partial(extract_step, articles_seen=self.articles_seen)
+        dedupe = partial(dedupe_step, place_incidents=self.place_incidents)
+        tally = partial(tally_step, place_tallies=self.place_tallies)
+        origin = message.origin
+        for key, report in self._run("extract", admin.ARTICLES, message.key, message.value,
+                                     origin, extract):
+            self.reports.setdefault(report.report_id, report)
+            for key, incident in self._run("dedupe", admin.REPORTS, key, report, origin, dedupe):
+                for key, enriched in self._run("enrich", admin.INCIDENTS, key, incident, origin,
+                                               enrich_step):
+                    self.incidents[enriched.incident_id] = enriched
+                    self._run("tally", admin.EVENTS, key, enriched, origin, tally)
 
-    def on_report(self, report: Report) -> None:
-        step = dedupe(report, self.open_incidents.get(report.place.id))
-        self.open_incidents[report.place.id] = step.state
-        for incident in step.incidents:
-            self.on_incident(enrich(incident, self.gazetteer))
+    def _run(self, stage: str, topic: str, key: bytes | str | None, record: bytes | Any,
+             origin: str, step: Callable[[bytes, bytes | None], StepResult]) -> list[Output]:
+        """Hand the record to the step as Kafka would: key and value as bytes."""
+        key = key.encode("utf-8") if isinstance(key, str) else key
+        value = record if isinstance(record, bytes) else dumps(record)
+        try:
+            result = bounded(step, key, value, max_bytes=self.settings.max_message_bytes,
+                             timeout=self.settings.stage_timeout)
+        except Exception as exc:  # one bad message must not stop the run
+            self.dead_letters.append(DeadLetter.of(
+                stage, exc, key, value, topic=topic, origin=origin,
+                limit=self.settings.max_message_bytes))
+            return []
+        if result.language is not None:
+            self.languages[result.language[0]] += 1
+        return result.outputs
 
-    def on_incident(self, incident: Incident) -> None:
-        self.incidents[incident.incident_id] = incident
-        step = tally(incident, self.contributions.get(incident.incident_id),
-                     self.rows.get(incident.place_id))
-        if step.contribution is not None:
-            self.contributions[incident.incident_id] = step.contribution
-        if step.row is not None:
-            self.rows[incident.place_id] = step.row
+    def rows(self) -> list[dict]:
+        """The final row of every place."""
+        return [state["row"] for state in self.place_tallies.values()]
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,24 +110,19 @@ def _write_jsonl(path: Path, records: list) -> None:
             out.write(dumps(record) + b"\n")
 
 
-def process(paths: list[Path], out_dir: Path) -> ProcessSummary:
-    """Run every message of ``paths`` through the stages; write reports.jsonl,
-    incidents.jsonl (final revision of each), tallies.jsonl (final row per place) and
-    deadletters.jsonl (messages that could not be processed, with the error)."""
-    run = LocalRun()
-    dead: list[dict] = []
+def process(paths: list[Path], out_dir: Path, settings: Settings | None = None) -> ProcessSummary:
+    """Run every message of ``paths`` through the stages; write reports.jsonl (each report
+    once), incidents.jsonl (final revision of each), tallies.jsonl (final row per place) and
+    deadletters.jsonl (messages a stage could not handle, with the error)."""
+    run = LocalRun(settings or Settings.from_env())
     articles = 0
     for message in read_messages(paths):
         articles += 1
-        try:
-            run.feed(message)
-        except Exception as exc:  # one bad message must not stop the batch
-            dead.append({"origin": message.origin, "error": f"{type(exc).__name__}: {exc}",
-                         "value": message.value.decode("utf-8", errors="replace")})
+        run.feed(message)
     out_dir.mkdir(parents=True, exist_ok=True)
-    _write_jsonl(out_dir / "reports.jsonl", run.reports)
+    _write_jsonl(out_dir / "reports.jsonl", list(run.reports.values()))
     _write_jsonl(out_dir / "incidents.jsonl", list(run.incidents.values()))
-    _write_jsonl(out_dir / "tallies.jsonl", list(run.rows.values()))
-    _write_jsonl(out_dir / "deadletters.jsonl", dead)
-    return ProcessSummary(articles, len(dead), len(run.reports), len(run.incidents), len(run.rows),
-                          dict(run.languages.most_common()))
+    _write_jsonl(out_dir / "tallies.jsonl", run.rows())
+    _write_jsonl(out_dir / "deadletters.jsonl", run.dead_letters)
+    return ProcessSummary(articles, len(run.dead_letters), len(run.reports), len(run.incidents),
+                          len(run.place_tallies), dict(run.languages.most_common()))

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from aiokafka.errors import KafkaError
 
+from streams.limits import envelope_bytes
 from streams.security import client_options
 from streams.settings import Security, Settings, TopicNames
 
@@ -94,6 +95,12 @@ async def _poll_metadata(bootstrap: str, deadline: float, timeout: float,
     )
 
 
+def _config(spec: TopicSpec, settings: Settings) -> dict[str, str]:
+    if spec.name == DEADLETTER:  # a dead letter carries a whole message, base64-encoded
+        return {**spec.config, "max.message.bytes": str(envelope_bytes(settings.max_message_bytes))}
+    return spec.config
+
+
 async def ensure_topics(settings: Settings) -> list[str]:
     """Create whichever of wirewatch's topics are missing; return the names created."""
     client = AIOKafkaAdminClient(bootstrap_servers=settings.brokers, request_timeout_ms=10000,
@@ -102,7 +109,8 @@ async def ensure_topics(settings: Settings) -> list[str]:
     try:
         existing = set(await client.list_topics())
         missing = [
-            NewTopic(spec.name, settings.partitions, settings.replication, topic_configs=spec.config)
+            NewTopic(spec.name, settings.partitions, settings.replication,
+                     topic_configs=_config(spec, settings))
             for spec in topic_specs(settings.topics) if spec.name not in existing
         ]
         if not missing:

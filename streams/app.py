@@ -6,6 +6,7 @@ from __future__ import annotations
 import faust
 
 from streams import codecs
+from streams.limits import envelope_bytes
 from streams.metrics import Metrics
 from streams.security import faust_credentials
 from streams.settings import Settings
@@ -32,6 +33,9 @@ def create_app(settings: Settings) -> faust.App:
         # Other workers route read requests here; Prometheus scrapes it.
         canonical_url=settings.web_url,
         consumer_auto_offset_reset="earliest",
+        producer_max_request_size=envelope_bytes(settings.max_message_bytes),
+        broker_session_timeout=settings.session_timeout,
+        broker_heartbeat_interval=settings.session_timeout / 10,
         autodiscover=["agents", "streams.web", "streams.telemetry"],
         origin="streams",
     )

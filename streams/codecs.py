@@ -1,4 +1,8 @@
-"""The orjson codec Faust uses for table keys and values and changelog topics."""
+"""The orjson codec Faust uses for table keys and values and changelog topics.
+
+Faust also registers pickle codecs, which run code on load. wirewatch never names them, and
+removes them, so that no topic, table or misconfiguration can reach one.
+"""
 
 from __future__ import annotations
 
@@ -21,3 +25,5 @@ class OrjsonCodec(codecs.Codec):
 
 def register() -> None:
     codecs.register(CODEC_NAME, OrjsonCodec())
+    for name in [name for name in codecs.codecs if "pickle" in name]:
+        del codecs.codecs[name]

@@ -7,7 +7,9 @@ Every record is serialised with orjson (which encodes dataclasses natively) and 
 
 from __future__ import annotations
 
+import base64
 import dataclasses
+import functools
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -20,13 +22,18 @@ class RecordError(ValueError):
     """A message that cannot become a record; it belongs on the dead-letter topic."""
 
 
+@functools.cache
+def _field_names(cls: type) -> frozenset[str]:
+    return frozenset(f.name for f in dataclasses.fields(cls))
+
+
 def _build(cls: type[T], data: Any, *, required: tuple[str, ...] = ()) -> T:
     if not isinstance(data, dict):
         raise RecordError(f"{cls.__name__} must be a JSON object, got {type(data).__name__}")
     missing = [name for name in required if data.get(name) in (None, "")]
     if missing:
         raise RecordError(f"{cls.__name__} lacks required field(s): {', '.join(missing)}")
-    names = {f.name for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
+    names = _field_names(cls)
     try:
         return cls(**{k: v for k, v in data.items() if k in names})
     except TypeError as exc:
@@ -193,7 +200,12 @@ class CityTally:
 
 @dataclass(slots=True)
 class DeadLetter:
-    """A message a stage could not handle, with everything needed to replay or debug it."""
+    """A message a stage could not handle, with everything needed to replay or debug it.
+
+    ``value_base64`` holds the raw bytes, cut to the size limit when the message was over it;
+    ``value_size`` is the size it had. ``origin`` is the file and line for ``wirewatch process``.
+    The Kafka key of a dead letter is the message's key (cut to 1 KiB).
+    """
 
     stage: str
     error: str
@@ -202,6 +214,29 @@ class DeadLetter:
     offset: int | None
     key: str | None
     value_base64: str
+    value_size: int
+    origin: str | None = None
+
+    @classmethod
+    def of(cls, stage: str, error: BaseException, key: bytes | None, value: bytes | None, *,
+           topic: str, limit: int, partition: int | None = None, offset: int | None = None,
+           origin: str | None = None) -> DeadLetter:
+        raw = value or b""
+        return cls(
+            stage=stage,
+            error=f"{type(error).__name__}: {error}"[:_ERROR_CHARS],
+            topic=topic,
+            partition=partition,
+            offset=offset,
+            key=key[:_KEY_BYTES].decode("utf-8", errors="replace") if key is not None else None,
+            value_base64=base64.b64encode(raw[:limit]).decode("ascii"),
+            value_size=len(raw),
+            origin=origin,
+        )
+
+
+_ERROR_CHARS = 2000
+_KEY_BYTES = 1024  # keys are ids; a longer one is cut, like an oversized value
 
 
 def dumps(record: Any) -> bytes:

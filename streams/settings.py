@@ -83,6 +83,11 @@ class Settings:
     metrics_city_limit: int = 200
     topics: TopicNames = field(default_factory=TopicNames)
     security: Security = field(default_factory=Security)
+    # Reliability bounds: a bigger message, or one a stage spends longer on, is dead-lettered;
+    # a worker silent for session_timeout seconds loses its partitions to the others.
+    max_message_bytes: int = 1_048_576
+    stage_timeout: int = 10
+    session_timeout: int = 30
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> Settings:
@@ -122,6 +127,9 @@ class Settings:
             topics=TopicNames(**{f.name: read.text(f"topic_{f.name}", f.default)
                                  for f in fields(TopicNames)}),
             security=security,
+            max_message_bytes=read.number("max_message_bytes", cls.max_message_bytes),
+            stage_timeout=read.number("stage_timeout", cls.stage_timeout),
+            session_timeout=read.number("session_timeout", cls.session_timeout, low=6),
         )
 
     @property

@@ -1,61 +1,55 @@
-"""What every agent does around its stage function: count messages in and out, and send a
-message the stage cannot handle to ``news.deadletter`` instead of crashing the agent."""
+"""What every agent does around its stage step: count messages in and out, bound the size of
+a message and the time spent on it, and send a message the stage cannot handle to
+``news.deadletter`` instead of crashing the agent.
+
+Processing is at least once: Faust flushes the producer before it commits an offset, so a
+message whose outputs may have been lost is read again after a crash, and the steps send
+their current output again for a message they have handled before.
+"""
 
 from __future__ import annotations
 
-import base64
 import logging
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
-from typing import Any
+from collections.abc import Callable
 
-import faust
 from faust.types import EventT, TopicT
 
+from agents.steps import StepResult
 from streams import origin, topics
-from streams.app import metrics
+from streams.app import metrics, settings
+from streams.limits import bounded
 from streams.records import DeadLetter, dumps
 
 logger = logging.getLogger(__name__)
 
-
-def _text(value: Any) -> str | None:
-    if value is None:
-        return None
-    return value.decode("utf-8", errors="replace") if isinstance(value, bytes) else str(value)
+Step = Callable[[bytes, bytes | None], StepResult]
 
 
-def dead_letter(stage: str, event: EventT, error: BaseException) -> DeadLetter:
+async def run_stage(stage: str, event: EventT, out: TopicT, step: Step) -> None:
+    """Run ``step`` on the event's raw key and value and send what it returns to ``out``."""
     message = event.message
-    raw = message.value if isinstance(message.value, bytes) else dumps(message.value)
-    return DeadLetter(
-        stage=stage,
-        error=f"{type(error).__name__}: {error}",
-        topic=message.topic,
-        partition=message.partition,
-        offset=message.offset,
-        key=_text(message.key),
-        value_base64=base64.b64encode(raw or b"").decode("ascii"),
-    )
-
-
-@asynccontextmanager
-async def handling(stage: str, event: EventT) -> AsyncIterator[None]:
     metrics.messages.labels(stage, "in").inc()
     try:
-        yield
+        result = bounded(step, message.key, message.value,
+                         max_bytes=settings.max_message_bytes, timeout=settings.stage_timeout)
+        headers = origin.stamp(event)
+        for key, record in result.outputs:
+            await out.send(key=key.encode("utf-8"), value=dumps(record), headers=headers)
+            metrics.messages.labels(stage, "out").inc()
     except Exception as exc:  # any failure of one message is that message's, not the agent's
         metrics.errors.labels(stage).inc()
-        letter = dead_letter(stage, event, exc)
+        letter = DeadLetter.of(stage, exc, message.key, message.value, topic=message.topic,
+                               partition=message.partition, offset=message.offset,
+                               limit=settings.max_message_bytes)
         logger.warning("%s: dead-lettering %s[%s]@%s: %s", stage, letter.topic,
                        letter.partition, letter.offset, letter.error)
-        await topics.deadletter.send(key=event.message.key, value=dumps(letter))
+        await topics.deadletter.send(key=letter.key.encode("utf-8") if letter.key else None,
+                                     value=dumps(letter))
         metrics.dead_letters.labels(stage).inc()
     else:
+        if result.repeated:
+            metrics.duplicates.labels(stage).inc()
+        if result.language is not None:
+            language, read = result.language
+            metrics.articles.labels(language, str(read).lower()).inc()
         metrics.observe_latency(stage, origin.published_ms(event))
-
-
-async def emit(stage: str, topic: TopicT, key: str, record: Any) -> None:
-    await topic.send(key=key.encode("utf-8"), value=dumps(record),
-                     headers=origin.stamp(faust.current_event()))
-    metrics.messages.labels(stage, "out").inc()

@@ -1,7 +1,9 @@
 """The stages' state: Faust tables on RocksDB, each backed by a changelog topic.
 
 Keys are strings and values JSON (the orjson codec). Each table is written while processing a
-stream keyed the same way, so its changelog partitions line up with the stream's.
+stream keyed the same way, so its changelog partitions line up with the stream's. Each stage
+keeps one table, written once per message, so that after a crash a stage's state is never
+half of one message's update.
 """
 
 from __future__ import annotations
@@ -19,6 +21,5 @@ def _table(name: str, help_text: str) -> faust.Table:
 
 
 articles_seen = _table("articles-seen", "extract: article id -> fingerprint, revision, last reports")
-open_incidents = _table("open-incidents", "dedupe: place id -> its incidents and their members")
-contributions = _table("contributions", "tally: incident id -> its last counted contribution")
-city_tallies = _table("city-tallies", "tally: place id -> the place's running row")
+place_incidents = _table("place-incidents", "dedupe: place id -> its claims and incidents")
+place_tallies = _table("place-tallies", "tally: place id -> its row and its incidents' shares")

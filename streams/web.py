@@ -43,12 +43,19 @@ def ranked(rows: Iterable[dict]) -> list[dict]:
 
 
 def local_cities() -> Answer:
-    return 200, ranked(row for row in tables.city_tallies.values() if row)
+    return 200, ranked(state["row"] for state in tables.place_tallies.values() if state)
+
+
+def _place_of(incident_id: str) -> str | None:
+    """The place whose tally counts the incident (a scan of this worker's places: incident
+    ids do not name their place)."""
+    return next((place for place, state in tables.place_tallies.items()
+                 if state and incident_id in state.get("contributions", {})), None)
 
 
 def local_incident(incident_id: str) -> Answer:
-    counted = tables.contributions.get(incident_id)
-    state = tables.open_incidents.get(counted["place_id"]) if counted else None
+    place = _place_of(incident_id)
+    state = tables.place_incidents.get(place) if place else None
     for open_incident in PlaceIncidents.from_dict(state).incidents if state else ():
         if open_incident.incident.incident_id == incident_id:
             return 200, orjson.loads(dumps(enrich(open_incident.incident)))
@@ -105,7 +112,8 @@ class Cities(web.View):
 class City(web.View):
     @app.topic_route(topics.events, match_info="place_id")
     async def get(self, request: web.Request, place_id: str) -> web.Response:
-        row = tables.city_tallies.get(place_id)
+        state = tables.place_tallies.get(place_id)
+        row = state["row"] if state else None
         if row is None:
             return respond(self, (404, {"error": f"no casualties counted at {place_id!r}"}))
         return respond(self, (200, row))

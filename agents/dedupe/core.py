@@ -3,11 +3,18 @@
 Reports at the same place, on the same day (or the same stated period), whose figures agree
 are one incident: the headline, the lede and the quoted official, or several outlets. Each
 incident keeps its member reports, so its figures are always recomputed from what is still
-claimed: a retraction removes a member, a re-delivered report changes nothing.
+claimed: a retraction removes a member.
+
+The incidents of a place are grouped afresh from its live claims, taken in a fixed order
+(publication time, article, position), so they depend on which claims there are and not on
+the order Kafka's partitions happened to deliver them in. A re-delivered report changes
+nothing, and sends again the current revision of the incidents it changed.
 """
 
 from __future__ import annotations
 
+import bisect
+import dataclasses
 import hashlib
 from dataclasses import dataclass, field
 from datetime import date
@@ -61,13 +68,20 @@ class OpenIncident:
 
 @dataclass(slots=True)
 class PlaceIncidents:
-    """Dedupe's state for one place: its incidents and their members."""
+    """Dedupe's state for one place: its incidents and their members (retracted incidents stay,
+    so that their revision numbers keep rising), the live claims they are grouped from, the
+    incidents each report handled so far changed, and the claims withdrawn."""
 
     incidents: list[OpenIncident] = field(default_factory=list)
+    claims: list[Report] = field(default_factory=list)  # in _in_order
+    handled: dict[str, list[str]] = field(default_factory=dict)
+    withdrawn: list[str] = field(default_factory=list)
 
     @classmethod
     def from_dict(cls, data: dict) -> PlaceIncidents:
-        return cls([OpenIncident.from_dict(item) for item in data["incidents"]])
+        return cls([OpenIncident.from_dict(item) for item in data["incidents"]],
+                   [Report.from_dict(item) for item in data["claims"]],
+                   dict(data["handled"]), list(data["withdrawn"]))
 
 
 @dataclass(slots=True)
@@ -201,7 +215,6 @@ def _recompute(open_incident: OpenIncident) -> None:
     incident.first_seen = stamps[0] if stamps else incident.first_seen
     incident.last_updated = stamps[-1] if stamps else incident.last_updated
     incident.status = "active" if members else "retracted"
-    incident.revision += 1
 
 
 def _new_incident(report: Report) -> OpenIncident:
@@ -225,23 +238,91 @@ def _snapshot(open_incident: OpenIncident) -> Incident:
                        for name in Incident.__dataclass_fields__})
 
 
+def _in_order(report: Report) -> tuple:
+    return (report.published_at or "", report.article_id, tuple(report.span), report.report_id)
+
+
+def _group(claims: list[Report], start: int, previous: list[OpenIncident]) -> list[OpenIncident]:
+    """The place's incidents, grouped from its claims (in ``_in_order``): each claim joins the
+    first incident it matches, or opens a new one.
+
+    The claims before ``start`` are those the previous grouping began with, so the grouping is
+    taken up where they end: an incident's figures are a function of its members, and its
+    members before ``start`` are the claims it held then. Only the claims from ``start`` on are
+    matched again.
+    """
+    position = {claim.report_id: index for index, claim in enumerate(claims[:start])}
+    incidents = []
+    for old in previous:
+        members = [m for m in old.members if m.report_id in position]
+        if not members or members[0].report_id != old.members[0].report_id:
+            continue  # it opened after start, if it opens at all
+        if len(members) == len(old.members):  # all its members come before start
+            incidents.append(OpenIncident(dataclasses.replace(old.incident), members))
+            continue
+        rebuilt = _new_incident(claims[position[members[0].report_id]])
+        rebuilt.members = members
+        _recompute(rebuilt)
+        incidents.append(rebuilt)
+    incidents.sort(key=lambda o: position[o.members[0].report_id])  # the order they opened in
+    for report in claims[start:]:
+        target = next((o for o in incidents if _matches(report, o)), None)
+        if target is None:
+            target = _new_incident(report)
+            incidents.append(target)
+        target.members.append(Member.of(report))
+        _recompute(target)
+    return incidents
+
+
+_CONTENT = [name for name in Incident.__dataclass_fields__ if name != "revision"]
+
+
+def _same(a: Incident, b: Incident) -> bool:
+    return all(getattr(a, name) == getattr(b, name) for name in _CONTENT)
+
+
+def _regroup(previous: list[OpenIncident], claims: list[Report],
+             start: int) -> tuple[list[OpenIncident], list[Incident]]:
+    """Group the claims afresh; number each incident that changed with its next revision. An
+    incident no claim opens any more is retracted."""
+    grouped = {o.incident.incident_id: o for o in _group(claims, start, previous)}
+    incidents: list[OpenIncident] = []
+    changed: list[Incident] = []
+    for old in previous:
+        new = grouped.pop(old.incident.incident_id, None)
+        if new is None:
+            new = OpenIncident(dataclasses.replace(old.incident), [])
+            _recompute(new)
+        new.incident.revision = old.incident.revision
+        if not _same(new.incident, old.incident):
+            new.incident.revision += 1
+            changed.append(_snapshot(new))
+        incidents.append(new)
+    for new in grouped.values():
+        new.incident.revision = 1
+        changed.append(_snapshot(new))
+        incidents.append(new)
+    return incidents, changed
+
+
 def dedupe(report: Report, state: PlaceIncidents | None) -> Deduplication:
     """Fold one report (or retraction) into its place's incidents."""
     state = state or PlaceIncidents()
+    if report.report_id in state.handled:
+        # Handled before: a copy, or a replay after a crash that may have lost what the first
+        # handling sent. Send the current revision of the incidents it changed.
+        touched = state.handled[report.report_id]
+        return Deduplication(state, [_snapshot(o) for o in state.incidents
+                                     if o.incident.incident_id in touched])
+    claims, withdrawn, start = state.claims, state.withdrawn, len(state.claims)
     if report.retracts:
-        for open_incident in state.incidents:
-            kept = [m for m in open_incident.members if m.report_id != report.retracts]
-            if len(kept) != len(open_incident.members):
-                open_incident.members = kept
-                _recompute(open_incident)
-                return Deduplication(state, [_snapshot(open_incident)])
-        return Deduplication(state, [])
-    if any(m.report_id == report.report_id for o in state.incidents for m in o.members):
-        return Deduplication(state, [])
-    target = next((o for o in state.incidents if _matches(report, o)), None)
-    if target is None:
-        target = _new_incident(report)
-        state.incidents.append(target)
-    target.members.append(Member.of(report))
-    _recompute(target)
-    return Deduplication(state, [_snapshot(target)])
+        withdrawn = withdrawn + [report.retracts]
+        start = next((i for i, c in enumerate(claims) if c.report_id == report.retracts), start)
+        claims = claims[:start] + claims[start + 1:]
+    elif report.report_id not in withdrawn:
+        start = bisect.bisect(claims, _in_order(report), key=_in_order)
+        claims = claims[:start] + [report] + claims[start:]
+    incidents, changed = _regroup(state.incidents, claims, start)
+    handled = {**state.handled, report.report_id: [i.incident_id for i in changed]}
+    return Deduplication(PlaceIncidents(incidents, claims, handled, withdrawn), changed)

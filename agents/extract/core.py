@@ -36,19 +36,23 @@ OPENING_SENTENCES = 3
 
 @dataclass(slots=True)
 class ArticleSeen:
-    """What extract remembers of an article id: the content it last read, its revision, and
-    the reports that revision emitted (id and place, so a retraction reaches them)."""
+    """What extract remembers of an article id: the content it last read, its revision, the
+    reports that revision emitted and those of the revision before, which it retracted (id and
+    place, so a retraction reaches them), and the fingerprints of every earlier revision."""
 
     fingerprint: str
     revision: int
     version_time: str | None
     reports: list[tuple[str, str]] = field(default_factory=list)
+    withdrawn: list[tuple[str, str]] = field(default_factory=list)
+    earlier: list[str] = field(default_factory=list)
     language: str = ""
 
     @classmethod
     def from_dict(cls, data: dict) -> ArticleSeen:
         seen = cls(**data)
         seen.reports = [tuple(pair) for pair in seen.reports]  # type: ignore[misc]
+        seen.withdrawn = [tuple(pair) for pair in seen.withdrawn]  # type: ignore[misc]
         return seen
 
 
@@ -193,21 +197,43 @@ def _retraction(article: Article, revision: int, report_id: str, place_id: str) 
 
 def extract(article: Article, seen: ArticleSeen | None,
             gazetteer: Gazetteer | None = None) -> Extraction:
-    """Read an article's claims. The same content twice emits nothing; a later revision
-    retracts what the earlier one claimed and states its own claims; an older revision
-    arriving late is ignored."""
+    """Read an article's claims. A later revision retracts what the earlier one claimed and
+    states its own claims; an older revision, or content read before, arriving late is ignored.
+
+    The content read last, arriving again, is sent again as it was: the same retractions and
+    claims with the same ids. Downstream stages absorb the copy, and after a crash it replaces
+    what the first sending may have lost.
+    """
     content = fingerprint(article)
     version_time = article.updated_at or article.published_at
+    gazetteer = gazetteer or load_gazetteer()
     if seen is not None:
         if seen.fingerprint == content:
+            return Extraction(seen, _resend(article, seen, gazetteer))
+        if content in seen.earlier:
             return Extraction(seen, [])
         if seen.version_time and version_time and version_time < seen.version_time:
             return Extraction(seen, [])
     revision = seen.revision + 1 if seen else 1
-    retractions = [_retraction(article, revision, report_id, place_id)
-                   for report_id, place_id in (seen.reports if seen else [])]
+    withdrawn = seen.reports if seen else []
     language = article_language(article.language, article_text(article))
-    claims = read_claims(article, revision, gazetteer or load_gazetteer(), language)
+    claims = read_claims(article, revision, gazetteer, language)
     state = ArticleSeen(content, revision, version_time,
-                        [(r.report_id, r.place.id) for r in claims], language)
-    return Extraction(state, retractions + claims)
+                        [(r.report_id, r.place.id) for r in claims], withdrawn=withdrawn,
+                        earlier=seen.earlier + [seen.fingerprint] if seen else [],
+                        language=language)
+    return Extraction(state, _retractions(article, revision, withdrawn) + claims)
+
+
+def _retractions(article: Article, revision: int, withdrawn: list[tuple[str, str]]) -> list[Report]:
+    return [_retraction(article, revision, report_id, place_id) for report_id, place_id in withdrawn]
+
+
+def _resend(article: Article, seen: ArticleSeen, gazetteer: Gazetteer) -> list[Report]:
+    """The current revision's records again. Only ids the state remembers are sent, so a
+    changed extractor never adds claims to a revision already counted."""
+    known = set(seen.reports)
+    language = seen.language or article_language(article.language, article_text(article))
+    claims = [r for r in read_claims(article, seen.revision, gazetteer, language)
+              if (r.report_id, r.place.id) in known]
+    return _retractions(article, seen.revision, seen.withdrawn) + claims

@@ -7,7 +7,6 @@ import asyncio
 import base64
 import subprocess
 import sys
-import time
 
 import orjson
 import pytest
@@ -17,12 +16,10 @@ from prometheus_client.parser import text_string_to_metric_families
 
 from agents.pipeline import process
 from streams import admin
-from streams.clients import follow
 from streams.demo import fetch_metrics
+from tests.integration.kafka_io import first, publish_raw
 
 pytestmark = pytest.mark.integration
-
-DEADLINE = 120.0
 
 
 def _cli(env: dict[str, str], *args: str) -> subprocess.CompletedProcess:
@@ -30,33 +27,11 @@ def _cli(env: dict[str, str], *args: str) -> subprocess.CompletedProcess:
                           capture_output=True, text=True, timeout=120)
 
 
-def _publish_raw(bootstrap: str, key: bytes, value: bytes) -> None:
-    from aiokafka import AIOKafkaProducer
-
-    async def send() -> None:
-        producer = AIOKafkaProducer(bootstrap_servers=bootstrap, acks="all")
-        await producer.start()
-        try:
-            await producer.send_and_wait(admin.ARTICLES, value=value, key=key)
-        finally:
-            await producer.stop()
-
-    asyncio.run(send())
-
-
-def _first(bootstrap: str, topic: str, wanted) -> dict:
-    """The first message on ``topic`` (as JSON) that satisfies ``wanted``."""
-
-    async def scan() -> dict:
-        deadline = time.monotonic() + DEADLINE
-        while time.monotonic() < deadline:
-            async for record in follow(bootstrap, topic, idle_timeout=2.0):
-                value = orjson.loads(record.value)
-                if wanted(value):
-                    return value
-        raise AssertionError(f"nothing on {topic} matched within {DEADLINE:.0f}s")
-
-    return asyncio.run(scan())
+def _dead_letters(worker) -> dict[str, float]:
+    families = text_string_to_metric_families(fetch_metrics(worker.settings))
+    return {s.labels["stage"]: s.value for family in families
+            if family.name == "wirewatch_dead_letters" for s in family.samples
+            if s.name == "wirewatch_dead_letters_total"}
 
 
 def _gauges(worker) -> dict[tuple[str, str], float]:
@@ -70,7 +45,7 @@ def test_seed_reaches_news_casualties_and_the_gauge(worker, seed_article_path, t
     published = _cli(worker.env, "publish", "--no-progress", str(seed_article_path))
     assert published.returncode == 0, published.stderr
 
-    row = _first(worker.settings.broker, admin.CASUALTIES,
+    row = first(worker.settings.broker, admin.CASUALTIES,
                  lambda r: r["city"] == "Kharkiv" and (r["killed"], r["injured"]) == (25, 127))
     assert (row["country"], row["place_id"], row["incidents"]) == ("UA", "geonames:706483", 3)
 
@@ -82,26 +57,20 @@ def test_seed_reaches_news_casualties_and_the_gauge(worker, seed_article_path, t
     assert local == row  # the same functions, through Kafka or in process
 
 
-def _dead_letters(worker, stage: str) -> float:
-    families = text_string_to_metric_families(fetch_metrics(worker.settings))
-    return next(s.value for family in families for s in family.samples
-                if s.name == "wirewatch_dead_letters_total" and s.labels["stage"] == stage)
-
-
 def test_garbage_is_dead_lettered_and_the_worker_carries_on(worker):
-    before = _dead_letters(worker, "extract")
-    _publish_raw(worker.settings.broker, b"bad-1", b'{"id": "bad-1", "body": ')
-    letter = _first(worker.settings.broker, admin.DEADLETTER, lambda d: d["key"] == "bad-1")
+    before = _dead_letters(worker)
+    publish_raw(worker.settings.broker, admin.ARTICLES, [(b"bad-1", b'{"id": "bad-1", "body": ')])
+    letter = first(worker.settings.broker, admin.DEADLETTER, lambda d: d["key"] == "bad-1")
     assert letter["stage"] == "extract" and letter["topic"] == admin.ARTICLES
     assert base64.b64decode(letter["value_base64"]) == b'{"id": "bad-1", "body": '
     assert "JSON" in letter["error"] and letter["offset"] is not None
 
-    _publish_raw(worker.settings.broker, b"lviv-1",
-                 orjson.dumps({"id": "lviv-1", "headline": "Blast in Lviv",
-                               "body": "Two people were killed in Lviv on Monday.",
-                               "published_at": "2024-01-02T10:00:00+00:00"}))
-    _first(worker.settings.broker, admin.CASUALTIES, lambda r: r["city"] == "Lviv" and r["killed"] == 2)
-    assert _dead_letters(worker, "extract") == before + 1
+    publish_raw(worker.settings.broker, admin.ARTICLES, [(b"lviv-1", orjson.dumps(
+        {"id": "lviv-1", "headline": "Blast in Lviv",
+         "body": "Two people were killed in Lviv on Monday.",
+         "published_at": "2024-01-02T10:00:00+00:00"}))])
+    first(worker.settings.broker, admin.CASUALTIES, lambda r: r["city"] == "Lviv" and r["killed"] == 2)
+    assert _dead_letters(worker)["extract"] == before["extract"] + 1
 
 
 def test_topics_exist_with_their_partitions_and_compaction(worker):

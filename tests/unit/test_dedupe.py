@@ -1,3 +1,7 @@
+import copy
+import dataclasses
+import itertools
+
 from agents.dedupe.core import dedupe
 from streams.records import Place, Report
 
@@ -46,10 +50,48 @@ def test_a_period_total_and_another_day_are_incidents_of_their_own():
         (0, 6), (4, 9), (21, 112)]
 
 
-def test_a_redelivered_report_changes_nothing():
+def test_a_redelivered_report_changes_nothing_and_sends_its_incident_again():
+    state, first = _fold([_report("h", 4, 9), _report("l", 4, 9)])
+    again, emitted = _fold([_report("h", 4, 9)], state)
+    assert again == state
+    assert emitted == [first[-1]]  # the incident as it is now, at its current revision
+
+
+def test_a_redelivered_retraction_sends_the_incident_it_changed_again():
+    state, _ = _fold([_report("h", 4, 9), _report("l", 4, 9)])
+    retract_l = Report(report_id="l~2", article_id="a1", revision=2, place=KHARKIV, retracts="l")
+    state, first = _fold([retract_l], state)
+    again, emitted = _fold([retract_l], state)
+    assert again == state and emitted == first
+
+
+def test_a_withdrawn_claim_arriving_after_its_retraction_is_not_counted():
+    retract_h = Report(report_id="h~2", article_id="a1", revision=2, place=KHARKIV, retracts="h")
+    state, emitted = _fold([retract_h, _report("h", 4, 9)])
+    assert emitted == [] and state.incidents == []
+
+
+def test_the_incidents_do_not_depend_on_the_order_claims_arrive_in():
+    # Conflicting figures the same day: which claim groups with which depends on who came first,
+    # so claims are grouped in publication order whatever order they arrive in.
+    claims = [_report("a", 4, None, article="a1"), _report("b", None, 3, article="a2"),
+              _report("c", 5, 3, article="a3")]
+    claims = [dataclasses.replace(c, published_at=f"2022-03-02T1{i}:00:00+00:00")
+              for i, c in enumerate(claims)]
+    outcomes = set()
+    for order in itertools.permutations(claims):
+        state, _ = _fold(list(order))
+        outcomes.add(frozenset((o.incident.incident_id, o.incident.killed, o.incident.injured,
+                                tuple(o.incident.report_ids)) for o in state.incidents
+                               if o.incident.status == "active"))
+    assert len(outcomes) == 1
+
+
+def test_dedupe_leaves_the_state_it_was_given_as_it_was():
     state, _ = _fold([_report("h", 4, 9)])
-    state, emitted = _fold([_report("h", 4, 9)], state)
-    assert emitted == [] and state.incidents[0].incident.revision == 1
+    before = copy.deepcopy(state)
+    _fold([_report("l", 4, 9), _report("x", 21, 112, date="2022-03-01")], state)
+    assert state == before
 
 
 def test_a_retraction_removes_the_claim_and_a_lone_claim_retracts_its_incident():

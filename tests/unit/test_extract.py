@@ -41,13 +41,29 @@ def test_not_casualties_are_not_claimed(seed_article_path):
         assert not any(phrase in s for s in sentences)
 
 
-def test_same_article_twice_emits_nothing_the_second_time(seed_article_path):
+def test_same_article_twice_sends_the_same_reports_again(seed_article_path):
     first = extract(_seed(seed_article_path), None)
     again = extract(_seed(seed_article_path), first.seen)
-    assert again.reports == [] and again.seen == first.seen
+    assert again.reports == first.reports and again.seen == first.seen
 
 
-def _odesa(body: str, updated: str) -> Article:
+def test_a_revision_read_again_sends_its_retractions_and_claims_again():
+    first = extract(_odesa("Two people were killed in Odesa.", "2024-03-15T09:10:00+00:00"), None)
+    revised = _odesa("Four people were killed in Odesa.", "2024-03-15T14:30:00+00:00")
+    second = extract(revised, first.seen)
+    again = extract(revised, second.seen)
+    assert again.reports == second.reports and again.seen == second.seen
+
+
+def test_content_read_before_is_not_a_new_revision():
+    # No times to order them by: the first content coming back must not undo the second.
+    first = extract(_odesa("Two people were killed in Odesa.", None), None)
+    second = extract(_odesa("Four people were killed in Odesa.", None), first.seen)
+    back = extract(_odesa("Two people were killed in Odesa.", None), second.seen)
+    assert back.reports == [] and back.seen == second.seen
+
+
+def _odesa(body: str, updated: str | None) -> Article:
     return Article(id="odesa-1", body=body, headline="Strike on Odesa",
                    published_at="2024-03-15T09:10:00+00:00", updated_at=updated)
 

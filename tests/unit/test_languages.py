@@ -37,7 +37,7 @@ def _claims(path):
     for message in read_messages([path]):
         run.feed(message)
     by_article = {}
-    for report in run.reports:
+    for report in run.reports.values():
         by_article.setdefault(report.article_id, []).append(
             (report.place.id, report.killed, report.injured, report.date, tuple(report.event_types)))
     return run, by_article
@@ -48,7 +48,7 @@ def test_ukrainian_and_russian_copy_give_the_claims_of_the_english(fixture):
     run, claims = _claims(FIXTURES / f"{fixture}.jsonl")
     english = claims[f"{fixture}-en"]
     assert english and claims[f"{fixture}-uk"] == english and claims[f"{fixture}-ru"] == english
-    assert {r.language for r in run.reports} == {"en", "uk", "ru"}
+    assert {r.language for r in run.reports.values()} == {"en", "uk", "ru"}
     assert all(set(i.languages) == {"en", "uk", "ru"} for i in run.incidents.values())
 
 

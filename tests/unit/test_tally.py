@@ -1,4 +1,4 @@
-import dataclasses
+import itertools
 
 from agents.tally.core import tally
 from streams.records import Incident
@@ -10,35 +10,52 @@ def _incident(revision, killed, injured=0, *, incident_id="i1", status="active")
                     status=status, last_updated=f"2022-03-02T1{revision}:00:00+00:00")
 
 
-def _apply(incidents, contributions=None, row=None):
-    contributions = dict(contributions or {})
+def _apply(incidents, state=None):
+    sent = []
     for incident in incidents:
-        step = tally(incident, contributions.get(incident.incident_id), row)
-        contributions[incident.incident_id] = step.contribution
-        row = step.row
-    return contributions, row
+        step = tally(incident, state)
+        state = step.state
+        sent += [state.row] if step.send else []
+    return state, sent
 
 
 def test_a_revision_moves_the_row_by_the_difference():
-    _, row = _apply([_incident(1, 4, 9), _incident(2, 6, 9)])
-    assert (row.killed, row.injured, row.incidents) == (6, 9, 1)
+    state, _ = _apply([_incident(1, 4, 9), _incident(2, 6, 9)])
+    assert (state.row.killed, state.row.injured, state.row.incidents) == (6, 9, 1)
 
 
-def test_a_redelivered_or_older_revision_moves_nothing():
-    contributions, row = _apply([_incident(1, 4), _incident(2, 6)])
+def test_a_redelivered_or_older_revision_moves_nothing_and_sends_the_row_again():
+    state, _ = _apply([_incident(1, 4), _incident(2, 6)])
     for stale in (_incident(2, 6), _incident(1, 4)):
-        step = tally(stale, contributions["i1"], row)
-        assert not step.changed and step.row == row
+        step = tally(stale, state)
+        assert step.state == state and step.send
+
+
+def test_a_revision_that_changes_nothing_sends_nothing():
+    state, _ = _apply([_incident(1, 4)])
+    same = _incident(2, 4)
+    same.last_updated = state.row.updated_at
+    assert not tally(same, state).send
 
 
 def test_incidents_add_up_and_a_retraction_takes_its_share_back():
-    contributions, row = _apply([_incident(1, 4, 9), _incident(1, 21, 112, incident_id="i2")])
-    assert (row.killed, row.injured, row.incidents) == (25, 121, 2)
-    _, row = _apply([_incident(2, 0, 0, incident_id="i2", status="retracted")], contributions, row)
-    assert (row.killed, row.injured, row.incidents) == (4, 9, 1)
+    state, _ = _apply([_incident(1, 4, 9), _incident(1, 21, 112, incident_id="i2")])
+    assert (state.row.killed, state.row.injured, state.row.incidents) == (25, 121, 2)
+    state, _ = _apply([_incident(2, 0, 0, incident_id="i2", status="retracted")], state)
+    assert (state.row.killed, state.row.injured, state.row.incidents) == (4, 9, 1)
 
 
-def test_row_carries_the_place_and_the_latest_update():
-    _, row = _apply([_incident(1, 4), _incident(3, 5)])
-    assert dataclasses.astuple(row)[:4] == ("geonames:706483", "Kharkiv", "", "UA")
+def test_row_carries_the_place_and_the_latest_update_of_its_active_incidents():
+    state, _ = _apply([_incident(1, 4), _incident(3, 5), _incident(1, 2, incident_id="i2")])
+    row = state.row
+    assert (row.place_id, row.city, row.admin1, row.country) == ("geonames:706483", "Kharkiv", "", "UA")
     assert row.updated_at == "2022-03-02T13:00:00+00:00"
+
+
+def test_the_row_is_the_sum_of_the_latest_revisions_in_any_order():
+    revisions = [_incident(1, 4, 9), _incident(2, 6, 9), _incident(3, 0, 0, status="retracted"),
+                 _incident(1, 2, 1, incident_id="i2"), _incident(2, 3, 1, incident_id="i2")]
+    rows = [_apply(order)[0].row for order in itertools.permutations(revisions)]
+    assert all(row == rows[0] for row in rows)
+    row = rows[0]
+    assert (row.killed, row.injured, row.incidents) == (3, 1, 1)

@@ -1,0 +1,53 @@
+"""Reliability fixtures: a fresh broker for each test (its topics start empty), a cluster of
+workers on it, and what a run without Kafka and without crashes ends with."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+
+import pytest
+
+from streams import broker as kafka_broker
+from streams.settings import Settings
+from tests.integration.conftest import free_port
+from tests.reliability import harness
+
+
+@pytest.fixture
+def broker() -> Iterator[kafka_broker.Broker]:
+    node = kafka_broker.Broker(Settings.from_env().home, free_port(pair=True), harness.PARTITIONS)
+    kafka_broker.start(node)
+    try:
+        yield node
+    finally:
+        kafka_broker.stop(node)
+        shutil.rmtree(node.folder, ignore_errors=True)
+
+
+@pytest.fixture
+def cluster(broker, tmp_path) -> Iterator[harness.Cluster]:
+    workers = harness.Cluster(broker, tmp_path)
+    try:
+        yield workers
+    finally:
+        workers.stop_all()
+
+
+@pytest.fixture(scope="session")
+def baselines() -> dict[int, tuple]:
+    """Expected rows and incidents per subset size, computed once a session."""
+    return {}
+
+
+@pytest.fixture
+def gva(baselines):
+    """``gva(n)``: the first n articles of gva-dev and what a run without crashes ends with."""
+
+    def subset(n: int) -> tuple[list, dict[str, dict], dict[str, dict]]:
+        messages = harness.gva_dev(n)
+        if n not in baselines:
+            baselines[n] = harness.expected(messages)
+        return (messages, *baselines[n])
+
+    return subset

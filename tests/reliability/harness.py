@@ -1,0 +1,210 @@
+"""Workers on a real broker that the reliability tests (and `scripts/reliability.py`) kill,
+restart and add, and the checks they make: when the pipeline is idle, and what it ended with."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import subprocess
+import threading
+import time
+from dataclasses import dataclass, field
+from itertools import islice
+from pathlib import Path
+
+from aiokafka import AIOKafkaConsumer, TopicPartition
+from aiokafka.admin import AIOKafkaAdminClient
+
+from agents.pipeline import LocalRun
+from streams import admin
+from streams.broker import Broker
+from streams.clients import follow, publish
+from streams.demo import spawn_worker, stop_worker, wait_for_worker
+from streams.inputs import Message, read_messages
+from streams.records import dumps, loads
+from streams.settings import Settings
+from tests.integration.conftest import free_port
+from tests.integration.kafka_io import latest_by_key
+
+GVA_DEV = Path(__file__).resolve().parents[3] / "shared" / "eval" / "gva-dev" / "articles.jsonl"
+PARTITIONS = 4
+STAGE_TOPICS = (admin.ARTICLES, admin.REPORTS, admin.INCIDENTS, admin.EVENTS)
+SESSION_TIMEOUT = 10  # seconds a killed worker keeps its partitions before the group moves on
+
+
+def gva_dev(limit: int | None = None) -> list[Message]:
+    """The first ``limit`` articles of gva-dev (all of them when None), read by path: the
+    evaluation set stays outside the project."""
+    if not GVA_DEV.exists():
+        raise FileNotFoundError(f"gva-dev is expected at {GVA_DEV} (shared/ beside the repo)")
+    return list(islice(read_messages([GVA_DEV]), limit))
+
+
+def expected(messages: list[Message]) -> tuple[dict[str, dict], dict[str, dict]]:
+    """What a run without Kafka and without crashes ends with: the row of every place and the
+    final revision of every active incident (both as JSON, as they travel)."""
+    run = LocalRun(Settings())
+    for message in messages:
+        run.feed(message)
+    rows = {row["place_id"]: row for row in run.rows()}
+    incidents = {i.incident_id: _comparable(i) for i in run.incidents.values()
+                 if i.status == "active"}
+    return rows, incidents
+
+
+def _comparable(incident: object) -> dict:
+    """An incident without its revision number, which counts the changes a run went through,
+    and these differ with the order claims arrive in."""
+    data = loads(dumps(incident))
+    data.pop("revision")
+    return data
+
+
+@dataclass
+class Cluster:
+    """Workers of one consumer group on one broker, each with its own tables and web port."""
+
+    broker: Broker
+    folder: Path
+    workers: dict[str, subprocess.Popen] = field(default_factory=dict)
+    settings: dict[str, Settings] = field(default_factory=dict)
+
+    def env(self, name: str) -> dict[str, str]:
+        return dict(os.environ,
+                    WIREWATCH_BROKER=self.broker.bootstrap,
+                    WIREWATCH_PARTITIONS=str(PARTITIONS),
+                    WIREWATCH_WEB_PORT=str(self.settings[name].web_port),
+                    WIREWATCH_DATA_DIR=str(self.folder / name / "tables"),
+                    WIREWATCH_SESSION_TIMEOUT=str(SESSION_TIMEOUT))
+
+    def start(self, name: str, *, wait: bool = True) -> None:
+        """Start worker ``name``, on the same tables and port it had if it ran before."""
+        if name not in self.settings:
+            self.settings[name] = Settings(web_port=free_port())
+        env = self.env(name)
+        log = self.folder / name / "worker.log"
+        self.workers[name] = spawn_worker(log, env)
+        if wait:
+            wait_for_worker(Settings.from_env(env), self.workers[name], log)
+
+    def kill(self, name: str) -> None:
+        """SIGKILL: no flush, no commit, no goodbye to the group."""
+        worker = self.workers.pop(name)
+        os.killpg(worker.pid, signal.SIGKILL)
+        worker.wait()
+
+    def stop_all(self) -> None:
+        for worker in self.workers.values():
+            stop_worker(worker)
+        self.workers.clear()
+
+    def log(self, name: str) -> str:
+        return (self.folder / name / "worker.log").read_text(errors="replace")
+
+
+class Publisher(threading.Thread):
+    """Streams articles to ``news.articles`` in chunks while the test does its worst."""
+
+    def __init__(self, bootstrap: str, messages: list[Message], chunk: int = 100,
+                 pause: float = 0.5) -> None:
+        super().__init__(daemon=True)
+        self.bootstrap, self.messages, self.chunk, self.pause = bootstrap, messages, chunk, pause
+        self.sent = 0
+        self.error: BaseException | None = None
+
+    def run(self) -> None:
+        try:
+            for start in range(0, len(self.messages), self.chunk):
+                part = self.messages[start:start + self.chunk]
+                self.sent += asyncio.run(_publish_retrying(self.bootstrap, part))
+                time.sleep(self.pause)
+        except BaseException as exc:  # handed to the test by finish()
+            self.error = exc
+
+    def finish(self, timeout: float = 300.0) -> int:
+        self.join(timeout)
+        if self.is_alive():
+            raise TimeoutError(f"publishing did not finish within {timeout:.0f}s")
+        if self.error is not None:
+            raise self.error
+        return self.sent
+
+
+async def _publish_retrying(bootstrap: str, part: list[Message], attempts: int = 30) -> int:
+    """A chunk, sent again whole when the broker is away (a copy is harmless downstream)."""
+    for attempt in range(attempts):
+        try:
+            return await publish(bootstrap, admin.ARTICLES, part)
+        except Exception:
+            if attempt == attempts - 1:
+                raise
+            await asyncio.sleep(2)
+    return 0
+
+
+async def _lag(bootstrap: str, group: str) -> tuple[int, dict]:
+    client = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
+    consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False)
+    await client.start()
+    await consumer.start()
+    try:
+        described = await client.describe_topics(list(STAGE_TOPICS))
+        partitions = [TopicPartition(topic["topic"], p["partition"])
+                      for topic in described for p in topic["partitions"]]
+        if len(partitions) != len(STAGE_TOPICS) * PARTITIONS:
+            raise RuntimeError(f"expected {PARTITIONS} partitions per stage topic: {partitions}")
+        ends = await consumer.end_offsets(partitions)
+        committed = await client.list_consumer_group_offsets(group)
+    finally:
+        await consumer.stop()
+        await client.close()
+    done = {tp: committed[tp].offset if tp in committed else 0 for tp in partitions}
+    return sum(ends[tp] - done[tp] for tp in partitions), ends
+
+
+def lag(bootstrap: str, group: str = "wirewatch") -> int:
+    """Messages on the stage topics that the group has yet to commit."""
+    return asyncio.run(_lag(bootstrap, group))[0]
+
+
+def wait_until_idle(bootstrap: str, group: str = "wirewatch", timeout: float = 600.0,
+                    settle: float = 4.0) -> float:
+    """Block until every stage has committed every message of its input topic, twice in a row
+    with nothing new in between; return the seconds it took. A stage commits only after it has
+    flushed what it sent, so nothing is then on its way."""
+    began = time.monotonic()
+    previous: dict | None = None
+    while time.monotonic() - began < timeout:
+        lag, ends = asyncio.run(_lag(bootstrap, group))
+        if lag == 0 and ends == previous:
+            return time.monotonic() - began
+        previous = ends if lag == 0 else None
+        time.sleep(settle)
+    raise TimeoutError(f"the pipeline still had messages to process after {timeout:.0f}s")
+
+
+def final_incidents(bootstrap: str) -> dict[str, dict]:
+    """The latest revision of each incident on ``news.events`` that is active, without its
+    revision number. (Which incidents opened and were retracted on the way depends on the
+    order claims arrived in; the active ones at the end do not.)"""
+    latest: dict[str, dict] = {}
+    for incident in asyncio.run(_events(bootstrap)):
+        held = latest.get(incident["incident_id"])
+        if held is None or incident["revision"] >= held["revision"]:
+            latest[incident["incident_id"]] = incident
+    return {key: _comparable(value) for key, value in latest.items() if value["status"] == "active"}
+
+
+async def _events(bootstrap: str) -> list[dict]:
+    return [loads(record.value) async for record in follow(bootstrap, admin.EVENTS, idle_timeout=3.0)]
+
+
+def final_rows(bootstrap: str) -> dict[str, dict]:
+    """The table ``news.casualties`` stands for: the latest row of each place."""
+    return latest_by_key(bootstrap, admin.CASUALTIES)
+
+
+def differences(got: dict[str, dict], want: dict[str, dict], limit: int = 5) -> list:
+    keys = sorted(set(got) | set(want))
+    return [(key, got.get(key), want.get(key)) for key in keys if got.get(key) != want.get(key)][:limit]
