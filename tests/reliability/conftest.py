@@ -42,9 +42,9 @@ def baselines() -> dict[int, tuple]:
 
 @pytest.fixture
 def gva(baselines):
-    """``gva(n)``: the first n articles of gva-dev and what a run without crashes ends with."""
+    """``gva(n)``: the first n articles of gva-dev (all when None) and what a run without crashes ends with."""
 
-    def subset(n: int) -> tuple[list, dict[str, dict], dict[str, dict]]:
+    def subset(n: int | None) -> tuple[list, dict[str, dict], dict[str, dict]]:
         messages = harness.gva_dev(n)
         if n not in baselines:
             baselines[n] = harness.expected(messages)

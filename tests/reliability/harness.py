@@ -15,6 +15,7 @@ from pathlib import Path
 
 from aiokafka import AIOKafkaConsumer, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient
+from aiokafka.errors import KafkaError
 
 from agents.pipeline import LocalRun
 from streams import admin
@@ -94,6 +95,21 @@ class Cluster:
         os.killpg(worker.pid, signal.SIGKILL)
         worker.wait()
 
+    def kill_in_flight(self, name: str, freeze: float = 1.5) -> None:
+        """SIGKILL while the broker is frozen (SIGSTOP): for a moment the worker goes on
+        reading what it has fetched and writing its local tables, but nothing it sends
+        reaches the broker. That is the crash an at-least-once design must survive: state
+        written, output lost."""
+        pid = self.broker.pid()
+        if pid is None:
+            raise RuntimeError(f"no broker of ours at {self.broker.bootstrap}")
+        os.kill(pid, signal.SIGSTOP)
+        try:
+            time.sleep(freeze)
+            self.kill(name)
+        finally:
+            os.kill(pid, signal.SIGCONT)
+
     def stop_all(self) -> None:
         for worker in self.workers.values():
             stop_worker(worker)
@@ -143,7 +159,7 @@ async def _publish_retrying(bootstrap: str, part: list[Message], attempts: int =
     return 0
 
 
-async def _lag(bootstrap: str, group: str) -> tuple[int, dict]:
+async def _lag(bootstrap: str, group: str) -> tuple[int, dict, int]:
     client = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
     consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False)
     await client.start()
@@ -155,17 +171,31 @@ async def _lag(bootstrap: str, group: str) -> tuple[int, dict]:
         if len(partitions) != len(STAGE_TOPICS) * PARTITIONS:
             raise RuntimeError(f"expected {PARTITIONS} partitions per stage topic: {partitions}")
         ends = await consumer.end_offsets(partitions)
-        committed = await client.list_consumer_group_offsets(group)
+        try:
+            committed = await client.list_consumer_group_offsets(group)
+        except KafkaError:  # no coordinator yet: the group has committed nothing
+            committed = {}
     finally:
         await consumer.stop()
         await client.close()
     done = {tp: committed[tp].offset if tp in committed else 0 for tp in partitions}
-    return sum(ends[tp] - done[tp] for tp in partitions), ends
+    return sum(ends[tp] - done[tp] for tp in partitions), ends, sum(done.values())
 
 
 def lag(bootstrap: str, group: str = "wirewatch") -> int:
     """Messages on the stage topics that the group has yet to commit."""
     return asyncio.run(_lag(bootstrap, group))[0]
+
+
+def wait_for_progress(bootstrap: str, group: str = "wirewatch", timeout: float = 120.0) -> None:
+    """Block until the group commits further than it had: its workers are at work."""
+    _, _, start = asyncio.run(_lag(bootstrap, group))
+    began = time.monotonic()
+    while time.monotonic() - began < timeout:
+        time.sleep(0.5)
+        if asyncio.run(_lag(bootstrap, group))[2] > start:
+            return
+    raise TimeoutError(f"the workers committed nothing new within {timeout:.0f}s")
 
 
 def wait_until_idle(bootstrap: str, group: str = "wirewatch", timeout: float = 600.0,
@@ -176,7 +206,7 @@ def wait_until_idle(bootstrap: str, group: str = "wirewatch", timeout: float = 6
     began = time.monotonic()
     previous: dict | None = None
     while time.monotonic() - began < timeout:
-        lag, ends = asyncio.run(_lag(bootstrap, group))
+        lag, ends, _ = asyncio.run(_lag(bootstrap, group))
         if lag == 0 and ends == previous:
             return time.monotonic() - began
         previous = ends if lag == 0 else None
