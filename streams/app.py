@@ -8,13 +8,14 @@ from faust.sensors.prometheus import setup_prometheus_sensors
 from streams import codecs
 from streams.limits import envelope_bytes
 from streams.metrics import Metrics
+from streams.offsets import strict_transport
 from streams.settings import Settings
 
 
 def create_app(settings: Settings) -> faust.App:
     codecs.register()
     settings.worker_dir.mkdir(parents=True, exist_ok=True)
-    return faust.App(
+    app = faust.App(
         settings.app_id,
         broker=f"kafka://{settings.broker}",
         store="rocksdb://",
@@ -34,6 +35,8 @@ def create_app(settings: Settings) -> faust.App:
         autodiscover=["agents"],
         origin="streams",
     )
+    app.transport = strict_transport(app)  # before anything creates the default one
+    return app
 
 
 settings = Settings.from_env()
