@@ -8,6 +8,7 @@ import faust
 from streams import codecs
 from streams.limits import envelope_bytes
 from streams.metrics import Metrics
+from streams.offsets import strict_transport
 from streams.security import faust_credentials
 from streams.settings import Settings
 
@@ -15,7 +16,7 @@ from streams.settings import Settings
 def create_app(settings: Settings) -> faust.App:
     codecs.register()
     settings.worker_dir.mkdir(parents=True, exist_ok=True)
-    return faust.App(
+    app = faust.App(
         settings.app_id,
         broker=[f"kafka://{host}" for host in settings.brokers],
         broker_credentials=faust_credentials(settings.security),
@@ -39,6 +40,8 @@ def create_app(settings: Settings) -> faust.App:
         autodiscover=["agents", "streams.web", "streams.telemetry"],
         origin="streams",
     )
+    app.transport = strict_transport(app)  # before anything creates the default one
+    return app
 
 
 settings = Settings.from_env()

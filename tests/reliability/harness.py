@@ -16,12 +16,13 @@ from pathlib import Path
 from aiokafka import AIOKafkaConsumer, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient
 from aiokafka.errors import KafkaError
+from prometheus_client.parser import text_string_to_metric_families
 
 from agents.pipeline import LocalRun
 from streams import admin
 from streams.broker import Broker
 from streams.clients import follow, publish
-from streams.demo import spawn_worker, stop_worker, wait_for_worker
+from streams.demo import fetch_metrics, spawn_worker, stop_worker, wait_for_worker
 from streams.inputs import Message, read_messages
 from streams.records import dumps, loads
 from streams.settings import Settings
@@ -114,6 +115,13 @@ class Cluster:
         for worker in self.workers.values():
             stop_worker(worker)
         self.workers.clear()
+
+    def messages_in(self, name: str, stage: str) -> float:
+        """What worker ``name`` has read at ``stage`` since it started, from its /metrics."""
+        families = text_string_to_metric_families(fetch_metrics(self.settings[name]))
+        return sum(sample.value for family in families for sample in family.samples
+                   if sample.name == "wirewatch_stage_messages_total"
+                   and sample.labels == {"stage": stage, "direction": "in"})
 
     def log(self, name: str) -> str:
         return (self.folder / name / "worker.log").read_text(errors="replace")

@@ -1,0 +1,49 @@
+"""The strict consumer commits only offsets of messages an agent has processed."""
+
+import asyncio
+
+import pytest
+from faust.types import TP, Message
+
+from streams.app import create_app
+from streams.offsets import Consumer
+from streams.settings import Settings
+
+ARTICLES = TP("news.articles", 0)
+
+
+@pytest.fixture
+def consumer(tmp_path):
+    app = create_app(Settings(data_dir=tmp_path))
+    app.topics.add(app.topic(ARTICLES.topic))
+    asyncio.run(app.topics._update_indices())  # what subscribing does in a worker
+    assert isinstance(app.consumer, Consumer) and app.topics.acks_enabled_for(ARTICLES.topic)
+    return app.consumer
+
+
+def _ack(consumer, *offsets, generation=None):
+    for offset in offsets:
+        message = Message(ARTICLES.topic, ARTICLES.partition, offset, 0.0, 0, {}, b"k", b"v",
+                          None, tp=ARTICLES,
+                          generation_id=consumer.app.consumer_generation_id
+                          if generation is None else generation)
+        consumer.ack(message)
+
+
+def test_nothing_is_committed_past_a_message_not_processed(consumer):
+    consumer._committed_offset[ARTICLES] = 5
+    _ack(consumer, 6, 7)  # 5 was dropped on its way to the agent
+    assert consumer._new_offset(ARTICLES) is None
+    _ack(consumer, 5)
+    assert consumer._new_offset(ARTICLES) == 8
+
+
+def test_nothing_is_committed_before_the_partition_has_a_start(consumer):
+    _ack(consumer, 3, 4)
+    assert consumer._new_offset(ARTICLES) is None
+
+
+def test_a_message_of_an_older_generation_is_not_counted_as_processed(consumer):
+    consumer._committed_offset[ARTICLES] = 0
+    _ack(consumer, 0, generation=consumer.app.consumer_generation_id - 1)
+    assert consumer._new_offset(ARTICLES) is None
