@@ -49,6 +49,8 @@ AP_STATE_ABBREVIATIONS = {
 VILLAGE_POPULATION = 15_000
 # A city known well beyond its country: the only kind an article about elsewhere means by name.
 MAJOR_CITY = 100_000
+# A city that a region's or country's name means even abroad: "Mexico" can be Mexico City.
+WORLD_CITY = 1_000_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,10 +196,19 @@ class Gazetteer:
             return next((c for c in candidates if c.country == within.country
                          and (not within.code or c.admin1_code == within.code)), None)
         key = fold(name)
+        # Another name of a small place is mostly another language's word for it ("Cobra",
+        # "Market"): it counts only in the article's region, or in a country that writes
+        # Cyrillic, whose towns English copy names in shifting romanisations.
+        candidates = [c for c in candidates if c.population >= MAJOR_CITY or fold(c.name) == key
+                      or c.region_id in context or c.country in CYRILLIC_COUNTRIES]
         region = self._regions_by_own_name.get(key)
-        if region is not None and candidates and candidates[0].population < MAJOR_CITY:
-            candidates = [c for c in candidates if c.country == region.country
-                          and (fold(c.name) == key or c.population >= MAJOR_CITY)]
+        # Countries and US states are household names of English copy: "Virginia" is the
+        # state, not the South African town, though it is a city of 120,000; a province
+        # abroad called Toledo does not hide the Ohio city.
+        household = region is not None and (not region.code or region.country == "US")
+        if region is not None and (household or (candidates and candidates[0].population < MAJOR_CITY)):
+            candidates = [c for c in candidates if c.population >= WORLD_CITY or (
+                c.country == region.country and (fold(c.name) == key or c.population >= MAJOR_CITY))]
         if context:
             if (city := next((c for c in candidates if c.region_id in context), None)) is not None:
                 return city
@@ -214,6 +225,10 @@ class Gazetteer:
                         or (cyrillic and city.country in CYRILLIC_COUNTRIES)):
                     return city
         return None
+
+    def prefixes(self, text: str) -> list[str]:
+        """The folded names that ``text`` (already folded) begins with."""
+        return self._data.names.prefixes(text)
 
     def region(self, name: str) -> Region | None:
         """A first-level region (by name, or a US state by postal code or AP abbreviation) or a

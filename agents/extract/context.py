@@ -10,6 +10,7 @@ inside those countries and regions.
 from __future__ import annotations
 
 from agents.enrich.gazetteer import VILLAGE_POPULATION, Gazetteer
+from agents.extract.outlet import outlet_places
 from agents.extract.places import Mention, mentions
 from streams.records import Place
 
@@ -37,17 +38,28 @@ def _sure(mention: Mention, gazetteer: Gazetteer) -> bool:
     return len(towns) == 1
 
 
+def outlet_areas(source: str, text: str, headline_end: int, story_end: int,
+                 gazetteer: Gazetteer) -> frozenset[str]:
+    """The areas an outlet is at home in: those its site's name and call letters tell, and
+    those its name in the headline's tail ("... - WFSB 3 Connecticut") names."""
+    places, country = outlet_places(source, gazetteer)
+    places += [m.place for m in mentions(text, story_end, headline_end, gazetteer)
+               if _sure(m, gazetteer)]
+    return areas(places, gazetteer) | ({country} if country else set())
+
+
 def read_places(text: str, headline_end: int, spans: list[tuple[int, int]],
-                dateline: Place | None, gazetteer: Gazetteer) -> tuple[list[Mention], list[Mention]]:
+                dateline: Place | None, gazetteer: Gazetteer,
+                hints: frozenset[str] = frozenset()) -> tuple[list[Mention], list[Mention]]:
     """The places named in the headline and in the body ``spans``, each read in the light of
-    the others."""
-    headline = mentions(text, 0, headline_end, gazetteer)
+    the others and of the ``hints`` (areas the outlet is at home in)."""
+    headline = mentions(text, 0, headline_end, gazetteer, hints)
     sure = [dateline] if dateline is not None else []
     sure += [m.place for m in headline if _sure(m, gazetteer)]
-    context = areas(sure, gazetteer)
+    context = areas(sure, gazetteer) | hints
     body = [m for start, end in spans for m in mentions(text, start, end, gazetteer, context)]
     sure += [m.place for m in body if (m.cued or not m.is_city) and _sure(m, gazetteer)]
-    wider = areas(sure, gazetteer)
+    wider = areas(sure, gazetteer) | hints
     if wider != context:
         headline = mentions(text, 0, headline_end, gazetteer, wider)
         body = [m for start, end in spans for m in mentions(text, start, end, gazetteer, wider)]

@@ -13,7 +13,7 @@ from datetime import date
 from agents.enrich.gazetteer import Gazetteer, load_gazetteer
 from agents.extract.anchors import anchors
 from agents.extract.article import publication_time
-from agents.extract.context import read_places
+from agents.extract.context import outlet_areas, read_places
 from agents.extract.figures import INJURED, KILLED, VICTIMS, Figure
 from agents.extract.language import article_language
 from agents.extract.numbers import Count
@@ -111,11 +111,12 @@ def read_claims(article: Article, revision: int, gazetteer: Gazetteer,
     # The place a story is about is named in its opening or beside its figures.
     read = {id(s): s for s in [s for s in story if not s.in_headline][:OPENING_SENTENCES]
             + [sentence for _, sentence, _ in claims if not sentence.in_headline]}
-    dateline = dateline_city(text, body_start, gazetteer)
+    story_end = headline_story_end(article.headline)
+    hints = outlet_areas(article.source, text, len(article.headline), story_end, gazetteer)
+    dateline = dateline_city(text, body_start, gazetteer, hints)
     headline_mentions, body_mentions = read_places(
-        text, headline_story_end(article.headline),
-        [(s.start, s.end) for s in sorted(read.values(), key=lambda s: s.start)],
-        dateline, gazetteer)
+        text, story_end, [(s.start, s.end) for s in sorted(read.values(), key=lambda s: s.start)],
+        dateline, gazetteer, hints)
     place_of_article = article_place(headline_mentions, body_mentions, dateline,
                                      title_case=is_title_case(article.headline))
     event_day, event_day_stated = _event_day([sentence.text for _, sentence, _ in claims], anchor)

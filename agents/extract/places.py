@@ -122,13 +122,15 @@ def _qualifying_region(qualifier: re.Match[str] | None,
     return None, 0
 
 
-def dateline_city(text: str, body_start: int, gazetteer: Gazetteer) -> Place | None:
-    """The city of a wire dateline ("KHARKIV, March 2 (Reuters) -", "SPRINGFIELD, Ill. -")."""
+def dateline_city(text: str, body_start: int, gazetteer: Gazetteer,
+                  hints: frozenset[str] = frozenset()) -> Place | None:
+    """The city of a wire dateline ("KHARKIV, March 2 (Reuters) -", "SPRINGFIELD, Ill. -"),
+    read in the light of the areas the outlet is at home in."""
     match = _DATELINE.match(text, body_start)
     if not match:
         return None
     mention = _resolve(text, match.start("name"), match.end("name"), match["name"].strip(),
-                       gazetteer, frozenset())
+                       gazetteer, hints)
     return mention.place if mention is not None and mention.is_city else None
 
 

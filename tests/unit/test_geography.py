@@ -51,3 +51,30 @@ def test_a_place_known_only_by_its_region_is_placed_at_region_precision():
     [incident] = run.incidents.values()
     assert (incident.place_id, incident.admin1, incident.city) == ("admin1:UA.05", "Donetsk Oblast", "")
     assert (incident.geo_precision, incident.lat, incident.killed) == (2, None, 2)
+
+
+def _outlet_places(source: str, headline: str, body: str) -> list[str]:
+    article = Article(id="a", source=source, headline=headline, body=body,
+                      published_at="2016-06-09T15:20:00+00:00")
+    return [r.place.id for r in extract(article, None).reports]
+
+
+def test_a_station_tail_in_the_headline_places_its_namesake_town():
+    headline = "Teen dies after being shot in Winchester - WHSV 3 Virginia"
+    assert set(_outlet_places("", headline, "A teenager died after he was shot in Winchester.")) == {
+        "geonames:4794120"}  # Winchester, Virginia, not England's
+
+
+def test_call_letters_place_a_town_in_the_united_states():
+    body = "MARGATE - Two people were wounded in a shooting on Sunday, police said."
+    assert set(_outlet_places("www.wplg.com", "Two wounded", body)) == {"geonames:4163407"}  # Florida
+    assert set(_outlet_places("", "Two wounded", body)) == {"geonames:2643044"}  # Kent, England
+
+
+def test_a_city_in_the_outlets_name_breaks_a_tie():
+    body = "A man was shot and killed in Englewood on Saturday night, police said."
+    assert set(_outlet_places("chicago.suntimes.com", "Man killed", body)) == {"geonames:4891176"}
+
+
+def test_a_small_place_is_not_found_by_another_languages_name_for_it():
+    assert set(_places("Man shot", "A man was shot at a market in Cobra on Sunday.")) == {"unknown"}

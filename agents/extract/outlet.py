@@ -1,0 +1,50 @@
+"""Where an outlet is at home, as a hint to which of several namesakes its stories mean.
+
+A local station's story about "Berlin" means Berlin, Connecticut when the station is WFSB;
+Chicago's Sun-Times means the Englewood of Chicago. The hint comes from three things an outlet
+shows: its site's name ("chicago.suntimes.com", "click2houston.com"), a US broadcaster's call
+letters (the FCC gives K and W call signs: "wral.com", "kxan.com") and the place a crawled
+headline's tail names ("... - WMC Action News 5 - Memphis, Tennessee"). It only ever breaks
+ties: what the article itself names comes first.
+"""
+
+from __future__ import annotations
+
+import re
+
+from agents.enrich.gazetteer import MAJOR_CITY, Gazetteer, fold
+from streams.records import Place
+
+_CALL_SIGN = re.compile(r"[kw][a-z]{2,3}(?:tv|\d{1,2})?")
+_SHORTEST_CITY_IN_A_DOMAIN = 5  # shorter names hide inside ordinary words
+_GENERIC_LABELS = frozenset({"www", "m", "mobile", "amp", "news", "edition"})
+
+
+def _labels(source: str) -> list[str]:
+    """The meaningful labels of a site's name: no scheme, port, "www" or top-level domain."""
+    host = re.sub(r"^[a-z]+://", "", source.strip().lower()).split("/")[0].split(":")[0]
+    labels = host.split(".")[:-1] if "." in host else [host]
+    return [label for label in labels if label and label not in _GENERIC_LABELS]
+
+
+def _cities_in(label: str, gazetteer: Gazetteer) -> list[Place]:
+    """Major cities whose one-word name is written inside a site label ("abc7chicago")."""
+    found: dict[str, Place] = {}
+    for start in range(len(label)):
+        for name in gazetteer.prefixes(label[start:]):
+            if len(name) < _SHORTEST_CITY_IN_A_DOMAIN:
+                continue
+            major = [c for c in gazetteer.cities(name)
+                     if c.population >= MAJOR_CITY and fold(c.name) == name]
+            if major:
+                found.setdefault(name, major[0].place(name))
+    return list(found.values())
+
+
+def outlet_places(source: str, gazetteer: Gazetteer) -> tuple[list[Place], str]:
+    """The cities an outlet's site name names, and the country its call letters place it in
+    ("" when they place it nowhere)."""
+    labels = _labels(source)
+    places = [place for label in labels for place in _cities_in(label, gazetteer)]
+    broadcaster = bool(labels) and bool(_CALL_SIGN.fullmatch(labels[0])) and not gazetteer.cities(labels[0])
+    return places, "US" if broadcaster else ""
