@@ -19,7 +19,7 @@ import hashlib
 from dataclasses import dataclass, field
 from datetime import date
 
-from streams.records import Incident, Report
+from streams.records import UNKNOWN_PLACE, Incident, Report
 
 FOLLOW_UP_DAYS = 2
 ANCHOR_DAYS = 30
@@ -131,6 +131,11 @@ def _shares_anchor(report: Report, open_incident: OpenIncident) -> bool:
     return any(anchor in known for anchor in report.anchors)
 
 
+def _unplaced(report: Report) -> bool:
+    """Placed nowhere, or only in a whole country."""
+    return report.place.id == UNKNOWN_PLACE.id or report.place.id.startswith("country:")
+
+
 def _matches(report: Report, open_incident: OpenIncident) -> bool:
     """Same place (the state is per place) and the same kind of period, then either a shared
     anchor from another article, or the same day with figures that agree: a figure stated on
@@ -143,6 +148,8 @@ def _matches(report: Report, open_incident: OpenIncident) -> bool:
     other_article = all(m.article_id != report.article_id for m in members)
     if other_article and _shares_anchor(report, open_incident):
         return True
+    if other_article and _unplaced(report):
+        return False  # a day and a figure say nothing of which of the world's incidents it is
     return (_same_day(report, open_incident)
             and _agrees(report.killed, _stated(members, "killed"))
             and _agrees(report.injured, _stated(members, "injured")))

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from agents.enrich.gazetteer import VILLAGE_POPULATION, Gazetteer
 from agents.extract.outlet import outlet_places
-from agents.extract.places import Mention, mentions
+from agents.extract.people import NO_NAMES, read_names
+from agents.extract.places import Mention, is_title_case, mentions
 from streams.records import Place
 
 
@@ -53,14 +54,18 @@ def read_places(text: str, headline_end: int, spans: list[tuple[int, int]],
                 hints: frozenset[str] = frozenset()) -> tuple[list[Mention], list[Mention]]:
     """The places named in the headline and in the body ``spans``, each read in the light of
     the others and of the ``hints`` (areas the outlet is at home in)."""
-    headline = mentions(text, 0, headline_end, gazetteer, hints)
+    # In a title-case headline every word is capitalised: capitals there tell no names apart.
+    title_case = is_title_case(text[:headline_end])
+    names = read_names(text, headline_end if title_case else 0, gazetteer)
+    headline_names = NO_NAMES if title_case else names
+    headline = mentions(text, 0, headline_end, gazetteer, hints, headline_names)
     sure = [dateline] if dateline is not None else []
     sure += [m.place for m in headline if _sure(m, gazetteer)]
     context = areas(sure, gazetteer) | hints
-    body = [m for start, end in spans for m in mentions(text, start, end, gazetteer, context)]
+    body = [m for start, end in spans for m in mentions(text, start, end, gazetteer, context, names)]
     sure += [m.place for m in body if (m.cued or not m.is_city) and _sure(m, gazetteer)]
     wider = areas(sure, gazetteer) | hints
     if wider != context:
-        headline = mentions(text, 0, headline_end, gazetteer, wider)
-        body = [m for start, end in spans for m in mentions(text, start, end, gazetteer, wider)]
+        headline = mentions(text, 0, headline_end, gazetteer, wider, headline_names)
+        body = [m for start, end in spans for m in mentions(text, start, end, gazetteer, wider, names)]
     return headline, body

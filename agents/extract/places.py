@@ -12,7 +12,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from agents.enrich.gazetteer import Gazetteer, Region
+from agents.enrich.gazetteer import Gazetteer, Region, fold
+from agents.extract.people import NO_NAMES, NOT_A_CITY_AFTER, Names
 from streams.records import UNKNOWN_PLACE, Place
 
 _CAPITALISED = r"[A-ZÀ-ÖØ-ÞА-ЯІЇЄҐЁ][\w'’.-]*"
@@ -26,12 +27,6 @@ _REGION_AFTER = re.compile(r"\s+(?:region|oblast|province|област[ьіи])\
 _SETTLEMENT_BEFORE = re.compile(
     r"\b(?:village|town|settlement|hamlet)\s+of\s+$|(?:сел[оіа]|селищ[еіа]|смт|селе|посёлк[еа]|поселк[еа])\s+$", re.I)
 _QUALIFIER_AFTER = re.compile(rf"\s*[,(]\s*(?P<qualifier>(?:[A-Z]\.){{1,2}}[A-Z]?\.?|{_CAPITALISED}(?:[^\S\n]+{_CAPITALISED})?)")
-# "DeKalb County", "Richland Parish", "Austin neighborhood": the name is not the city's.
-_NOT_A_CITY_AFTER = re.compile(
-    r"(?:['’]s)?\s+(?:County|Parish|Co\.|Township|Borough|Twp\.?|neighbou?rhood|section|district"
-    r"|community|High|Middle|Elementary|University|College|Street|St\.|Avenue|Ave\.|Road|Rd\."
-    r"|Boulevard|Blvd\.|Drive|Dr\.|Lane|Way|Park|Mall|Airport|Police|Sheriff|City)\b"
-)
 # A crawled headline often ends with the outlet's name: "... - WMC Action News 5 - Memphis,
 # Tennessee", "... :: WRAL.com". That names the station's city, not the story's.
 _SITE_TAIL = re.compile(
@@ -63,9 +58,10 @@ def _strip(word: str) -> str:
 
 
 def mentions(text: str, start: int, end: int, gazetteer: Gazetteer,
-             context: frozenset[str] = frozenset()) -> list[Mention]:
+             context: frozenset[str] = frozenset(), names: Names = NO_NAMES) -> list[Mention]:
     """Every place named in ``text[start:end]``, longest names first, in order. ``context``
-    holds the countries (codes) and regions (place ids) the article is about."""
+    holds the countries (codes) and regions (place ids) the article is about; ``names``
+    what it tells of the people it names, whose names are no places."""
     found: list[Mention] = []
     for run in _NAME_RUN.finditer(text, start, end):
         if found and run.start() < found[-1].end:
@@ -73,11 +69,15 @@ def mentions(text: str, start: int, end: int, gazetteer: Gazetteer,
         words = [(m.start(), m.end()) for m in re.finditer(r"\S+", run.group())]
         i = 0
         while i < len(words):
+            if names.follows_a_name(text, run.start() + words[i][0]):
+                i += 1
+                continue
             for j in range(len(words), i, -1):
                 s, e = run.start() + words[i][0], run.start() + words[j - 1][1]
                 name = _strip(text[s:e])
                 e = s + len(name)
-                mention = _resolve(text, s, e, name, gazetteer, context)
+                person = j == i + 1 and fold(name) in names.surnames
+                mention = _resolve(text, s, e, name, gazetteer, context, person)
                 if mention is not None:
                     found.append(mention)
                     i = j
@@ -88,13 +88,17 @@ def mentions(text: str, start: int, end: int, gazetteer: Gazetteer,
 
 
 def _resolve(text: str, s: int, e: int, name: str, gazetteer: Gazetteer,
-             context: frozenset[str]) -> Mention | None:
+             context: frozenset[str], person: bool = False) -> Mention | None:
+    """The place a name at ``text[s:e]`` means, if any. A ``person``'s surname is one only
+    when a state or country is written beside it, or "the village of" before it."""
     cued = bool(_CUE_BEFORE.search(text[max(0, s - 12):s]))
     settlement = bool(_SETTLEMENT_BEFORE.search(text[max(0, s - 24):s]))
     if (kind := _REGION_AFTER.match(text, e)) and (named := gazetteer.region(name)) is not None:
         return Mention(s, kind.end(), named.place(name), False, True)  # "the Odesa region"
     region, qualified_end = _qualifying_region(_QUALIFIER_AFTER.match(text, e), gazetteer)
-    city = (None if _NOT_A_CITY_AFTER.match(text, e)
+    if person and region is None and not settlement:
+        return None
+    city = (None if NOT_A_CITY_AFTER.match(text, e)
             else gazetteer.pick(name, within=region, context=context, evidence=settlement))
     if city is not None:
         return Mention(s, e, city.place(name), True, cued or settlement or region is not None,

@@ -3,7 +3,7 @@ import dataclasses
 import itertools
 
 from agents.dedupe.core import dedupe
-from streams.records import Place, Report
+from streams.records import UNKNOWN_PLACE, Place, Report
 
 KHARKIV = Place(id="geonames:706483", name="Kharkiv", country="UA")
 
@@ -139,3 +139,10 @@ def test_near_duplicate_keys_tie_copies_not_different_stories():
     assert set(near_duplicate_keys(story)) & set(near_duplicate_keys(edited))
     assert not set(near_duplicate_keys(story)) & set(near_duplicate_keys(other))
     assert near_duplicate_keys("too short to hash") == []
+
+
+def test_claims_placed_nowhere_meet_only_within_their_article():
+    unplaced = [dataclasses.replace(_report(r, 1, 0, article=a), place=UNKNOWN_PLACE)
+                for r, a in (("a", "a1"), ("b", "a1"), ("c", "a2"))]
+    state, _ = _fold(unplaced)
+    assert [i.incident.article_ids for i in state.incidents] == [["a1"], ["a2"]]

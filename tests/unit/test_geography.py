@@ -78,3 +78,16 @@ def test_a_city_in_the_outlets_name_breaks_a_tie():
 
 def test_a_small_place_is_not_found_by_another_languages_name_for_it():
     assert set(_places("Man shot", "A man was shot at a market in Cobra on Sunday.")) == {"unknown"}
+
+
+def test_a_persons_name_is_no_town_nor_is_their_surname_alone():
+    body = ("Queric Richardson, 17, was shot and killed at a party on Saturday. "
+            "Officer Dan Murphy said Richardson was shot twice.")
+    assert set(_places("Teen killed at party", body)) == {"unknown"}
+
+
+def test_a_town_after_a_places_modifier_or_a_sentences_first_word_is_a_town():
+    assert set(_places("Man shot", "Police said a man was shot in Northwest Houston.")) == {
+        "geonames:4699066"}
+    assert set(_places("Man shot", "When Houston police arrived, a man had been shot.")) == {
+        "geonames:4699066"}

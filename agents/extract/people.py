@@ -1,0 +1,89 @@
+"""People's names, which are not places though a gazetteer knows their words.
+
+"Queric Richardson", "Braison Howard, 3", "Officer Murphy": a capitalised word right after
+another capitalised word that is neither a place's modifier ("North", "Downtown") nor a word
+the article otherwise writes in lower case (a sentence's first word, a title-case headline's
+"In") belongs to a name, not a town. Once the article has written "Queric Richardson", a lone
+"Richardson" later is the same person.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from agents.enrich.gazetteer import Gazetteer, fold
+
+_PREVIOUS_WORD = re.compile(r"(?:^|(?<=\s))([A-Z][\w'’.-]*)[^\S\n]+$")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\n\"“]\s*)$")
+_AGE_AFTER = re.compile(r",\s*\d{1,3}\b")
+# "DeKalb County", "Richland Parish", "Austin neighborhood": the name is not the city's.
+NOT_A_CITY_AFTER = re.compile(
+    r"(?:['’]s)?\s+(?:County|Parish|Co\.|Township|Borough|Twp\.?|neighbou?rhood|section|district"
+    r"|community|High|Middle|Elementary|University|College|Street|St\.|Avenue|Ave\.|Road|Rd\."
+    r"|Boulevard|Blvd\.|Drive|Dr\.|Lane|Way|Park|Mall|Airport|Police|Sheriff|City)\b"
+)
+_CAPITALISED_WORD = re.compile(r"(?<![\w'’.-])[A-Z][\w'’-]*[a-z](?![\w'’-])")
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*")
+# Words that go before a place's name: "Northwest Detroit", "Downtown Houston", "Metro Atlanta".
+PLACE_MODIFIERS = frozenset(
+    """
+    north south east west northeast northwest southeast southwest central downtown uptown
+    midtown metro greater suburban rural upstate downstate western eastern northern southern
+    the n s e w ne nw se sw
+    """.split()
+)
+# Words that open sentences, capitalised there only: "When Houston police arrived".
+FUNCTION_WORDS = frozenset(
+    """
+    a after against along although an and as at because before but by despite during for from
+    if in inside into meanwhile near of on once outside since so than that then though through
+    to until when where whereas whether while with within without yet
+    """.split()
+)
+_LOOK_BACK = 40
+
+
+def _previous_word(text: str, start: int) -> re.Match[str] | None:
+    """The capitalised word right before ``start`` on its line, if there is one."""
+    return _PREVIOUS_WORD.search(text, max(0, start - _LOOK_BACK), start)
+
+
+@dataclass(frozen=True, slots=True)
+class Names:
+    """What the article tells about the words it capitalises."""
+
+    lower_words: frozenset[str]  # the words it writes in lower case somewhere
+    surnames: frozenset[str]  # folded last words of the people it names
+    capitals_tell: bool = True  # False where every word is capitalised (a title-case headline)
+
+    def follows_a_name(self, text: str, start: int) -> bool:
+        """Whether the capitalised word at ``start`` continues a name ("Richardson" in "Queric
+        Richardson", "Murphy" in "Officer Murphy")."""
+        previous = _previous_word(text, start) if self.capitals_tell else None
+        return previous is not None and self._names(previous[1])
+
+    def _names(self, word: str) -> bool:
+        word = word.rstrip(".").lower()
+        return word not in PLACE_MODIFIERS and word not in FUNCTION_WORDS and word not in self.lower_words
+
+
+NO_NAMES = Names(frozenset(), frozenset(), capitals_tell=False)
+
+
+def read_names(text: str, start: int, gazetteer: Gazetteer) -> Names:
+    """The article's lower-case words and the surnames of the people ``text[start:]`` names.
+    A pair at a sentence's start may be a capitalised common word and a town ("Fiery
+    Sacramento crash"): it names a person only with an age after it ("Braison Howard, 3")."""
+    known = Names(frozenset(_LOWER_WORD.findall(text)), frozenset())
+    surnames = set()
+    for word in _CAPITALISED_WORD.finditer(text, start):
+        previous = _previous_word(text, word.start())
+        if (previous is None or not known._names(previous[1])
+                or NOT_A_CITY_AFTER.match(text, word.end())
+                or gazetteer.cities(f"{previous[1]} {word[0]}")):
+            continue
+        opens = _SENTENCE_START.search(text, max(0, previous.start() - 3), previous.start())
+        if opens is None or _AGE_AFTER.match(text, word.end()):
+            surnames.add(fold(word[0]))
+    return Names(known.lower_words, frozenset(surnames))
