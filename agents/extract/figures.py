@@ -47,14 +47,14 @@ _PEOPLE = (
     "|worshippers?|shoppers?|pupils?|farmers?|miners?|staff(?:ers)?|ones?|cops?|bod(?:y|ies)"
     r"|\d{1,3}-year-olds"
 )
-_AGE = r"\d{1,3}[-\s](?:year|month|week|day)s?[-\s]old"
+_AGE = rf"(?:\d{{1,3}}|(?:{UNIT_WORD})(?:-(?:{UNIT_WORD}))?)[-\s](?:year|month|week|day)s?[-\s]old"
 # One person, as a headline names them without an article: "Massillon boy shot".
 _SINGLE = (
     r"man|woman|teen|teenager|boy|girl|child|toddler|infant|baby|officer|deputy|trooper|cop"
     r"|victim|student|soldier|civilian|mother|father|son|daughter|resident|driver|bystander"
     r"|juvenile|pedestrian|motorist|hunter|worker|employee|clerk|customer|passenger|suspect"
     r"|gunman|shooter|grandmother|grandfather|husband|wife|girlfriend|boyfriend|brother|sister"
-    r"|neighbou?r|homeowner|guard"
+    r"|neighbou?r|homeowner|guard|youth|kid|student|inmate|rapper|clerk"
 )
 # Words between a determiner and its noun ("a 29-year-old Chicago man"), never a function
 # word or another number: "a car and two men" is not one person.
@@ -77,14 +77,17 @@ _PHRASE = re.compile(
     | (?i:\b(?P<ordinal_det>a|the)\s+(?P<ordinal>{'|'.join(ORDINALS)})(?:\s+(?:{_PEOPLE})\b)?)
     | (?i:\b(?P<aged>{_AGE}{_MODIFIERS}\s+(?:{_PEOPLE})\b|(?:{_SINGLE})\s*,\s+\d{{1,3}},))
     | \b(?P<aged_name>{_AGE}(?:\s+[A-Z][\w'’.-]+){{1,3}})
-    | ^{_LABEL}(?P<bare_age>{_AGE})\b
+    | (?:^{_LABEL}|(?<![\w-]))(?P<bare_age>{_AGE})\b
     | (?i:\b(?:between\s+)?(?P<number>{NUMBER})(?:\s*(?:to|-|–|and|or)\s*(?P<number_high>{NUMBER})(?=\s+(?:{_PEOPLE}|killed|dead|died|injured|wounded|hurt|were|have|had)\b))?
          (?:(?:\s+of(?:\s+(?:the|them|those|these))?)?{_MODIFIERS}\s+(?P<counted>{_PEOPLE})\b)?)
     | (?i:\b(?P<one>an?|another|one)(?:{_MODIFIERS}\s+(?:{_PEOPLE})\b(?:\s*,\s+\d{{1,3}},)?|\s+{_AGE}\b))
     | (?i:\b(?P<definite>{_DEFINITE})(?:{_MODIFIERS}\s+(?P<definite_noun>{_PEOPLE})\b|\s+{_AGE}\b))
     | (?i:\b(?P<pronoun>he|she)\b)
-    | ^{_LABEL}(?:[A-Z][\w.'’-]*\s+){{0,3}}(?i:(?P<bare>{_SINGLE}))\b
-    | (?i:\b(?:kill(?:s|ed|ing)|shoot(?:s|ing)|shot|wound(?:s|ed|ing)|injur(?:es|ed|ing))\s+
+    | (?i:\b(?P<multiple>double|triple|quadruple)(?:\s+(?P<multiple_fatal>fatal|deadly))?\s+
+         (?:(?P<multiple_killing>homicide|murder|slaying|killing)|shooting)s?\b)
+    | ^{_LABEL}(?:[A-Z][\w.'’-]*\s+){{0,3}}(?i:(?P<bare>(?:{_SINGLE})(?:\s*(?:,|,?\s+and|&)\s*(?:{_SINGLE}))*))\b
+    | (?i:\b(?:kill(?:s|ed|ing)|shoot(?:s|ing)|shot|wound(?:s|ed|ing)|injur(?:es|ed|ing)
+         |identif(?:y|ies|ied|ying)|(?:deaths?|killings?|slayings?|murders?)\s+of)\s+
          (?P<acted>(?:{_NOT_MODIFIER}[a-z-]+\s+){{0,2}}(?:{_SINGLE}))\b)
     """,
     re.X,
@@ -119,6 +122,10 @@ _AUXILIARY = (
     r"(?:\s+(?:was|were|is|are|has|have|had|been|being|got|gets|remains?|remained|also|later"
     r"|both|all|each|then|just|now|badly|(?!fatally|mortally)[a-z]+ly))*"
 )
+# "the suspect who shot a child" did the shooting.
+_ACTIVE_RELATIVE = re.compile(
+    r"\s*,?\s*(?:who|that)\s+(?:\w+ly\s+)?(?:shot|shoots|killed|kills|wounded|injured|struck|hit|stabbed)"
+    r"\s+(?!(?:and|in|at|on|to|by|himself|herself|themselves)\b)\w", re.I)
 _NEGATED = re.compile(_AUXILIARY + r"\s+(?:not|n't|never)\b", re.I)
 _DEATH = (
     r"shot,?\s+(?:and\s+)?killed|shot\s+dead|shot\s+to\s+death|(?:stabbed|beaten|burned)\s+to\s+death"
@@ -136,7 +143,7 @@ _INJURY = (
     r"(?:injur|wound)|taken\s+to\s+(?:a|the)\s+(?:\w+\s+)?hospital|recovering"
 )
 _HIT = (
-    r"the\s+victims?\b|shot|struck|graze[sd]?\s+(?:himself|herself|self)|hit\s+by\s+(?:gunfire|a\s+bullet|bullets|a\s+stray)"
+    r"the\s+victims?\b|shot|struck|graze[sd]?\s+(?:himself|herself|self)|hit\s+by\s+(?:an?\s+)?(?:stray\s+|errant\s+)?(?:gunfire|bullets?|stray|round|shotgun\s+blast)"
     r"|sustained\s+(?:[\w-]+\s+){0,3}?(?:wound|injur)"
     r"|shoots?\s+(?:himself|herself|themselves|self|(?:his|her)\s+own|(?:in\s+the\s+)?(?:hand|foot|leg))"
     r"|with\s+(?:a\s+|multiple\s+|several\s+)?(?:\w+\s+)?(?:gunshot|bullet|stab)\s+wounds?"
@@ -196,6 +203,7 @@ class _Phrase:
     individual: bool = False
     others: bool = False
     pronoun: bool = False  # "he and three others": a pronoun joins new people, "the father" does not
+    kind: str | None = None  # what the phrase itself says befell them: "a double homicide"
 
 
 def _phrase(match: re.Match[str], sentence: str) -> _Phrase | None:
@@ -229,6 +237,14 @@ def _phrase(match: re.Match[str], sentence: str) -> _Phrase | None:
                 found = Count(found.value, found.value, high, "range")
         return (_Phrase(match.start(), match.end(), found, False, False, False, others=others)
                 if found else None)
+    if match["multiple"]:
+        value = _MULTIPLES[match["multiple"].lower()]
+        killing = bool(match["multiple_fatal"] or match["multiple_killing"])
+        return _Phrase(match.start(), match.end(), Count(value, value, value, None), False, False,
+                       False, kind=KILLED if killing else VICTIMS)
+    if match["bare"] and (found := len(_LIST_SEPARATOR.split(match["bare"]))) > 1:
+        return _Phrase(match.start("bare"), match.end(), Count(found, found, found, None), False,
+                       False, False)
     if match["acted"]:
         return _Phrase(match.start("acted"), match.end(), Count(1, 1, 1, None), False, False,
                        False, individual=True)
@@ -244,6 +260,10 @@ def _phrase(match: re.Match[str], sentence: str) -> _Phrase | None:
     if plural and value == 1:
         return None  # "the victims": how many is said elsewhere
     return _Phrase(match.start(), match.end(), Count(value, value, value, None), True, False, False)
+
+
+_MULTIPLES = {"double": 2, "triple": 3, "quadruple": 4}
+_LIST_SEPARATOR = re.compile(r"\s*(?:,\s*and|,|\band\b|&)\s*", re.I)
 
 
 def _phrases(sentence: str) -> list[_Phrase]:
@@ -292,7 +312,7 @@ def _clause(sentence: str, start: int) -> str:
 
 def _as_subject(group: list[_Phrase], sentence: str) -> tuple[str, Count] | None:
     last = group[-1]
-    if _NEGATED.match(sentence, last.end):
+    if _NEGATED.match(sentence, last.end) or _ACTIVE_RELATIVE.match(sentence, last.end):
         return None
     if _BODY.search(sentence, last.start, last.end) and _FOUND.search(_clause(sentence, last.end)):
         return KILLED, _sum(group)  # "his dead body was found the next day"
@@ -307,6 +327,13 @@ def _as_subject(group: list[_Phrase], sentence: str) -> tuple[str, Count] | None
         return (VICTIMS if last.cumulative else INJURED), total
     rest = _clause(sentence, predicate.end())
     return (KILLED if _LATER_DEATH.search(rest) else VICTIMS), total
+
+
+def _as_named(group: list[_Phrase]) -> tuple[str, Count] | None:
+    """A phrase that says itself what befell its people: "a double homicide"."""
+    if len(group) == 1 and group[0].kind is not None:
+        return group[0].kind, group[0].count
+    return None
 
 
 def _as_object(group: list[_Phrase], sentence: str) -> tuple[str, Count] | None:
@@ -334,7 +361,7 @@ def _as_object(group: list[_Phrase], sentence: str) -> tuple[str, Count] | None:
 
 # Every figure needs one of these words; most sentences have none and are skipped at once.
 _CASUALTY_HINT = re.compile(
-    r"kill|dead|die|death|slain|murder|execut|fatal|mortal|perish|lives|own\s+life|succumb|shot|shoot"
+    r"kill|dead|die|death|slain|slay|homicide|murder|execut|fatal|mortal|perish|lives|own\s+life|succumb|shot|shoot"
     r"|struck|graz|victim"
     r"|hit|wound|injur|hurt|hospital|graze|stabb|condition|critical|paraly|bod(?:y|ies)"
     r"|gunshot|treated",
@@ -357,7 +384,7 @@ def figures(sentence: str) -> list[Figure]:
     found: list[Figure] = [Figure(KILLED, 1, 1, 1, None, m.start(), m.end(), others=True)
                            for m in _SELF_KILLED.finditer(sentence)]
     for group in _coordinated(_phrases(sentence), sentence):
-        reading = _as_object(group, sentence) or _as_subject(group, sentence)
+        reading = _as_named(group) or _as_object(group, sentence) or _as_subject(group, sentence)
         if reading is None:
             continue
         kind, total = reading
