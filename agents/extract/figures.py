@@ -54,7 +54,8 @@ _SINGLE = (
     r"|victim|student|soldier|civilian|mother|father|son|daughter|resident|driver|bystander"
     r"|juvenile|pedestrian|motorist|hunter|worker|employee|clerk|customer|passenger|suspect"
     r"|gunman|shooter|grandmother|grandfather|husband|wife|girlfriend|boyfriend|brother|sister"
-    r"|neighbou?r|homeowner|guard|youth|kid|student|inmate|rapper|clerk"
+    r"|neighbou?r|homeowner|guard|youth|kid|inmate|rapper|friend|relative|cousin|nephew|niece"
+    r"|uncle|aunt|grandson|granddaughter|stepfather|stepson|roommate|classmate"
 )
 # Words between a determiner and its noun ("a 29-year-old Chicago man"), never a function
 # word or another number: "a car and two men" is not one person.
@@ -97,7 +98,7 @@ _NOT_A_COUNT_AFTER = re.compile(
     r"""\s*(?:-?\s*years?\b|-year|-month|-week|-day|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock)
     |\s*(?:percent|per\s+cent|%|miles?|km|kilomet|metres|meters|feet|mph|degrees|rounds|shots
     |times|counts?|block|grams|pounds|dollars|hours|minutes|days|weeks|months)\b
-    |:\d|th\b|st\b|nd\b|rd\b|\.\d|,\d|-\d)""",
+    |:\d|th\b|st\b|nd\b|rd\b|\.\d|,\d|-\d|\s+[-–—]+\s*\d)""",
     re.I | re.X,
 )
 _MONTH_NAMES = (
@@ -119,9 +120,16 @@ _AUXILIARY = (
     r"(?:\s*,\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,2}\s*,)?"  # "a 12-year-old boy, Jakob Weeks,"
     r"(?:\s*,?\s*(?:who|that)\b)?"
     r"(?:\s+of\s+(?:the|them|those|these)(?:\s+\w+)?)?"
-    r"(?:\s+(?:was|were|is|are|has|have|had|been|being|got|gets|remains?|remained|also|later"
+    r"(?:\s+(?:was|were|is|are|has|have|had|been|being|got|gets|remains?|remained|also|later|found"
     r"|both|all|each|then|just|now|badly|(?!fatally|mortally)[a-z]+ly))*"
 )
+# "Any time one of our students is hurt": what would be, not what was.
+_HYPOTHETICAL = re.compile(r"\b(?:any\s*time|whenever|every\s+time|if|unless)\s+(?:[\w'’-]+\s+){0,4}$", re.I)
+_PASSIVE = re.compile(r"\b(?:was|were|is|are|be|been|being|got|gets|get)\b", re.I)
+_TRANSITIVE = re.compile(r"(?:shot|killed|wounded|injured|struck|hit|stabbed|grazed)\b", re.I)
+_OBJECT = re.compile(
+    r"\s+(?:a|an|the|his|her|their|its|two|three|four|five|six|several|multiple|\d+)\s"
+    r"(?!times\b|(?:few|couple\s+of|number\s+of)\s+times\b|\w+\s+times\b)", re.I)
 # "the suspect who shot a child" did the shooting.
 _ACTIVE_RELATIVE = re.compile(
     r"\s*,?\s*(?:who|that)\s+(?:\w+ly\s+)?(?:shot|shoots|killed|kills|wounded|injured|struck|hit|stabbed)"
@@ -317,8 +325,12 @@ def _as_subject(group: list[_Phrase], sentence: str) -> tuple[str, Count] | None
     if _BODY.search(sentence, last.start, last.end) and _FOUND.search(_clause(sentence, last.end)):
         return KILLED, _sum(group)  # "his dead body was found the next day"
     predicate = _PREDICATE.match(sentence, last.end)
-    if predicate is None:
+    if predicate is None or _HYPOTHETICAL.search(sentence, 0, group[0].start):
         return None
+    verb = next(predicate.start(kind) for kind in ("death", "injury", "hit") if predicate[kind])
+    passive = _PASSIVE.search(sentence, last.end, verb)
+    if not passive and _TRANSITIVE.match(sentence, verb) and _OBJECT.match(sentence, predicate.end()):
+        return None  # "a 16-year-old shot a friend": the one who shot
     total = _sum(group)
     if predicate["death"]:
         return KILLED, total

@@ -89,6 +89,11 @@ def test_counts_and_qualifiers(sentence, expected):
     ("Family of 4-year-old hit by stray bullet asks for prayers", [(VICTIMS, 1)]),
     ("Coroner identifies teen killed in Summerville shooting", [(KILLED, 1)]),
     ("Police seek help identifying suspect who shot child", [(VICTIMS, 1)]),
+    ("Police say a 16-year-old shot a friend as they played with a stolen gun.", [(VICTIMS, 1)]),
+    ("A man killed his wife and then himself.", [(KILLED, 1), (KILLED, 1)]),
+    ("A man was shot two times in the leg.", [(VICTIMS, 1)]),
+    ("A man was found shot to death.", [(KILLED, 1)]),
+    ("Teen charged with killing uncle in Shreveport", [(KILLED, 1)]),
     ("His dead body with a gunshot wound was found the next day.", [(KILLED, 1)]),
     ("Two bodies were pulled from the rubble.", [(KILLED, 2)]),
     ("A man was fatally shot Sunday.", [(KILLED, 1)]),
@@ -132,6 +137,8 @@ def test_victims_and_what_happened_to_them(sentence, expected):
     "They arrived to find the father and two children wounded.",
     "3 adults and 2 juveniles ages 14 and 15 were questioned.",
     "Shortly after the tournament on June 21, police arrived.",
+    "Any time one of our students is hurt, it has a huge impact on the school.",
+    "Hit 5 – 5-6-7-20-30",
 ])
 def test_not_new_casualty_figures(sentence):
     assert _kinds(sentence) == []
