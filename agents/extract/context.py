@@ -12,7 +12,7 @@ from __future__ import annotations
 from agents.enrich.gazetteer import VILLAGE_POPULATION, Gazetteer
 from agents.extract.outlet import outlet_places
 from agents.extract.people import NO_NAMES, read_names
-from agents.extract.places import Mention, is_title_case, mentions
+from agents.extract.places import Mention, is_title_case, mentions, regions_named
 from streams.records import Place
 
 
@@ -58,6 +58,9 @@ def read_places(text: str, headline_end: int, spans: list[tuple[int, int]],
     title_case = is_title_case(text[:headline_end])
     names = read_names(text, headline_end if title_case else 0, gazetteer)
     headline_names = NO_NAMES if title_case else names
+    # The regions the whole story names only break ties; a country named in passing ("a
+    # man from Jordan") must not make the story's own towns look foreign.
+    hints = hints | regions_named(text, gazetteer, names)
     headline = mentions(text, 0, headline_end, gazetteer, hints, headline_names)
     sure = [dateline] if dateline is not None else []
     sure += [m.place for m in headline if _sure(m, gazetteer)]

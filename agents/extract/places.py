@@ -87,6 +87,25 @@ def mentions(text: str, start: int, end: int, gazetteer: Gazetteer,
     return found
 
 
+def regions_named(text: str, gazetteer: Gazetteer, names: Names = NO_NAMES) -> frozenset[str]:
+    """The first-level regions (place ids) named anywhere in ``text``, spelled out: a state
+    the story names deep down still tells which of two namesakes its town is."""
+    found: set[str] = set()
+    for run in _NAME_RUN.finditer(text):
+        words = run.group().split()
+        for i in range(len(words)):
+            for j in range(min(len(words), i + 3), i, -1):
+                name = _strip(" ".join(words[i:j]))
+                if len(name) < 4 or name.isupper():
+                    continue
+                region = gazetteer.region(name)
+                if region is not None and region.code and not names.follows_a_name(
+                        text, run.start() + run.group().find(words[i])):
+                    found.add(region.place_id)
+                    break
+    return frozenset(found)
+
+
 def _resolve(text: str, s: int, e: int, name: str, gazetteer: Gazetteer,
              context: frozenset[str], person: bool = False) -> Mention | None:
     """The place a name at ``text[s:e]`` means, if any. A ``person``'s surname is one only

@@ -91,3 +91,9 @@ def test_a_town_after_a_places_modifier_or_a_sentences_first_word_is_a_town():
         "geonames:4699066"}
     assert set(_places("Man shot", "When Houston police arrived, a man had been shot.")) == {
         "geonames:4699066"}
+
+
+def test_a_state_named_deep_in_the_story_tells_which_namesake_its_town_is():
+    body = ("Two people were wounded in a shooting in Bristol on Sunday night, police said. "
+            "The victims were taken to a hospital. Connecticut State Police are investigating.")
+    assert set(_places("Two wounded in shooting", body)) == {"geonames:5282835"}  # not England's
