@@ -86,6 +86,7 @@ class Place:
     admin1: str = ""
     country: str = ""
     mention: str = ""
+    district: str = ""  # the part of the city named, when the text names one ("Englewood")
 
     @classmethod
     def from_dict(cls, data: Any) -> Place:

@@ -45,6 +45,7 @@ class Member:
     date_stated: bool = False
     anchors: list[str] = field(default_factory=list)
     language: str = ""
+    district: str = ""
 
     @classmethod
     def of(cls, report: Report) -> Member:
@@ -52,7 +53,7 @@ class Member:
                    report.killed, report.killed_low, report.killed_high,
                    report.injured, report.injured_low, report.injured_high,
                    report.victims, list(report.event_types), report.date, report.date_stated,
-                   list(report.anchors), report.language)
+                   list(report.anchors), report.language, report.place.district)
 
 
 @dataclass(slots=True)
@@ -145,6 +146,8 @@ def _matches(report: Report, open_incident: OpenIncident) -> bool:
     if incident.status != "active" or (report.period, report.date_end) != (
             incident.period, incident.date_end):
         return False
+    if members and members[0].district != report.place.district:
+        return False  # a city's roundup: Englewood's shooting is not Austin's, nor the city's
     other_article = all(m.article_id != report.article_id for m in members)
     if other_article and _shares_anchor(report, open_incident):
         return True

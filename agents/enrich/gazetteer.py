@@ -9,6 +9,7 @@ enrichment attaches coordinates, regions and time zones to incidents.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -139,6 +140,7 @@ class Gazetteer:
         for abbreviation, code in AP_STATE_ABBREVIATIONS.items():
             if (state := self._regions_by_id.get(f"admin1:US.{code}")) is not None:
                 self._regions_by_name.setdefault(fold(abbreviation), state)
+        self._city_of_district = dict(tables["districts"])
         # Extraction asks for the same few hundred names, and places, over and over.
         self._lookup = lru_cache(maxsize=1 << 16)(self._cities)
         self._city = lru_cache(maxsize=1 << 16)(self._unpack)
@@ -171,6 +173,15 @@ class Gazetteer:
         """Every city of that name: those whose own name it is, then those it is another name
         of, each the most populous first (a shared list: do not change it)."""
         return self._lookup(name)
+
+    def place_of(self, city: City, mention: str) -> Place:
+        """The place a claim in ``city`` is counted at: the city itself, or the city a district
+        lies in, with the district named ("Englewood" is Chicago's Englewood)."""
+        parent = self._city_of_district.get(city.geonames_id)
+        town = self.city_by_id(parent) if parent else None
+        if town is None:
+            return city.place(mention)
+        return dataclasses.replace(town.place(mention), district=city.name)
 
     def pick(self, name: str, *, within: Region | None = None,
              context: frozenset[str] = frozenset(), evidence: bool = False) -> City | None:

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import math
 import os
 import shutil
 import struct
@@ -112,6 +113,40 @@ def _with_namesakes(regions: list[sources.RegionRow],
     return named
 
 
+# A place within this distance of a city at least this many times its size, in the same
+# region, is one of its districts: GeoNames' cities500 lists Chicago's Englewood and
+# Brooklyn's East Flatbush as towns of their own (the packaged data has no feature codes).
+DISTRICT_KM = 8.0
+DISTRICT_RATIO = 5
+DISTRICT_OF = 300_000
+
+
+def _districts(cities: list[sources.CityRow]) -> list[list[int]]:
+    """[district id, city id] for every place that lies inside a much larger city."""
+    big: dict[tuple[int, int], list[sources.CityRow]] = {}
+    for city in cities:
+        if city.population >= DISTRICT_OF:
+            big.setdefault((round(city.lat), round(city.lon)), []).append(city)
+    pairs = []
+    for city in cities:
+        cell = (round(city.lat), round(city.lon))
+        near = [b for dlat in (-1, 0, 1) for dlon in (-1, 0, 1)
+                for b in big.get((cell[0] + dlat, cell[1] + dlon), ())
+                if b.population >= DISTRICT_RATIO * city.population
+                and (b.country, b.admin1_code) == (city.country, city.admin1_code)
+                and _km(city, b) <= DISTRICT_KM]
+        if near:
+            pairs.append([city.geonames_id, min(near, key=lambda b: _km(city, b)).geonames_id])
+    return pairs
+
+
+def _km(a: sources.CityRow, b: sources.CityRow) -> float:
+    """Great-circle distance (haversine)."""
+    dlat, dlon = math.radians(b.lat - a.lat), math.radians(b.lon - a.lon)
+    h = math.sin(dlat / 2) ** 2 + math.cos(math.radians(a.lat)) * math.cos(math.radians(b.lat)) * math.sin(dlon / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(h))
+
+
 def build(target: Path, skip: frozenset[str]) -> None:
     """Compile the packaged data into ``target`` (names in ``skip`` are never indexed)."""
     cities = sorted(sources.cities(), key=lambda c: (-c.population, c.geonames_id))
@@ -157,6 +192,7 @@ def build(target: Path, skip: frozenset[str]) -> None:
                          zone_of.get((r.country, r.code), "")]
                         for r in _with_namesakes(sources.regions(), cities)],
             "country_zones": {country: zone for (country, code), zone in zone_of.items() if not code},
+            "districts": _districts(cities),
         }))
         try:
             os.rename(staging, target)

@@ -120,7 +120,7 @@ def _resolve(text: str, s: int, e: int, name: str, gazetteer: Gazetteer,
     city = (None if NOT_A_CITY_AFTER.match(text, e)
             else gazetteer.pick(name, within=region, context=context, evidence=settlement))
     if city is not None:
-        return Mention(s, e, city.place(name), True, cued or settlement or region is not None,
+        return Mention(s, e, gazetteer.place_of(city, name), True, cued or settlement or region is not None,
                        region is not None)
     region_named = gazetteer.region(name)
     agrees = region is None or region_named is None or region.country == region_named.country
@@ -193,7 +193,7 @@ def claim_place(sentence_mentions: list[Mention], article: Place) -> Place:
         if not (mention.is_city and mention.cued):
             continue
         if mention.place.name == article.name:
-            return article
+            return mention.place if mention.place.district else article
         if mention.qualified or article.id == UNKNOWN_PLACE.id or _same_area(mention.place, article):
             return mention.place
     return article

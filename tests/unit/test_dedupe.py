@@ -146,3 +146,11 @@ def test_claims_placed_nowhere_meet_only_within_their_article():
                 for r, a in (("a", "a1"), ("b", "a1"), ("c", "a2"))]
     state, _ = _fold(unplaced)
     assert [i.incident.article_ids for i in state.incidents] == [["a1"], ["a2"]]
+
+
+def test_claims_in_different_districts_of_a_city_are_different_incidents():
+    englewood, austin = (dataclasses.replace(KHARKIV, district=name) for name in ("Englewood", "Austin"))
+    state, _ = _fold([dataclasses.replace(_report("a", 1), place=englewood),
+                      dataclasses.replace(_report("b", 1), place=austin),
+                      dataclasses.replace(_report("c", 1, article="a2"), place=englewood)])
+    assert [i.incident.report_ids for i in state.incidents] == [["a", "c"], ["b"]]

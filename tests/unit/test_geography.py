@@ -6,6 +6,7 @@ from streams.inputs import Message
 from streams.records import Article, dumps
 
 PARIS_TEXAS, PARIS_FRANCE = "geonames:4717560", "geonames:2988507"
+CHICAGO = "geonames:4887398"
 
 
 def _places(headline: str, body: str) -> list[str]:
@@ -73,7 +74,8 @@ def test_call_letters_place_a_town_in_the_united_states():
 
 def test_a_city_in_the_outlets_name_breaks_a_tie():
     body = "A man was shot and killed in Englewood on Saturday night, police said."
-    assert set(_outlet_places("chicago.suntimes.com", "Man killed", body)) == {"geonames:4891176"}
+    assert set(_outlet_places("chicago.suntimes.com", "Man killed", body)) == {CHICAGO}  # its Englewood
+    assert set(_outlet_places("", "Man killed", body)) == {"geonames:5421250"}  # Colorado's
 
 
 def test_a_small_place_is_not_found_by_another_languages_name_for_it():
@@ -97,3 +99,10 @@ def test_a_state_named_deep_in_the_story_tells_which_namesake_its_town_is():
     body = ("Two people were wounded in a shooting in Bristol on Sunday night, police said. "
             "The victims were taken to a hospital. Connecticut State Police are investigating.")
     assert set(_places("Two wounded in shooting", body)) == {"geonames:5282835"}  # not England's
+
+
+def test_a_district_is_counted_in_its_city_and_named():
+    article = Article(id="a", headline="Man shot", published_at="2016-06-09T15:20:00+00:00",
+                      body="CHICAGO - A man was shot in East Garfield Park on Sunday, police said.")
+    places = {(r.place.id, r.place.district) for r in extract(article, None).reports}
+    assert (CHICAGO, "East Garfield Park") in places
