@@ -9,9 +9,11 @@ inside those countries and regions.
 
 from __future__ import annotations
 
+import dataclasses
+
 from agents.enrich.gazetteer import VILLAGE_POPULATION, Gazetteer
 from agents.extract.outlet import outlet_places
-from agents.extract.people import NO_NAMES, read_names
+from agents.extract.people import read_names
 from agents.extract.places import Mention, is_title_case, mentions, regions_named
 from streams.records import Place
 
@@ -57,7 +59,7 @@ def read_places(text: str, headline_end: int, spans: list[tuple[int, int]],
     # In a title-case headline every word is capitalised: capitals there tell no names apart.
     title_case = is_title_case(text[:headline_end])
     names = read_names(text, headline_end if title_case else 0, gazetteer)
-    headline_names = NO_NAMES if title_case else names
+    headline_names = dataclasses.replace(names, capitals_tell=False) if title_case else names
     # The regions the whole story names only break ties; a country named in passing ("a
     # man from Jordan") must not make the story's own towns look foreign.
     hints = hints | regions_named(text, gazetteer, names)

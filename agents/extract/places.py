@@ -35,6 +35,9 @@ _SITE_TAIL = re.compile(
 )
 
 
+_ADMINISTRATIVE = re.compile(r"\s(?:County|Parish|Borough|Township)$")
+
+
 def headline_story_end(headline: str) -> int:
     """Where the story's headline ends and the outlet's name begins (the length if it does not)."""
     match = _SITE_TAIL.search(headline)
@@ -76,8 +79,10 @@ def mentions(text: str, start: int, end: int, gazetteer: Gazetteer,
                 s, e = run.start() + words[i][0], run.start() + words[j - 1][1]
                 name = _strip(text[s:e])
                 e = s + len(name)
-                person = j == i + 1 and fold(name) in names.surnames
-                mention = _resolve(text, s, e, name, gazetteer, context, person)
+                one_word = j == i + 1
+                person = one_word and fold(name) in names.surnames
+                common = one_word and name.lower() in names.lower_words
+                mention = _resolve(text, s, e, name, gazetteer, context, person, common)
                 if mention is not None:
                     found.append(mention)
                     i = j
@@ -107,17 +112,19 @@ def regions_named(text: str, gazetteer: Gazetteer, names: Names = NO_NAMES) -> f
 
 
 def _resolve(text: str, s: int, e: int, name: str, gazetteer: Gazetteer,
-             context: frozenset[str], person: bool = False) -> Mention | None:
+             context: frozenset[str], person: bool = False, common: bool = False) -> Mention | None:
     """The place a name at ``text[s:e]`` means, if any. A ``person``'s surname is one only
-    when a state or country is written beside it, or "the village of" before it."""
+    when a state or country is written beside it, or "the village of" before it; a
+    ``common`` word (one the article also writes in lower case: "Surprise", "Temple") also
+    when "in" or "near" goes before it."""
     cued = bool(_CUE_BEFORE.search(text[max(0, s - 12):s]))
     settlement = bool(_SETTLEMENT_BEFORE.search(text[max(0, s - 24):s]))
     if (kind := _REGION_AFTER.match(text, e)) and (named := gazetteer.region(name)) is not None:
         return Mention(s, kind.end(), named.place(name), False, True)  # "the Odesa region"
     region, qualified_end = _qualifying_region(_QUALIFIER_AFTER.match(text, e), gazetteer)
-    if person and region is None and not settlement:
+    if (person or (common and not cued)) and region is None and not settlement:
         return None
-    city = (None if NOT_A_CITY_AFTER.match(text, e)
+    city = (None if NOT_A_CITY_AFTER.match(text, e) or _ADMINISTRATIVE.search(name)
             else gazetteer.pick(name, within=region, context=context, evidence=settlement))
     if city is not None:
         return Mention(s, e, gazetteer.place_of(city, name), True, cued or settlement or region is not None,
