@@ -21,9 +21,11 @@ _AGE_AFTER = re.compile(r",\s*\d{1,3}\b")
 NOT_A_CITY_AFTER = re.compile(
     r"(?:['’]s)?\s+(?:County|Parish|Co\.|Township|Borough|Twp\.?|neighbou?rhood|section|district"
     r"|community|High|Middle|Elementary|University|College|Street|St\.|Avenue|Ave\.|Road|Rd\."
-    r"|Boulevard|Blvd\.|Drive|Dr\.|Lane|Way|Park|Mall|Airport|Police|Sheriff|City)\b"
+    r"|Boulevard|Blvd\.|Drive|Dr\.|Lane|Way|Park|Mall|Airport|Sheriff|City)\b"
 )
 _CAPITALISED_WORD = re.compile(r"(?<![\w'’.-])[A-Z][\w'’-]*[a-z](?![\w'’-])")
+# "in Fresno": a word the article puts after a place's preposition is a place in it.
+_AFTER_A_PLACE_CUE = re.compile(r"\b(?:in|near|outside)\s+([A-Z][\w'’-]*)")
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*")
 # Words that go before a place's name: "Northwest Detroit", "Downtown Houston", "Metro Atlanta".
 PLACE_MODIFIERS = frozenset(
@@ -76,6 +78,7 @@ def read_names(text: str, start: int, gazetteer: Gazetteer) -> Names:
     A pair at a sentence's start may be a capitalised common word and a town ("Fiery
     Sacramento crash"): it names a person only with an age after it ("Braison Howard, 3")."""
     known = Names(frozenset(_LOWER_WORD.findall(text)), frozenset())
+    places = {fold(word) for word in _AFTER_A_PLACE_CUE.findall(text)}
     surnames = set()
     for word in _CAPITALISED_WORD.finditer(text, start):
         previous = _previous_word(text, word.start())
@@ -86,4 +89,4 @@ def read_names(text: str, start: int, gazetteer: Gazetteer) -> Names:
         opens = _SENTENCE_START.search(text, max(0, previous.start() - 3), previous.start())
         if opens is None or _AGE_AFTER.match(text, word.end()):
             surnames.add(fold(word[0]))
-    return Names(known.lower_words, frozenset(surnames))
+    return Names(known.lower_words, frozenset(surnames - places))
