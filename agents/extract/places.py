@@ -43,6 +43,9 @@ def headline_story_end(headline: str) -> int:
     match = _SITE_TAIL.search(headline)
     return match.start() if match else len(headline)
 _DATELINE = re.compile(r"\s*(?P<name>[A-Z][A-Z .'’-]+?)\s*(?:,|\(|—|–| - )")
+_PARAGRAPH = re.compile(r"\n\s*")
+_DATELINE_REACH = 1500
+_DATELINE_PARAGRAPHS = 6
 _POSSESSIVE = re.compile(r"['’]s$")
 
 
@@ -155,13 +158,18 @@ def _qualifying_region(qualifier: re.Match[str] | None,
 def dateline_city(text: str, body_start: int, gazetteer: Gazetteer,
                   hints: frozenset[str] = frozenset()) -> Place | None:
     """The city of a wire dateline ("KHARKIV, March 2 (Reuters) -", "SPRINGFIELD, Ill. -"),
-    read in the light of the areas the outlet is at home in."""
-    match = _DATELINE.match(text, body_start)
-    if not match:
-        return None
-    mention = _resolve(text, match.start("name"), match.end("name"), match["name"].strip(),
-                       gazetteer, hints)
-    return mention.place if mention is not None and mention.is_city else None
+    read in the light of the areas the outlet is at home in. A crawled page often puts a
+    timestamp line or a photo caption first: the dateline opens one of the first paragraphs."""
+    starts = [body_start] + [m.end() for m in _PARAGRAPH.finditer(
+        text, body_start, body_start + _DATELINE_REACH)][:_DATELINE_PARAGRAPHS]
+    for start in starts:
+        if (match := _DATELINE.match(text, start)) is None:
+            continue
+        mention = _resolve(text, match.start("name"), match.end("name"), match["name"].strip(),
+                           gazetteer, hints)
+        if mention is not None and mention.is_city:
+            return mention.place
+    return None
 
 
 def is_title_case(headline: str) -> bool:

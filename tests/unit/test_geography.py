@@ -106,3 +106,9 @@ def test_a_district_is_counted_in_its_city_and_named():
                       body="CHICAGO - A man was shot in East Garfield Park on Sunday, police said.")
     places = {(r.place.id, r.place.district) for r in extract(article, None).reports}
     assert (CHICAGO, "East Garfield Park") in places
+
+
+def test_a_dateline_after_a_timestamp_line_or_a_caption_places_the_story():
+    body = ("Posted: Sunday, March 29th 2015 at 9:17pm\n\nThe boy was taken to a hospital. "
+            "View Full Caption\n\nGAINESVILLE, Fla. - A 3-year-old child was killed on Sunday.")
+    assert set(_places("Child killed in accidental shooting", body)) == {"geonames:4156404"}
