@@ -184,7 +184,8 @@ class Gazetteer:
         return dataclasses.replace(town.place(mention), district=city.name)
 
     def pick(self, name: str, *, within: Region | None = None,
-             context: frozenset[str] = frozenset(), evidence: bool = False) -> City | None:
+             context: frozenset[str] = frozenset(), evidence: bool = False,
+             cued: bool = False) -> City | None:
         """The city a name means here, or None.
 
         - ``within``: the region or country written beside the name ("Paris, Texas") decides,
@@ -194,7 +195,8 @@ class Gazetteer:
 
         A village (under ``VILLAGE_POPULATION``) needs more than a name: the qualifier, a region
         of the article, ``evidence`` the caller saw ("the village of"), being its own name of
-        several words, or a Cyrillic spelling in a country that writes Cyrillic. Otherwise every
+        several words, a Cyrillic spelling in a country that writes Cyrillic, or being ``cued``
+        ("in Jefferson") as its own name in a country of the article. Otherwise every
         surname and common word that names a village somewhere would be one. Likewise, in an
         article about known countries, a town elsewhere must be a major city; and a region's
         or country's own name ("Florida", "Maryland"), unless a major city bears it ("San
@@ -232,7 +234,7 @@ class Gazetteer:
                 if abroad_needs_major and city.country not in context and city.population < MAJOR_CITY:
                     continue
                 if (city.population >= VILLAGE_POPULATION or evidence
-                        or (several_words and fold(city.name) == key)
+                        or ((several_words or (cued and city.country in context)) and fold(city.name) == key)
                         or (cyrillic and city.country in CYRILLIC_COUNTRIES)):
                     return city
         return None

@@ -21,6 +21,8 @@ _NAME_RUN = re.compile(rf"{_CAPITALISED}(?:\s+{_CAPITALISED}){{0,3}}")
 _CUE_BEFORE = re.compile(
     r"\b(?:in|at|near|outside|of|from|to|into|across|around"
     r"|в|у|біля|поблизу|під|по|на|з|із|около|возле|под)\s+(?:the\s+)?$", re.I)
+# Words that say where something happened: "in Jefferson", not "a man from Jefferson".
+_WHERE_BEFORE = re.compile(r"\b(?:in|near|outside)\s+$", re.I)
 # Words that say the name before them is a region's ("the Kharkiv region", "Донецькій області").
 _REGION_AFTER = re.compile(r"\s+(?:region|oblast|province|област[ьіи])\b", re.I)
 # Words that say the next name is a settlement: a village is then taken for what it is.
@@ -128,7 +130,8 @@ def _resolve(text: str, s: int, e: int, name: str, gazetteer: Gazetteer,
     if (person or (common and not cued)) and region is None and not settlement:
         return None
     city = (None if NOT_A_CITY_AFTER.match(text, e) or _ADMINISTRATIVE.search(name)
-            else gazetteer.pick(name, within=region, context=context, evidence=settlement))
+            else gazetteer.pick(name, within=region, context=context, evidence=settlement,
+                                cued=bool(_WHERE_BEFORE.search(text, max(0, s - 10), s))))
     if city is not None:
         return Mention(s, e, gazetteer.place_of(city, name), True, cued or settlement or region is not None,
                        region is not None)

@@ -112,3 +112,9 @@ def test_a_dateline_after_a_timestamp_line_or_a_caption_places_the_story():
     body = ("Posted: Sunday, March 29th 2015 at 9:17pm\n\nThe boy was taken to a hospital. "
             "View Full Caption\n\nGAINESVILLE, Fla. - A 3-year-old child was killed on Sunday.")
     assert set(_places("Child killed in accidental shooting", body)) == {"geonames:4156404"}
+
+
+def test_a_small_town_the_story_puts_something_in_is_placed_in_the_storys_country():
+    body = "JEFFERSON - A 3-year-old child was killed in an accidental shooting in Jefferson."
+    assert set(_outlet_places("www.wsbtv.com", "Child killed", body)) - {"unknown"}
+    assert "unknown" in set(_places("Man from Jefferson dies", "A man from Jefferson died."))
