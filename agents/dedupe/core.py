@@ -23,6 +23,7 @@ from streams.records import UNKNOWN_PLACE, Incident, Report
 
 FOLLOW_UP_DAYS = 2
 ANCHOR_DAYS = 30
+NAMED_DAYS = 366
 
 
 @dataclass(slots=True)
@@ -123,13 +124,15 @@ def _same_day(report: Report, open_incident: OpenIncident) -> bool:
 
 
 def _shares_anchor(report: Report, open_incident: OpenIncident) -> bool:
-    """The same street or named person, within a month: one story told by several outlets,
-    however their figures and days differ."""
+    """The same street or person (by surname), within a month: one story told by several
+    outlets, however their figures and days differ; or the same person by full name within a
+    year: the arrest, the trial, the funeral."""
     gap = _days_apart(report.date, open_incident.incident.date)
-    if gap is None or abs(gap) > ANCHOR_DAYS:
+    if gap is None or abs(gap) > NAMED_DAYS:
         return False
     known = {anchor for m in open_incident.members for anchor in m.anchors}
-    return any(anchor in known for anchor in report.anchors)
+    shared = [anchor for anchor in report.anchors if anchor in known]
+    return any(abs(gap) <= ANCHOR_DAYS or anchor.startswith("named:") for anchor in shared)
 
 
 def _unplaced(report: Report) -> bool:

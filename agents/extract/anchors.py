@@ -56,5 +56,7 @@ def anchors(text: str) -> list[str]:
     for match in _STREET.finditer(text):
         found[f"street:{fold(match['name'])} {_SUFFIXES[match['suffix'].lower()]}"] = None
     for match in _NAMED_PERSON.finditer(text):
-        found[f"person:{fold(match['name'].split()[-1])}"] = None
+        words = match["name"].split()
+        found[f"person:{fold(words[-1])}"] = None
+        found[f"named:{fold(words[0])} {fold(words[-1])}"] = None
     return list(found)[:_MAX_ANCHORS] + near_duplicate_keys(text)

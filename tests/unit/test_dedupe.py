@@ -154,3 +154,13 @@ def test_claims_in_different_districts_of_a_city_are_different_incidents():
                       dataclasses.replace(_report("b", 1), place=austin),
                       dataclasses.replace(_report("c", 1, article="a2"), place=englewood)])
     assert [i.incident.report_ids for i in state.incidents] == [["a", "c"], ["b"]]
+
+
+def test_a_later_story_naming_the_victim_in_full_joins_the_incident_within_a_year():
+    shooting = dataclasses.replace(_report("a", 1), anchors=["person:king", "named:adline king"])
+    trial = dataclasses.replace(_report("b", 1, article="a2", date="2022-09-20"),
+                                anchors=["person:king", "named:adline king"])
+    namesake = dataclasses.replace(_report("c", 1, article="a3", date="2022-09-20"),
+                                   anchors=["person:king", "named:james king"])
+    state, _ = _fold([shooting, trial, namesake])
+    assert [i.incident.article_ids for i in state.incidents] == [["a1", "a2"], ["a3"]]
