@@ -127,8 +127,11 @@ class Gazetteer:
         self._regions_by_id = {region.place_id: region for region, _ in countries + regions}
         self._regions_by_name: dict[str, Region] = {}
         # A region's or country's own names: its English name and its ISO 3166 name.
-        self._regions_by_own_name = {fold(name): region for region, names in countries + regions
-                                     for name in names[:2] if fold(name) not in NOT_PLACE_NAMES}
+        self._regions_by_own_name: dict[str, Region] = {}
+        for region, names in countries + regions:
+            for name in names[:2]:
+                if fold(name) not in NOT_PLACE_NAMES:
+                    self._regions_by_own_name.setdefault(fold(name), region)
         for region, names in countries + regions:
             for name in names:
                 if (key := fold(name)) and key not in NOT_PLACE_NAMES:
@@ -212,8 +215,11 @@ class Gazetteer:
         # Another name of a small place is mostly another language's word for it ("Cobra",
         # "Market"): it counts only in the article's region, or in a country that writes
         # Cyrillic, whose towns English copy names in shifting romanisations.
-        candidates = [c for c in candidates if c.population >= MAJOR_CITY or fold(c.name) == key
-                      or c.region_id in context or c.country in CYRILLIC_COUNTRIES]
+        # And where a major city bears the name as its own, no other place is meant by it:
+        # "Philadelphia" is not Amman, whose name it once was.
+        own_major = any(c.population >= MAJOR_CITY and fold(c.name) == key for c in candidates)
+        candidates = [c for c in candidates if fold(c.name) == key or (not own_major and (
+            c.population >= MAJOR_CITY or c.region_id in context or c.country in CYRILLIC_COUNTRIES))]
         region = self._regions_by_own_name.get(key)
         # Countries and US states are household names of English copy: "Virginia" is the
         # state, not the South African town, though it is a city of 120,000; a province
@@ -242,6 +248,10 @@ class Gazetteer:
     def prefixes(self, text: str) -> list[str]:
         """The folded names that ``text`` (already folded) begins with."""
         return self._data.names.prefixes(text)
+
+    def region_by_own_name(self, name: str) -> Region | None:
+        """A first-level region or country by its English or ISO 3166 name only."""
+        return self._regions_by_own_name.get(fold(name))
 
     def region(self, name: str) -> Region | None:
         """A first-level region (by name, or a US state by postal code or AP abbreviation) or a

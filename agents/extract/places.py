@@ -108,7 +108,7 @@ def regions_named(text: str, gazetteer: Gazetteer, names: Names = NO_NAMES) -> f
                 name = _strip(" ".join(words[i:j]))
                 if len(name) < 4 or name.isupper():
                     continue
-                region = gazetteer.region(name)
+                region = gazetteer.region_by_own_name(name)
                 if region is not None and region.code and not names.follows_a_name(
                         text, run.start() + run.group().find(words[i])):
                     found.add(region.place_id)

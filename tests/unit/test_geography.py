@@ -118,3 +118,9 @@ def test_a_small_town_the_story_puts_something_in_is_placed_in_the_storys_countr
     body = "JEFFERSON - A 3-year-old child was killed in an accidental shooting in Jefferson."
     assert set(_outlet_places("www.wsbtv.com", "Child killed", body)) - {"unknown"}
     assert "unknown" in set(_places("Man from Jefferson dies", "A man from Jefferson died."))
+
+
+def test_a_major_citys_own_name_is_not_another_places_old_name():
+    assert set(_places("Teen shot", "A teenager was shot in South Philadelphia on Sunday.")) == {
+        "geonames:4560349"}  # not Amman, once Philadelphia
+    assert set(_places("Man shot", "A Florida man was shot in his home.")) != {"geonames:3682385"}
