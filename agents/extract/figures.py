@@ -84,6 +84,7 @@ _PHRASE = re.compile(
     | (?i:\b(?P<one>an?|another|one)(?:{_MODIFIERS}\s+(?:{_PEOPLE})\b(?:\s*,\s+\d{{1,3}},)?|\s+{_AGE}\b))
     | (?i:\b(?P<definite>{_DEFINITE})(?:{_MODIFIERS}\s+(?P<definite_noun>{_PEOPLE})\b|\s+{_AGE}\b))
     | (?i:\b(?P<pronoun>he|she)\b)
+    | (?i:(?P<a_death>(?:\ban?|(?<=\w)['’]s)\s+(?:(?:accidental|apparent|fatal)\s+)*shooting\s+death)\b(?!\s+of\b))
     | (?i:\b(?P<multiple>double|triple|quadruple)(?:\s+(?P<multiple_fatal>fatal|deadly))?\s+
          (?:(?P<multiple_killing>homicide|murder|slaying|killing)|shooting)s?\b)
     | ^{_LABEL}(?:[A-Z][\w.'’-]*\s+){{0,3}}(?i:(?P<bare>(?:{_SINGLE})(?:\s*(?:,|,?\s+and|&)\s*(?:{_SINGLE}))*))\b
@@ -147,8 +148,9 @@ _INJURY = (
     r"shot\s+and\s+wounded|wounded|injured|hurt|hospitali[sz]ed|grazed|stabbed"
     r"|(?:listed\s+)?in\s+(?:a\s+)?(?:critical|serious|stable|fair|good|grave|guarded)"
     r"(?:\s+but\s+stable)?\s+condition|critical|treated\s+(?:for|and\s+released)"
-    r"|paraly[sz]ed|suffered\s+(?:[\w-]+\s+){0,3}?"
-    r"(?:injur|wound)|taken\s+to\s+(?:a|the)\s+(?:\w+\s+)?hospital|recovering"
+    r"|paraly[sz]ed|suffer(?:s|ed)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:injur|wound)|(?:taken|rushed|flown|airlifted|transported)\s+to\s+(?:a|the)\s+(?:[\w-]+\s+)?hospital"
+    r"|recovering|surviv(?:es|ed)\s+(?:[\w-]+\s+){0,3}?(?:shot|shooting|gunshot|wound)"
 )
 _HIT = (
     r"the\s+victims?\b|shot|struck|graze[sd]?\s+(?:himself|herself|self)|hit\s+by\s+(?:an?\s+)?(?:stray\s+|errant\s+)?(?:gunfire|bullets?|stray|round|shotgun\s+blast)"
@@ -245,6 +247,9 @@ def _phrase(match: re.Match[str], sentence: str) -> _Phrase | None:
                 found = Count(found.value, found.value, high, "range")
         return (_Phrase(match.start(), match.end(), found, False, False, False, others=others)
                 if found else None)
+    if match["a_death"]:
+        return _Phrase(match.start(), match.end(), Count(1, 1, 1, None), False, False, False,
+                       individual=True, kind=KILLED)
     if match["multiple"]:
         value = _MULTIPLES[match["multiple"].lower()]
         killing = bool(match["multiple_fatal"] or match["multiple_killing"])
