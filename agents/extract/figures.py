@@ -84,7 +84,9 @@ _PHRASE = re.compile(
     | (?i:\b(?P<one>an?|another|one)(?:{_MODIFIERS}\s+(?:{_PEOPLE})\b(?:\s*,\s+\d{{1,3}},)?|\s+{_AGE}\b))
     | (?i:\b(?P<definite>{_DEFINITE})(?:{_MODIFIERS}\s+(?P<definite_noun>{_PEOPLE})\b|\s+{_AGE}\b))
     | (?i:\b(?P<pronoun>he|she)\b)
-    | (?i:(?P<a_death>(?:\ban?|(?<=\w)['’]s)\s+(?:(?:accidental|apparent|fatal)\s+)*shooting\s+death)\b(?!\s+of\b))
+    | (?i:(?P<a_death>\ban?\s+(?:(?:accidental|apparent|fatal)\s+)*shooting\s+death
+         |(?<=\w)['’]s\s+(?:(?:accidental|apparent|fatal|shooting)\s+)*death)
+         \b(?!\s+(?:of|toll|penalty|rate|sentence|row|threats?|certificate|case)\b))
     | (?i:\b(?P<multiple>double|triple|quadruple)(?:\s+(?P<multiple_fatal>fatal|deadly))?\s+
          (?:(?P<multiple_killing>homicide|murder|slaying|killing)|shooting)s?\b)
     | ^{_LABEL}(?:[A-Z][\w.'’-]*\s+){{0,3}}(?i:(?P<bare>(?:{_SINGLE})(?:\s*(?:,|,?\s+and|&)\s*(?:{_SINGLE}))*))\b

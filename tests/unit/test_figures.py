@@ -99,6 +99,7 @@ def test_counts_and_qualifiers(sentence, expected):
     ("A 16-year-old was flown to the hospital after he was accidentally shot.", [(INJURED, 1)]),
     ("3-year-old boy suffers gunshot wound to arm", [(INJURED, 1)]),
     ("Teen survives accidental rifle shot to mouth", [(INJURED, 1)]),
+    ("Gun owner not liable in Rock Falls teen's death", [(KILLED, 1)]),
     ("His dead body with a gunshot wound was found the next day.", [(KILLED, 1)]),
     ("Two bodies were pulled from the rubble.", [(KILLED, 2)]),
     ("A man was fatally shot Sunday.", [(KILLED, 1)]),
@@ -145,6 +146,7 @@ def test_victims_and_what_happened_to_them(sentence, expected):
     "Any time one of our students is hurt, it has a huge impact on the school.",
     "Hit 5 – 5-6-7-20-30",
     "There were 12 shooting deaths in the county last year.",
+    "He faces the state's death penalty.",
 ])
 def test_not_new_casualty_figures(sentence):
     assert _kinds(sentence) == []
