@@ -46,7 +46,7 @@ def _placed(incident: Incident, gazetteer: Gazetteer) -> Incident:
         region = gazetteer.region_by_place_id(city.region_id)
         return dataclasses.replace(
             incident,
-            city=city.name,
+            city=incident.city or city.name,  # the spelling the copy used (see Gazetteer.place_of)
             admin1=city.admin1 or incident.admin1,
             admin1_code=_admin1_code(region),
             country=city.country,

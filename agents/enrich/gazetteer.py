@@ -107,6 +107,16 @@ def _region_keys(name: str, country: str) -> list[str]:
     return [romanised_key(name)] if country in CYRILLIC_COUNTRIES else []
 
 
+def _spelling(city: City, mention: str) -> str:
+    """The name a city is shown by: GeoNames' own, except where the copy spells a Cyrillic
+    name in another romanisation of the same sounds ("Chuhuiv" for GeoNames' "Chuhuyiv",
+    "Berdiansk" for "Berdyansk"): readers search for the name the news uses."""
+    if (city.country in CYRILLIC_COUNTRIES and mention.isascii() and not mention.isupper()
+            and mention != city.name and romanised_key(mention) == romanised_key(city.name)):
+        return mention
+    return city.name
+
+
 class Gazetteer:
     """Name lookups for cities (most populous first), regions and countries."""
 
@@ -183,7 +193,7 @@ class Gazetteer:
         parent = self._city_of_district.get(city.geonames_id)
         town = self.city_by_id(parent) if parent else None
         if town is None:
-            return city.place(mention)
+            return dataclasses.replace(city.place(mention), name=_spelling(city, mention))
         return dataclasses.replace(town.place(mention), district=city.name)
 
     def pick(self, name: str, *, within: Region | None = None,

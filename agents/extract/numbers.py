@@ -13,7 +13,7 @@ _UNITS = (
     "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety"
 ).split()
 _SCALES = ("hundred", "thousand", "million")
-UNIT_WORD = "|".join(_UNITS)
+UNIT_WORD = "|".join(sorted(_UNITS, key=len, reverse=True))  # "seventeen" before "seven"
 SCALE_WORD = "|".join(list(_SCALES) + ["dozen"])
 NUMBER_WORD = f"{UNIT_WORD}|{SCALE_WORD}"
 # Plural scales are vague counts with a floor and no ceiling.

@@ -100,6 +100,7 @@ def test_counts_and_qualifiers(sentence, expected):
     ("3-year-old boy suffers gunshot wound to arm", [(INJURED, 1)]),
     ("Teen survives accidental rifle shot to mouth", [(INJURED, 1)]),
     ("Gun owner not liable in Rock Falls teen's death", [(KILLED, 1)]),
+    ("Seventeen people were killed and fourteen were wounded.", [(KILLED, 17), (INJURED, 14)]),
     ("His dead body with a gunshot wound was found the next day.", [(KILLED, 1)]),
     ("Two bodies were pulled from the rubble.", [(KILLED, 2)]),
     ("A man was fatally shot Sunday.", [(KILLED, 1)]),
