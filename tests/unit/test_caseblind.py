@@ -1,0 +1,38 @@
+"""A case-blind pattern answers as ``re.IGNORECASE`` does, on any text: the lowered-text
+shortcut is taken only where it cannot change the answer."""
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from agents.extract.caseblind import CaseBlind
+
+PATTERNS = [
+    (r"kill|own\s+life|bod(?:y|ies)|\bshot\b", 0),
+    (r"\b(?: so\s+far | [^,.;]+\s+said )", re.X),
+]
+# Letters IGNORECASE pairs with ASCII ones that lowering does not, and uncased neighbours.
+TRICKY = st.sampled_from(["ſ", "K", "İ", "ı", "’", "—", "é", "É", "Σ", "ß", "\u0345", "Kill",
+                          "SHOT", " so far", "BODIES", "own  LIFE", " Police said"])
+TEXT = st.lists(st.one_of(TRICKY, st.text(max_size=5)), max_size=12).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(TEXT)
+@pytest.mark.parametrize(("pattern", "flags"), PATTERNS)
+def test_found_in_answers_as_ignorecase(pattern, flags, text):
+    expected = re.compile(pattern, flags | re.IGNORECASE).search(text) is not None
+    assert CaseBlind(pattern, flags).found_in(text) == expected
+
+
+@pytest.mark.parametrize("text", ["ſhot", "Kill", "İnjur", "sİlent"])
+def test_letters_that_only_ignorecase_pairs_are_still_found(text):
+    pattern = r"shot|kill|injur|sil"
+    assert CaseBlind(pattern).found_in(text) == bool(re.search(pattern, text, re.I))
+
+
+def test_an_upper_case_pattern_is_refused():
+    with pytest.raises(ValueError):
+        CaseBlind(r"\S+")
