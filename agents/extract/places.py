@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from agents.enrich.gazetteer import Gazetteer, Region
 from streams.records import UNKNOWN_PLACE, Place
@@ -87,10 +88,18 @@ def mentions(text: str, start: int, end: int, gazetteer: Gazetteer,
     return found
 
 
+@lru_cache(maxsize=1024)
+def _words_before(text: str, start: int) -> tuple[bool, bool]:
+    """Whether the words before a name cue a place ("in", "near") and a settlement ("the
+    village of"). Kept while an article is read: ``mentions`` tries every name a run of words
+    starting at one place may be, and ``read_places`` may read the same spans twice."""
+    return (bool(_CUE_BEFORE.search(text[max(0, start - 12):start])),
+            bool(_SETTLEMENT_BEFORE.search(text[max(0, start - 24):start])))
+
+
 def _resolve(text: str, s: int, e: int, name: str, gazetteer: Gazetteer,
              context: frozenset[str]) -> Mention | None:
-    cued = bool(_CUE_BEFORE.search(text[max(0, s - 12):s]))
-    settlement = bool(_SETTLEMENT_BEFORE.search(text[max(0, s - 24):s]))
+    cued, settlement = _words_before(text, s)
     if (kind := _REGION_AFTER.match(text, e)) and (named := gazetteer.region(name)) is not None:
         return Mention(s, kind.end(), named.place(name), False, True)  # "the Odesa region"
     region, qualified_end = _qualifying_region(_QUALIFIER_AFTER.match(text, e), gazetteer)
