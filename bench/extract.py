@@ -5,8 +5,8 @@ several runs over a corpus (by default the gva-dev evaluation set beside the pro
 
 Parsing is timed apart from extraction. The gazetteer is loaded (and its load timed) before
 the runs. The machine is shared, so each run's CPU time is reported beside its wall time: CPU
-time is what one core gives extraction, whatever else the machine runs. ``--profile`` adds one
-run under cProfile, summed by module.
+time is what one core gives extraction, whatever else the machine runs. ``--profile`` then
+runs the benchmark again under py-spy and lists where the time went, by module.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from pathlib import Path
 from agents.enrich.gazetteer import load_gazetteer
 from agents.extract.article import parse_article
 from agents.extract.core import extract
-from profile_summary import by_module  # beside this script
+from profile_summary import profile  # beside this script
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "eval" / "gva-dev" / "articles.jsonl"
 
@@ -29,7 +29,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--profile", action="store_true", help="add a run under cProfile, by module")
+    parser.add_argument("--profile", action="store_true", help="add a sampled run, by module (py-spy)")
     parser.add_argument("--top", type=int, default=12, help="modules the profile lists")
     options = parser.parse_args()
 
@@ -62,10 +62,11 @@ def main() -> None:
           f"(min {min(cpu_rates):,.0f}, max {max(cpu_rates):,.0f})")
     print(f"load average: {' '.join(f'{load:.2f}' for load in os.getloadavg())}")
     if options.profile:
-        seconds, modules = by_module(run)
-        print(f"profile: {seconds:.2f} s under cProfile; own time by module, builtins charged to callers")
-        for name, spent in modules[:options.top]:
-            print(f"  {spent:7.3f} s {100 * spent / seconds:5.1f}%  {name}")
+        samples = profile([__file__, str(options.corpus), "--runs", str(options.runs)])
+        total = sum(samples.values())
+        print(f"profile: {total} samples in extract, by the innermost project module on the stack")
+        for name, count in samples.most_common(options.top):
+            print(f"  {100 * count / total:5.1f}%  {name}")
 
 
 if __name__ == "__main__":

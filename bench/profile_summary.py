@@ -1,53 +1,58 @@
-"""Where extraction spends its time, by module: a cProfile run folded into one line per source
-file, so a regression shows up as "places.py doubled" rather than as a thousand rows.
+"""Where extraction spends its time, by module: py-spy samples of a benchmark run, each charged
+to the innermost project file on its stack, so a regression shows up as "places.py doubled"
+rather than as a thousand rows.
 
-A builtin's time (``re.Pattern.search``, lingua's Rust detector, ``hashlib``) is charged to the
-modules that called it, in proportion to what each call site spent: a regex is slow because of
-the module that wrote it, not because of ``re``.
+Sampling, not cProfile: cProfile's cost per call swamps code made of many small calls (a SHA-1
+per shingle) and hides what a regex costs in C. A library's time (``re``, lingua's detector,
+``hashlib``) is charged to the project file that called it: a regex is slow because of the
+module that wrote it.
+
+Needs the ``bench`` extra: ``pip install -e '.[bench]'``.
 """
 
 from __future__ import annotations
 
-import cProfile
-import pstats
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
 from collections import Counter
-from collections.abc import Callable
 from pathlib import Path
 
-_PROJECT = Path(__file__).resolve().parents[1]
+_FRAME = re.compile(r"\((?P<file>[^:()]+):\d+\)$")
+_PROJECT_FILE = re.compile(r"(?:^|/)(?P<module>(?:agents|streams)/.+\.py)$")
+_EXTRACT = "extract (agents/extract/core.py"
 
 
-def _module(filename: str) -> str:
-    """A project file as its path in the project; a library file as its package."""
-    path = Path(filename)
-    if path.is_relative_to(_PROJECT / ".venv"):
-        parts = path.parts
-        return parts[parts.index("site-packages") + 1] if "site-packages" in parts else path.name
-    if path.is_relative_to(_PROJECT):
-        return str(path.relative_to(_PROJECT))
-    return f"stdlib {path.parent.name if path.name == '__init__.py' else path.stem}"
+def _module(frame: str) -> str | None:
+    match = _FRAME.search(frame)
+    project = _PROJECT_FILE.search(match["file"]) if match else None
+    return project["module"] if project else None
 
 
-def _is_builtin(function: tuple[str, int, str]) -> bool:
-    return function[0] == "~"
-
-
-def by_module(run: Callable[[], None]) -> tuple[float, list[tuple[str, float]]]:
-    """The total seconds ``run`` took under the profiler, and each module's own seconds, most
-    first."""
-    profiler = cProfile.Profile()
-    profiler.runcall(run)
-    stats = pstats.Stats(profiler).stats  # type: ignore[attr-defined]
-    spent: Counter[str] = Counter()
-    for function, (_, _, own, _, callers) in stats.items():
-        if not _is_builtin(function):
-            spent[_module(function[0])] += own
+def fold(raw: str) -> Counter[str]:
+    """Samples per project module, from py-spy's raw output (one "frame;frame;... count" line
+    per distinct stack), counting only stacks inside ``extract``."""
+    samples: Counter[str] = Counter()
+    for line in raw.splitlines():
+        stack, _, count = line.rpartition(" ")
+        frames = stack.split(";")
+        if not any(frame.startswith(_EXTRACT) for frame in frames):
             continue
-        by_caller = {caller: edge[2] for caller, edge in callers.items()}
-        share = sum(by_caller.values())
-        for caller, seconds in by_caller.items():
-            name = "(builtin)" if _is_builtin(caller) else _module(caller[0])
-            spent[name] += own * seconds / share if share else 0.0
-        if not callers:
-            spent["(builtin)"] += own
-    return sum(spent.values()), spent.most_common()
+        modules = [module for frame in frames if (module := _module(frame))]
+        samples[modules[-1]] += int(count)
+    return samples
+
+
+def profile(arguments: list[str], rate: int = 200) -> Counter[str]:
+    """Run ``python ARGUMENTS`` under py-spy and fold its samples by module."""
+    spy = shutil.which("py-spy") or str(Path(sys.executable).with_name("py-spy"))
+    if not Path(spy).exists():
+        raise SystemExit("--profile needs py-spy: pip install -e '.[bench]'")
+    with tempfile.TemporaryDirectory() as folder:
+        raw = Path(folder) / "stacks.txt"
+        subprocess.run([spy, "record", "--rate", str(rate), "--format", "raw", "--output", str(raw),
+                        "--", sys.executable, *arguments],
+                       check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        return fold(raw.read_text())
