@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 _BEYOND_ASCII = re.compile(r"[^\x00-\x7f]")
+_GROUP_NAMING = re.compile(r"\(\?P[<=]")
 
 
 def lowers_exactly(text: str) -> bool:
@@ -23,21 +24,20 @@ def lowers_exactly(text: str) -> bool:
 
 
 class CaseBlind:
-    """A case-blind pattern that says whether it occurs in a text."""
+    """A case-blind pattern. Its matches may be in the lowered text: the offsets are the same,
+    and the groups may read in lower case, so it suits patterns whose groups are read
+    case-blind anyway ("March", "march" and "MARCH" are one month)."""
 
     def __init__(self, pattern: str, flags: int = 0) -> None:
-        if pattern != pattern.lower():
+        letters = _GROUP_NAMING.sub("", pattern)
+        if letters != letters.lower():
             # An upper-case letter (a class such as [A-Z], an escape such as \S or \B) would
             # mean one thing to the lowered text and another case-blind.
             raise ValueError(f"a case-blind pattern is written in lower case: {pattern!r}")
         self._blind = re.compile(pattern, flags | re.IGNORECASE)
         self._lowered = re.compile(pattern, flags)
 
-    @property
-    def pattern(self) -> str:
-        return self._blind.pattern
-
-    def found_in(self, text: str) -> bool:
+    def search(self, text: str) -> re.Match[str] | None:
         if lowers_exactly(text):
-            return self._lowered.search(text.lower()) is not None
-        return self._blind.search(text) is not None
+            return self._lowered.search(text.lower())
+        return self._blind.search(text)

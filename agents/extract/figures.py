@@ -352,7 +352,7 @@ _SELF_KILLED = re.compile(
 
 def figures(sentence: str) -> list[Figure]:
     """Every casualty figure in the sentence, in order of appearance."""
-    if not _CASUALTY_HINT.found_in(sentence):
+    if not _CASUALTY_HINT.search(sentence):
         return []
     found: list[Figure] = [Figure(KILLED, 1, 1, 1, None, m.start(), m.end(), others=True)
                            for m in _SELF_KILLED.finditer(sentence)]

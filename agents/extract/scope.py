@@ -40,7 +40,7 @@ BACKGROUND_DAYS = 30
 
 
 def is_statistic(sentence: str) -> bool:
-    return _STATISTIC.found_in(sentence)
+    return bool(_STATISTIC.search(sentence))
 
 
 def is_background(day: date | None, published: date | None) -> bool:
