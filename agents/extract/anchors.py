@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import hashlib
 import re
+import struct
+from functools import lru_cache
 
 from datasketch import MinHash
 
@@ -35,14 +37,29 @@ _SHINGLE = 5
 _WORD = re.compile(r"\w+")
 
 
+@lru_cache(maxsize=1)
+def _blank_minhash() -> MinHash:
+    """A MinHash that takes hash values as they come (see ``_sha1_hash32``)."""
+    return MinHash(num_perm=_BANDS * _ROWS, hashfunc=int)
+
+
+def _sha1_hash32(shingles: list[bytes]) -> list[int]:
+    """What datasketch's default hash, ``sha1_hash32``, gives each shingle (the first four
+    bytes of its SHA-1, little-endian), read out of all the digests in one unpack rather than
+    one Python call per shingle."""
+    digests = b"".join([hashlib.sha1(shingle).digest() for shingle in shingles])
+    return list(struct.unpack("<" + "I16x" * len(shingles), digests))
+
+
 def near_duplicate_keys(text: str) -> list[str]:
     """One key per LSH band of the text's MinHash; near-identical texts share keys."""
     words = [word.casefold() for word in _WORD.findall(text)]
     if len(words) < _SHINGLE * 2:
         return []
-    minhash = MinHash(num_perm=_BANDS * _ROWS)
-    minhash.update_batch([" ".join(words[i:i + _SHINGLE]).encode("utf-8")
-                          for i in range(len(words) - _SHINGLE + 1)])
+    # A copy shares the blank's permutations: drawing them anew costs more than the hashing.
+    minhash = _blank_minhash().copy()
+    minhash.update_batch(_sha1_hash32([" ".join(words[i:i + _SHINGLE]).encode("utf-8")
+                                       for i in range(len(words) - _SHINGLE + 1)]))
     values = minhash.hashvalues
     return [f"copy:{band}:" + hashlib.blake2b(values[band * _ROWS:(band + 1) * _ROWS].tobytes(),
                                              digest_size=8).hexdigest()

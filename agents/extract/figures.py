@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from agents.extract.caseblind import CaseBlind
 from agents.extract.numbers import (
     NUMBER,
     ORDINALS,
@@ -379,12 +380,11 @@ def _as_object(group: list[_Phrase], sentence: str) -> tuple[str, Count] | None:
 
 
 # Every figure needs one of these words; most sentences have none and are skipped at once.
-_CASUALTY_HINT = re.compile(
+_CASUALTY_HINT = CaseBlind(
     r"kill|dead|die|death|slain|slay|homicide|murder|execut|fatal|mortal|perish|lives|own\s+life|succumb|shot|shoot"
     r"|struck|graz|victim"
     r"|hit|wound|injur|hurt|hospital|graze|stabb|condition|critical|paraly|bod(?:y|ies)"
     r"|gunshot|treated",
-    re.I,
 )
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from agents.enrich.gazetteer import Gazetteer, Region, fold
 from agents.extract.people import NO_NAMES, NOT_A_CITY_AFTER, Names
@@ -116,14 +117,24 @@ def regions_named(text: str, gazetteer: Gazetteer, names: Names = NO_NAMES) -> f
     return frozenset(found)
 
 
+@lru_cache(maxsize=1024)
+def _words_before(text: str, start: int) -> tuple[bool, bool, bool]:
+    """Whether the words before a name cue a place ("in", "of"), a settlement ("the village
+    of") and where something happened ("in", "near"). Kept while an article is read:
+    ``mentions`` tries every name a run of words starting at one place may be, and
+    ``read_places`` may read the same spans twice."""
+    return (bool(_CUE_BEFORE.search(text[max(0, start - 12):start])),
+            bool(_SETTLEMENT_BEFORE.search(text[max(0, start - 24):start])),
+            bool(_WHERE_BEFORE.search(text, max(0, start - 10), start)))
+
+
 def _resolve(text: str, s: int, e: int, name: str, gazetteer: Gazetteer,
              context: frozenset[str], person: bool = False, common: bool = False) -> Mention | None:
     """The place a name at ``text[s:e]`` means, if any. A ``person``'s surname is one only
     when a state or country is written beside it, or "the village of" before it; a
     ``common`` word (one the article also writes in lower case: "Surprise", "Temple") also
     when "in" or "near" goes before it."""
-    cued = bool(_CUE_BEFORE.search(text[max(0, s - 12):s]))
-    settlement = bool(_SETTLEMENT_BEFORE.search(text[max(0, s - 24):s]))
+    cued, settlement, where = _words_before(text, s)
     if (kind := _REGION_AFTER.match(text, e)) and (named := gazetteer.region(name)) is not None:
         return Mention(s, kind.end(), named.place(name), False, True)  # "the Odesa region"
     region, qualified_end = _qualifying_region(_QUALIFIER_AFTER.match(text, e), gazetteer)
@@ -131,7 +142,7 @@ def _resolve(text: str, s: int, e: int, name: str, gazetteer: Gazetteer,
         return None
     city = (None if NOT_A_CITY_AFTER.match(text, e) or _ADMINISTRATIVE.search(name)
             else gazetteer.pick(name, within=region, context=context, evidence=settlement,
-                                cued=bool(_WHERE_BEFORE.search(text, max(0, s - 10), s))))
+                                cued=where))
     if city is not None:
         return Mention(s, e, gazetteer.place_of(city, name), True, cued or settlement or region is not None,
                        region is not None)

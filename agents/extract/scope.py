@@ -14,10 +14,12 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from agents.extract.caseblind import CaseBlind
+
 _MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december"
 )
-_STATISTIC = re.compile(
+_STATISTIC = CaseBlind(
     rf"""\b(?:
         so\s+far | to\s+date | year[\s-]+to[\s-]+date
       | (?:this|last|each|every|a|per)\s+(?:year|month|decade)
@@ -32,7 +34,7 @@ _STATISTIC = re.compile(
       | deadliest\s+(?:weekend|week|month|year|day)
       | since\s+(?:early\s+|late\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday) | \d+(?:st|nd|rd|th)\s+(?:homicide|murder|killing|shooting)
     )""",
-    re.I | re.X,
+    re.X,
 )
 BACKGROUND_DAYS = 30
 

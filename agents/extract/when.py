@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from agents.extract.caseblind import CaseBlind
+
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _MONTHS = {name: number for number, names in enumerate((
     ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
@@ -18,18 +20,17 @@ _MONTHS = {name: number for number, names in enumerate((
 ), start=1) for name in names}
 _MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
 
-_WEEKDAY_RE = re.compile(rf"\b(?P<day>{'|'.join(_WEEKDAYS)})\b", re.I)
-_YESTERDAY_RE = re.compile(r"\b(?:yesterday|last\s+night|overnight)\b", re.I)
-_TODAY_RE = re.compile(r"\b(?:today|this\s+(?:morning|afternoon|evening))\b", re.I)
-_DAY_MONTH_RE = re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month>{_MONTH})\.?(?:\s+(?P<year>\d{{4}}))?\b", re.I)
-_MONTH_DAY_RE = re.compile(rf"\b(?P<month>{_MONTH})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{{4}}))?", re.I)
-_MONTH_YEAR_RE = re.compile(rf"\b(?P<month>{_MONTH})\.?,?\s+(?P<year>(?:19|20)\d\d)\b", re.I)
-_PERIOD_RE = re.compile(
+_WEEKDAY_RE = CaseBlind(rf"\b(?P<day>{'|'.join(_WEEKDAYS)})\b")
+_YESTERDAY_RE = CaseBlind(r"\b(?:yesterday|last\s+night|overnight)\b")
+_TODAY_RE = CaseBlind(r"\b(?:today|this\s+(?:morning|afternoon|evening))\b")
+_DAY_MONTH_RE = CaseBlind(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month>{_MONTH})\.?(?:\s+(?P<year>\d{{4}}))?\b")
+_MONTH_DAY_RE = CaseBlind(rf"\b(?P<month>{_MONTH})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{{4}}))?")
+_MONTH_YEAR_RE = CaseBlind(rf"\b(?P<month>{_MONTH})\.?,?\s+(?P<year>(?:19|20)\d\d)\b")
+_PERIOD_RE = CaseBlind(
     r"\b(?:in|over|during|throughout|within)\s+(?:"
     r"(?:the\s+(?:last|past|previous)\s+)?(?:(?P<hours>\d+|twenty-four|forty-eight|seventy-two)"
     r"\s+hours|(?P<days>\d+|two|three|seven)\s+days)"
     r"|the\s+(?:last|past|previous)\s+(?P<week>week))\b",
-    re.I,
 )
 _SMALL_NUMBERS = {"two": 2, "three": 3, "seven": 7, "twenty-four": 24, "forty-eight": 48,
                   "seventy-two": 72}

@@ -4,7 +4,7 @@ import pytest
 
 from agents.extract.core import extract
 from agents.extract.figures import INJURED, KILLED
-from agents.extract.language import article_language, identify
+from agents.extract.language import SAMPLE_CHARS, _detector, article_language, identify, plainly_english
 from agents.extract.slavic import figures
 from agents.pipeline import LocalRun
 from streams.inputs import read_messages
@@ -25,6 +25,38 @@ FIXTURES = ROOT / "tests" / "fixtures"
 ])
 def test_the_language_of_a_text_is_identified(text, code):
     assert identify(text) == code
+
+
+def _english_windows():
+    """500-character windows of the English wire copy among the fixtures and seeds."""
+    texts = [(ROOT / "seeds" / "kharkiv-2022-03-02.txt").read_text()]
+    texts += [line for path in (FIXTURES / "wire_copy.jsonl", ROOT / "seeds" / "wire-samples.jsonl")
+              for line in path.read_text().splitlines()]
+    return [text[start:start + SAMPLE_CHARS] for text in texts for start in range(0, len(text), 120)]
+
+
+def test_what_is_taken_for_plainly_english_the_detector_takes_for_english():
+    plain = [sample for sample in _english_windows() if plainly_english(sample)]
+    assert len(plain) > 20
+    assert {_detector().detect_language_of(sample).iso_code_639_1.name for sample in plain} == {"EN"}
+
+
+@pytest.mark.parametrize("text", [
+    # Dutch, in ASCII letters, with the words it shares with English and an English quote.
+    "Bij een aanval op het dorp was een man gedood en had de politie nog geen verdachte. Of de "
+    "aanslag met de oorlog te maken had, was niet duidelijk. De burgemeester zei dat het dorp in "
+    "shock was: 'the town is in mourning', schreef hij op sociale media, en er was een wake.",
+    # French without its accents, with "on".
+    "On ne sait pas encore combien de personnes sont mortes dans l'attaque de la nuit, mais on "
+    "compte au moins trois blesses dans la ville selon le maire, qui a dit que la police etait sur "
+    "place et que les secours continuaient a chercher des survivants dans les decombres.",
+    # German, which writes "was".
+    "Was in der Nacht genau passiert ist, weiss die Polizei noch nicht. Drei Menschen wurden "
+    "verletzt, einer davon schwer, sagte ein Sprecher am Morgen in der Stadt. Die Ermittlungen "
+    "dauern an, und die Strasse bleibt bis zum Abend gesperrt, was viele Anwohner aergert.",
+])
+def test_other_languages_in_ascii_letters_are_left_to_the_detector(text):
+    assert not plainly_english(text[:SAMPLE_CHARS])
 
 
 def test_a_declared_language_is_kept_and_a_bogus_one_ignored():
