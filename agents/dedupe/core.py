@@ -9,6 +9,13 @@ The incidents of a place are grouped afresh from its live claims, taken in a fix
 (publication time, article, position), so they depend on which claims there are and not on
 the order Kafka's partitions happened to deliver them in. A re-delivered report changes
 nothing, and sends again the current revision of the incidents it changed.
+
+Incidents close: once a place's stream has moved ``window_days`` past an incident's last
+report (its stream time is the latest publication day its reports carried), no later report can
+join it. Its final revision goes out with status ``closed`` and dedupe forgets it, claims and
+all, so a place's state holds one window of news however long the stream runs. A report
+published before that horizon could have belonged to an incident already forgotten: it is
+refused (``LateReport``, a dead letter to the caller) rather than counted a second time.
 """
 
 from __future__ import annotations
@@ -17,7 +24,7 @@ import bisect
 import dataclasses
 import hashlib
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from streams.records import UNKNOWN_PLACE, Incident, Report
 
@@ -77,19 +84,25 @@ class PlaceIncidents:
     incidents: list[OpenIncident] = field(default_factory=list)
     claims: list[Report] = field(default_factory=list)  # in _in_order
     handled: dict[str, list[str]] = field(default_factory=dict)
-    withdrawn: list[str] = field(default_factory=list)
+    withdrawn: dict[str, str] = field(default_factory=dict)  # report id -> retraction's day
+    latest: str | None = None  # the place's stream time: the latest publication day seen
 
     @classmethod
     def from_dict(cls, data: dict) -> PlaceIncidents:
         return cls([OpenIncident.from_dict(item) for item in data["incidents"]],
                    [Report.from_dict(item) for item in data["claims"]],
-                   dict(data["handled"]), list(data["withdrawn"]))
+                   dict(data["handled"]), dict(data["withdrawn"]), data.get("latest"))
 
 
 @dataclass(slots=True)
 class Deduplication:
     state: PlaceIncidents
     incidents: list[Incident]  # the revisions this report caused, to emit
+
+
+class LateReport(ValueError):
+    """A report published before its place's open window: the incident it may belong to has
+    closed, so it can neither join it nor safely stand alone."""
 
 
 def _agrees(a: int | None, b: int | None) -> bool:
@@ -319,8 +332,55 @@ def _regroup(previous: list[OpenIncident], claims: list[Report],
     return incidents, changed
 
 
-def dedupe(report: Report, state: PlaceIncidents | None) -> Deduplication:
-    """Fold one report (or retraction) into its place's incidents."""
+def _day(stamp: str | None) -> str:
+    return (stamp or "")[:10]
+
+
+def _activity(report: Report) -> str:
+    """The day a report speaks for on its place's stream: its publication, else its event."""
+    return _day(report.published_at) or _day(report.date)
+
+
+def _last_activity(open_incident: OpenIncident) -> str:
+    return max((_day(m.published_at) or _day(m.date) for m in open_incident.members),
+               default=_day(open_incident.incident.last_updated))
+
+
+def _horizon(latest: str | None, window_days: int) -> str:
+    """The first day still open at a place whose stream has reached ``latest``."""
+    if not window_days or not latest:
+        return ""
+    return (date.fromisoformat(latest) - timedelta(days=window_days)).isoformat()
+
+
+def _close(state: PlaceIncidents, horizon: str) -> tuple[PlaceIncidents, list[Incident]]:
+    """Forget the incidents last reported before ``horizon``; each active one sends its final
+    revision, ``closed``, so tally can fold it into the place's settled figures."""
+    closing = [o for o in state.incidents if _last_activity(o) < horizon]
+    if not closing:
+        return state, []
+    gone = {m.report_id for o in closing for m in o.members}
+    gone_incidents = {o.incident.incident_id for o in closing}
+    final = []
+    for open_incident in closing:
+        if open_incident.incident.status == "active":
+            incident = _snapshot(open_incident)
+            incident.revision += 1
+            incident.status = "closed"
+            final.append(incident)
+    kept = PlaceIncidents(
+        [o for o in state.incidents if o.incident.incident_id not in gone_incidents],
+        [c for c in state.claims if c.report_id not in gone],
+        {r: ids for r, ids in state.handled.items()
+         if r not in gone and not set(ids) & gone_incidents},
+        {r: day for r, day in state.withdrawn.items() if day >= horizon},
+        state.latest)
+    return kept, final
+
+
+def dedupe(report: Report, state: PlaceIncidents | None, window_days: int = 0) -> Deduplication:
+    """Fold one report (or retraction) into its place's incidents, then close those the
+    place's stream has left ``window_days`` behind (never, when 0)."""
     state = state or PlaceIncidents()
     if report.report_id in state.handled:
         # Handled before: a copy, or a replay after a crash that may have lost what the first
@@ -328,9 +388,17 @@ def dedupe(report: Report, state: PlaceIncidents | None) -> Deduplication:
         touched = state.handled[report.report_id]
         return Deduplication(state, [_snapshot(o) for o in state.incidents
                                      if o.incident.incident_id in touched])
+    day = _activity(report)
+    horizon = _horizon(state.latest, window_days)
+    if day and day < horizon:
+        raise LateReport(
+            f"report {report.report_id} of article {report.article_id} is of {day}, before "
+            f"{horizon}, the first day still open at {report.place.id} (its stream is at "
+            f"{state.latest}; incidents close {window_days} days after their last report, "
+            f"WIREWATCH_INCIDENT_WINDOW_DAYS)")
     claims, withdrawn, start = state.claims, state.withdrawn, len(state.claims)
     if report.retracts:
-        withdrawn = withdrawn + [report.retracts]
+        withdrawn = {**withdrawn, report.retracts: day}
         start = next((i for i, c in enumerate(claims) if c.report_id == report.retracts), start)
         claims = claims[:start] + claims[start + 1:]
     elif report.report_id not in withdrawn:
@@ -338,4 +406,7 @@ def dedupe(report: Report, state: PlaceIncidents | None) -> Deduplication:
         claims = claims[:start] + [report] + claims[start:]
     incidents, changed = _regroup(state.incidents, claims, start)
     handled = {**state.handled, report.report_id: [i.incident_id for i in changed]}
-    return Deduplication(PlaceIncidents(incidents, claims, handled, withdrawn), changed)
+    latest = max(filter(None, (state.latest, day)), default=None)
+    state, closed = _close(PlaceIncidents(incidents, claims, handled, withdrawn, latest),
+                           _horizon(latest, window_days))
+    return Deduplication(state, changed + closed)

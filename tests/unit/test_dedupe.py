@@ -1,8 +1,11 @@
 import copy
 import dataclasses
 import itertools
+from datetime import date, timedelta
 
-from agents.dedupe.core import dedupe
+import pytest
+
+from agents.dedupe.core import LateReport, dedupe
 from streams.records import UNKNOWN_PLACE, Place, Report
 
 KHARKIV = Place(id="geonames:706483", name="Kharkiv", country="UA")
@@ -164,3 +167,53 @@ def test_a_later_story_naming_the_victim_in_full_joins_the_incident_within_a_yea
                                    anchors=["person:king", "named:james king"])
     state, _ = _fold([shooting, trial, namesake])
     assert [i.incident.article_ids for i in state.incidents] == [["a1", "a2"], ["a3"]]
+
+
+def _published(report, day):
+    return dataclasses.replace(report, date=day, published_at=f"{day}T10:00:00+00:00")
+
+
+def test_an_incident_closes_a_window_after_its_last_report_and_is_forgotten():
+    march = _published(dataclasses.replace(_report("h", 4, 9), anchors=["street:sumska st"]),
+                       "2022-03-02")
+    follow_up = _published(dataclasses.replace(_report("f", 5, 9, article="a2"),
+                                               anchors=["street:sumska st"]), "2022-03-20")
+    april = _published(_report("n", 1, 0, article="a3"), "2022-04-25")
+    state = None
+    emitted = []
+    for report in (march, follow_up, april):
+        step = dedupe(report, state, window_days=30)
+        state, emitted = step.state, emitted + step.incidents
+    closed = [i for i in emitted if i.status == "closed"]
+    assert [(i.killed, i.injured, i.report_ids) for i in closed] == [(5, 9, ["h", "f"])]
+    assert closed[0].revision == max(i.revision for i in emitted
+                                     if i.incident_id == closed[0].incident_id)
+    assert [c.report_id for c in state.claims] == ["n"]
+    assert [o.incident.report_ids for o in state.incidents] == [["n"]]
+    assert set(state.handled) == {"n"}
+
+
+def test_a_report_published_before_the_open_window_is_refused_not_counted_again():
+    state, _ = _fold([_published(_report("h", 4, 9), "2022-03-02")])
+    state = dedupe(_published(_report("n", 1, 0, article="a3"), "2022-04-25"), state, 30).state
+    late = _published(_report("l", 4, 9, article="a2"), "2022-03-03")
+    with pytest.raises(LateReport, match="2022-03-26"):
+        dedupe(late, state, window_days=30)
+    in_window = _published(_report("w", 1, 0, article="a4"), "2022-04-01")
+    assert dedupe(in_window, state, window_days=30).incidents
+
+
+def test_a_place_holds_one_window_of_claims_however_long_the_stream():
+    start = date(2022, 1, 1)
+    state = None
+    for n in range(300):
+        day = (start + timedelta(days=n)).isoformat()
+        state = dedupe(_published(_report(f"r{n}", n % 5 + 1, article=f"a{n}"), day),
+                       state, window_days=7).state
+    assert len(state.claims) <= 8 and len(state.incidents) <= 8 and len(state.handled) <= 8
+
+
+def test_without_a_window_nothing_closes():
+    state, emitted = _fold([_published(_report("h", 4, 9), "2020-03-02"),
+                            _published(_report("n", 1, 0, article="a3"), "2022-04-25")])
+    assert all(i.status == "active" for i in emitted) and len(state.incidents) == 2

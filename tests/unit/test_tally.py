@@ -59,3 +59,24 @@ def test_the_row_is_the_sum_of_the_latest_revisions_in_any_order():
     assert all(row == rows[0] for row in rows)
     row = rows[0]
     assert (row.killed, row.injured, row.incidents) == (3, 1, 1)
+
+
+def test_a_closed_incident_is_settled_into_the_row_and_its_replays_move_nothing():
+    state, _ = _apply([_incident(1, 4, 9), _incident(2, 6, 9),
+                       _incident(1, 1, 0, incident_id="i2")])
+    state, _ = _apply([_incident(3, 6, 9, status="closed")], state)
+    assert (state.row.killed, state.row.injured, state.row.incidents) == (7, 9, 2)
+    assert set(state.contributions) == {"i2"} and state.settled.killed == 6
+    for replay in (_incident(2, 6, 9), _incident(3, 6, 9, status="closed")):
+        step = tally(replay, state)
+        assert step.state == state and step.send
+
+
+def test_a_place_remembers_closed_incidents_for_one_window_only():
+    state = None
+    for day in range(1, 29):
+        closed = _incident(2, 1, incident_id=f"i{day}", status="closed")
+        closed.last_updated = f"2022-02-{day:02d}T10:00:00+00:00"
+        state = tally(closed, state, window_days=7).state
+    assert (state.row.killed, state.row.incidents) == (28, 28)
+    assert sorted(state.closed) == sorted(f"i{day}" for day in range(21, 29))
