@@ -54,6 +54,7 @@ class Member:
     anchors: list[str] = field(default_factory=list)
     language: str = ""
     district: str = ""
+    adds: bool = False
 
     @classmethod
     def of(cls, report: Report) -> Member:
@@ -61,7 +62,7 @@ class Member:
                    report.killed, report.killed_low, report.killed_high,
                    report.injured, report.injured_low, report.injured_high,
                    report.victims, list(report.event_types), report.date, report.date_stated,
-                   list(report.anchors), report.language, report.place.district)
+                   list(report.anchors), report.language, report.place.district, report.adds)
 
 
 @dataclass(slots=True)
@@ -308,27 +309,59 @@ def _same(a: Incident, b: Incident) -> bool:
     return all(getattr(a, name) == getattr(b, name) for name in _CONTENT)
 
 
+def _holds(total: Incident, incident: Incident) -> bool:
+    return (not incident.period and incident.date is not None and total.date is not None
+            and total.date <= incident.date <= (total.date_end or total.date))
+
+
+def _contain(incidents: list[OpenIncident]) -> None:
+    """A period total ("21 died in the last 24 hours") and the incidents it already holds are
+    not added together: an incident on a day of the period counts within the total, which
+    counts at least their sum. An incident told as news on top of earlier news ("a further
+    four were killed") is no part of any total."""
+    active = [o for o in incidents if o.incident.status == "active"]
+    totals = [o.incident for o in active if o.incident.period]
+    for open_incident in incidents:
+        incident = open_incident.incident
+        incident.within = None
+        incident.counted_killed = incident.killed if incident.status == "active" else 0
+        incident.counted_injured = incident.injured if incident.status == "active" else 0
+    for open_incident in active:
+        incident = open_incident.incident
+        if incident.period or any(m.adds for m in open_incident.members):
+            continue
+        total = next((t for t in totals if _holds(t, incident)), None)
+        if total is not None:
+            incident.within = total.incident_id
+            incident.counted_killed = incident.counted_injured = 0
+    for total in totals:
+        inside = [o.incident for o in active if o.incident.within == total.incident_id]
+        total.counted_killed = max(total.killed, sum(i.killed for i in inside))
+        total.counted_injured = max(total.injured, sum(i.injured for i in inside))
+
+
 def _regroup(previous: list[OpenIncident], claims: list[Report],
              start: int) -> tuple[list[OpenIncident], list[Incident]]:
     """Group the claims afresh; number each incident that changed with its next revision. An
     incident no claim opens any more is retracted."""
     grouped = {o.incident.incident_id: o for o in _group(claims, start, previous)}
     incidents: list[OpenIncident] = []
-    changed: list[Incident] = []
     for old in previous:
         new = grouped.pop(old.incident.incident_id, None)
         if new is None:
             new = OpenIncident(dataclasses.replace(old.incident), [])
             _recompute(new)
-        new.incident.revision = old.incident.revision
-        if not _same(new.incident, old.incident):
+        incidents.append(new)
+    incidents += grouped.values()
+    _contain(incidents)
+    before = {old.incident.incident_id: old.incident for old in previous}
+    changed: list[Incident] = []
+    for new in incidents:
+        old = before.get(new.incident.incident_id)
+        new.incident.revision = old.revision if old else 0
+        if old is None or not _same(new.incident, old):
             new.incident.revision += 1
             changed.append(_snapshot(new))
-        incidents.append(new)
-    for new in grouped.values():
-        new.incident.revision = 1
-        changed.append(_snapshot(new))
-        incidents.append(new)
     return incidents, changed
 
 
@@ -356,7 +389,14 @@ def _horizon(latest: str | None, window_days: int) -> str:
 def _close(state: PlaceIncidents, horizon: str) -> tuple[PlaceIncidents, list[Incident]]:
     """Forget the incidents last reported before ``horizon``; each active one sends its final
     revision, ``closed``, so tally can fold it into the place's settled figures."""
-    closing = [o for o in state.incidents if _last_activity(o) < horizon]
+    # A total and the incidents within it close together, so neither counts without the other.
+    group = {o.incident.incident_id: o.incident.within or o.incident.incident_id
+             for o in state.incidents}
+    last: dict[str, str] = {}
+    for o in state.incidents:
+        key = group[o.incident.incident_id]
+        last[key] = max(last.get(key, ""), _last_activity(o))
+    closing = [o for o in state.incidents if last[group[o.incident.incident_id]] < horizon]
     if not closing:
         return state, []
     gone = {m.report_id for o in closing for m in o.members}

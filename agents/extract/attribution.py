@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from agents.extract.numbers import NUMBER_WORD
+
 _SPEECH = r"(?:said|says|confirmed|reported|told\s+[\w\s]+?|announced|stated)"
 _ATTRIBUTION = (
     re.compile(r"\baccording\s+to\s+(?P<who>[^,.;]+)", re.I),
@@ -41,3 +43,17 @@ def attribution(sentence: str, patterns: tuple[re.Pattern[str], ...] = _ATTRIBUT
 def event_types(sentence: str,
                 kinds: tuple[tuple[str, re.Pattern[str]], ...] = _EVENT_TYPES) -> list[str]:
     return [name for name, pattern in kinds if pattern.search(sentence)]
+
+
+_ADDITION = re.compile(
+    rf"\b(?:a\s+further|another|an?\s+additional|(?:\d+|{NUMBER_WORD})\s+more)\b", re.I)
+_QUANTITY = re.compile(rf"\d|\b(?:{NUMBER_WORD})\b", re.I)
+
+
+def adds(sentence: str, addition: re.Pattern[str] = _ADDITION,
+         quantity: re.Pattern[str] = _QUANTITY) -> bool:
+    """The claim is news on top of what was reported before ("a further four were killed",
+    "two more people died"): the addition opens the sentence's figures. "21 died and a further
+    112 were wounded" adds nothing to earlier news; its "further" adds to its own first figure."""
+    match = addition.search(sentence)
+    return bool(match) and not quantity.search(sentence, 0, match.start())

@@ -175,6 +175,7 @@ def _report(article: Article, revision: int, start: int, end: int, text: str, pl
         source=article.source,
         attribution=reader.attribution(text),
         event_types=reader.event_types(text),
+        adds=reader.adds(text),
         sentence=text,
         span=(start, end),
         published_at=article.updated_at or article.published_at,

@@ -230,3 +230,12 @@ def event_types(sentence: str) -> list[str]:
 def attribution(sentence: str) -> str | None:
     """Who a Ukrainian or Russian sentence credits ("за словами мера" gives "мера")."""
     return tables.attribution(sentence, _ATTRIBUTION)
+
+
+_ADDITION = re.compile(r"(?<!\w)(?:ще|ещё|еще|додатково|дополнительно)(?!\w)", re.I)
+_QUANTITY = re.compile(rf"\d|(?<!\w)(?:{_WORD})", re.I)
+
+
+def adds(sentence: str) -> bool:
+    """A Ukrainian or Russian claim of news on top of earlier news ("ще четверо загинули")."""
+    return tables.adds(sentence, _ADDITION, _QUANTITY)

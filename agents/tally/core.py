@@ -1,7 +1,8 @@
 """The tally stage: an enriched incident revision in, its place's running row out.
 
 A row is the sum over the place's incidents, recomputed from what each incident contributes
-now. Each contribution remembers its revision, so a re-delivered or older revision moves
+now: its counted figures, which dedupe sets so that a period total and the incidents within it
+are not added together. Each contribution remembers its revision, so a re-delivered or older revision moves
 nothing. A closed incident (dedupe has forgotten it: see ``agents.dedupe.core``) is folded into
 the place's settled figures and its contribution dropped; its id is remembered for one window
 more, so that a replayed older revision of it still moves nothing. The row, the contributions
@@ -77,7 +78,8 @@ def _row(incident: Incident, base: CityTally, contributions: dict[str, Contribut
 
 
 def _settle(settled: Settled, incident: Incident) -> Settled:
-    return Settled(settled.killed + incident.killed, settled.injured + incident.injured,
+    return Settled(settled.killed + incident.counted_killed,
+                   settled.injured + incident.counted_injured,
                    settled.incidents + 1,
                    max(filter(None, (settled.last_updated, incident.last_updated)), default=None))
 
@@ -119,7 +121,7 @@ def tally(incident: Incident, state: PlaceTally | None, window_days: int = 0) ->
         active = incident.status == "active"
         contributions[incident.incident_id] = Contribution(
             incident.incident_id, incident.revision,
-            incident.killed if active else 0, incident.injured if active else 0,
+            incident.counted_killed if active else 0, incident.counted_injured if active else 0,
             active, incident.last_updated)
     row = _row(incident, base, contributions, settled)
     return TallyStep(PlaceTally(row, contributions, settled, closed),

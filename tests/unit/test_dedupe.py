@@ -217,3 +217,54 @@ def test_without_a_window_nothing_closes():
     state, emitted = _fold([_published(_report("h", 4, 9), "2020-03-02"),
                             _published(_report("n", 1, 0, article="a3"), "2022-04-25")])
     assert all(i.status == "active" for i in emitted) and len(state.incidents) == 2
+
+
+def _counted(state):
+    return sorted((o.incident.killed, o.incident.injured, o.incident.counted_killed,
+                   o.incident.counted_injured, bool(o.incident.within)) for o in state.incidents)
+
+
+def test_a_period_total_and_the_incidents_it_holds_are_not_added_together():
+    total = _report("t", 21, 112, date="2022-03-01", period="24h")
+    total = dataclasses.replace(total, date_end="2022-03-02")
+    tuesday = _report("u", None, 6, date="2022-03-01", article="a2")
+    state, _ = _fold([tuesday, total])
+    assert _counted(state) == [(0, 6, 0, 0, True), (21, 112, 21, 112, False)]
+
+
+def test_a_total_counts_at_least_the_incidents_within_it():
+    total = dataclasses.replace(_report("t", 2, 0, date="2022-03-01", period="24h"),
+                                date_end="2022-03-02")
+    strikes = [_report("u", 3, None, date="2022-03-01", article="a2"),
+               _report("w", 2, None, date="2022-03-02", article="a3")]
+    state, _ = _fold([total, *strikes])
+    assert sum(o.incident.counted_killed for o in state.incidents) == 5
+
+
+def test_a_further_n_is_news_on_top_of_the_total_not_within_it():
+    total = dataclasses.replace(_report("t", 21, 112, date="2022-03-01", period="24h"),
+                                date_end="2022-03-02")
+    further = dataclasses.replace(_report("m", 4, 9, article="a2"), adds=True)
+    state, _ = _fold([total, further])
+    assert _counted(state) == [(4, 9, 4, 9, False), (21, 112, 21, 112, False)]
+
+
+def test_a_total_arriving_later_sends_a_revision_of_the_incident_it_holds():
+    state, first = _fold([_report("u", None, 6, date="2022-03-01")])
+    total = dataclasses.replace(_report("t", 21, 112, date="2022-03-01", period="24h",
+                                        article="a2"), date_end="2022-03-02")
+    state, emitted = _fold([total], state)
+    revised = [i for i in emitted if i.incident_id == first[0].incident_id]
+    assert revised and revised[0].revision == 2 and revised[0].counted_injured == 0
+
+
+def test_a_total_and_the_incidents_within_it_close_together():
+    tuesday = _published(_report("u", None, 6), "2022-03-01")
+    summary = dataclasses.replace(_published(_report("t", 21, 112, article="a2"), "2022-03-25"),
+                                  date="2022-03-01", date_end="2022-03-02", period="24h")
+    april = _published(_report("n", 1, 0, article="a3"), "2022-04-02")
+    state = None
+    for report in (tuesday, summary, april):
+        state = dedupe(report, state, window_days=30).state
+    # Tuesday's strike was last reported a month before April, but the total holding it is not.
+    assert sorted(c.report_id for c in state.claims) == ["n", "t", "u"]

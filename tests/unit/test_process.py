@@ -17,7 +17,7 @@ def test_process_seed_gives_the_kharkiv_row(tmp_path, seed_article_path):
     assert result.exit_code == 0, result.output
     tallies = _lines(tmp_path / "tallies.jsonl")
     assert [(t["city"], t["country"], t["killed"], t["injured"]) for t in tallies] == [
-        ("Kharkiv", "UA", 25, 127)]
+        ("Kharkiv", "UA", 25, 121)]
     incidents = _lines(tmp_path / "incidents.jsonl")
     assert len(incidents) == 3 and all(i["article_ids"] == ["kharkiv-2022-03-02"] for i in incidents)
     assert len(_lines(tmp_path / "reports.jsonl")) == 5
