@@ -154,6 +154,14 @@ def _unplaced(report: Report) -> bool:
     return report.place.id == UNKNOWN_PLACE.id or report.place.id.startswith("country:")
 
 
+def _part_of(report: Report, members: list[Member]) -> bool:
+    """Every figure the report states is stated by the incident too, and no larger: a detail of
+    the story ("three of the six were taken to hospital")."""
+    told = [(report.killed, _stated(members, "killed")), (report.injured, _stated(members, "injured"))]
+    return any(mine is not None for mine, _ in told) and all(
+        mine is None or (theirs is not None and mine <= theirs) for mine, theirs in told)
+
+
 def _matches(report: Report, open_incident: OpenIncident) -> bool:
     """Same place (the state is per place) and the same kind of period, then either a shared
     anchor from another article, or the same day with figures that agree: a figure stated on
@@ -170,6 +178,8 @@ def _matches(report: Report, open_incident: OpenIncident) -> bool:
         return True
     if other_article and _unplaced(report):
         return False  # a day and a figure say nothing of which of the world's incidents it is
+    if not other_article and _same_day(report, open_incident) and _part_of(report, members):
+        return True
     return (_same_day(report, open_incident)
             and _agrees(report.killed, _stated(members, "killed"))
             and _agrees(report.injured, _stated(members, "injured")))

@@ -268,3 +268,18 @@ def test_a_total_and_the_incidents_within_it_close_together():
         state = dedupe(report, state, window_days=30).state
     # Tuesday's strike was last reported a month before April, but the total holding it is not.
     assert sorted(c.report_id for c in state.claims) == ["n", "t", "u"]
+
+
+def test_a_detail_of_the_story_in_the_same_article_is_no_incident_of_its_own():
+    # "A shooting left six people injured", "Three of them were taken to hospital": one shooting.
+    claims = [_report("lede", None, 6), _report("detail", None, 3), _report("another", None, 2)]
+    state, _ = _fold([dataclasses.replace(c, span=(i, i + 1)) for i, c in enumerate(claims)])
+    assert [(o.incident.injured, o.incident.report_ids) for o in state.incidents] == [
+        (6, ["lede", "detail", "another"])]
+
+
+def test_a_larger_or_new_figure_in_the_same_article_is_still_told_apart():
+    claims = [_report("lede", 1, 3), _report("later", None, 4), _report("killed", 2, 1)]
+    state, _ = _fold([dataclasses.replace(c, span=(i, i + 1)) for i, c in enumerate(claims)])
+    assert [(o.incident.killed, o.incident.injured) for o in state.incidents][0] == (1, 3)
+    assert len(state.incidents) == 3

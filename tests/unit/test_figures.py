@@ -170,3 +170,12 @@ def test_including_a_child_is_part_of_the_figure_not_added_to_it():
 def test_news_on_top_of_earlier_news_is_told_apart(sentence, adds):
     reader = reader_for("uk" if any("а" <= c <= "я" for c in sentence.lower()) else "en")
     assert reader.adds(sentence) is adds
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("WJTV News Channel 12 - Five Injured in Nightclub Shooting", [(INJURED, 5)]),
+    ("The shooting injured four people, one seriously, near the stadium.", [(INJURED, 4)]),
+    ("Between 10 and 15 people were killed.", [(KILLED, 10)]),
+])
+def test_numbers_beside_a_count_are_not_added_to_it(sentence, expected):
+    assert [(f.kind, f.value) for f in figures(sentence)] == expected
