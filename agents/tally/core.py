@@ -104,7 +104,19 @@ def is_counted(state: PlaceTally | None, incident: Incident) -> bool:
     return counted is not None and incident.revision <= counted.revision
 
 
+_FIGURES = ("killed", "injured", "counted_killed", "counted_injured")
+
+
+def _check_figures(incident: Incident) -> None:
+    for name in _FIGURES:
+        value = getattr(incident, name)
+        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+            raise TypeError(f"incident {incident.incident_id} at {incident.place_id}: {name} is "
+                            f"{value!r}, not a count")
+
+
 def tally(incident: Incident, state: PlaceTally | None, window_days: int = 0) -> TallyStep:
+    _check_figures(incident)
     if state is not None and is_counted(state, incident):
         return TallyStep(state, True)
     base = state.row if state else CityTally(place_id=incident.place_id, city=incident.city,

@@ -46,7 +46,8 @@ def test_seed_reaches_news_casualties_and_the_gauge(worker, seed_article_path, t
     assert published.returncode == 0, published.stderr
 
     row = first(worker.settings.broker, admin.CASUALTIES,
-                 lambda r: r["city"] == "Kharkiv" and (r["killed"], r["injured"]) == (25, 121))
+                 lambda r: r["city"] == "Kharkiv" and (r["killed"], r["injured"]) == (25, 121)
+                 and r["incidents"] == 3)
     assert (row["country"], row["place_id"], row["incidents"]) == ("UA", "geonames:706483", 3)
 
     gauges = _gauges(worker)
