@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from agents.extract.numbers import NUMBER_WORD
+from agents.extract.figures import Figure
 
 _SPEECH = r"(?:said|says|confirmed|reported|told\s+[\w\s]+?|announced|stated)"
 _ATTRIBUTION = (
@@ -45,15 +45,19 @@ def event_types(sentence: str,
     return [name for name, pattern in kinds if pattern.search(sentence)]
 
 
-_ADDITION = re.compile(
-    rf"\b(?:a\s+further|another|an?\s+additional|(?:\d+|{NUMBER_WORD})\s+more)\b", re.I)
-_QUANTITY = re.compile(rf"\d|\b(?:{NUMBER_WORD})\b", re.I)
+
+# The words that tell a figure as an addition where they open it: "another man", "an
+# additional victim", "two more people"; "a further four" is read as the count's qualifier.
+_ADDITION = re.compile(r"(?:another|an?\s+additional)\b|\S+\s+more\b", re.I)
 
 
-def adds(sentence: str, addition: re.Pattern[str] = _ADDITION,
-         quantity: re.Pattern[str] = _QUANTITY) -> bool:
+def adds(sentence: str, found: list[Figure], opening: re.Pattern[str] = _ADDITION,
+         before: re.Pattern[str] | None = None) -> bool:
     """The claim is news on top of what was reported before ("a further four were killed",
-    "two more people died"): the addition opens the sentence's figures. "21 died and a further
-    112 were wounded" adds nothing to earlier news; its "further" adds to its own first figure."""
-    match = addition.search(sentence)
-    return bool(match) and not quantity.search(sentence, 0, match.start())
+    "two more people died"): its first figure is told as an addition. "21 died and a further
+    112 were wounded" adds nothing to earlier news: its addition is to its own first figure."""
+    if not found:
+        return False
+    first = min(found, key=lambda figure: figure.start)
+    return (first.qualifier == "a further" or bool(opening.match(sentence, first.start))
+            or bool(before and before.search(sentence, 0, first.start)))

@@ -18,7 +18,8 @@ class Reader:
     figures: Callable[[str], list[Figure]]
     attribution: Callable[[str], str | None]
     event_types: Callable[[str], list[str]]
-    adds: Callable[[str], bool]  # the claim is news on top of earlier news ("a further four")
+    # The claim (a sentence and its figures) is news on top of earlier news ("a further four").
+    adds: Callable[[str, list[Figure]], bool]
 
 
 ENGLISH = Reader(figures.figures, attribution.attribution, attribution.event_types,

@@ -232,10 +232,11 @@ def attribution(sentence: str) -> str | None:
     return tables.attribution(sentence, _ATTRIBUTION)
 
 
-_ADDITION = re.compile(r"(?<!\w)(?:ще|ещё|еще|додатково|дополнительно)(?!\w)", re.I)
-_QUANTITY = re.compile(rf"\d|(?<!\w)(?:{_WORD})", re.I)
+
+_ADDITION = re.compile(r"(?!)")  # no opening word: the addition stands before the count
+_ADDITION_BEFORE = re.compile(r"(?<!\w)(?:ще|ещё|еще|додатково|дополнительно)\s+$", re.I)
 
 
-def adds(sentence: str) -> bool:
+def adds(sentence: str, found: list[Figure]) -> bool:
     """A Ukrainian or Russian claim of news on top of earlier news ("ще четверо загинули")."""
-    return tables.adds(sentence, _ADDITION, _QUANTITY)
+    return tables.adds(sentence, found, _ADDITION, _ADDITION_BEFORE)

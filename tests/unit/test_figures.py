@@ -164,12 +164,14 @@ def test_including_a_child_is_part_of_the_figure_not_added_to_it():
     ("Another man was shot on Main Street shortly after midnight.", True),
     ("Some 21 people died and a further 112 were wounded in the last 24 hours.", False),
     ("Four people were killed and another three wounded.", False),
+    ("KHARKIV, March 2 (Example Wire) - A further four people were killed on Wednesday.", True),
+    ("An additional victim was found dead in the house.", True),
     ("Ще четверо людей загинули внаслідок обстрілу.", True),
     ("Троє загинули, ще п'ятеро поранені.", False),
 ])
 def test_news_on_top_of_earlier_news_is_told_apart(sentence, adds):
     reader = reader_for("uk" if any("а" <= c <= "я" for c in sentence.lower()) else "en")
-    assert reader.adds(sentence) is adds
+    assert reader.adds(sentence, reader.figures(sentence)) is adds
 
 
 @pytest.mark.parametrize("sentence, expected", [
