@@ -119,6 +119,11 @@ def _with_namesakes(regions: list[sources.RegionRow],
 DISTRICT_KM = 8.0
 DISTRICT_RATIO = 5
 DISTRICT_OF = 300_000
+# ... and only within the city's own reach: the radius its people would fill as densely as a
+# big city's core. Further out a place is a city of its own however close (Mount Vernon, NY,
+# 7.4 km from the Bronx's centre; Garner, 7 km from Raleigh's; Beech Grove, inside
+# Indianapolis's bounds but its own city), while Chicago reaches Englewood 7.8 km out.
+CORE_PEOPLE_PER_KM2 = 10_000
 
 
 def _districts(cities: list[sources.CityRow]) -> list[list[int]]:
@@ -134,10 +139,15 @@ def _districts(cities: list[sources.CityRow]) -> list[list[int]]:
                 for b in big.get((cell[0] + dlat, cell[1] + dlon), ())
                 if b.population >= DISTRICT_RATIO * city.population
                 and (b.country, b.admin1_code) == (city.country, city.admin1_code)
-                and _km(city, b) <= DISTRICT_KM]
+                and _km(city, b) <= min(DISTRICT_KM, _reach(b))]
         if near:
             pairs.append([city.geonames_id, min(near, key=lambda b: _km(city, b)).geonames_id])
     return pairs
+
+
+def _reach(city: sources.CityRow) -> float:
+    """The radius in km a city's people fill at a big city's core density."""
+    return math.sqrt(city.population / (math.pi * CORE_PEOPLE_PER_KM2))
 
 
 def _km(a: sources.CityRow, b: sources.CityRow) -> float:

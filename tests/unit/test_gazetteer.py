@@ -69,3 +69,13 @@ def test_a_major_city_outranks_a_village_that_bears_its_spelling():
     gazetteer = load_gazetteer()
     for spelling in ("Zaporizhzhia", "Zaporizhia", "Zaporizhzhya"):
         assert gazetteer.pick(spelling).geonames_id == 687700, spelling
+
+
+def test_a_city_of_its_own_beside_a_bigger_one_is_no_district_of_it(gazetteer):
+    mount_vernon = gazetteer.pick("Mount Vernon", within=gazetteer.region("N.Y."))
+    assert gazetteer.place_of(mount_vernon, "Mount Vernon").name == "Mount Vernon"  # not the Bronx
+    garner = gazetteer.pick("Garner", within=gazetteer.region("N.C."))
+    assert gazetteer.place_of(garner, "Garner").name == "Garner"  # not Raleigh
+    englewood = gazetteer.pick("Englewood", within=gazetteer.region("Ill."))
+    assert (gazetteer.place_of(englewood, "Englewood").name,
+            gazetteer.place_of(englewood, "Englewood").district) == ("Chicago", "Englewood")
