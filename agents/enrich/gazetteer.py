@@ -154,6 +154,13 @@ class Gazetteer:
             if (state := self._regions_by_id.get(f"admin1:US.{code}")) is not None:
                 self._regions_by_name.setdefault(fold(abbreviation), state)
         self._city_of_district = dict(tables["districts"])
+        # A country that a US state is named after too ("Georgia"): a town beside the name may
+        # be in either, and a story told in the United States means the state.
+        countries_by_name = {fold(country.name): country for country, _ in countries}
+        self._state_namesakes = {countries_by_name[fold(state.name)].place_id: state
+                                 for state, _ in regions
+                                 if state.country == "US" and fold(state.name) in countries_by_name}
+        self._county_states: dict[str, list[str]] = tables["counties"]
         # Extraction asks for the same few hundred names, and places, over and over.
         self._lookup = lru_cache(maxsize=1 << 16)(self._cities)
         self._city = lru_cache(maxsize=1 << 16)(self._unpack)
@@ -219,8 +226,9 @@ class Gazetteer:
         # GeoNames spells Zaporizhzhya, not the hamlet of 656 that bears the name as its own.
         candidates = sorted(self.cities(name), key=lambda c: c.population < MAJOR_CITY)
         if within is not None:
-            return next((c for c in candidates if c.country == within.country
-                         and (not within.code or c.admin1_code == within.code)), None)
+            areas = [area for area in (within, self._state_namesakes.get(within.place_id)) if area]
+            return next((c for c in candidates for area in areas if c.country == area.country
+                         and (not area.code or c.admin1_code == area.code)), None)
         key = fold(name)
         # Another name of a small place is mostly another language's word for it ("Cobra",
         # "Market"): it counts only in the article's region, or in a country that writes
@@ -263,12 +271,22 @@ class Gazetteer:
         """A first-level region or country by its English or ISO 3166 name only."""
         return self._regions_by_own_name.get(fold(name))
 
-    def region(self, name: str) -> Region | None:
+    def region(self, name: str, context: frozenset[str] = frozenset()) -> Region | None:
         """A first-level region (by name, or a US state by postal code or AP abbreviation) or a
-        country (by name)."""
+        country (by name); in a story about the United States (``context`` holds "US") the
+        state a country's name also names ("Georgia")."""
         by_name = self._regions_by_name
-        return by_name.get(fold(name)) or by_name.get(
+        region = by_name.get(fold(name)) or by_name.get(
             slavic_key(name) if is_cyrillic(name) else romanised_key(name))
+        if region is not None and "US" in context:
+            return self._state_namesakes.get(region.place_id, region)
+        return region
+
+    def county_state(self, name: str) -> Region | None:
+        """The US state a county's name ("Onslow County") places a story in: the one state with
+        a county of that name (Georgia and Ohio both have a Paulding County)."""
+        states = self._county_states.get(fold(name), [])
+        return self._regions_by_id.get(f"admin1:US.{states[0]}") if len(states) == 1 else None
 
     def city_by_id(self, geonames_id: int) -> City | None:
         ids = self._data.ids

@@ -15,7 +15,7 @@ names, so a new package version or a new way of keying gets a new folder. Nothin
 - ``cities.txt``: the cities' own names, one a line, in row order;
 - ``ids.bin``: GeoNames ids in ascending order, then the row of each;
 - ``tables.json``: countries, first-level regions (each with the time zone of its largest
-  city), time zones and admin1 codes.
+  city), time zones, admin1 codes, districts and the states of US counties.
 
 A folder is written under a temporary name and renamed when complete, so concurrent first runs
 never read half an index.
@@ -145,6 +145,15 @@ def _districts(cities: list[sources.CityRow]) -> list[list[int]]:
     return pairs
 
 
+def _county_states() -> dict[str, list[str]]:
+    """The states that have a county of each (folded) name: Paulding County is in Georgia and
+    Ohio, Onslow County only in North Carolina."""
+    states: dict[str, list[str]] = {}
+    for name, state in sources.us_counties():
+        states.setdefault(fold(name), []).append(state)
+    return states
+
+
 def _reach(city: sources.CityRow) -> float:
     """The radius in km a city's people fill at a big city's core density."""
     return math.sqrt(city.population / (math.pi * CORE_PEOPLE_PER_KM2))
@@ -203,6 +212,7 @@ def build(target: Path, skip: frozenset[str]) -> None:
                         for r in _with_namesakes(sources.regions(), cities)],
             "country_zones": {country: zone for (country, code), zone in zone_of.items() if not code},
             "districts": _districts(cities),
+            "counties": _county_states(),
         }))
         try:
             os.rename(staging, target)

@@ -109,7 +109,7 @@ def regions_named(text: str, gazetteer: Gazetteer, names: Names = NO_NAMES) -> f
                 name = _strip(" ".join(words[i:j]))
                 if len(name) < 4 or name.isupper():
                     continue
-                region = gazetteer.region_by_own_name(name)
+                region = gazetteer.region_by_own_name(name) or gazetteer.county_state(name)
                 if region is not None and region.code and not names.follows_a_name(
                         text, run.start() + run.group().find(words[i])):
                     found.add(region.place_id)
@@ -146,7 +146,7 @@ def _resolve(text: str, s: int, e: int, name: str, gazetteer: Gazetteer,
     if city is not None:
         return Mention(s, e, gazetteer.place_of(city, name), True, cued or settlement or region is not None,
                        region is not None)
-    region_named = gazetteer.region(name)
+    region_named = gazetteer.region(name, context)
     agrees = region is None or region_named is None or region.country == region_named.country
     if region_named is not None and len(name) > 2 and agrees:
         return Mention(s, e, region_named.place(name), False, cued)
@@ -164,7 +164,7 @@ def _qualifying_region(qualifier: re.Match[str] | None,
     start, words = qualifier.start("qualifier"), qualifier["qualifier"].split()
     for count in range(len(words), 0, -1):
         written = " ".join(words[:count])
-        if (region := gazetteer.region(written)) is not None:
+        if (region := gazetteer.region(written) or gazetteer.county_state(written)) is not None:
             return region, start + len(written)
     return None, 0
 

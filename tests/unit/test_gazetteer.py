@@ -79,3 +79,16 @@ def test_a_city_of_its_own_beside_a_bigger_one_is_no_district_of_it(gazetteer):
     englewood = gazetteer.pick("Englewood", within=gazetteer.region("Ill."))
     assert (gazetteer.place_of(englewood, "Englewood").name,
             gazetteer.place_of(englewood, "Englewood").district) == ("Chicago", "Englewood")
+
+
+def test_a_county_names_its_state_when_one_state_has_it(gazetteer):
+    assert gazetteer.county_state("Onslow County").name == "North Carolina"
+    assert gazetteer.county_state("ONSLOW COUNTY").name == "North Carolina"
+    assert gazetteer.county_state("Paulding County") is None  # Georgia's and Ohio's
+
+
+def test_georgia_beside_a_town_is_the_state_or_the_country_that_has_the_town(gazetteer):
+    assert gazetteer.pick("Macon", within=gazetteer.region("Georgia")).admin1 == "Georgia"
+    assert gazetteer.pick("Batumi", within=gazetteer.region("Georgia")).country == "GE"
+    assert gazetteer.region("Georgia", frozenset({"US"})).place_id == "admin1:US.GA"
+    assert gazetteer.region("Georgia").place_id == "country:GE"

@@ -124,3 +124,20 @@ def test_a_major_citys_own_name_is_not_another_places_old_name():
     assert set(_places("Teen shot", "A teenager was shot in South Philadelphia on Sunday.")) == {
         "geonames:4560349"}  # not Amman, once Philadelphia
     assert set(_places("Man shot", "A Florida man was shot in his home.")) != {"geonames:3682385"}
+
+
+def test_a_county_after_the_dateline_city_tells_its_state():
+    body = ("JACKSONVILLE, ONSLOW COUNTY - A 4-year-old boy was wounded when he found a handgun "
+            "in a bedroom, police said.")
+    assert set(_places("Boy wounded", body)) == {"geonames:4473083"}  # North Carolina, not Florida
+
+
+def test_a_county_named_in_the_story_tells_which_namesake_its_town_is():
+    body = ("A man was shot and killed outside a gas station in Jacksonville on Friday night, "
+            "the Onslow County Sheriff's Office said. Deputies are looking for the gunman.")
+    assert set(_places("Man killed", body)) == {"geonames:4473083"}  # North Carolina's
+
+
+def test_a_georgia_town_in_a_us_story_is_in_the_state():
+    body = "MACON, Georgia - A teenager was shot and killed at a party on Saturday, deputies said."
+    assert set(_places("Teen killed", body)) == {"geonames:4207400"}
