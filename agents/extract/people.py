@@ -21,7 +21,8 @@ _AGE_AFTER = re.compile(r",\s*\d{1,3}\b")
 NOT_A_CITY_AFTER = re.compile(
     r"(?:['’]s)?\s+(?:County|Parish|Co\.|Township|Borough|Twp\.?|neighbou?rhood|section|district"
     r"|community|High|Middle|Elementary|University|College|Street|St\.|Avenue|Ave\.|Road|Rd\."
-    r"|Boulevard|Blvd\.|Drive|Dr\.|Lane|Way|Park|Mall|Airport|Sheriff|City)\b"
+    r"|Boulevard|Blvd\.|Drive|Dr\.|Lane|Way|Park|Mall|Airport|Sheriff|City"
+    r"|Hospital|Medical|Regional|Memorial|General|Health)\b"
 )
 _CAPITALISED_WORD = re.compile(r"(?<![\w'’.-])[A-Z][\w'’-]*[a-z](?![\w'’-])")
 # "in Fresno": a word the article puts after a place's preposition is a place in it.

@@ -24,8 +24,15 @@ _CUE_BEFORE = re.compile(
     r"|в|у|біля|поблизу|під|по|на|з|із|около|возле|под)\s+(?:the\s+)?$", re.I)
 # Words that say where something happened: "in Jefferson", not "a man from Jefferson".
 _WHERE_BEFORE = re.compile(r"\b(?:in|near|outside)\s+$", re.I)
+# Where the wounded were taken or a suspect is held: "a hospital in Putnam", "the jail in
+# Dayton" names the hospital's town, not where the story happened.
+_INSTITUTION_BEFORE = re.compile(
+    r"\b(?:hospital|medical\s+cent(?:er|re)|trauma\s+cent(?:er|re)|clinic|jail|courthouse|court"
+    r"|detention\s+cent(?:er|re))\s+(?:in|at|of|near)\s+(?:the\s+)?$", re.I)
 # Words that say the name before them is a region's ("the Kharkiv region", "Донецькій області").
 _REGION_AFTER = re.compile(r"\s+(?:region|oblast|province|област[ьіи])\b", re.I)
+# A town's own police say it is a town, however small: "Waxhaw Police officer".
+_POLICE_AFTER = re.compile(r"\s+(?:Police|police)\b")
 # Words that say the next name is a settlement: a village is then taken for what it is.
 _SETTLEMENT_BEFORE = re.compile(
     r"\b(?:village|town|settlement|hamlet)\s+of\s+$|(?:сел[оіа]|селищ[еіа]|смт|селе|посёлк[еа]|поселк[еа])\s+$", re.I)
@@ -118,31 +125,38 @@ def regions_named(text: str, gazetteer: Gazetteer, names: Names = NO_NAMES) -> f
 
 
 @lru_cache(maxsize=1024)
-def _words_before(text: str, start: int) -> tuple[bool, bool, bool]:
+def _words_before(text: str, start: int) -> tuple[bool, bool, bool, bool]:
     """Whether the words before a name cue a place ("in", "of"), a settlement ("the village
-    of") and where something happened ("in", "near"). Kept while an article is read:
+    of"), where something happened ("in", "near") and a hospital's or jail's town ("a hospital
+    in"). Kept while an article is read:
     ``mentions`` tries every name a run of words starting at one place may be, and
     ``read_places`` may read the same spans twice."""
     return (bool(_CUE_BEFORE.search(text[max(0, start - 12):start])),
             bool(_SETTLEMENT_BEFORE.search(text[max(0, start - 24):start])),
-            bool(_WHERE_BEFORE.search(text, max(0, start - 10), start)))
+            bool(_WHERE_BEFORE.search(text, max(0, start - 10), start)),
+            bool(_INSTITUTION_BEFORE.search(text, max(0, start - 30), start)))
 
 
 def _resolve(text: str, s: int, e: int, name: str, gazetteer: Gazetteer,
-             context: frozenset[str], person: bool = False, common: bool = False) -> Mention | None:
+             context: frozenset[str], person: bool = False, common: bool = False,
+             dateline: bool = False) -> Mention | None:
     """The place a name at ``text[s:e]`` means, if any. A ``person``'s surname is one only
     when a state or country is written beside it, or "the village of" before it; a
     ``common`` word (one the article also writes in lower case: "Surprise", "Temple") also
-    when "in" or "near" goes before it."""
-    cued, settlement, where = _words_before(text, s)
+    when "in" or "near" goes before it. A ``dateline`` says where as surely as "in" does;
+    the town of a hospital or jail ("taken to a hospital in Putnam") is none of the story's."""
+    cued, settlement, where, institution = _words_before(text, s)
+    if institution:
+        return None
+    cued, where = cued or dateline, where or dateline
     if (kind := _REGION_AFTER.match(text, e)) and (named := gazetteer.region(name)) is not None:
         return Mention(s, kind.end(), named.place(name), False, True)  # "the Odesa region"
     region, qualified_end = _qualifying_region(_QUALIFIER_AFTER.match(text, e), gazetteer)
     if (person or (common and not cued)) and region is None and not settlement:
         return None
     city = (None if NOT_A_CITY_AFTER.match(text, e) or _ADMINISTRATIVE.search(name)
-            else gazetteer.pick(name, within=region, context=context, evidence=settlement,
-                                cued=where))
+            else gazetteer.pick(name, within=region, context=context,
+                                evidence=settlement or bool(_POLICE_AFTER.match(text, e)), cued=where))
     if city is not None:
         return Mention(s, e, gazetteer.place_of(city, name), True, cued or settlement or region is not None,
                        region is not None)
@@ -180,7 +194,7 @@ def dateline_city(text: str, body_start: int, gazetteer: Gazetteer,
         if (match := _DATELINE.match(text, start)) is None:
             continue
         mention = _resolve(text, match.start("name"), match.end("name"), match["name"].strip(),
-                           gazetteer, hints)
+                           gazetteer, hints, dateline=True)
         if mention is not None and mention.is_city:
             return mention.place
     return None

@@ -141,3 +141,16 @@ def test_a_county_named_in_the_story_tells_which_namesake_its_town_is():
 def test_a_georgia_town_in_a_us_story_is_in_the_state():
     body = "MACON, Georgia - A teenager was shot and killed at a party on Saturday, deputies said."
     assert set(_places("Teen killed", body)) == {"geonames:4207400"}
+
+
+def test_the_hospital_the_wounded_were_taken_to_is_not_where_they_were_shot():
+    body = ("DANIELSON - A man was shot in the leg on Main Street on Saturday, police said. "
+            "The man was taken to Day Kimball Hospital in Putnam, where he was treated. "
+            "He was later flown to a hospital in Hartford.")
+    places = set(_outlet_places("www.wfsb.com", "Man shot", body))
+    assert places and not places & {"geonames:4841187", "geonames:4835797"}  # Putnam, Hartford
+
+
+def test_a_town_the_story_names_by_its_police_is_placed():
+    body = "A Waxhaw Police officer shot and wounded a man during a traffic stop on Sunday."
+    assert set(_outlet_places("www.wbtv.com", "Man wounded", body)) == {"geonames:4497833"}
