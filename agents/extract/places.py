@@ -207,12 +207,19 @@ def is_title_case(headline: str) -> bool:
 
 
 def article_place(headline: list[Mention], body: list[Mention], dateline: Place | None,
-                  title_case: bool = False) -> Place:
+                  title_case: bool = False, hints: frozenset[str] = frozenset(),
+                  outlet: Place | None = None) -> Place:
     """The place an article is about: the dateline's city, the headline's (only a cued one
     in a title-case headline), the city the body names most (cued names counting first), a
-    region or country, else unknown."""
+    region or country, the city the ``outlet`` is at home in, else unknown.
+
+    Where the ``hints`` say which countries the outlet is at home in, a name abroad that
+    nothing cues is a person's or a word's ("Patrick", "Same"), not the story's place."""
     if dateline is not None:
         return dateline
+    countries = {area.partition(":")[2].partition(".")[0] if ":" in area else area for area in hints}
+    headline = [m for m in headline if _may_be_the_story(m, countries)]
+    body = [m for m in body if _may_be_the_story(m, countries)]
     for mention in headline:
         if mention.is_city and (mention.cued or not title_case):
             return mention.place
@@ -222,7 +229,11 @@ def article_place(headline: list[Mention], body: list[Mention], dateline: Place 
         best = max(tally.items(), key=lambda item: (item[0][0], item[1]))
         return best[0][1]
     regions = [m for m in headline + body if not m.is_city]
-    return regions[0].place if regions else UNKNOWN_PLACE
+    return regions[0].place if regions else outlet or UNKNOWN_PLACE
+
+
+def _may_be_the_story(mention: Mention, countries: set[str]) -> bool:
+    return mention.cued or not countries or mention.place.country in countries
 
 
 def claim_place(sentence_mentions: list[Mention], article: Place) -> Place:

@@ -154,3 +154,15 @@ def test_the_hospital_the_wounded_were_taken_to_is_not_where_they_were_shot():
 def test_a_town_the_story_names_by_its_police_is_placed():
     body = "A Waxhaw Police officer shot and wounded a man during a traffic stop on Sunday."
     assert set(_outlet_places("www.wbtv.com", "Man wounded", body)) == {"geonames:4497833"}
+
+
+def test_a_us_outlets_story_reads_no_first_name_as_a_place_abroad():
+    body = ("Patrick Jones, 24, was shot and killed on Saturday night. Police said Michael "
+            "Smith, 30, was wounded.")
+    assert set(_outlet_places("www.wsbtv.com", "Two shot", body)) == {"unknown"}
+
+
+def test_a_story_that_names_no_place_is_placed_at_the_outlets_city_in_its_headline():
+    headline = "Two men shot outside a nightclub - WMC Action News 5 - Memphis, Tennessee"
+    body = "Two men were shot outside a nightclub early Sunday, police said."
+    assert set(_outlet_places("www.wmcactionnews5.com", headline, body)) == {"geonames:4641239"}
