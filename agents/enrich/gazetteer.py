@@ -224,20 +224,24 @@ class Gazetteer:
         """
         # A major city outranks villages whatever the spelling: "Zaporizhzhia" is the city
         # GeoNames spells Zaporizhzhya, not the hamlet of 656 that bears the name as its own.
-        candidates = sorted(self.cities(name), key=lambda c: c.population < MAJOR_CITY)
+        # But a town that bears the name as its own is meant by it: "Puyallup" is the city of
+        # 40,000, not Tacoma, which GeoNames also knows by the name of the Puyallup people.
+        key = fold(name)
+        candidates = self.cities(name)
+        own_town = any(c.population >= VILLAGE_POPULATION and fold(c.name) == key for c in candidates)
+        candidates = sorted(candidates, key=lambda c: (own_town and fold(c.name) != key,
+                                                       c.population < MAJOR_CITY))
         if within is not None:
             areas = [area for area in (within, self._state_namesakes.get(within.place_id)) if area]
             return next((c for c in candidates for area in areas if c.country == area.country
                          and (not area.code or c.admin1_code == area.code)), None)
-        key = fold(name)
         # Another name of a small place is mostly another language's word for it ("Cobra",
         # "Market"): it counts only in the article's region, or in a country that writes
         # Cyrillic, whose towns English copy names in shifting romanisations.
-        # And where a major city bears the name as its own, no other place is meant by it:
+        # And where a town bears the name as its own, no other place is meant by it:
         # "Philadelphia" is not Amman, whose name it once was.
-        own_major = any(c.population >= MAJOR_CITY and fold(c.name) == key for c in candidates)
-        candidates = [c for c in candidates if fold(c.name) == key or (not own_major and (
-            c.population >= MAJOR_CITY or c.region_id in context or c.country in CYRILLIC_COUNTRIES))]
+        candidates = [c for c in candidates if fold(c.name) == key or c.region_id in context or (
+            not own_town and (c.population >= MAJOR_CITY or c.country in CYRILLIC_COUNTRIES))]
         region = self._regions_by_own_name.get(key)
         # Countries and US states are household names of English copy: "Virginia" is the
         # state, not the South African town, though it is a city of 120,000; a province

@@ -92,3 +92,8 @@ def test_georgia_beside_a_town_is_the_state_or_the_country_that_has_the_town(gaz
     assert gazetteer.pick("Batumi", within=gazetteer.region("Georgia")).country == "GE"
     assert gazetteer.region("Georgia", frozenset({"US"})).place_id == "admin1:US.GA"
     assert gazetteer.region("Georgia").place_id == "country:GE"
+
+
+def test_a_town_that_bears_a_name_as_its_own_is_meant_by_it(gazetteer):
+    assert gazetteer.pick("Puyallup").name == "Puyallup"  # not Tacoma, also called so
+    assert gazetteer.pick("Puyallup", within=gazetteer.region("Wash.")).name == "Puyallup"
