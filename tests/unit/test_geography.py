@@ -166,3 +166,16 @@ def test_a_story_that_names_no_place_is_placed_at_the_outlets_city_in_its_headli
     headline = "Two men shot outside a nightclub - WMC Action News 5 - Memphis, Tennessee"
     body = "Two men were shot outside a nightclub early Sunday, police said."
     assert set(_outlet_places("www.wmcactionnews5.com", headline, body)) == {"geonames:4641239"}
+
+
+def test_a_city_its_police_name_is_no_surname():
+    body = ("Skip Embed Share Memphis police are looking for a gunman. Four people were wounded "
+            "at a bowling alley in East Memphis on Tuesday night.")
+    assert set(_places("Four wounded at bowling alley", body)) == {"geonames:4641239"}
+
+
+def test_a_town_written_in_a_web_address_is_still_a_town():
+    body = ("A Jacksonville teenager was shot and killed on Saturday night, police said. "
+            "Tips can be sent to news@jacksonville.com.")
+    assert set(_places("Teen killed", body)) == {"geonames:4160021"}
+
