@@ -24,6 +24,11 @@ _CUE_BEFORE = re.compile(
     r"|в|у|біля|поблизу|під|по|на|з|із|около|возле|под)\s+(?:the\s+)?$", re.I)
 # Words that say where something happened: "in Jefferson", not "a man from Jefferson".
 _WHERE_BEFORE = re.compile(r"\b(?:in|near|outside)\s+$", re.I)
+# Words after which a place is one the story passes by, not where a claim happened: "Mayci
+# Breaux, 21, of Franklin", "a man from Jefferson", "flown to Nashville", "at Bartlett".
+_ASIDE_BEFORE = re.compile(
+    r"\b(?:(?<!village\s)(?<!town\s)(?<!city\s)(?<!hamlet\s)(?<!settlement\s)of|from|to|into|at)\s+(?:the\s+)?$",
+    re.I)
 # Where the wounded were taken or a suspect is held: "a hospital in Putnam", "the jail in
 # Dayton" names the hospital's town, not where the story happened.
 _INSTITUTION_BEFORE = re.compile(
@@ -67,6 +72,7 @@ class Mention:
     is_city: bool
     cued: bool
     qualified: bool = False  # a state or country was written beside it
+    aside: bool = False  # "of", "from", "to" before it: no claim moves there
 
 
 def _strip(word: str) -> str:
@@ -125,16 +131,17 @@ def regions_named(text: str, gazetteer: Gazetteer, names: Names = NO_NAMES) -> f
 
 
 @lru_cache(maxsize=1024)
-def _words_before(text: str, start: int) -> tuple[bool, bool, bool, bool]:
+def _words_before(text: str, start: int) -> tuple[bool, bool, bool, bool, bool]:
     """Whether the words before a name cue a place ("in", "of"), a settlement ("the village
-    of"), where something happened ("in", "near") and a hospital's or jail's town ("a hospital
-    in"). Kept while an article is read:
+    of"), where something happened ("in", "near"), a hospital's or jail's town ("a hospital
+    in") and a place aside ("of", "from"). Kept while an article is read:
     ``mentions`` tries every name a run of words starting at one place may be, and
     ``read_places`` may read the same spans twice."""
     return (bool(_CUE_BEFORE.search(text[max(0, start - 12):start])),
             bool(_SETTLEMENT_BEFORE.search(text[max(0, start - 24):start])),
             bool(_WHERE_BEFORE.search(text, max(0, start - 10), start)),
-            bool(_INSTITUTION_BEFORE.search(text, max(0, start - 30), start)))
+            bool(_INSTITUTION_BEFORE.search(text, max(0, start - 30), start)),
+            bool(_ASIDE_BEFORE.search(text, max(0, start - 12), start)))
 
 
 def _resolve(text: str, s: int, e: int, name: str, gazetteer: Gazetteer,
@@ -145,7 +152,7 @@ def _resolve(text: str, s: int, e: int, name: str, gazetteer: Gazetteer,
     ``common`` word (one the article also writes in lower case: "Surprise", "Temple") also
     when "in" or "near" goes before it. A ``dateline`` says where as surely as "in" does;
     the town of a hospital or jail ("taken to a hospital in Putnam") is none of the story's."""
-    cued, settlement, where, institution = _words_before(text, s)
+    cued, settlement, where, institution, aside = _words_before(text, s)
     if institution:
         return None
     cued, where = cued or dateline, where or dateline
@@ -159,7 +166,7 @@ def _resolve(text: str, s: int, e: int, name: str, gazetteer: Gazetteer,
                                 evidence=settlement or bool(_POLICE_AFTER.match(text, e)), cued=where))
     if city is not None:
         return Mention(s, e, gazetteer.place_of(city, name), True, cued or settlement or region is not None,
-                       region is not None)
+                       region is not None, aside)
     region_named = gazetteer.region(name, context)
     agrees = region is None or region_named is None or region.country == region_named.country
     if region_named is not None and len(name) > 2 and agrees:
@@ -237,14 +244,15 @@ def _may_be_the_story(mention: Mention, countries: set[str]) -> bool:
 
 
 def claim_place(sentence_mentions: list[Mention], article: Place) -> Place:
-    """A city the sentence itself points at ("in Kyiv"), else the article's place.
+    """A city the sentence itself points at ("in Kyiv"), else the article's place. A place
+    the sentence only passes by ("a man from Jefferson", "21, of Franklin") moves no claim.
 
     A bare name only moves a claim within the article's own state or country: "in Austin"
     in a Chicago story is the Austin neighbourhood, not Austin, Texas. A name the article's
     place also bears is the article's place ("Springfield" in a story datelined Springfield,
     Ill.)."""
     for mention in sentence_mentions:
-        if not (mention.is_city and mention.cued):
+        if not (mention.is_city and mention.cued) or mention.aside:
             continue
         if mention.place.name == article.name:
             return mention.place if mention.place.district else article

@@ -179,3 +179,10 @@ def test_a_town_written_in_a_web_address_is_still_a_town():
             "Tips can be sent to news@jacksonville.com.")
     assert set(_places("Teen killed", body)) == {"geonames:4160021"}
 
+
+def test_a_place_a_claim_only_passes_by_does_not_move_it():
+    body = ("LAFAYETTE, La. - Two people were killed in a shooting at a movie theater on Thursday. "
+            "Mayci Breaux, 21, of Franklin, La., died at the scene, police said. "
+            "A man from Jefferson was wounded and flown to Baton Rouge.")
+    assert set(_places("Two killed at theater", body)) == {"geonames:4330145"}  # Lafayette
+
