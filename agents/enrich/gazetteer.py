@@ -286,6 +286,10 @@ class Gazetteer:
             return self._state_namesakes.get(region.place_id, region)
         return region
 
+    def is_us_county(self, name: str) -> bool:
+        """Whether a US county or parish bears this name ("Delaware County", in six states)."""
+        return fold(name) in self._county_states
+
     def county_state(self, name: str) -> Region | None:
         """The US state a county's name ("Onslow County") places a story in: the one state with
         a county of that name (Georgia and Ohio both have a Paulding County)."""

@@ -113,7 +113,8 @@ def mentions(text: str, start: int, end: int, gazetteer: Gazetteer,
 
 def regions_named(text: str, gazetteer: Gazetteer, names: Names = NO_NAMES) -> frozenset[str]:
     """The first-level regions (place ids) named anywhere in ``text``, spelled out: a state
-    the story names deep down still tells which of two namesakes its town is."""
+    the story names deep down still tells which of two namesakes its town is, and that its
+    towns are in the US, as a US county does ("Delaware County", of six states)."""
     found: set[str] = set()
     for run in _NAME_RUN.finditer(text):
         words = run.group().split()
@@ -125,7 +126,13 @@ def regions_named(text: str, gazetteer: Gazetteer, names: Names = NO_NAMES) -> f
                 region = gazetteer.region_by_own_name(name) or gazetteer.county_state(name)
                 if region is not None and region.code and not names.follows_a_name(
                         text, run.start() + run.group().find(words[i])):
-                    found.add(region.place_id)
+                    # A US state is a household name of English copy: it says the story is
+                    # in the US. A region abroad is often also a word or a name ("Diana",
+                    # "Santa Ana"): it says only which namesake a town of it is.
+                    found |= {region.place_id} | ({"US"} if region.country == "US" else set())
+                    break
+                if gazetteer.is_us_county(name):
+                    found.add("US")
                     break
     return frozenset(found)
 
@@ -193,15 +200,18 @@ def _qualifying_region(qualifier: re.Match[str] | None,
 def dateline_city(text: str, body_start: int, gazetteer: Gazetteer,
                   hints: frozenset[str] = frozenset()) -> Place | None:
     """The city of a wire dateline ("KHARKIV, March 2 (Reuters) -", "SPRINGFIELD, Ill. -"),
-    read in the light of the areas the outlet is at home in. A crawled page often puts a
-    timestamp line or a photo caption first: the dateline opens one of the first paragraphs."""
+    read in the light of the areas the outlet is at home in and the story names ("YORK -" in
+    a story about the York County coroner). A crawled page often puts a timestamp line or a
+    photo caption first: the dateline opens one of the first paragraphs."""
     starts = [body_start] + [m.end() for m in _PARAGRAPH.finditer(
         text, body_start, body_start + _DATELINE_REACH)][:_DATELINE_PARAGRAPHS]
+    context: frozenset[str] | None = None
     for start in starts:
         if (match := _DATELINE.match(text, start)) is None:
             continue
+        context = context if context is not None else hints | regions_named(text, gazetteer)
         mention = _resolve(text, match.start("name"), match.end("name"), match["name"].strip(),
-                           gazetteer, hints, dateline=True)
+                           gazetteer, context, dateline=True)
         if mention is not None and mention.is_city:
             return mention.place
     return None

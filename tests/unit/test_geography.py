@@ -186,3 +186,9 @@ def test_a_place_a_claim_only_passes_by_does_not_move_it():
             "A man from Jefferson was wounded and flown to Baton Rouge.")
     assert set(_places("Two killed at theater", body)) == {"geonames:4330145"}  # Lafayette
 
+
+
+def test_a_bare_dateline_is_read_in_the_country_of_the_county_the_story_names():
+    body = ("YORK - A man was shot and wounded on Market Street on Sunday, police said. "
+            "The York County coroner said a second man died at the scene.")
+    assert set(_places("Man shot", body)) == {"geonames:4562407"}  # York, Pennsylvania
