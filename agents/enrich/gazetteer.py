@@ -248,8 +248,8 @@ class Gazetteer:
         # abroad called Toledo does not hide the Ohio city.
         household = region is not None and (not region.code or region.country == "US")
         if region is not None and (household or (candidates and candidates[0].population < MAJOR_CITY)):
-            candidates = [c for c in candidates if c.population >= WORLD_CITY or (
-                c.country == region.country and (fold(c.name) == key or c.population >= MAJOR_CITY))]
+            candidates = [c for c in candidates if c.population >= WORLD_CITY or (c.country == region.country and (
+                c.population >= MAJOR_CITY or (fold(c.name) == key and not household)))]
         if context:
             if (city := next((c for c in candidates if c.region_id in context), None)) is not None:
                 return city

@@ -97,3 +97,10 @@ def test_georgia_beside_a_town_is_the_state_or_the_country_that_has_the_town(gaz
 def test_a_town_that_bears_a_name_as_its_own_is_meant_by_it(gazetteer):
     assert gazetteer.pick("Puyallup").name == "Puyallup"  # not Tacoma, also called so
     assert gazetteer.pick("Puyallup", within=gazetteer.region("Wash.")).name == "Puyallup"
+
+
+def test_a_us_states_name_is_no_village_at_home(gazetteer):
+    us = frozenset({"US"})
+    assert gazetteer.pick("Kansas", context=us, cued=True) is None  # the state, not Kansas, Okla.
+    assert gazetteer.pick("Virginia", context=us, cued=True) is None  # nor Virginia, Minn.
+    assert gazetteer.pick("Washington", context=us).admin1 == "District of Columbia"
