@@ -17,12 +17,13 @@ from agents.enrich.gazetteer import Gazetteer, fold
 _PREVIOUS_WORD = re.compile(r"(?:^|(?<=\s))([A-Z][\w'’.-]*)[^\S\n]+$")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n\"“]\s*)$")
 _AGE_AFTER = re.compile(r",\s*\d{1,3}\b")
-# "DeKalb County", "Richland Parish", "Austin neighborhood": the name is not the city's.
+# "DeKalb County", "Richland Parish", "Austin neighborhood", "Clay St.": the name is not the
+# city's. (No word boundary closes it: none follows the period of "St.".)
 NOT_A_CITY_AFTER = re.compile(
     r"(?:['’]s)?\s+(?:County|Parish|Co\.|Township|Borough|Twp\.?|neighbou?rhood|section|district"
     r"|community|High|Middle|Elementary|University|College|Street|St\.|Avenue|Ave\.|Road|Rd\."
     r"|Boulevard|Blvd\.|Drive|Dr\.|Lane|Way|Park|Mall|Airport|Sheriff|City"
-    r"|Hospital|Medical|Regional|Memorial|General|Health)\b"
+    r"|Hospital|Medical|Regional|Memorial|General|Health)(?!\w)"
 )
 _CAPITALISED_WORD = re.compile(r"(?<![\w'’.-])[A-Z][\w'’-]*[a-z](?![\w'’-])")
 # "in Fresno", "Memphis police": a word the article puts after a place's preposition, or

@@ -192,3 +192,8 @@ def test_a_bare_dateline_is_read_in_the_country_of_the_county_the_story_names():
     body = ("YORK - A man was shot and wounded on Market Street on Sunday, police said. "
             "The York County coroner said a second man died at the scene.")
     assert set(_places("Man shot", body)) == {"geonames:4562407"}  # York, Pennsylvania
+
+
+def test_a_street_abbreviated_after_a_name_is_no_town():
+    body = "Four people were shot and wounded on Clay St. late Saturday, police said."
+    assert set(_places("Four shot on Clay St.", body)) == {"unknown"}
