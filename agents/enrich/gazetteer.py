@@ -52,6 +52,8 @@ VILLAGE_POPULATION = 15_000
 MAJOR_CITY = 100_000
 # A city that a region's or country's name means even abroad: "Mexico" can be Mexico City.
 WORLD_CITY = 1_000_000
+# How densely a city's people would fill the area its neighbourhoods and inner suburbs lie in.
+SUBURB_PEOPLE_PER_KM2 = 2_500
 
 
 @dataclass(frozen=True, slots=True)
@@ -295,6 +297,20 @@ class Gazetteer:
         a county of that name (Georgia and Ohio both have a Paulding County)."""
         states = self._county_states.get(fold(name), [])
         return self._regions_by_id.get(f"admin1:US.{states[0]}") if len(states) == 1 else None
+
+    def is_part_of(self, town: Place, city: Place) -> bool:
+        """Whether a town a story about ``city`` names is one of that city's neighbourhoods or
+        inner suburbs, which GeoNames lists as towns of their own (Chicago's South Shore,
+        Indianapolis's Broad Ripple): a village or more, in the city's region, a fifth of its size
+        at most, within the radius its people would fill at a suburb's density."""
+        small, big = self._city_of_place(town), self._city_of_place(city)
+        return (small is not None and big is not None and small.region_id == big.region_id
+                and VILLAGE_POPULATION <= small.population <= big.population / compiled.DISTRICT_RATIO
+                and compiled.km(small, big) <= compiled.reach_km(big, SUBURB_PEOPLE_PER_KM2))
+
+    def _city_of_place(self, place: Place) -> City | None:
+        kind, _, ident = place.id.partition(":")
+        return self.city_by_id(int(ident)) if kind == "geonames" else None
 
     def city_by_id(self, geonames_id: int) -> City | None:
         ids = self._data.ids

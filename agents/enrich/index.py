@@ -34,6 +34,7 @@ import tempfile
 from array import array
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 import marisa_trie
 import orjson
@@ -139,9 +140,9 @@ def _districts(cities: list[sources.CityRow]) -> list[list[int]]:
                 for b in big.get((cell[0] + dlat, cell[1] + dlon), ())
                 if b.population >= DISTRICT_RATIO * city.population
                 and (b.country, b.admin1_code) == (city.country, city.admin1_code)
-                and _km(city, b) <= min(DISTRICT_KM, _reach(b))]
+                and km(city, b) <= min(DISTRICT_KM, reach_km(b))]
         if near:
-            pairs.append([city.geonames_id, min(near, key=lambda b: _km(city, b)).geonames_id])
+            pairs.append([city.geonames_id, min(near, key=lambda b: km(city, b)).geonames_id])
     return pairs
 
 
@@ -154,12 +155,18 @@ def _county_states() -> dict[str, list[str]]:
     return states
 
 
-def _reach(city: sources.CityRow) -> float:
-    """The radius in km a city's people fill at a big city's core density."""
-    return math.sqrt(city.population / (math.pi * CORE_PEOPLE_PER_KM2))
+class Town(Protocol):
+    lat: float
+    lon: float
+    population: int
 
 
-def _km(a: sources.CityRow, b: sources.CityRow) -> float:
+def reach_km(city: Town, people_per_km2: float = CORE_PEOPLE_PER_KM2) -> float:
+    """The radius in km a city's people fill at that density (a big city's core by default)."""
+    return math.sqrt(city.population / (math.pi * people_per_km2))
+
+
+def km(a: Town, b: Town) -> float:
     """Great-circle distance (haversine)."""
     dlat, dlon = math.radians(b.lat - a.lat), math.radians(b.lon - a.lon)
     h = math.sin(dlat / 2) ** 2 + math.cos(math.radians(a.lat)) * math.cos(math.radians(b.lat)) * math.sin(dlon / 2) ** 2

@@ -132,7 +132,7 @@ def read_claims(article: Article, revision: int, gazetteer: Gazetteer,
         in_sentence = [m for m in headline_mentions + body_mentions
                        if sentence.start <= m.start < sentence.end]
         reports.append(_report(article, revision, sentence.start, sentence.end, sentence.text,
-                               claim_place(in_sentence, place_of_article), time,
+                               claim_place(in_sentence, place_of_article, gazetteer), time,
                                total(found, KILLED), total(found, INJURED), total(found, VICTIMS),
                                story_anchors, reader, language))
     return reports

@@ -253,18 +253,19 @@ def _may_be_the_story(mention: Mention, countries: set[str]) -> bool:
     return mention.cued or not countries or mention.place.country in countries
 
 
-def claim_place(sentence_mentions: list[Mention], article: Place) -> Place:
+def claim_place(sentence_mentions: list[Mention], article: Place, gazetteer: Gazetteer) -> Place:
     """A city the sentence itself points at ("in Kyiv"), else the article's place. A place
     the sentence only passes by ("a man from Jefferson", "21, of Franklin") moves no claim.
 
     A bare name only moves a claim within the article's own state or country: "in Austin"
     in a Chicago story is the Austin neighbourhood, not Austin, Texas. A name the article's
     place also bears is the article's place ("Springfield" in a story datelined Springfield,
-    Ill.)."""
+    Ill.), and so is a neighbourhood of the article's city that GeoNames lists as a town ("in
+    South Shore" in a Chicago story)."""
     for mention in sentence_mentions:
         if not (mention.is_city and mention.cued) or mention.aside:
             continue
-        if mention.place.name == article.name:
+        if mention.place.name == article.name or gazetteer.is_part_of(mention.place, article):
             return mention.place if mention.place.district else article
         if mention.qualified or article.id == UNKNOWN_PLACE.id or _same_area(mention.place, article):
             return mention.place

@@ -197,3 +197,9 @@ def test_a_bare_dateline_is_read_in_the_country_of_the_county_the_story_names():
 def test_a_street_abbreviated_after_a_name_is_no_town():
     body = "Four people were shot and wounded on Clay St. late Saturday, police said."
     assert set(_places("Four shot on Clay St.", body)) == {"unknown"}
+
+
+def test_a_neighbourhood_geonames_lists_as_a_town_keeps_a_claim_in_the_storys_city():
+    body = ("CHICAGO - A 17-year-old accidentally shot himself in South Shore on Friday, police "
+            "said. Two people were wounded in Evanston later that night.")
+    assert _places("Teen shoots himself", body) == [CHICAGO, CHICAGO, "geonames:4891382"]  # Evanston
