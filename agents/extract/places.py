@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from agents.enrich.gazetteer import Gazetteer, Region, fold
+from agents.enrich.gazetteer import VILLAGE_POPULATION, Gazetteer, Region, fold
 from agents.extract.people import NO_NAMES, NOT_A_CITY_AFTER, Names
 from streams.records import UNKNOWN_PLACE, Place
 
@@ -209,9 +209,13 @@ def dateline_city(text: str, body_start: int, gazetteer: Gazetteer,
     for start in starts:
         if (match := _DATELINE.match(text, start)) is None:
             continue
-        context = context if context is not None else hints | regions_named(text, gazetteer)
-        mention = _resolve(text, match.start("name"), match.end("name"), match["name"].strip(),
-                           gazetteer, context, dateline=True)
+        name = match["name"].strip()
+        # Only a name several places bear, or a village, needs the story's regions to be read.
+        towns = gazetteer.cities(name)
+        if context is None and (len(towns) > 1 or (towns and towns[0].population < VILLAGE_POPULATION)):
+            context = hints | regions_named(text, gazetteer)
+        mention = _resolve(text, match.start("name"), match.end("name"), name,
+                           gazetteer, hints if context is None else context, dateline=True)
         if mention is not None and mention.is_city:
             return mention.place
     return None
