@@ -13,7 +13,7 @@ from datetime import date
 from agents.enrich.gazetteer import Gazetteer, load_gazetteer
 from agents.extract.anchors import anchors
 from agents.extract.article import publication_time
-from agents.extract.context import outlet_areas, read_places
+from agents.extract.context import outlet_areas, outlet_city, read_places
 from agents.extract.figures import INJURED, KILLED, VICTIMS, Figure
 from agents.extract.language import article_language
 from agents.extract.numbers import Count
@@ -118,7 +118,8 @@ def read_claims(article: Article, revision: int, gazetteer: Gazetteer,
         text, story_end, [(s.start, s.end) for s in sorted(read.values(), key=lambda s: s.start)],
         dateline, gazetteer, hints)
     place_of_article = article_place(headline_mentions, body_mentions, dateline,
-                                     title_case=is_title_case(article.headline))
+                                     title_case=is_title_case(article.headline), hints=hints,
+                                     outlet=outlet_city(text, len(article.headline), story_end, gazetteer))
     event_day, event_day_stated = _event_day([sentence.text for _, sentence, _ in claims], anchor)
     story_anchors = anchors(article.body)  # outlets rewrite headlines, syndicated bodies stay
     reports = []
@@ -131,7 +132,7 @@ def read_claims(article: Article, revision: int, gazetteer: Gazetteer,
         in_sentence = [m for m in headline_mentions + body_mentions
                        if sentence.start <= m.start < sentence.end]
         reports.append(_report(article, revision, sentence.start, sentence.end, sentence.text,
-                               claim_place(in_sentence, place_of_article), time,
+                               claim_place(in_sentence, place_of_article, gazetteer), time,
                                total(found, KILLED), total(found, INJURED), total(found, VICTIMS),
                                reader.adds(sentence.text, found), story_anchors, reader, language))
     return reports
