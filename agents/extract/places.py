@@ -103,18 +103,29 @@ def regions_named(text: str, gazetteer: Gazetteer, names: Names = NO_NAMES) -> f
     the story names deep down still tells which of two namesakes its town is."""
     found: set[str] = set()
     for run in _NAME_RUN.finditer(text):
-        words = run.group().split()
-        for i in range(len(words)):
-            for j in range(min(len(words), i + 3), i, -1):
-                name = _strip(" ".join(words[i:j]))
-                if len(name) < 4 or name.isupper():
-                    continue
-                region = gazetteer.region_by_own_name(name)
-                if region is not None and region.code and not names.follows_a_name(
-                        text, run.start() + run.group().find(words[i])):
-                    found.add(region.place_id)
-                    break
+        for word, place_id in _regions_in_run(run.group(), gazetteer):
+            if not names.follows_a_name(text, run.start() + run.group().find(word)):
+                found.add(place_id)
     return frozenset(found)
+
+
+@lru_cache(maxsize=1 << 14)
+def _regions_in_run(run: str, gazetteer: Gazetteer) -> tuple[tuple[str, str], ...]:
+    """The regions a run of capitalised words names, each with the word its name begins at
+    (the longest name of at most three words there). Stories repeat the same runs ("Police",
+    "Chicago Police Department"), so each is read once."""
+    words = run.split()
+    found = []
+    for i in range(len(words)):
+        for j in range(min(len(words), i + 3), i, -1):
+            name = _strip(" ".join(words[i:j]))
+            if len(name) < 4 or name.isupper():
+                continue
+            region = gazetteer.region_by_own_name(name)
+            if region is not None and region.code:
+                found.append((words[i], region.place_id))
+                break
+    return tuple(found)
 
 
 @lru_cache(maxsize=1024)
