@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from agents.extract.alternation import one_of, spelled_out
 from agents.extract.caseblind import CaseBlind
 from agents.extract.numbers import (
     NUMBER,
@@ -36,7 +37,7 @@ KILLED = "killed"
 INJURED = "injured"
 VICTIMS = "victims"
 
-_PEOPLE = (
+_PEOPLE = one_of(spelled_out(
     "people|persons?|m[ae]n|wom[ae]n|boys?|girls?|teens?|teenagers?|child(?:ren)?|kids?|infants?"
     "|bab(?:y|ies)|toddlers?|youths?|adults?|victims?|officers?|deput(?:y|ies)|troopers?|agents?"
     "|soldiers?|servicem[ae]n|servicemembers?|civilians?|residents?|students?|workers?|drivers?"
@@ -46,18 +47,17 @@ _PEOPLE = (
     "|partners?|cousins?|nephews?|nieces?|grandmothers?|grandfathers?|guards?|others?"
     "|fighters?|militants?|policem[ae]n|firefighters?|rescuers?|journalists?|hostages?"
     "|worshippers?|shoppers?|pupils?|farmers?|miners?|staff(?:ers)?|ones?|cops?|bod(?:y|ies)"
-    r"|\d{1,3}-year-olds"
-)
+)) + r"|\d{1,3}-year-olds"
 _AGE = rf"(?:\d{{1,3}}|(?:{UNIT_WORD})(?:-(?:{UNIT_WORD}))?)[-\s](?:year|month|week|day)s?[-\s]old"
 # One person, as a headline names them without an article: "Massillon boy shot".
-_SINGLE = (
+_SINGLE = one_of(spelled_out(
     r"man|woman|teen|teenager|boy|girl|child|toddler|infant|baby|officer|deputy|trooper|cop"
     r"|victim|student|soldier|civilian|mother|father|son|daughter|resident|driver|bystander"
     r"|juvenile|pedestrian|motorist|hunter|worker|employee|clerk|customer|passenger|suspect"
     r"|gunman|shooter|grandmother|grandfather|husband|wife|girlfriend|boyfriend|brother|sister"
     r"|neighbou?r|homeowner|guard|youth|kid|inmate|rapper|friend|relative|cousin|nephew|niece"
     r"|uncle|aunt|grandson|granddaughter|stepfather|stepson|roommate|classmate"
-)
+))
 # Words between a determiner and its noun ("a 29-year-old Chicago man"), never a function
 # word or another number: "a car and two men" is not one person.
 _NOT_MODIFIER = (
@@ -69,14 +69,14 @@ _NOT_MODIFIER = (
 _MODIFIERS = rf"(?:\s+{_NOT_MODIFIER}(?:{_AGE}|[A-Za-z]+(?:-[a-z]+)*)){{0,3}}"
 _LABEL = r"(?:[\w.'’#-]+:\s+)?"  # a headline's "HPD: " or "#DEVELOPING: "
 _NAME_AGE = r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3},\s+\d{1,3},"
-_DEFINITE = r"the|this|that|these|those|his|her|their|its|both"
+_DEFINITE = one_of(["the", "this", "that", "these", "those", "his", "her", "their", "its", "both"])
 
 # Victim phrases, tried in this order at each position.
 _PHRASE = re.compile(
     rf"""
       (?P<names>{_NAME_AGE}(?:\s*(?:and\s+)?{_NAME_AGE}){{0,7}})
     | (?i:(?P<nobody>\bno\s*-?\s*one\b|\bnobody\b|\bnone\b))
-    | (?i:\b(?P<ordinal_det>a|the)\s+(?P<ordinal>{'|'.join(ORDINALS)})(?:\s+(?:{_PEOPLE})\b)?)
+    | (?i:\b(?P<ordinal_det>a|the)\s+(?P<ordinal>{one_of(list(ORDINALS))})(?:\s+(?:{_PEOPLE})\b)?)
     | (?i:\b(?P<aged>{_AGE}{_MODIFIERS}\s+(?:{_PEOPLE})\b|(?:{_SINGLE})\s*,\s+\d{{1,3}},))
     | \b(?P<aged_name>{_AGE}(?:\s+[A-Z][\w'’.-]+){{1,3}})
     | (?:^{_LABEL}|(?<![\w-]))(?P<bare_age>{_AGE})\b
