@@ -71,25 +71,30 @@ _LABEL = r"(?:[\w.'’#-]+:\s+)?"  # a headline's "HPD: " or "#DEVELOPING: "
 _NAME_AGE = r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3},\s+\d{1,3},"
 _DEFINITE = one_of(["the", "this", "that", "these", "those", "his", "her", "their", "its", "both"])
 
-# Victim phrases, tried in this order at each position.
+# Victim phrases, tried in this order at each position. Those that begin a word are grouped
+# under one \b: most positions are inside a word, and one test there skips the whole group.
 _PHRASE = re.compile(
     rf"""
       (?P<names>{_NAME_AGE}(?:\s*(?:and\s+)?{_NAME_AGE}){{0,7}})
-    | (?i:(?P<nobody>\bno\s*-?\s*one\b|\bnobody\b|\bnone\b))
-    | (?i:\b(?P<ordinal_det>a|the)\s+(?P<ordinal>{one_of(list(ORDINALS))})(?:\s+(?:{_PEOPLE})\b)?)
-    | (?i:\b(?P<aged>{_AGE}{_MODIFIERS}\s+(?:{_PEOPLE})\b|(?:{_SINGLE})\s*,\s+\d{{1,3}},))
-    | \b(?P<aged_name>{_AGE}(?:\s+[A-Z][\w'’.-]+){{1,3}})
+    | \b(?:
+        (?i:(?P<nobody>\bno\s*-?\s*one\b|\bnobody\b|\bnone\b))
+      | (?i:\b(?P<ordinal_det>a|the)\s+(?P<ordinal>{one_of(list(ORDINALS))})(?:\s+(?:{_PEOPLE})\b)?)
+      | (?i:\b(?P<aged>{_AGE}{_MODIFIERS}\s+(?:{_PEOPLE})\b|(?:{_SINGLE})\s*,\s+\d{{1,3}},))
+      | \b(?P<aged_name>{_AGE}(?:\s+[A-Z][\w'’.-]+){{1,3}})
+      )
     | (?:^{_LABEL}|(?<![\w-]))(?P<bare_age>{_AGE})\b
-    | (?i:\b(?:between\s+)?(?P<number>{NUMBER})(?:\s*(?:to|-|–|and|or)\s*(?P<number_high>{NUMBER})(?=\s+(?:{_PEOPLE}|killed|dead|died|injured|wounded|hurt|were|have|had)\b))?
-         (?:(?:\s+of(?:\s+(?:the|them|those|these))?)?{_MODIFIERS}\s+(?P<counted>{_PEOPLE})\b)?)
-    | (?i:\b(?P<one>an?|another|one)(?:{_MODIFIERS}\s+(?:{_PEOPLE})\b(?:\s*,\s+\d{{1,3}},)?|\s+{_AGE}\b))
-    | (?i:\b(?P<definite>{_DEFINITE})(?:{_MODIFIERS}\s+(?P<definite_noun>{_PEOPLE})\b|\s+{_AGE}\b))
-    | (?i:\b(?P<pronoun>he|she)\b)
-    | (?i:(?P<a_death>\ban?\s+(?:(?:accidental|apparent|fatal)\s+)*shooting\s+death
-         |(?<=\w)['’]s\s+(?:(?:accidental|apparent|fatal|shooting)\s+)*death)
-         \b(?!\s+(?:of|toll|penalty|rate|sentence|row|threats?|certificate|case)\b))
-    | (?i:\b(?P<multiple>double|triple|quadruple)(?:\s+(?P<multiple_fatal>fatal|deadly))?\s+
-         (?:(?P<multiple_killing>homicide|murder|slaying|killing)|shooting)s?\b)
+    | \b(?:
+        (?i:\b(?:between\s+)?(?P<number>{NUMBER})(?:\s*(?:to|-|–|and|or)\s*(?P<number_high>{NUMBER})(?=\s+(?:{_PEOPLE}|killed|dead|died|injured|wounded|hurt|were|have|had)\b))?
+           (?:(?:\s+of(?:\s+(?:the|them|those|these))?)?{_MODIFIERS}\s+(?P<counted>{_PEOPLE})\b)?)
+      | (?i:\b(?P<one>an?|another|one)(?:{_MODIFIERS}\s+(?:{_PEOPLE})\b(?:\s*,\s+\d{{1,3}},)?|\s+{_AGE}\b))
+      | (?i:\b(?P<definite>{_DEFINITE})(?:{_MODIFIERS}\s+(?P<definite_noun>{_PEOPLE})\b|\s+{_AGE}\b))
+      | (?i:\b(?P<pronoun>he|she)\b)
+      | (?i:(?P<a_death>\ban?\s+(?:(?:accidental|apparent|fatal)\s+)*shooting\s+death
+           |(?<=\w)['’]s\s+(?:(?:accidental|apparent|fatal|shooting)\s+)*death)
+           \b(?!\s+(?:of|toll|penalty|rate|sentence|row|threats?|certificate|case)\b))
+      | (?i:\b(?P<multiple>double|triple|quadruple)(?:\s+(?P<multiple_fatal>fatal|deadly))?\s+
+           (?:(?P<multiple_killing>homicide|murder|slaying|killing)|shooting)s?\b)
+      )
     | ^{_LABEL}(?:[A-Z][\w.'’-]*\s+){{0,3}}(?i:(?P<bare>(?:{_SINGLE})(?:\s*(?:,|,?\s+and|&)\s*(?:{_SINGLE}))*))\b
     | (?i:\b(?:kill(?:s|ed|ing)|shoot(?:s|ing)|shot|wound(?:s|ed|ing)|injur(?:es|ed|ing)
          |identif(?:y|ies|ied|ying)|(?:deaths?|killings?|slayings?|murders?)\s+of)\s+
