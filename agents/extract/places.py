@@ -145,10 +145,25 @@ def _resolve(text: str, s: int, e: int, name: str, gazetteer: Gazetteer,
     when a state or country is written beside it, or "the village of" before it; a
     ``common`` word (one the article also writes in lower case: "Surprise", "Temple") also
     when "in" or "near" goes before it."""
+    region, qualified_end = _qualifying_region(_QUALIFIER_AFTER.match(text, e), gazetteer)
+    # Most capitalised words name no place anywhere: only the qualifier can then make one.
+    if gazetteer.cities(name) or gazetteer.region(name) is not None:
+        mention = _known_place(text, s, e, name, gazetteer, context, region, person, common)
+        if mention is not None:
+            return mention
+    if region is not None:  # "Mykilske, Kherson": a place we cannot pin, in a region we can
+        return Mention(s, qualified_end, region.place(name), False, True)
+    return None
+
+
+def _known_place(text: str, s: int, e: int, name: str, gazetteer: Gazetteer,
+                 context: frozenset[str], region: Region | None, person: bool,
+                 common: bool) -> Mention | None:
+    """The city or region a name the gazetteer knows means here, given the ``region`` its
+    qualifier names, if any."""
     cued, settlement, where = _words_before(text, s)
     if (kind := _REGION_AFTER.match(text, e)) and (named := gazetteer.region(name)) is not None:
         return Mention(s, kind.end(), named.place(name), False, True)  # "the Odesa region"
-    region, qualified_end = _qualifying_region(_QUALIFIER_AFTER.match(text, e), gazetteer)
     if (person or (common and not cued)) and region is None and not settlement:
         return None
     city = (None if NOT_A_CITY_AFTER.match(text, e) or _ADMINISTRATIVE.search(name)
@@ -161,8 +176,6 @@ def _resolve(text: str, s: int, e: int, name: str, gazetteer: Gazetteer,
     agrees = region is None or region_named is None or region.country == region_named.country
     if region_named is not None and len(name) > 2 and agrees:
         return Mention(s, e, region_named.place(name), False, cued)
-    if region is not None:  # "Mykilske, Kherson": a place we cannot pin, in a region we can
-        return Mention(s, qualified_end, region.place(name), False, True)
     return None
 
 
