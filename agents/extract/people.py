@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from agents.enrich.gazetteer import Gazetteer, fold
 
@@ -46,8 +47,10 @@ FUNCTION_WORDS = frozenset(
 _LOOK_BACK = 40
 
 
+@lru_cache(maxsize=4096)
 def _previous_word(text: str, start: int) -> re.Match[str] | None:
-    """The capitalised word right before ``start`` on its line, if there is one."""
+    """The capitalised word right before ``start`` on its line, if there is one. Kept while
+    an article is read: its names, regions and places each ask of the same words."""
     return _PREVIOUS_WORD.search(text, max(0, start - _LOOK_BACK), start)
 
 
