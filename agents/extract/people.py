@@ -15,7 +15,10 @@ from functools import lru_cache
 
 from agents.enrich.gazetteer import Gazetteer, fold
 
-_PREVIOUS_WORD = re.compile(r"(?:^|(?<=\s))([A-Z][\w'’.-]*)[^\S\n]+$")
+# The patterns that find capitalised words open with the capital, and check what goes before it
+# just after it: a pattern that opens with a letter class lets the regex engine skip from
+# capital to capital instead of trying every position.
+_PREVIOUS_WORD = re.compile(r"([A-Z](?:(?<=^[A-Z])|(?<=\s[A-Z]))[\w'’.-]*)[^\S\n]+$")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n\"“]\s*)$")
 _AGE_AFTER = re.compile(r",\s*\d{1,3}\b")
 # "DeKalb County", "Richland Parish", "Austin neighborhood": the name is not the city's.
@@ -24,7 +27,7 @@ NOT_A_CITY_AFTER = re.compile(
     r"|community|High|Middle|Elementary|University|College|Street|St\.|Avenue|Ave\.|Road|Rd\."
     r"|Boulevard|Blvd\.|Drive|Dr\.|Lane|Way|Park|Mall|Airport|Sheriff|City)\b"
 )
-_CAPITALISED_WORD = re.compile(r"(?<![\w'’.-])[A-Z][\w'’-]*[a-z](?![\w'’-])")
+_CAPITALISED_WORD = re.compile(r"[A-Z](?<![\w'’.-][A-Z])[\w'’-]*[a-z](?![\w'’-])")
 # "in Fresno": a word the article puts after a place's preposition is a place in it.
 _AFTER_A_PLACE_CUE = re.compile(r"\b(?:in|near|outside)\s+([A-Z][\w'’-]*)")
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*")
