@@ -51,10 +51,20 @@ def _sequence(pattern: str, at: int) -> tuple[list[str], int]:
     return found, at
 
 
-def one_of(words: Sequence[str]) -> str:
+def one_of(words: Sequence[str], *, word_start: bool = False) -> str:
     """A non-capturing group that matches what ``(?:w1|w2|...)`` matches, trying the words in
-    the same order, written as a tree of common beginnings."""
+    the same order, written as a tree of common beginnings. With ``word_start``, what
+    ``\\b(?:w1|w2|...)`` matches: the boundary is checked just after the first letter, so the
+    group opens with letters, which lets the engine skip ahead to the next of them."""
+    if word_start:
+        if not all(word[:1].isalnum() for word in words):
+            raise ValueError(f"a word that starts a word begins with a letter or digit: {words!r}")
+        return "(?:" + "|".join(_by_first_letter(list(words), after_first=_WORD_BEFORE)) + ")"
     return f"(?:{_tree(list(words))})"
+
+
+# After a word's first letter, "\b" before it: the character before that letter is none of \w.
+_WORD_BEFORE = r"(?<!\w.)"
 
 
 def _tree(words: list[str]) -> str:
@@ -68,7 +78,7 @@ def _tree(words: list[str]) -> str:
     return "|".join([*_by_first_letter(before), "", *_by_first_letter(after)])
 
 
-def _by_first_letter(words: list[str]) -> Iterator[str]:
+def _by_first_letter(words: list[str], after_first: str = "") -> Iterator[str]:
     groups: dict[str, list[str]] = {}
     for word in words:
         if word != word.lower():
@@ -76,6 +86,6 @@ def _by_first_letter(words: list[str]) -> Iterator[str]:
             raise ValueError(f"words are written in lower case: {word!r}")
         groups.setdefault(word[0], []).append(word)
     for group in groups.values():
-        head = re.escape(group[0][0])
+        head = re.escape(group[0][0]) + after_first
         rest = [word[1:] for word in group]
         yield head + (re.escape(rest[0]) if len(rest) == 1 else f"(?:{_tree(rest)})")

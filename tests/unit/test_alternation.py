@@ -48,3 +48,15 @@ def test_the_tree_matches_as_the_list_does(words, after, flags, text):
     for start in range(len(text)):
         expected = plain.match(text, start)
         assert (expected and expected.span()) == ((found := tree.match(text, start)) and found.span())
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXT)
+@pytest.mark.parametrize("flags", [0, re.IGNORECASE])
+@pytest.mark.parametrize("words", WORD_LISTS[:3])
+def test_a_tree_at_a_word_start_matches_as_the_list_after_a_boundary(words, flags, text):
+    plain = re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b", flags)
+    tree = re.compile(one_of(words, word_start=True) + r"\b", flags)
+    for start in range(len(text) + 1):
+        expected = plain.search(text, start)
+        assert (expected and expected.span()) == ((found := tree.search(text, start)) and found.span())
