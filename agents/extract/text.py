@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from agents.extract.caseblind import CaseBlind
 from streams.records import Article
 
 HEADLINE_SEPARATOR = "\n\n"
@@ -21,7 +22,10 @@ _BOILERPLATE = re.compile(
     )""",
     re.I | re.X,
 )
-_SOCIAL_EMBED = re.compile(r"pic\.twitter\.com/|^\s*[—-]\s.*\(@\w+\)|https?://t\.co/", re.I)
+# A social embed: its links anywhere in a line (searched case-blind on the lowered line, where
+# the regex engine skips to their first letters), or a quoted post's credit opening the line.
+_SOCIAL_LINK = CaseBlind(r"pic\.twitter\.com/|https?://t\.co/")
+_SOCIAL_CREDIT = re.compile(r"\s*[—-]\s.*\(@\w+\)", re.I)
 
 # A sentence ends at . ! or ? (plus closing quotes or brackets) before white space and a
 # capital, a digit or an opening quote; the abbreviation check below vetoes false ends. Both
@@ -52,7 +56,7 @@ def article_text(article: Article) -> str:
 
 
 def is_boilerplate(line: str) -> bool:
-    return bool(_BOILERPLATE.search(line) or _SOCIAL_EMBED.search(line))
+    return bool(_BOILERPLATE.search(line) or _SOCIAL_LINK.search(line) or _SOCIAL_CREDIT.match(line))
 
 
 _LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.]*)$")
