@@ -226,7 +226,6 @@ class _Phrase:
 
 def _phrase(match: re.Match[str], sentence: str) -> _Phrase | None:
     before = sentence[: match.start()]
-    qualifier = qualifier_before(before[-25:])
     if match["names"]:
         found = len(re.findall(r",\s+\d{1,3},", match["names"]))
         return _Phrase(match.start(), match.end(), Count(found, found, found, None), False, False,
@@ -247,7 +246,7 @@ def _phrase(match: re.Match[str], sentence: str) -> _Phrase | None:
             return None  # "2501 Carter Rd.": head counts that large are written "2,501 people"
         if re.search(r"\w,\s*$", before) and sentence[match.end():].lstrip().startswith(","):
             return None  # "Skinner, 26," and "a boy, 15," give an age
-        found = count(text, qualifier)
+        found = count(text, qualifier_before(before[-25:]))
         others = bool(match["counted"]) and match["counted"].lower().startswith("other")
         if found is not None and match["number_high"]:
             high = number_value(match["number_high"])
@@ -270,6 +269,7 @@ def _phrase(match: re.Match[str], sentence: str) -> _Phrase | None:
         return _Phrase(match.start("acted"), match.end(), Count(1, 1, 1, None), False, False,
                        False, individual=True)
     if match["one"] or match["bare"] or match["aged"] or match["aged_name"] or match["bare_age"]:
+        qualifier = qualifier_before(before[-25:])
         return _Phrase(match.start(), match.end(), Count(1, 1, 1, qualifier), False, False,
                        False, individual=True)
     noun = (match["definite_noun"] or "").lower()
