@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 
 from agents.extract.alternation import one_of, spelled_out
-from agents.extract.caseblind import CaseBlind
+from agents.extract.caseblind import CaseBlind, SpelledCase
 from agents.extract.numbers import (
     NUMBER,
     ORDINALS,
@@ -73,7 +73,7 @@ _DEFINITE = one_of(["the", "this", "that", "these", "those", "his", "her", "thei
 
 # Victim phrases, tried in this order at each position. Those that begin a word are grouped
 # under one \b: most positions are inside a word, and one test there skips the whole group.
-_PHRASE = re.compile(
+_PHRASE = SpelledCase(re.compile(
     rf"""
       (?P<names>{_NAME_AGE}(?:\s*(?:and\s+)?{_NAME_AGE}){{0,7}})
     | \b(?:
@@ -101,7 +101,7 @@ _PHRASE = re.compile(
          (?P<acted>(?:{_NOT_MODIFIER}[a-z-]+\s+){{0,2}}(?:{_SINGLE}))\b)
     """,
     re.X,
-)
+))
 _INCLUDING = re.compile(r"\b(?:including|includ(?:es|ed)|among\s+them|among\s+whom)\s+$", re.I)
 _NOT_A_COUNT_AFTER = re.compile(
     r"""\s*(?:-?\s*years?\b|-year|-month|-week|-day|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock)
