@@ -12,6 +12,7 @@ depends on the shortcut.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from re import _compiler, _constants, _parser  # type: ignore[attr-defined]
 
 _BEYOND_ASCII = re.compile(r"[^\x00-\x7f]")
@@ -39,9 +40,15 @@ class CaseBlind:
         self._lowered = re.compile(pattern, flags)
 
     def search(self, text: str) -> re.Match[str] | None:
-        if lowers_exactly(text):
-            return self._lowered.search(text.lower())
-        return self._blind.search(text)
+        lowered = _lowered(text)
+        return self._blind.search(text) if lowered is None else self._lowered.search(lowered)
+
+
+@lru_cache(maxsize=16)
+def _lowered(text: str) -> str | None:
+    """The text lowered, where lowering is exact (see ``lowers_exactly``). Kept for the few
+    texts in hand: one sentence is searched for a casualty word, a statistic, dates, a period."""
+    return text.lower() if lowers_exactly(text) else None
 
 
 # The only characters beyond ASCII that IGNORECASE pairs with an ASCII letter: "İ" and "ı" with
