@@ -218,6 +218,8 @@ class Gazetteer:
         # A major city outranks villages whatever the spelling: "Zaporizhzhia" is the city
         # GeoNames spells Zaporizhzhya, not the hamlet of 656 that bears the name as its own.
         candidates = sorted(self.cities(name), key=lambda c: c.population < MAJOR_CITY)
+        if not candidates:
+            return None
         if within is not None:
             return next((c for c in candidates if c.country == within.country
                          and (not within.code or c.admin1_code == within.code)), None)
