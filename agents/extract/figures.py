@@ -290,7 +290,8 @@ _LIST_SEPARATOR = re.compile(r"\s*(?:,\s*and|,|\band\b|&)\s*", re.I)
 def _phrases(sentence: str) -> list[_Phrase]:
     found: list[_Phrase] = []
     position = 0
-    while (match := _PHRASE.search(sentence, position)) is not None:
+    pattern = _PHRASE.for_text(sentence)
+    while (match := pattern.search(sentence, position)) is not None:
         phrase = _phrase(match, sentence)
         if phrase is not None and not _INCLUDING.search(sentence[: match.start()][-30:]):
             found.append(phrase)
