@@ -36,7 +36,7 @@ def test_a_word_pattern_only():
         one_of(["Man", "man"])
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=120, deadline=None)
 @given(TEXT)
 @pytest.mark.parametrize("flags", [0, re.IGNORECASE, re.VERBOSE])
 @pytest.mark.parametrize("words", WORD_LISTS)
@@ -50,7 +50,7 @@ def test_the_tree_matches_as_the_list_does(words, after, flags, text):
         assert (expected and expected.span()) == ((found := tree.match(text, start)) and found.span())
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=120, deadline=None)
 @given(TEXT)
 @pytest.mark.parametrize("flags", [0, re.IGNORECASE])
 @pytest.mark.parametrize("words", WORD_LISTS[:3])
