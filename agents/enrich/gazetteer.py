@@ -230,6 +230,8 @@ class Gazetteer:
         # 40,000, not Tacoma, which GeoNames also knows by the name of the Puyallup people.
         key = fold(name)
         candidates = self.cities(name)
+        if not candidates:
+            return None
         own_town = any(c.population >= VILLAGE_POPULATION and fold(c.name) == key for c in candidates)
         candidates = sorted(candidates, key=lambda c: (own_town and fold(c.name) != key,
                                                        c.population < MAJOR_CITY))

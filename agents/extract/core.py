@@ -104,8 +104,10 @@ def read_claims(article: Article, revision: int, gazetteer: Gazetteer,
     published = publication_time(article)
     anchor = published.date() if published else None
     story = sentences(text, len(article.headline))
+    # Most sentences have no casualty word, which the reader sees at once: a statistic is
+    # looked for only where there is a figure.
     claims = [(index, sentence, found) for index, sentence in enumerate(story)
-              if not is_statistic(sentence.text) and (found := reader.figures(sentence.text))]
+              if (found := reader.figures(sentence.text)) and not is_statistic(sentence.text)]
     if not claims:
         return []
     # The place a story is about is named in its opening or beside its figures.

@@ -11,10 +11,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from agents.enrich.gazetteer import Gazetteer, fold
 
-_PREVIOUS_WORD = re.compile(r"(?:^|(?<=\s))([A-Z][\w'’.-]*)[^\S\n]+$")
+# The patterns that find capitalised words open with the capital, and check what goes before it
+# just after it: a pattern that opens with a letter class lets the regex engine skip from
+# capital to capital instead of trying every position.
+_PREVIOUS_WORD = re.compile(r"([A-Z](?:(?<=^[A-Z])|(?<=\s[A-Z]))[\w'’.-]*)[^\S\n]+$")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n\"“]\s*)$")
 _AGE_AFTER = re.compile(r",\s*\d{1,3}\b")
 # "DeKalb County", "Richland Parish", "Austin neighborhood", "Clay St.": the name is not the
@@ -25,7 +29,7 @@ NOT_A_CITY_AFTER = re.compile(
     r"|Boulevard|Blvd\.|Drive|Dr\.|Lane|Way|Park|Mall|Airport|Sheriff|City"
     r"|Hospital|Medical|Regional|Memorial|General|Health)(?!\w)"
 )
-_CAPITALISED_WORD = re.compile(r"(?<![\w'’.-])[A-Z][\w'’-]*[a-z](?![\w'’-])")
+_CAPITALISED_WORD = re.compile(r"[A-Z](?<![\w'’.-][A-Z])[\w'’-]*[a-z](?![\w'’-])")
 # "in Fresno", "Memphis police": a word the article puts after a place's preposition, or
 # before the police, is a place in it.
 _AFTER_A_PLACE_CUE = re.compile(r"\b(?:in|near|outside)\s+([A-Z][\w'’-]*)|\b([A-Z][\w'’-]*)\s+[Pp]olice\b")
@@ -50,8 +54,10 @@ FUNCTION_WORDS = frozenset(
 _LOOK_BACK = 40
 
 
+@lru_cache(maxsize=4096)
 def _previous_word(text: str, start: int) -> re.Match[str] | None:
-    """The capitalised word right before ``start`` on its line, if there is one."""
+    """The capitalised word right before ``start`` on its line, if there is one. Kept while
+    an article is read: its names, regions and places each ask of the same words."""
     return _PREVIOUS_WORD.search(text, max(0, start - _LOOK_BACK), start)
 
 

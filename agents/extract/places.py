@@ -117,24 +117,37 @@ def regions_named(text: str, gazetteer: Gazetteer, names: Names = NO_NAMES) -> f
     towns are in the US, as a US county does ("Delaware County", of six states)."""
     found: set[str] = set()
     for run in _NAME_RUN.finditer(text):
-        words = run.group().split()
-        for i in range(len(words)):
-            for j in range(min(len(words), i + 3), i, -1):
-                name = _strip(" ".join(words[i:j]))
-                if len(name) < 4 or name.isupper():
-                    continue
-                region = gazetteer.region_by_own_name(name) or gazetteer.county_state(name)
-                if region is not None and region.code and not names.follows_a_name(
-                        text, run.start() + run.group().find(words[i])):
-                    # A US state is a household name of English copy: it says the story is
-                    # in the US. A region abroad is often also a word or a name ("Diana",
-                    # "Santa Ana"): it says only which namesake a town of it is.
-                    found |= {region.place_id} | ({"US"} if region.country == "US" else set())
-                    break
-                if gazetteer.is_us_county(name):
-                    found.add("US")
-                    break
+        for word, places, checked in _regions_in_run(run.group(), gazetteer):
+            if not checked or not names.follows_a_name(text, run.start() + run.group().find(word)):
+                found |= places
     return frozenset(found)
+
+
+@lru_cache(maxsize=1 << 14)
+def _regions_in_run(run: str, gazetteer: Gazetteer) -> tuple[tuple[str, frozenset[str], bool], ...]:
+    """What a run of capitalised words says of where a story is: each region it names (the
+    longest name of at most three words at a word) with the word its name begins at, and
+    whether a person's name must not come before that word. Stories repeat the same runs
+    ("Police", "Chicago Police Department"), so each is read once."""
+    words = run.split()
+    found = []
+    for i in range(len(words)):
+        for j in range(min(len(words), i + 3), i, -1):
+            name = _strip(" ".join(words[i:j]))
+            if len(name) < 4 or name.isupper():
+                continue
+            region = gazetteer.region_by_own_name(name) or gazetteer.county_state(name)
+            if region is not None and region.code:
+                # A US state is a household name of English copy: it says the story is in the
+                # US. A region abroad is often also a word or a name ("Diana", "Santa Ana"):
+                # it says only which namesake a town of it is.
+                us = {"US"} if region.country == "US" else set()
+                found.append((words[i], frozenset({region.place_id} | us), True))
+                break
+            if gazetteer.is_us_county(name):
+                found.append((words[i], frozenset({"US"}), False))
+                break
+    return tuple(found)
 
 
 @lru_cache(maxsize=1024)
@@ -159,13 +172,30 @@ def _resolve(text: str, s: int, e: int, name: str, gazetteer: Gazetteer,
     ``common`` word (one the article also writes in lower case: "Surprise", "Temple") also
     when "in" or "near" goes before it. A ``dateline`` says where as surely as "in" does;
     the town of a hospital or jail ("taken to a hospital in Putnam") is none of the story's."""
-    cued, settlement, where, institution, aside = _words_before(text, s)
-    if institution:
+    cues = _words_before(text, s)
+    if cues[3]:  # an institution's town
         return None
+    region, qualified_end = _qualifying_region(_QUALIFIER_AFTER.match(text, e), gazetteer)
+    # Most capitalised words name no place anywhere: only the qualifier can then make one.
+    if gazetteer.cities(name) or gazetteer.region(name) is not None:
+        mention = _known_place(text, s, e, name, gazetteer, context, region, person, common,
+                               dateline)
+        if mention is not None:
+            return mention
+    if region is not None:  # "Mykilske, Kherson": a place we cannot pin, in a region we can
+        return Mention(s, qualified_end, region.place(name), False, True)
+    return None
+
+
+def _known_place(text: str, s: int, e: int, name: str, gazetteer: Gazetteer,
+                 context: frozenset[str], region: Region | None, person: bool,
+                 common: bool, dateline: bool) -> Mention | None:
+    """The city or region a name the gazetteer knows means here, given the ``region`` its
+    qualifier names, if any."""
+    cued, settlement, where, _, aside = _words_before(text, s)
     cued, where = cued or dateline, where or dateline
     if (kind := _REGION_AFTER.match(text, e)) and (named := gazetteer.region(name)) is not None:
         return Mention(s, kind.end(), named.place(name), False, True)  # "the Odesa region"
-    region, qualified_end = _qualifying_region(_QUALIFIER_AFTER.match(text, e), gazetteer)
     if (person or (common and not cued)) and region is None and not settlement:
         return None
     city = (None if NOT_A_CITY_AFTER.match(text, e) or _ADMINISTRATIVE.search(name)
@@ -178,8 +208,6 @@ def _resolve(text: str, s: int, e: int, name: str, gazetteer: Gazetteer,
     agrees = region is None or region_named is None or region.country == region_named.country
     if region_named is not None and len(name) > 2 and agrees:
         return Mention(s, e, region_named.place(name), False, cued)
-    if region is not None:  # "Mykilske, Kherson": a place we cannot pin, in a region we can
-        return Mention(s, qualified_end, region.place(name), False, True)
     return None
 
 
