@@ -63,7 +63,12 @@ class Extraction:
 
 
 def fingerprint(article: Article) -> str:
-    return hashlib.sha1(article_text(article).encode("utf-8")).hexdigest()
+    """What tells one version of an article from another: its text and its version time. A
+    later version is a revision even when its text is one read before (a correction taken
+    back, or an update of the time alone), so the latest version is what counts, and a
+    version older than it arriving late is refused."""
+    version = article.updated_at or article.published_at or ""
+    return hashlib.sha1(f"{version}\n{article_text(article)}".encode("utf-8")).hexdigest()
 
 
 def _report_id(article_id: str, revision: int, start: int, end: int) -> str:
@@ -199,9 +204,9 @@ def _retraction(article: Article, revision: int, report_id: str, place_id: str) 
 def extract(article: Article, seen: ArticleSeen | None,
             gazetteer: Gazetteer | None = None) -> Extraction:
     """Read an article's claims. A later revision retracts what the earlier one claimed and
-    states its own claims; an older revision, or content read before, arriving late is ignored.
+    states its own claims; an older version, or a version read before, arriving late is ignored.
 
-    The content read last, arriving again, is sent again as it was: the same retractions and
+    The version read last, arriving again, is sent again as it was: the same retractions and
     claims with the same ids. Downstream stages absorb the copy, and after a crash it replaces
     what the first sending may have lost.
     """
