@@ -138,7 +138,7 @@ def read_claims(article: Article, revision: int, gazetteer: Gazetteer,
         reports.append(_report(article, revision, sentence.start, sentence.end, sentence.text,
                                claim_place(in_sentence, place_of_article), time,
                                total(found, KILLED), total(found, INJURED), total(found, VICTIMS),
-                               story_anchors, reader, language))
+                               reader.adds(sentence.text, found), story_anchors, reader, language))
     return reports
 
 
@@ -156,7 +156,7 @@ def _event_day(claim_sentences: list[str], published: date | None) -> tuple[date
 
 def _report(article: Article, revision: int, start: int, end: int, text: str, place: Place,
             time: When | None, killed: Count | None, injured: Count | None,
-            victims: Count | None, story_anchors: list[str], reader: Reader,
+            victims: Count | None, adds: bool, story_anchors: list[str], reader: Reader,
             language: str) -> Report:
     return Report(
         report_id=_report_id(article.id, revision, start, end),
@@ -180,6 +180,7 @@ def _report(article: Article, revision: int, start: int, end: int, text: str, pl
         source=article.source,
         attribution=reader.attribution(text),
         event_types=reader.event_types(text),
+        adds=adds,
         sentence=text,
         span=(start, end),
         published_at=article.updated_at or article.published_at,

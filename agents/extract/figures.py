@@ -244,11 +244,14 @@ def _phrase(match: re.Match[str], sentence: str) -> _Phrase | None:
             return None  # "Skinner, 26," and "a boy, 15," give an age
         found = count(text, qualifier)
         others = bool(match["counted"]) and match["counted"].lower().startswith("other")
+        start = match.start()
         if found is not None and match["number_high"]:
             high = number_value(match["number_high"])
             if high is not None and high > found.value:  # "10 to 15 people": at least 10, at most 15
                 found = Count(found.value, found.value, high, "range")
-        return (_Phrase(match.start(), match.end(), found, False, False, False, others=others)
+            elif high is not None:  # no range runs down: "Channel 12 - Five injured" counts five
+                found, start = Count(high, high, high, None), match.start("number_high")
+        return (_Phrase(start, match.end(), found, False, False, False, others=others)
                 if found else None)
     if match["a_death"]:
         return _Phrase(match.start(), match.end(), Count(1, 1, 1, None), False, False, False,
@@ -293,6 +296,10 @@ def _phrases(sentence: str) -> list[_Phrase]:
     return found
 
 
+# "four people, one seriously": the one is among the four.
+_HOW = re.compile(r"\s+\w+ly\b(?!\s+(?:killed|injured|wounded|shot|hurt|dead)\b)", re.I)
+
+
 def _coordinated(phrases: list[_Phrase], sentence: str) -> list[list[_Phrase]]:
     """Group phrases joined by "and" or commas ("two men and a woman") into one subject. After
     a definite phrase, "and" carries its article on: "the father and two children" were
@@ -301,7 +308,8 @@ def _coordinated(phrases: list[_Phrase], sentence: str) -> list[list[_Phrase]]:
     for phrase in phrases:
         joiner = sentence[groups[-1][-1].end:phrase.start] if groups else ""
         joined_by_and = " and " in f" {joiner} "
-        if groups and _COORDINATION.fullmatch(joiner) and (
+        partitive = not joined_by_and and _HOW.match(sentence, phrase.end)
+        if groups and _COORDINATION.fullmatch(joiner) and not partitive and (
                 not (phrase.definite or groups[-1][-1].definite)
                 or (joined_by_and and not phrase.definite and groups[-1][-1].definite)):
             groups[-1].append(phrase)
