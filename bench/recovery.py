@@ -45,7 +45,8 @@ from streams.clients import publish  # noqa: E402
 from streams.inputs import Message  # noqa: E402
 from streams.settings import Settings  # noqa: E402
 from tests.integration.kafka_io import latest_by_key  # noqa: E402
-from tests.reliability.harness import PARTITIONS, Cluster, fresh_broker, wait_until_idle  # noqa: E402
+from tests.reliability.harness import (  # noqa: E402
+    PARTITIONS, Cluster, fresh_broker, wait_until_idle)
 
 WORKER = "worker"
 TABLES = ("articles-seen", "place-incidents", "place-tallies")

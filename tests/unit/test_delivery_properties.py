@@ -109,18 +109,16 @@ class Delivery(RuleBasedStateMachine):
         self.articles: list[Record] = []
         self.versions: dict[str, dict[str, dict]] = {}  # article id -> updated_at -> article
         tables = {name: JsonTable() for name in STAGES}
-        reports: list[Record] = []
-        incidents: list[Record] = []
-        events: list[Record] = []
-        self.stages = {
-            "extract": Stage(partial(extract_step, articles_seen=tables["extract"]),
-                             tables["extract"], self.articles, reports),
-            "dedupe": Stage(partial(dedupe_step, place_incidents=tables["dedupe"]),
-                            tables["dedupe"], reports, incidents),
-            "enrich": Stage(enrich_step, tables["enrich"], incidents, events),
-            "tally": Stage(partial(tally_step, place_tallies=tables["tally"]),
-                           tables["tally"], events, []),
+        window = Settings().incident_window_days
+        steps = {
+            "extract": partial(extract_step, articles_seen=tables["extract"]),
+            "dedupe": partial(dedupe_step, place_incidents=tables["dedupe"], window_days=window),
+            "enrich": enrich_step,
+            "tally": partial(tally_step, place_tallies=tables["tally"], window_days=window),
         }
+        topics: list[list[Record]] = [self.articles, [], [], [], []]  # the last: casualties
+        self.stages = {name: Stage(steps[name], tables[name], topics[i], topics[i + 1])
+                       for i, name in enumerate(STAGES)}
 
     def _publish(self, article: dict) -> None:
         versions = self.versions.setdefault(article["id"], {})
