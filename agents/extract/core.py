@@ -37,8 +37,8 @@ OPENING_SENTENCES = 3
 @dataclass(slots=True)
 class ArticleSeen:
     """What extract remembers of an article id: the content it last read, its revision, the
-    reports that revision emitted and those of the revision before, which it retracted (id and
-    place, so a retraction reaches them), and the fingerprints of every earlier revision."""
+    reports that revision emitted and those of every revision before, which it retracted (id
+    and place, so a retraction reaches them), and the fingerprints of every earlier revision."""
 
     fingerprint: str
     revision: int
@@ -222,7 +222,9 @@ def extract(article: Article, seen: ArticleSeen | None,
         if seen.version_time and version_time and version_time < seen.version_time:
             return Extraction(seen, [])
     revision = seen.revision + 1 if seen else 1
-    withdrawn = seen.reports if seen else []
+    # Every earlier revision's claims, not only the last one's: a crash may have lost what the
+    # revisions in between sent, their retractions too, and a resend must make up for it.
+    withdrawn = seen.withdrawn + seen.reports if seen else []
     language = article_language(article.language, article_text(article))
     claims = read_claims(article, revision, gazetteer, language)
     state = ArticleSeen(content, revision, version_time,

@@ -103,6 +103,20 @@ def test_a_version_older_than_an_unchanged_update_is_refused():
     assert [c.published_at for c in update.reports if not c.retracts] == ["2024-03-15T16:00:00+00:00"]
 
 
+def test_a_revision_read_again_retracts_every_earlier_revision():
+    # Found by tests/unit/test_delivery_properties.py: a crash lost what revisions 2 and 3 sent
+    # while extract's table kept revision 3; read again, revision 3 retracted only revision 2's
+    # claims, and revision 1's stayed counted.
+    first = extract(_odesa("Two people were killed in Odesa.", "2024-03-15T09:10:00+00:00"), None)
+    second = extract(_odesa("Four people were killed in Odesa.", "2024-03-15T14:30:00+00:00"), first.seen)
+    latest = _odesa("Five people were killed in Odesa.", "2024-03-15T16:00:00+00:00")
+    third = extract(latest, second.seen)
+    again = extract(latest, third.seen)
+    earlier = [r.report_id for r in first.reports + second.reports if not r.retracts]
+    assert [r.retracts for r in again.reports if r.retracts] == earlier
+    assert [c.killed for c in again.reports if not c.retracts] == [5]
+
+
 def test_dateline_with_state_picks_the_right_springfield():
     article = Article(id="s", headline="Three wounded in shooting",
                       body="SPRINGFIELD, Ill. (AP) - Three people were wounded in Springfield.",
