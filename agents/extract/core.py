@@ -37,8 +37,8 @@ OPENING_SENTENCES = 3
 @dataclass(slots=True)
 class ArticleSeen:
     """What extract remembers of an article id: the content it last read, its revision, the
-    reports that revision emitted and those of the revision before, which it retracted (id and
-    place, so a retraction reaches them), and the fingerprints of every earlier revision."""
+    reports that revision emitted and those of every revision before, which it retracted (id
+    and place, so a retraction reaches them), and the fingerprints of every earlier revision."""
 
     fingerprint: str
     revision: int
@@ -63,7 +63,12 @@ class Extraction:
 
 
 def fingerprint(article: Article) -> str:
-    return hashlib.sha1(article_text(article).encode("utf-8")).hexdigest()
+    """What tells one version of an article from another: its text and its version time. A
+    later version is a revision even when its text is one read before (a correction taken
+    back, or an update of the time alone), so the latest version is what counts, and a
+    version older than it arriving late is refused."""
+    version = article.updated_at or article.published_at or ""
+    return hashlib.sha1(f"{version}\n{article_text(article)}".encode("utf-8")).hexdigest()
 
 
 def _report_id(article_id: str, revision: int, start: int, end: int) -> str:
@@ -203,9 +208,9 @@ def _retraction(article: Article, revision: int, report_id: str, place_id: str) 
 def extract(article: Article, seen: ArticleSeen | None,
             gazetteer: Gazetteer | None = None) -> Extraction:
     """Read an article's claims. A later revision retracts what the earlier one claimed and
-    states its own claims; an older revision, or content read before, arriving late is ignored.
+    states its own claims; an older version, or a version read before, arriving late is ignored.
 
-    The content read last, arriving again, is sent again as it was: the same retractions and
+    The version read last, arriving again, is sent again as it was: the same retractions and
     claims with the same ids. Downstream stages absorb the copy, and after a crash it replaces
     what the first sending may have lost.
     """
@@ -220,7 +225,9 @@ def extract(article: Article, seen: ArticleSeen | None,
         if seen.version_time and version_time and version_time < seen.version_time:
             return Extraction(seen, [])
     revision = seen.revision + 1 if seen else 1
-    withdrawn = seen.reports if seen else []
+    # Every earlier revision's claims, not only the last one's: a crash may have lost what the
+    # revisions in between sent, their retractions too, and a resend must make up for it.
+    withdrawn = seen.withdrawn + seen.reports if seen else []
     language = article_language(article.language, article_text(article))
     claims = read_claims(article, revision, gazetteer, language)
     state = ArticleSeen(content, revision, version_time,

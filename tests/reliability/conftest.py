@@ -3,26 +3,18 @@ workers on it, and what a run without Kafka and without crashes ends with."""
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 
 import pytest
 
 from streams import broker as kafka_broker
-from streams.settings import Settings
-from tests.integration.conftest import free_port
 from tests.reliability import harness
 
 
 @pytest.fixture
 def broker() -> Iterator[kafka_broker.Broker]:
-    node = kafka_broker.Broker(Settings.from_env().home, free_port(pair=True), harness.PARTITIONS)
-    kafka_broker.start(node)
-    try:
+    with harness.fresh_broker() as node:
         yield node
-    finally:
-        kafka_broker.stop(node)
-        shutil.rmtree(node.folder, ignore_errors=True)
 
 
 @pytest.fixture

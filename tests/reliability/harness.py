@@ -1,14 +1,17 @@
-"""Workers on a real broker that the reliability tests (and `scripts/reliability.py`) kill,
+"""Workers on a real broker that the reliability tests (and `bench/recovery.py`) kill,
 restart and add, and the checks they make: when the pipeline is idle, and what it ended with."""
 
 from __future__ import annotations
 
 import asyncio
 import os
+import shutil
 import signal
 import subprocess
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -19,7 +22,7 @@ from aiokafka.errors import KafkaError
 from prometheus_client.parser import text_string_to_metric_families
 
 from agents.pipeline import LocalRun
-from streams import admin
+from streams import admin, broker as kafka_broker
 from streams.broker import Broker
 from streams.clients import follow, publish
 from streams.demo import fetch_metrics, spawn_worker, stop_worker, wait_for_worker
@@ -37,6 +40,18 @@ SESSION_TIMEOUT = 10  # seconds a killed worker keeps its partitions before the 
 # last report, which claims arrive too late would depend on how the partitions interleave.
 # These tests are about crashes and order, so nothing closes (the window has its own tests).
 WINDOW_OFF = {"WIREWATCH_INCIDENT_WINDOW_DAYS": "0"}
+
+
+@contextmanager
+def fresh_broker() -> Iterator[Broker]:
+    """A broker of our own on free ports, its topics empty; removed with its data after."""
+    node = Broker(Settings.from_env().home, free_port(pair=True), PARTITIONS)
+    kafka_broker.start(node)
+    try:
+        yield node
+    finally:
+        kafka_broker.stop(node)
+        shutil.rmtree(node.folder, ignore_errors=True)
 
 
 def gva_dev(limit: int | None = None) -> list[Message]:
@@ -115,6 +130,10 @@ class Cluster:
             self.kill(name)
         finally:
             os.kill(pid, signal.SIGCONT)
+
+    def stop(self, name: str) -> None:
+        """SIGTERM: the worker leaves the group and flushes its tables on the way out."""
+        stop_worker(self.workers.pop(name))
 
     def stop_all(self) -> None:
         for worker in self.workers.values():

@@ -84,6 +84,39 @@ def test_an_older_revision_arriving_late_changes_nothing():
     assert older.reports == [] and older.seen == newer.seen
 
 
+def test_a_correction_taken_back_later_is_a_new_revision():
+    # Found by tests/unit/test_delivery_properties.py: the text read first, coming back with a
+    # later time, was taken for a late copy, so the tally kept the correction's four.
+    first = extract(_odesa("Two people were killed in Odesa.", "2024-03-15T09:10:00+00:00"), None)
+    second = extract(_odesa("Four people were killed in Odesa.", "2024-03-15T14:30:00+00:00"), first.seen)
+    back = extract(_odesa("Two people were killed in Odesa.", "2024-03-15T16:00:00+00:00"), second.seen)
+    assert [c.killed for c in back.reports if not c.retracts] == [2] and back.seen.revision == 3
+
+
+def test_a_version_older_than_an_unchanged_update_is_refused():
+    # The same text at a later time is the latest version: one older than it, arriving late,
+    # must not replace it.
+    first = extract(_odesa("Two people were killed in Odesa.", "2024-03-15T09:10:00+00:00"), None)
+    update = extract(_odesa("Two people were killed in Odesa.", "2024-03-15T16:00:00+00:00"), first.seen)
+    late = extract(_odesa("Four people were killed in Odesa.", "2024-03-15T14:30:00+00:00"), update.seen)
+    assert late.reports == [] and late.seen == update.seen
+    assert [c.published_at for c in update.reports if not c.retracts] == ["2024-03-15T16:00:00+00:00"]
+
+
+def test_a_revision_read_again_retracts_every_earlier_revision():
+    # Found by tests/unit/test_delivery_properties.py: a crash lost what revisions 2 and 3 sent
+    # while extract's table kept revision 3; read again, revision 3 retracted only revision 2's
+    # claims, and revision 1's stayed counted.
+    first = extract(_odesa("Two people were killed in Odesa.", "2024-03-15T09:10:00+00:00"), None)
+    second = extract(_odesa("Four people were killed in Odesa.", "2024-03-15T14:30:00+00:00"), first.seen)
+    latest = _odesa("Five people were killed in Odesa.", "2024-03-15T16:00:00+00:00")
+    third = extract(latest, second.seen)
+    again = extract(latest, third.seen)
+    earlier = [r.report_id for r in first.reports + second.reports if not r.retracts]
+    assert [r.retracts for r in again.reports if r.retracts] == earlier
+    assert [c.killed for c in again.reports if not c.retracts] == [5]
+
+
 def test_dateline_with_state_picks_the_right_springfield():
     article = Article(id="s", headline="Three wounded in shooting",
                       body="SPRINGFIELD, Ill. (AP) - Three people were wounded in Springfield.",
