@@ -2,24 +2,25 @@
 functions the Faust agents and ``wirewatch process`` call (``agents.steps``), each on a fresh
 table per run, with JSON in and out as on Kafka.
 
-The inputs are made once, by running the corpus through the stages in order; the timed runs
-then repeat one stage at a time.
+The stages run in order, each one several times over its whole input before the next starts,
+so one stage's cost is timed apart from the others'.
 """
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
+from pathlib import Path
 
-from agents.pipeline import JsonTable
+from agents.pipeline import JsonTable, process
 from agents.steps import StepResult, dedupe_step, enrich_step, extract_step, tally_step
 from bench.timing import Rates, measure
 from streams.inputs import Message
 from streams.records import dumps
 
 Record = tuple[bytes | None, bytes]  # key, value: a message as a stage reads it
-STAGES = ("extract", "dedupe", "enrich", "tally")
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,29 +46,28 @@ def _steps() -> dict[str, Callable[[], Callable[[bytes, bytes | None], StepResul
 
 
 def _outputs(step: Callable[[bytes, bytes | None], StepResult], records: list[Record]) -> list[Record]:
+    """What a stage sends for ``records``, serialised as its agent sends it."""
     return [(key.encode("utf-8"), dumps(record))
             for key_in, value in records for key, record in step(value, key_in).outputs]
 
 
-def stage_inputs(messages: list[Message]) -> dict[str, list[Record]]:
-    """What each stage reads when the corpus goes through the pipeline."""
-    steps = _steps()
-    inputs = {"extract": [(message.key, message.value) for message in messages]}
-    for stage, following in zip(STAGES, STAGES[1:]):
-        inputs[following] = _outputs(steps[stage](), inputs[stage])
-    return inputs
-
-
 def measure_stages(messages: list[Message], runs: int) -> list[StageRates]:
-    inputs = stage_inputs(messages)
+    """Each stage in turn, ``runs`` times on a fresh table; what it sent in its last run is
+    the next stage's input."""
+    records: list[Record] = [(message.key, message.value) for message in messages]
     results = []
     for stage, fresh_step in _steps().items():
-        records = inputs[stage]
+        sent: list[Record] = []
 
-        def run() -> None:
-            step = fresh_step()
-            for key, value in records:
-                step(value, key)
+        def run(records: list[Record] = records) -> None:
+            sent[:] = _outputs(fresh_step(), records)
 
         results.append(StageRates(stage, measure(run, len(records), runs), len(messages)))
+        records = sent
     return results
+
+
+def measure_process(path: Path, articles: int, runs: int) -> Rates:
+    """``wirewatch process`` end to end, in this process: read, the four stages, the files."""
+    with tempfile.TemporaryDirectory() as out:
+        return measure(lambda: process([path], Path(out)), articles, runs)

@@ -88,6 +88,9 @@ class Settings:
     max_message_bytes: int = 1_048_576
     stage_timeout: int = 10
     session_timeout: int = 30
+    # How long the broker may hold the worker's fetch when it has nothing new: Faust's 1500 ms
+    # delays every hop of a backlog (see streams/offsets.py).
+    fetch_wait_ms: int = 100
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> Settings:
@@ -130,6 +133,7 @@ class Settings:
             max_message_bytes=read.number("max_message_bytes", cls.max_message_bytes),
             stage_timeout=read.number("stage_timeout", cls.stage_timeout),
             session_timeout=read.number("session_timeout", cls.session_timeout, low=6),
+            fetch_wait_ms=read.number("fetch_wait_ms", cls.fetch_wait_ms),
         )
 
     @property
