@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import signal
 import subprocess
 import sys
 import tempfile
@@ -28,10 +29,10 @@ from bench.timing import load_average
 ROOT = Path(__file__).resolve().parents[1]
 SECTIONS = ("stages", "process", "live", "memory")
 FULL = {"runs": 3, "live": Plan(runs=3, backlog=600, rates=(50, 200, 1000), duration=15,
-                                limit=40), "memory_budget": 240.0}
+                                limit=40), "memory_budget": 180.0}
 QUICK = {"runs": 1, "live": Plan(runs=1, backlog=200, rates=(50, 200, 1000), duration=5,
                                  limit=20), "memory_budget": 40.0}
-PIPELINE = "feed (agents/pipeline.py"
+PIPELINE = "LocalRun.feed (agents/pipeline.py"
 
 
 def _memory(budget: float) -> list[dict]:
@@ -59,6 +60,8 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, default=GVA_DEV)
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "benchmarks.md")
     options = parser.parse_args()
+    # A stopped run still stops the broker and workers it started (the finally blocks).
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     sections = [name.strip() for name in options.sections.split(",") if name.strip()]
     unknown = set(sections) - set(SECTIONS)
     if unknown:

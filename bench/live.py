@@ -8,8 +8,8 @@ topic of the chain. Each record there carries the publication time of its articl
 ``wirewatch-published-ms`` header, see ``streams.origin``), so:
 
 - throughput is the articles ÷ (the last output's time − the first article's publication);
-  for a run that has not drained by its time limit, the articles published up to the newest
-  one seen at the end of the chain ÷ the limit;
+  for a run that has not drained by its time limit, the articles the first hop (extract) had
+  read ÷ the limit, an upper bound of what went all the way through;
 - latency is each output's time − its article's publication: publish-to-tally for wirewatch.
 
 A run that has not drained is reported as such: its latencies are those of the outputs seen,
@@ -29,13 +29,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
-from aiokafka import AIOKafkaProducer
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 from prometheus_client.parser import text_string_to_metric_families
 
 from bench.corpus import copy_article, first
 from streams import admin, broker as kafka_broker
 from streams.broker import Broker
-from streams.clients import follow
 from streams.demo import fetch_metrics, stop_worker
 from streams.inputs import Message
 from streams.origin import HEADER
@@ -60,7 +59,7 @@ class Outcome:
     fetch_wait_ms: int | None  # the Faust consumer's (None for the relay)
     offered: float | None  # articles per second; None: a backlog published at once
     articles: int  # published
-    completed: int  # through the last topic (all of them when drained)
+    completed: int  # all when drained, else those the first hop had read by the time limit
     seconds: float  # from the first article's publication to the last output (or the limit)
     drained: bool
     latencies_ms: list[float] = field(repr=False)
@@ -104,21 +103,50 @@ def chain(names: TopicNames) -> list[str]:
     return [names.articles, names.reports, names.incidents, names.events, names.casualties]
 
 
-@dataclass
-class Outputs:
-    """The records reaching the chain's last topic: each one's time and its article's."""
+class Collector:
+    """Follows the chain's last topic from its start: each record's time and its article's."""
 
-    times: list[tuple[int, int]] = field(default_factory=list)  # (output ms, published ms)
+    def __init__(self, bootstrap: str, topic: str) -> None:
+        self.consumer = AIOKafkaConsumer(topic, bootstrap_servers=bootstrap, group_id=None,
+                                         enable_auto_commit=False, auto_offset_reset="earliest")
+        self.times: list[tuple[int, int]] = []  # (output ms, published ms)
+        self._task: asyncio.Future | None = None
 
     def since(self, published_ms: int) -> list[tuple[int, int]]:
         return [pair for pair in self.times if pair[1] >= published_ms]
 
+    async def start(self) -> None:
+        """Returns once every partition has a position: nothing sent afterwards is missed."""
+        await self.consumer.start()
+        while len(self.consumer.assignment()) < PARTITIONS:
+            await asyncio.sleep(0.1)
+        for partition in self.consumer.assignment():
+            await self.consumer.position(partition)
+        self._task = asyncio.ensure_future(self._follow())
 
-async def collect(bootstrap: str, topic: str, outputs: Outputs) -> None:
-    async for record in follow(bootstrap, topic):
-        stamp = dict(record.headers or ()).get(HEADER)
-        if stamp is not None:
-            outputs.times.append((record.timestamp, int(stamp)))
+    async def _follow(self) -> None:
+        while True:
+            for records in (await self.consumer.getmany(timeout_ms=200)).values():
+                for record in records:
+                    stamp = dict(record.headers or ()).get(HEADER)
+                    if stamp is not None:
+                        self.times.append((record.timestamp, int(stamp)))
+
+    async def catch_up(self, timeout: float = READY_TIMEOUT) -> None:
+        """Wait until everything on the topic now has been read."""
+        ends = await self.consumer.end_offsets(list(self.consumer.assignment()))
+        deadline = time.monotonic() + timeout
+        while [tp for tp, end in ends.items() if await self.consumer.position(tp) < end]:
+            if self._task.done():
+                self._task.result()  # the follower failed: say why
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"the outputs were not read within {timeout:.0f}s")
+            await asyncio.sleep(0.1)
+
+    async def stop(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+        await self.consumer.stop()
 
 
 async def publish_paced(bootstrap: str, topic: str, messages: list[Message],
@@ -159,15 +187,16 @@ class System:
     names: TopicNames
     stop: Callable[[], None]
     pids: Callable[[], list[int]]
-    done: Callable[[int, Outputs, int], bool]  # (articles sent since, outputs, since ms)
+    done: Callable[[int, Collector, int], bool]  # (articles sent since, outputs, since ms)
+    # Articles the first hop has read since (ms): what a run that did not drain took in.
+    intake: Callable[[Collector, int], int]
 
 
 async def _run(bootstrap: str, system: System, messages: list[Message], rate: float | None,
                limit: float) -> Outcome:
-    outputs = Outputs()
-    collector = asyncio.ensure_future(collect(bootstrap, system.names.casualties, outputs))
+    outputs = Collector(bootstrap, system.names.casualties)
+    await asyncio.wait_for(outputs.start(), READY_TIMEOUT)
     try:
-        await asyncio.sleep(1.0)  # the collector has its partitions before anything is sent
         cpu_before = cpu_seconds(system.pids())
         began = time.monotonic()
         stamps = await publish_paced(bootstrap, system.names.articles, messages, rate)
@@ -179,17 +208,15 @@ async def _run(bootstrap: str, system: System, messages: list[Message], rate: fl
                 drained = True
                 break
         cpu = cpu_seconds(system.pids()) - cpu_before
-        await asyncio.sleep(1.0)  # the last outputs reach the collector
+        intake = len(messages) if drained else system.intake(outputs, since)
+        if drained:
+            await outputs.catch_up()
     finally:
-        collector.cancel()
+        await outputs.stop()
     seen = outputs.since(since)
     last = max((out for out, _ in seen), default=since)
-    # Not drained: count the articles published up to the newest one seen at the end of the
-    # chain (an upper bound: outputs of older articles may still be on their way).
-    newest = max((published for _, published in seen), default=since - 1)
-    completed = len(messages) if drained else sum(1 for stamp in stamps if stamp <= newest)
     return Outcome(system.name, system.workers, system.fetch_wait_ms, rate, len(messages),
-                   completed, (last - since) / 1000 if drained else limit,
+                   intake, (last - since) / 1000 if drained else limit,
                    drained, [float(out - published) for out, published in seen], cpu)
 
 
@@ -237,17 +264,22 @@ def chain_complete(counts: Counter[tuple[str, str]], articles: int) -> bool:
 @dataclass
 class ChainWatch:
     """Tells when wirewatch's workers have handled a run's articles: the chain complete twice
-    in a row, so that nothing was in flight between two stages. Counts are taken from the end
-    of the previous run."""
+    in a row, so that nothing was in flight between two stages, and every row tally sent on
+    the topic. Counts are taken from the end of the previous run."""
 
     settings: list[Settings]
     base: Counter[tuple[str, str]] = field(default_factory=Counter)
     previous: Counter[tuple[str, str]] | None = None
+    read: int = 0  # articles extract has read this run, at the last look
 
-    def __call__(self, articles: int, outputs: Outputs, since: int) -> bool:
+    def __call__(self, articles: int, outputs: Collector, since: int) -> bool:
         counts = stage_counts(self.settings)
         counts.subtract(self.base)
-        complete = chain_complete(counts, articles)
+        self.read = int(counts["extract", "in"])
+        # tally counts a message in before it handles it, and its sends may wait in the
+        # producer: the run is over when its outputs have reached the topic.
+        complete = (chain_complete(counts, articles)
+                    and len(outputs.since(since)) >= counts["tally", "out"])
         if complete and counts == self.previous:
             self.base.update(counts)
             self.previous = None
@@ -281,7 +313,8 @@ def wirewatch(broker: Broker, folder: Path, prefix: str, corpus: list[Message], 
                       fetch_wait_ms=fetch_wait_ms)
     watch = ChainWatch([])
     system = System("wirewatch", count, fetch_wait_ms, names, cluster.stop_all,
-                    lambda: [worker.pid for worker in cluster.workers.values()], watch)
+                    lambda: [worker.pid for worker in cluster.workers.values()], watch,
+                    lambda outputs, since: watch.read)
     for number in range(count):
         name = f"worker-{number}"
         try:
@@ -296,8 +329,12 @@ def wirewatch(broker: Broker, folder: Path, prefix: str, corpus: list[Message], 
 
 # the ceilings
 
-def _all_through(articles: int, outputs: Outputs, since: int) -> bool:
-    return len(outputs.since(since)) >= articles
+def _through(outputs: Collector, since: int) -> int:
+    return len(outputs.since(since))  # the ceilings forward each article once
+
+
+def _all_through(articles: int, outputs: Collector, since: int) -> bool:
+    return _through(outputs, since) >= articles
 
 
 def _spawn(arguments: list[str], env: dict[str, str], log: Path) -> subprocess.Popen:
@@ -323,7 +360,7 @@ def noop_faust(broker: Broker, folder: Path, prefix: str, corpus: list[Message],
     process = _spawn(["bench.noop_app", "worker", "-l", "warn", "--web-port", str(free_port())],
                      env, folder / prefix / "worker.log")
     system = System("noop-faust", 1, fetch_wait_ms, names, lambda: stop_worker(process),
-                    lambda: [process.pid], _all_through)
+                    lambda: [process.pid], _all_through, _through)
     warm_up(broker.bootstrap, system, corpus)
     return system
 
@@ -334,7 +371,7 @@ def aiokafka_relay(broker: Broker, folder: Path, prefix: str, corpus: list[Messa
     process = _spawn(["bench.relay", broker.bootstrap, prefix, *chain(names)], dict(os.environ),
                      folder / prefix / "relay.log")
     system = System("aiokafka-relay", 1, None, names, lambda: stop_worker(process),
-                    lambda: [process.pid], _all_through)
+                    lambda: [process.pid], _all_through, _through)
     warm_up(broker.bootstrap, system, corpus)
     return system
 
