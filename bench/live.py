@@ -299,8 +299,11 @@ class Workers(Cluster):
     def env(self, name: str) -> dict[str, str]:
         topics = {f"WIREWATCH_TOPIC_{role.name.upper()}": getattr(self.names, role.name)
                   for role in fields(TopicNames)}
+        # The default session timeout, not the tests' short one: on a busy machine a worker
+        # late with its heartbeat would otherwise be dropped and the group rebalanced.
         return {**super().env(name), **topics, "WIREWATCH_APP_ID": self.app_id,
                 "WIREWATCH_FETCH_WAIT_MS": str(self.fetch_wait_ms),
+                "WIREWATCH_SESSION_TIMEOUT": str(Settings.session_timeout),
                 "WIREWATCH_LOG_LEVEL": "warning"}
 
 

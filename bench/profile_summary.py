@@ -46,11 +46,16 @@ def fold(raw: str, root: str = EXTRACT) -> Counter[str]:
     return samples
 
 
-def profile(arguments: list[str], rate: int = 200, root: str = EXTRACT) -> Counter[str]:
-    """Run ``python ARGUMENTS`` under py-spy and fold its samples inside ``root`` by module."""
+def spy_binary() -> str:
     spy = shutil.which("py-spy") or str(Path(sys.executable).with_name("py-spy"))
     if not Path(spy).exists():
-        raise SystemExit("--profile needs py-spy: pip install -e '.[bench]'")
+        raise SystemExit("profiling needs py-spy: pip install -e '.[bench]'")
+    return spy
+
+
+def profile(arguments: list[str], rate: int = 200, root: str = EXTRACT) -> Counter[str]:
+    """Run ``python ARGUMENTS`` under py-spy and fold its samples inside ``root`` by module."""
+    spy = spy_binary()
     with tempfile.TemporaryDirectory() as folder:
         raw = Path(folder) / "stacks.txt"
         subprocess.run([spy, "record", "--rate", str(rate), "--format", "raw", "--output", str(raw),

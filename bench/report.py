@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from bench.live import FAUST_FETCH_WAIT_MS, Outcome, Plan, percentile
+from bench.live import FAUST_FETCH_WAIT_MS, PARTITIONS, Outcome, Plan, percentile
 from bench.memory import MARKS
 from bench.stages import StageRates
 from bench.timing import Rates
@@ -241,7 +241,7 @@ def markdown(results: Results) -> str:
         out += ["## 3 and 4. Through a real broker, with Faust's and the client's own limits",
                 "",
                 "`.venv/bin/python -m bench --sections live`: one Kafka broker (KRaft, "
-                f"{'4'} partitions a topic), each run on topics of its own, and wirewatch's "
+                f"{PARTITIONS} partitions a topic), each run on topics of its own, and wirewatch's "
                 "workers on tables and a consumer group of their own (fresh for every run). "
                 f"A backlog run publishes {plan.backlog:,} articles at once; an offered rate "
                 f"publishes for {plan.duration:.0f} s, paced. A run may take {plan.limit:.0f} s "
