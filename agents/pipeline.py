@@ -9,12 +9,13 @@ here and the same file streamed through Kafka end in the same incidents and tall
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterator, MutableMapping
+from collections.abc import Callable, Iterable, Iterator, MutableMapping
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 from typing import Any
 
+from agents.extract.article import parse_article
 from agents.steps import Output, StepResult, dedupe_step, enrich_step, extract_step, tally_step
 from streams import admin
 from streams.inputs import Message, read_messages
@@ -60,8 +61,9 @@ class LocalRun:
     def feed(self, message: Message) -> None:
         """One article through every stage, each record as soon as it is made."""
         extract = partial(extract_step, articles_seen=self.articles_seen)
-        dedupe = partial(dedupe_step, place_incidents=self.place_incidents)
-        tally = partial(tally_step, place_tallies=self.place_tallies)
+        window = self.settings.incident_window_days
+        dedupe = partial(dedupe_step, place_incidents=self.place_incidents, window_days=window)
+        tally = partial(tally_step, place_tallies=self.place_tallies, window_days=window)
         origin = message.origin
         for key, report in self._run("extract", admin.ARTICLES, message.key, message.value,
                                      origin, extract):
@@ -110,13 +112,30 @@ def _write_jsonl(path: Path, records: list) -> None:
             out.write(dumps(record) + b"\n")
 
 
+def _publication_day(message: Message) -> str:
+    try:
+        article = parse_article(message.value, message.key)
+    except Exception:  # extract will dead-letter it; where it stands does not matter
+        return ""
+    return (article.published_at or "")[:10]
+
+
+def in_publication_order(messages: Iterable[Message]) -> list[Message]:
+    """The messages as a live stream brings them, the earliest published first (a stable sort:
+    undated ones keep their place among the first). Files of archived news come in any order,
+    and incidents close a window after their last report, so a file read in its own order
+    would make the news of later years close the incidents of earlier ones too soon."""
+    return sorted(messages, key=_publication_day)
+
+
 def process(paths: list[Path], out_dir: Path, settings: Settings | None = None) -> ProcessSummary:
-    """Run every message of ``paths`` through the stages; write reports.jsonl (each report
-    once), incidents.jsonl (final revision of each), tallies.jsonl (final row per place) and
-    deadletters.jsonl (messages a stage could not handle, with the error)."""
+    """Run every message of ``paths`` through the stages, in publication order; write
+    reports.jsonl (each report once), incidents.jsonl (final revision of each), tallies.jsonl
+    (final row per place) and deadletters.jsonl (messages a stage could not handle, with the
+    error)."""
     run = LocalRun(settings or Settings.from_env())
     articles = 0
-    for message in read_messages(paths):
+    for message in in_publication_order(read_messages(paths)):
         articles += 1
         run.feed(message)
     out_dir.mkdir(parents=True, exist_ok=True)

@@ -17,7 +17,7 @@ from agents.enrich.core import enrich
 from agents.extract.article import parse_article
 from agents.extract.core import ArticleSeen, extract
 from agents.extract.readers import reader_for
-from agents.tally.core import PlaceTally, tally
+from agents.tally.core import PlaceTally, is_counted, tally
 from streams.records import Incident, Report, loads
 
 Output = tuple[str, Any]
@@ -46,10 +46,11 @@ def extract_step(value: bytes, key: bytes | None, *, articles_seen: Table) -> St
                       (language, reader_for(language) is not None))
 
 
-def dedupe_step(value: bytes, key: bytes | None, *, place_incidents: Table) -> StepResult:
+def dedupe_step(value: bytes, key: bytes | None, *, place_incidents: Table,
+                window_days: int) -> StepResult:
     report = Report.from_dict(loads(value))
     state = place_incidents.get(report.place.id)
-    result = dedupe(report, PlaceIncidents.from_dict(state) if state else None)
+    result = dedupe(report, PlaceIncidents.from_dict(state) if state else None, window_days)
     place_incidents[report.place.id] = result.state
     return StepResult([(incident.place_id, incident) for incident in result.incidents],
                       bool(state) and report.report_id in state["handled"])
@@ -60,15 +61,12 @@ def enrich_step(value: bytes, key: bytes | None) -> StepResult:
     return StepResult([(incident.place_id, incident)])
 
 
-def _counted(state: dict, incident: Incident) -> bool:
-    counted = state["contributions"].get(incident.incident_id)
-    return counted is not None and counted["revision"] >= incident.revision
-
-
-def tally_step(value: bytes, key: bytes | None, *, place_tallies: Table) -> StepResult:
+def tally_step(value: bytes, key: bytes | None, *, place_tallies: Table,
+               window_days: int) -> StepResult:
     incident = Incident.from_dict(loads(value))
-    state = place_tallies.get(incident.place_id)
-    step = tally(incident, PlaceTally.from_dict(state) if state else None)
+    stored = place_tallies.get(incident.place_id)
+    state = PlaceTally.from_dict(stored) if stored else None
+    step = tally(incident, state, window_days)
     place_tallies[incident.place_id] = step.state
     return StepResult([(incident.place_id, step.state.row)] if step.send else [],
-                      bool(state) and _counted(state, incident))
+                      is_counted(state, incident))

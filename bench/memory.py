@@ -30,6 +30,7 @@ from agents.steps import dedupe_step, enrich_step, extract_step, tally_step
 from bench.corpus import copy_id, copy_report, copy_seen, read_corpus
 from streams.inputs import Message
 from streams.records import dumps
+from streams.settings import Settings
 
 MARKS = (10_000, 100_000, 1_000_000)
 _PAGE = os.sysconf("SC_PAGE_SIZE")
@@ -58,16 +59,19 @@ class StatefulStages:
     articles_seen: JsonTable
     place_incidents: JsonTable
     place_tallies: JsonTable
+    window_days: int  # the settings' incident window
     reports: int = 0
 
     @classmethod
     def empty(cls) -> StatefulStages:
-        return cls(JsonTable(), JsonTable(), JsonTable())
+        return cls(JsonTable(), JsonTable(), JsonTable(),
+                   Settings.from_env().incident_window_days)
 
     def feed(self, article_id: str, seen: dict, reports: list[dict]) -> None:
         self.articles_seen[article_id] = seen
-        dedupe = partial(dedupe_step, place_incidents=self.place_incidents)
-        tally = partial(tally_step, place_tallies=self.place_tallies)
+        dedupe = partial(dedupe_step, place_incidents=self.place_incidents,
+                         window_days=self.window_days)
+        tally = partial(tally_step, place_tallies=self.place_tallies, window_days=self.window_days)
         for report in reports:
             self.reports += 1
             place = report["place"]["id"].encode("utf-8")

@@ -19,6 +19,7 @@ from agents.steps import StepResult, dedupe_step, enrich_step, extract_step, tal
 from bench.timing import Rates, measure
 from streams.inputs import Message
 from streams.records import dumps
+from streams.settings import Settings
 
 Record = tuple[bytes | None, bytes]  # key, value: a message as a stage reads it
 
@@ -36,12 +37,13 @@ class StageRates:
 
 
 def _steps() -> dict[str, Callable[[], Callable[[bytes, bytes | None], StepResult]]]:
-    """Each stage's step on a fresh, empty table."""
+    """Each stage's step on a fresh, empty table, with the settings' incident window."""
+    window = Settings.from_env().incident_window_days
     return {
         "extract": lambda: partial(extract_step, articles_seen=JsonTable()),
-        "dedupe": lambda: partial(dedupe_step, place_incidents=JsonTable()),
+        "dedupe": lambda: partial(dedupe_step, place_incidents=JsonTable(), window_days=window),
         "enrich": lambda: enrich_step,
-        "tally": lambda: partial(tally_step, place_tallies=JsonTable()),
+        "tally": lambda: partial(tally_step, place_tallies=JsonTable(), window_days=window),
     }
 
 

@@ -122,6 +122,7 @@ class Report:
     source: str = ""
     attribution: str | None = None
     event_types: list[str] = field(default_factory=list)
+    adds: bool = False  # news on top of earlier news ("a further four"): no period total holds it
     sentence: str = ""
     span: tuple[int, int] = (0, 0)
     published_at: str | None = None
@@ -164,6 +165,12 @@ class Incident:
     last_updated: str | None = None
     status: str = "active"
     languages: list[str] = field(default_factory=list)  # of its reports' articles
+    # A period total at the same place that already holds this incident's figures, and what the
+    # incident adds to its place's row: its figures; none when a total holds them; for a total,
+    # at least the sum of the incidents within it.
+    within: str | None = None
+    counted_killed: int = 0
+    counted_injured: int = 0
     # Filled in by enrich.
     lat: float | None = None
     lon: float | None = None

@@ -88,6 +88,9 @@ class Settings:
     max_message_bytes: int = 1_048_576
     stage_timeout: int = 10
     session_timeout: int = 30
+    # An incident closes this many days (of its place's stream) after its last report: dedupe
+    # and tally then keep only its settled figures, so state stays one window deep. 0: never.
+    incident_window_days: int = 30
     # How long the broker may hold the worker's fetch when it has nothing new: Faust's 1500 ms
     # delays every hop of a backlog (see streams/offsets.py).
     fetch_wait_ms: int = 100
@@ -133,6 +136,8 @@ class Settings:
             max_message_bytes=read.number("max_message_bytes", cls.max_message_bytes),
             stage_timeout=read.number("stage_timeout", cls.stage_timeout),
             session_timeout=read.number("session_timeout", cls.session_timeout, low=6),
+            incident_window_days=read.number("incident_window_days", cls.incident_window_days,
+                                             low=0),
             fetch_wait_ms=read.number("fetch_wait_ms", cls.fetch_wait_ms),
         )
 

@@ -9,6 +9,13 @@ The incidents of a place are grouped afresh from its live claims, taken in a fix
 (publication time, article, position), so they depend on which claims there are and not on
 the order Kafka's partitions happened to deliver them in. A re-delivered report changes
 nothing, and sends again the current revision of the incidents it changed.
+
+Incidents close: once a place's stream has moved ``window_days`` past an incident's last
+report (its stream time is the latest publication day its reports carried), no later report can
+join it. Its final revision goes out with status ``closed`` and dedupe forgets it, claims and
+all, so a place's state holds one window of news however long the stream runs. A report
+published before that horizon could have belonged to an incident already forgotten: it is
+refused (``LateReport``, a dead letter to the caller) rather than counted a second time.
 """
 
 from __future__ import annotations
@@ -17,7 +24,7 @@ import bisect
 import dataclasses
 import hashlib
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from streams.records import UNKNOWN_PLACE, Incident, Report
 
@@ -47,6 +54,7 @@ class Member:
     anchors: list[str] = field(default_factory=list)
     language: str = ""
     district: str = ""
+    adds: bool = False
 
     @classmethod
     def of(cls, report: Report) -> Member:
@@ -54,7 +62,7 @@ class Member:
                    report.killed, report.killed_low, report.killed_high,
                    report.injured, report.injured_low, report.injured_high,
                    report.victims, list(report.event_types), report.date, report.date_stated,
-                   list(report.anchors), report.language, report.place.district)
+                   list(report.anchors), report.language, report.place.district, report.adds)
 
 
 @dataclass(slots=True)
@@ -77,19 +85,25 @@ class PlaceIncidents:
     incidents: list[OpenIncident] = field(default_factory=list)
     claims: list[Report] = field(default_factory=list)  # in _in_order
     handled: dict[str, list[str]] = field(default_factory=dict)
-    withdrawn: list[str] = field(default_factory=list)
+    withdrawn: dict[str, str] = field(default_factory=dict)  # report id -> retraction's day
+    latest: str | None = None  # the place's stream time: the latest publication day seen
 
     @classmethod
     def from_dict(cls, data: dict) -> PlaceIncidents:
         return cls([OpenIncident.from_dict(item) for item in data["incidents"]],
                    [Report.from_dict(item) for item in data["claims"]],
-                   dict(data["handled"]), list(data["withdrawn"]))
+                   dict(data["handled"]), dict(data["withdrawn"]), data.get("latest"))
 
 
 @dataclass(slots=True)
 class Deduplication:
     state: PlaceIncidents
     incidents: list[Incident]  # the revisions this report caused, to emit
+
+
+class LateReport(ValueError):
+    """A report published before its place's open window: the incident it may belong to has
+    closed, so it can neither join it nor safely stand alone."""
 
 
 def _agrees(a: int | None, b: int | None) -> bool:
@@ -140,6 +154,14 @@ def _unplaced(report: Report) -> bool:
     return report.place.id == UNKNOWN_PLACE.id or report.place.id.startswith("country:")
 
 
+def _part_of(report: Report, members: list[Member]) -> bool:
+    """Every figure the report states is stated by the incident too, and no larger: a detail of
+    the story ("three of the six were taken to hospital")."""
+    told = [(report.killed, _stated(members, "killed")), (report.injured, _stated(members, "injured"))]
+    return any(mine is not None for mine, _ in told) and all(
+        mine is None or (theirs is not None and mine <= theirs) for mine, theirs in told)
+
+
 def _matches(report: Report, open_incident: OpenIncident) -> bool:
     """Same place (the state is per place) and the same kind of period, then either a shared
     anchor from another article, or the same day with figures that agree: a figure stated on
@@ -156,6 +178,8 @@ def _matches(report: Report, open_incident: OpenIncident) -> bool:
         return True
     if other_article and _unplaced(report):
         return False  # a day and a figure say nothing of which of the world's incidents it is
+    if not other_article and _same_day(report, open_incident) and _part_of(report, members):
+        return True
     return (_same_day(report, open_incident)
             and _agrees(report.killed, _stated(members, "killed"))
             and _agrees(report.injured, _stated(members, "injured")))
@@ -295,32 +319,118 @@ def _same(a: Incident, b: Incident) -> bool:
     return all(getattr(a, name) == getattr(b, name) for name in _CONTENT)
 
 
+def _holds(total: Incident, incident: Incident) -> bool:
+    return (not incident.period and incident.date is not None and total.date is not None
+            and total.date <= incident.date <= (total.date_end or total.date))
+
+
+def _contain(incidents: list[OpenIncident]) -> None:
+    """A period total ("21 died in the last 24 hours") and the incidents it already holds are
+    not added together: an incident on a day of the period counts within the total, which
+    counts at least their sum. An incident told as news on top of earlier news ("a further
+    four were killed") is no part of any total."""
+    active = [o for o in incidents if o.incident.status == "active"]
+    totals = [o.incident for o in active if o.incident.period]
+    for open_incident in incidents:
+        incident = open_incident.incident
+        incident.within = None
+        incident.counted_killed = incident.killed if incident.status == "active" else 0
+        incident.counted_injured = incident.injured if incident.status == "active" else 0
+    for open_incident in active:
+        incident = open_incident.incident
+        if incident.period or any(m.adds for m in open_incident.members):
+            continue
+        total = next((t for t in totals if _holds(t, incident)), None)
+        if total is not None:
+            incident.within = total.incident_id
+            incident.counted_killed = incident.counted_injured = 0
+    for total in totals:
+        inside = [o.incident for o in active if o.incident.within == total.incident_id]
+        total.counted_killed = max(total.killed, sum(i.killed for i in inside))
+        total.counted_injured = max(total.injured, sum(i.injured for i in inside))
+
+
 def _regroup(previous: list[OpenIncident], claims: list[Report],
              start: int) -> tuple[list[OpenIncident], list[Incident]]:
     """Group the claims afresh; number each incident that changed with its next revision. An
     incident no claim opens any more is retracted."""
     grouped = {o.incident.incident_id: o for o in _group(claims, start, previous)}
     incidents: list[OpenIncident] = []
-    changed: list[Incident] = []
     for old in previous:
         new = grouped.pop(old.incident.incident_id, None)
         if new is None:
             new = OpenIncident(dataclasses.replace(old.incident), [])
             _recompute(new)
-        new.incident.revision = old.incident.revision
-        if not _same(new.incident, old.incident):
+        incidents.append(new)
+    incidents += grouped.values()
+    _contain(incidents)
+    before = {old.incident.incident_id: old.incident for old in previous}
+    changed: list[Incident] = []
+    for new in incidents:
+        old = before.get(new.incident.incident_id)
+        new.incident.revision = old.revision if old else 0
+        if old is None or not _same(new.incident, old):
             new.incident.revision += 1
             changed.append(_snapshot(new))
-        incidents.append(new)
-    for new in grouped.values():
-        new.incident.revision = 1
-        changed.append(_snapshot(new))
-        incidents.append(new)
     return incidents, changed
 
 
-def dedupe(report: Report, state: PlaceIncidents | None) -> Deduplication:
-    """Fold one report (or retraction) into its place's incidents."""
+def _day(stamp: str | None) -> str:
+    return (stamp or "")[:10]
+
+
+def _activity(report: Report) -> str:
+    """The day a report speaks for on its place's stream: its publication, else its event."""
+    return _day(report.published_at) or _day(report.date)
+
+
+def _last_activity(open_incident: OpenIncident) -> str:
+    return max((_day(m.published_at) or _day(m.date) for m in open_incident.members),
+               default=_day(open_incident.incident.last_updated))
+
+
+def _horizon(latest: str | None, window_days: int) -> str:
+    """The first day still open at a place whose stream has reached ``latest``."""
+    if not window_days or not latest:
+        return ""
+    return (date.fromisoformat(latest) - timedelta(days=window_days)).isoformat()
+
+
+def _close(state: PlaceIncidents, horizon: str) -> tuple[PlaceIncidents, list[Incident]]:
+    """Forget the incidents last reported before ``horizon``; each active one sends its final
+    revision, ``closed``, so tally can fold it into the place's settled figures."""
+    # A total and the incidents within it close together, so neither counts without the other.
+    group = {o.incident.incident_id: o.incident.within or o.incident.incident_id
+             for o in state.incidents}
+    last: dict[str, str] = {}
+    for o in state.incidents:
+        key = group[o.incident.incident_id]
+        last[key] = max(last.get(key, ""), _last_activity(o))
+    closing = [o for o in state.incidents if last[group[o.incident.incident_id]] < horizon]
+    if not closing:
+        return state, []
+    gone = {m.report_id for o in closing for m in o.members}
+    gone_incidents = {o.incident.incident_id for o in closing}
+    final = []
+    for open_incident in closing:
+        if open_incident.incident.status == "active":
+            incident = _snapshot(open_incident)
+            incident.revision += 1
+            incident.status = "closed"
+            final.append(incident)
+    kept = PlaceIncidents(
+        [o for o in state.incidents if o.incident.incident_id not in gone_incidents],
+        [c for c in state.claims if c.report_id not in gone],
+        {r: ids for r, ids in state.handled.items()
+         if r not in gone and not set(ids) & gone_incidents},
+        {r: day for r, day in state.withdrawn.items() if day >= horizon},
+        state.latest)
+    return kept, final
+
+
+def dedupe(report: Report, state: PlaceIncidents | None, window_days: int = 0) -> Deduplication:
+    """Fold one report (or retraction) into its place's incidents, then close those the
+    place's stream has left ``window_days`` behind (never, when 0)."""
     state = state or PlaceIncidents()
     if report.report_id in state.handled:
         # Handled before: a copy, or a replay after a crash that may have lost what the first
@@ -328,9 +438,17 @@ def dedupe(report: Report, state: PlaceIncidents | None) -> Deduplication:
         touched = state.handled[report.report_id]
         return Deduplication(state, [_snapshot(o) for o in state.incidents
                                      if o.incident.incident_id in touched])
+    day = _activity(report)
+    horizon = _horizon(state.latest, window_days)
+    if day and day < horizon:
+        raise LateReport(
+            f"report {report.report_id} of article {report.article_id} is of {day}, before "
+            f"{horizon}, the first day still open at {report.place.id} (its stream is at "
+            f"{state.latest}; incidents close {window_days} days after their last report, "
+            f"WIREWATCH_INCIDENT_WINDOW_DAYS)")
     claims, withdrawn, start = state.claims, state.withdrawn, len(state.claims)
     if report.retracts:
-        withdrawn = withdrawn + [report.retracts]
+        withdrawn = {**withdrawn, report.retracts: day}
         start = next((i for i, c in enumerate(claims) if c.report_id == report.retracts), start)
         claims = claims[:start] + claims[start + 1:]
     elif report.report_id not in withdrawn:
@@ -338,4 +456,7 @@ def dedupe(report: Report, state: PlaceIncidents | None) -> Deduplication:
         claims = claims[:start] + [report] + claims[start:]
     incidents, changed = _regroup(state.incidents, claims, start)
     handled = {**state.handled, report.report_id: [i.incident_id for i in changed]}
-    return Deduplication(PlaceIncidents(incidents, claims, handled, withdrawn), changed)
+    latest = max(filter(None, (state.latest, day)), default=None)
+    state, closed = _close(PlaceIncidents(incidents, claims, handled, withdrawn, latest),
+                           _horizon(latest, window_days))
+    return Deduplication(state, changed + closed)

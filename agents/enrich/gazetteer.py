@@ -52,6 +52,8 @@ VILLAGE_POPULATION = 15_000
 MAJOR_CITY = 100_000
 # A city that a region's or country's name means even abroad: "Mexico" can be Mexico City.
 WORLD_CITY = 1_000_000
+# How densely a city's people would fill the area its neighbourhoods and inner suburbs lie in.
+SUBURB_PEOPLE_PER_KM2 = 2_500
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,6 +156,13 @@ class Gazetteer:
             if (state := self._regions_by_id.get(f"admin1:US.{code}")) is not None:
                 self._regions_by_name.setdefault(fold(abbreviation), state)
         self._city_of_district = dict(tables["districts"])
+        # A country that a US state is named after too ("Georgia"): a town beside the name may
+        # be in either, and a story told in the United States means the state.
+        countries_by_name = {fold(country.name): country for country, _ in countries}
+        self._state_namesakes = {countries_by_name[fold(state.name)].place_id: state
+                                 for state, _ in regions
+                                 if state.country == "US" and fold(state.name) in countries_by_name}
+        self._county_states: dict[str, list[str]] = tables["counties"]
         # Extraction asks for the same few hundred names, and places, over and over.
         self._lookup = lru_cache(maxsize=1 << 16)(self._cities)
         self._city = lru_cache(maxsize=1 << 16)(self._unpack)
@@ -217,27 +226,34 @@ class Gazetteer:
         """
         # A major city outranks villages whatever the spelling: "Zaporizhzhia" is the city
         # GeoNames spells Zaporizhzhya, not the hamlet of 656 that bears the name as its own.
-        candidates = sorted(self.cities(name), key=lambda c: c.population < MAJOR_CITY)
-        if within is not None:
-            return next((c for c in candidates if c.country == within.country
-                         and (not within.code or c.admin1_code == within.code)), None)
+        # But a town that bears the name as its own is meant by it: "Puyallup" is the city of
+        # 40,000, not Tacoma, which GeoNames also knows by the name of the Puyallup people.
         key = fold(name)
+        candidates = self.cities(name)
+        if not candidates:
+            return None
+        own_town = any(c.population >= VILLAGE_POPULATION and fold(c.name) == key for c in candidates)
+        candidates = sorted(candidates, key=lambda c: (own_town and fold(c.name) != key,
+                                                       c.population < MAJOR_CITY))
+        if within is not None:
+            areas = [area for area in (within, self._state_namesakes.get(within.place_id)) if area]
+            return next((c for c in candidates for area in areas if c.country == area.country
+                         and (not area.code or c.admin1_code == area.code)), None)
         # Another name of a small place is mostly another language's word for it ("Cobra",
         # "Market"): it counts only in the article's region, or in a country that writes
         # Cyrillic, whose towns English copy names in shifting romanisations.
-        # And where a major city bears the name as its own, no other place is meant by it:
+        # And where a town bears the name as its own, no other place is meant by it:
         # "Philadelphia" is not Amman, whose name it once was.
-        own_major = any(c.population >= MAJOR_CITY and fold(c.name) == key for c in candidates)
-        candidates = [c for c in candidates if fold(c.name) == key or (not own_major and (
-            c.population >= MAJOR_CITY or c.region_id in context or c.country in CYRILLIC_COUNTRIES))]
+        candidates = [c for c in candidates if fold(c.name) == key or c.region_id in context or (
+            not own_town and (c.population >= MAJOR_CITY or c.country in CYRILLIC_COUNTRIES))]
         region = self._regions_by_own_name.get(key)
         # Countries and US states are household names of English copy: "Virginia" is the
         # state, not the South African town, though it is a city of 120,000; a province
         # abroad called Toledo does not hide the Ohio city.
         household = region is not None and (not region.code or region.country == "US")
         if region is not None and (household or (candidates and candidates[0].population < MAJOR_CITY)):
-            candidates = [c for c in candidates if c.population >= WORLD_CITY or (
-                c.country == region.country and (fold(c.name) == key or c.population >= MAJOR_CITY))]
+            candidates = [c for c in candidates if c.population >= WORLD_CITY or (c.country == region.country and (
+                c.population >= MAJOR_CITY or (fold(c.name) == key and not household)))]
         if context:
             if (city := next((c for c in candidates if c.region_id in context), None)) is not None:
                 return city
@@ -263,12 +279,40 @@ class Gazetteer:
         """A first-level region or country by its English or ISO 3166 name only."""
         return self._regions_by_own_name.get(fold(name))
 
-    def region(self, name: str) -> Region | None:
+    def region(self, name: str, context: frozenset[str] = frozenset()) -> Region | None:
         """A first-level region (by name, or a US state by postal code or AP abbreviation) or a
-        country (by name)."""
+        country (by name); in a story about the United States (``context`` holds "US") the
+        state a country's name also names ("Georgia")."""
         by_name = self._regions_by_name
-        return by_name.get(fold(name)) or by_name.get(
+        region = by_name.get(fold(name)) or by_name.get(
             slavic_key(name) if is_cyrillic(name) else romanised_key(name))
+        if region is not None and "US" in context:
+            return self._state_namesakes.get(region.place_id, region)
+        return region
+
+    def is_us_county(self, name: str) -> bool:
+        """Whether a US county or parish bears this name ("Delaware County", in six states)."""
+        return fold(name) in self._county_states
+
+    def county_state(self, name: str) -> Region | None:
+        """The US state a county's name ("Onslow County") places a story in: the one state with
+        a county of that name (Georgia and Ohio both have a Paulding County)."""
+        states = self._county_states.get(fold(name), [])
+        return self._regions_by_id.get(f"admin1:US.{states[0]}") if len(states) == 1 else None
+
+    def is_part_of(self, town: Place, city: Place) -> bool:
+        """Whether a town a story about ``city`` names is one of that city's neighbourhoods or
+        inner suburbs, which GeoNames lists as towns of their own (Chicago's South Shore,
+        Indianapolis's Broad Ripple): a village or more, in the city's region, a fifth of its size
+        at most, within the radius its people would fill at a suburb's density."""
+        small, big = self._city_of_place(town), self._city_of_place(city)
+        return (small is not None and big is not None and small.region_id == big.region_id
+                and VILLAGE_POPULATION <= small.population <= big.population / compiled.DISTRICT_RATIO
+                and compiled.km(small, big) <= compiled.reach_km(big, SUBURB_PEOPLE_PER_KM2))
+
+    def _city_of_place(self, place: Place) -> City | None:
+        kind, _, ident = place.id.partition(":")
+        return self.city_by_id(int(ident)) if kind == "geonames" else None
 
     def city_by_id(self, geonames_id: int) -> City | None:
         ids = self._data.ids

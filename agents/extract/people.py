@@ -11,22 +11,30 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from agents.enrich.gazetteer import Gazetteer, fold
 
-_PREVIOUS_WORD = re.compile(r"(?:^|(?<=\s))([A-Z][\w'’.-]*)[^\S\n]+$")
+# The patterns that find capitalised words open with the capital, and check what goes before it
+# just after it: a pattern that opens with a letter class lets the regex engine skip from
+# capital to capital instead of trying every position.
+_PREVIOUS_WORD = re.compile(r"([A-Z](?:(?<=^[A-Z])|(?<=\s[A-Z]))[\w'’.-]*)[^\S\n]+$")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n\"“]\s*)$")
 _AGE_AFTER = re.compile(r",\s*\d{1,3}\b")
-# "DeKalb County", "Richland Parish", "Austin neighborhood": the name is not the city's.
+# "DeKalb County", "Richland Parish", "Austin neighborhood", "Clay St.": the name is not the
+# city's. (No word boundary closes it: none follows the period of "St.".)
 NOT_A_CITY_AFTER = re.compile(
     r"(?:['’]s)?\s+(?:County|Parish|Co\.|Township|Borough|Twp\.?|neighbou?rhood|section|district"
     r"|community|High|Middle|Elementary|University|College|Street|St\.|Avenue|Ave\.|Road|Rd\."
-    r"|Boulevard|Blvd\.|Drive|Dr\.|Lane|Way|Park|Mall|Airport|Sheriff|City)\b"
+    r"|Boulevard|Blvd\.|Drive|Dr\.|Lane|Way|Park|Mall|Airport|Sheriff|City"
+    r"|Hospital|Medical|Regional|Memorial|General|Health)(?!\w)"
 )
-_CAPITALISED_WORD = re.compile(r"(?<![\w'’.-])[A-Z][\w'’-]*[a-z](?![\w'’-])")
-# "in Fresno": a word the article puts after a place's preposition is a place in it.
-_AFTER_A_PLACE_CUE = re.compile(r"\b(?:in|near|outside)\s+([A-Z][\w'’-]*)")
-_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*")
+_CAPITALISED_WORD = re.compile(r"[A-Z](?<![\w'’.-][A-Z])[\w'’-]*[a-z](?![\w'’-])")
+# "in Fresno", "Memphis police": a word the article puts after a place's preposition, or
+# before the police, is a place in it.
+_AFTER_A_PLACE_CUE = re.compile(r"\b(?:in|near|outside)\s+([A-Z][\w'’-]*)|\b([A-Z][\w'’-]*)\s+[Pp]olice\b")
+# A word written in lower case, not inside a web or mail address ("jacksonville.com").
+_LOWER_WORD = re.compile(r"(?<![\w'’.@/-])[a-z][a-z'’-]*(?![\w'’-]|\.[a-z])")
 # Words that go before a place's name: "Northwest Detroit", "Downtown Houston", "Metro Atlanta".
 PLACE_MODIFIERS = frozenset(
     """
@@ -46,8 +54,10 @@ FUNCTION_WORDS = frozenset(
 _LOOK_BACK = 40
 
 
+@lru_cache(maxsize=4096)
 def _previous_word(text: str, start: int) -> re.Match[str] | None:
-    """The capitalised word right before ``start`` on its line, if there is one."""
+    """The capitalised word right before ``start`` on its line, if there is one. Kept while
+    an article is read: its names, regions and places each ask of the same words."""
     return _PREVIOUS_WORD.search(text, max(0, start - _LOOK_BACK), start)
 
 
@@ -78,7 +88,7 @@ def read_names(text: str, start: int, gazetteer: Gazetteer) -> Names:
     A pair at a sentence's start may be a capitalised common word and a town ("Fiery
     Sacramento crash"): it names a person only with an age after it ("Braison Howard, 3")."""
     known = Names(frozenset(_LOWER_WORD.findall(text)), frozenset())
-    places = {fold(word) for word in _AFTER_A_PLACE_CUE.findall(text)}
+    places = {fold(after or before) for after, before in _AFTER_A_PLACE_CUE.findall(text)}
     surnames = set()
     for word in _CAPITALISED_WORD.finditer(text, start):
         previous = _previous_word(text, word.start())

@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from agents.enrich.gazetteer import Gazetteer, Region, fold
+from agents.enrich.gazetteer import VILLAGE_POPULATION, Gazetteer, Region, fold
 from agents.extract.people import NO_NAMES, NOT_A_CITY_AFTER, Names
 from streams.records import UNKNOWN_PLACE, Place
 
@@ -24,8 +24,20 @@ _CUE_BEFORE = re.compile(
     r"|в|у|біля|поблизу|під|по|на|з|із|около|возле|под)\s+(?:the\s+)?$", re.I)
 # Words that say where something happened: "in Jefferson", not "a man from Jefferson".
 _WHERE_BEFORE = re.compile(r"\b(?:in|near|outside)\s+$", re.I)
+# Words after which a place is one the story passes by, not where a claim happened: "Mayci
+# Breaux, 21, of Franklin", "a man from Jefferson", "flown to Nashville", "at Bartlett".
+_ASIDE_BEFORE = re.compile(
+    r"\b(?:(?<!village\s)(?<!town\s)(?<!city\s)(?<!hamlet\s)(?<!settlement\s)of|from|to|into|at)\s+(?:the\s+)?$",
+    re.I)
+# Where the wounded were taken or a suspect is held: "a hospital in Putnam", "the jail in
+# Dayton" names the hospital's town, not where the story happened.
+_INSTITUTION_BEFORE = re.compile(
+    r"\b(?:hospital|medical\s+cent(?:er|re)|trauma\s+cent(?:er|re)|clinic|jail|courthouse|court"
+    r"|detention\s+cent(?:er|re))\s+(?:in|at|of|near)\s+(?:the\s+)?$", re.I)
 # Words that say the name before them is a region's ("the Kharkiv region", "Донецькій області").
 _REGION_AFTER = re.compile(r"\s+(?:region|oblast|province|област[ьіи])\b", re.I)
+# A town's own police say it is a town, however small: "Waxhaw Police officer".
+_POLICE_AFTER = re.compile(r"\s+(?:Police|police)\b")
 # Words that say the next name is a settlement: a village is then taken for what it is.
 _SETTLEMENT_BEFORE = re.compile(
     r"\b(?:village|town|settlement|hamlet)\s+of\s+$|(?:сел[оіа]|селищ[еіа]|смт|селе|посёлк[еа]|поселк[еа])\s+$", re.I)
@@ -60,6 +72,7 @@ class Mention:
     is_city: bool
     cued: bool
     qualified: bool = False  # a state or country was written beside it
+    aside: bool = False  # "of", "from", "to" before it: no claim moves there
 
 
 def _strip(word: str) -> str:
@@ -100,58 +113,101 @@ def mentions(text: str, start: int, end: int, gazetteer: Gazetteer,
 
 def regions_named(text: str, gazetteer: Gazetteer, names: Names = NO_NAMES) -> frozenset[str]:
     """The first-level regions (place ids) named anywhere in ``text``, spelled out: a state
-    the story names deep down still tells which of two namesakes its town is."""
+    the story names deep down still tells which of two namesakes its town is, and that its
+    towns are in the US, as a US county does ("Delaware County", of six states)."""
     found: set[str] = set()
     for run in _NAME_RUN.finditer(text):
-        words = run.group().split()
-        for i in range(len(words)):
-            for j in range(min(len(words), i + 3), i, -1):
-                name = _strip(" ".join(words[i:j]))
-                if len(name) < 4 or name.isupper():
-                    continue
-                region = gazetteer.region_by_own_name(name)
-                if region is not None and region.code and not names.follows_a_name(
-                        text, run.start() + run.group().find(words[i])):
-                    found.add(region.place_id)
-                    break
+        for word, places, checked in _regions_in_run(run.group(), gazetteer):
+            if not checked or not names.follows_a_name(text, run.start() + run.group().find(word)):
+                found |= places
     return frozenset(found)
 
 
+@lru_cache(maxsize=1 << 14)
+def _regions_in_run(run: str, gazetteer: Gazetteer) -> tuple[tuple[str, frozenset[str], bool], ...]:
+    """What a run of capitalised words says of where a story is: each region it names (the
+    longest name of at most three words at a word) with the word its name begins at, and
+    whether a person's name must not come before that word. Stories repeat the same runs
+    ("Police", "Chicago Police Department"), so each is read once."""
+    words = run.split()
+    found = []
+    for i in range(len(words)):
+        for j in range(min(len(words), i + 3), i, -1):
+            name = _strip(" ".join(words[i:j]))
+            if len(name) < 4 or name.isupper():
+                continue
+            region = gazetteer.region_by_own_name(name) or gazetteer.county_state(name)
+            if region is not None and region.code:
+                # A US state is a household name of English copy: it says the story is in the
+                # US. A region abroad is often also a word or a name ("Diana", "Santa Ana"):
+                # it says only which namesake a town of it is.
+                us = {"US"} if region.country == "US" else set()
+                found.append((words[i], frozenset({region.place_id} | us), True))
+                break
+            if gazetteer.is_us_county(name):
+                found.append((words[i], frozenset({"US"}), False))
+                break
+    return tuple(found)
+
+
 @lru_cache(maxsize=1024)
-def _words_before(text: str, start: int) -> tuple[bool, bool, bool]:
+def _words_before(text: str, start: int) -> tuple[bool, bool, bool, bool, bool]:
     """Whether the words before a name cue a place ("in", "of"), a settlement ("the village
-    of") and where something happened ("in", "near"). Kept while an article is read:
+    of"), where something happened ("in", "near"), a hospital's or jail's town ("a hospital
+    in") and a place aside ("of", "from"). Kept while an article is read:
     ``mentions`` tries every name a run of words starting at one place may be, and
     ``read_places`` may read the same spans twice."""
     return (bool(_CUE_BEFORE.search(text[max(0, start - 12):start])),
             bool(_SETTLEMENT_BEFORE.search(text[max(0, start - 24):start])),
-            bool(_WHERE_BEFORE.search(text, max(0, start - 10), start)))
+            bool(_WHERE_BEFORE.search(text, max(0, start - 10), start)),
+            bool(_INSTITUTION_BEFORE.search(text, max(0, start - 30), start)),
+            bool(_ASIDE_BEFORE.search(text, max(0, start - 12), start)))
 
 
 def _resolve(text: str, s: int, e: int, name: str, gazetteer: Gazetteer,
-             context: frozenset[str], person: bool = False, common: bool = False) -> Mention | None:
+             context: frozenset[str], person: bool = False, common: bool = False,
+             dateline: bool = False) -> Mention | None:
     """The place a name at ``text[s:e]`` means, if any. A ``person``'s surname is one only
     when a state or country is written beside it, or "the village of" before it; a
     ``common`` word (one the article also writes in lower case: "Surprise", "Temple") also
-    when "in" or "near" goes before it."""
-    cued, settlement, where = _words_before(text, s)
+    when "in" or "near" goes before it. A ``dateline`` says where as surely as "in" does;
+    the town of a hospital or jail ("taken to a hospital in Putnam") is none of the story's."""
+    cues = _words_before(text, s)
+    if cues[3]:  # an institution's town
+        return None
+    region, qualified_end = _qualifying_region(_QUALIFIER_AFTER.match(text, e), gazetteer)
+    # Most capitalised words name no place anywhere: only the qualifier can then make one.
+    if gazetteer.cities(name) or gazetteer.region(name) is not None:
+        mention = _known_place(text, s, e, name, gazetteer, context, region, person, common,
+                               dateline)
+        if mention is not None:
+            return mention
+    if region is not None:  # "Mykilske, Kherson": a place we cannot pin, in a region we can
+        return Mention(s, qualified_end, region.place(name), False, True)
+    return None
+
+
+def _known_place(text: str, s: int, e: int, name: str, gazetteer: Gazetteer,
+                 context: frozenset[str], region: Region | None, person: bool,
+                 common: bool, dateline: bool) -> Mention | None:
+    """The city or region a name the gazetteer knows means here, given the ``region`` its
+    qualifier names, if any."""
+    cued, settlement, where, _, aside = _words_before(text, s)
+    cued, where = cued or dateline, where or dateline
     if (kind := _REGION_AFTER.match(text, e)) and (named := gazetteer.region(name)) is not None:
         return Mention(s, kind.end(), named.place(name), False, True)  # "the Odesa region"
-    region, qualified_end = _qualifying_region(_QUALIFIER_AFTER.match(text, e), gazetteer)
     if (person or (common and not cued)) and region is None and not settlement:
         return None
     city = (None if NOT_A_CITY_AFTER.match(text, e) or _ADMINISTRATIVE.search(name)
-            else gazetteer.pick(name, within=region, context=context, evidence=settlement,
-                                cued=where))
+            else gazetteer.pick(name, within=region, context=context,
+                                evidence=settlement or bool(_POLICE_AFTER.match(text, e)), cued=where))
     if city is not None:
         return Mention(s, e, gazetteer.place_of(city, name), True, cued or settlement or region is not None,
-                       region is not None)
-    region_named = gazetteer.region(name)
+                       region is not None, aside)
+    region_named = gazetteer.region(name, context)
     agrees = region is None or region_named is None or region.country == region_named.country
     if region_named is not None and len(name) > 2 and agrees:
         return Mention(s, e, region_named.place(name), False, cued)
-    if region is not None:  # "Mykilske, Kherson": a place we cannot pin, in a region we can
-        return Mention(s, qualified_end, region.place(name), False, True)
     return None
 
 
@@ -164,7 +220,7 @@ def _qualifying_region(qualifier: re.Match[str] | None,
     start, words = qualifier.start("qualifier"), qualifier["qualifier"].split()
     for count in range(len(words), 0, -1):
         written = " ".join(words[:count])
-        if (region := gazetteer.region(written)) is not None:
+        if (region := gazetteer.region(written) or gazetteer.county_state(written)) is not None:
             return region, start + len(written)
     return None, 0
 
@@ -172,15 +228,22 @@ def _qualifying_region(qualifier: re.Match[str] | None,
 def dateline_city(text: str, body_start: int, gazetteer: Gazetteer,
                   hints: frozenset[str] = frozenset()) -> Place | None:
     """The city of a wire dateline ("KHARKIV, March 2 (Reuters) -", "SPRINGFIELD, Ill. -"),
-    read in the light of the areas the outlet is at home in. A crawled page often puts a
-    timestamp line or a photo caption first: the dateline opens one of the first paragraphs."""
+    read in the light of the areas the outlet is at home in and the story names ("YORK -" in
+    a story about the York County coroner). A crawled page often puts a timestamp line or a
+    photo caption first: the dateline opens one of the first paragraphs."""
     starts = [body_start] + [m.end() for m in _PARAGRAPH.finditer(
         text, body_start, body_start + _DATELINE_REACH)][:_DATELINE_PARAGRAPHS]
+    context: frozenset[str] | None = None
     for start in starts:
         if (match := _DATELINE.match(text, start)) is None:
             continue
-        mention = _resolve(text, match.start("name"), match.end("name"), match["name"].strip(),
-                           gazetteer, hints)
+        name = match["name"].strip()
+        # Only a name several places bear, or a village, needs the story's regions to be read.
+        towns = gazetteer.cities(name)
+        if context is None and (len(towns) > 1 or (towns and towns[0].population < VILLAGE_POPULATION)):
+            context = hints | regions_named(text, gazetteer)
+        mention = _resolve(text, match.start("name"), match.end("name"), name,
+                           gazetteer, hints if context is None else context, dateline=True)
         if mention is not None and mention.is_city:
             return mention.place
     return None
@@ -193,12 +256,19 @@ def is_title_case(headline: str) -> bool:
 
 
 def article_place(headline: list[Mention], body: list[Mention], dateline: Place | None,
-                  title_case: bool = False) -> Place:
+                  title_case: bool = False, hints: frozenset[str] = frozenset(),
+                  outlet: Place | None = None) -> Place:
     """The place an article is about: the dateline's city, the headline's (only a cued one
     in a title-case headline), the city the body names most (cued names counting first), a
-    region or country, else unknown."""
+    region or country, the city the ``outlet`` is at home in, else unknown.
+
+    Where the ``hints`` say which countries the outlet is at home in, a name abroad that
+    nothing cues is a person's or a word's ("Patrick", "Same"), not the story's place."""
     if dateline is not None:
         return dateline
+    countries = {area.partition(":")[2].partition(".")[0] if ":" in area else area for area in hints}
+    headline = [m for m in headline if _may_be_the_story(m, countries)]
+    body = [m for m in body if _may_be_the_story(m, countries)]
     for mention in headline:
         if mention.is_city and (mention.cued or not title_case):
             return mention.place
@@ -208,20 +278,26 @@ def article_place(headline: list[Mention], body: list[Mention], dateline: Place 
         best = max(tally.items(), key=lambda item: (item[0][0], item[1]))
         return best[0][1]
     regions = [m for m in headline + body if not m.is_city]
-    return regions[0].place if regions else UNKNOWN_PLACE
+    return regions[0].place if regions else outlet or UNKNOWN_PLACE
 
 
-def claim_place(sentence_mentions: list[Mention], article: Place) -> Place:
-    """A city the sentence itself points at ("in Kyiv"), else the article's place.
+def _may_be_the_story(mention: Mention, countries: set[str]) -> bool:
+    return mention.cued or not countries or mention.place.country in countries
+
+
+def claim_place(sentence_mentions: list[Mention], article: Place, gazetteer: Gazetteer) -> Place:
+    """A city the sentence itself points at ("in Kyiv"), else the article's place. A place
+    the sentence only passes by ("a man from Jefferson", "21, of Franklin") moves no claim.
 
     A bare name only moves a claim within the article's own state or country: "in Austin"
     in a Chicago story is the Austin neighbourhood, not Austin, Texas. A name the article's
     place also bears is the article's place ("Springfield" in a story datelined Springfield,
-    Ill.)."""
+    Ill.), and so is a neighbourhood of the article's city that GeoNames lists as a town ("in
+    South Shore" in a Chicago story)."""
     for mention in sentence_mentions:
-        if not (mention.is_city and mention.cued):
+        if not (mention.is_city and mention.cued) or mention.aside:
             continue
-        if mention.place.name == article.name:
+        if mention.place.name == article.name or gazetteer.is_part_of(mention.place, article):
             return mention.place if mention.place.district else article
         if mention.qualified or article.id == UNKNOWN_PLACE.id or _same_area(mention.place, article):
             return mention.place

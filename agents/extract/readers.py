@@ -18,10 +18,13 @@ class Reader:
     figures: Callable[[str], list[Figure]]
     attribution: Callable[[str], str | None]
     event_types: Callable[[str], list[str]]
+    # The claim (a sentence and its figures) is news on top of earlier news ("a further four").
+    adds: Callable[[str, list[Figure]], bool]
 
 
-ENGLISH = Reader(figures.figures, attribution.attribution, attribution.event_types)
-SLAVIC = Reader(slavic.figures, slavic.attribution, slavic.event_types)
+ENGLISH = Reader(figures.figures, attribution.attribution, attribution.event_types,
+                 attribution.adds)
+SLAVIC = Reader(slavic.figures, slavic.attribution, slavic.event_types, slavic.adds)
 READERS = {"en": ENGLISH, "uk": SLAVIC, "ru": SLAVIC}
 
 

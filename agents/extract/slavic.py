@@ -230,3 +230,13 @@ def event_types(sentence: str) -> list[str]:
 def attribution(sentence: str) -> str | None:
     """Who a Ukrainian or Russian sentence credits ("за словами мера" gives "мера")."""
     return tables.attribution(sentence, _ATTRIBUTION)
+
+
+
+_ADDITION = re.compile(r"(?!)")  # no opening word: the addition stands before the count
+_ADDITION_BEFORE = re.compile(r"(?<!\w)(?:ще|ещё|еще|додатково|дополнительно)\s+$", re.I)
+
+
+def adds(sentence: str, found: list[Figure]) -> bool:
+    """A Ukrainian or Russian claim of news on top of earlier news ("ще четверо загинули")."""
+    return tables.adds(sentence, found, _ADDITION, _ADDITION_BEFORE)

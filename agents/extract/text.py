@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from agents.extract.caseblind import CaseBlind
 from streams.records import Article
 
 HEADLINE_SEPARATOR = "\n\n"
@@ -21,13 +22,18 @@ _BOILERPLATE = re.compile(
     )""",
     re.I | re.X,
 )
-_SOCIAL_EMBED = re.compile(r"pic\.twitter\.com/|^\s*[—-]\s.*\(@\w+\)|https?://t\.co/", re.I)
+# A social embed: its links anywhere in a line (searched case-blind on the lowered line, where
+# the regex engine skips to their first letters), or a quoted post's credit opening the line.
+_SOCIAL_LINK = CaseBlind(r"pic\.twitter\.com/|https?://t\.co/")
+_SOCIAL_CREDIT = re.compile(r"\s*[—-]\s.*\(@\w+\)", re.I)
 
 # A sentence ends at . ! or ? (plus closing quotes or brackets) before white space and a
-# capital, a digit or an opening quote; the abbreviation check below vetoes false ends.
+# capital, a digit or an opening quote; the abbreviation check below vetoes false ends. Both
+# ends open with the stop itself (the letters before it are checked after it), so the regex
+# engine skips from stop to stop instead of trying every position.
 _SENTENCE_END = re.compile(
     r"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9\u0400-\u04ff])"
-    r"|(?<=[a-z]{2})[.!?](?=[A-Z][a-z])"  # crawled copy loses the space: "were made.The victim"
+    r"|[.!?](?<=[a-z]{2}[.!?])(?=[A-Z][a-z])"  # crawled copy loses the space: "were made.The victim"
 )
 _ABBREVIATIONS = frozenset(
     """mr mrs ms dr st sgt lt gen col capt cpl det gov sen rep jr sr no vs inc co corp ltd
@@ -50,7 +56,7 @@ def article_text(article: Article) -> str:
 
 
 def is_boilerplate(line: str) -> bool:
-    return bool(_BOILERPLATE.search(line) or _SOCIAL_EMBED.search(line))
+    return bool(_BOILERPLATE.search(line) or _SOCIAL_LINK.search(line) or _SOCIAL_CREDIT.match(line))
 
 
 _LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.]*)$")

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from agents.extract.alternation import one_of
 from agents.extract.caseblind import CaseBlind
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -18,14 +19,16 @@ _MONTHS = {name: number for number, names in enumerate((
     ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sept", "sep"),
     ("october", "oct"), ("november", "nov"), ("december", "dec"),
 ), start=1) for name in names}
-_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
+# A month or weekday name at a word's start, written so that the patterns open with its
+# letters (see ``one_of``): the engine skips to them instead of trying every position.
+_MONTH = one_of(sorted(_MONTHS, key=len, reverse=True), word_start=True)
 
-_WEEKDAY_RE = CaseBlind(rf"\b(?P<day>{'|'.join(_WEEKDAYS)})\b")
+_WEEKDAY_RE = CaseBlind(rf"(?P<day>{one_of(_WEEKDAYS, word_start=True)})\b")
 _YESTERDAY_RE = CaseBlind(r"\b(?:yesterday|last\s+night|overnight)\b")
 _TODAY_RE = CaseBlind(r"\b(?:today|this\s+(?:morning|afternoon|evening))\b")
-_DAY_MONTH_RE = CaseBlind(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month>{_MONTH})\.?(?:\s+(?P<year>\d{{4}}))?\b")
-_MONTH_DAY_RE = CaseBlind(rf"\b(?P<month>{_MONTH})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{{4}}))?")
-_MONTH_YEAR_RE = CaseBlind(rf"\b(?P<month>{_MONTH})\.?,?\s+(?P<year>(?:19|20)\d\d)\b")
+_DAY_MONTH_RE = CaseBlind(rf"(?P<day>\d(?<!\w\d)\d?)(?:st|nd|rd|th)?\s+(?P<month>{_MONTH})\.?(?:\s+(?P<year>\d{{4}}))?\b")
+_MONTH_DAY_RE = CaseBlind(rf"(?P<month>{_MONTH})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{{4}}))?")
+_MONTH_YEAR_RE = CaseBlind(rf"(?P<month>{_MONTH})\.?,?\s+(?P<year>(?:19|20)\d\d)\b")
 _PERIOD_RE = CaseBlind(
     r"\b(?:in|over|during|throughout|within)\s+(?:"
     r"(?:the\s+(?:last|past|previous)\s+)?(?:(?P<hours>\d+|twenty-four|forty-eight|seventy-two)"

@@ -5,7 +5,7 @@ from functools import partial
 
 from agents.steps import tally_step
 from streams import tables, topics
-from streams.app import app, metrics
+from streams.app import app, metrics, settings
 from streams.stages import run_stage
 
 STAGE = "tally"
@@ -15,6 +15,7 @@ metrics.watch_tallies(lambda: (state["row"] for state in tables.place_tallies.va
 
 @app.agent(topics.events, name=STAGE)
 async def tally_agent(stream):
-    step = partial(tally_step, place_tallies=tables.place_tallies)
+    step = partial(tally_step, place_tallies=tables.place_tallies,
+                   window_days=settings.incident_window_days)
     async for event in stream.events():
         await run_stage(STAGE, event, topics.casualties, step)

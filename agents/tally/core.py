@@ -1,14 +1,19 @@
 """The tally stage: an enriched incident revision in, its place's running row out.
 
-A row is the sum over the place's active incidents, recomputed from what each incident
-contributes now. Each contribution remembers its revision, so a re-delivered or older revision
-moves nothing. The row and the contributions are one state, kept under one key, so a crash can
-never leave one of them updated without the other.
+A row is the sum over the place's incidents, recomputed from what each incident contributes
+now: its counted figures, which dedupe sets so that a period total and the incidents within it
+are not added together. Each contribution remembers its revision, so a re-delivered or older revision moves
+nothing. A closed incident (dedupe has forgotten it: see ``agents.dedupe.core``) is folded into
+the place's settled figures and its contribution dropped; its id is remembered for one window
+more, so that a replayed older revision of it still moves nothing. The row, the contributions
+and the settled figures are one state, kept under one key, so a crash can never leave one of
+them updated without the others.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 
 from streams.records import CityTally, Incident
 
@@ -24,16 +29,30 @@ class Contribution:
 
 
 @dataclass(slots=True)
+class Settled:
+    """What the place's closed incidents add up to."""
+
+    killed: int = 0
+    injured: int = 0
+    incidents: int = 0
+    last_updated: str | None = None
+
+
+@dataclass(slots=True)
 class PlaceTally:
-    """Tally's state for one place: its row and what each of its incidents contributes."""
+    """Tally's state for one place: its row, what each of its open incidents contributes, the
+    settled figures of its closed ones, and the recently closed ids (id -> closing day)."""
 
     row: CityTally
     contributions: dict[str, Contribution] = field(default_factory=dict)
+    settled: Settled = field(default_factory=Settled)
+    closed: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def from_dict(cls, data: dict) -> PlaceTally:
         return cls(CityTally.from_dict(data["row"]),
-                   {key: Contribution(**value) for key, value in data["contributions"].items()})
+                   {key: Contribution(**value) for key, value in data["contributions"].items()},
+                   Settled(**data.get("settled", {})), dict(data.get("closed", {})))
 
 
 @dataclass(slots=True)
@@ -42,31 +61,80 @@ class TallyStep:
     send: bool  # the row changed, or a revision came again whose row a crash may have lost
 
 
-def _row(incident: Incident, base: CityTally, contributions: dict[str, Contribution]) -> CityTally:
+def _row(incident: Incident, base: CityTally, contributions: dict[str, Contribution],
+         settled: Settled) -> CityTally:
     active = [c for c in contributions.values() if c.active]
     return CityTally(
         place_id=incident.place_id,
         city=incident.city or base.city,
         admin1=incident.admin1 or base.admin1,
         country=incident.country or base.country,
-        killed=sum(c.killed for c in active),
-        injured=sum(c.injured for c in active),
-        incidents=len(active),
-        updated_at=max(filter(None, (c.last_updated for c in active)), default=None),
+        killed=settled.killed + sum(c.killed for c in active),
+        injured=settled.injured + sum(c.injured for c in active),
+        incidents=settled.incidents + len(active),
+        updated_at=max(filter(None, [settled.last_updated, *(c.last_updated for c in active)]),
+                       default=None),
     )
 
 
-def tally(incident: Incident, state: PlaceTally | None) -> TallyStep:
-    counted = state.contributions.get(incident.incident_id) if state else None
-    if state is not None and counted is not None and incident.revision <= counted.revision:
+def _settle(settled: Settled, incident: Incident) -> Settled:
+    return Settled(settled.killed + incident.counted_killed,
+                   settled.injured + incident.counted_injured,
+                   settled.incidents + 1,
+                   max(filter(None, (settled.last_updated, incident.last_updated)), default=None))
+
+
+def _recent(closed: dict[str, str], window_days: int) -> dict[str, str]:
+    """The closed ids a replay may still bring an older revision of: those closed within one
+    window of the latest closing."""
+    latest = max(closed.values(), default="")
+    if not window_days or not latest:
+        return closed
+    horizon = (date.fromisoformat(latest) - timedelta(days=window_days)).isoformat()
+    return {incident_id: day for incident_id, day in closed.items() if day >= horizon}
+
+
+def is_counted(state: PlaceTally | None, incident: Incident) -> bool:
+    """This revision of the incident, or a later one, is in the row already."""
+    if state is None:
+        return False
+    if incident.incident_id in state.closed:
+        return True
+    counted = state.contributions.get(incident.incident_id)
+    return counted is not None and incident.revision <= counted.revision
+
+
+_FIGURES = ("killed", "injured", "counted_killed", "counted_injured")
+
+
+def _check_figures(incident: Incident) -> None:
+    for name in _FIGURES:
+        value = getattr(incident, name)
+        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+            raise TypeError(f"incident {incident.incident_id} at {incident.place_id}: {name} is "
+                            f"{value!r}, not a count")
+
+
+def tally(incident: Incident, state: PlaceTally | None, window_days: int = 0) -> TallyStep:
+    _check_figures(incident)
+    if state is not None and is_counted(state, incident):
         return TallyStep(state, True)
-    active = incident.status == "active"
-    contribution = Contribution(incident.incident_id, incident.revision,
-                                incident.killed if active else 0,
-                                incident.injured if active else 0,
-                                active, incident.last_updated)
-    contributions = {**(state.contributions if state else {}), incident.incident_id: contribution}
     base = state.row if state else CityTally(place_id=incident.place_id, city=incident.city,
                                              admin1=incident.admin1, country=incident.country)
-    row = _row(incident, base, contributions)
-    return TallyStep(PlaceTally(row, contributions), state is None or row != state.row)
+    contributions = dict(state.contributions) if state else {}
+    settled = state.settled if state else Settled()
+    closed = dict(state.closed) if state else {}
+    if incident.status == "closed":
+        contributions.pop(incident.incident_id, None)
+        settled = _settle(settled, incident)
+        closed[incident.incident_id] = (incident.last_updated or incident.date or "")[:10]
+        closed = _recent(closed, window_days)
+    else:
+        active = incident.status == "active"
+        contributions[incident.incident_id] = Contribution(
+            incident.incident_id, incident.revision,
+            incident.counted_killed if active else 0, incident.counted_injured if active else 0,
+            active, incident.last_updated)
+    row = _row(incident, base, contributions, settled)
+    return TallyStep(PlaceTally(row, contributions, settled, closed),
+                     state is None or row != state.row)

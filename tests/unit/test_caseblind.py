@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from agents.extract.caseblind import CaseBlind
+from agents.extract.caseblind import CaseBlind, SpelledCase
 
 PATTERNS = [
     (r"kill|own\s+life|bod(?:y|ies)|\bshot\b", 0),
@@ -40,3 +40,31 @@ def test_letters_that_only_ignorecase_pairs_are_still_found(text):
 def test_an_upper_case_pattern_is_refused():
     with pytest.raises(ValueError):
         CaseBlind(r"\S+")
+
+
+# Patterns with case-blind and case-sensitive parts, as the victim phrase has them.
+MIXED = [
+    re.compile(r"[A-Z][a-z]+,\s+\d+|(?i:\b(?:a|the)\s+(?:man|men|kid)s?\b)|(?i:[^\W\d]+ed\b)"),
+    re.compile(r"(?i:\b(?P<n>two|three)(?-i:\s+[A-Z]\w*)?(?!\s+killed))|\bKilled\b", re.X),
+    re.compile(r"(?i)(?<=\w)['’]s\s+death|no\s*-?\s*one|[^k]ill"),
+]
+MIXED_PIECES = st.sampled_from(["ſ", "K", "İ", "ı", "’", "é", "É", " ", "  ", ", ", "1", "22",
+                                "Smith", "THE", "a ", "Men", "kids", "TWO", "three Jones",
+                                "killed", "KILLED", "Killed", "named", "ill", "No-one", "'s death"])
+MIXED_TEXT = st.lists(st.one_of(MIXED_PIECES, st.text(max_size=3)), max_size=10).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(MIXED_TEXT)
+@pytest.mark.parametrize("pattern", MIXED)
+def test_a_spelled_pattern_matches_as_the_pattern_does(pattern, text):
+    spelled = SpelledCase(pattern)
+    for start in range(len(text) + 1):
+        expected, found = pattern.search(text, start), spelled.for_text(text).search(text, start)
+        assert (found and (found.span(), found.groupdict())) == (
+            expected and (expected.span(), expected.groupdict()))
+
+
+def test_a_case_blind_letter_beyond_ascii_is_refused():
+    with pytest.raises(ValueError):
+        SpelledCase(re.compile(r"(?i:café)"))

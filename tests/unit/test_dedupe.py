@@ -1,8 +1,11 @@
 import copy
 import dataclasses
 import itertools
+from datetime import date, timedelta
 
-from agents.dedupe.core import dedupe
+import pytest
+
+from agents.dedupe.core import LateReport, dedupe
 from streams.records import UNKNOWN_PLACE, Place, Report
 
 KHARKIV = Place(id="geonames:706483", name="Kharkiv", country="UA")
@@ -164,3 +167,119 @@ def test_a_later_story_naming_the_victim_in_full_joins_the_incident_within_a_yea
                                    anchors=["person:king", "named:james king"])
     state, _ = _fold([shooting, trial, namesake])
     assert [i.incident.article_ids for i in state.incidents] == [["a1", "a2"], ["a3"]]
+
+
+def _published(report, day):
+    return dataclasses.replace(report, date=day, published_at=f"{day}T10:00:00+00:00")
+
+
+def test_an_incident_closes_a_window_after_its_last_report_and_is_forgotten():
+    march = _published(dataclasses.replace(_report("h", 4, 9), anchors=["street:sumska st"]),
+                       "2022-03-02")
+    follow_up = _published(dataclasses.replace(_report("f", 5, 9, article="a2"),
+                                               anchors=["street:sumska st"]), "2022-03-20")
+    april = _published(_report("n", 1, 0, article="a3"), "2022-04-25")
+    state = None
+    emitted = []
+    for report in (march, follow_up, april):
+        step = dedupe(report, state, window_days=30)
+        state, emitted = step.state, emitted + step.incidents
+    closed = [i for i in emitted if i.status == "closed"]
+    assert [(i.killed, i.injured, i.report_ids) for i in closed] == [(5, 9, ["h", "f"])]
+    assert closed[0].revision == max(i.revision for i in emitted
+                                     if i.incident_id == closed[0].incident_id)
+    assert [c.report_id for c in state.claims] == ["n"]
+    assert [o.incident.report_ids for o in state.incidents] == [["n"]]
+    assert set(state.handled) == {"n"}
+
+
+def test_a_report_published_before_the_open_window_is_refused_not_counted_again():
+    state, _ = _fold([_published(_report("h", 4, 9), "2022-03-02")])
+    state = dedupe(_published(_report("n", 1, 0, article="a3"), "2022-04-25"), state, 30).state
+    late = _published(_report("l", 4, 9, article="a2"), "2022-03-03")
+    with pytest.raises(LateReport, match="2022-03-26"):
+        dedupe(late, state, window_days=30)
+    in_window = _published(_report("w", 1, 0, article="a4"), "2022-04-01")
+    assert dedupe(in_window, state, window_days=30).incidents
+
+
+def test_a_place_holds_one_window_of_claims_however_long_the_stream():
+    start = date(2022, 1, 1)
+    state = None
+    for n in range(300):
+        day = (start + timedelta(days=n)).isoformat()
+        state = dedupe(_published(_report(f"r{n}", n % 5 + 1, article=f"a{n}"), day),
+                       state, window_days=7).state
+    assert len(state.claims) <= 8 and len(state.incidents) <= 8 and len(state.handled) <= 8
+
+
+def test_without_a_window_nothing_closes():
+    state, emitted = _fold([_published(_report("h", 4, 9), "2020-03-02"),
+                            _published(_report("n", 1, 0, article="a3"), "2022-04-25")])
+    assert all(i.status == "active" for i in emitted) and len(state.incidents) == 2
+
+
+def _counted(state):
+    return sorted((o.incident.killed, o.incident.injured, o.incident.counted_killed,
+                   o.incident.counted_injured, bool(o.incident.within)) for o in state.incidents)
+
+
+def test_a_period_total_and_the_incidents_it_holds_are_not_added_together():
+    total = _report("t", 21, 112, date="2022-03-01", period="24h")
+    total = dataclasses.replace(total, date_end="2022-03-02")
+    tuesday = _report("u", None, 6, date="2022-03-01", article="a2")
+    state, _ = _fold([tuesday, total])
+    assert _counted(state) == [(0, 6, 0, 0, True), (21, 112, 21, 112, False)]
+
+
+def test_a_total_counts_at_least_the_incidents_within_it():
+    total = dataclasses.replace(_report("t", 2, 0, date="2022-03-01", period="24h"),
+                                date_end="2022-03-02")
+    strikes = [_report("u", 3, None, date="2022-03-01", article="a2"),
+               _report("w", 2, None, date="2022-03-02", article="a3")]
+    state, _ = _fold([total, *strikes])
+    assert sum(o.incident.counted_killed for o in state.incidents) == 5
+
+
+def test_a_further_n_is_news_on_top_of_the_total_not_within_it():
+    total = dataclasses.replace(_report("t", 21, 112, date="2022-03-01", period="24h"),
+                                date_end="2022-03-02")
+    further = dataclasses.replace(_report("m", 4, 9, article="a2"), adds=True)
+    state, _ = _fold([total, further])
+    assert _counted(state) == [(4, 9, 4, 9, False), (21, 112, 21, 112, False)]
+
+
+def test_a_total_arriving_later_sends_a_revision_of_the_incident_it_holds():
+    state, first = _fold([_report("u", None, 6, date="2022-03-01")])
+    total = dataclasses.replace(_report("t", 21, 112, date="2022-03-01", period="24h",
+                                        article="a2"), date_end="2022-03-02")
+    state, emitted = _fold([total], state)
+    revised = [i for i in emitted if i.incident_id == first[0].incident_id]
+    assert revised and revised[0].revision == 2 and revised[0].counted_injured == 0
+
+
+def test_a_total_and_the_incidents_within_it_close_together():
+    tuesday = _published(_report("u", None, 6), "2022-03-01")
+    summary = dataclasses.replace(_published(_report("t", 21, 112, article="a2"), "2022-03-25"),
+                                  date="2022-03-01", date_end="2022-03-02", period="24h")
+    april = _published(_report("n", 1, 0, article="a3"), "2022-04-02")
+    state = None
+    for report in (tuesday, summary, april):
+        state = dedupe(report, state, window_days=30).state
+    # Tuesday's strike was last reported a month before April, but the total holding it is not.
+    assert sorted(c.report_id for c in state.claims) == ["n", "t", "u"]
+
+
+def test_a_detail_of_the_story_in_the_same_article_is_no_incident_of_its_own():
+    # "A shooting left six people injured", "Three of them were taken to hospital": one shooting.
+    claims = [_report("lede", None, 6), _report("detail", None, 3), _report("another", None, 2)]
+    state, _ = _fold([dataclasses.replace(c, span=(i, i + 1)) for i, c in enumerate(claims)])
+    assert [(o.incident.injured, o.incident.report_ids) for o in state.incidents] == [
+        (6, ["lede", "detail", "another"])]
+
+
+def test_a_larger_or_new_figure_in_the_same_article_is_still_told_apart():
+    claims = [_report("lede", 1, 3), _report("later", None, 4), _report("killed", 2, 1)]
+    state, _ = _fold([dataclasses.replace(c, span=(i, i + 1)) for i, c in enumerate(claims)])
+    assert [(o.incident.killed, o.incident.injured) for o in state.incidents][0] == (1, 3)
+    assert len(state.incidents) == 3

@@ -2,6 +2,7 @@ import pytest
 
 from agents.extract.figures import INJURED, KILLED, VICTIMS, figures
 from agents.extract.numbers import number_value
+from agents.extract.readers import reader_for
 
 
 @pytest.mark.parametrize("text, value", [
@@ -155,3 +156,28 @@ def test_not_new_casualty_figures(sentence):
 
 def test_including_a_child_is_part_of_the_figure_not_added_to_it():
     assert _kinds("Six people were injured, including a child.") == [(INJURED, 6)]
+
+
+@pytest.mark.parametrize("sentence, adds", [
+    ("Mayor Ihor Terekhov later confirmed a further four were killed and nine injured.", True),
+    ("Two more people died in hospital on Tuesday, officials said.", True),
+    ("Another man was shot on Main Street shortly after midnight.", True),
+    ("Some 21 people died and a further 112 were wounded in the last 24 hours.", False),
+    ("Four people were killed and another three wounded.", False),
+    ("KHARKIV, March 2 (Example Wire) - A further four people were killed on Wednesday.", True),
+    ("An additional victim was found dead in the house.", True),
+    ("Ще четверо людей загинули внаслідок обстрілу.", True),
+    ("Троє загинули, ще п'ятеро поранені.", False),
+])
+def test_news_on_top_of_earlier_news_is_told_apart(sentence, adds):
+    reader = reader_for("uk" if any("а" <= c <= "я" for c in sentence.lower()) else "en")
+    assert reader.adds(sentence, reader.figures(sentence)) is adds
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("WJTV News Channel 12 - Five Injured in Nightclub Shooting", [(INJURED, 5)]),
+    ("The shooting injured four people, one seriously, near the stadium.", [(INJURED, 4)]),
+    ("Between 10 and 15 people were killed.", [(KILLED, 10)]),
+])
+def test_numbers_beside_a_count_are_not_added_to_it(sentence, expected):
+    assert [(f.kind, f.value) for f in figures(sentence)] == expected

@@ -69,3 +69,38 @@ def test_a_major_city_outranks_a_village_that_bears_its_spelling():
     gazetteer = load_gazetteer()
     for spelling in ("Zaporizhzhia", "Zaporizhia", "Zaporizhzhya"):
         assert gazetteer.pick(spelling).geonames_id == 687700, spelling
+
+
+def test_a_city_of_its_own_beside_a_bigger_one_is_no_district_of_it(gazetteer):
+    mount_vernon = gazetteer.pick("Mount Vernon", within=gazetteer.region("N.Y."))
+    assert gazetteer.place_of(mount_vernon, "Mount Vernon").name == "Mount Vernon"  # not the Bronx
+    garner = gazetteer.pick("Garner", within=gazetteer.region("N.C."))
+    assert gazetteer.place_of(garner, "Garner").name == "Garner"  # not Raleigh
+    englewood = gazetteer.pick("Englewood", within=gazetteer.region("Ill."))
+    assert (gazetteer.place_of(englewood, "Englewood").name,
+            gazetteer.place_of(englewood, "Englewood").district) == ("Chicago", "Englewood")
+
+
+def test_a_county_names_its_state_when_one_state_has_it(gazetteer):
+    assert gazetteer.county_state("Onslow County").name == "North Carolina"
+    assert gazetteer.county_state("ONSLOW COUNTY").name == "North Carolina"
+    assert gazetteer.county_state("Paulding County") is None  # Georgia's and Ohio's
+
+
+def test_georgia_beside_a_town_is_the_state_or_the_country_that_has_the_town(gazetteer):
+    assert gazetteer.pick("Macon", within=gazetteer.region("Georgia")).admin1 == "Georgia"
+    assert gazetteer.pick("Batumi", within=gazetteer.region("Georgia")).country == "GE"
+    assert gazetteer.region("Georgia", frozenset({"US"})).place_id == "admin1:US.GA"
+    assert gazetteer.region("Georgia").place_id == "country:GE"
+
+
+def test_a_town_that_bears_a_name_as_its_own_is_meant_by_it(gazetteer):
+    assert gazetteer.pick("Puyallup").name == "Puyallup"  # not Tacoma, also called so
+    assert gazetteer.pick("Puyallup", within=gazetteer.region("Wash.")).name == "Puyallup"
+
+
+def test_a_us_states_name_is_no_village_at_home(gazetteer):
+    us = frozenset({"US"})
+    assert gazetteer.pick("Kansas", context=us, cued=True) is None  # the state, not Kansas, Okla.
+    assert gazetteer.pick("Virginia", context=us, cued=True) is None  # nor Virginia, Minn.
+    assert gazetteer.pick("Washington", context=us).admin1 == "District of Columbia"

@@ -124,3 +124,82 @@ def test_a_major_citys_own_name_is_not_another_places_old_name():
     assert set(_places("Teen shot", "A teenager was shot in South Philadelphia on Sunday.")) == {
         "geonames:4560349"}  # not Amman, once Philadelphia
     assert set(_places("Man shot", "A Florida man was shot in his home.")) != {"geonames:3682385"}
+
+
+def test_a_county_after_the_dateline_city_tells_its_state():
+    body = ("JACKSONVILLE, ONSLOW COUNTY - A 4-year-old boy was wounded when he found a handgun "
+            "in a bedroom, police said.")
+    assert set(_places("Boy wounded", body)) == {"geonames:4473083"}  # North Carolina, not Florida
+
+
+def test_a_county_named_in_the_story_tells_which_namesake_its_town_is():
+    body = ("A man was shot and killed outside a gas station in Jacksonville on Friday night, "
+            "the Onslow County Sheriff's Office said. Deputies are looking for the gunman.")
+    assert set(_places("Man killed", body)) == {"geonames:4473083"}  # North Carolina's
+
+
+def test_a_georgia_town_in_a_us_story_is_in_the_state():
+    body = "MACON, Georgia - A teenager was shot and killed at a party on Saturday, deputies said."
+    assert set(_places("Teen killed", body)) == {"geonames:4207400"}
+
+
+def test_the_hospital_the_wounded_were_taken_to_is_not_where_they_were_shot():
+    body = ("DANIELSON - A man was shot in the leg on Main Street on Saturday, police said. "
+            "The man was taken to Day Kimball Hospital in Putnam, where he was treated. "
+            "He was later flown to a hospital in Hartford.")
+    places = set(_outlet_places("www.wfsb.com", "Man shot", body))
+    assert places and not places & {"geonames:4841187", "geonames:4835797"}  # Putnam, Hartford
+
+
+def test_a_town_the_story_names_by_its_police_is_placed():
+    body = "A Waxhaw Police officer shot and wounded a man during a traffic stop on Sunday."
+    assert set(_outlet_places("www.wbtv.com", "Man wounded", body)) == {"geonames:4497833"}
+
+
+def test_a_us_outlets_story_reads_no_first_name_as_a_place_abroad():
+    body = ("Patrick Jones, 24, was shot and killed on Saturday night. Police said Michael "
+            "Smith, 30, was wounded.")
+    assert set(_outlet_places("www.wsbtv.com", "Two shot", body)) == {"unknown"}
+
+
+def test_a_story_that_names_no_place_is_placed_at_the_outlets_city_in_its_headline():
+    headline = "Two men shot outside a nightclub - WMC Action News 5 - Memphis, Tennessee"
+    body = "Two men were shot outside a nightclub early Sunday, police said."
+    assert set(_outlet_places("www.wmcactionnews5.com", headline, body)) == {"geonames:4641239"}
+
+
+def test_a_city_its_police_name_is_no_surname():
+    body = ("Skip Embed Share Memphis police are looking for a gunman. Four people were wounded "
+            "at a bowling alley in East Memphis on Tuesday night.")
+    assert set(_places("Four wounded at bowling alley", body)) == {"geonames:4641239"}
+
+
+def test_a_town_written_in_a_web_address_is_still_a_town():
+    body = ("A Jacksonville teenager was shot and killed on Saturday night, police said. "
+            "Tips can be sent to news@jacksonville.com.")
+    assert set(_places("Teen killed", body)) == {"geonames:4160021"}
+
+
+def test_a_place_a_claim_only_passes_by_does_not_move_it():
+    body = ("LAFAYETTE, La. - Two people were killed in a shooting at a movie theater on Thursday. "
+            "Mayci Breaux, 21, of Franklin, La., died at the scene, police said. "
+            "A man from Jefferson was wounded and flown to Baton Rouge.")
+    assert set(_places("Two killed at theater", body)) == {"geonames:4330145"}  # Lafayette
+
+
+
+def test_a_bare_dateline_is_read_in_the_country_of_the_county_the_story_names():
+    body = ("YORK - A man was shot and wounded on Market Street on Sunday, police said. "
+            "The York County coroner said a second man died at the scene.")
+    assert set(_places("Man shot", body)) == {"geonames:4562407"}  # York, Pennsylvania
+
+
+def test_a_street_abbreviated_after_a_name_is_no_town():
+    body = "Four people were shot and wounded on Clay St. late Saturday, police said."
+    assert set(_places("Four shot on Clay St.", body)) == {"unknown"}
+
+
+def test_a_neighbourhood_geonames_lists_as_a_town_keeps_a_claim_in_the_storys_city():
+    body = ("CHICAGO - A 17-year-old accidentally shot himself in South Shore on Friday, police "
+            "said. Two people were wounded in Evanston later that night.")
+    assert _places("Teen shoots himself", body) == [CHICAGO, CHICAGO, "geonames:4891382"]  # Evanston

@@ -1,7 +1,10 @@
 import orjson
 from click.testing import CliRunner
 
+from agents.pipeline import LocalRun
 from streams.cli import main
+from streams.inputs import Message
+from streams.settings import Settings
 from tests.conftest import SEEDS
 
 
@@ -14,7 +17,7 @@ def test_process_seed_gives_the_kharkiv_row(tmp_path, seed_article_path):
     assert result.exit_code == 0, result.output
     tallies = _lines(tmp_path / "tallies.jsonl")
     assert [(t["city"], t["country"], t["killed"], t["injured"]) for t in tallies] == [
-        ("Kharkiv", "UA", 25, 127)]
+        ("Kharkiv", "UA", 25, 121)]
     incidents = _lines(tmp_path / "incidents.jsonl")
     assert len(incidents) == 3 and all(i["article_ids"] == ["kharkiv-2022-03-02"] for i in incidents)
     assert len(_lines(tmp_path / "reports.jsonl")) == 5
@@ -38,3 +41,36 @@ def test_a_bad_line_is_dead_lettered_and_the_rest_processed(tmp_path, seed_artic
     dead = _lines(tmp_path / "out" / "deadletters.jsonl")
     assert len(dead) == 1 and "JSON" in dead[0]["error"] and dead[0]["origin"].endswith(":1")
     assert [t["city"] for t in _lines(tmp_path / "out" / "tallies.jsonl")] == ["Lviv"]
+
+
+def _article(article_id, day, body):
+    return orjson.dumps({"id": article_id, "body": body, "published_at": f"{day}T10:00:00+00:00"})
+
+
+NEWS_OF_TWO_YEARS = [
+    _article("lviv-1", "2023-01-05", "LVIV (Example Wire) - Two people were killed in Lviv on Thursday."),
+    _article("lviv-2", "2023-01-06", "LVIV (Another Daily) - Two people were killed in Lviv on Thursday, officials said."),
+    _article("lviv-3", "2024-06-01", "LVIV (Example Wire) - Three people were wounded in Lviv on Saturday."),
+]
+
+
+def test_process_reads_archived_news_in_publication_order_whatever_the_file_order(tmp_path):
+    rows = []
+    for name, lines in (("forward", NEWS_OF_TWO_YEARS), ("backward", NEWS_OF_TWO_YEARS[::-1])):
+        path = tmp_path / f"{name}.jsonl"
+        path.write_bytes(b"\n".join(lines))
+        result = CliRunner().invoke(main, ["process", str(path), "--out", str(tmp_path / name)])
+        assert result.exit_code == 0, result.output
+        assert _lines(tmp_path / name / "deadletters.jsonl") == []
+        rows.append([(t["city"], t["killed"], t["injured"], t["incidents"])
+                     for t in _lines(tmp_path / name / "tallies.jsonl")])
+    assert rows[0] == rows[1] == [("Lviv", 2, 3, 2)]
+
+
+def test_news_older_than_its_places_window_is_dead_lettered_not_counted_twice():
+    run = LocalRun(Settings(incident_window_days=30))
+    for article_id, line in enumerate(NEWS_OF_TWO_YEARS[::-1]):
+        run.feed(Message(str(article_id).encode(), line, f"news:{article_id}"))
+    assert [(t["killed"], t["injured"]) for t in run.rows()] == [(0, 3)]
+    assert {letter.stage for letter in run.dead_letters} == {"dedupe"}
+    assert all("WIREWATCH_INCIDENT_WINDOW_DAYS" in letter.error for letter in run.dead_letters)

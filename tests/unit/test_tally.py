@@ -7,7 +7,7 @@ from streams.records import Incident
 def _incident(revision, killed, injured=0, *, incident_id="i1", status="active"):
     return Incident(incident_id=incident_id, revision=revision, place_id="geonames:706483",
                     city="Kharkiv", admin1="", country="UA", killed=killed, injured=injured,
-                    status=status, last_updated=f"2022-03-02T1{revision}:00:00+00:00")
+                    counted_killed=killed, counted_injured=injured, status=status, last_updated=f"2022-03-02T1{revision}:00:00+00:00")
 
 
 def _apply(incidents, state=None):
@@ -59,3 +59,32 @@ def test_the_row_is_the_sum_of_the_latest_revisions_in_any_order():
     assert all(row == rows[0] for row in rows)
     row = rows[0]
     assert (row.killed, row.injured, row.incidents) == (3, 1, 1)
+
+
+def test_a_closed_incident_is_settled_into_the_row_and_its_replays_move_nothing():
+    state, _ = _apply([_incident(1, 4, 9), _incident(2, 6, 9),
+                       _incident(1, 1, 0, incident_id="i2")])
+    state, _ = _apply([_incident(3, 6, 9, status="closed")], state)
+    assert (state.row.killed, state.row.injured, state.row.incidents) == (7, 9, 2)
+    assert set(state.contributions) == {"i2"} and state.settled.killed == 6
+    for replay in (_incident(2, 6, 9), _incident(3, 6, 9, status="closed")):
+        step = tally(replay, state)
+        assert step.state == state and step.send
+
+
+def test_a_place_remembers_closed_incidents_for_one_window_only():
+    state = None
+    for day in range(1, 29):
+        closed = _incident(2, 1, incident_id=f"i{day}", status="closed")
+        closed.last_updated = f"2022-02-{day:02d}T10:00:00+00:00"
+        state = tally(closed, state, window_days=7).state
+    assert (state.row.killed, state.row.incidents) == (28, 28)
+    assert sorted(state.closed) == sorted(f"i{day}" for day in range(21, 29))
+
+
+def test_a_period_total_counts_what_dedupe_says_it_adds_not_its_own_figure_again():
+    total = _incident(1, 21, 112, incident_id="24h")
+    within = _incident(1, 0, 6, incident_id="tuesday")
+    within.counted_injured, within.within = 0, "24h"
+    state, _ = _apply([total, within, _incident(1, 4, 9, incident_id="wednesday")])
+    assert (state.row.killed, state.row.injured, state.row.incidents) == (25, 121, 3)
