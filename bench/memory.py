@@ -40,6 +40,7 @@ _PAGE = os.sysconf("SC_PAGE_SIZE")
 class Checkpoint:
     articles: int
     reports: int
+    dead_letters: int
     cpu_seconds: float
     rss_mb: float
     table_mb: dict[str, float]  # serialised bytes held per table
@@ -61,6 +62,7 @@ class StatefulStages:
     place_tallies: JsonTable
     window_days: int  # the settings' incident window
     reports: int = 0
+    dead_letters: int = 0
 
     @classmethod
     def empty(cls) -> StatefulStages:
@@ -75,7 +77,12 @@ class StatefulStages:
         for report in reports:
             self.reports += 1
             place = report["place"]["id"].encode("utf-8")
-            for _, incident in dedupe(dumps(report), place).outputs:
+            try:
+                incidents = dedupe(dumps(report), place).outputs
+            except Exception:  # the agent would dead-letter it (a report too late to count)
+                self.dead_letters += 1
+                continue
+            for _, incident in incidents:
                 for _, event in enrich_step(dumps(incident), place).outputs:
                     tally(dumps(event), place)
 
@@ -104,7 +111,8 @@ def run(marks: tuple[int, ...], budget: float) -> None:
     began = time.process_time()
 
     def checkpoint(articles: int, mark: bool) -> None:
-        point = Checkpoint(articles, stages.reports, time.process_time() - began, rss_mb(),
+        point = Checkpoint(articles, stages.reports, stages.dead_letters,
+                           time.process_time() - began, rss_mb(),
                            stages.table_mb(), len(stages.place_tallies), mark)
         print(orjson.dumps(asdict(point)).decode(), flush=True)
 

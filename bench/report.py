@@ -173,9 +173,9 @@ def _ratios(results: Results) -> list[str]:
 
 
 def _memory_table(results: Results) -> list[str]:
-    lines = ["| articles | reports | CPU s | RSS MiB | articles-seen MiB | open-incidents MiB | "
+    lines = ["| articles | reports | dead letters | CPU s | RSS MiB | articles-seen MiB | open-incidents MiB | "
              "city-tallies MiB | places | articles/CPU-s since the previous line |",
-             "|---|---|---|---|---|---|---|---|---|"]
+             "|---|---|---|---|---|---|---|---|---|---|"]
     previous = None
     for point in results.memory:
         rate = ""
@@ -183,7 +183,7 @@ def _memory_table(results: Results) -> list[str]:
             rate = f"{(point['articles'] - previous['articles']) / (point['cpu_seconds'] - previous['cpu_seconds']):,.0f}"
         tables = point["table_mb"]
         lines.append(f"| {point['articles']:,}{' (mark)' if point['mark'] else ''} | "
-                     f"{point['reports']:,} | {point['cpu_seconds']:,.0f} | {point['rss_mb']:,.0f} | "
+                     f"{point['reports']:,} | {point.get('dead_letters', 0):,} | {point['cpu_seconds']:,.0f} | {point['rss_mb']:,.0f} | "
                      f"{tables['articles-seen']:,.1f} | {tables['open-incidents']:,.1f} | "
                      f"{tables['city-tallies']:,.1f} | {point['places']:,} | {rate} |")
         previous = point

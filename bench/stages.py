@@ -48,9 +48,17 @@ def _steps() -> dict[str, Callable[[], Callable[[bytes, bytes | None], StepResul
 
 
 def _outputs(step: Callable[[bytes, bytes | None], StepResult], records: list[Record]) -> list[Record]:
-    """What a stage sends for ``records``, serialised as its agent sends it."""
-    return [(key.encode("utf-8"), dumps(record))
-            for key_in, value in records for key, record in step(value, key_in).outputs]
+    """What a stage sends for ``records``, serialised as its agent sends it. A record the
+    step refuses (a report too late for its place's open incidents) sends nothing: the
+    agent would dead-letter it."""
+    sent = []
+    for key_in, value in records:
+        try:
+            outputs = step(value, key_in).outputs
+        except Exception:  # dead-lettered by the agent; nothing goes on
+            continue
+        sent.extend((key.encode("utf-8"), dumps(record)) for key, record in outputs)
+    return sent
 
 
 def measure_stages(messages: list[Message], runs: int) -> list[StageRates]:
