@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test unit integration kafka eval clean
+.PHONY: demo test unit integration kafka eval bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,16 @@ eval: $(STAMP)
 	  $(BIN)/wirewatch process $(EVAL)/$$set/articles.jsonl --out out/$$set && \
 	  $(BIN)/python $(EVAL)/score.py $(EVAL)/$$set/gold.jsonl out/$$set/incidents.jsonl out/$$set/tallies.jsonl; \
 	done
+
+# Throughput, latency and memory (about 15 minutes; BENCH_ARGS=--quick for about 5), written to
+# docs/benchmarks.md and docs/benchmarks.png. Not part of `make test`.
+BENCH_STAMP := $(VENV)/.bench-installed
+$(BENCH_STAMP): $(STAMP)
+	$(BIN)/pip install --quiet -e '.[test,bench]'
+	touch $(BENCH_STAMP)
+
+bench: kafka $(BENCH_STAMP)
+	$(BIN)/python -m bench $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) out .pytest_cache

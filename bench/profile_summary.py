@@ -22,7 +22,7 @@ from pathlib import Path
 
 _FRAME = re.compile(r"\((?P<file>[^:()]+):\d+\)$")
 _PROJECT_FILE = re.compile(r"(?:^|/)(?P<module>(?:agents|streams)/.+\.py)$")
-_EXTRACT = "extract (agents/extract/core.py"
+EXTRACT = "extract (agents/extract/core.py"
 
 
 def _module(frame: str) -> str | None:
@@ -31,28 +31,34 @@ def _module(frame: str) -> str | None:
     return project["module"] if project else None
 
 
-def fold(raw: str) -> Counter[str]:
+def fold(raw: str, root: str = EXTRACT) -> Counter[str]:
     """Samples per project module, from py-spy's raw output (one "frame;frame;... count" line
-    per distinct stack), counting only stacks inside ``extract``."""
+    per distinct stack), counting only stacks inside the function ``root`` names
+    ("name (path" as py-spy writes a frame)."""
     samples: Counter[str] = Counter()
     for line in raw.splitlines():
         stack, _, count = line.rpartition(" ")
         frames = stack.split(";")
-        if not any(frame.startswith(_EXTRACT) for frame in frames):
+        if not any(frame.startswith(root) for frame in frames):
             continue
         modules = [module for frame in frames if (module := _module(frame))]
         samples[modules[-1]] += int(count)
     return samples
 
 
-def profile(arguments: list[str], rate: int = 200) -> Counter[str]:
-    """Run ``python ARGUMENTS`` under py-spy and fold its samples by module."""
+def spy_binary() -> str:
     spy = shutil.which("py-spy") or str(Path(sys.executable).with_name("py-spy"))
     if not Path(spy).exists():
-        raise SystemExit("--profile needs py-spy: pip install -e '.[bench]'")
+        raise SystemExit("profiling needs py-spy: pip install -e '.[bench]'")
+    return spy
+
+
+def profile(arguments: list[str], rate: int = 200, root: str = EXTRACT) -> Counter[str]:
+    """Run ``python ARGUMENTS`` under py-spy and fold its samples inside ``root`` by module."""
+    spy = spy_binary()
     with tempfile.TemporaryDirectory() as folder:
         raw = Path(folder) / "stacks.txt"
         subprocess.run([spy, "record", "--rate", str(rate), "--format", "raw", "--output", str(raw),
                         "--", sys.executable, *arguments],
                        check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        return fold(raw.read_text())
+        return fold(raw.read_text(), root)

@@ -40,7 +40,8 @@ def create_app(settings: Settings) -> faust.App:
         autodiscover=["agents", "streams.web", "streams.telemetry"],
         origin="streams",
     )
-    app.transport = strict_transport(app)  # before anything creates the default one
+    # before anything creates the default one
+    app.transport = strict_transport(app, settings.fetch_wait_ms)
     return app
 
 

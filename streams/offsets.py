@@ -13,6 +13,13 @@ together lost 79 to 158 articles of one partition this way in our scale-out test
   starts at the committed offset only when that offset is set and above 0, and lets a gap of
   one message at the head pass (upstream issue #606).
 
+It also fetches without waiting long on the broker. Faust makes its aiokafka consumer with
+``fetch_max_wait_ms=1500``, and aiokafka keeps one fetch in flight per broker: a partition that
+still had records buffered when that fetch left is not in it. So the messages an agent has just
+sent on to the next topic wait until the broker gives up on the fetch, up to 1.5 s per hop of
+the chain; through a backlog the four hops spend most of their time waiting
+(``WIREWATCH_FETCH_WAIT_MS``, 100 ms by default; ``python -m bench`` measures both).
+
 This consumer forgets every ack when a rebalance seeks, seeks a partition with no commit to
 its first offset, does not count a message of an older generation as processed, and commits
 only a run of acked offsets that starts exactly at the committed offset.
@@ -20,11 +27,23 @@ only a run of acked offsets that starts exactly at the committed offset.
 
 from __future__ import annotations
 
+from aiokafka import AIOKafkaConsumer
 from faust.transport.drivers import aiokafka as kafka_driver
 from faust.types import TP, AppT, Message
 
 
+class ConsumerThread(kafka_driver.AIOKafkaConsumerThread):
+    def _create_worker_consumer(self, transport: kafka_driver.Transport) -> AIOKafkaConsumer:
+        consumer = super()._create_worker_consumer(transport)
+        # Faust passes no way to set it; aiokafka reads it when the consumer starts.
+        consumer._fetch_max_wait_ms = self.transport.fetch_wait_ms
+        return consumer
+
+
 class Consumer(kafka_driver.Consumer):
+    def _new_consumer_thread(self) -> ConsumerThread:
+        return ConsumerThread(self, loop=self.loop, beacon=self.beacon)
+
     async def perform_seek(self) -> None:
         assigned = self.assignment()
         for tp in assigned:  # acks from before the rebalance count for nothing now
@@ -54,8 +73,11 @@ class Consumer(kafka_driver.Consumer):
 
 class Transport(kafka_driver.Transport):
     Consumer = Consumer
+    fetch_wait_ms: int = 1500  # Faust's own
 
 
-def strict_transport(app: AppT) -> Transport:
+def strict_transport(app: AppT, fetch_wait_ms: int) -> Transport:
     """The transport ``app`` consumes through, with the strict consumer."""
-    return Transport(app.conf.broker_consumer, app)
+    transport = Transport(app.conf.broker_consumer, app)
+    transport.fetch_wait_ms = fetch_wait_ms
+    return transport

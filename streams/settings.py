@@ -91,6 +91,9 @@ class Settings:
     # An incident closes this many days (of its place's stream) after its last report: dedupe
     # and tally then keep only its settled figures, so state stays one window deep. 0: never.
     incident_window_days: int = 30
+    # How long the broker may hold the worker's fetch when it has nothing new: Faust's 1500 ms
+    # delays every hop of a backlog (see streams/offsets.py).
+    fetch_wait_ms: int = 100
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> Settings:
@@ -135,6 +138,7 @@ class Settings:
             session_timeout=read.number("session_timeout", cls.session_timeout, low=6),
             incident_window_days=read.number("incident_window_days", cls.incident_window_days,
                                              low=0),
+            fetch_wait_ms=read.number("fetch_wait_ms", cls.fetch_wait_ms),
         )
 
     @property

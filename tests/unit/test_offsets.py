@@ -47,3 +47,14 @@ def test_a_message_of_an_older_generation_is_not_counted_as_processed(consumer):
     consumer._committed_offset[ARTICLES] = 0
     _ack(consumer, 0, generation=consumer.app.consumer_generation_id - 1)
     assert consumer._new_offset(ARTICLES) is None
+
+
+@pytest.mark.parametrize("wait_ms", [100, 1500])
+def test_the_worker_fetch_waits_on_the_broker_as_long_as_configured(tmp_path, wait_ms):
+    """The fetch wait decides how long a message sits between two hops of a backlog."""
+    app = create_app(Settings(data_dir=tmp_path, fetch_wait_ms=wait_ms))
+
+    async def made() -> int:
+        return app.consumer._thread._create_worker_consumer(app.transport)._fetch_max_wait_ms
+
+    assert asyncio.run(made()) == wait_ms

@@ -1,0 +1,1 @@
+"""Benchmarks of wirewatch: ``python -m bench`` runs them and writes docs/benchmarks.md."""
