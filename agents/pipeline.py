@@ -35,7 +35,9 @@ class JsonTable(MutableMapping[str, Any]):
         return loads(self._data[key])
 
     def __setitem__(self, key: str, value: Any) -> None:
-        self._data[key] = dumps(value)
+        # orjson hands back its 4 KiB working buffer as the bytes object: kept as it is, a table
+        # of small values would hold 4 KiB a key. A copy is the size of the JSON.
+        self._data[key] = memoryview(dumps(value)).tobytes()
 
     def __delitem__(self, key: str) -> None:
         del self._data[key]
