@@ -23,9 +23,18 @@ the chain; through a backlog the four hops spend most of their time waiting
 This consumer forgets every ack when a rebalance seeks, seeks a partition with no commit to
 its first offset, does not count a message of an older generation as processed, and commits
 only a run of acked offsets that starts exactly at the committed offset.
+
+That alone can stall: when a worker took over a partition its dead peer never committed, the
+message at the committed offset was sometimes never handed to an agent again, while those
+after it were; commits then stopped for good (the scale-out takeover test, on a quiet machine).
+So a partition whose later messages are processed while the one at its commit is not, for
+``STALL_SECONDS``, is read again from its commit. The stages absorb what they read twice.
 """
 
 from __future__ import annotations
+
+import asyncio
+from time import monotonic
 
 from aiokafka import AIOKafkaConsumer
 from faust.transport.drivers import aiokafka as kafka_driver
@@ -40,7 +49,13 @@ class ConsumerThread(kafka_driver.AIOKafkaConsumerThread):
         return consumer
 
 
+STALL_SECONDS = 10.0
+
+
 class Consumer(kafka_driver.Consumer):
+    # Partition -> (the committed offset it waits at, since when): see _read_again_if_stalled.
+    _stalls: dict[TP, tuple[int, float]] | None = None
+
     def _new_consumer_thread(self) -> ConsumerThread:
         return ConsumerThread(self, loop=self.loop, beacon=self.beacon)
 
@@ -67,8 +82,27 @@ class Consumer(kafka_driver.Consumer):
         if start is None:
             return None
         if start not in self._acked_index[tp] and not self._gap[tp].overlaps(start):
+            self._read_again_if_stalled(tp, start)
             return None  # the message at the committed offset is not processed yet
+        if self._stalls:
+            self._stalls.pop(tp, None)
         return super()._new_offset(tp)
+
+    def _read_again_if_stalled(self, tp: TP, start: int) -> None:
+        """Seek back to ``start`` once messages after it have been processed and it has not,
+        for ``STALL_SECONDS``: it was lost on its way to the agent and will not come again."""
+        if not self._acked[tp]:
+            return  # nothing after it is processed either: the partition is only slow
+        if self._stalls is None:
+            self._stalls = {}
+        now = monotonic()
+        waiting_at, since = self._stalls.setdefault(tp, (start, now))
+        if waiting_at != start:
+            self._stalls[tp] = (start, now)
+        elif now - since >= STALL_SECONDS:
+            self._stalls[tp] = (start, now)
+            self.log.warning("%r: offset %s was never processed; reading again from it", tp, start)
+            asyncio.ensure_future(self.seek(tp, start))
 
 
 class Transport(kafka_driver.Transport):

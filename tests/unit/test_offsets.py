@@ -58,3 +58,31 @@ def test_the_worker_fetch_waits_on_the_broker_as_long_as_configured(tmp_path, wa
         return app.consumer._thread._create_worker_consumer(app.transport)._fetch_max_wait_ms
 
     assert asyncio.run(made()) == wait_ms
+
+
+def test_a_partition_stalled_at_a_lost_message_is_read_again_from_it(consumer, monkeypatch):
+    sought = []
+
+    async def seek(tp, offset):
+        sought.append((tp, offset))
+
+    clock = [1000.0]
+    monkeypatch.setattr(consumer, "seek", seek)
+    monkeypatch.setattr("streams.offsets.monotonic", lambda: clock[0])
+
+    async def commits():
+        consumer._committed_offset[ARTICLES] = 5
+        _ack(consumer, 6, 7)  # 5 was lost, and nothing will bring it again
+        assert consumer._new_offset(ARTICLES) is None
+        clock[0] += 3
+        assert consumer._new_offset(ARTICLES) is None
+        await asyncio.sleep(0)
+        assert sought == []  # a partition may just be slow
+        clock[0] += 10
+        assert consumer._new_offset(ARTICLES) is None
+        await asyncio.sleep(0)
+        assert sought == [(ARTICLES, 5)]
+        _ack(consumer, 5)  # read again
+        assert consumer._new_offset(ARTICLES) == 8
+
+    asyncio.run(commits())
