@@ -91,7 +91,7 @@ class Consumer(kafka_driver.Consumer):
     def _read_again_if_stalled(self, tp: TP, start: int) -> None:
         """Seek back to ``start`` once messages after it have been processed and it has not,
         for ``STALL_SECONDS``: it was lost on its way to the agent and will not come again."""
-        if not self._acked[tp]:
+        if not any(offset > start for offset in self._acked[tp]):
             return  # nothing after it is processed either: the partition is only slow
         if self._stalls is None:
             self._stalls = {}

@@ -86,3 +86,25 @@ def test_a_partition_stalled_at_a_lost_message_is_read_again_from_it(consumer, m
         assert consumer._new_offset(ARTICLES) == 8
 
     asyncio.run(commits())
+
+
+def test_a_partition_read_to_its_end_is_not_read_again(consumer, monkeypatch):
+    sought = []
+
+    async def seek(tp, offset):
+        sought.append((tp, offset))
+
+    clock = [1000.0]
+    monkeypatch.setattr(consumer, "seek", seek)
+    monkeypatch.setattr("streams.offsets.monotonic", lambda: clock[0])
+
+    async def commits():
+        consumer._committed_offset[ARTICLES] = 5
+        _ack(consumer, 3, 4)  # read twice after a seek back: acked again, already committed
+        for _ in range(3):
+            assert consumer._new_offset(ARTICLES) is None
+            clock[0] += 20
+            await asyncio.sleep(0)
+        assert sought == []
+
+    asyncio.run(commits())
