@@ -102,7 +102,8 @@ class Consumer(kafka_driver.Consumer):
         elif now - since >= STALL_SECONDS:
             self._stalls[tp] = (start, now)
             self.log.warning("%r: offset %s was never processed; reading again from it", tp, start)
-            asyncio.ensure_future(self.seek(tp, start))
+            # In the consumer's own thread, as a rebalance seeks: aiokafka is not thread-safe.
+            asyncio.ensure_future(self.seek_wait({tp: start}))
 
 
 class Transport(kafka_driver.Transport):

@@ -63,11 +63,11 @@ def test_the_worker_fetch_waits_on_the_broker_as_long_as_configured(tmp_path, wa
 def test_a_partition_stalled_at_a_lost_message_is_read_again_from_it(consumer, monkeypatch):
     sought = []
 
-    async def seek(tp, offset):
-        sought.append((tp, offset))
+    async def seek_wait(partitions):
+        sought.extend(partitions.items())
 
     clock = [1000.0]
-    monkeypatch.setattr(consumer, "seek", seek)
+    monkeypatch.setattr(consumer, "seek_wait", seek_wait)
     monkeypatch.setattr("streams.offsets.monotonic", lambda: clock[0])
 
     async def commits():
@@ -91,11 +91,11 @@ def test_a_partition_stalled_at_a_lost_message_is_read_again_from_it(consumer, m
 def test_a_partition_read_to_its_end_is_not_read_again(consumer, monkeypatch):
     sought = []
 
-    async def seek(tp, offset):
-        sought.append((tp, offset))
+    async def seek_wait(partitions):
+        sought.extend(partitions.items())
 
     clock = [1000.0]
-    monkeypatch.setattr(consumer, "seek", seek)
+    monkeypatch.setattr(consumer, "seek_wait", seek_wait)
     monkeypatch.setattr("streams.offsets.monotonic", lambda: clock[0])
 
     async def commits():
