@@ -51,7 +51,7 @@ def event_types(sentence: str,
 _ADDITION = re.compile(r"(?:another|an?\s+additional)\b|\S+\s+more\b", re.I)
 
 
-def adds(sentence: str, found: list[Figure], opening: re.Pattern[str] = _ADDITION,
+def adds(sentence: str, found: list[Figure], opening: re.Pattern[str] | None = _ADDITION,
          before: re.Pattern[str] | None = None) -> bool:
     """The claim is news on top of what was reported before ("a further four were killed",
     "two more people died"): its first figure is told as an addition. "21 died and a further
@@ -59,5 +59,5 @@ def adds(sentence: str, found: list[Figure], opening: re.Pattern[str] = _ADDITIO
     if not found:
         return False
     first = min(found, key=lambda figure: figure.start)
-    return (first.qualifier == "a further" or bool(opening.match(sentence, first.start))
+    return (first.qualifier == "a further" or bool(opening and opening.match(sentence, first.start))
             or bool(before and before.search(sentence, 0, first.start)))

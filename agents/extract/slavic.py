@@ -233,10 +233,10 @@ def attribution(sentence: str) -> str | None:
 
 
 
-_ADDITION = re.compile(r"(?!)")  # no opening word: the addition stands before the count
+# The addition stands before the count, never opens it.
 _ADDITION_BEFORE = re.compile(r"(?<!\w)(?:ще|ещё|еще|додатково|дополнительно)\s+$", re.I)
 
 
 def adds(sentence: str, found: list[Figure]) -> bool:
     """A Ukrainian or Russian claim of news on top of earlier news ("ще четверо загинули")."""
-    return tables.adds(sentence, found, _ADDITION, _ADDITION_BEFORE)
+    return tables.adds(sentence, found, None, _ADDITION_BEFORE)

@@ -60,15 +60,22 @@ def test_the_worker_fetch_waits_on_the_broker_as_long_as_configured(tmp_path, wa
     assert asyncio.run(made()) == wait_ms
 
 
-def test_a_partition_stalled_at_a_lost_message_is_read_again_from_it(consumer, monkeypatch):
-    sought = []
+@pytest.fixture
+def stalls(consumer, monkeypatch):
+    """The seeks back the consumer asks for, and a clock the test moves."""
+    sought: list = []
+    clock = [1000.0]
 
     async def seek_wait(partitions):
         sought.extend(partitions.items())
 
-    clock = [1000.0]
     monkeypatch.setattr(consumer, "seek_wait", seek_wait)
     monkeypatch.setattr("streams.offsets.monotonic", lambda: clock[0])
+    return sought, clock
+
+
+def test_a_partition_stalled_at_a_lost_message_is_read_again_from_it(consumer, stalls):
+    sought, clock = stalls
 
     async def commits():
         consumer._committed_offset[ARTICLES] = 5
@@ -88,15 +95,8 @@ def test_a_partition_stalled_at_a_lost_message_is_read_again_from_it(consumer, m
     asyncio.run(commits())
 
 
-def test_a_partition_read_to_its_end_is_not_read_again(consumer, monkeypatch):
-    sought = []
-
-    async def seek_wait(partitions):
-        sought.extend(partitions.items())
-
-    clock = [1000.0]
-    monkeypatch.setattr(consumer, "seek_wait", seek_wait)
-    monkeypatch.setattr("streams.offsets.monotonic", lambda: clock[0])
+def test_a_partition_read_to_its_end_is_not_read_again(consumer, stalls):
+    sought, clock = stalls
 
     async def commits():
         consumer._committed_offset[ARTICLES] = 5
