@@ -15,8 +15,10 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+from agents.dedupe.core import PlaceIncidents
 from agents.extract.article import parse_article
-from agents.steps import Output, StepResult, dedupe_step, enrich_step, extract_step, tally_step
+from agents.steps import (Output, StepResult, dedupe_step, enrich_step, extract_step,
+                          place_states, tally_step)
 from streams import admin
 from streams.inputs import Message, read_messages
 from streams.limits import bounded
@@ -53,7 +55,8 @@ class JsonTable(MutableMapping[str, Any]):
 class LocalRun:
     settings: Settings = field(default_factory=Settings.from_env)
     articles_seen: JsonTable = field(default_factory=JsonTable)
-    place_incidents: JsonTable = field(default_factory=JsonTable)
+    place_incidents: MutableMapping[str, PlaceIncidents] = field(
+        default_factory=lambda: place_states(JsonTable()))
     place_tallies: JsonTable = field(default_factory=JsonTable)
     reports: dict[str, Report] = field(default_factory=dict)
     incidents: dict[str, Incident] = field(default_factory=dict)

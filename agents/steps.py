@@ -18,6 +18,7 @@ from agents.extract.article import parse_article
 from agents.extract.core import ArticleSeen, extract
 from agents.extract.readers import reader_for
 from agents.tally.core import PlaceTally, is_counted, tally
+from streams.decoded import DecodedTable
 from streams.records import Incident, Report, loads
 
 Output = tuple[str, Any]
@@ -46,14 +47,20 @@ def extract_step(value: bytes, key: bytes | None, *, articles_seen: Table) -> St
                       (language, reader_for(language) is not None))
 
 
-def dedupe_step(value: bytes, key: bytes | None, *, place_incidents: Table,
+def place_states(table: Table) -> DecodedTable[PlaceIncidents]:
+    """Dedupe's table as ``dedupe_step`` reads it: each place's state decoded once, then kept."""
+    return DecodedTable(table, PlaceIncidents.from_dict)
+
+
+def dedupe_step(value: bytes, key: bytes | None, *,
+                place_incidents: MutableMapping[str, PlaceIncidents],
                 window_days: int) -> StepResult:
     report = Report.from_dict(loads(value))
     state = place_incidents.get(report.place.id)
-    result = dedupe(report, PlaceIncidents.from_dict(state) if state else None, window_days)
+    result = dedupe(report, state, window_days)
     place_incidents[report.place.id] = result.state
     return StepResult([(incident.place_id, incident) for incident in result.incidents],
-                      bool(state) and report.report_id in state["handled"])
+                      state is not None and report.report_id in state.handled)
 
 
 def enrich_step(value: bytes, key: bytes | None) -> StepResult:

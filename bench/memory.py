@@ -18,15 +18,17 @@ import argparse
 import os
 import sys
 import time
+from collections.abc import MutableMapping
 from dataclasses import asdict, dataclass
 from functools import partial
 from itertools import count
 
 import orjson
 
+from agents.dedupe.core import PlaceIncidents
 from agents.extract.article import parse_article
 from agents.pipeline import JsonTable
-from agents.steps import dedupe_step, enrich_step, extract_step, tally_step
+from agents.steps import dedupe_step, enrich_step, extract_step, place_states, tally_step
 from bench.corpus import copy_id, copy_report, copy_seen, read_corpus
 from streams.inputs import Message
 from streams.records import dumps
@@ -58,7 +60,7 @@ class StatefulStages:
     """The state the stages keep, fed one article's extract output at a time."""
 
     articles_seen: JsonTable
-    place_incidents: JsonTable
+    place_incidents: MutableMapping[str, PlaceIncidents]
     place_tallies: JsonTable
     window_days: int  # the settings' incident window
     reports: int = 0
@@ -66,7 +68,7 @@ class StatefulStages:
 
     @classmethod
     def empty(cls) -> StatefulStages:
-        return cls(JsonTable(), JsonTable(), JsonTable(),
+        return cls(JsonTable(), place_states(JsonTable()), JsonTable(),
                    Settings.from_env().incident_window_days)
 
     def feed(self, article_id: str, seen: dict, reports: list[dict]) -> None:

@@ -15,7 +15,8 @@ from functools import partial
 from pathlib import Path
 
 from agents.pipeline import JsonTable, process
-from agents.steps import StepResult, dedupe_step, enrich_step, extract_step, tally_step
+from agents.steps import (StepResult, dedupe_step, enrich_step, extract_step, place_states,
+                          tally_step)
 from bench.timing import Rates, measure
 from streams.inputs import Message
 from streams.records import dumps
@@ -41,7 +42,8 @@ def _steps() -> dict[str, Callable[[], Callable[[bytes, bytes | None], StepResul
     window = Settings.from_env().incident_window_days
     return {
         "extract": lambda: partial(extract_step, articles_seen=JsonTable()),
-        "dedupe": lambda: partial(dedupe_step, place_incidents=JsonTable(), window_days=window),
+        "dedupe": lambda: partial(dedupe_step, place_incidents=place_states(JsonTable()),
+                                   window_days=window),
         "enrich": lambda: enrich_step,
         "tally": lambda: partial(tally_step, place_tallies=JsonTable(), window_days=window),
     }

@@ -2,17 +2,31 @@
 
 from functools import partial
 
-from agents.steps import dedupe_step
+from agents.steps import dedupe_step, place_states
 from streams import tables, topics
 from streams.app import app, settings
 from streams.stages import run_stage
 
 STAGE = "dedupe"
 
+# The places' states this worker wrote last, decoded. Faust moves partitions between workers
+# and recovers their tables from the changelogs only in a rebalance: what was kept is dropped
+# at its start and again once the new partitions are assigned.
+places = place_states(tables.place_incidents)
+
+
+@app.on_partitions_revoked.connect
+async def forget_places_on_revoke(sender, revoked, **kwargs) -> None:
+    places.forget()
+
+
+@app.on_partitions_assigned.connect
+async def forget_places_on_assign(sender, assigned, **kwargs) -> None:
+    places.forget()
+
 
 @app.agent(topics.reports, name=STAGE)
 async def dedupe_agent(stream):
-    step = partial(dedupe_step, place_incidents=tables.place_incidents,
-                   window_days=settings.incident_window_days)
+    step = partial(dedupe_step, place_incidents=places, window_days=settings.incident_window_days)
     async for event in stream.events():
         await run_stage(STAGE, event, topics.incidents, step)

@@ -17,7 +17,7 @@ When every stage has read everything, the tally table must equal that of a fresh
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, MutableMapping
 from dataclasses import dataclass, field
 from functools import partial
 
@@ -26,7 +26,8 @@ from hypothesis import HealthCheck, assume, event, settings, strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
 
 from agents.pipeline import JsonTable, LocalRun
-from agents.steps import StepResult, dedupe_step, enrich_step, extract_step, tally_step
+from agents.steps import (StepResult, dedupe_step, enrich_step, extract_step, place_states,
+                          tally_step)
 from streams.inputs import Message
 from streams.settings import Settings
 
@@ -65,7 +66,7 @@ class Stage:
     """One stage reading its input topic with an offset and writing its output topic."""
 
     step: Callable[[bytes, bytes | None], StepResult]
-    table: JsonTable  # enrich keeps none: its table stays empty
+    table: MutableMapping  # enrich keeps none: its table stays empty
     inbox: list[Record]
     outbox: list[Record]
     read: int = 0
@@ -108,7 +109,9 @@ class Delivery(RuleBasedStateMachine):
     def start(self) -> None:
         self.articles: list[Record] = []
         self.versions: dict[str, dict[str, dict]] = {}  # article id -> updated_at -> article
-        tables = {name: JsonTable() for name in STAGES}
+        # dedupe's as its agent keeps it, with the states it wrote last decoded; a crash
+        # refills it from the changelog, as a restarted worker rebuilds its own
+        tables = {name: JsonTable() for name in STAGES} | {"dedupe": place_states(JsonTable())}
         window = Settings().incident_window_days
         steps = {
             "extract": partial(extract_step, articles_seen=tables["extract"]),

@@ -1,0 +1,58 @@
+"""Dedupe keeps its places' states decoded between messages: that must change no output, and
+a state the table has lost or replaced must not come back from memory."""
+
+from pathlib import Path
+
+from agents.dedupe.core import PlaceIncidents
+from agents.pipeline import JsonTable, LocalRun
+from agents.steps import place_states
+from streams.decoded import DecodedTable
+from streams.inputs import read_messages
+from streams.records import dumps
+from streams.settings import Settings
+
+ROOT = Path(__file__).resolve().parents[2]
+CORPORA = [ROOT / "seeds", *sorted((ROOT / "tests" / "fixtures").glob("*.jsonl"))]
+
+
+def _outputs(run: LocalRun) -> list[bytes]:
+    for message in read_messages(CORPORA):
+        run.feed(message)
+    return [dumps(record) for record in [*run.incidents.values(), *run.rows(), *run.dead_letters]]
+
+
+def test_kept_states_give_the_outputs_of_states_decoded_from_the_table_every_time():
+    always_decoded = DecodedTable(JsonTable(), PlaceIncidents.from_dict, capacity=0)
+    settings = Settings()
+    assert _outputs(LocalRun(settings)) == _outputs(LocalRun(settings,
+                                                            place_incidents=always_decoded))
+
+
+def test_a_state_read_back_is_the_one_written_until_it_is_forgotten():
+    table = JsonTable()
+    places = place_states(table)
+    state = PlaceIncidents(latest="2024-03-15")
+    places["geonames:706483"] = state
+    assert places["geonames:706483"] is state
+    assert table["geonames:706483"]["latest"] == "2024-03-15"  # the table has every write
+    table["geonames:706483"] = PlaceIncidents(latest="2024-03-16")  # a rebalance's recovery
+    places.forget()
+    assert places["geonames:706483"].latest == "2024-03-16"
+
+
+def test_a_key_the_table_lost_is_not_served_from_memory():
+    table = JsonTable()
+    places = place_states(table)
+    places["geonames:706483"] = PlaceIncidents()
+    del places["geonames:706483"]
+    assert places.get("geonames:706483") is None
+    assert "geonames:706483" not in table
+
+
+def test_only_the_most_recently_used_states_are_kept():
+    table = JsonTable()
+    places = DecodedTable(table, PlaceIncidents.from_dict, capacity=1)
+    first, second = PlaceIncidents(latest="2024-01-01"), PlaceIncidents(latest="2024-01-02")
+    places["a"], places["b"] = first, second
+    assert places["b"] is second
+    assert places["a"] is not first and places["a"] == first  # decoded again from the table
