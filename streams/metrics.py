@@ -16,6 +16,7 @@ from __future__ import annotations
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass
 
 from faust.sensors.prometheus import FaustMetrics, PrometheusMonitor
 from faust.types import TP
@@ -107,6 +108,16 @@ class TableSizeCollector:
         yield family
 
 
+@dataclass(frozen=True, slots=True)
+class StageSeries:
+    """A stage's series that move on every message, looked up once: ``labels()`` takes a
+    lock and hashes its labels on each call (1.6% of a worker's CPU through a backlog)."""
+
+    read: Counter
+    written: Counter
+    latency: Histogram
+
+
 class Metrics:
     def __init__(self, city_limit: int = 200) -> None:
         self.registry = CollectorRegistry()
@@ -147,15 +158,17 @@ class Metrics:
             ["topic"], registry=self.registry,
         )
         for stage in STAGES:  # every series exists from the start, at zero
-            for counter in (self.duplicates, self.errors, self.dead_letters, self.latency):
+            for counter in (self.duplicates, self.errors, self.dead_letters):
                 counter.labels(stage)
-            for direction in ("in", "out"):
-                self.messages.labels(stage, direction)
+        self.per_message = {stage: StageSeries(self.messages.labels(stage, "in"),
+                                               self.messages.labels(stage, "out"),
+                                               self.latency.labels(stage))
+                            for stage in STAGES}
 
     def observe_latency(self, stage: str, published_ms: int | None) -> None:
         """Time since the article was published, now that ``stage`` has finished with it."""
         if published_ms is not None:  # the clocks of two hosts may differ a little: clamp at 0
-            self.latency.labels(stage).observe(max(0.0, time.time() - published_ms / 1000))
+            self.per_message[stage].latency.observe(max(0.0, time.time() - published_ms / 1000))
 
     def watch_tallies(self, rows: Callable[[], Iterable[Mapping]]) -> None:
         self.registry.register(CasualtyCollector(rows, self.city_limit))

@@ -28,14 +28,15 @@ Step = Callable[[bytes, bytes | None], StepResult]
 async def run_stage(stage: str, event: EventT, out: TopicT, step: Step) -> None:
     """Run ``step`` on the event's raw key and value and send what it returns to ``out``."""
     message = event.message
-    metrics.messages.labels(stage, "in").inc()
+    series = metrics.per_message[stage]
+    series.read.inc()
     try:
         result = bounded(step, message.key, message.value,
                          max_bytes=settings.max_message_bytes, timeout=settings.stage_timeout)
         headers = origin.stamp(event)
         for key, record in result.outputs:
             await out.send(key=key.encode("utf-8"), value=dumps(record), headers=headers)
-            metrics.messages.labels(stage, "out").inc()
+            series.written.inc()
     except Exception as exc:  # any failure of one message is that message's, not the agent's
         metrics.errors.labels(stage).inc()
         letter = DeadLetter.of(stage, exc, message.key, message.value, topic=message.topic,
