@@ -40,7 +40,7 @@ from streams.inputs import Message
 from streams.origin import HEADER
 from streams.settings import Settings, TopicNames
 from tests.integration.conftest import free_port
-from tests.reliability.harness import PARTITIONS, Cluster
+from tests.reliability.harness import PARTITIONS, Cluster, lag
 
 ROOT = Path(__file__).resolve().parents[1]
 WARM_UP = 40  # articles a system handles before a run is timed: its caches, its partitions
@@ -253,21 +253,26 @@ def stage_counts(settings: list[Settings]) -> Counter[tuple[str, str]]:
     return counts
 
 
-def chain_complete(counts: Counter[tuple[str, str]], articles: int) -> bool:
-    """Every article read by extract, and every message a stage sent read by the next."""
-    stages = ("extract", "dedupe", "enrich", "tally")
-    return counts["extract", "in"] >= articles and all(
-        counts[stage, "out"] == counts[following, "in"]
-        for stage, following in zip(stages, stages[1:]))
+def run_handled(counts: Counter[tuple[str, str]], articles: int, uncommitted: int,
+                rows_seen: int) -> bool:
+    """Every article read by extract, every message of the four hops' topics committed, and
+    every row tally sent seen on its topic. A stage commits a message only once it has handled
+    it and flushed what it sent, so nothing is then in flight. Counting messages in and out of
+    each stage instead never balances once a stage reads messages again (after a rebalance, or
+    the strict consumer's re-read of a stalled partition): two workers' runs looked undrained."""
+    return counts["extract", "in"] >= articles and uncommitted == 0 and rows_seen >= counts[
+        "tally", "out"]
 
 
 @dataclass
 class ChainWatch:
-    """Tells when wirewatch's workers have handled a run's articles: the chain complete twice
-    in a row, so that nothing was in flight between two stages, and every row tally sent on
-    the topic. Counts are taken from the end of the previous run."""
+    """Tells when wirewatch's workers have handled a run's articles: ``run_handled`` twice in
+    a row with the same counts. Counts are taken from the end of the previous run."""
 
     settings: list[Settings]
+    bootstrap: str
+    group: str
+    topics: tuple[str, ...]  # the four stages' input topics
     base: Counter[tuple[str, str]] = field(default_factory=Counter)
     previous: Counter[tuple[str, str]] | None = None
     read: int = 0  # articles extract has read this run, at the last look
@@ -276,10 +281,8 @@ class ChainWatch:
         counts = stage_counts(self.settings)
         counts.subtract(self.base)
         self.read = int(counts["extract", "in"])
-        # tally counts a message in before it handles it, and its sends may wait in the
-        # producer: the run is over when its outputs have reached the topic.
-        complete = (chain_complete(counts, articles)
-                    and len(outputs.since(since)) >= counts["tally", "out"])
+        complete = run_handled(counts, articles, lag(self.bootstrap, self.group, self.topics),
+                               len(outputs.since(since)))
         if complete and counts == self.previous:
             self.base.update(counts)
             self.previous = None
@@ -314,7 +317,7 @@ def wirewatch(broker: Broker, folder: Path, prefix: str, corpus: list[Message], 
     names = topic_names(prefix)
     cluster = Workers(broker, folder / prefix, names=names, app_id=prefix,
                       fetch_wait_ms=fetch_wait_ms)
-    watch = ChainWatch([])
+    watch = ChainWatch([], broker.bootstrap, prefix, tuple(chain(names)[:-1]))
     system = System("wirewatch", count, fetch_wait_ms, names, cluster.stop_all,
                     lambda: [worker.pid for worker in cluster.workers.values()], watch,
                     lambda outputs, since: watch.read)

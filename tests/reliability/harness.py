@@ -191,16 +191,17 @@ async def _publish_retrying(bootstrap: str, part: list[Message], attempts: int =
     return 0
 
 
-async def _lag(bootstrap: str, group: str) -> tuple[int, dict, int]:
+async def _lag(bootstrap: str, group: str,
+               topics: tuple[str, ...] = STAGE_TOPICS) -> tuple[int, dict, int]:
     client = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
     consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False)
     await client.start()
     await consumer.start()
     try:
-        described = await client.describe_topics(list(STAGE_TOPICS))
+        described = await client.describe_topics(list(topics))
         partitions = [TopicPartition(topic["topic"], p["partition"])
                       for topic in described for p in topic["partitions"]]
-        if len(partitions) != len(STAGE_TOPICS) * PARTITIONS:
+        if len(partitions) != len(topics) * PARTITIONS:
             raise RuntimeError(f"expected {PARTITIONS} partitions per stage topic: {partitions}")
         ends = await consumer.end_offsets(partitions)
         try:
@@ -214,9 +215,9 @@ async def _lag(bootstrap: str, group: str) -> tuple[int, dict, int]:
     return sum(ends[tp] - done[tp] for tp in partitions), ends, sum(done.values())
 
 
-def lag(bootstrap: str, group: str = "wirewatch") -> int:
+def lag(bootstrap: str, group: str = "wirewatch", topics: tuple[str, ...] = STAGE_TOPICS) -> int:
     """Messages on the stage topics that the group has yet to commit."""
-    return asyncio.run(_lag(bootstrap, group))[0]
+    return asyncio.run(_lag(bootstrap, group, topics))[0]
 
 
 def wait_for_progress(bootstrap: str, group: str = "wirewatch", timeout: float = 120.0) -> None:
