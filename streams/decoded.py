@@ -22,8 +22,9 @@ from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
 
-# Decoded states kept, the most recently used first; a place beyond them is decoded from the
-# table again. Dedupe's state of a busy place is a few hundred KiB of Python objects.
+# Decoded states kept; past them, the least recently used is dropped and decoded from the table
+# when it comes back. Dedupe's states of all 801 places of gva-dev take 15.5 MB decoded (the
+# largest 0.3 MB), 30.7 MB without incident windows.
 CAPACITY = 2048
 
 
