@@ -9,9 +9,9 @@ from streams.stages import run_stage
 
 STAGE = "dedupe"
 
-# The places' states this worker wrote last, decoded. Faust moves partitions between workers
-# and recovers their tables from the changelogs only in a rebalance: what was kept is dropped
-# at its start and again once the new partitions are assigned.
+# The places' states this worker read or wrote last, decoded. Faust moves partitions between
+# workers and rebuilds tables from their changelogs only in a rebalance: what was kept is
+# dropped when one starts, and again once the tables are recovered, before the streams resume.
 places = place_states(tables.place_incidents)
 
 
@@ -20,8 +20,8 @@ async def forget_places_on_revoke(sender, revoked, **kwargs) -> None:
     places.forget()
 
 
-@app.on_partitions_assigned.connect
-async def forget_places_on_assign(sender, assigned, **kwargs) -> None:
+@app.on_rebalance_complete.connect
+async def forget_places_once_recovered(sender, **kwargs) -> None:
     places.forget()
 
 
