@@ -1,6 +1,7 @@
 """Dedupe keeps its places' states decoded between messages: that must change no output, and
 a state the table has lost or replaced must not come back from memory."""
 
+import asyncio
 from pathlib import Path
 
 from agents.dedupe.core import PlaceIncidents
@@ -56,3 +57,16 @@ def test_only_the_most_recently_used_states_are_kept():
     places["a"], places["b"] = first, second
     assert places["b"] is second
     assert places["a"] is not first and places["a"] == first  # decoded again from the table
+
+
+def test_the_dedupe_agent_forgets_what_it_kept_when_a_rebalance_starts_and_ends(monkeypatch):
+    from agents.dedupe import agent  # the worker's app: made, not started (no broker)
+
+    table = JsonTable()
+    monkeypatch.setattr(agent, "places", place_states(table))
+    for signal, arguments in ((agent.app.on_partitions_revoked, (set(),)),
+                              (agent.app.on_rebalance_complete, ())):
+        agent.places["geonames:706483"] = PlaceIncidents(latest="2024-03-15")
+        table["geonames:706483"] = PlaceIncidents(latest="2024-03-16")  # restored from a changelog
+        asyncio.run(signal.send(*arguments))
+        assert agent.places["geonames:706483"].latest == "2024-03-16"
