@@ -24,6 +24,7 @@ from agents.extract.places import (
     dateline_city,
     headline_story_end,
     is_title_case,
+    police_names,
 )
 from agents.extract.readers import Reader, reader_for
 from agents.extract.text import HEADLINE_SEPARATOR, article_text, sentences
@@ -124,9 +125,10 @@ def read_claims(article: Article, revision: int, gazetteer: Gazetteer,
     headline_mentions, body_mentions = read_places(
         text, story_end, [(s.start, s.end) for s in sorted(read.values(), key=lambda s: s.start)],
         dateline, gazetteer, hints)
-    place_of_article = article_place(headline_mentions, body_mentions, dateline,
+    place_of_article = article_place(headline_mentions, body_mentions, dateline, gazetteer,
                                      title_case=is_title_case(article.headline), hints=hints,
-                                     outlet=outlet_city(text, len(article.headline), story_end, gazetteer))
+                                     outlet=outlet_city(text, len(article.headline), story_end, gazetteer),
+                                     police=police_names(text))
     event_day, event_day_stated = _event_day([sentence.text for _, sentence, _ in claims], anchor)
     story_anchors = anchors(article.body)  # outlets rewrite headlines, syndicated bodies stay
     reports = []
