@@ -128,6 +128,9 @@ def _same_day(report: Report, open_incident: OpenIncident) -> bool:
     if report.date == incident.date:
         return True
     incident_stated = any(m.date_stated for m in open_incident.members)
+    if report.date_stated and incident_stated:
+        gap = _days_apart(report.date, incident.date)
+        return gap is not None and abs(gap) <= 1 and _same_figures(report, open_incident.members)
     if not report.date_stated:
         gap = _days_apart(report.date, incident.date)
     elif not incident_stated:
@@ -135,6 +138,13 @@ def _same_day(report: Report, open_incident: OpenIncident) -> bool:
     else:
         return False
     return gap is not None and 0 <= gap <= FOLLOW_UP_DAYS
+
+
+def _same_figures(report: Report, members: list[Member]) -> bool:
+    """Both figures stated on both sides, and equal: "shot late Sunday" and "died early
+    Monday" are one night's shooting."""
+    told = [(mine, _stated(members, kind)) for kind, mine in (("killed", report.killed), ("injured", report.injured))]
+    return any(mine for mine, _ in told) and all(mine is None or mine == theirs for mine, theirs in told)
 
 
 def _shares_anchor(report: Report, open_incident: OpenIncident) -> bool:

@@ -283,3 +283,18 @@ def test_a_larger_or_new_figure_in_the_same_article_is_still_told_apart():
     state, _ = _fold([dataclasses.replace(c, span=(i, i + 1)) for i, c in enumerate(claims)])
     assert [(o.incident.killed, o.incident.injured) for o in state.incidents][0] == (1, 3)
     assert len(state.incidents) == 3
+
+
+def test_the_same_figures_told_for_adjacent_days_are_one_night_s_shooting():
+    late_sunday = dataclasses.replace(_report("s", 1, 3, date="2022-03-06"), date_stated=True)
+    early_monday = dataclasses.replace(_report("m", 1, 3, date="2022-03-07", article="a2"), date_stated=True)
+    state, _ = _fold([late_sunday, early_monday])
+    assert len(state.incidents) == 1
+
+
+def test_different_figures_on_adjacent_days_stay_apart():
+    sunday = dataclasses.replace(_report("s", 1, None, date="2022-03-06"), date_stated=True)
+    monday = dataclasses.replace(_report("m", 2, None, date="2022-03-07", article="a2"), date_stated=True)
+    two_days_on = dataclasses.replace(_report("t", 1, None, date="2022-03-08", article="a3"), date_stated=True)
+    state, _ = _fold([sunday, monday, two_days_on])
+    assert len(state.incidents) == 3
