@@ -29,6 +29,7 @@ from datetime import date, timedelta
 from streams.records import UNKNOWN_PLACE, Incident, Report
 
 FOLLOW_UP_DAYS = 2
+STORY_DAYS = 30
 ANCHOR_DAYS = 30
 NAMED_DAYS = 366
 
@@ -164,6 +165,14 @@ def _unplaced(report: Report) -> bool:
     return report.place.id == UNKNOWN_PLACE.id or report.place.id.startswith("country:")
 
 
+def _within_the_story(report: Report, open_incident: OpenIncident) -> bool:
+    """On the incident's day or within a month after it: one article tells of the shooting on
+    Sunday, the death on Wednesday and the funeral a week later. An earlier day is another
+    incident the story recalls ("on Tuesday, six were injured")."""
+    gap = _days_apart(report.date, open_incident.incident.date)
+    return gap is not None and 0 <= gap <= STORY_DAYS
+
+
 def _part_of(report: Report, members: list[Member]) -> bool:
     """Every figure the report states is stated by the incident too, and no larger: a detail of
     the story ("three of the six were taken to hospital")."""
@@ -188,7 +197,7 @@ def _matches(report: Report, open_incident: OpenIncident) -> bool:
         return True
     if other_article and _unplaced(report):
         return False  # a day and a figure say nothing of which of the world's incidents it is
-    if not other_article and _same_day(report, open_incident) and _part_of(report, members):
+    if not other_article and _within_the_story(report, open_incident) and _part_of(report, members):
         return True
     return (_same_day(report, open_incident)
             and _agrees(report.killed, _stated(members, "killed"))
