@@ -301,7 +301,7 @@ def test_different_figures_on_adjacent_days_stay_apart():
 
 
 def test_a_death_days_after_the_shooting_in_the_same_article_is_the_same_incident():
-    shot = dataclasses.replace(_report("s", 1, 2, date="2022-03-06"), date_stated=True)
-    died = dataclasses.replace(_report("d", 1, None, date="2022-03-09"), date_stated=True)
+    shot = dataclasses.replace(_report("s", 1, 2, date="2022-03-06"), date_stated=True, span=(0, 40))
+    died = dataclasses.replace(_report("d", 1, None, date="2022-03-09"), date_stated=True, span=(41, 90))
     state, _ = _fold([shot, died])
     assert [(i.incident.killed, i.incident.injured) for i in state.incidents] == [(1, 2)]
