@@ -237,3 +237,24 @@ def test_american_police_copy_places_an_ambiguous_town_in_the_us():
     body = ("Police in Chester are investigating a shooting that wounded a 5-year-old child "
             "on the 400 block of Whittington Place on Monday night.")
     assert {admin1 for _, admin1 in _place_names("5-year-old shot in Chester", body)} == {"Pennsylvania"}
+
+
+def _admin1(source: str, headline: str, body: str) -> set[str]:
+    article = Article(id="a", source=source, headline=headline, body=body,
+                      published_at="2016-06-09T15:20:00+00:00")
+    return {r.place.admin1 for r in extract(article, None).reports}
+
+
+def test_a_state_in_the_outlets_name_breaks_a_tie():
+    body = "An 11-year-old boy was wounded when his father's gun went off in {}, police said."
+    assert _admin1("www.nbcconnecticut.com", "Boy wounded", body.format("Bristol")) == {"Connecticut"}
+    assert _admin1("", "Boy wounded", body.format("Bristol")) == {"England"}
+    assert _admin1("www.arkansasonline.com", "Boy wounded", body.format("Jacksonville")) == {"Arkansas"}
+
+
+def test_call_letters_tell_which_side_of_the_mississippi_a_town_is_on():
+    body = "A 17-year-old was killed in a shooting in Richmond on Friday night, police said."
+    assert _admin1("www.ktvu.com", "Teen killed", body) == {"California"}
+    assert _admin1("www.wtvr.com", "Teen killed", body) == {"Virginia"}
+    phoenix = "A man was killed in a shooting in Phoenix on Friday night, police said."
+    assert _admin1("www.wsbtv.com", "Man killed", phoenix) == {"Arizona"}  # a city of a million
