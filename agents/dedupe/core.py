@@ -131,7 +131,7 @@ def _same_day(report: Report, open_incident: OpenIncident) -> bool:
     incident_stated = any(m.date_stated for m in open_incident.members)
     if report.date_stated and incident_stated:
         gap = _days_apart(report.date, incident.date)
-        return gap is not None and abs(gap) <= 1 and _same_figures(report, open_incident.members)
+        return gap is not None and abs(gap) <= 1 and _same_figures(report, open_incident)
     if not report.date_stated:
         gap = _days_apart(report.date, incident.date)
     elif not incident_stated:
@@ -141,10 +141,15 @@ def _same_day(report: Report, open_incident: OpenIncident) -> bool:
     return gap is not None and 0 <= gap <= FOLLOW_UP_DAYS
 
 
-def _same_figures(report: Report, members: list[Member]) -> bool:
-    """Both figures stated on both sides, and equal: "shot late Sunday" and "died early
-    Monday" are one night's shooting."""
-    told = [(mine, _stated(members, kind)) for kind, mine in (("killed", report.killed), ("injured", report.injured))]
+def _same_figures(report: Report, open_incident: OpenIncident) -> bool:
+    """Every figure the report states is the incident's, and not all are zero: "shot late
+    Sunday" and "died early Monday" are one night's shooting. A report of victims alone ("two
+    were shot") agrees with an incident whose dead and wounded make that many."""
+    if report.killed is None and report.injured is None:
+        incident = open_incident.incident
+        return bool(report.victims) and report.victims == incident.killed + incident.injured
+    told = [(mine, _stated(open_incident.members, kind))
+            for kind, mine in (("killed", report.killed), ("injured", report.injured))]
     return any(mine for mine, _ in told) and all(mine is None or mine == theirs for mine, theirs in told)
 
 

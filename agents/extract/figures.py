@@ -106,7 +106,8 @@ _INCLUDING = re.compile(r"\b(?:including|includ(?:es|ed)|among\s+them|among\s+wh
 _NOT_A_COUNT_AFTER = re.compile(
     r"""\s*(?:-?\s*years?\b|-year|-month|-week|-day|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock)
     |\s*(?:percent|per\s+cent|%|miles?|km|kilomet|metres|meters|feet|mph|degrees|rounds|shots
-    |times|counts?|block|grams|pounds|dollars|hours|minutes|days|weeks|months)\b
+    |times|counts?|block|grams|pounds|dollars|hours|minutes|days|weeks|months
+    |calls?|dispatch\w*|operators?|tapes?|recordings?)\b
     |:\d|th\b|st\b|nd\b|rd\b|\.\d|,\d|-\d|\s+[-–—]+\s*\d)""",
     re.I | re.X,
 )

@@ -305,3 +305,11 @@ def test_a_death_days_after_the_shooting_in_the_same_article_is_the_same_inciden
     died = dataclasses.replace(_report("d", 1, None, date="2022-03-09"), date_stated=True, span=(41, 90))
     state, _ = _fold([shot, died])
     assert [(i.incident.killed, i.incident.injured) for i in state.incidents] == [(1, 2)]
+
+
+def test_victims_told_for_the_next_day_agree_with_the_dead_and_wounded_they_add_up_to():
+    wounded = dataclasses.replace(_report("w", 0, 1, date="2015-12-21"), date_stated=True)
+    victim = dataclasses.replace(_report("v", None, None, date="2015-12-22", article="a2"),
+                                 victims=1, date_stated=True)
+    state, _ = _fold([wounded, victim])
+    assert len(state.incidents) == 1

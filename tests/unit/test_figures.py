@@ -149,6 +149,7 @@ def test_victims_and_what_happened_to_them(sentence, expected):
     "Hit 5 – 5-6-7-20-30",
     "There were 12 shooting deaths in the county last year.",
     "He faces the state's death penalty.",
+    "911 calls from the Cameo nightclub shootings were released.",
 ])
 def test_not_new_casualty_figures(sentence):
     assert _kinds(sentence) == []
