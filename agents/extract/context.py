@@ -56,9 +56,11 @@ def outlet_areas(source: str, text: str, headline_end: int, story_end: int,
 # little its outlet or its place names say so ("the 400 block of Whittington Place", "Police in
 # Chester" is Chester, Pennsylvania, not Chester, England).
 _AMERICAN_USAGE = re.compile(
-    r"\b\d+00 block of\b|\bsheriff['’]s (?:office|department|deputies|deputy)\b"
+    r"\b\d+00 block of\b|\bsheriff['’]s (?:office|department|deputies|deputy)\b|\bdeputies\b"
     r"|\bcounty (?:sheriff|coroner|medical examiner|prosecutor|jail)\b|\b(?:state|highway) patrol\b"
-    r"|\bfirst-degree (?:murder|homicide)\b|\bInterstate \d+\b", re.I)
+    r"|\bfirst-degree (?:murder|homicide)\b|\bInterstate \d+\b|\bmedical examiner\b"
+    r"|\b(?:district|prosecuting) attorney\b|\bstate troopers?\b|\bneighborhood\b|\bhospitalized\b"
+    r"|\bapartment complex\b|\$\d", re.I)
 
 
 def usage_areas(text: str) -> frozenset[str]:
