@@ -32,6 +32,8 @@ FOLLOW_UP_DAYS = 2
 STORY_DAYS = 30
 ANCHOR_DAYS = 30
 NAMED_DAYS = 366
+# Across articles, a toll this high on the next day is rarely another incident at one place.
+DISTINCT_TOLL = 2
 
 
 @dataclass(slots=True)
@@ -131,7 +133,8 @@ def _same_day(report: Report, open_incident: OpenIncident) -> bool:
     incident_stated = any(m.date_stated for m in open_incident.members)
     if report.date_stated and incident_stated:
         gap = _days_apart(report.date, incident.date)
-        return gap is not None and abs(gap) <= 1 and _same_figures(report, open_incident)
+        return gap is not None and abs(gap) <= 1 and _same_figures(report, open_incident) and (
+            _told_in(report.article_id, open_incident) or _toll(report) >= DISTINCT_TOLL)
     if not report.date_stated:
         gap = _days_apart(report.date, incident.date)
     elif not incident_stated:
@@ -139,6 +142,14 @@ def _same_day(report: Report, open_incident: OpenIncident) -> bool:
     else:
         return False
     return gap is not None and 0 <= gap <= FOLLOW_UP_DAYS
+
+
+def _told_in(article_id: str, open_incident: OpenIncident) -> bool:
+    return any(m.article_id == article_id for m in open_incident.members)
+
+
+def _toll(report: Report) -> int:
+    return (report.killed or 0) + (report.injured or 0) or (report.victims or 0)
 
 
 def _same_figures(report: Report, open_incident: OpenIncident) -> bool:

@@ -308,8 +308,15 @@ def test_a_death_days_after_the_shooting_in_the_same_article_is_the_same_inciden
 
 
 def test_victims_told_for_the_next_day_agree_with_the_dead_and_wounded_they_add_up_to():
-    wounded = dataclasses.replace(_report("w", 0, 1, date="2015-12-21"), date_stated=True)
-    victim = dataclasses.replace(_report("v", None, None, date="2015-12-22", article="a2"),
-                                 victims=1, date_stated=True)
-    state, _ = _fold([wounded, victim])
+    shot = dataclasses.replace(_report("w", 1, 1, date="2015-12-21"), date_stated=True)
+    victims = dataclasses.replace(_report("v", None, None, date="2015-12-22", article="a2"),
+                                  victims=2, date_stated=True)
+    state, _ = _fold([shot, victims])
     assert len(state.incidents) == 1
+
+
+def test_one_casualty_in_another_article_on_the_next_day_is_another_incident():
+    tuesday = dataclasses.replace(_report("t", 0, 1, date="2023-03-14"), date_stated=True)
+    wednesday = dataclasses.replace(_report("w", 0, 1, date="2023-03-15", article="a2"), date_stated=True)
+    state, _ = _fold([tuesday, wednesday])
+    assert len(state.incidents) == 2
