@@ -19,6 +19,7 @@ and adds nothing otherwise. Ages, times, money, percentages and years are never 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from agents.extract.alternation import one_of, spelled_out
@@ -290,15 +291,34 @@ _MULTIPLES = {"double": 2, "triple": 3, "quadruple": 4}
 _LIST_SEPARATOR = re.compile(r"\s*(?:,\s*and|,|\band\b|&)\s*", re.I)
 
 
+# Where a victim phrase can begin: the sentence's start (a headline's label, a bare list of
+# people), a word's start, a capital inside a word (a name), or the apostrophe of "'s death".
+# The first character of every alternative of _PHRASE is one of these, so trying the pattern
+# only here finds what searching it from every position finds, and a sentence's letters
+# inside words (most of them) are skipped by this one cheap pattern instead.
+_PHRASE_START = re.compile(r"\b\w|[A-Z'’]")
+
+
+def _phrase_matches(sentence: str) -> Iterator[re.Match[str]]:
+    """The matches of _PHRASE that searching from the start, then from each match's end
+    (or the next character), finds."""
+    pattern = _PHRASE.for_text(sentence)
+    position = 0
+    if (match := pattern.match(sentence)) is not None:
+        yield match
+        position = max(match.end(), 1)
+    for start in _PHRASE_START.finditer(sentence, 1):
+        if start.start() >= position and (match := pattern.match(sentence, start.start())) is not None:
+            yield match
+            position = max(match.end(), match.start() + 1)
+
+
 def _phrases(sentence: str) -> list[_Phrase]:
     found: list[_Phrase] = []
-    position = 0
-    pattern = _PHRASE.for_text(sentence)
-    while (match := pattern.search(sentence, position)) is not None:
+    for match in _phrase_matches(sentence):
         phrase = _phrase(match, sentence)
         if phrase is not None and not _INCLUDING.search(sentence[: match.start()][-30:]):
             found.append(phrase)
-        position = max(match.end(), match.start() + 1)
     return found
 
 
