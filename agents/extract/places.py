@@ -172,12 +172,14 @@ def _resolve(text: str, s: int, e: int, name: str, gazetteer: Gazetteer,
     ``common`` word (one the article also writes in lower case: "Surprise", "Temple") also
     when "in" or "near" goes before it. A ``dateline`` says where as surely as "in" does;
     the town of a hospital or jail ("taken to a hospital in Putnam") is none of the story's."""
-    cues = _words_before(text, s)
-    if cues[3]:  # an institution's town
-        return None
     region, qualified_end = _qualifying_region(_QUALIFIER_AFTER.match(text, e), gazetteer)
     # Most capitalised words name no place anywhere: only the qualifier can then make one.
-    if gazetteer.cities(name) or gazetteer.region(name) is not None:
+    known = bool(gazetteer.cities(name)) or gazetteer.region(name) is not None
+    if not known and region is None:
+        return None  # told before the words before it are read, which costs more
+    if _words_before(text, s)[3]:  # an institution's town
+        return None
+    if known:
         mention = _known_place(text, s, e, name, gazetteer, context, region, person, common,
                                dateline)
         if mention is not None:
