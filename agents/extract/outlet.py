@@ -11,6 +11,7 @@ ties: what the article itself names comes first.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from agents.enrich.gazetteer import MAJOR_CITY, Gazetteer, fold
 from streams.records import Place
@@ -41,10 +42,13 @@ def _cities_in(label: str, gazetteer: Gazetteer) -> list[Place]:
     return list(found.values())
 
 
-def outlet_places(source: str, gazetteer: Gazetteer) -> tuple[list[Place], str]:
+# A stream's articles come from a few hundred outlets, each read once: every position of its
+# site's name is looked up in the gazetteer's trie.
+@lru_cache(maxsize=4096)
+def outlet_places(source: str, gazetteer: Gazetteer) -> tuple[tuple[Place, ...], str]:
     """The cities an outlet's site name names, and the country its call letters place it in
     ("" when they place it nowhere)."""
     labels = _labels(source)
-    places = [place for label in labels for place in _cities_in(label, gazetteer)]
+    places = tuple(place for label in labels for place in _cities_in(label, gazetteer))
     broadcaster = bool(labels) and bool(_CALL_SIGN.fullmatch(labels[0])) and not gazetteer.cities(labels[0])
     return places, "US" if broadcaster else ""
