@@ -19,6 +19,7 @@ from streams.records import UNKNOWN_PLACE, Place
 
 _CAPITALISED = r"[A-ZÀ-ÖØ-ÞА-ЯІЇЄҐЁ][\w'’.-]*"
 _NAME_RUN = re.compile(rf"{_CAPITALISED}(?:\s+{_CAPITALISED}){{0,3}}")
+_WORD_OF_RUN = re.compile(r"\S+")
 _CUE_BEFORE = re.compile(
     r"\b(?:in|at|near|outside|of|from|to|into|across|around"
     r"|в|у|біля|поблизу|під|по|на|з|із|около|возле|под)\s+(?:the\s+)?$", re.I)
@@ -88,7 +89,7 @@ def mentions(text: str, start: int, end: int, gazetteer: Gazetteer,
     for run in _NAME_RUN.finditer(text, start, end):
         if found and run.start() < found[-1].end:
             continue  # the qualifier of the place just found
-        words = [(m.start(), m.end()) for m in re.finditer(r"\S+", run.group())]
+        words = [(m.start(), m.end()) for m in _WORD_OF_RUN.finditer(run.group())]
         i = 0
         while i < len(words):
             if names.follows_a_name(text, run.start() + words[i][0]):
