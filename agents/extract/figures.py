@@ -123,6 +123,9 @@ _NOT_A_COUNT_BEFORE = re.compile(
     re.I,
 )
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
+# A word and a comma just before a number ("Skinner, 26,"): it can only begin two characters
+# before the white space that ends the text, where it is searched from.
+_AFTER_A_NAME = re.compile(r"\w,\s*$")
 
 _AUXILIARY = (
     # "Damon Sochko, 16, of Morgantown,", "a 3-year-old boy in Campbell County"
@@ -245,7 +248,8 @@ def _phrase(match: re.Match[str], sentence: str) -> _Phrase | None:
             return None
         if text.isdigit() and len(text) >= 4 and not match["counted"]:
             return None  # "2501 Carter Rd.": head counts that large are written "2,501 people"
-        if re.search(r"\w,\s*$", before) and sentence[match.end():].lstrip().startswith(","):
+        after_a_name = _AFTER_A_NAME.search(before, max(0, len(before.rstrip()) - 2))
+        if after_a_name and sentence[match.end():].lstrip().startswith(","):
             return None  # "Skinner, 26," and "a boy, 15," give an age
         found = count(text, qualifier_before(before[-25:]))
         others = bool(match["counted"]) and match["counted"].lower().startswith("other")

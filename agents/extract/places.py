@@ -62,7 +62,7 @@ _DATELINE = re.compile(r"\s*(?P<name>[A-Z][A-Z .'’-]+?)\s*(?:,|\(|—|–| - )
 _PARAGRAPH = re.compile(r"\n\s*")
 _DATELINE_REACH = 1500
 _DATELINE_PARAGRAPHS = 6
-_POSSESSIVE = re.compile(r"['’]s$")
+_POSSESSIVE = ("'s", "’s")
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +77,10 @@ class Mention:
 
 
 def _strip(word: str) -> str:
-    return _POSSESSIVE.sub("", word.rstrip(".,"))
+    """The name a word or words (no line break in them) are: no final period or comma, no
+    possessive."""
+    word = word.rstrip(".,")
+    return word[:-2] if word.endswith(_POSSESSIVE) else word
 
 
 def mentions(text: str, start: int, end: int, gazetteer: Gazetteer,
