@@ -46,9 +46,9 @@ def outlet_areas(source: str, text: str, headline_end: int, story_end: int,
                  gazetteer: Gazetteer) -> frozenset[str]:
     """The areas an outlet is at home in: those its site's name and call letters tell, and
     those its name in the headline's tail ("... - WFSB 3 Connecticut") names."""
-    places, call_letters = outlet_places(source, gazetteer)
-    places += [m.place for m in mentions(text, story_end, headline_end, gazetteer)
-               if _sure(m, gazetteer)]
+    in_site, call_letters = outlet_places(source, gazetteer)
+    places = [*in_site, *(m.place for m in mentions(text, story_end, headline_end, gazetteer)
+                          if _sure(m, gazetteer))]
     return areas(places, gazetteer) | call_letters
 
 

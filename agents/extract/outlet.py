@@ -11,6 +11,7 @@ ties: what the article itself names comes first.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from agents.enrich.gazetteer import BROADCASTER_EAST, BROADCASTER_WEST, MAJOR_CITY, Gazetteer, fold
 from streams.records import Place
@@ -59,11 +60,15 @@ def _states_in(label: str, gazetteer: Gazetteer) -> list[Place]:
     return found
 
 
-def outlet_places(source: str, gazetteer: Gazetteer) -> tuple[list[Place], frozenset[str]]:
+# A stream's articles come from a few hundred outlets, each read once: every position of its
+# site's name is looked up in the gazetteer's trie.
+@lru_cache(maxsize=4096)
+def outlet_places(source: str, gazetteer: Gazetteer) -> tuple[tuple[Place, ...], frozenset[str]]:
     """The cities and states an outlet's site name names, and what its call letters say:
     the country, and the side of the Mississippi (``BROADCASTER_WEST`` or ``_EAST``)."""
     labels = _labels(source)
-    places = [place for label in labels for place in _cities_in(label, gazetteer) + _states_in(label, gazetteer)]
+    places = tuple(place for label in labels
+                   for place in _cities_in(label, gazetteer) + _states_in(label, gazetteer))
     broadcaster = bool(labels) and bool(_CALL_SIGN.fullmatch(labels[0])) and not gazetteer.cities(labels[0])
     if not broadcaster:
         return places, frozenset()

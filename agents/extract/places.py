@@ -20,6 +20,7 @@ from streams.records import UNKNOWN_PLACE, Place
 
 _CAPITALISED = r"[A-ZÀ-ÖØ-ÞА-ЯІЇЄҐЁ][\w'’.-]*"
 _NAME_RUN = re.compile(rf"{_CAPITALISED}(?:\s+{_CAPITALISED}){{0,3}}")
+_WORD_OF_RUN = re.compile(r"\S+")
 _CUE_BEFORE = re.compile(
     r"\b(?:in|at|near|outside|of|from|to|into|across|around"
     r"|в|у|біля|поблизу|під|по|на|з|із|около|возле|под)\s+(?:the\s+)?$", re.I)
@@ -62,7 +63,7 @@ _DATELINE = re.compile(r"\s*(?P<name>[A-Z][A-Z .'’-]+?)\s*(?:,|\(|—|–| - )
 _PARAGRAPH = re.compile(r"\n\s*")
 _DATELINE_REACH = 1500
 _DATELINE_PARAGRAPHS = 6
-_POSSESSIVE = re.compile(r"['’]s$")
+_POSSESSIVE = ("'s", "’s")
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +78,10 @@ class Mention:
 
 
 def _strip(word: str) -> str:
-    return _POSSESSIVE.sub("", word.rstrip(".,"))
+    """The name a word or words (no line break in them) are: no final period or comma, no
+    possessive."""
+    word = word.rstrip(".,")
+    return word[:-2] if word.endswith(_POSSESSIVE) else word
 
 
 def mentions(text: str, start: int, end: int, gazetteer: Gazetteer,
@@ -89,7 +93,7 @@ def mentions(text: str, start: int, end: int, gazetteer: Gazetteer,
     for run in _NAME_RUN.finditer(text, start, end):
         if found and run.start() < found[-1].end:
             continue  # the qualifier of the place just found
-        words = [(m.start(), m.end()) for m in re.finditer(r"\S+", run.group())]
+        words = [(m.start(), m.end()) for m in _WORD_OF_RUN.finditer(run.group())]
         i = 0
         while i < len(words):
             if names.follows_a_name(text, run.start() + words[i][0]):
@@ -195,12 +199,14 @@ def _resolve(text: str, s: int, e: int, name: str, gazetteer: Gazetteer,
     the town of a hospital or jail ("taken to a hospital in Putnam") is none of the story's.
     A name ``inside_a_name`` ("at the Hawthorne Heights Apartments") is not what the words
     before the whole name point at."""
-    cues = _words_before(text, s)
-    if cues[3]:  # an institution's town
-        return None
     region, qualified_end = _qualifying_region(_QUALIFIER_AFTER.match(text, e), gazetteer)
     # Most capitalised words name no place anywhere: only the qualifier can then make one.
-    if gazetteer.cities(name) or gazetteer.region(name) is not None:
+    known = bool(gazetteer.cities(name)) or gazetteer.region(name) is not None
+    if not known and region is None:
+        return None  # told before the words before it are read, which costs more
+    if _words_before(text, s)[3]:  # an institution's town
+        return None
+    if known:
         mention = _known_place(text, s, e, name, gazetteer, context, region, person, common,
                                dateline, inside_a_name)
         if mention is not None:
