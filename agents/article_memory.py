@@ -32,8 +32,10 @@ revision, or a resend of a later revision, is read as a first report of its text
 from __future__ import annotations
 
 from collections.abc import MutableMapping
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
+
+from agents.window import horizon
 
 Table = MutableMapping[str, Any]
 
@@ -58,13 +60,6 @@ def version_day(version_time: str | None) -> str | None:
         return None
 
 
-def _horizon(stream_day: str | None, window_days: int) -> str:
-    """The first day still remembered at a partition whose stream has reached ``stream_day``."""
-    if not stream_day:
-        return ""
-    return (date.fromisoformat(stream_day) - timedelta(days=window_days)).isoformat()
-
-
 def remember(table: Table, article_id: str, seen: Any, version_time: str | None, *,
              partition: int, window_days: int) -> None:
     """Store what extract remembers of ``article_id`` (``seen``, of the version dated
@@ -78,14 +73,14 @@ def remember(table: Table, article_id: str, seen: Any, version_time: str | None,
     clock = table.get(_clock_key(partition)) or {"time": None, "days": {}}
     day = version_day(version_time)
     stream_day = max(filter(None, (clock["time"], day)), default=None)
-    horizon = _horizon(stream_day, window_days)
+    first_open = horizon(stream_day, window_days)
     days = dict(clock["days"])
     if previous is None or previous["version_time"] != version_time:
         # An article older than the window is filed with the oldest day still open, so the
         # next move of the stream forgets it; an undated one with the stream's day.
-        _file(table, partition, days, max(day or stream_day or "", horizon), article_id)
-    for gone in sorted(d for d in days if d < horizon):
-        _forget_day(table, partition, gone, days.pop(gone), horizon)
+        _file(table, partition, days, max(day or stream_day or "", first_open), article_id)
+    for gone in sorted(d for d in days if d < first_open):
+        _forget_day(table, partition, gone, days.pop(gone), first_open)
     table[_clock_key(partition)] = {"time": stream_day, "days": days}
     table[article_id] = seen
 
@@ -99,7 +94,7 @@ def _file(table: Table, partition: int, days: dict[str, int], day: str, article_
     days[day] = chunks
 
 
-def _forget_day(table: Table, partition: int, day: str, chunks: int, horizon: str) -> None:
+def _forget_day(table: Table, partition: int, day: str, chunks: int, first_open: str) -> None:
     for chunk in range(chunks):
         key = _day_key(partition, day, chunk)
         ids = table.get(key)
@@ -108,6 +103,6 @@ def _forget_day(table: Table, partition: int, day: str, chunks: int, horizon: st
         for article_id in ids:
             entry = table.get(article_id)
             # A revision read since may have filed the id under a later, still open day.
-            if entry is not None and (version_day(entry["version_time"]) or "") < horizon:
+            if entry is not None and (version_day(entry["version_time"]) or "") < first_open:
                 del table[article_id]
         del table[key]

@@ -16,8 +16,8 @@ them updated without the others.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, timedelta
 
+from agents.window import horizon
 from streams.records import CityTally, Incident
 
 
@@ -90,11 +90,8 @@ def _settle(settled: Settled, incident: Incident) -> Settled:
 def _recent(closed: dict[str, str], window_days: int) -> dict[str, str]:
     """The closed ids a replay may still bring an older revision of: those closed within one
     window of the latest closing."""
-    latest = max(closed.values(), default="")
-    if not window_days or not latest:
-        return closed
-    horizon = (date.fromisoformat(latest) - timedelta(days=window_days)).isoformat()
-    return {incident_id: day for incident_id, day in closed.items() if day >= horizon}
+    first_open = horizon(max(closed.values(), default=""), window_days)
+    return {incident_id: day for incident_id, day in closed.items() if day >= first_open}
 
 
 def _forget_retracted(contributions: dict[str, Contribution], closed: dict[str, str],
@@ -104,12 +101,10 @@ def _forget_retracted(contributions: dict[str, Contribution], closed: dict[str, 
     the place (the latest report's day) is never behind the latest update tally has seen."""
     latest = max([*closed.values(), *((c.last_updated or "")[:10] for c in contributions.values())],
                  default="")
-    if not window_days or not latest:
-        return
-    horizon = (date.fromisoformat(latest) - timedelta(days=window_days)).isoformat()
+    first_open = horizon(latest, window_days)
     for contribution in list(contributions.values()):
         day = (contribution.last_updated or "")[:10]
-        if not contribution.active and day < horizon:
+        if not contribution.active and day < first_open:
             del contributions[contribution.incident_id]
             closed[contribution.incident_id] = day
 
