@@ -67,7 +67,7 @@ class LocalRun:
     def feed(self, message: Message) -> None:
         """One article through every stage, each record as soon as it is made."""
         window = self.settings.incident_window_days
-        # One file is one partition: its stream time is the latest article's.
+        # The whole run is one partition: its stream time is the latest article's.
         extract = partial(extract_step, articles_seen=self.articles_seen, partition=0,
                           window_days=window)
         dedupe = partial(dedupe_step, place_incidents=self.place_incidents, window_days=window)
