@@ -30,8 +30,11 @@ from agents.window import horizon as _horizon
 from streams.records import UNKNOWN_PLACE, Incident, Report
 
 FOLLOW_UP_DAYS = 2
+STORY_DAYS = 30
 ANCHOR_DAYS = 30
 NAMED_DAYS = 366
+# Across articles, a toll this high on the next day is rarely another incident at one place.
+DISTINCT_TOLL = 2
 
 
 @dataclass(slots=True)
@@ -129,6 +132,10 @@ def _same_day(report: Report, open_incident: OpenIncident) -> bool:
     if report.date == incident.date:
         return True
     incident_stated = any(m.date_stated for m in open_incident.members)
+    if report.date_stated and incident_stated:
+        gap = _days_apart(report.date, incident.date)
+        return gap is not None and abs(gap) <= 1 and _same_figures(report, open_incident) and (
+            _told_in(report.article_id, open_incident) or _toll(report) >= DISTINCT_TOLL)
     if not report.date_stated:
         gap = _days_apart(report.date, incident.date)
     elif not incident_stated:
@@ -136,6 +143,26 @@ def _same_day(report: Report, open_incident: OpenIncident) -> bool:
     else:
         return False
     return gap is not None and 0 <= gap <= FOLLOW_UP_DAYS
+
+
+def _told_in(article_id: str, open_incident: OpenIncident) -> bool:
+    return any(m.article_id == article_id for m in open_incident.members)
+
+
+def _toll(report: Report) -> int:
+    return (report.killed or 0) + (report.injured or 0) or (report.victims or 0)
+
+
+def _same_figures(report: Report, open_incident: OpenIncident) -> bool:
+    """Every figure the report states is the incident's, and not all are zero: "shot late
+    Sunday" and "died early Monday" are one night's shooting. A report of victims alone ("two
+    were shot") agrees with an incident whose dead and wounded make that many."""
+    if report.killed is None and report.injured is None:
+        incident = open_incident.incident
+        return bool(report.victims) and report.victims == incident.killed + incident.injured
+    told = [(mine, _stated(open_incident.members, kind))
+            for kind, mine in (("killed", report.killed), ("injured", report.injured))]
+    return any(mine for mine, _ in told) and all(mine is None or mine == theirs for mine, theirs in told)
 
 
 def _shares_anchor(report: Report, open_incident: OpenIncident) -> bool:
@@ -153,6 +180,14 @@ def _shares_anchor(report: Report, open_incident: OpenIncident) -> bool:
 def _unplaced(report: Report) -> bool:
     """Placed nowhere, or only in a whole country."""
     return report.place.id == UNKNOWN_PLACE.id or report.place.id.startswith("country:")
+
+
+def _within_the_story(report: Report, open_incident: OpenIncident) -> bool:
+    """On the incident's day or within a month after it: one article tells of the shooting on
+    Sunday, the death on Wednesday and the funeral a week later. An earlier day is another
+    incident the story recalls ("on Tuesday, six were injured")."""
+    gap = _days_apart(report.date, open_incident.incident.date)
+    return gap is not None and 0 <= gap <= STORY_DAYS
 
 
 def _part_of(report: Report, members: list[Member]) -> bool:
@@ -179,7 +214,7 @@ def _matches(report: Report, open_incident: OpenIncident) -> bool:
         return True
     if other_article and _unplaced(report):
         return False  # a day and a figure say nothing of which of the world's incidents it is
-    if not other_article and _same_day(report, open_incident) and _part_of(report, members):
+    if not other_article and _within_the_story(report, open_incident) and _part_of(report, members):
         return True
     return (_same_day(report, open_incident)
             and _agrees(report.killed, _stated(members, "killed"))

@@ -257,6 +257,8 @@ class Gazetteer:
         if context:
             if (city := next((c for c in candidates if c.region_id in context), None)) is not None:
                 return city
+            if (city := _on_the_broadcasters_side(candidates, context)) is not None:
+                return city
         several_words = " " in key
         cyrillic = not name.isascii() and is_cyrillic(name)
         abroad_needs_major = any(":" not in area for area in context) and not evidence
@@ -289,6 +291,10 @@ class Gazetteer:
         if region is not None and "US" in context:
             return self._state_namesakes.get(region.place_id, region)
         return region
+
+    def us_states(self) -> list[Region]:
+        """The fifty states and the District of Columbia."""
+        return [region for region in self._regions_by_id.values() if region.country == "US" and region.code]
 
     def is_us_county(self, name: str) -> bool:
         """Whether a US county or parish bears this name ("Delaware County", in six states)."""
@@ -329,6 +335,25 @@ class Gazetteer:
 
     def __len__(self) -> int:
         return len(self._data.city_names)
+
+
+# The FCC gives broadcasters west of the Mississippi K call letters and those east of it W.
+# A station's story that names a town many states share means the one on its side: KTVU's
+# Richmond is in California, WRAL's Smithfield in North Carolina. Minnesota and Louisiana lie
+# on both banks; their stations are mostly K.
+WEST_OF_THE_MISSISSIPPI = frozenset(
+    "AK AR AZ CA CO HI IA ID KS LA MN MO MT ND NE NM NV OK OR SD TX UT WA WY".split())
+BROADCASTER_WEST, BROADCASTER_EAST = "fcc:K", "fcc:W"
+
+
+def _on_the_broadcasters_side(candidates: list[City], context: frozenset[str]) -> City | None:
+    """The most populous US town of a name on the side of the Mississippi a broadcaster's call
+    letters name, unless a city of a million bears it: Phoenix is Arizona's for every station."""
+    west = BROADCASTER_WEST in context
+    if not (west or BROADCASTER_EAST in context) or not candidates or candidates[0].population >= WORLD_CITY:
+        return None
+    return next((c for c in candidates if c.country == "US" and c.population >= VILLAGE_POPULATION
+                 and (c.admin1_code in WEST_OF_THE_MISSISSIPPI) == west), None)
 
 
 @lru_cache(maxsize=1)

@@ -10,10 +10,14 @@ from __future__ import annotations
 
 import hashlib
 import re
-import struct
 from functools import lru_cache
+from itertools import accumulate
 
+import numpy as np
 from datasketch import MinHash
+# The MurmurHash3 finalizer datasketch mixes each hash with before permuting it (datasketch is
+# pinned, so its private helper is the very one the published keys were made with).
+from datasketch.minhash import _fmix
 
 from agents.enrich.gazetteer import fold
 
@@ -41,29 +45,44 @@ _WORD = re.compile(r"\w+")
 
 
 @lru_cache(maxsize=1)
-def _blank_minhash() -> MinHash:
-    """A MinHash that takes hash values as they come (see ``_sha1_hash32``)."""
-    return MinHash(num_perm=_BANDS * _ROWS, hashfunc=int)
+def _permutations() -> tuple[np.ndarray, np.ndarray]:
+    """The permutations of datasketch's MinHash (seed 1, its "affine32" scheme), which every
+    key ever published was computed with."""
+    multipliers, offsets = MinHash(num_perm=_BANDS * _ROWS).permutations
+    return multipliers, offsets
 
 
-def _sha1_hash32(shingles: list[bytes]) -> list[int]:
-    """What datasketch's default hash, ``sha1_hash32``, gives each shingle (the first four
-    bytes of its SHA-1, little-endian), read out of all the digests in one unpack rather than
-    one Python call per shingle."""
-    digests = b"".join([hashlib.sha1(shingle).digest() for shingle in shingles])
-    return list(struct.unpack("<" + "I16x" * len(shingles), digests))
+def _shingles(text: str) -> list[bytes]:
+    """The text's word 5-shingles, casefolded, words joined by one space, as UTF-8: cut out of
+    one encoded string rather than joined and encoded one by one."""
+    if text.isascii():  # casefolding ASCII is lowering it, and leaves its words where they were
+        words = _WORD.findall(text.lower())
+        lengths = list(map(len, words))
+    else:
+        words = [word.casefold() for word in _WORD.findall(text)]
+        lengths = [len(word.encode("utf-8")) for word in words]
+    ends = list(accumulate(length + 1 for length in lengths))  # each word's end, plus its space
+    joined = " ".join(words).encode("utf-8")
+    return [joined[start:end - 1] for start, end in zip([0] + ends, ends[_SHINGLE - 1:])]
+
+
+def _minhash(shingles: list[bytes]) -> np.ndarray:
+    """datasketch's MinHash of the shingles, as ``MinHash.update_batch`` computes it with its
+    default hash (the first four bytes of each SHA-1, little-endian), over all shingles in a
+    few array operations instead of one Python call per shingle."""
+    sha1 = hashlib.sha1
+    digests = np.frombuffer(b"".join([sha1(shingle).digest() for shingle in shingles]), dtype="<u4")
+    hashes = _fmix(digests[::5].astype(np.uint32), 32)  # a SHA-1 digest is five 4-byte words
+    multipliers, offsets = _permutations()
+    return (hashes[:, None] * multipliers + offsets).min(axis=0)
 
 
 def near_duplicate_keys(text: str) -> list[str]:
     """One key per LSH band of the text's MinHash; near-identical texts share keys."""
-    words = [word.casefold() for word in _WORD.findall(text)]
-    if len(words) < _SHINGLE * 2:
+    shingles = _shingles(text)
+    if len(shingles) < _SHINGLE + 1:  # fewer than ten words
         return []
-    # A copy shares the blank's permutations: drawing them anew costs more than the hashing.
-    minhash = _blank_minhash().copy()
-    minhash.update_batch(_sha1_hash32([" ".join(words[i:i + _SHINGLE]).encode("utf-8")
-                                       for i in range(len(words) - _SHINGLE + 1)]))
-    values = minhash.hashvalues
+    values = _minhash(shingles)
     return [f"copy:{band}:" + hashlib.blake2b(values[band * _ROWS:(band + 1) * _ROWS].tobytes(),
                                              digest_size=8).hexdigest()
             for band in range(_BANDS)]

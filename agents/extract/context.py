@@ -10,6 +10,7 @@ inside those countries and regions.
 from __future__ import annotations
 
 import dataclasses
+import re
 
 from agents.enrich.gazetteer import VILLAGE_POPULATION, Gazetteer
 from agents.extract.outlet import outlet_places
@@ -45,10 +46,26 @@ def outlet_areas(source: str, text: str, headline_end: int, story_end: int,
                  gazetteer: Gazetteer) -> frozenset[str]:
     """The areas an outlet is at home in: those its site's name and call letters tell, and
     those its name in the headline's tail ("... - WFSB 3 Connecticut") names."""
-    places, country = outlet_places(source, gazetteer)
-    places += [m.place for m in mentions(text, story_end, headline_end, gazetteer)
-               if _sure(m, gazetteer)]
-    return areas(places, gazetteer) | ({country} if country else set())
+    in_site, call_letters = outlet_places(source, gazetteer)
+    places = [*in_site, *(m.place for m in mentions(text, story_end, headline_end, gazetteer)
+                          if _sure(m, gazetteer))]
+    return areas(places, gazetteer) | call_letters
+
+
+# Phrases of American police and court copy: a story that uses them is set in the US, however
+# little its outlet or its place names say so ("the 400 block of Whittington Place", "Police in
+# Chester" is Chester, Pennsylvania, not Chester, England).
+_AMERICAN_USAGE = re.compile(
+    r"\b\d+00 block of\b|\bsheriff['’]s (?:office|department|deputies|deputy)\b|\bdeputies\b"
+    r"|\bcounty (?:sheriff|coroner|medical examiner|prosecutor|jail)\b|\b(?:state|highway) patrol\b"
+    r"|\bfirst-degree (?:murder|homicide)\b|\bInterstate \d+\b|\bmedical examiner\b"
+    r"|\b(?:district|prosecuting) attorney\b|\bstate troopers?\b|\bneighborhood\b|\bhospitalized\b"
+    r"|\bapartment complex\b|\$\d", re.I)
+
+
+def usage_areas(text: str) -> frozenset[str]:
+    """The country the story's own wording places it in: the US for American police copy."""
+    return frozenset({"US"}) if _AMERICAN_USAGE.search(text) else frozenset()
 
 
 def outlet_city(text: str, headline_end: int, story_end: int, gazetteer: Gazetteer) -> Place | None:

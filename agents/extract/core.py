@@ -13,7 +13,7 @@ from datetime import date
 from agents.enrich.gazetteer import Gazetteer, load_gazetteer
 from agents.extract.anchors import anchors
 from agents.extract.article import publication_time
-from agents.extract.context import outlet_areas, outlet_city, read_places
+from agents.extract.context import outlet_areas, outlet_city, read_places, usage_areas
 from agents.extract.figures import INJURED, KILLED, VICTIMS, Figure
 from agents.extract.language import article_language
 from agents.extract.numbers import Count
@@ -24,6 +24,7 @@ from agents.extract.places import (
     dateline_city,
     headline_story_end,
     is_title_case,
+    police_names,
 )
 from agents.extract.readers import Reader, reader_for
 from agents.extract.text import HEADLINE_SEPARATOR, article_text, sentences
@@ -119,14 +120,15 @@ def read_claims(article: Article, revision: int, gazetteer: Gazetteer,
     read = {id(s): s for s in [s for s in story if not s.in_headline][:OPENING_SENTENCES]
             + [sentence for _, sentence, _ in claims if not sentence.in_headline]}
     story_end = headline_story_end(article.headline)
-    hints = outlet_areas(article.source, text, len(article.headline), story_end, gazetteer)
+    hints = outlet_areas(article.source, text, len(article.headline), story_end, gazetteer) | usage_areas(text)
     dateline = dateline_city(text, body_start, gazetteer, hints)
     headline_mentions, body_mentions = read_places(
         text, story_end, [(s.start, s.end) for s in sorted(read.values(), key=lambda s: s.start)],
         dateline, gazetteer, hints)
-    place_of_article = article_place(headline_mentions, body_mentions, dateline,
+    place_of_article = article_place(headline_mentions, body_mentions, dateline, gazetteer,
                                      title_case=is_title_case(article.headline), hints=hints,
-                                     outlet=outlet_city(text, len(article.headline), story_end, gazetteer))
+                                     outlet=outlet_city(text, len(article.headline), story_end, gazetteer),
+                                     police=police_names(text))
     event_day, event_day_stated = _event_day([sentence.text for _, sentence, _ in claims], anchor)
     story_anchors = anchors(article.body)  # outlets rewrite headlines, syndicated bodies stay
     reports = []

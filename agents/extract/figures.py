@@ -19,6 +19,7 @@ and adds nothing otherwise. Ages, times, money, percentages and years are never 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from agents.extract.alternation import one_of, spelled_out
@@ -106,7 +107,8 @@ _INCLUDING = re.compile(r"\b(?:including|includ(?:es|ed)|among\s+them|among\s+wh
 _NOT_A_COUNT_AFTER = re.compile(
     r"""\s*(?:-?\s*years?\b|-year|-month|-week|-day|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock)
     |\s*(?:percent|per\s+cent|%|miles?|km|kilomet|metres|meters|feet|mph|degrees|rounds|shots
-    |times|counts?|block|grams|pounds|dollars|hours|minutes|days|weeks|months)\b
+    |times|counts?|block|grams|pounds|dollars|hours|minutes|days|weeks|months
+    |calls?|dispatch\w*|operators?|tapes?|recordings?)\b
     |:\d|th\b|st\b|nd\b|rd\b|\.\d|,\d|-\d|\s+[-–—]+\s*\d)""",
     re.I | re.X,
 )
@@ -122,6 +124,9 @@ _NOT_A_COUNT_BEFORE = re.compile(
     re.I,
 )
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
+# A word and a comma just before a number ("Skinner, 26,"): it can only begin two characters
+# before the white space that ends the text, where it is searched from.
+_AFTER_A_NAME = re.compile(r"\w,\s*$")
 
 _AUXILIARY = (
     # "Damon Sochko, 16, of Morgantown,", "a 3-year-old boy in Campbell County"
@@ -244,7 +249,8 @@ def _phrase(match: re.Match[str], sentence: str) -> _Phrase | None:
             return None
         if text.isdigit() and len(text) >= 4 and not match["counted"]:
             return None  # "2501 Carter Rd.": head counts that large are written "2,501 people"
-        if re.search(r"\w,\s*$", before) and sentence[match.end():].lstrip().startswith(","):
+        after_a_name = _AFTER_A_NAME.search(before, max(0, len(before.rstrip()) - 2))
+        if after_a_name and sentence[match.end():].lstrip().startswith(","):
             return None  # "Skinner, 26," and "a boy, 15," give an age
         found = count(text, qualifier_before(before[-25:]))
         others = bool(match["counted"]) and match["counted"].lower().startswith("other")
@@ -290,15 +296,34 @@ _MULTIPLES = {"double": 2, "triple": 3, "quadruple": 4}
 _LIST_SEPARATOR = re.compile(r"\s*(?:,\s*and|,|\band\b|&)\s*", re.I)
 
 
+# Where a victim phrase can begin: the sentence's start (a headline's label, a bare list of
+# people), a word's start, a capital inside a word (a name), or the apostrophe of "'s death".
+# The first character of every alternative of _PHRASE is one of these, so trying the pattern
+# only here finds what searching it from every position finds, and a sentence's letters
+# inside words (most of them) are skipped by this one cheap pattern instead.
+_PHRASE_START = re.compile(r"\b\w|[A-Z'’]")
+
+
+def _phrase_matches(sentence: str) -> Iterator[re.Match[str]]:
+    """The matches of _PHRASE that searching from the start, then from each match's end
+    (or the next character), finds."""
+    pattern = _PHRASE.for_text(sentence)
+    position = 0
+    if (match := pattern.match(sentence)) is not None:
+        yield match
+        position = max(match.end(), 1)
+    for start in _PHRASE_START.finditer(sentence, 1):
+        if start.start() >= position and (match := pattern.match(sentence, start.start())) is not None:
+            yield match
+            position = max(match.end(), match.start() + 1)
+
+
 def _phrases(sentence: str) -> list[_Phrase]:
     found: list[_Phrase] = []
-    position = 0
-    pattern = _PHRASE.for_text(sentence)
-    while (match := pattern.search(sentence, position)) is not None:
+    for match in _phrase_matches(sentence):
         phrase = _phrase(match, sentence)
         if phrase is not None and not _INCLUDING.search(sentence[: match.start()][-30:]):
             found.append(phrase)
-        position = max(match.end(), match.start() + 1)
     return found
 
 

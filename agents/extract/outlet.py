@@ -11,8 +11,9 @@ ties: what the article itself names comes first.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from agents.enrich.gazetteer import MAJOR_CITY, Gazetteer, fold
+from agents.enrich.gazetteer import BROADCASTER_EAST, BROADCASTER_WEST, MAJOR_CITY, Gazetteer, fold
 from streams.records import Place
 
 _CALL_SIGN = re.compile(r"[kw][a-z]{2,3}(?:tv|\d{1,2})?")
@@ -41,10 +42,34 @@ def _cities_in(label: str, gazetteer: Gazetteer) -> list[Place]:
     return list(found.values())
 
 
-def outlet_places(source: str, gazetteer: Gazetteer) -> tuple[list[Place], str]:
-    """The cities an outlet's site name names, and the country its call letters place it in
-    ("" when they place it nowhere)."""
+def _states_in(label: str, gazetteer: Gazetteer) -> list[Place]:
+    """US states whose name is written inside a site label ("nbcconnecticut",
+    "arkansasonline"), the longest at each point ("westvirginia" is not Virginia). Washington
+    is left out: the Post's is the capital's."""
+    names = {fold(state.name).replace(" ", ""): state for state in gazetteer.us_states()
+             if state.code != "WA"}
+    found, start = [], 0
+    while start < len(label):
+        state = next((names[label[start:end]] for end in range(len(label), start + 3, -1)
+                      if label[start:end] in names), None)
+        if state is None:
+            start += 1
+            continue
+        found.append(state.place(state.name))
+        start += len(fold(state.name).replace(" ", ""))
+    return found
+
+
+# A stream's articles come from a few hundred outlets, each read once: every position of its
+# site's name is looked up in the gazetteer's trie.
+@lru_cache(maxsize=4096)
+def outlet_places(source: str, gazetteer: Gazetteer) -> tuple[tuple[Place, ...], frozenset[str]]:
+    """The cities and states an outlet's site name names, and what its call letters say:
+    the country, and the side of the Mississippi (``BROADCASTER_WEST`` or ``_EAST``)."""
     labels = _labels(source)
-    places = [place for label in labels for place in _cities_in(label, gazetteer)]
+    places = tuple(place for label in labels
+                   for place in _cities_in(label, gazetteer) + _states_in(label, gazetteer))
     broadcaster = bool(labels) and bool(_CALL_SIGN.fullmatch(labels[0])) and not gazetteer.cities(labels[0])
-    return places, "US" if broadcaster else ""
+    if not broadcaster:
+        return places, frozenset()
+    return places, frozenset({"US", BROADCASTER_WEST if labels[0].startswith("k") else BROADCASTER_EAST})

@@ -26,7 +26,8 @@ _AGE_AFTER = re.compile(r",\s*\d{1,3}\b")
 NOT_A_CITY_AFTER = re.compile(
     r"(?:['’]s)?\s+(?:County|Parish|Co\.|Township|Borough|Twp\.?|neighbou?rhood|section|district"
     r"|community|High|Middle|Elementary|University|College|Street|St\.|Avenue|Ave\.|Road|Rd\."
-    r"|Boulevard|Blvd\.|Drive|Dr\.|Lane|Way|Park|Mall|Airport|Sheriff|City"
+    r"|Boulevard|Blvd\.|Drive|Dr\.|Lane|Way|Park|Parkway|Pkwy\.?|Court|Ct\.|Circle|Terrace|Highway"
+    r"|Hwy\.?|Trail|Pike|Plaza|Square|Apartments|Mall|Airport|Sheriff|City"
     r"|Hospital|Medical|Regional|Memorial|General|Health)(?!\w)"
 )
 _CAPITALISED_WORD = re.compile(r"[A-Z](?<![\w'’.-][A-Z])[\w'’-]*[a-z](?![\w'’-])")
@@ -74,6 +75,11 @@ class Names:
         Richardson", "Murphy" in "Officer Murphy")."""
         previous = _previous_word(text, start) if self.capitals_tell else None
         return previous is not None and self._names(previous[1])
+
+    def is_surname(self, word: str) -> bool:
+        """Whether a word is the surname of someone the article names, so the word before it is
+        a first name ("Logan" in "Logan Hinrichs, 14")."""
+        return bool(word) and fold(word) in self.surnames and word.lower() not in self.lower_words
 
     def _names(self, word: str) -> bool:
         word = word.rstrip(".").lower()

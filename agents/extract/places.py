@@ -8,6 +8,7 @@ its own sentence names that way, else the article's place.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ from streams.records import UNKNOWN_PLACE, Place
 
 _CAPITALISED = r"[A-ZÀ-ÖØ-ÞА-ЯІЇЄҐЁ][\w'’.-]*"
 _NAME_RUN = re.compile(rf"{_CAPITALISED}(?:\s+{_CAPITALISED}){{0,3}}")
+_WORD_OF_RUN = re.compile(r"\S+")
 _CUE_BEFORE = re.compile(
     r"\b(?:in|at|near|outside|of|from|to|into|across|around"
     r"|в|у|біля|поблизу|під|по|на|з|із|около|возле|под)\s+(?:the\s+)?$", re.I)
@@ -61,7 +63,7 @@ _DATELINE = re.compile(r"\s*(?P<name>[A-Z][A-Z .'’-]+?)\s*(?:,|\(|—|–| - )
 _PARAGRAPH = re.compile(r"\n\s*")
 _DATELINE_REACH = 1500
 _DATELINE_PARAGRAPHS = 6
-_POSSESSIVE = re.compile(r"['’]s$")
+_POSSESSIVE = ("'s", "’s")
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +78,10 @@ class Mention:
 
 
 def _strip(word: str) -> str:
-    return _POSSESSIVE.sub("", word.rstrip(".,"))
+    """The name a word or words (no line break in them) are: no final period or comma, no
+    possessive."""
+    word = word.rstrip(".,")
+    return word[:-2] if word.endswith(_POSSESSIVE) else word
 
 
 def mentions(text: str, start: int, end: int, gazetteer: Gazetteer,
@@ -88,7 +93,7 @@ def mentions(text: str, start: int, end: int, gazetteer: Gazetteer,
     for run in _NAME_RUN.finditer(text, start, end):
         if found and run.start() < found[-1].end:
             continue  # the qualifier of the place just found
-        words = [(m.start(), m.end()) for m in re.finditer(r"\S+", run.group())]
+        words = [(m.start(), m.end()) for m in _WORD_OF_RUN.finditer(run.group())]
         i = 0
         while i < len(words):
             if names.follows_a_name(text, run.start() + words[i][0]):
@@ -99,9 +104,13 @@ def mentions(text: str, start: int, end: int, gazetteer: Gazetteer,
                 name = _strip(text[s:e])
                 e = s + len(name)
                 one_word = j == i + 1
-                person = one_word and fold(name) in names.surnames
+                following = run.group()[words[j][0]:words[j][1]] if j < len(words) else ""
+                person = one_word and (fold(name) in names.surnames or (
+                    names.is_surname(following) and following.lower() not in _AFTER_A_PLACE
+                    and not NOT_A_CITY_AFTER.match(text, e)))
                 common = one_word and name.lower() in names.lower_words
-                mention = _resolve(text, s, e, name, gazetteer, context, person, common)
+                mention = _resolve(text, s, e, name, gazetteer, context, person, common,
+                                   inside_a_name=names.capitals_tell and _names_more(name, following))
                 if mention is not None:
                     found.append(mention)
                     i = j
@@ -109,6 +118,22 @@ def mentions(text: str, start: int, end: int, gazetteer: Gazetteer,
             else:
                 i += 1
     return found
+
+
+# Capitalised words that may follow a place's name and leave it the place: "in Dallas
+# Tuesday", "in Chicago Police custody".
+_AFTER_A_PLACE = frozenset(
+    """
+    monday tuesday wednesday thursday friday saturday sunday january february march april may
+    june july august september october november december police sheriff fire
+    """.split()
+)
+
+
+def _names_more(name: str, following: str) -> bool:
+    """Whether the capitalised word after a place's name makes a longer name of something
+    else: "the Hawthorne Heights Apartments", "at Algonquin Parkway"."""
+    return bool(following) and not name.endswith(("'s", "’s")) and following.lower().rstrip(".,") not in _AFTER_A_PLACE
 
 
 def regions_named(text: str, gazetteer: Gazetteer, names: Names = NO_NAMES) -> frozenset[str]:
@@ -166,20 +191,24 @@ def _words_before(text: str, start: int) -> tuple[bool, bool, bool, bool, bool]:
 
 def _resolve(text: str, s: int, e: int, name: str, gazetteer: Gazetteer,
              context: frozenset[str], person: bool = False, common: bool = False,
-             dateline: bool = False) -> Mention | None:
-    """The place a name at ``text[s:e]`` means, if any. A ``person``'s surname is one only
+             dateline: bool = False, inside_a_name: bool = False) -> Mention | None:
+    """The place a name at ``text[s:e]`` means, if any. A ``person``'s name is one only
     when a state or country is written beside it, or "the village of" before it; a
     ``common`` word (one the article also writes in lower case: "Surprise", "Temple") also
     when "in" or "near" goes before it. A ``dateline`` says where as surely as "in" does;
-    the town of a hospital or jail ("taken to a hospital in Putnam") is none of the story's."""
-    cues = _words_before(text, s)
-    if cues[3]:  # an institution's town
-        return None
+    the town of a hospital or jail ("taken to a hospital in Putnam") is none of the story's.
+    A name ``inside_a_name`` ("at the Hawthorne Heights Apartments") is not what the words
+    before the whole name point at."""
     region, qualified_end = _qualifying_region(_QUALIFIER_AFTER.match(text, e), gazetteer)
     # Most capitalised words name no place anywhere: only the qualifier can then make one.
-    if gazetteer.cities(name) or gazetteer.region(name) is not None:
+    known = bool(gazetteer.cities(name)) or gazetteer.region(name) is not None
+    if not known and region is None:
+        return None  # told before the words before it are read, which costs more
+    if _words_before(text, s)[3]:  # an institution's town
+        return None
+    if known:
         mention = _known_place(text, s, e, name, gazetteer, context, region, person, common,
-                               dateline)
+                               dateline, inside_a_name)
         if mention is not None:
             return mention
     if region is not None:  # "Mykilske, Kherson": a place we cannot pin, in a region we can
@@ -189,11 +218,11 @@ def _resolve(text: str, s: int, e: int, name: str, gazetteer: Gazetteer,
 
 def _known_place(text: str, s: int, e: int, name: str, gazetteer: Gazetteer,
                  context: frozenset[str], region: Region | None, person: bool,
-                 common: bool, dateline: bool) -> Mention | None:
+                 common: bool, dateline: bool, inside_a_name: bool) -> Mention | None:
     """The city or region a name the gazetteer knows means here, given the ``region`` its
     qualifier names, if any."""
     cued, settlement, where, _, aside = _words_before(text, s)
-    cued, where = cued or dateline, where or dateline
+    cued, where = (cued or dateline) and not inside_a_name, (where or dateline) and not inside_a_name
     if (kind := _REGION_AFTER.match(text, e)) and (named := gazetteer.region(name)) is not None:
         return Mention(s, kind.end(), named.place(name), False, True)  # "the Odesa region"
     if (person or (common and not cued)) and region is None and not settlement:
@@ -249,6 +278,47 @@ def dateline_city(text: str, body_start: int, gazetteer: Gazetteer,
     return None
 
 
+# "Chicago Police said", "the Baton Rouge Police Department", "Memphis police": the city whose
+# police speak for a story is where it happened, whatever its dateline names (DNAinfo heads
+# its Chicago stories "AUSTIN —", after the neighbourhood).
+_POLICE_OF = re.compile(rf"(?<![\w'’.-])(?P<name>{_CAPITALISED}(?:[^\S\n]+{_CAPITALISED}){{0,2}})[^\S\n]+[Pp]olice\b")
+
+
+def police_names(text: str) -> list[str]:
+    """The names before every "police" of the text, most often written first: "Officer Jose
+    Estrada, a Chicago Police spokesman" gives "Chicago"; which city each is, the article's
+    place decides (``article_place``)."""
+    names: Counter[str] = Counter()
+    for match in _POLICE_OF.finditer(text):
+        words = match["name"].split()
+        if any(word.lower() in NOT_A_POLICE_CITY for word in words):
+            continue  # "DeKalb County Police", "State Police": no town's
+        for first in range(len(words)):
+            names[_strip(" ".join(words[first:]))] += 1
+    return [name for name, _ in names.most_common()]
+
+
+def _police_city(names: list[str], named: Place, gazetteer: Gazetteer,
+                 hints: frozenset[str]) -> Place | None:
+    """The city of the first police name that is one, read in the light of the article's
+    place: "Richmond police" in a story about Richmond, Indiana are that Richmond's."""
+    if any(fold(name) in (fold(named.name), fold(named.mention)) for name in names):
+        return named
+    context = set(hints)
+    if (city := gazetteer.city_by_id(int(named.id.partition(":")[2])) if named.id.startswith("geonames:") else None):
+        context |= {city.country, city.region_id}
+    elif named.id.startswith(("admin1:", "country:")):
+        context |= {named.country, named.id}
+    for name in names:
+        if (city := gazetteer.pick(name, context=frozenset(context))) is not None:
+            return gazetteer.place_of(city, name)
+    return None
+
+
+NOT_A_POLICE_CITY = frozenset({"state", "county", "parish", "borough", "township", "military",
+                               "transit", "university", "capitol", "park", "metro", "tribal"})
+
+
 def is_title_case(headline: str) -> bool:
     """"Man Shot Outside Bar": every word capitalised, so capitals do not mark names."""
     words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", headline) if len(w) > 3]
@@ -256,14 +326,30 @@ def is_title_case(headline: str) -> bool:
 
 
 def article_place(headline: list[Mention], body: list[Mention], dateline: Place | None,
-                  title_case: bool = False, hints: frozenset[str] = frozenset(),
-                  outlet: Place | None = None) -> Place:
+                  gazetteer: Gazetteer, title_case: bool = False, hints: frozenset[str] = frozenset(),
+                  outlet: Place | None = None, police: list[str] | None = None) -> Place:
     """The place an article is about: the dateline's city, the headline's (only a cued one
     in a title-case headline), the city the body names most (cued names counting first), a
     region or country, the city the ``outlet`` is at home in, else unknown.
 
     Where the ``hints`` say which countries the outlet is at home in, a name abroad that
-    nothing cues is a person's or a word's ("Patrick", "Same"), not the story's place."""
+    nothing cues is a person's or a word's ("Patrick", "Same"), not the story's place. The
+    city whose ``police`` (their names, from ``police_names``) the story quotes overrules a place in another state or country, or
+    in that city ("AUSTIN —" over a story of the Chicago Police is Chicago's Austin)."""
+    named = _named_place(headline, body, dateline, title_case, hints, outlet)
+    police = _police_city(police or [], named, gazetteer, hints)
+    if police is None or named.id == police.id:
+        return named
+    if named.id == UNKNOWN_PLACE.id or not _same_area(named, police) or (
+            named.admin1 == police.admin1 and not named.id.startswith("geonames:")):
+        return police
+    if gazetteer.is_part_of(named, police):
+        return dataclasses.replace(police, district=named.district or named.name, mention=named.mention)
+    return named
+
+
+def _named_place(headline: list[Mention], body: list[Mention], dateline: Place | None,
+                 title_case: bool, hints: frozenset[str], outlet: Place | None) -> Place:
     if dateline is not None:
         return dateline
     countries = {area.partition(":")[2].partition(".")[0] if ":" in area else area for area in hints}

@@ -56,7 +56,9 @@ def article_text(article: Article) -> str:
 
 
 def is_boilerplate(line: str) -> bool:
-    return bool(_BOILERPLATE.search(line) or _SOCIAL_LINK.search(line) or _SOCIAL_CREDIT.match(line))
+    # Both social links hold a slash: most lines have none, and are not lowered to look.
+    return bool(_BOILERPLATE.search(line) or ("/" in line and _SOCIAL_LINK.search(line))
+                or _SOCIAL_CREDIT.match(line))
 
 
 _LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.]*)$")

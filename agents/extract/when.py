@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from agents.extract.alternation import one_of
 from agents.extract.caseblind import CaseBlind
@@ -77,6 +78,9 @@ def period_in(sentence: str, anchor: date) -> When | None:
     return When(date=anchor - timedelta(days=days), date_end=anchor, period=label)
 
 
+# An article's claim sentences are read for a day twice (for the story's day, then for each
+# claim's), and a claim's sentence again as the next claim's previous one.
+@lru_cache(maxsize=256)
 def day_in(sentence: str, anchor: date) -> date | None:
     """The day a sentence names, or None when it names none."""
     for pattern in (_DAY_MONTH_RE, _MONTH_DAY_RE):

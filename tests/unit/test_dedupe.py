@@ -283,3 +283,40 @@ def test_a_larger_or_new_figure_in_the_same_article_is_still_told_apart():
     state, _ = _fold([dataclasses.replace(c, span=(i, i + 1)) for i, c in enumerate(claims)])
     assert [(o.incident.killed, o.incident.injured) for o in state.incidents][0] == (1, 3)
     assert len(state.incidents) == 3
+
+
+def test_the_same_figures_told_for_adjacent_days_are_one_night_s_shooting():
+    late_sunday = dataclasses.replace(_report("s", 1, 3, date="2022-03-06"), date_stated=True)
+    early_monday = dataclasses.replace(_report("m", 1, 3, date="2022-03-07", article="a2"), date_stated=True)
+    state, _ = _fold([late_sunday, early_monday])
+    assert len(state.incidents) == 1
+
+
+def test_different_figures_on_adjacent_days_stay_apart():
+    sunday = dataclasses.replace(_report("s", 1, None, date="2022-03-06"), date_stated=True)
+    monday = dataclasses.replace(_report("m", 2, None, date="2022-03-07", article="a2"), date_stated=True)
+    two_days_on = dataclasses.replace(_report("t", 1, None, date="2022-03-08", article="a3"), date_stated=True)
+    state, _ = _fold([sunday, monday, two_days_on])
+    assert len(state.incidents) == 3
+
+
+def test_a_death_days_after_the_shooting_in_the_same_article_is_the_same_incident():
+    shot = dataclasses.replace(_report("s", 1, 2, date="2022-03-06"), date_stated=True, span=(0, 40))
+    died = dataclasses.replace(_report("d", 1, None, date="2022-03-09"), date_stated=True, span=(41, 90))
+    state, _ = _fold([shot, died])
+    assert [(i.incident.killed, i.incident.injured) for i in state.incidents] == [(1, 2)]
+
+
+def test_victims_told_for_the_next_day_agree_with_the_dead_and_wounded_they_add_up_to():
+    shot = dataclasses.replace(_report("w", 1, 1, date="2015-12-21"), date_stated=True)
+    victims = dataclasses.replace(_report("v", None, None, date="2015-12-22", article="a2"),
+                                  victims=2, date_stated=True)
+    state, _ = _fold([shot, victims])
+    assert len(state.incidents) == 1
+
+
+def test_one_casualty_in_another_article_on_the_next_day_is_another_incident():
+    tuesday = dataclasses.replace(_report("t", 0, 1, date="2023-03-14"), date_stated=True)
+    wednesday = dataclasses.replace(_report("w", 0, 1, date="2023-03-15", article="a2"), date_stated=True)
+    state, _ = _fold([tuesday, wednesday])
+    assert len(state.incidents) == 2

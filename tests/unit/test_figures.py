@@ -1,6 +1,8 @@
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from agents.extract.figures import INJURED, KILLED, VICTIMS, figures
+from agents.extract.figures import _PHRASE, INJURED, KILLED, VICTIMS, _phrase_matches, figures
 from agents.extract.numbers import number_value
 from agents.extract.readers import reader_for
 
@@ -149,6 +151,7 @@ def test_victims_and_what_happened_to_them(sentence, expected):
     "Hit 5 – 5-6-7-20-30",
     "There were 12 shooting deaths in the county last year.",
     "He faces the state's death penalty.",
+    "911 calls from the Cameo nightclub shootings were released.",
 ])
 def test_not_new_casualty_figures(sentence):
     assert _kinds(sentence) == []
@@ -181,3 +184,24 @@ def test_news_on_top_of_earlier_news_is_told_apart(sentence, adds):
 ])
 def test_numbers_beside_a_count_are_not_added_to_it(sentence, expected):
     assert [(f.kind, f.value) for f in figures(sentence)] == expected
+
+
+PHRASE_PIECES = st.sampled_from([
+    "Four people were killed", " and", " a man", " was shot", ", 26,", " Terrell Skinner, 26,",
+    " McDonald, 19,", " deShawn Smith, 19,", " the victim's death", " a 12-year-old", "HPD: ",
+    "#DEVELOPING: ", " two men and a woman", " killing 2", " no one", " İstanbul", " ſ", " K",
+    "-", "'", "’s", " 10 to 15 people", " a double homicide", " he", "Mother, son shot", "\n",
+])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(st.lists(PHRASE_PIECES, max_size=30).map("".join), st.text(max_size=300)))
+def test_victim_phrases_are_found_wherever_they_begin(sentence):
+    """Trying the victim pattern only where a phrase can begin finds exactly what searching it
+    from every position finds."""
+    pattern = _PHRASE.for_text(sentence)
+    searched, position = [], 0
+    while (match := pattern.search(sentence, position)) is not None:
+        searched.append(match.span())
+        position = max(match.end(), match.start() + 1)
+    assert [match.span() for match in _phrase_matches(sentence)] == searched

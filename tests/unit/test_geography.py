@@ -203,3 +203,58 @@ def test_a_neighbourhood_geonames_lists_as_a_town_keeps_a_claim_in_the_storys_ci
     body = ("CHICAGO - A 17-year-old accidentally shot himself in South Shore on Friday, police "
             "said. Two people were wounded in Evanston later that night.")
     assert _places("Teen shoots himself", body) == [CHICAGO, CHICAGO, "geonames:4891382"]  # Evanston
+
+
+def _place_names(headline: str, body: str) -> list[tuple[str, str]]:
+    article = Article(id="a", headline=headline, body=body, published_at="2024-06-09T15:20:00+00:00")
+    return [(r.place.name, r.place.admin1) for r in extract(article, None).reports]
+
+
+def test_the_city_whose_police_speak_overrules_a_neighbourhood_dateline_in_another_state():
+    body = ("AUSTIN — Four boys were wounded in a shooting on the West Side Monday night, police said, "
+            "according to Officer Jose Estrada, a Chicago Police spokesman.")
+    assert set(_place_names("Austin shooting wounds 4 boys", body)) == {("Chicago", "Illinois")}
+
+
+def test_the_police_of_a_town_the_story_is_about_are_that_town_s():
+    body = "RICHMOND, Ind. — Four people were wounded in a shooting Sunday, Richmond police said."
+    assert set(_place_names("Four wounded", body)) == {("Richmond", "Indiana")}
+
+
+def test_a_first_name_before_a_surname_the_story_names_is_no_town():
+    body = ("Logan Hinrichs, 14, shot himself dead while hunting near Red Wing, Minnesota, "
+            "authorities said. Hinrichs was found by relatives.")
+    assert ("Logan", "Utah") not in _place_names("Logan Hinrichs, 14, shot dead", body)
+
+
+def test_a_town_inside_a_longer_name_is_not_where_the_preposition_points():
+    body = ("Four people were shot in the parking lot of the Hawthorne Heights Apartments, "
+            "the Baton Rouge Police Department said.")
+    assert set(_place_names("Four shot at apartments", body)) == {("Baton Rouge", "Louisiana")}
+
+
+def test_american_police_copy_places_an_ambiguous_town_in_the_us():
+    body = ("Police in Chester are investigating a shooting that wounded a 5-year-old child "
+            "on the 400 block of Whittington Place on Monday night.")
+    assert {admin1 for _, admin1 in _place_names("5-year-old shot in Chester", body)} == {"Pennsylvania"}
+
+
+def _admin1(source: str, headline: str, body: str) -> set[str]:
+    article = Article(id="a", source=source, headline=headline, body=body,
+                      published_at="2016-06-09T15:20:00+00:00")
+    return {r.place.admin1 for r in extract(article, None).reports}
+
+
+def test_a_state_in_the_outlets_name_breaks_a_tie():
+    body = "An 11-year-old boy was wounded when his father's gun went off in {}, police said."
+    assert _admin1("www.nbcconnecticut.com", "Boy wounded", body.format("Bristol")) == {"Connecticut"}
+    assert _admin1("", "Boy wounded", body.format("Bristol")) == {"England"}
+    assert _admin1("www.arkansasonline.com", "Boy wounded", body.format("Jacksonville")) == {"Arkansas"}
+
+
+def test_call_letters_tell_which_side_of_the_mississippi_a_town_is_on():
+    body = "A 17-year-old was killed in a shooting in Richmond on Friday night, police said."
+    assert _admin1("www.ktvu.com", "Teen killed", body) == {"California"}
+    assert _admin1("www.wtvr.com", "Teen killed", body) == {"Virginia"}
+    phoenix = "A man was killed in a shooting in Phoenix on Friday night, police said."
+    assert _admin1("www.wsbtv.com", "Man killed", phoenix) == {"Arizona"}  # a city of a million
