@@ -114,3 +114,16 @@ def test_no_window_forgets_nothing():
         extract_step(_article(f"a{day}", _day(day)), None, articles_seen=table, partition=0,
                      window_days=0)
     assert len(table) == 8
+
+
+def test_an_undated_article_is_forgotten_a_window_after_the_stream_day_it_was_read_on():
+    table = JsonTable()
+    for article_id, version_time in (("dated", "2022-03-07T10:00:00+00:00"), ("undated", None),
+                                     ("unreadable", "Monday morning"),
+                                     ("later", "2022-04-06T10:00:00+00:00")):
+        remember(table, article_id, {"version_time": version_time}, version_time, partition=0,
+                 window_days=WINDOW)
+    assert _articles(table) == {"dated", "undated", "unreadable", "later"}
+    remember(table, "next", {"version_time": "2022-04-07T10:00:00+00:00"},
+             "2022-04-07T10:00:00+00:00", partition=0, window_days=WINDOW)
+    assert _articles(table) == {"later", "next"}
