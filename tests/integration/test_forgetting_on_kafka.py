@@ -1,6 +1,6 @@
 """A worker forgets an article once its partition's stream is a window past it: the Faust
-table deletes it (a tombstone on its changelog), and what it still remembers survives a restart
-on empty tables, rebuilt from the changelog."""
+table deletes it (a tombstone on its changelog), what it still remembers survives a restart on
+empty tables, rebuilt from the changelog, and a forgotten article sent again is read anew."""
 
 from __future__ import annotations
 
@@ -11,10 +11,9 @@ import time
 
 import orjson
 import pytest
-from prometheus_client.parser import text_string_to_metric_families
 
 from streams.clients import follow
-from streams.demo import fetch_metrics, spawn_worker, stop_worker, wait_for_worker
+from streams.demo import spawn_worker, stop_worker, wait_for_worker
 from streams.settings import Settings
 from tests.integration.conftest import PARTITIONS, free_port
 from tests.integration.kafka_io import DEADLINE, publish_raw
@@ -25,11 +24,13 @@ APP = "forgetting"
 TOPICS = ("articles", "reports", "incidents", "events", "casualties", "deadletter")
 
 
-def _article(article_id: str, day: str) -> tuple[bytes, bytes]:
-    return article_id.encode(), orjson.dumps({
-        "id": article_id, "headline": "Shelling in Kharkiv",
-        "body": "Two people were killed in Kharkiv on Monday.",
-        "published_at": f"{day}T10:00:00+00:00"})
+def _article(article_id: str, day: str, updated: str | None = None,
+             body: str = "Two people were killed in Kharkiv on Monday.") -> tuple[bytes, bytes]:
+    article = {"id": article_id, "headline": "Shelling in Kharkiv", "body": body,
+               "published_at": f"{day}T10:00:00+00:00"}
+    if updated:
+        article["updated_at"] = f"{updated}T10:00:00+00:00"
+    return article_id.encode(), orjson.dumps(article)
 
 
 def _changelog(bootstrap: str) -> dict[str, bytes | None]:
@@ -44,11 +45,10 @@ def _changelog(bootstrap: str) -> dict[str, bytes | None]:
     return asyncio.run(scan())
 
 
-def _extract_repeats(settings: Settings) -> float:
-    families = text_string_to_metric_families(fetch_metrics(settings))
-    return sum(s.value for family in families if family.name == "wirewatch_stage_duplicates"
-               for s in family.samples
-               if s.name == "wirewatch_stage_duplicates_total" and s.labels["stage"] == "extract")
+def _revision(bootstrap: str, article_id: str) -> int | None:
+    """The revision extract last stored for the article, None when it holds none."""
+    value = _changelog(bootstrap).get(article_id)
+    return orjson.loads(value)["revision"] if value else None
 
 
 def _until(check, what: str):
@@ -76,17 +76,19 @@ def test_a_worker_forgets_an_article_a_window_behind_its_partition(kafka, tmp_pa
         last = _until(lambda: (seen := _changelog(kafka.bootstrap)).get("old", b"") is None
                       and seen, "no tombstone of the old article on the changelog")
         assert last["new"] is not None
-        # A restart on empty tables rebuilds them from the changelog: "new" is still known.
+        # A restart on empty tables rebuilds them from the changelog: "new" is still known, so
+        # a revision of it is its second (the restarted worker may read the first two messages
+        # again, if their offsets were not committed: that changes neither answer).
         stop_worker(worker)
         shutil.rmtree(tmp_path / "tables")
         worker = spawn_worker(log, env)
         wait_for_worker(settings, worker, log)
-        before = _extract_repeats(settings)
-        publish_raw(kafka.bootstrap, articles, [_article("new", "2030-03-01")], partition=0)
-        _until(lambda: _extract_repeats(settings) == before + 1, "the resend was not recognised")
+        revision = _article("new", "2030-03-01", updated="2030-03-02",
+                            body="Three people were killed in Kharkiv on Monday.")
+        publish_raw(kafka.bootstrap, articles, [revision], partition=0)
+        _until(lambda: _revision(kafka.bootstrap, "new") == 2, "the revision was not the second")
+        # The forgotten one, sent again, is read anew: its first revision.
         publish_raw(kafka.bootstrap, articles, [_article("old", "2030-01-07")], partition=0)
-        _until(lambda: _changelog(kafka.bootstrap).get("old") is not None,
-               "the old article was not read again")
-        assert _extract_repeats(settings) == before + 1  # read anew, not as a repeat
+        _until(lambda: _revision(kafka.bootstrap, "old") == 1, "the old article was not read again")
     finally:
         stop_worker(worker)
