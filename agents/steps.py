@@ -12,6 +12,7 @@ from collections.abc import MutableMapping
 from dataclasses import dataclass
 from typing import Any
 
+from agents.article_memory import remember
 from agents.dedupe.core import PlaceIncidents, dedupe
 from agents.enrich.core import enrich
 from agents.extract.article import parse_article
@@ -35,11 +36,14 @@ class StepResult:
     language: tuple[str, bool] | None = None
 
 
-def extract_step(value: bytes, key: bytes | None, *, articles_seen: Table) -> StepResult:
+def extract_step(value: bytes, key: bytes | None, *, articles_seen: Table, partition: int,
+                 window_days: int) -> StepResult:
+    """``partition``: the article's, whose stream time decides when extract forgets it."""
     article = parse_article(value, key)
     seen = articles_seen.get(article.id)
     result = extract(article, ArticleSeen.from_dict(seen) if seen else None)
-    articles_seen[article.id] = result.seen
+    remember(articles_seen, article.id, result.seen, result.seen.version_time,
+             partition=partition, window_days=window_days)
     language = result.seen.language
     return StepResult([(report.place.id, report) for report in result.reports],
                       seen is not None and seen["revision"] == result.seen.revision

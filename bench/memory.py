@@ -3,7 +3,8 @@ interpreter (``python -m bench.memory``), one JSON line per checkpoint.
 
 Extracting a million articles at a few hundred a second would take an hour, so the corpus is
 extracted once and its output replayed: each copy of an article (``bench.corpus``) stores what
-extract remembers of it in ``articles-seen``, and its reports, re-keyed and moved in time, go
+extract remembers of it in ``articles-seen`` as extract does (``agents.article_memory``, which
+forgets it a window later), and its reports, re-keyed and moved in time, go
 through the stateful stages dedupe, enrich and tally, the same steps and tables as
 ``wirewatch process`` (``agents.steps``, ``JsonTable``). What is measured is the state a worker
 keeps; ``wirewatch process`` holds every report and incident besides, to write its files.
@@ -26,6 +27,7 @@ from itertools import count
 import orjson
 
 from agents.dedupe.core import PlaceIncidents
+from agents.article_memory import remember
 from agents.extract.article import parse_article
 from agents.pipeline import JsonTable
 from agents.steps import dedupe_step, enrich_step, extract_step, place_states, tally_step
@@ -72,7 +74,9 @@ class StatefulStages:
                    Settings.from_env().incident_window_days)
 
     def feed(self, article_id: str, seen: dict, reports: list[dict]) -> None:
-        self.articles_seen[article_id] = seen
+        # What extract_step does with what extract returns; the corpus is one partition.
+        remember(self.articles_seen, article_id, seen, seen["version_time"], partition=0,
+                 window_days=self.window_days)
         dedupe = partial(dedupe_step, place_incidents=self.place_incidents,
                          window_days=self.window_days)
         tally = partial(tally_step, place_tallies=self.place_tallies, window_days=self.window_days)
@@ -91,8 +95,7 @@ class StatefulStages:
     def table_mb(self) -> dict[str, float]:
         tables = {"articles-seen": self.articles_seen, "open-incidents": self.place_incidents,
                   "city-tallies": self.place_tallies}
-        return {name: sum(len(dumps(value)) for value in table.values()) / 2**20
-                for name, table in tables.items()}
+        return {name: table.stored_bytes() / 2**20 for name, table in tables.items()}
 
 
 def extracted(messages: list[Message]) -> list[tuple[str, dict, list[dict]]]:
@@ -101,7 +104,9 @@ def extracted(messages: list[Message]) -> list[tuple[str, dict, list[dict]]]:
     out = []
     for message in messages:
         article_id = parse_article(message.value, message.key).id
-        result = extract_step(message.value, message.key, articles_seen=seen)
+        # No window: each copy's entry is made from the original's, so none may be forgotten.
+        result = extract_step(message.value, message.key, articles_seen=seen, partition=0,
+                              window_days=0)
         out.append((article_id, seen[article_id],
                     [orjson.loads(dumps(report)) for _, report in result.outputs]))
     return out

@@ -41,7 +41,8 @@ def _steps() -> dict[str, Callable[[], Callable[[bytes, bytes | None], StepResul
     """Each stage's step on a fresh, empty table, with the settings' incident window."""
     window = Settings.from_env().incident_window_days
     return {
-        "extract": lambda: partial(extract_step, articles_seen=JsonTable()),
+        "extract": lambda: partial(extract_step, articles_seen=JsonTable(), partition=0,
+                                    window_days=window),
         "dedupe": lambda: partial(dedupe_step, place_incidents=place_states(JsonTable()),
                                    window_days=window),
         "enrich": lambda: enrich_step,

@@ -24,8 +24,9 @@ import bisect
 import dataclasses
 import hashlib
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 
+from agents.window import horizon as _horizon
 from streams.records import UNKNOWN_PLACE, Incident, Report
 
 FOLLOW_UP_DAYS = 2
@@ -422,13 +423,6 @@ def _activity(report: Report) -> str:
 def _last_activity(open_incident: OpenIncident) -> str:
     return max((_day(m.published_at) or _day(m.date) for m in open_incident.members),
                default=_day(open_incident.incident.last_updated))
-
-
-def _horizon(latest: str | None, window_days: int) -> str:
-    """The first day still open at a place whose stream has reached ``latest``."""
-    if not window_days or not latest:
-        return ""
-    return (date.fromisoformat(latest) - timedelta(days=window_days)).isoformat()
 
 
 def _close(state: PlaceIncidents, horizon: str) -> tuple[PlaceIncidents, list[Incident]]:

@@ -4,7 +4,7 @@ from functools import partial
 
 from agents.steps import extract_step
 from streams import tables, topics
-from streams.app import app
+from streams.app import app, settings
 from streams.stages import run_stage
 
 STAGE = "extract"
@@ -12,6 +12,8 @@ STAGE = "extract"
 
 @app.agent(topics.articles, name=STAGE)
 async def extract_agent(stream):
-    step = partial(extract_step, articles_seen=tables.articles_seen)
     async for event in stream.events():
+        step = partial(extract_step, articles_seen=tables.articles_seen,
+                       partition=event.message.partition,
+                       window_days=settings.incident_window_days)
         await run_stage(STAGE, event, topics.reports, step)

@@ -5,7 +5,10 @@ now: its counted figures, which dedupe sets so that a period total and the incid
 are not added together. Each contribution remembers its revision, so a re-delivered or older revision moves
 nothing. A closed incident (dedupe has forgotten it: see ``agents.dedupe.core``) is folded into
 the place's settled figures and its contribution dropped; its id is remembered for one window
-more, so that a replayed older revision of it still moves nothing. The row, the contributions
+more, so that a replayed older revision of it still moves nothing. A retracted incident adds
+nothing, and dedupe forgets it at the same horizon without a final revision: its contribution is
+dropped once the place's news has moved a window past its last update, and its id remembered
+like a closed one's. The row, the contributions
 and the settled figures are one state, kept under one key, so a crash can never leave one of
 them updated without the others.
 """
@@ -13,8 +16,8 @@ them updated without the others.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, timedelta
 
+from agents.window import horizon
 from streams.records import CityTally, Incident
 
 
@@ -87,11 +90,23 @@ def _settle(settled: Settled, incident: Incident) -> Settled:
 def _recent(closed: dict[str, str], window_days: int) -> dict[str, str]:
     """The closed ids a replay may still bring an older revision of: those closed within one
     window of the latest closing."""
-    latest = max(closed.values(), default="")
-    if not window_days or not latest:
-        return closed
-    horizon = (date.fromisoformat(latest) - timedelta(days=window_days)).isoformat()
-    return {incident_id: day for incident_id, day in closed.items() if day >= horizon}
+    first_open = horizon(max(closed.values(), default=""), window_days)
+    return {incident_id: day for incident_id, day in closed.items() if day >= first_open}
+
+
+def _forget_retracted(contributions: dict[str, Contribution], closed: dict[str, str],
+                      window_days: int) -> None:
+    """Move the retracted incidents a window older than the place's latest news from
+    ``contributions`` to ``closed``. Dedupe has forgotten them by then: its stream time for
+    the place (the latest report's day) is never behind the latest update tally has seen."""
+    latest = max([*closed.values(), *((c.last_updated or "")[:10] for c in contributions.values())],
+                 default="")
+    first_open = horizon(latest, window_days)
+    for contribution in list(contributions.values()):
+        day = (contribution.last_updated or "")[:10]
+        if not contribution.active and day < first_open:
+            del contributions[contribution.incident_id]
+            closed[contribution.incident_id] = day
 
 
 def is_counted(state: PlaceTally | None, incident: Incident) -> bool:
@@ -128,13 +143,14 @@ def tally(incident: Incident, state: PlaceTally | None, window_days: int = 0) ->
         contributions.pop(incident.incident_id, None)
         settled = _settle(settled, incident)
         closed[incident.incident_id] = (incident.last_updated or incident.date or "")[:10]
-        closed = _recent(closed, window_days)
     else:
         active = incident.status == "active"
         contributions[incident.incident_id] = Contribution(
             incident.incident_id, incident.revision,
             incident.counted_killed if active else 0, incident.counted_injured if active else 0,
             active, incident.last_updated)
+    _forget_retracted(contributions, closed, window_days)
+    closed = _recent(closed, window_days)
     row = _row(incident, base, contributions, settled)
     return TallyStep(PlaceTally(row, contributions, settled, closed),
                      state is None or row != state.row)

@@ -15,8 +15,10 @@ DEADLINE = 120.0
 
 
 def publish_raw(bootstrap: str, topic: str, messages: Iterable[tuple[bytes | None, bytes | None]],
-                max_request_size: int = 4 * 1024 * 1024) -> list[tuple[int, int]]:
-    """Send (key, value) pairs as they are, one by one; return the partition and offset of each."""
+                max_request_size: int = 4 * 1024 * 1024,
+                partition: int | None = None) -> list[tuple[int, int]]:
+    """Send (key, value) pairs as they are, one by one (to ``partition`` when given, else where
+    the key hashes); return the partition and offset of each."""
 
     async def send() -> list[tuple[int, int]]:
         producer = AIOKafkaProducer(bootstrap_servers=bootstrap, acks="all",
@@ -25,7 +27,8 @@ def publish_raw(bootstrap: str, topic: str, messages: Iterable[tuple[bytes | Non
         try:
             placed = []
             for key, value in messages:
-                sent = await producer.send_and_wait(topic, value=value, key=key)
+                sent = await producer.send_and_wait(topic, value=value, key=key,
+                                                    partition=partition)
                 placed.append((sent.partition, sent.offset))
             return placed
         finally:

@@ -114,7 +114,8 @@ class Delivery(RuleBasedStateMachine):
         tables = {name: JsonTable() for name in STAGES} | {"dedupe": place_states(JsonTable())}
         window = Settings().incident_window_days
         steps = {
-            "extract": partial(extract_step, articles_seen=tables["extract"]),
+            "extract": partial(extract_step, articles_seen=tables["extract"], partition=0,
+                               window_days=window),
             "dedupe": partial(dedupe_step, place_incidents=tables["dedupe"], window_days=window),
             "enrich": enrich_step,
             "tally": partial(tally_step, place_tallies=tables["tally"], window_days=window),

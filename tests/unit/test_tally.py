@@ -88,3 +88,18 @@ def test_a_period_total_counts_what_dedupe_says_it_adds_not_its_own_figure_again
     within.counted_injured, within.within = 0, "24h"
     state, _ = _apply([total, within, _incident(1, 4, 9, incident_id="wednesday")])
     assert (state.row.killed, state.row.injured, state.row.incidents) == (25, 121, 3)
+
+
+def test_a_retracted_incident_is_forgotten_a_window_after_its_last_update_and_its_replays_move_nothing():
+    reported = _incident(1, 4, incident_id="gone")
+    reported.last_updated = "2022-02-01T10:00:00+00:00"
+    retracted = _incident(2, 0, incident_id="gone", status="retracted")
+    retracted.last_updated = reported.last_updated
+    state = tally(retracted, tally(reported, None, window_days=7).state, window_days=7).state
+    assert "gone" in state.contributions  # a week has not passed: dedupe still holds it
+    later = _incident(1, 2, incident_id="later")
+    later.last_updated = "2022-02-09T10:00:00+00:00"
+    state = tally(later, state, window_days=7).state
+    assert set(state.contributions) == {"later"} and "gone" in state.closed
+    step = tally(reported, state, window_days=7)  # the first revision, replayed
+    assert step.state == state and (step.state.row.killed, step.state.row.incidents) == (2, 1)
