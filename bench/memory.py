@@ -20,7 +20,7 @@ import os
 import sys
 import time
 from collections.abc import MutableMapping
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from functools import partial
 from itertools import count
 
@@ -62,16 +62,19 @@ class StatefulStages:
     """The state the stages keep, fed one article's extract output at a time."""
 
     articles_seen: JsonTable
-    place_incidents: MutableMapping[str, PlaceIncidents]
+    open_incidents: JsonTable  # as stored; dedupe reads it through ``place_incidents``
     place_tallies: JsonTable
     window_days: int  # the settings' incident window
     reports: int = 0
     dead_letters: int = 0
+    place_incidents: MutableMapping[str, PlaceIncidents] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.place_incidents = place_states(self.open_incidents)
 
     @classmethod
     def empty(cls) -> StatefulStages:
-        return cls(JsonTable(), place_states(JsonTable()), JsonTable(),
-                   Settings.from_env().incident_window_days)
+        return cls(JsonTable(), JsonTable(), JsonTable(), Settings.from_env().incident_window_days)
 
     def feed(self, article_id: str, seen: dict, reports: list[dict]) -> None:
         # What extract_step does with what extract returns; the corpus is one partition.
@@ -93,7 +96,7 @@ class StatefulStages:
                     tally(dumps(event), place)
 
     def table_mb(self) -> dict[str, float]:
-        tables = {"articles-seen": self.articles_seen, "open-incidents": self.place_incidents,
+        tables = {"articles-seen": self.articles_seen, "open-incidents": self.open_incidents,
                   "city-tallies": self.place_tallies}
         return {name: table.stored_bytes() / 2**20 for name, table in tables.items()}
 

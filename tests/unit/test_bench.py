@@ -75,3 +75,9 @@ def test_a_profile_counts_the_stacks_under_its_root_only():
     raw = ("main (x.py:1);feed (agents/pipeline.py:60);dedupe (agents/dedupe/core.py:9) 7\n"
            "main (x.py:1);other (streams/cli.py:3) 5\n")
     assert fold(raw, "feed (agents/pipeline.py") == Counter({"agents/dedupe/core.py": 7})
+
+
+def test_the_memory_run_sizes_every_table_the_stages_keep():
+    from bench.memory import StatefulStages
+
+    assert set(StatefulStages.empty().table_mb()) == {"articles-seen", "open-incidents", "city-tallies"}
