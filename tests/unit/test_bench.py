@@ -9,6 +9,7 @@ import orjson
 from bench.corpus import COPY_DAYS, copy_article, copy_report, copy_seen, first, shift_date
 from bench.live import percentile, run_handled, topic_names
 from bench.profile_summary import fold
+from bench.memory import StatefulStages
 from bench.report import memory_growth
 from streams.inputs import Message
 
@@ -78,6 +79,4 @@ def test_a_profile_counts_the_stacks_under_its_root_only():
 
 
 def test_the_memory_run_sizes_every_table_the_stages_keep():
-    from bench.memory import StatefulStages
-
     assert set(StatefulStages.empty().table_mb()) == {"articles-seen", "open-incidents", "city-tallies"}
