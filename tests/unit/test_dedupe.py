@@ -285,38 +285,36 @@ def test_a_larger_or_new_figure_in_the_same_article_is_still_told_apart():
     assert len(state.incidents) == 3
 
 
+def _told_on(report_id, killed, injured, day, *, article="a1", **fields):
+    """A report whose text names its day."""
+    return dataclasses.replace(_report(report_id, killed, injured, date=day, article=article),
+                               date_stated=True, **fields)
+
+
 def test_the_same_figures_told_for_adjacent_days_are_one_night_s_shooting():
-    late_sunday = dataclasses.replace(_report("s", 1, 3, date="2022-03-06"), date_stated=True)
-    early_monday = dataclasses.replace(_report("m", 1, 3, date="2022-03-07", article="a2"), date_stated=True)
-    state, _ = _fold([late_sunday, early_monday])
+    state, _ = _fold([_told_on("s", 1, 3, "2022-03-06"), _told_on("m", 1, 3, "2022-03-07", article="a2")])
     assert len(state.incidents) == 1
 
 
 def test_different_figures_on_adjacent_days_stay_apart():
-    sunday = dataclasses.replace(_report("s", 1, None, date="2022-03-06"), date_stated=True)
-    monday = dataclasses.replace(_report("m", 2, None, date="2022-03-07", article="a2"), date_stated=True)
-    two_days_on = dataclasses.replace(_report("t", 1, None, date="2022-03-08", article="a3"), date_stated=True)
-    state, _ = _fold([sunday, monday, two_days_on])
+    state, _ = _fold([_told_on("s", 1, None, "2022-03-06"), _told_on("m", 2, None, "2022-03-07", article="a2"),
+                      _told_on("t", 1, None, "2022-03-08", article="a3")])
     assert len(state.incidents) == 3
 
 
 def test_a_death_days_after_the_shooting_in_the_same_article_is_the_same_incident():
-    shot = dataclasses.replace(_report("s", 1, 2, date="2022-03-06"), date_stated=True, span=(0, 40))
-    died = dataclasses.replace(_report("d", 1, None, date="2022-03-09"), date_stated=True, span=(41, 90))
+    shot = _told_on("s", 1, 2, "2022-03-06", span=(0, 40))
+    died = _told_on("d", 1, None, "2022-03-09", span=(41, 90))
     state, _ = _fold([shot, died])
     assert [(i.incident.killed, i.incident.injured) for i in state.incidents] == [(1, 2)]
 
 
 def test_victims_told_for_the_next_day_agree_with_the_dead_and_wounded_they_add_up_to():
-    shot = dataclasses.replace(_report("w", 1, 1, date="2015-12-21"), date_stated=True)
-    victims = dataclasses.replace(_report("v", None, None, date="2015-12-22", article="a2"),
-                                  victims=2, date_stated=True)
-    state, _ = _fold([shot, victims])
+    state, _ = _fold([_told_on("w", 1, 1, "2015-12-21"),
+                      _told_on("v", None, None, "2015-12-22", article="a2", victims=2)])
     assert len(state.incidents) == 1
 
 
 def test_one_casualty_in_another_article_on_the_next_day_is_another_incident():
-    tuesday = dataclasses.replace(_report("t", 0, 1, date="2023-03-14"), date_stated=True)
-    wednesday = dataclasses.replace(_report("w", 0, 1, date="2023-03-15", article="a2"), date_stated=True)
-    state, _ = _fold([tuesday, wednesday])
+    state, _ = _fold([_told_on("t", 0, 1, "2023-03-14"), _told_on("w", 0, 1, "2023-03-15", article="a2")])
     assert len(state.incidents) == 2
