@@ -110,7 +110,7 @@ def mentions(text: str, start: int, end: int, gazetteer: Gazetteer,
                     and not NOT_A_CITY_AFTER.match(text, e)))
                 common = one_word and name.lower() in names.lower_words
                 mention = _resolve(text, s, e, name, gazetteer, context, person, common,
-                                   inside_a_name=names.capitals_tell and _names_more(name, following))
+                                   inside_a_name=names.capitals_tell and _names_more(following))
                 if mention is not None:
                     found.append(mention)
                     i = j
@@ -130,10 +130,11 @@ _AFTER_A_PLACE = frozenset(
 )
 
 
-def _names_more(name: str, following: str) -> bool:
+def _names_more(following: str) -> bool:
     """Whether the capitalised word after a place's name makes a longer name of something
-    else: "the Hawthorne Heights Apartments", "at Algonquin Parkway"."""
-    return bool(following) and not name.endswith(("'s", "’s")) and following.lower().rstrip(".,") not in _AFTER_A_PLACE
+    else: "the Hawthorne Heights Apartments", "at Algonquin Parkway". A possessive counts too:
+    "in Chicago's Austin" is cued as Austin's, and the police's city settles it."""
+    return bool(following) and following.lower().rstrip(".,") not in _AFTER_A_PLACE
 
 
 def regions_named(text: str, gazetteer: Gazetteer, names: Names = NO_NAMES) -> frozenset[str]:
