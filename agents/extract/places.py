@@ -322,12 +322,18 @@ def _police_city(names: list[str], named: Place, gazetteer: Gazetteer,
     elif named.id.startswith(("admin1:", "country:")):
         context |= {named.country, named.id}
     # A story that names no town of its own is the town's whose police speak in it, however
-    # small ("Campbellsville police said"), and within the state it names, if it names one.
+    # small ("Campbellsville police said"), and within the state it names, if it names one; a
+    # village of another state than the outlet's is no more than a namesake ("Howland police"
+    # on an Ohio station are not Howland, Maine's).
     unplaced = not named.id.startswith("geonames:")
     state = gazetteer.region_by_place_id(named.id) if named.id.startswith("admin1:") else None
+    regions = {area for area in context if area.startswith("admin1:")}
     for name in names:
-        if (city := gazetteer.pick(name, within=state, context=frozenset(context), evidence=unplaced)) is not None:
-            return gazetteer.place_of(city, name)
+        city = gazetteer.pick(name, within=state, context=frozenset(context), evidence=unplaced)
+        if city is None or (unplaced and regions and city.region_id not in regions
+                            and city.population < VILLAGE_POPULATION):
+            continue
+        return gazetteer.place_of(city, name)
     return None
 
 

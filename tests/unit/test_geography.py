@@ -301,3 +301,22 @@ def test_police_after_a_sentence_that_ends_in_a_name_are_nobody_s_in_particular(
     body = ("A 15-year-old boy was shot dead on Friday. He was pronounced dead at Stroger "
             "Hospital. Police said he was shot in his home.")
     assert ("Hospital", "") not in _city("www.chicagotribune.com", "Boy, 15, shot dead", body)  # Ireland's
+
+
+def test_an_abbreviated_mount_or_fort_is_the_town_spelled_out():
+    body = "MT. JULIET, Tenn. (WKRN) - A teenager was shot in the neck on Tuesday, deputies said."
+    assert _city("wkrn.com", "Teen shot", body) == {("Mount Juliet", "Tennessee")}
+
+
+def test_a_name_before_a_streets_other_words_is_no_town():
+    body = ("A 15-year-old was shot in the neck on Tuesday. Deputies responded to a home on "
+            "Davis Corner Road shortly after 1 p.m.")
+    assert ("Davis", "California") not in _city("wkrn.com", "Teen shot", body)
+
+
+def test_the_police_of_a_village_in_another_state_than_the_outlets_place_no_story():
+    headline = "Man charged with murder in mass shooting - WFMJ.com News for Youngstown-Warren Ohio"
+    body = ("A man has been charged with aggravated murder for Saturday's shootings that "
+            "killed two people and hospitalized three. He was arrested outside his home. The "
+            "victims' names have not been released. Howland police say they were shot in a van.")
+    assert ("Howland", "Maine") not in _city("www.wfmj.com", headline, body)
