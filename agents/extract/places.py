@@ -352,7 +352,8 @@ def article_place(headline: list[Mention], body: list[Mention], dateline: Place 
                   gazetteer: Gazetteer, title_case: bool = False, hints: frozenset[str] = frozenset(),
                   outlet: Place | None = None, police: list[str] | None = None) -> Place:
     """The place an article is about: the dateline's city, the headline's (only a cued one
-    in a title-case headline), the city the body names most (cued names counting first), a
+    in a title-case headline), the city the body names most (names it puts something in
+    counting first, then those it says someone is of or from: "21, of Mundelein"), a
     region or country, the city the ``outlet`` is at home in, else unknown.
 
     Where the ``hints`` say which countries the outlet is at home in, a name abroad that
@@ -383,7 +384,7 @@ def _named_place(headline: list[Mention], body: list[Mention], dateline: Place |
             return mention.place
     cities = [m for m in body if m.is_city]
     if cities:
-        tally = Counter((m.cued, m.place) for m in cities)
+        tally = Counter(((m.cued, m.cued and not m.aside), m.place) for m in cities)
         best = max(tally.items(), key=lambda item: (item[0][0], item[1]))
         return best[0][1]
     regions = [m for m in headline + body if not m.is_city]

@@ -320,3 +320,9 @@ def test_the_police_of_a_village_in_another_state_than_the_outlets_place_no_stor
             "killed two people and hospitalized three. He was arrested outside his home. The "
             "victims' names have not been released. Howland police say they were shot in a van.")
     assert ("Howland", "Maine") not in _city("www.wfmj.com", headline, body)
+
+
+def test_the_town_a_story_puts_a_shooting_in_outranks_the_town_a_victim_is_from():
+    body = ("Two shootings near the campus left five people injured and one dead in Champaign. "
+            "Jordan Lee, 22, of Mundelein, and Sam Park, 23, of Mundelein, were taken to a hospital.")
+    assert _city("www.wandtv.com", "1 dead, 5 injured in 2 shootings", body) == {("Champaign", "Illinois")}
