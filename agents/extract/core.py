@@ -186,6 +186,7 @@ def _report(article: Article, revision: int, start: int, end: int, text: str, pl
         attribution=reader.attribution(text),
         event_types=reader.event_types(text),
         adds=adds,
+        another_incident=reader.another_incident(text),
         sentence=text,
         span=(start, end),
         published_at=article.updated_at or article.published_at,

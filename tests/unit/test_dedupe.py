@@ -285,6 +285,25 @@ def test_a_larger_or_new_figure_in_the_same_article_is_still_told_apart():
     assert len(state.incidents) == 3
 
 
+def test_a_fuller_claim_of_the_same_day_takes_in_the_storys_first_detail():
+    # "Third victim in Metairie shooting dies", then "three killed and one wounded": one shooting,
+    # counted once.
+    claims = [_report("headline", 1), _report("lede", 3, 1), _report("names", 1)]
+    state, _ = _fold([dataclasses.replace(c, span=(i, i + 1)) for i, c in enumerate(claims)])
+    assert [(o.incident.killed, o.incident.injured) for o in state.incidents] == [(3, 1)]
+
+
+def test_a_sentence_about_another_incident_never_joins_one_of_its_own_article():
+    # "Three were wounded at Minnesota Avenue", "A third shooting also happened: two were hurt",
+    # "In a separate shooting, three were hurt"; another outlet's "three wounded" is the first.
+    claims = [_report("first", None, 3), dataclasses.replace(_report("third", None, 2), another_incident=True),
+              dataclasses.replace(_report("separate", None, 3), another_incident=True),
+              _report("outlet", None, 3, article="a2")]
+    state, _ = _fold([dataclasses.replace(c, span=(i, i + 1)) for i, c in enumerate(claims)])
+    assert sorted((o.incident.injured, o.incident.report_ids) for o in state.incidents) == [
+        (2, ["third"]), (3, ["first", "outlet"]), (3, ["separate"])]
+
+
 def _told_on(report_id, killed, injured, day, *, article="a1", **fields):
     """A report whose text names its day."""
     return dataclasses.replace(_report(report_id, killed, injured, date=day, article=article),
