@@ -31,6 +31,7 @@ NOT_PLACE_NAMES = frozenset(
     why you young green river lake mount saint st san los las el la le de del du van von
     of off se airport home house fire shot dead martin hamilton northern southern eastern
     western centre capital city county region district province downtown uptown midtown
+    northeast northwest southeast southwest
     """.split()
 ) | {f"{direction} side" for direction in ("north", "south", "east", "west")}
 

@@ -326,3 +326,9 @@ def test_the_town_a_story_puts_a_shooting_in_outranks_the_town_a_victim_is_from(
     body = ("Two shootings near the campus left five people injured and one dead in Champaign. "
             "Jordan Lee, 22, of Mundelein, and Sam Park, 23, of Mundelein, were taken to a hospital.")
     assert _city("www.wandtv.com", "1 dead, 5 injured in 2 shootings", body) == {("Champaign", "Illinois")}
+
+
+def test_a_compass_quarter_of_a_city_is_no_town():
+    body = ("Two male juveniles were wounded after being shot in Northeast D.C. on Wednesday, "
+            "police said.")
+    assert ("North East", "Maryland") not in _city("wjla.com", "Two teens shot", body)
