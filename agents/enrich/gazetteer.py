@@ -309,9 +309,10 @@ class Gazetteer:
         """The fifty states and the District of Columbia."""
         return [region for region in self._regions_by_id.values() if region.country == "US" and region.code]
 
-    def is_us_county(self, name: str) -> bool:
-        """Whether a US county or parish bears this name ("Delaware County", in six states)."""
-        return fold(name) in self._county_states
+    def county_states(self, name: str) -> frozenset[str]:
+        """The US states (place ids) with a county or parish of this name ("Delaware County",
+        in six states); none if no county bears it."""
+        return frozenset(f"admin1:US.{code}" for code in self._county_states.get(fold(name), []))
 
     def county_state(self, name: str) -> Region | None:
         """The US state a county's name ("Onslow County") places a story in: the one state with

@@ -49,7 +49,7 @@ def outlet_areas(source: str, text: str, headline_end: int, story_end: int,
     in_site, call_letters = outlet_places(source, gazetteer)
     # A station's "South Georgia News" is the state's, not the country's.
     places = [*in_site, *(m.place for m in mentions(text, story_end, headline_end, gazetteer, call_letters)
-                          if _sure(m, gazetteer))]
+                          if m.qualified or _sure(m, gazetteer))]
     return areas(places, gazetteer) | call_letters
 
 
