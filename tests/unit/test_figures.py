@@ -184,6 +184,8 @@ def test_news_on_top_of_earlier_news_is_told_apart(sentence, adds):
     ("Another man was shot on Main Street shortly after midnight.", False),
     ("Police said the shooting was the second at the bar this year.", False),
     ("Four people were killed and another three wounded.", False),
+    ("Police found Lindsay, 26, and Duncan, 23, dead alongside a third shooting victim.", False),
+    ("Police identified the suspect in the shooting of four men as an ex-con on parole for another shooting.", False),
     ("Ще один удар по місту забрав життя двох людей.", True),
     ("Внаслідок обстрілу загинули двоє людей.", False),
 ])
