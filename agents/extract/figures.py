@@ -175,6 +175,8 @@ _PREDICATE = re.compile(
     _AUXILIARY + rf"\s+(?:(?P<death>{_DEATH})|(?P<injury>{_INJURY})|(?P<hit>{_HIT}))", re.I
 )
 _LATER_DEATH = re.compile(r"\b(?:later\s+)?(?:died|succumbed|was\s+pronounced\s+dead|did\s+not\s+survive)\b", re.I)
+# "Five people were shot, one of whom died": the death is some of them, counted on its own.
+_SOME_OF_THEM = re.compile(r"\b\w+\s+of\s+(?:whom|them|those|these|the\s+(?:victims|wounded))\b", re.I)
 _CLAUSE_BREAK = re.compile(r"[;:!?]|\s[—–]\s|\b(?:but|while|whereas|although|after|before|when|as)\b", re.I)
 _ACT = re.compile(
     r"\b(?:(?P<kill>kill(?:ing|ed|s)|fatally\s+(?:shoot(?:ing|s)|shot|stabb(?:ing|ed)|wound(?:ing|ed)))"
@@ -385,7 +387,8 @@ def _as_subject(group: list[_Phrase], sentence: str) -> tuple[str, Count] | None
         # "A second child was injured": the running count of victims, the dead among them.
         return (VICTIMS if last.cumulative else INJURED), total
     rest = _clause(sentence, predicate.end())
-    return (KILLED if _LATER_DEATH.search(rest) else VICTIMS), total
+    death = _LATER_DEATH.search(rest)
+    return (KILLED if death and not _SOME_OF_THEM.search(rest, 0, death.start()) else VICTIMS), total
 
 
 def _as_named(group: list[_Phrase]) -> tuple[str, Count] | None:

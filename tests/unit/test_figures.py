@@ -48,6 +48,8 @@ def test_counts_and_qualifiers(sentence, expected):
      [(KILLED, 1), (INJURED, 3)]),
     ("Two men and a woman were shot outside a bar.", [(VICTIMS, 3)]),
     ("Four people were shot, one fatally.", [(VICTIMS, 4), (KILLED, 1)]),
+    ("Five people were shot, one of whom died, Friday at a shopping center.", [(VICTIMS, 5), (KILLED, 1)]),
+    ("Three people were shot and one of them died.", [(VICTIMS, 3), (KILLED, 1)]),
     ("4 shot, 1 dead in Central Business District", [(VICTIMS, 4), (KILLED, 1)]),
     ("A 12-year-old was in critical condition Tuesday.", [(INJURED, 1)]),
     ("A 20-year-old woman suffered a fatal gunshot wound.", [(KILLED, 1)]),
