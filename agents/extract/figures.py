@@ -127,6 +127,7 @@ _YEAR = re.compile(r"^(?:19|20)\d\d$")
 # A word and a comma just before a number ("Skinner, 26,"): it can only begin two characters
 # before the white space that ends the text, where it is searched from.
 _AFTER_A_NAME = re.compile(r"\w,\s*$")
+_AGES_LISTED = re.compile(r"[A-Z][\w'’-]+,\s*\d{1,3}\s*[;,]")
 
 _AUXILIARY = (
     # "Damon Sochko, 16, of Morgantown,", "a 3-year-old boy in Campbell County"
@@ -252,8 +253,9 @@ def _phrase(match: re.Match[str], sentence: str) -> _Phrase | None:
         if text.isdigit() and len(text) >= 4 and not match["counted"]:
             return None  # "2501 Carter Rd.": head counts that large are written "2,501 people"
         after_a_name = _AFTER_A_NAME.search(before, max(0, len(before.rstrip()) - 2))
-        if after_a_name and sentence[match.end():].lstrip().startswith(","):
-            return None  # "Skinner, 26," and "a boy, 15," give an age
+        if after_a_name and (sentence[match.end():].lstrip().startswith(",") or _AGES_LISTED.search(before)):
+            return None  # "Skinner, 26," and "a boy, 15," give an age; so does the last of a list
+        # of them ("Powers, 30; Burnett, 21; and Coleman, 31 all died")
         found = count(text, qualifier_before(before[-25:]))
         others = bool(match["counted"]) and match["counted"].lower().startswith("other")
         start = match.start()
