@@ -192,17 +192,14 @@ class Gazetteer:
         """Every city of that name: those whose own name it is, then those it is another name
         of, each the most populous first. A Cyrillic name is also found in
         its case forms ("у Харкові"), a romanised one in its other romanisations."""
-        names = self._data.names
+        names, offsets = self._data.names, self._data.offsets
         folded = fold(name)
-        key = names.get(folded)
-        if key is None and (expanded := _spelled_out(folded)) is not None:
-            key = names.get(expanded)
-        if key is None:
-            key = names.get(slavic_key(name) if is_cyrillic(name) else romanised_key(name))
-        if key is None:
-            return []
-        offsets = self._data.offsets
-        return [self._city(row) for row in self._data.postings[offsets[key]:offsets[key + 1]]]
+        keys = [key for key in (names.get(folded), names.get(_spelled_out(folded) or "")) if key is not None]
+        if not keys and (key := names.get(slavic_key(name) if is_cyrillic(name) else romanised_key(name))) is not None:
+            keys = [key]
+        # "St. Joseph" is what some Saint Josephs are also called, and the name of every one.
+        rows = dict.fromkeys(row for key in keys[::-1] for row in self._data.postings[offsets[key]:offsets[key + 1]])
+        return [self._city(row) for row in rows]
 
     def cities(self, name: str) -> list[City]:
         """Every city of that name: those whose own name it is, then those it is another name
