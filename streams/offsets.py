@@ -29,6 +29,13 @@ message at the committed offset was sometimes never handed to an agent again, wh
 after it were; commits then stopped for good (the scale-out takeover test, on a quiet machine).
 So a partition whose later messages are processed while the one at its commit is not, for
 ``STALL_SECONDS``, is read again from its commit. The stages absorb what they read twice.
+
+A partition can also go silent: after a crash test's restart one partition of
+``news.articles`` stopped reaching the agents at its commit with 163 messages left, nothing
+after it processed either. Faust looks for commits only on partitions with acks pending, so
+the first heal never saw it. A watchdog reads again from its commit a partition that has
+messages left (by the fetcher's last high watermark) and whose commit and acks have not moved
+for ``SILENT_SECONDS``.
 """
 
 from __future__ import annotations
@@ -37,6 +44,8 @@ import asyncio
 from time import monotonic
 
 from aiokafka import AIOKafkaConsumer
+from faust.exceptions import ConsumerNotStarted
+from mode import Service
 from faust.transport.drivers import aiokafka as kafka_driver
 from faust.types import TP, AppT, Message
 
@@ -50,11 +59,14 @@ class ConsumerThread(kafka_driver.AIOKafkaConsumerThread):
 
 
 STALL_SECONDS = 10.0
+SILENT_SECONDS = 2 * STALL_SECONDS
 
 
 class Consumer(kafka_driver.Consumer):
     # Partition -> (the committed offset it waits at, since when): see _read_again_if_stalled.
     _stalls: dict[TP, tuple[int, float]] | None = None
+    # Partition -> (its commit and acks as last seen, since when): see _read_again_if_silent.
+    _progress: dict[TP, tuple[tuple[int, int, int], float]] | None = None
 
     def _new_consumer_thread(self) -> ConsumerThread:
         return ConsumerThread(self, loop=self.loop, beacon=self.beacon)
@@ -103,6 +115,44 @@ class Consumer(kafka_driver.Consumer):
             self._stalls[tp] = (start, now)
             self.log.warning("%r: offset %s was never processed; reading again from it", tp, start)
             asyncio.ensure_future(self._read_again(tp, start))
+
+    @Service.task
+    async def _watch_for_silent_partitions(self) -> None:
+        while not self.should_stop:
+            await self.sleep(STALL_SECONDS / 2)
+            try:
+                self._read_again_if_silent()
+            except (ConsumerNotStarted, AssertionError):
+                # Not started yet, or a partition revoked between two reads of the assignment
+                # (aiokafka asserts it is assigned): the next round looks again.
+                self._progress = None
+
+    def _read_again_if_silent(self) -> None:
+        """Read again from its commit a partition with messages left whose commit and acks
+        have not moved for ``SILENT_SECONDS``. Not while a rebalance holds the flow, nor a
+        partition the tables' recovery has paused."""
+        if self._progress is None:
+            self._progress = {}
+        if not self.flow_active:
+            self._progress.clear()
+            return
+        now = monotonic()
+        for tp in self.assignment():
+            committed, high = self._committed_offset.get(tp), self.highwater(tp)
+            if committed is None or high is None or high <= committed or tp in self._paused_partitions:
+                self._progress.pop(tp, None)
+                continue
+            acked = self._acked.get(tp) or []
+            seen = (committed, len(acked), max(acked, default=-1))
+            last = self._progress.get(tp)
+            if last is None or last[0] != seen:
+                self._progress[tp] = (seen, now)
+            elif now - last[1] >= SILENT_SECONDS:
+                self._progress[tp] = (seen, now)
+                self.log.warning("%r: nothing reached the agents from offset %s for %ss with %s "
+                                 "messages left; reading again from it",
+                                 tp, committed, SILENT_SECONDS, high - committed)
+                asyncio.ensure_future(self._read_again(tp, committed))
 
     async def _read_again(self, tp: TP, offset: int) -> None:
         # In the consumer's own thread, as a rebalance seeks: aiokafka is not thread-safe. Faust

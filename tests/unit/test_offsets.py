@@ -6,7 +6,7 @@ import pytest
 from faust.types import TP, Message
 
 from streams.app import create_app
-from streams.offsets import Consumer
+from streams.offsets import SILENT_SECONDS, Consumer
 from streams.settings import Settings
 
 ARTICLES = TP("news.articles", 0)
@@ -109,3 +109,46 @@ def test_a_partition_read_to_its_end_is_not_read_again(consumer, stalls):
         assert sought == []
 
     asyncio.run(commits())
+
+
+def test_a_partition_nothing_reaches_any_more_is_read_again_from_its_commit(consumer, stalls, monkeypatch):
+    sought, clock = stalls
+    high = {ARTICLES: 616}
+    monkeypatch.setattr(consumer, "highwater", high.get)
+    monkeypatch.setattr(consumer, "assignment", lambda: {ARTICLES})
+
+    async def watch():
+        consumer._committed_offset[ARTICLES] = 453
+        consumer._read_again_if_silent()
+        clock[0] += SILENT_SECONDS - 1
+        consumer._read_again_if_silent()
+        await asyncio.sleep(0)
+        assert sought == []  # not silent for long enough yet
+        clock[0] += 2
+        consumer._read_again_if_silent()
+        await asyncio.sleep(0)
+        assert sought == [(ARTICLES, 453)] and consumer._read_offset[ARTICLES] == 453
+
+    asyncio.run(watch())
+
+
+def test_a_partition_at_work_or_read_to_its_end_is_left_alone(consumer, stalls, monkeypatch):
+    sought, clock = stalls
+    high = {ARTICLES: 616}
+    monkeypatch.setattr(consumer, "highwater", high.get)
+    monkeypatch.setattr(consumer, "assignment", lambda: {ARTICLES})
+
+    async def watch():
+        consumer._committed_offset[ARTICLES] = 453
+        for offset in range(454, 460):  # a slow message at the commit, the ones after it acked
+            consumer._read_again_if_silent()
+            _ack(consumer, offset)
+            clock[0] += SILENT_SECONDS / 2
+        high[ARTICLES] = 453  # and a partition read to its end
+        for _ in range(3):
+            consumer._read_again_if_silent()
+            clock[0] += SILENT_SECONDS
+        await asyncio.sleep(0)
+        assert sought == []
+
+    asyncio.run(watch())
