@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from agents.extract.alternation import one_of, spelled_out
 from agents.extract.caseblind import CaseBlind, SpelledCase
+from agents.extract.gate import gated
 from agents.extract.numbers import (
     NUMBER,
     ORDINALS,
@@ -103,7 +104,7 @@ _PHRASE = SpelledCase(re.compile(
     """,
     re.X,
 ))
-_INCLUDING = re.compile(r"\b(?:including|includ(?:es|ed)|among\s+them|among\s+whom)\s+$", re.I)
+_INCLUDING = gated(re.compile(r"\b(?:including|includ(?:es|ed)|among\s+them|among\s+whom)\s+$", re.I))
 _NOT_A_COUNT_AFTER = re.compile(
     r"""\s*(?:-?\s*years?\b|-year|-month|-week|-day|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock)
     |\s*(?:percent|per\s+cent|%|miles?|km|kilomet|metres|meters|feet|mph|degrees|rounds|shots
@@ -116,13 +117,13 @@ _MONTH_NAMES = (
     r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
 )
-_NOT_A_COUNT_BEFORE = re.compile(
+_NOT_A_COUNT_BEFORE = gated(re.compile(
     r"(?:[$£€#]|\bno\.?|\bnumber|\broute|\bhighway|\binterstate|\baged|\bcounts?\s+of"
     r"|\b(?:father|mother|parent|dad|mom|mum)\s+of"
     rf"|\b(?:{_MONTH_NAMES})\.?|\bages?(?:\s+of)?(?:\s+\d+\s*(?:and|or|to|-))?)\s*$"
     r"|[\d,.:-]$",
     re.I,
-)
+))
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 # A word and a comma just before a number ("Skinner, 26,"): it can only begin two characters
 # before the white space that ends the text, where it is searched from.
@@ -138,7 +139,7 @@ _AUXILIARY = (
     r"|both|all|each|then|just|now|badly|(?!fatally|mortally)[a-z]+ly))*"
 )
 # "Any time one of our students is hurt": what would be, not what was.
-_HYPOTHETICAL = re.compile(r"\b(?:any\s*time|whenever|every\s+time|if|unless)\s+(?:[\w'’-]+\s+){0,4}$", re.I)
+_HYPOTHETICAL = gated(re.compile(r"\b(?:any\s*time|whenever|every\s+time|if|unless)\s+(?:[\w'’-]+\s+){0,4}$", re.I))
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|be|been|being|got|gets|get)\b", re.I)
 _TRANSITIVE = re.compile(r"(?:shot|killed|wounded|injured|struck|hit|stabbed|grazed)\b", re.I)
 _OBJECT = re.compile(
@@ -176,25 +177,25 @@ _PREDICATE = re.compile(
 )
 _LATER_DEATH = re.compile(r"\b(?:later\s+)?(?:died|succumbed|was\s+pronounced\s+dead|did\s+not\s+survive)\b", re.I)
 _CLAUSE_BREAK = re.compile(r"[;:!?]|\s[—–]\s|\b(?:but|while|whereas|although|after|before|when|as)\b", re.I)
-_ACT = re.compile(
+_ACT = gated(re.compile(
     r"\b(?:(?P<kill>kill(?:ing|ed|s)|fatally\s+(?:shoot(?:ing|s)|shot|stabb(?:ing|ed)|wound(?:ing|ed)))"
     r"|(?P<wound>wound(?:ing|ed|s)|injur(?:ing|ed|es))"
     r"|(?:shoot(?:ing|s)|shot)\s+and\s+(?P<shot_wound>wound(?:ing|ed)|injur(?:ing|ed)|paraly[sz](?:ing|ed))"
     r"|(?P<shoot>shoot(?:ing|s)|shot|hit(?:ting|s)?|strik(?:ing|es)|struck|graz(?:ed|ing|es))|(?P<leave>left|leaving|leaves))\s+$",
     re.I,
-)
-_OF = re.compile(
+))
+_OF = gated(re.compile(
     r"\b(?:(?P<death>deaths?|killings?|murders?|slayings?|bod(?:y|ies)|fatal(?:ly)?\s+(?:shooting|stabbing)"
     r"|(?:claimed|took|taking|claiming)\s+(?:the\s+)?(?:life|lives))|(?P<hit>shootings?))\s+of\s+$",
     re.I,
-)
+))
 # "The death toll rose to six", "the number of injured reached 40"
-_TOLL = re.compile(
+_TOLL = gated(re.compile(
     r"\b(?:death\s+toll|toll|number\s+of\s+(?:dead|deaths|injured|wounded|fatalities|casualties))"
     r"(?:\s+\w+){0,8}?\s+(?:to|at|of|is|was|reached|hit|stands\s+at|climbed\s+to)\s+(?:at\s+least\s+)?$",
     re.I,
-)
-_NEARLY = re.compile(r"\b(?:nearly|almost|narrowly|could\s+have)\s+$", re.I)
+))
+_NEARLY = gated(re.compile(r"\b(?:nearly|almost|narrowly|could\s+have)\s+$", re.I))
 _LEFT_STATE = re.compile(r"\s+(?:(?P<death>dead)|(?P<injury>injured|wounded|hurt))\b", re.I)
 _BODY = re.compile(r"\bbod(?:y|ies)\b", re.I)
 _FOUND = re.compile(r"\b(?:found|discovered|recovered|retrieved|pulled|lying|lay|dumped)\b", re.I)
@@ -429,11 +430,11 @@ _CASUALTY_HINT = CaseBlind(
 
 
 # The shooter's own death, beyond the count of victims: "killing 2, then himself".
-_SELF_KILLED = re.compile(
+_SELF_KILLED = gated(re.compile(
     r"\b(?:kill(?:ing|ed|s)|then|before\s+(?:killing|shooting|turning\s+the\s+gun\s+on)"
     r"|turn(?:ing|ed|s)\s+the\s+gun\s+on)\s+(?:him|her)self\b",
     re.I,
-)
+))
 
 
 def figures(sentence: str) -> list[Figure]:
