@@ -123,6 +123,7 @@ class Report:
     attribution: str | None = None
     event_types: list[str] = field(default_factory=list)
     adds: bool = False  # news on top of earlier news ("a further four"): no period total holds it
+    another_incident: bool = False  # of an incident other than the story's ("a second shooting")
     sentence: str = ""
     span: tuple[int, int] = (0, 0)
     published_at: str | None = None

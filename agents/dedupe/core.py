@@ -198,6 +198,37 @@ def _part_of(report: Report, members: list[Member]) -> bool:
         mine is None or (theirs is not None and mine <= theirs) for mine, theirs in told)
 
 
+def _holds_the_story(report: Report, open_incident: OpenIncident) -> bool:
+    """The article's own incident so far, of the same day, is a detail of this fuller claim:
+    "Third victim dies" in the headline, then "three killed and one wounded" in the lede."""
+    members = open_incident.members
+    if any(m.article_id != report.article_id for m in members):
+        return False
+    if report.date != open_incident.incident.date:
+        return False
+    told = [(_stated(members, "killed"), report.killed), (_stated(members, "injured"), report.injured)]
+    return any(theirs is not None for theirs, _ in told) and all(
+        theirs is None or (mine is not None and theirs <= mine) for theirs, mine in told)
+
+
+def _same_people_hit(report: Report, open_incident: OpenIncident) -> bool:
+    """The article's own incident of the same day counts as many dead and wounded as this claim
+    counts hit, and no fewer dead: "Teen killed, three others wounded", then "one of four women
+    wounded has died". The claim's wounded include the dead: it tells of the same people."""
+    incident, members = open_incident.incident, open_incident.members
+    if report.date != incident.date or any(m.article_id != report.article_id for m in members):
+        return False
+    hit = (report.killed or 0) + (report.injured or 0)
+    return (hit >= DISTINCT_TOLL and hit == incident.killed + incident.injured
+            and (report.killed or 0) < incident.killed)
+
+
+def _as_victims(report: Report) -> Report:
+    return dataclasses.replace(report, killed=None, killed_low=None, killed_high=None,
+                               injured=None, injured_low=None, injured_high=None,
+                               victims=(report.killed or 0) + (report.injured or 0))
+
+
 def _matches(report: Report, open_incident: OpenIncident) -> bool:
     """Same place (the state is per place) and the same kind of period, then either a shared
     anchor from another article, or the same day with figures that agree: a figure stated on
@@ -214,7 +245,11 @@ def _matches(report: Report, open_incident: OpenIncident) -> bool:
         return True
     if other_article and _unplaced(report):
         return False  # a day and a figure say nothing of which of the world's incidents it is
-    if not other_article and _within_the_story(report, open_incident) and _part_of(report, members):
+    if not other_article and report.another_incident:
+        return False  # "a third shooting also happened", "in a separate attack": not the story's
+    if not other_article and (
+            (_within_the_story(report, open_incident) and _part_of(report, members))
+            or _holds_the_story(report, open_incident)):
         return True
     return (_same_day(report, open_incident)
             and _agrees(report.killed, _stated(members, "killed"))
@@ -340,6 +375,9 @@ def _group(claims: list[Report], start: int, previous: list[OpenIncident]) -> li
     incidents.sort(key=lambda o: position[o.members[0].report_id])  # the order they opened in
     for report in claims[start:]:
         target = next((o for o in incidents if _matches(report, o)), None)
+        if target is None and not report.another_incident:
+            target = next((o for o in incidents if _same_people_hit(report, o)), None)
+            report = _as_victims(report) if target is not None else report
         if target is None:
             target = _new_incident(report)
             incidents.append(target)

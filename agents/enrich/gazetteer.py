@@ -109,6 +109,15 @@ def _region_keys(name: str, country: str) -> list[str]:
     return [romanised_key(name)] if country in CYRILLIC_COUNTRIES else []
 
 
+# GeoNames spells out what copy abbreviates: "Mt. Juliet" is Mount Juliet.
+_ABBREVIATED = {"mt": "mount", "ft": "fort", "st": "saint", "pt": "point"}
+
+
+def _spelled_out(folded: str) -> str | None:
+    first, space, rest = folded.partition(" ")
+    return f"{_ABBREVIATED[first]} {rest}" if space and first in _ABBREVIATED else None
+
+
 def _spelling(city: City, mention: str) -> str:
     """The name a city is shown by: GeoNames' own, except where the copy spells a Cyrillic
     name in another romanisation of the same sounds ("Chuhuiv" for GeoNames' "Chuhuyiv",
@@ -186,7 +195,10 @@ class Gazetteer:
         of, each the most populous first. A Cyrillic name is also found in
         its case forms ("у Харкові"), a romanised one in its other romanisations."""
         names = self._data.names
-        key = names.get(fold(name))
+        folded = fold(name)
+        key = names.get(folded)
+        if key is None and (expanded := _spelled_out(folded)) is not None:
+            key = names.get(expanded)
         if key is None:
             key = names.get(slavic_key(name) if is_cyrillic(name) else romanised_key(name))
         if key is None:

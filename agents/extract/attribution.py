@@ -51,6 +51,17 @@ def event_types(sentence: str,
 _ADDITION = re.compile(r"(?:another|an?\s+additional)\b|\S+\s+more\b", re.I)
 
 
+# "A third shooting also happened", "in a separate attack": the sentence tells of an incident
+# other than the one the story is about.
+_ANOTHER_INCIDENT = re.compile(
+    r"\b(?:another|a\s+(?:second|third|fourth|separate|later|new)|an\s+(?:earlier|unrelated|other))\s+"
+    r"(?:\w+\s+)?(?:shooting|attack|incident|stabbing|strike|explosion|shelling|bombing|crash)\b", re.I)
+
+
+def another_incident(sentence: str, pattern: re.Pattern[str] = _ANOTHER_INCIDENT) -> bool:
+    return bool(pattern.search(sentence))
+
+
 def adds(sentence: str, found: list[Figure], opening: re.Pattern[str] | None = _ADDITION,
          before: re.Pattern[str] | None = None) -> bool:
     """The claim is news on top of what was reported before ("a further four were killed",

@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from agents.enrich.gazetteer import VILLAGE_POPULATION, Gazetteer
+from agents.enrich.gazetteer import MAJOR_CITY, VILLAGE_POPULATION, Gazetteer
 from agents.extract.gate import gated
 from agents.extract.outlet import outlet_places
 from agents.extract.people import read_names
@@ -48,7 +48,8 @@ def outlet_areas(source: str, text: str, headline_end: int, story_end: int,
     """The areas an outlet is at home in: those its site's name and call letters tell, and
     those its name in the headline's tail ("... - WFSB 3 Connecticut") names."""
     in_site, call_letters = outlet_places(source, gazetteer)
-    places = [*in_site, *(m.place for m in mentions(text, story_end, headline_end, gazetteer)
+    # A station's "South Georgia News" is the state's, not the country's.
+    places = [*in_site, *(m.place for m in mentions(text, story_end, headline_end, gazetteer, call_letters)
                           if _sure(m, gazetteer))]
     return areas(places, gazetteer) | call_letters
 
@@ -60,7 +61,7 @@ def outlet_areas(source: str, text: str, headline_end: int, story_end: int,
 _AMERICAN_USAGE = gated(re.compile(
     r"\b\d+00 block of\b|\bsheriff['’]s (?:office|department|deputies|deputy)\b|\bdeputies\b"
     r"|\bcounty (?:sheriff|coroner|medical examiner|prosecutor|jail)\b|\b(?:state|highway) patrol\b"
-    r"|\bfirst-degree (?:murder|homicide)\b|\bInterstate \d+\b|\bmedical examiner\b"
+    r"|\bfirst-degree (?:murder|homicide)\b|\bInterstate \d+\b|\bmedical examiner\b|\bBureau of Investigation\b"
     r"|\b(?:district|prosecuting) attorney\b|\bstate troopers?\b|\bneighborhood\b|\bhospitalized\b"
     r"|\bapartment complex\b|\$\d", re.I))
 
@@ -70,12 +71,20 @@ def usage_areas(text: str) -> frozenset[str]:
     return frozenset({"US"}) if _AMERICAN_USAGE.search(text) else frozenset()
 
 
-def outlet_city(text: str, headline_end: int, story_end: int, gazetteer: Gazetteer) -> Place | None:
+def outlet_city(text: str, headline_end: int, story_end: int, gazetteer: Gazetteer,
+                hints: frozenset[str] = frozenset()) -> Place | None:
     """The one city a crawled headline's tail names as the outlet's ("... - WMC Action News
-    5 - Memphis, Tennessee"): where a story that names no place most likely happened."""
-    cities = {m.place for m in mentions(text, story_end, headline_end, gazetteer)
-              if m.is_city and _sure(m, gazetteer)}
+    5 - Memphis, Tennessee", "WDRB 41 Louisville News"): where a story that names no place
+    most likely happened. An outlet names its home the way its audience does: with its
+    state, or by a name no other major city bears."""
+    cities = {m.place for m in mentions(text, story_end, headline_end, gazetteer, hints)
+              if m.is_city and (m.qualified or _sure(m, gazetteer) or _the_major_city(m, gazetteer))}
     return cities.pop() if len(cities) == 1 else None
+
+
+def _the_major_city(mention: Mention, gazetteer: Gazetteer) -> bool:
+    majors = [c for c in gazetteer.cities(mention.place.mention) if c.population >= MAJOR_CITY]
+    return len(majors) == 1 and mention.place.id == f"geonames:{majors[0].geonames_id}"
 
 
 def read_places(text: str, headline_end: int, spans: list[tuple[int, int]],
@@ -89,7 +98,7 @@ def read_places(text: str, headline_end: int, spans: list[tuple[int, int]],
     headline_names = dataclasses.replace(names, capitals_tell=False) if title_case else names
     # The regions the whole story names only break ties; a country named in passing ("a
     # man from Jordan") must not make the story's own towns look foreign.
-    hints = hints | regions_named(text, gazetteer, names)
+    hints = hints | regions_named(text, gazetteer, names, hints)
     headline = mentions(text, 0, headline_end, gazetteer, hints, headline_names)
     sure = [dateline] if dateline is not None else []
     sure += [m.place for m in headline if _sure(m, gazetteer)]

@@ -127,7 +127,7 @@ def read_claims(article: Article, revision: int, gazetteer: Gazetteer,
         dateline, gazetteer, hints)
     place_of_article = article_place(headline_mentions, body_mentions, dateline, gazetteer,
                                      title_case=is_title_case(article.headline), hints=hints,
-                                     outlet=outlet_city(text, len(article.headline), story_end, gazetteer),
+                                     outlet=outlet_city(text, len(article.headline), story_end, gazetteer, hints),
                                      police=police_names(text))
     event_day, event_day_stated = _event_day([sentence.text for _, sentence, _ in claims], anchor)
     story_anchors = anchors(article.body)  # outlets rewrite headlines, syndicated bodies stay
@@ -186,6 +186,7 @@ def _report(article: Article, revision: int, start: int, end: int, text: str, pl
         attribution=reader.attribution(text),
         event_types=reader.event_types(text),
         adds=adds,
+        another_incident=reader.another_incident(text),
         sentence=text,
         span=(start, end),
         published_at=article.updated_at or article.published_at,

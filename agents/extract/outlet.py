@@ -29,17 +29,25 @@ def _labels(source: str) -> list[str]:
 
 
 def _cities_in(label: str, gazetteer: Gazetteer) -> list[Place]:
-    """Major cities whose one-word name is written inside a site label ("abc7chicago")."""
+    """Major cities whose one-word name is written inside a site label ("abc7chicago"). A
+    name several major cities bear says nothing: "onlineathens" is Georgia's Athens."""
     found: dict[str, Place] = {}
     for start in range(len(label)):
         for name in gazetteer.prefixes(label[start:]):
             if len(name) < _SHORTEST_CITY_IN_A_DOMAIN:
                 continue
+            if name in _words_of_us_states(gazetteer):
+                continue  # "carolinalive" is South Carolina's, not Carolina, Puerto Rico
             major = [c for c in gazetteer.cities(name)
                      if c.population >= MAJOR_CITY and fold(c.name) == name]
-            if major:
+            if len(major) == 1:
                 found.setdefault(name, major[0].place(name))
     return list(found.values())
+
+
+@lru_cache(maxsize=1)
+def _words_of_us_states(gazetteer: Gazetteer) -> frozenset[str]:
+    return frozenset(word for state in gazetteer.us_states() for word in fold(state.name).split())
 
 
 def _states_in(label: str, gazetteer: Gazetteer) -> list[Place]:

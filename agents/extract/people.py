@@ -21,14 +21,15 @@ from agents.enrich.gazetteer import Gazetteer, fold
 _PREVIOUS_WORD = re.compile(r"([A-Z](?:(?<=^[A-Z])|(?<=\s[A-Z]))[\w'’.-]*)[^\S\n]+$")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n\"“]\s*)$")
 _AGE_AFTER = re.compile(r",\s*\d{1,3}\b")
-# "DeKalb County", "Richland Parish", "Austin neighborhood", "Clay St.": the name is not the
-# city's. (No word boundary closes it: none follows the period of "St.".)
+_STREET = (r"Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Blvd\.|Drive|Dr\.|Lane|Way|Parkway|Pkwy\.?"
+           r"|Court|Ct\.|Circle|Terrace|Highway|Hwy\.?|Trail|Pike")
+# "DeKalb County", "Richland Parish", "Austin neighborhood", "Clay St.", "Davis Corner Road":
+# the name is not the city's. (No word boundary closes it: none follows the period of "St.".)
 NOT_A_CITY_AFTER = re.compile(
-    r"(?:['’]s)?\s+(?:County|Parish|Co\.|Township|Borough|Twp\.?|neighbou?rhood|section|district"
-    r"|community|High|Middle|Elementary|University|College|Street|St\.|Avenue|Ave\.|Road|Rd\."
-    r"|Boulevard|Blvd\.|Drive|Dr\.|Lane|Way|Park|Parkway|Pkwy\.?|Court|Ct\.|Circle|Terrace|Highway"
-    r"|Hwy\.?|Trail|Pike|Plaza|Square|Apartments|Mall|Airport|Sheriff|City"
-    r"|Hospital|Medical|Regional|Memorial|General|Health)(?!\w)"
+    r"(?:['’]s)?(?:\s+(?:County|Parish|Co\.|Township|Borough|Twp\.?|neighbou?rhood|section|district"
+    rf"|community|High|Middle|Elementary|University|College|{_STREET}|Park|Plaza|Square|Apartments"
+    r"|Mall|Airport|Sheriff|City|Hospital|Medical|Regional|Memorial|General|Health)"
+    rf"|(?:\s+[A-Z][a-z]+){{1,2}}\s+(?:{_STREET}))(?!\w)"
 )
 _CAPITALISED_WORD = re.compile(r"[A-Z](?<![\w'’.-][A-Z])[\w'’-]*[a-z](?![\w'’-])")
 # "in Fresno", "Memphis police": a word the article puts after a place's preposition, or

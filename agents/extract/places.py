@@ -138,20 +138,27 @@ def _names_more(following: str) -> bool:
     return bool(following) and following.lower().rstrip(".,") not in _AFTER_A_PLACE
 
 
-def regions_named(text: str, gazetteer: Gazetteer, names: Names = NO_NAMES) -> frozenset[str]:
+def regions_named(text: str, gazetteer: Gazetteer, names: Names = NO_NAMES,
+                  hints: frozenset[str] = frozenset()) -> frozenset[str]:
     """The first-level regions (place ids) named anywhere in ``text``, spelled out: a state
     the story names deep down still tells which of two namesakes its town is, and that its
-    towns are in the US, as a US county does ("Delaware County", of six states)."""
+    towns are in the US, as a US county does ("Delaware County", of six states). Where the
+    ``hints`` already set the story in the US, a country a state is named after is the state
+    ("the Georgia Bureau of Investigation")."""
     found: set[str] = set()
     for run in _NAME_RUN.finditer(text):
-        for word, places, checked in _regions_in_run(run.group(), gazetteer):
+        for word, places, checked in _regions_in_run(run.group(), gazetteer, "US" in hints):
             if not checked or not names.follows_a_name(text, run.start() + run.group().find(word)):
                 found |= places
     return frozenset(found)
 
 
+_IN_THE_US = frozenset({"US"})
+
+
 @lru_cache(maxsize=1 << 14)
-def _regions_in_run(run: str, gazetteer: Gazetteer) -> tuple[tuple[str, frozenset[str], bool], ...]:
+def _regions_in_run(run: str, gazetteer: Gazetteer,
+                    in_the_us: bool) -> tuple[tuple[str, frozenset[str], bool], ...]:
     """What a run of capitalised words says of where a story is: each region it names (the
     longest name of at most three words at a word) with the word its name begins at, and
     whether a person's name must not come before that word. Stories repeat the same runs
@@ -164,6 +171,8 @@ def _regions_in_run(run: str, gazetteer: Gazetteer) -> tuple[tuple[str, frozense
             if len(name) < 4 or name.isupper():
                 continue
             region = gazetteer.region_by_own_name(name) or gazetteer.county_state(name)
+            if region is not None and not region.code and in_the_us:
+                region = gazetteer.region(name, _IN_THE_US)
             if region is not None and region.code:
                 # A US state is a household name of English copy: it says the story is in the
                 # US. A region abroad is often also a word or a name ("Diana", "Santa Ana"):
@@ -272,7 +281,7 @@ def dateline_city(text: str, body_start: int, gazetteer: Gazetteer,
         # Only a name several places bear, or a village, needs the story's regions to be read.
         towns = gazetteer.cities(name)
         if context is None and (len(towns) > 1 or (towns and towns[0].population < VILLAGE_POPULATION)):
-            context = hints | regions_named(text, gazetteer)
+            context = hints | regions_named(text, gazetteer, hints=hints)
         mention = _resolve(text, match.start("name"), match.end("name"), name,
                            gazetteer, hints if context is None else context, dateline=True)
         if mention is not None and mention.is_city:
@@ -295,6 +304,8 @@ def police_names(text: str) -> list[str]:
     place decides (``article_place``)."""
     names: Counter[str] = Counter()
     for match in _POLICE_OF.finditer(text):
+        if match["name"].endswith("."):
+            continue  # "at Stroger Hospital. Police said": a sentence ends before them
         words = match["name"].split()
         if any(word.lower() in NOT_A_POLICE_CITY for word in words):
             continue  # "DeKalb County Police", "State Police": no town's
@@ -314,14 +325,25 @@ def _police_city(names: list[str], named: Place, gazetteer: Gazetteer,
         context |= {city.country, city.region_id}
     elif named.id.startswith(("admin1:", "country:")):
         context |= {named.country, named.id}
+    # A story that names no town of its own is the town's whose police speak in it, however
+    # small ("Campbellsville police said"), and within the state it names, if it names one; a
+    # village of another state than the outlet's is no more than a namesake ("Howland police"
+    # on an Ohio station are not Howland, Maine's).
+    unplaced = not named.id.startswith("geonames:")
+    state = gazetteer.region_by_place_id(named.id) if named.id.startswith("admin1:") else None
+    regions = {area for area in context if area.startswith("admin1:")}
     for name in names:
-        if (city := gazetteer.pick(name, context=frozenset(context))) is not None:
-            return gazetteer.place_of(city, name)
+        city = gazetteer.pick(name, within=state, context=frozenset(context), evidence=unplaced)
+        if city is None or (unplaced and regions and city.region_id not in regions
+                            and city.population < VILLAGE_POPULATION):
+            continue
+        return gazetteer.place_of(city, name)
     return None
 
 
 NOT_A_POLICE_CITY = frozenset({"state", "county", "parish", "borough", "township", "military",
-                               "transit", "university", "capitol", "park", "metro", "tribal"})
+                               "transit", "university", "capitol", "park", "metro", "tribal", "hospital",
+                               "airport", "school", "college", "railroad", "harbor", "port"})
 
 
 def is_title_case(headline: str) -> bool:
@@ -334,7 +356,8 @@ def article_place(headline: list[Mention], body: list[Mention], dateline: Place 
                   gazetteer: Gazetteer, title_case: bool = False, hints: frozenset[str] = frozenset(),
                   outlet: Place | None = None, police: list[str] | None = None) -> Place:
     """The place an article is about: the dateline's city, the headline's (only a cued one
-    in a title-case headline), the city the body names most (cued names counting first), a
+    in a title-case headline), the city the body names most (names it puts something in
+    counting first, then those it says someone is of or from: "21, of Mundelein"), a
     region or country, the city the ``outlet`` is at home in, else unknown.
 
     Where the ``hints`` say which countries the outlet is at home in, a name abroad that
@@ -365,7 +388,7 @@ def _named_place(headline: list[Mention], body: list[Mention], dateline: Place |
             return mention.place
     cities = [m for m in body if m.is_city]
     if cities:
-        tally = Counter((m.cued, m.place) for m in cities)
+        tally = Counter(((m.cued, m.cued and not m.aside), m.place) for m in cities)
         best = max(tally.items(), key=lambda item: (item[0][0], item[1]))
         return best[0][1]
     regions = [m for m in headline + body if not m.is_city]

@@ -20,11 +20,14 @@ class Reader:
     event_types: Callable[[str], list[str]]
     # The claim (a sentence and its figures) is news on top of earlier news ("a further four").
     adds: Callable[[str, list[Figure]], bool]
+    # The sentence tells of an incident other than the story's ("a second shooting").
+    another_incident: Callable[[str], bool]
 
 
 ENGLISH = Reader(figures.figures, attribution.attribution, attribution.event_types,
-                 attribution.adds)
-SLAVIC = Reader(slavic.figures, slavic.attribution, slavic.event_types, slavic.adds)
+                 attribution.adds, attribution.another_incident)
+SLAVIC = Reader(slavic.figures, slavic.attribution, slavic.event_types, slavic.adds,
+                slavic.another_incident)
 READERS = {"en": ENGLISH, "uk": SLAVIC, "ru": SLAVIC}
 
 

@@ -237,6 +237,17 @@ def attribution(sentence: str) -> str | None:
 _ADDITION_BEFORE = re.compile(r"(?<!\w)(?:ще|ещё|еще|додатково|дополнительно)\s+$", re.I)
 
 
+# "ще один удар", "інший обстріл", "другой обстрел": another strike than the story's.
+_ANOTHER_INCIDENT = re.compile(
+    r"(?<!\w)(?:ще\s+(?:один|одна|одне)|ещё\s+(?:один|одна|одно)|еще\s+(?:один|одна|одно)"
+    r"|інш\w*|друг(?:ой|ая|ое|ом|ую))\s+(?:обстріл\w*|обстрел\w*|удар\w*|атак\w*|вибух\w*|взрыв\w*)", re.I)
+
+
+def another_incident(sentence: str) -> bool:
+    """A Ukrainian or Russian sentence about another strike than the story's."""
+    return tables.another_incident(sentence, _ANOTHER_INCIDENT)
+
+
 def adds(sentence: str, found: list[Figure]) -> bool:
     """A Ukrainian or Russian claim of news on top of earlier news ("ще четверо загинули")."""
     return tables.adds(sentence, found, None, _ADDITION_BEFORE)

@@ -279,10 +279,37 @@ def test_a_detail_of_the_story_in_the_same_article_is_no_incident_of_its_own():
 
 
 def test_a_larger_or_new_figure_in_the_same_article_is_still_told_apart():
-    claims = [_report("lede", 1, 3), _report("later", None, 4), _report("killed", 2, 1)]
+    claims = [_report("lede", 1, 3), _report("later", None, 5), _report("killed", 2, 1)]
     state, _ = _fold([dataclasses.replace(c, span=(i, i + 1)) for i, c in enumerate(claims)])
     assert [(o.incident.killed, o.incident.injured) for o in state.incidents][0] == (1, 3)
     assert len(state.incidents) == 3
+
+
+def test_a_fuller_claim_of_the_same_day_takes_in_the_storys_first_detail():
+    # "Third victim in Metairie shooting dies", then "three killed and one wounded": one shooting,
+    # counted once.
+    claims = [_report("headline", 1), _report("lede", 3, 1), _report("names", 1)]
+    state, _ = _fold([dataclasses.replace(c, span=(i, i + 1)) for i, c in enumerate(claims)])
+    assert [(o.incident.killed, o.incident.injured) for o in state.incidents] == [(3, 1)]
+
+
+def test_the_wounded_a_story_first_counted_include_those_who_died_since():
+    # "Teen killed in Lexington shooting, three others wounded", then "One of four women
+    # wounded in a late night shooting has died": four people hit, counted once.
+    claims = [_report("headline", 1, 3), _report("lede", None, 4)]
+    state, _ = _fold([dataclasses.replace(c, span=(i, i + 1)) for i, c in enumerate(claims)])
+    assert [(o.incident.killed, o.incident.injured) for o in state.incidents] == [(1, 3)]
+
+
+def test_a_sentence_about_another_incident_never_joins_one_of_its_own_article():
+    # "Three were wounded at Minnesota Avenue", "A third shooting also happened: two were hurt",
+    # "In a separate shooting, three were hurt"; another outlet's "three wounded" is the first.
+    claims = [_report("first", None, 3), dataclasses.replace(_report("third", None, 2), another_incident=True),
+              dataclasses.replace(_report("separate", None, 3), another_incident=True),
+              _report("outlet", None, 3, article="a2")]
+    state, _ = _fold([dataclasses.replace(c, span=(i, i + 1)) for i, c in enumerate(claims)])
+    assert sorted((o.incident.injured, o.incident.report_ids) for o in state.incidents) == [
+        (2, ["third"]), (3, ["first", "outlet"]), (3, ["separate"])]
 
 
 def _told_on(report_id, killed, injured, day, *, article="a1", **fields):

@@ -177,6 +177,21 @@ def test_news_on_top_of_earlier_news_is_told_apart(sentence, adds):
     assert reader.adds(sentence, reader.figures(sentence)) is adds
 
 
+@pytest.mark.parametrize("sentence, another", [
+    ("A third shooting also happened at 4:34 p.m. in the 600 block of Mellon Street.", True),
+    ("In a separate attack, at least four people were shot on South Christiana Avenue.", True),
+    ("In an unrelated shooting Monday evening, a 16-year-old boy was shot.", True),
+    ("Another man was shot on Main Street shortly after midnight.", False),
+    ("Police said the shooting was the second at the bar this year.", False),
+    ("Four people were killed and another three wounded.", False),
+    ("Ще один удар по місту забрав життя двох людей.", True),
+    ("Внаслідок обстрілу загинули двоє людей.", False),
+])
+def test_a_sentence_about_another_incident_than_the_storys_is_told_apart(sentence, another):
+    reader = reader_for("uk" if any("а" <= c <= "я" for c in sentence.lower()) else "en")
+    assert reader.another_incident(sentence) is another
+
+
 @pytest.mark.parametrize("sentence, expected", [
     ("WJTV News Channel 12 - Five Injured in Nightclub Shooting", [(INJURED, 5)]),
     ("The shooting injured four people, one seriously, near the stadium.", [(INJURED, 4)]),

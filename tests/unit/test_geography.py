@@ -258,3 +258,71 @@ def test_call_letters_tell_which_side_of_the_mississippi_a_town_is_on():
     assert _admin1("www.wtvr.com", "Teen killed", body) == {"Virginia"}
     phoenix = "A man was killed in a shooting in Phoenix on Friday night, police said."
     assert _admin1("www.wsbtv.com", "Man killed", phoenix) == {"Arizona"}  # a city of a million
+
+
+def _city(source: str, headline: str, body: str) -> set[tuple[str, str]]:
+    article = Article(id="a", source=source, headline=headline, body=body,
+                      published_at="2016-06-09T15:20:00+00:00")
+    return {(r.place.name, r.place.admin1) for r in extract(article, None).reports}
+
+
+def test_a_stations_headline_tail_names_a_state_not_the_country_it_is_named_after():
+    headline = "Sylvester shooting reveals 8th victim - WALB.com, South Georgia News, Weather"
+    body = "Eight teenagers were wounded when gunfire broke out at a party on Saturday, police said."
+    assert _city("www.walb.com", headline, body) == {("Sylvester", "Georgia")}
+
+
+def test_a_city_several_major_cities_bear_or_a_states_word_says_nothing_in_a_site_name():
+    headline = "Child dies after accidentally shooting self in Jefferson"
+    body = ("A 3-year-old died of a self-inflicted gunshot wound on Sunday in Jefferson. The "
+            "Georgia Bureau of Investigation is looking into the shooting.")
+    assert _city("onlineathens.com", headline, body) == {("Jefferson", "Georgia")}  # not Greece's Athens
+    body = "A 3-year-old boy was rushed to a hospital after a gun was fired near his face in Conway."
+    assert _city("www.carolinalive.com", "Boy injured", body) != {("Conway", "Puerto Rico")}
+
+
+def test_an_outlets_headline_tail_places_a_story_by_its_only_major_city_or_its_state():
+    body = "One man died after a double shooting on Tuesday night, officers said."
+    headline = "One dead after double shooting - WDRB 41 Louisville News"
+    assert _city("www.wdrb.com", headline, body) == {("Louisville", "Kentucky")}
+    headline = "Teen girl shot in the leg - NBC12 - WWBT - Richmond, VA News On Your Side"
+    assert _city("www.nbc12.com", headline, body.replace("One man died", "A girl was shot")) == {
+        ("Richmond", "Virginia")}
+
+
+def test_a_story_that_names_no_town_is_the_small_town_s_whose_police_speak():
+    body = ("A 4-year-old girl is recovering from a gunshot wound at a children's hospital. "
+            "She had to have surgery. Her father is not facing any charges. Her mother thanked "
+            "the nurses. Campbellsville police said her father accidentally fired his gun.")
+    assert _city("www.wlky.com", "Girl, 4, shot in leg", body) == {("Campbellsville", "Kentucky")}
+
+
+def test_police_after_a_sentence_that_ends_in_a_name_are_nobody_s_in_particular():
+    body = ("A 15-year-old boy was shot dead on Friday. He was pronounced dead at Stroger "
+            "Hospital. Police said he was shot in his home.")
+    assert ("Hospital", "") not in _city("www.chicagotribune.com", "Boy, 15, shot dead", body)  # Ireland's
+
+
+def test_an_abbreviated_mount_or_fort_is_the_town_spelled_out():
+    body = "MT. JULIET, Tenn. (WKRN) - A teenager was shot in the neck on Tuesday, deputies said."
+    assert _city("wkrn.com", "Teen shot", body) == {("Mount Juliet", "Tennessee")}
+
+
+def test_a_name_before_a_streets_other_words_is_no_town():
+    body = ("A 15-year-old was shot in the neck on Tuesday. Deputies responded to a home on "
+            "Davis Corner Road shortly after 1 p.m.")
+    assert ("Davis", "California") not in _city("wkrn.com", "Teen shot", body)
+
+
+def test_the_police_of_a_village_in_another_state_than_the_outlets_place_no_story():
+    headline = "Man charged with murder in mass shooting - WFMJ.com News for Youngstown-Warren Ohio"
+    body = ("A man has been charged with aggravated murder for Saturday's shootings that "
+            "killed two people and hospitalized three. He was arrested outside his home. The "
+            "victims' names have not been released. Howland police say they were shot in a van.")
+    assert ("Howland", "Maine") not in _city("www.wfmj.com", headline, body)
+
+
+def test_the_town_a_story_puts_a_shooting_in_outranks_the_town_a_victim_is_from():
+    body = ("Two shootings near the campus left five people injured and one dead in Champaign. "
+            "Jordan Lee, 22, of Mundelein, and Sam Park, 23, of Mundelein, were taken to a hospital.")
+    assert _city("www.wandtv.com", "1 dead, 5 injured in 2 shootings", body) == {("Champaign", "Illinois")}
