@@ -25,13 +25,14 @@ _SUFFIXES = {
 }
 # Both patterns open with the capital itself, its word boundary checked just after it
 # ("(?<!\w[A-Z])" is "\b" before it): a pattern that opens with a letter class lets the regex
-# engine skip from capital to capital instead of trying every position.
+# engine skip from capital to capital instead of trying every position. Their runs of letters
+# are possessive: white space or a comma follows them, never a letter given back (1.5x).
 _STREET = re.compile(
-    r"(?P<name>[A-Z](?<!\w[A-Z])[a-z]+(?:\s+[A-Z][a-z]+){0,2})\s+(?P<suffix>"
+    r"(?P<name>[A-Z](?<!\w[A-Z])[a-z]++(?:\s+[A-Z][a-z]++){0,2})\s+(?P<suffix>"
     + "|".join(sorted({k.capitalize() for k in _SUFFIXES}, key=len, reverse=True))
     + r")\b\.?"
 )
-_NAMED_PERSON = re.compile(r"(?P<name>[A-Z](?<!\w[A-Z])[a-z]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]+){1,2}),\s+\d{1,3},")
+_NAMED_PERSON = re.compile(r"(?P<name>[A-Z](?<!\w[A-Z])[a-z]++(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]++){1,2}),\s+\d{1,3},")
 _MAX_ANCHORS = 12
 # 6 bands of 6 rows: copies with Jaccard similarity 0.8 share a band 84% of the time, 0.5 9%,
 # 0.3 0.4%.
