@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from agents.dedupe.core import PlaceIncidents
+from agents.enrich.gazetteer import load_gazetteer
 from agents.extract.article import parse_article
 from agents.steps import (Output, StepResult, dedupe_step, enrich_step, extract_step,
                           place_states, tally_step)
@@ -145,6 +146,10 @@ def process(paths: list[Path], out_dir: Path, settings: Settings | None = None) 
     (final row per place) and deadletters.jsonl (messages a stage could not handle, with the
     error)."""
     run = LocalRun(settings or Settings.from_env())
+    # Compiling the gazetteer's index on a machine that has none for this code takes longer than
+    # a stage may spend on one message: inside extract's deadline every article would time out,
+    # and the next would start compiling again.
+    load_gazetteer()
     articles = 0
     for message in in_publication_order(read_messages(paths)):
         articles += 1

@@ -125,6 +125,9 @@ def worker(partitions, web_host, web_port, web_bind, data_dir, loglevel) -> None
         raise click.ClickException(str(exc)) from None
     if created:
         click.echo(f"created topics: {', '.join(created)}", err=True)
+    from agents.enrich.gazetteer import load_gazetteer
+
+    load_gazetteer()  # compiled before any message, outside its deadline (see agents.pipeline)
     from faust.worker import Worker
 
     from streams.app import app

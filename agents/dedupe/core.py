@@ -142,7 +142,10 @@ def _same_day(report: Report, open_incident: OpenIncident) -> bool:
         gap = _days_apart(incident.date, report.date)
     else:
         return False
-    return gap is not None and 0 <= gap <= FOLLOW_UP_DAYS
+    # Within one article a day no sentence states is only the day it was published: the arrest
+    # story's headline and the shooting it tells of five days before are one incident.
+    reach = STORY_DAYS if _told_in(report.article_id, open_incident) else FOLLOW_UP_DAYS
+    return gap is not None and 0 <= gap <= reach
 
 
 def _told_in(article_id: str, open_incident: OpenIncident) -> bool:

@@ -31,6 +31,7 @@ NOT_PLACE_NAMES = frozenset(
     why you young green river lake mount saint st san los las el la le de del du van von
     of off se airport home house fire shot dead martin hamilton northern southern eastern
     western centre capital city county region district province downtown uptown midtown
+    northeast northwest southeast southwest
     """.split()
 ) | {f"{direction} side" for direction in ("north", "south", "east", "west")}
 
@@ -194,17 +195,14 @@ class Gazetteer:
         """Every city of that name: those whose own name it is, then those it is another name
         of, each the most populous first. A Cyrillic name is also found in
         its case forms ("у Харкові"), a romanised one in its other romanisations."""
-        names = self._data.names
+        names, offsets = self._data.names, self._data.offsets
         folded = fold(name)
-        key = names.get(folded)
-        if key is None and (expanded := _spelled_out(folded)) is not None:
-            key = names.get(expanded)
-        if key is None:
-            key = names.get(slavic_key(name) if is_cyrillic(name) else romanised_key(name))
-        if key is None:
-            return []
-        offsets = self._data.offsets
-        return [self._city(row) for row in self._data.postings[offsets[key]:offsets[key + 1]]]
+        keys = [key for key in (names.get(folded), names.get(_spelled_out(folded) or "")) if key is not None]
+        if not keys and (key := names.get(slavic_key(name) if is_cyrillic(name) else romanised_key(name))) is not None:
+            keys = [key]
+        # "St. Joseph" is what some Saint Josephs are also called, and the name of every one.
+        rows = dict.fromkeys(row for key in keys[::-1] for row in self._data.postings[offsets[key]:offsets[key + 1]])
+        return [self._city(row) for row in rows]
 
     def cities(self, name: str) -> list[City]:
         """Every city of that name: those whose own name it is, then those it is another name
@@ -314,9 +312,10 @@ class Gazetteer:
         """The fifty states and the District of Columbia."""
         return list(self._us_states)
 
-    def is_us_county(self, name: str) -> bool:
-        """Whether a US county or parish bears this name ("Delaware County", in six states)."""
-        return fold(name) in self._county_states
+    def county_states(self, name: str) -> frozenset[str]:
+        """The US states (place ids) with a county or parish of this name ("Delaware County",
+        in six states); none if no county bears it."""
+        return frozenset(f"admin1:US.{code}" for code in self._county_states.get(fold(name), []))
 
     def county_state(self, name: str) -> Region | None:
         """The US state a county's name ("Onslow County") places a story in: the one state with

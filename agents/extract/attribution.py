@@ -52,10 +52,12 @@ _ADDITION = re.compile(r"(?:another|an?\s+additional)\b|\S+\s+more\b", re.I)
 
 
 # "A third shooting also happened", "in a separate attack": the sentence tells of an incident
-# other than the one the story is about.
+# other than the one the story is about. Not "a third shooting victim" (the story's), nor what
+# someone is on parole or wanted "for another shooting".
 _ANOTHER_INCIDENT = re.compile(
-    r"\b(?:another|a\s+(?:second|third|fourth|separate|later|new)|an\s+(?:earlier|unrelated|other))\s+"
-    r"(?:\w+\s+)?(?:shooting|attack|incident|stabbing|strike|explosion|shelling|bombing|crash)\b", re.I)
+    r"(?<!\bfor\s)\b(?:another|a\s+(?:second|third|fourth|separate|later|new)|an\s+(?:earlier|unrelated|other))\s+"
+    r"(?:\w+\s+)?(?:shooting|attack|incident|stabbing|strike|explosion|shelling|bombing|crash)\b(?!\s+victims?\b)",
+    re.I)
 
 
 def another_incident(sentence: str, pattern: re.Pattern[str] = _ANOTHER_INCIDENT) -> bool:

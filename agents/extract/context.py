@@ -50,7 +50,7 @@ def outlet_areas(source: str, text: str, headline_end: int, story_end: int,
     in_site, call_letters = outlet_places(source, gazetteer)
     # A station's "South Georgia News" is the state's, not the country's.
     places = [*in_site, *(m.place for m in mentions(text, story_end, headline_end, gazetteer, call_letters)
-                          if _sure(m, gazetteer))]
+                          if _the_outlets(m, gazetteer))]
     return areas(places, gazetteer) | call_letters
 
 
@@ -75,14 +75,17 @@ def outlet_city(text: str, headline_end: int, story_end: int, gazetteer: Gazette
                 hints: frozenset[str] = frozenset()) -> Place | None:
     """The one city a crawled headline's tail names as the outlet's ("... - WMC Action News
     5 - Memphis, Tennessee", "WDRB 41 Louisville News"): where a story that names no place
-    most likely happened. An outlet names its home the way its audience does: with its
-    state, or by a name no other major city bears."""
+    most likely happened."""
     cities = {m.place for m in mentions(text, story_end, headline_end, gazetteer, hints)
-              if m.is_city and (m.qualified or _sure(m, gazetteer) or _the_major_city(m, gazetteer))}
+              if m.is_city and _the_outlets(m, gazetteer)}
     return cities.pop() if len(cities) == 1 else None
 
 
-def _the_major_city(mention: Mention, gazetteer: Gazetteer) -> bool:
+def _the_outlets(mention: Mention, gazetteer: Gazetteer) -> bool:
+    """An outlet names its home the way its audience does: with its state, or by a name no
+    other town (or no other major city) bears."""
+    if mention.qualified or _sure(mention, gazetteer) or not mention.is_city:
+        return True
     majors = [c for c in gazetteer.cities(mention.place.mention) if c.population >= MAJOR_CITY]
     return len(majors) == 1 and mention.place.id == f"geonames:{majors[0].geonames_id}"
 

@@ -131,6 +131,7 @@ _YEAR = re.compile(r"^(?:19|20)\d\d$")
 # A word and a comma just before a number ("Skinner, 26,"): it can only begin two characters
 # before the white space that ends the text, where it is searched from.
 _AFTER_A_NAME = re.compile(r"\w,\s*$")
+_AGES_LISTED = re.compile(r"[A-Z][\w'’-]+,\s*\d{1,3}\s*[;,]")
 
 _AUXILIARY = (
     # "Damon Sochko, 16, of Morgantown,", "a 3-year-old boy in Campbell County"
@@ -179,6 +180,8 @@ _PREDICATE = re.compile(
     _AUXILIARY + rf"\s+(?:(?P<death>{_DEATH})|(?P<injury>{_INJURY})|(?P<hit>{_HIT}))", re.I
 )
 _LATER_DEATH = re.compile(r"\b(?:later\s+)?(?:died|succumbed|was\s+pronounced\s+dead|did\s+not\s+survive)\b", re.I)
+# "Five people were shot, one of whom died": the death is some of them, counted on its own.
+_SOME_OF_THEM = re.compile(r"\b\w+\s+of\s+(?:whom|them|those|these|the\s+(?:victims|wounded))\b", re.I)
 _CLAUSE_BREAK = re.compile(r"[;:!?]|\s[—–]\s|\b(?:but|while|whereas|although|after|before|when|as)\b", re.I)
 _ACT = gated(re.compile(
     r"\b(?:(?P<kill>kill(?:ing|ed|s)|fatally\s+(?:shoot(?:ing|s)|shot|stabb(?:ing|ed)|wound(?:ing|ed)))"
@@ -254,8 +257,9 @@ def _phrase(match: re.Match[str], sentence: str) -> _Phrase | None:
         if text.isdigit() and len(text) >= 4 and not match["counted"]:
             return None  # "2501 Carter Rd.": head counts that large are written "2,501 people"
         after_a_name = _AFTER_A_NAME.search(before, max(0, len(before.rstrip()) - 2))
-        if after_a_name and sentence[match.end():].lstrip().startswith(","):
-            return None  # "Skinner, 26," and "a boy, 15," give an age
+        if after_a_name and (sentence[match.end():].lstrip().startswith(",") or _AGES_LISTED.search(before)):
+            return None  # "Skinner, 26," and "a boy, 15," give an age; so does the last of a list
+        # of them ("Powers, 30; Burnett, 21; and Coleman, 31 all died")
         found = count(text, qualifier_before(before[-25:]))
         others = bool(match["counted"]) and match["counted"].lower().startswith("other")
         start = match.start()
@@ -390,7 +394,8 @@ def _as_subject(group: list[_Phrase], sentence: str) -> tuple[str, Count] | None
         # "A second child was injured": the running count of victims, the dead among them.
         return (VICTIMS if last.cumulative else INJURED), total
     rest = _clause(sentence, predicate.end())
-    return (KILLED if _LATER_DEATH.search(rest) else VICTIMS), total
+    death = _LATER_DEATH.search(rest)
+    return (KILLED if death and not _SOME_OF_THEM.search(rest, 0, death.start()) else VICTIMS), total
 
 
 def _as_named(group: list[_Phrase]) -> tuple[str, Count] | None:

@@ -148,11 +148,16 @@ def regions_named(text: str, gazetteer: Gazetteer, names: Names = NO_NAMES,
     ``hints`` already set the story in the US, a country a state is named after is the state
     ("the Georgia Bureau of Investigation")."""
     found: set[str] = set()
+    shared: frozenset[str] | None = None  # the states that have a county of every name named
     for run in _NAME_RUN.finditer(text):
-        for word, places, checked in _regions_in_run(run.group(), gazetteer, "US" in hints):
+        for word, places, checked, county_states in _regions_in_run(run.group(), gazetteer, "US" in hints):
             if not checked or not names.follows_a_name(text, run.start() + run.group().find(word)):
                 found |= places
-    return frozenset(found)
+            if county_states:
+                shared = county_states if shared is None else shared & county_states
+    # "Williamson County" is in Texas, Tennessee and Illinois, "Caldwell County" in Texas,
+    # Kentucky, Missouri and North Carolina: a story that names both is in Texas.
+    return frozenset(found) | (shared if shared is not None and len(shared) == 1 else frozenset())
 
 
 _IN_THE_US = frozenset({"US"})
@@ -160,11 +165,12 @@ _IN_THE_US = frozenset({"US"})
 
 @lru_cache(maxsize=1 << 14)
 def _regions_in_run(run: str, gazetteer: Gazetteer,
-                    in_the_us: bool) -> tuple[tuple[str, frozenset[str], bool], ...]:
+                    in_the_us: bool) -> tuple[tuple[str, frozenset[str], bool, frozenset[str]], ...]:
     """What a run of capitalised words says of where a story is: each region it names (the
-    longest name of at most three words at a word) with the word its name begins at, and
-    whether a person's name must not come before that word. Stories repeat the same runs
-    ("Police", "Chicago Police Department"), so each is read once."""
+    longest name of at most three words at a word) with the word its name begins at, whether a
+    person's name must not come before that word, and for a county several states have, those
+    states. Stories repeat the same runs ("Police", "Chicago Police Department"), so each is
+    read once."""
     words = run.split()
     found = []
     for i in range(len(words)):
@@ -179,11 +185,14 @@ def _regions_in_run(run: str, gazetteer: Gazetteer,
                 # A US state is a household name of English copy: it says the story is in the
                 # US. A region abroad is often also a word or a name ("Diana", "Santa Ana"):
                 # it says only which namesake a town of it is.
+                longer = _strip(" ".join(words[i:j + 1])) if j < len(words) else ""
+                if longer and any(c.region_id != region.place_id for c in gazetteer.cities(longer)):
+                    break  # "Kansas City" is Missouri's too, "Michigan City" Indiana's
                 us = {"US"} if region.country == "US" else set()
-                found.append((words[i], frozenset({region.place_id} | us), True))
+                found.append((words[i], frozenset({region.place_id} | us), True, frozenset()))
                 break
-            if gazetteer.is_us_county(name):
-                found.append((words[i], frozenset({"US"}), False))
+            if states := gazetteer.county_states(name):
+                found.append((words[i], frozenset({"US"}), False, states))
                 break
     return tuple(found)
 
@@ -224,7 +233,9 @@ def _resolve(text: str, s: int, e: int, name: str, gazetteer: Gazetteer,
                                dateline, inside_a_name)
         if mention is not None:
             return mention
-    if region is not None:  # "Mykilske, Kherson": a place we cannot pin, in a region we can
+    # "Mykilske, Kherson": a place we cannot pin, in a region we can; but not in a region abroad
+    # that shares a name with a town at home ("Sports, Toledo, OH" in a US station's tail).
+    if region is not None and (region.country in context or not any(":" not in area for area in context)):
         return Mention(s, qualified_end, region.place(name), False, True)
     return None
 

@@ -345,3 +345,16 @@ def test_victims_told_for_the_next_day_agree_with_the_dead_and_wounded_they_add_
 def test_one_casualty_in_another_article_on_the_next_day_is_another_incident():
     state, _ = _fold([_told_on("t", 0, 1, "2023-03-14"), _told_on("w", 0, 1, "2023-03-15", article="a2")])
     assert len(state.incidents) == 2
+
+
+def test_a_day_no_sentence_states_is_no_day_of_its_own_within_one_article():
+    # The arrest story's headline "Teen charged in shooting that wounded four" (published on
+    # the 18th) and its lede "four men were shot early Sunday" (the 13th): one incident.
+    headline = _report("headline", None, 4, date="2015-07-18")
+    lede = _told_on("lede", None, 4, "2015-07-13")
+    state, _ = _fold([dataclasses.replace(headline, span=(0, 1)), dataclasses.replace(lede, span=(1, 2))])
+    assert [(o.incident.date, o.incident.report_ids) for o in state.incidents] == [
+        ("2015-07-13", ["headline", "lede"])]
+    other = dataclasses.replace(headline, article_id="a2", report_id="other")
+    state, _ = _fold([dataclasses.replace(lede, span=(1, 2)), other])
+    assert len(state.incidents) == 2  # another outlet's story five days on may be another shooting

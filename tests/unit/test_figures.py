@@ -48,6 +48,9 @@ def test_counts_and_qualifiers(sentence, expected):
      [(KILLED, 1), (INJURED, 3)]),
     ("Two men and a woman were shot outside a bar.", [(VICTIMS, 3)]),
     ("Four people were shot, one fatally.", [(VICTIMS, 4), (KILLED, 1)]),
+    ("Five people were shot, one of whom died, Friday at a shopping center.", [(VICTIMS, 5), (KILLED, 1)]),
+    ("Three people were shot and one of them died.", [(VICTIMS, 3), (KILLED, 1)]),
+    ("On Sunday, 5 died in the attack.", [(KILLED, 5)]),
     ("4 shot, 1 dead in Central Business District", [(VICTIMS, 4), (KILLED, 1)]),
     ("A 12-year-old was in critical condition Tuesday.", [(INJURED, 1)]),
     ("A 20-year-old woman suffered a fatal gunshot wound.", [(KILLED, 1)]),
@@ -184,6 +187,8 @@ def test_news_on_top_of_earlier_news_is_told_apart(sentence, adds):
     ("Another man was shot on Main Street shortly after midnight.", False),
     ("Police said the shooting was the second at the bar this year.", False),
     ("Four people were killed and another three wounded.", False),
+    ("Police found Lindsay, 26, and Duncan, 23, dead alongside a third shooting victim.", False),
+    ("Police identified the suspect in the shooting of four men as an ex-con on parole for another shooting.", False),
     ("Ще один удар по місту забрав життя двох людей.", True),
     ("Внаслідок обстрілу загинули двоє людей.", False),
 ])
@@ -220,3 +225,9 @@ def test_victim_phrases_are_found_wherever_they_begin(sentence):
         searched.append(match.span())
         position = max(match.end(), match.start() + 1)
     assert [match.span() for match in _phrase_matches(sentence)] == searched
+
+
+def test_the_last_age_of_a_list_of_named_people_is_no_count():
+    sentence = ("Nicholas Lee Powers, 30; Demario Laquan Burnett, 21; and Jerry Trivon Coleman, 31 "
+                "all died of gunshot wounds, the coroner said.")
+    assert (KILLED, 31) not in _kinds(sentence)

@@ -104,3 +104,8 @@ def test_a_us_states_name_is_no_village_at_home(gazetteer):
     assert gazetteer.pick("Kansas", context=us, cued=True) is None  # the state, not Kansas, Okla.
     assert gazetteer.pick("Virginia", context=us, cued=True) is None  # nor Virginia, Minn.
     assert gazetteer.pick("Washington", context=us).admin1 == "District of Columbia"
+
+
+def test_an_abbreviated_saint_mount_or_fort_finds_every_town_spelled_out(gazetteer):
+    assert {c.admin1_code for c in gazetteer.cities("St. Joseph") if c.country == "US"} >= {"MO", "MI"}
+    assert [c.name for c in gazetteer.cities("Mt. Juliet")] == ["Mount Juliet"]

@@ -1,6 +1,8 @@
 """Where extraction places a claim: qualifiers, datelines, the article's other places."""
 
+from agents.enrich.gazetteer import load_gazetteer
 from agents.extract.core import extract
+from agents.extract.places import regions_named
 from agents.pipeline import LocalRun
 from streams.inputs import Message
 from streams.records import Article, dumps
@@ -326,3 +328,25 @@ def test_the_town_a_story_puts_a_shooting_in_outranks_the_town_a_victim_is_from(
     body = ("Two shootings near the campus left five people injured and one dead in Champaign. "
             "Jordan Lee, 22, of Mundelein, and Sam Park, 23, of Mundelein, were taken to a hospital.")
     assert _city("www.wandtv.com", "1 dead, 5 injured in 2 shootings", body) == {("Champaign", "Illinois")}
+
+
+def test_a_compass_quarter_of_a_city_is_no_town():
+    body = ("Two male juveniles were wounded after being shot in Northeast D.C. on Wednesday, "
+            "police said.")
+    assert ("North East", "Maryland") not in _city("wjla.com", "Two teens shot", body)
+
+
+def test_a_stations_tail_with_its_state_tells_which_namesake_a_town_is():
+    headline = "Deputy dies after accidental shooting - Toledo News Now, Toledo, OH"
+    body = "A sheriff's deputy was killed in an accidental shooting at his home in Grand Rapids Saturday."
+    assert _city("www.wtol.com", headline, body) == {("Grand Rapids", "Ohio")}
+
+
+def test_kansas_city_names_no_state_but_two_counties_a_story_names_may():
+    body = ("Three people, including an infant, were slain inside a south Kansas City home on "
+            "Sunday, police said.")
+    assert _city("www.kctv5.com", "Three slain in Kansas City home", body) == {("Kansas City", "Missouri")}
+    gazetteer = load_gazetteer()
+    counties = "a trailer park in central Williamson County; he fled to Caldwell County"
+    assert regions_named(counties, gazetteer) == {"US", "admin1:US.TX"}
+    assert regions_named("a trailer park in central Williamson County", gazetteer) == {"US"}

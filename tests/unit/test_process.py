@@ -1,7 +1,10 @@
+import time
+
 import orjson
 from click.testing import CliRunner
 
-from agents.pipeline import LocalRun
+from agents.enrich import gazetteer, index
+from agents.pipeline import LocalRun, process
 from streams.cli import main
 from streams.inputs import Message
 from streams.settings import Settings
@@ -74,3 +77,22 @@ def test_news_older_than_its_places_window_is_dead_lettered_not_counted_twice():
     assert [(t["killed"], t["injured"]) for t in run.rows()] == [(0, 3)]
     assert {letter.stage for letter in run.dead_letters} == {"dedupe"}
     assert all("WIREWATCH_INCIDENT_WINDOW_DAYS" in letter.error for letter in run.dead_letters)
+
+
+def test_a_gazetteer_slower_to_open_than_a_message_may_take_times_no_article_out(
+        tmp_path, seed_article_path, monkeypatch):
+    # A machine with no index for this code compiles it on first use, which takes longer than
+    # a stage may spend on one message.
+    real_load = index.load
+
+    def compiling(*args, **kwargs):
+        time.sleep(1.5)
+        return real_load(*args, **kwargs)
+
+    gazetteer.load_gazetteer.cache_clear()
+    monkeypatch.setattr(index, "load", compiling)
+    try:
+        summary = process([seed_article_path], tmp_path, Settings(stage_timeout=1))
+    finally:
+        gazetteer.load_gazetteer.cache_clear()
+    assert summary.dead_letters == 0 and summary.reports == 5
