@@ -173,9 +173,12 @@ class Gazetteer:
                                  for state, _ in regions
                                  if state.country == "US" and fold(state.name) in countries_by_name}
         self._county_states: dict[str, list[str]] = tables["counties"]
+        self._us_states = [region for region in self._regions_by_id.values()
+                           if region.country == "US" and region.code]
         # Extraction asks for the same few hundred names, and places, over and over.
         self._lookup = lru_cache(maxsize=1 << 16)(self._cities)
         self._city = lru_cache(maxsize=1 << 16)(self._unpack)
+        self._region_named = lru_cache(maxsize=1 << 16)(self._region_of_name)
 
     def _unpack(self, row: int) -> City:
         ident, lat, lon, population, country, admin1, zone = compiled.ROW.unpack_from(
@@ -295,16 +298,19 @@ class Gazetteer:
         """A first-level region (by name, or a US state by postal code or AP abbreviation) or a
         country (by name); in a story about the United States (``context`` holds "US") the
         state a country's name also names ("Georgia")."""
-        by_name = self._regions_by_name
-        region = by_name.get(fold(name)) or by_name.get(
-            slavic_key(name) if is_cyrillic(name) else romanised_key(name))
+        region = self._region_named(name)
         if region is not None and "US" in context:
             return self._state_namesakes.get(region.place_id, region)
         return region
 
+    def _region_of_name(self, name: str) -> Region | None:
+        by_name = self._regions_by_name
+        return by_name.get(fold(name)) or by_name.get(
+            slavic_key(name) if is_cyrillic(name) else romanised_key(name))
+
     def us_states(self) -> list[Region]:
         """The fifty states and the District of Columbia."""
-        return [region for region in self._regions_by_id.values() if region.country == "US" and region.code]
+        return list(self._us_states)
 
     def county_states(self, name: str) -> frozenset[str]:
         """The US states (place ids) with a county or parish of this name ("Delaware County",

@@ -13,6 +13,7 @@ import dataclasses
 import re
 
 from agents.enrich.gazetteer import MAJOR_CITY, VILLAGE_POPULATION, Gazetteer
+from agents.extract.gate import gated
 from agents.extract.outlet import outlet_places
 from agents.extract.people import read_names
 from agents.extract.places import Mention, is_title_case, mentions, regions_named
@@ -55,13 +56,14 @@ def outlet_areas(source: str, text: str, headline_end: int, story_end: int,
 
 # Phrases of American police and court copy: a story that uses them is set in the US, however
 # little its outlet or its place names say so ("the 400 block of Whittington Place", "Police in
-# Chester" is Chester, Pennsylvania, not Chester, England).
-_AMERICAN_USAGE = re.compile(
+# Chester" is Chester, Pennsylvania, not Chester, England). Gated: the search of the whole
+# text skips to the characters a phrase opens with (2x).
+_AMERICAN_USAGE = gated(re.compile(
     r"\b\d+00 block of\b|\bsheriff['’]s (?:office|department|deputies|deputy)\b|\bdeputies\b"
     r"|\bcounty (?:sheriff|coroner|medical examiner|prosecutor|jail)\b|\b(?:state|highway) patrol\b"
     r"|\bfirst-degree (?:murder|homicide)\b|\bInterstate \d+\b|\bmedical examiner\b|\bBureau of Investigation\b"
     r"|\b(?:district|prosecuting) attorney\b|\bstate troopers?\b|\bneighborhood\b|\bhospitalized\b"
-    r"|\bapartment complex\b|\$\d", re.I)
+    r"|\bapartment complex\b|\$\d", re.I))
 
 
 def usage_areas(text: str) -> frozenset[str]:

@@ -27,7 +27,7 @@ from agents.extract.places import (
     police_names,
 )
 from agents.extract.readers import Reader, reader_for
-from agents.extract.text import HEADLINE_SEPARATOR, article_text, sentences
+from agents.extract.text import HEADLINE_SEPARATOR, Sentence, article_text, sentences
 from agents.extract.when import When, day_in, when
 from streams.records import Article, Place, Report
 
@@ -114,9 +114,14 @@ def read_claims(article: Article, revision: int, gazetteer: Gazetteer,
     # looked for only where there is a figure.
     claims = [(index, sentence, found) for index, sentence in enumerate(story)
               if (found := reader.figures(sentence.text)) and not is_statistic(sentence.text)]
-    if not claims:
+    event_day, event_day_stated = _event_day([sentence.text for _, sentence, _ in claims], anchor)
+    times = [_claim_time(story, index, anchor, event_day, event_day_stated) for index, _, _ in claims]
+    timed = [(sentence, found, time) for (_, sentence, found), time in zip(claims, times)
+             if time is None or not is_background(time.date, anchor)]
+    if not timed:  # no claim, or only incidents recalled from long before: no place to read
         return []
-    # The place a story is about is named in its opening or beside its figures.
+    # The place a story is about is named in its opening or beside its figures (a recalled
+    # incident's too, which still tells where the story is).
     read = {id(s): s for s in [s for s in story if not s.in_headline][:OPENING_SENTENCES]
             + [sentence for _, sentence, _ in claims if not sentence.in_headline]}
     story_end = headline_story_end(article.headline)
@@ -129,15 +134,9 @@ def read_claims(article: Article, revision: int, gazetteer: Gazetteer,
                                      title_case=is_title_case(article.headline), hints=hints,
                                      outlet=outlet_city(text, len(article.headline), story_end, gazetteer, hints),
                                      police=police_names(text))
-    event_day, event_day_stated = _event_day([sentence.text for _, sentence, _ in claims], anchor)
     story_anchors = anchors(article.body)  # outlets rewrite headlines, syndicated bodies stay
     reports = []
-    for index, sentence, found in claims:
-        previous = story[index - 1].text if index else ""
-        time = (when(sentence.text, previous, anchor, event_day, event_day_stated=event_day_stated)
-                if anchor and event_day else None)
-        if time is not None and is_background(time.date, anchor):
-            continue
+    for sentence, found, time in timed:
         in_sentence = [m for m in headline_mentions + body_mentions
                        if sentence.start <= m.start < sentence.end]
         reports.append(_report(article, revision, sentence.start, sentence.end, sentence.text,
@@ -145,6 +144,15 @@ def read_claims(article: Article, revision: int, gazetteer: Gazetteer,
                                total(found, KILLED), total(found, INJURED), total(found, VICTIMS),
                                reader.adds(sentence.text, found), story_anchors, reader, language))
     return reports
+
+
+def _claim_time(story: list[Sentence], index: int, anchor: date | None, event_day: date | None,
+                event_day_stated: bool) -> When | None:
+    """When the claim of ``story[index]`` happened, read with the sentence before it."""
+    if not (anchor and event_day):
+        return None
+    previous = story[index - 1].text if index else ""
+    return when(story[index].text, previous, anchor, event_day, event_day_stated=event_day_stated)
 
 
 def _event_day(claim_sentences: list[str], published: date | None) -> tuple[date | None, bool]:

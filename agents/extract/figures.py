@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from agents.extract.alternation import one_of, spelled_out
 from agents.extract.caseblind import CaseBlind, SpelledCase
+from agents.extract.gate import gated
 from agents.extract.numbers import (
     NUMBER,
     ORDINALS,
@@ -67,9 +68,12 @@ _NOT_MODIFIER = (
     r"|had|been|being|kill\w*|shoot\w*|shot|wound\w*|injur\w*|dies|died"
     r"|(?!(?:un)?(?:identified|armed|masked|named|related|retired|married|licensed)\b)[a-z]+ed)\b)"
 )
-_MODIFIERS = rf"(?:\s+{_NOT_MODIFIER}(?:{_AGE}|[A-Za-z]+(?:-[a-z]+)*)){{0,3}}"
-_LABEL = r"(?:[\w.'’#-]+:\s+)?"  # a headline's "HPD: " or "#DEVELOPING: "
-_NAME_AGE = r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3},\s+\d{1,3},"
+# Runs of word letters here are possessive ("++", "*+"): what follows them is never a letter
+# of theirs (white space, a comma, a colon), so giving letters back can never make a match,
+# and the engine no longer tries it at every name and word (victim phrases 1.05x).
+_MODIFIERS = rf"(?:\s+{_NOT_MODIFIER}(?:{_AGE}|[A-Za-z]++(?:-[a-z]++)*+)){{0,3}}"
+_LABEL = r"(?:[\w.'’#-]++:\s+)?"  # a headline's "HPD: " or "#DEVELOPING: "
+_NAME_AGE = r"[A-Z][\w'’.-]++(?:\s+[A-Z][\w'’.-]++){0,3},\s+\d{1,3},"
 _DEFINITE = one_of(["the", "this", "that", "these", "those", "his", "her", "their", "its", "both"])
 
 # Victim phrases, tried in this order at each position. Those that begin a word are grouped
@@ -81,7 +85,7 @@ _PHRASE = SpelledCase(re.compile(
         (?i:(?P<nobody>\bno\s*-?\s*one\b|\bnobody\b|\bnone\b))
       | (?i:\b(?P<ordinal_det>a|the)\s+(?P<ordinal>{one_of(list(ORDINALS))})(?:\s+(?:{_PEOPLE})\b)?)
       | (?i:\b(?P<aged>{_AGE}{_MODIFIERS}\s+(?:{_PEOPLE})\b|(?:{_SINGLE})\s*,\s+\d{{1,3}},))
-      | \b(?P<aged_name>{_AGE}(?:\s+[A-Z][\w'’.-]+){{1,3}})
+      | \b(?P<aged_name>{_AGE}(?:\s+[A-Z][\w'’.-]++){{1,3}})
       )
     | (?:^{_LABEL}|(?<![\w-]))(?P<bare_age>{_AGE})\b
     | \b(?:
@@ -96,14 +100,14 @@ _PHRASE = SpelledCase(re.compile(
       | (?i:\b(?P<multiple>double|triple|quadruple)(?:\s+(?P<multiple_fatal>fatal|deadly))?\s+
            (?:(?P<multiple_killing>homicide|murder|slaying|killing)|shooting)s?\b)
       )
-    | ^{_LABEL}(?:[A-Z][\w.'’-]*\s+){{0,3}}(?i:(?P<bare>(?:{_SINGLE})(?:\s*(?:,|,?\s+and|&)\s*(?:{_SINGLE}))*))\b
+    | ^{_LABEL}(?:[A-Z][\w.'’-]*+\s+){{0,3}}(?i:(?P<bare>(?:{_SINGLE})(?:\s*(?:,|,?\s+and|&)\s*(?:{_SINGLE}))*))\b
     | (?i:\b(?:kill(?:s|ed|ing)|shoot(?:s|ing)|shot|wound(?:s|ed|ing)|injur(?:es|ed|ing)
          |identif(?:y|ies|ied|ying)|(?:deaths?|killings?|slayings?|murders?)\s+of)\s+
-         (?P<acted>(?:{_NOT_MODIFIER}[a-z-]+\s+){{0,2}}(?:{_SINGLE}))\b)
+         (?P<acted>(?:{_NOT_MODIFIER}[a-z-]++\s+){{0,2}}(?:{_SINGLE}))\b)
     """,
     re.X,
 ))
-_INCLUDING = re.compile(r"\b(?:including|includ(?:es|ed)|among\s+them|among\s+whom)\s+$", re.I)
+_INCLUDING = gated(re.compile(r"\b(?:including|includ(?:es|ed)|among\s+them|among\s+whom)\s+$", re.I))
 _NOT_A_COUNT_AFTER = re.compile(
     r"""\s*(?:-?\s*years?\b|-year|-month|-week|-day|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock)
     |\s*(?:percent|per\s+cent|%|miles?|km|kilomet|metres|meters|feet|mph|degrees|rounds|shots
@@ -116,13 +120,13 @@ _MONTH_NAMES = (
     r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
 )
-_NOT_A_COUNT_BEFORE = re.compile(
+_NOT_A_COUNT_BEFORE = gated(re.compile(
     r"(?:[$£€#]|\bno\.?|\bnumber|\broute|\bhighway|\binterstate|\baged|\bcounts?\s+of"
     r"|\b(?:father|mother|parent|dad|mom|mum)\s+of"
     rf"|\b(?:{_MONTH_NAMES})\.?|\bages?(?:\s+of)?(?:\s+\d+\s*(?:and|or|to|-))?)\s*$"
     r"|[\d,.:-]$",
     re.I,
-)
+))
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 # A word and a comma just before a number ("Skinner, 26,"): it can only begin two characters
 # before the white space that ends the text, where it is searched from.
@@ -139,7 +143,7 @@ _AUXILIARY = (
     r"|both|all|each|then|just|now|badly|(?!fatally|mortally)[a-z]+ly))*"
 )
 # "Any time one of our students is hurt": what would be, not what was.
-_HYPOTHETICAL = re.compile(r"\b(?:any\s*time|whenever|every\s+time|if|unless)\s+(?:[\w'’-]+\s+){0,4}$", re.I)
+_HYPOTHETICAL = gated(re.compile(r"\b(?:any\s*time|whenever|every\s+time|if|unless)\s+(?:[\w'’-]+\s+){0,4}$", re.I))
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|be|been|being|got|gets|get)\b", re.I)
 _TRANSITIVE = re.compile(r"(?:shot|killed|wounded|injured|struck|hit|stabbed|grazed)\b", re.I)
 _OBJECT = re.compile(
@@ -179,25 +183,25 @@ _LATER_DEATH = re.compile(r"\b(?:later\s+)?(?:died|succumbed|was\s+pronounced\s+
 # "Five people were shot, one of whom died": the death is some of them, counted on its own.
 _SOME_OF_THEM = re.compile(r"\b\w+\s+of\s+(?:whom|them|those|these|the\s+(?:victims|wounded))\b", re.I)
 _CLAUSE_BREAK = re.compile(r"[;:!?]|\s[—–]\s|\b(?:but|while|whereas|although|after|before|when|as)\b", re.I)
-_ACT = re.compile(
+_ACT = gated(re.compile(
     r"\b(?:(?P<kill>kill(?:ing|ed|s)|fatally\s+(?:shoot(?:ing|s)|shot|stabb(?:ing|ed)|wound(?:ing|ed)))"
     r"|(?P<wound>wound(?:ing|ed|s)|injur(?:ing|ed|es))"
     r"|(?:shoot(?:ing|s)|shot)\s+and\s+(?P<shot_wound>wound(?:ing|ed)|injur(?:ing|ed)|paraly[sz](?:ing|ed))"
     r"|(?P<shoot>shoot(?:ing|s)|shot|hit(?:ting|s)?|strik(?:ing|es)|struck|graz(?:ed|ing|es))|(?P<leave>left|leaving|leaves))\s+$",
     re.I,
-)
-_OF = re.compile(
+))
+_OF = gated(re.compile(
     r"\b(?:(?P<death>deaths?|killings?|murders?|slayings?|bod(?:y|ies)|fatal(?:ly)?\s+(?:shooting|stabbing)"
     r"|(?:claimed|took|taking|claiming)\s+(?:the\s+)?(?:life|lives))|(?P<hit>shootings?))\s+of\s+$",
     re.I,
-)
+))
 # "The death toll rose to six", "the number of injured reached 40"
-_TOLL = re.compile(
+_TOLL = gated(re.compile(
     r"\b(?:death\s+toll|toll|number\s+of\s+(?:dead|deaths|injured|wounded|fatalities|casualties))"
     r"(?:\s+\w+){0,8}?\s+(?:to|at|of|is|was|reached|hit|stands\s+at|climbed\s+to)\s+(?:at\s+least\s+)?$",
     re.I,
-)
-_NEARLY = re.compile(r"\b(?:nearly|almost|narrowly|could\s+have)\s+$", re.I)
+))
+_NEARLY = gated(re.compile(r"\b(?:nearly|almost|narrowly|could\s+have)\s+$", re.I))
 _LEFT_STATE = re.compile(r"\s+(?:(?P<death>dead)|(?P<injury>injured|wounded|hurt))\b", re.I)
 _BODY = re.compile(r"\bbod(?:y|ies)\b", re.I)
 _FOUND = re.compile(r"\b(?:found|discovered|recovered|retrieved|pulled|lying|lay|dumped)\b", re.I)
@@ -302,24 +306,25 @@ _LIST_SEPARATOR = re.compile(r"\s*(?:,\s*and|,|\band\b|&)\s*", re.I)
 
 # Where a victim phrase can begin: the sentence's start (a headline's label, a bare list of
 # people), a word's start, a capital inside a word (a name), or the apostrophe of "'s death".
-# The first character of every alternative of _PHRASE is one of these, so trying the pattern
-# only here finds what searching it from every position finds, and a sentence's letters
-# inside words (most of them) are skipped by this one cheap pattern instead.
-_PHRASE_START = re.compile(r"\b\w|[A-Z'’]")
+# The first character of every alternative of _PHRASE is one of these, so searching the pattern
+# behind this gate finds what searching it from every position finds, and the letters inside
+# words (most of a sentence) fail at the gate, inside the regex engine: 1.15x faster than
+# trying the pattern at each start from Python.
+_PHRASE_AFTER_THE_START = SpelledCase(re.compile(
+    r"(?=\b\w|[A-Z'’])(?:" + _PHRASE.pattern.pattern + ")", _PHRASE.pattern.flags))
 
 
 def _phrase_matches(sentence: str) -> Iterator[re.Match[str]]:
     """The matches of _PHRASE that searching from the start, then from each match's end
     (or the next character), finds."""
-    pattern = _PHRASE.for_text(sentence)
-    position = 0
-    if (match := pattern.match(sentence)) is not None:
+    position = 1
+    if (match := _PHRASE.for_text(sentence).match(sentence)) is not None:
         yield match
         position = max(match.end(), 1)
-    for start in _PHRASE_START.finditer(sentence, 1):
-        if start.start() >= position and (match := pattern.match(sentence, start.start())) is not None:
-            yield match
-            position = max(match.end(), match.start() + 1)
+    gated = _PHRASE_AFTER_THE_START.for_text(sentence)
+    while (match := gated.search(sentence, position)) is not None:
+        yield match
+        position = max(match.end(), match.start() + 1)
 
 
 def _phrases(sentence: str) -> list[_Phrase]:
@@ -433,11 +438,11 @@ _CASUALTY_HINT = CaseBlind(
 
 
 # The shooter's own death, beyond the count of victims: "killing 2, then himself".
-_SELF_KILLED = re.compile(
+_SELF_KILLED = gated(re.compile(
     r"\b(?:kill(?:ing|ed|s)|then|before\s+(?:killing|shooting|turning\s+the\s+gun\s+on)"
     r"|turn(?:ing|ed|s)\s+the\s+gun\s+on)\s+(?:him|her)self\b",
     re.I,
-)
+))
 
 
 def figures(sentence: str) -> list[Figure]:

@@ -56,7 +56,9 @@ def identify(text: str) -> str:
     """
     sample = text[:SAMPLE_CHARS]
     if len(sample.strip()) >= SHORT_TEXT:
-        if plainly_english(sample):
+        # A crawled page often opens with a banner, a timestamp and a site's name; its story
+        # then shows what the opening did not (a third of the detector's calls on gva-dev).
+        if plainly_english(sample) or plainly_english(text):
             return "en"
         language = _detector().detect_language_of(sample)
         return language.iso_code_639_1.name.lower() if language is not None else UNDETERMINED

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from text_to_num import text2num
 
 from agents.extract.alternation import one_of
+from agents.extract.gate import gated
 
 _UNITS = (
     "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
@@ -35,12 +36,12 @@ ORDINALS = {
 }
 
 QUALIFIERS = (
-    ("at least", re.compile(r"\b(?:at\s+least|no\s+fewer\s+than|a\s+minimum\s+of)\s+$", re.I)),
-    ("more than", re.compile(r"\b(?:more\s+than|over|upwards\s+of)\s+$", re.I)),
-    ("up to", re.compile(r"\b(?:up\s+to|as\s+many\s+as|at\s+most)\s+$", re.I)),
-    ("nearly", re.compile(r"\b(?:nearly|almost|close\s+to)\s+$", re.I)),
-    ("about", re.compile(r"\b(?:some|about|around|approximately|roughly|an\s+estimated)\s+$", re.I)),
-    ("a further", re.compile(r"\b(?:a\s+further|another|an\s+additional)\s+$", re.I)),
+    ("at least", gated(re.compile(r"\b(?:at\s+least|no\s+fewer\s+than|a\s+minimum\s+of)\s+$", re.I))),
+    ("more than", gated(re.compile(r"\b(?:more\s+than|over|upwards\s+of)\s+$", re.I))),
+    ("up to", gated(re.compile(r"\b(?:up\s+to|as\s+many\s+as|at\s+most)\s+$", re.I))),
+    ("nearly", gated(re.compile(r"\b(?:nearly|almost|close\s+to)\s+$", re.I))),
+    ("about", gated(re.compile(r"\b(?:some|about|around|approximately|roughly|an\s+estimated)\s+$", re.I))),
+    ("a further", gated(re.compile(r"\b(?:a\s+further|another|an\s+additional)\s+$", re.I))),
 )
 
 

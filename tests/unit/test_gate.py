@@ -1,0 +1,51 @@
+"""A gated pattern finds what the pattern finds, on any text and from any position: the gate
+only skips positions where no match can begin."""
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from agents.extract import figures, numbers
+from agents.extract.gate import gated
+
+# The patterns extraction gates, as written (the gate stripped off again), and patterns whose
+# openings are optional, case-sensitive inside case-blind, classes and categories.
+_GATE = re.compile(r"\(\?=\(\?i:\[.*?\]\)\)\(\?:(?P<body>.*)\n?\)", re.S)
+
+
+def _ungated(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    return re.compile(_GATE.fullmatch(pattern.pattern)["body"], pattern.flags)
+
+
+EXTRACTION = [figures._NOT_A_COUNT_BEFORE, figures._HYPOTHETICAL, figures._ACT, figures._OF,
+              figures._TOLL, figures._SELF_KILLED, figures._INCLUDING, figures._NEARLY,
+              *(pattern for _, pattern in numbers.QUALIFIERS)]
+OTHERS = [
+    re.compile(r"(?:a|the)?\s*(?-i:[A-Z])\w+", re.I),
+    re.compile(r"(?i:x*y+|\d{2,}-)z|[#$]\s*$", re.X),
+    re.compile(r"""\b(?:killed  # a trailing comment
+                   |shot)""", re.X),
+]
+PIECES = st.sampled_from(["ſ", "K", "İ", "ı", "’", "é", " ", ", ", "1", "22", "-", "#", "$",
+                          "killing ", "Shot ", "the ", "A ", "no. ", "ages 3 and ", "toll rose to ",
+                          "deaths of ", "if he ", "including ", "nearly ", "at least ", "Yz", "xyz"])
+TEXT = st.lists(st.one_of(PIECES, st.text(max_size=3)), max_size=10).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXT)
+@pytest.mark.parametrize("pattern", EXTRACTION + [gated(p) for p in OTHERS])
+def test_a_gated_pattern_finds_what_the_pattern_finds(pattern, text):
+    original = _ungated(pattern)
+    for start in range(len(text) + 1):
+        expected, found = original.search(text, start), pattern.search(text, start)
+        assert (found and (found.span(), found.groupdict())) == (
+            expected and (expected.span(), expected.groupdict()))
+
+
+@pytest.mark.parametrize("pattern", [r"a?", r".b", r"[^a]b", r"(?:x|)y?"])
+def test_a_pattern_that_may_open_with_anything_is_left_as_it_is(pattern):
+    compiled = re.compile(pattern)
+    assert gated(compiled) is compiled
