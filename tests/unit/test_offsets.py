@@ -111,11 +111,17 @@ def test_a_partition_read_to_its_end_is_not_read_again(consumer, stalls):
     asyncio.run(commits())
 
 
-def test_a_partition_nothing_reaches_any_more_is_read_again_from_its_commit(consumer, stalls, monkeypatch):
-    sought, clock = stalls
+@pytest.fixture
+def high_watermarks(consumer, monkeypatch):
+    """The partition's last offset as the fetcher last saw it, which the test sets."""
     high = {ARTICLES: 616}
     monkeypatch.setattr(consumer, "highwater", high.get)
     monkeypatch.setattr(consumer, "assignment", lambda: {ARTICLES})
+    return high
+
+
+def test_a_partition_nothing_reaches_any_more_is_read_again_from_its_commit(consumer, stalls, high_watermarks):
+    sought, clock = stalls
 
     async def watch():
         consumer._committed_offset[ARTICLES] = 453
@@ -132,11 +138,8 @@ def test_a_partition_nothing_reaches_any_more_is_read_again_from_its_commit(cons
     asyncio.run(watch())
 
 
-def test_a_partition_at_work_or_read_to_its_end_is_left_alone(consumer, stalls, monkeypatch):
+def test_a_partition_at_work_or_read_to_its_end_is_left_alone(consumer, stalls, high_watermarks):
     sought, clock = stalls
-    high = {ARTICLES: 616}
-    monkeypatch.setattr(consumer, "highwater", high.get)
-    monkeypatch.setattr(consumer, "assignment", lambda: {ARTICLES})
 
     async def watch():
         consumer._committed_offset[ARTICLES] = 453
@@ -144,7 +147,7 @@ def test_a_partition_at_work_or_read_to_its_end_is_left_alone(consumer, stalls, 
             consumer._read_again_if_silent()
             _ack(consumer, offset)
             clock[0] += SILENT_SECONDS / 2
-        high[ARTICLES] = 453  # and a partition read to its end
+        high_watermarks[ARTICLES] = 453  # and a partition read to its end
         for _ in range(3):
             consumer._read_again_if_silent()
             clock[0] += SILENT_SECONDS
