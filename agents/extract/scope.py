@@ -28,6 +28,7 @@ _STATISTIC = CaseBlind(
       | since\s+(?:the\s+(?:start|beginning)|records\s+began|january|the\s+first)
       | in\s+(?:\w+\s+)?(?:weekend|separate|unrelated|several|multiple|different)\s+(?:shootings|attacks|incidents)
       | (?:shootings|violence|attacks)\s+across\s+the\s+(?:city|county|state|country|boroughs?)
+      | shootings\s+(?:from|between|over|throughout)\s+(?:\w+\s+){{0,2}}(?:morning|afternoon|evening|night|weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday)
       | homicides?\s+(?:this|last)\s+year
       | \bamong\s+(?:the\s+)?(?:at\s+least\s+)?\d+
       | \b(?:two|three|four|five|six|several|multiple|\d+)\s+(?:separate\s+|different\s+)?(?:shootings|attacks|incidents)\b | citywide | statewide | nationwide

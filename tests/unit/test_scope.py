@@ -12,6 +12,7 @@ from streams.records import Article
     "The homicide came after 45 people were killed in July.",
     "Five people were killed in weekend shootings across the city.",
     "It was the city's 300th homicide this year.",
+    "A man was killed and seven others were wounded in shootings from Saturday morning to early Sunday.",
 ])
 def test_running_totals_and_roundups_are_statistics(sentence):
     assert is_statistic(sentence)
@@ -21,6 +22,7 @@ def test_running_totals_and_roundups_are_statistics(sentence):
     "Four people were shot Sunday in Chicago.",
     "Some 21 people died in the last 24 hours.",
     "Two people were killed in a March 2 attack.",
+    "The shootings from the car left two dead.",
 ])
 def test_incident_claims_are_not_statistics(sentence):
     assert not is_statistic(sentence)
