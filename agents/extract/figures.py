@@ -65,7 +65,7 @@ _SINGLE = one_of(spelled_out(
 _NOT_MODIFIER = (
     rf"(?!(?:and|or|of|who|that|which|was|were|is|are|in|on|at|by|with|from|to|for|the|an?|{UNIT_WORD}"
     r"|after|before|during|when|while|as|near|outside|inside|into|over|under|than|then|have|has"
-    r"|had|been|being|kill\w*|shoot\w*|shot|wound\w*|injur\w*|dies|died"
+    r"|had|been|being|kill\w*|shoot\w*|shot|wound\w*|injur\w*|dies|died|left|leav\w*"
     r"|(?!(?:un)?(?:identified|armed|masked|named|related|retired|married|licensed)\b)[a-z]+ed)\b)"
 )
 # Runs of word letters here are possessive ("++", "*+"): what follows them is never a letter

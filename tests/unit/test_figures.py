@@ -51,6 +51,7 @@ def test_counts_and_qualifiers(sentence, expected):
     ("Five people were shot, one of whom died, Friday at a shopping center.", [(VICTIMS, 5), (KILLED, 1)]),
     ("Three people were shot and one of them died.", [(VICTIMS, 3), (KILLED, 1)]),
     ("On Sunday, 5 died in the attack.", [(KILLED, 5)]),
+    ("A Monday shooting that left one man dead and four seriously wounded.", [(KILLED, 1), (INJURED, 4)]),
     ("4 shot, 1 dead in Central Business District", [(VICTIMS, 4), (KILLED, 1)]),
     ("A 12-year-old was in critical condition Tuesday.", [(INJURED, 1)]),
     ("A 20-year-old woman suffered a fatal gunshot wound.", [(KILLED, 1)]),
