@@ -232,3 +232,8 @@ def test_the_last_age_of_a_list_of_named_people_is_no_count():
     sentence = ("Nicholas Lee Powers, 30; Demario Laquan Burnett, 21; and Jerry Trivon Coleman, 31 "
                 "all died of gunshot wounds, the coroner said.")
     assert (KILLED, 31) not in _kinds(sentence)
+
+
+def test_an_age_told_by_comparison_is_no_count():
+    assert (VICTIMS, 12) not in _kinds("Around 7 p.m., a boy younger than 12 was shot in the complex.")
+    assert _kinds("More than 12 people were shot.") == [(VICTIMS, 12)]
