@@ -98,6 +98,19 @@ def total(found: list[Figure], kind: str) -> Count | None:
     return Count(best.value, best.low, best.high, best.qualifier)
 
 
+def hit(found: list[Figure]) -> Count | None:
+    """The people a sentence tells were shot or hit, the dead among them. People told of one
+    by one under different fates are different people: "a 7-year-old girl was grazed by a
+    bullet, and a man was shot in the leg" are two hit; "a man was killed and a woman was
+    wounded", two."""
+    victims = total(found, VICTIMS)
+    individuals = [f for f in found if f.individual]
+    if len({f.kind for f in individuals}) < 2:
+        return victims
+    people = sum(f.value for f in individuals)
+    return Count(people, people, people, None) if victims is None or victims.value < people else victims
+
+
 def read_claims(article: Article, revision: int, gazetteer: Gazetteer,
                 language: str = "en") -> list[Report]:
     """Every casualty claim in the article, one report per sentence that makes one. An article
@@ -141,7 +154,7 @@ def read_claims(article: Article, revision: int, gazetteer: Gazetteer,
                        if sentence.start <= m.start < sentence.end]
         reports.append(_report(article, revision, sentence.start, sentence.end, sentence.text,
                                claim_place(in_sentence, place_of_article, gazetteer), time,
-                               total(found, KILLED), total(found, INJURED), total(found, VICTIMS),
+                               total(found, KILLED), total(found, INJURED), hit(found),
                                reader.adds(sentence.text, found), story_anchors, reader, language))
     return reports
 

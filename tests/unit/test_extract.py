@@ -177,3 +177,12 @@ def test_others_are_more_people():
     article = Article(id="o", headline="", published_at="2016-10-30T10:00:00+00:00",
                       body="Two people were shot and wounded and 3 others were grazed by gunfire in Chicago on Saturday.")
     assert [(r.injured, r.victims) for r in extract(article, None).reports] == [(5, None)]
+
+
+def test_people_told_of_one_by_one_under_different_fates_are_all_counted_hit():
+    body = ("A 7-year-old girl was grazed by a bullet, and a man was shot in the leg in a shooting "
+            "near Seventh and Queen streets on Sunday, police said.")
+    article = Article(id="w", headline="Girl grazed, man shot", body=body,
+                      published_at="2016-06-06T10:00:00+00:00")
+    lede = [r for r in extract(article, None).reports if r.sentence.startswith("A 7-year-old")]
+    assert [(r.killed, r.injured, r.victims) for r in lede] == [(None, 1, 2)]
