@@ -144,6 +144,8 @@ _AUXILIARY = (
 )
 # "Any time one of our students is hurt": what would be, not what was.
 _HYPOTHETICAL = gated(re.compile(r"\b(?:any\s*time|whenever|every\s+time|if|unless)\s+(?:[\w'’-]+\s+){0,4}$", re.I))
+# "The shooting would be a double murder": what it may yet become.
+_WOULD_BE = re.compile(r"\b(?:would|could|might|may)\s+(?:have\s+)?(?:be|been|become)\s+(?:an?\s+)?$", re.I)
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|be|been|being|got|gets|get)\b", re.I)
 _TRANSITIVE = re.compile(r"(?:shot|killed|wounded|injured|struck|hit|stabbed|grazed)\b", re.I)
 _OBJECT = re.compile(
@@ -452,6 +454,8 @@ def figures(sentence: str) -> list[Figure]:
     found: list[Figure] = [Figure(KILLED, 1, 1, 1, None, m.start(), m.end(), others=True)
                            for m in _SELF_KILLED.finditer(sentence)]
     for group in _coordinated(_phrases(sentence), sentence):
+        if _WOULD_BE.search(sentence, max(0, group[0].start - 40), group[0].start):
+            continue
         reading = _as_named(group) or _as_object(group, sentence) or _as_subject(group, sentence)
         if reading is None:
             continue

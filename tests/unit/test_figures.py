@@ -237,3 +237,8 @@ def test_the_last_age_of_a_list_of_named_people_is_no_count():
 def test_an_age_told_by_comparison_is_no_count():
     assert (VICTIMS, 12) not in _kinds("Around 7 p.m., a boy younger than 12 was shot in the complex.")
     assert _kinds("More than 12 people were shot.") == [(VICTIMS, 12)]
+
+
+def test_what_a_shooting_would_be_is_no_count():
+    assert _kinds("One may not pull through, meaning the shooting would be a double murder.") == []
+    assert _kinds("Police are investigating a double murder.") == [(KILLED, 2)]
