@@ -177,6 +177,9 @@ _HIT = (
     r"|sustained\s+(?:[\w-]+\s+){0,3}?(?:wound|injur)"
     r"|shoots?\s+(?:himself|herself|themselves|self|(?:his|her)\s+own|(?:in\s+the\s+)?(?:hand|foot|leg))"
     r"|with\s+(?:a\s+|multiple\s+|several\s+)?(?:\w+\s+)?(?:gunshot|bullet|stab)\s+wounds?"
+    # "showed up in a hospital emergency room on Saturday afternoon with a gunshot wound"
+    r"|(?:showed\s+up|turned\s+up|arrived|walked\s+in(?:to)?)\s+(?:[\w'’.-]+\s+){0,10}?with\s+"
+    r"(?:a\s+|multiple\s+|several\s+)?(?:\w+\s+)?(?:gunshot|bullet|stab)\s+wounds?"
 )
 _PREDICATE = re.compile(
     _AUXILIARY + rf"\s+(?:(?P<death>{_DEATH})|(?P<injury>{_INJURY})|(?P<hit>{_HIT}))", re.I
