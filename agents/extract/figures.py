@@ -197,7 +197,8 @@ _ACT = gated(re.compile(
 ))
 _OF = gated(re.compile(
     r"\b(?:(?P<death>deaths?|killings?|murders?|slayings?|bod(?:y|ies)|fatal(?:ly)?\s+(?:shooting|stabbing)"
-    r"|(?:claimed|took|taking|claiming)\s+(?:the\s+)?(?:life|lives))|(?P<hit>shootings?))\s+of\s+$",
+    r"|(?:claimed|took|taking|claiming)\s+(?:the\s+)?(?:life|lives))|(?P<hit>shootings?))"
+    r"(?:\s*,(?:\s+[\w-]+){1,3}\s*,)?\s+of\s+$",  # "the shooting, apparently accidental, of"
     re.I,
 ))
 # "The death toll rose to six", "the number of injured reached 40"
