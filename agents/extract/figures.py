@@ -171,6 +171,7 @@ _INJURY = (
     r"|paraly[sz]ed|suffer(?:s|ed)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:injur|wound)|(?:taken|rushed|flown|airlifted|transported)\s+to\s+(?:a|the)\s+(?:[\w-]+\s+)?hospital"
     r"|recovering|surviv(?:es|ed)\s+(?:[\w-]+\s+){0,3}?(?:shot|shooting|gunshot|wound)"
+    r"|released\s+from\s+(?:the\s+|a\s+|area\s+|local\s+)?hospitals?"
 )
 _HIT = (
     r"the\s+victims?\b|shot|struck|graze[sd]?\s+(?:himself|herself|self)|hit\s+by\s+(?:an?\s+)?(?:stray\s+|errant\s+)?(?:gunfire|bullets?|stray|round|shotgun\s+blast)"
