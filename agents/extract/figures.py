@@ -149,7 +149,7 @@ _WOULD_BE = re.compile(r"\b(?:would|could|might|may)\s+(?:have\s+)?(?:be|been|be
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|be|been|being|got|gets|get)\b", re.I)
 _TRANSITIVE = re.compile(r"(?:shot|killed|wounded|injured|struck|hit|stabbed|grazed)\b", re.I)
 _OBJECT = re.compile(
-    r"\s+(?:a|an|the|his|her|their|its|two|three|four|five|six|several|multiple|\d+)\s"
+    r"\s+(?:a|an|another|the|his|her|their|its|two|three|four|five|six|several|multiple|\d+)\s"
     r"(?!times\b|(?:few|couple\s+of|number\s+of)\s+times\b|\w+\s+times\b)", re.I)
 # "the suspect who shot a child" did the shooting.
 _ACTIVE_RELATIVE = re.compile(

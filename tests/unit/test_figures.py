@@ -57,6 +57,7 @@ def test_counts_and_qualifiers(sentence, expected):
     ("Three men walked into a gas station with gunshot wounds Saturday night.", [(VICTIMS, 3)]),
     ("Police were investigating the shooting, apparently accidental, of a 3-year-old girl.", [(VICTIMS, 1)]),
     ("Seven people were released from the hospital after the shooting.", [(INJURED, 7)]),
+    ("He was charged after a 5-year-old shot another boy, police said.", [(VICTIMS, 1)]),
     ("4 shot, 1 dead in Central Business District", [(VICTIMS, 4), (KILLED, 1)]),
     ("A 12-year-old was in critical condition Tuesday.", [(INJURED, 1)]),
     ("A 20-year-old woman suffered a fatal gunshot wound.", [(KILLED, 1)]),

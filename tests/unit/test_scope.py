@@ -13,6 +13,7 @@ from streams.records import Article
     "Five people were killed in weekend shootings across the city.",
     "It was the city's 300th homicide this year.",
     "A man was killed and seven others were wounded in shootings from Saturday morning to early Sunday.",
+    "Two others died in a house fire years ago.",
 ])
 def test_running_totals_and_roundups_are_statistics(sentence):
     assert is_statistic(sentence)
