@@ -113,7 +113,7 @@ _NOT_A_COUNT_AFTER = re.compile(
     |\s*(?:percent|per\s+cent|%|miles?|km|kilomet|metres|meters|feet|mph|degrees|rounds|shots
     |times|counts?|block|grams|pounds|dollars|hours|minutes|days|weeks|months
     |calls?|dispatch\w*|operators?|tapes?|recordings?)\b
-    |:\d|th\b|st\b|nd\b|rd\b|\.\d|,\d|-\d|\s+[-–—]+\s*\d)""",
+    |:\d|/\d|th\b|st\b|nd\b|rd\b|\.\d|,\d|-\d|\s+[-–—]+\s*\d)""",
     re.I | re.X,
 )
 _MONTH_NAMES = (
@@ -347,18 +347,24 @@ def _phrases(sentence: str) -> list[_Phrase]:
 _HOW = re.compile(r"\s+\w+ly\b(?!\s+(?:killed|injured|wounded|shot|hurt|dead)\b)", re.I)
 
 
+_POSSESSIVE = re.compile(r"(?:his|her|their)\s", re.I)
+_OWNER = re.compile(r"\s(?:his|her|their)\s*$", re.I)  # "a woman and her | two children"
+
+
 def _coordinated(phrases: list[_Phrase], sentence: str) -> list[list[_Phrase]]:
     """Group phrases joined by "and" or commas ("two men and a woman") into one subject. After
     a definite phrase, "and" carries its article on: "the father and two children" were
-    counted before; "he and three others" are four."""
+    counted before; "he and three others" are four. After an indefinite one, a possessive is
+    someone new: "a man and his 11-year-old son" are two."""
     groups: list[list[_Phrase]] = []
     for phrase in phrases:
-        joiner = sentence[groups[-1][-1].end:phrase.start] if groups else ""
+        joiner = _OWNER.sub(" ", sentence[groups[-1][-1].end:phrase.start]) if groups else ""
         joined_by_and = " and " in f" {joiner} "
         partitive = not joined_by_and and _HOW.match(sentence, phrase.end)
         if groups and _COORDINATION.fullmatch(joiner) and not partitive and (
                 not (phrase.definite or groups[-1][-1].definite)
-                or (joined_by_and and not phrase.definite and groups[-1][-1].definite)):
+                or (joined_by_and and not phrase.definite and groups[-1][-1].definite)
+                or (joined_by_and and not groups[-1][-1].definite and _POSSESSIVE.match(sentence, phrase.start))):
             groups[-1].append(phrase)
         else:
             groups.append([phrase])
