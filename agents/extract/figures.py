@@ -428,9 +428,9 @@ def _as_object(group: list[_Phrase], sentence: str) -> tuple[str, Count] | None:
             return (INJURED if nearly else KILLED), total
         if act["wound"] or act["shot_wound"]:
             return INJURED, total
+        state = _LEFT_STATE.match(sentence, group[-1].end)  # "shot his daughter dead"
         if act["shoot"]:
-            return VICTIMS, total
-        state = _LEFT_STATE.match(sentence, group[-1].end)
+            return (KILLED if state is not None and state["death"] else VICTIMS), total
         if state is not None:
             return (KILLED if state["death"] else INJURED), total
         return None
