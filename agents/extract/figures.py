@@ -154,7 +154,7 @@ _OBJECT = re.compile(
 # "the suspect who shot a child" did the shooting.
 _ACTIVE_RELATIVE = re.compile(
     r"\s*,?\s*(?:who|that)\s+(?:\w+ly\s+)?(?:shot|shoots|killed|kills|wounded|injured|struck|hit|stabbed)"
-    r"\s+(?!(?:and|in|at|on|to|by|himself|herself|themselves)\b)\w", re.I)
+    r"\s+(?!(?:and|in|at|on|to|by|himself|herself|themselves|self)\b)\w", re.I)
 _NEGATED = re.compile(_AUXILIARY + r"\s+(?:not|n't|never)\b", re.I)
 _DEATH = (
     r"shot,?\s+(?:and\s+)?killed|shot\s+dead|shot\s+to\s+death|(?:stabbed|beaten|burned)\s+to\s+death"
