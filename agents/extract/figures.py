@@ -147,9 +147,9 @@ _HYPOTHETICAL = gated(re.compile(r"\b(?:any\s*time|whenever|every\s+time|if|unle
 # "The shooting would be a double murder": what it may yet become.
 _WOULD_BE = re.compile(r"\b(?:would|could|might|may)\s+(?:have\s+)?(?:be|been|become)\s+(?:an?\s+)?$", re.I)
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|be|been|being|got|gets|get)\b", re.I)
-_TRANSITIVE = re.compile(r"(?:shot|killed|wounded|injured|struck|hit|stabbed|grazed)\b", re.I)
+_TRANSITIVE = re.compile(r"(?:(?:fatally|mortally)\s+)?(?:shot|killed|wounded|injured|struck|hit|stabbed|grazed)\b", re.I)
 _OBJECT = re.compile(
-    r"\s+(?:a|an|another|the|his|her|their|its|two|three|four|five|six|several|multiple|\d+)\s"
+    r"\s+(?:a|an|another|the|his|her|their|its|two|three|four|five|six|several|multiple|\d+|\d+-year-old)\s"
     r"(?!times\b|(?:few|couple\s+of|number\s+of)\s+times\b|\w+\s+times\b)", re.I)
 # "the suspect who shot a child" did the shooting.
 _ACTIVE_RELATIVE = re.compile(
@@ -176,7 +176,7 @@ _INJURY = (
 _HIT = (
     r"the\s+victims?\b|shot|struck|graze[sd]?\s+(?:himself|herself|self)|hit\s+by\s+(?:an?\s+)?(?:stray\s+|errant\s+)?(?:gunfire|gunshots?|bullets?|stray|round|shotgun\s+blast)"
     r"|sustained\s+(?:[\w-]+\s+){0,3}?(?:wound|injur)"
-    r"|shoots?\s+(?:himself|herself|themselves|self|(?:his|her)\s+own|(?:in\s+the\s+)?(?:hand|foot|leg))"
+    r"|shoots?\s+(?:himself|herself|themselves|self|(?:(?:his|her)\s+)?own|(?:in\s+the\s+)?(?:hand|foot|leg))"
     r"|with\s+(?:a\s+|multiple\s+|several\s+)?(?:\w+\s+)?(?:gunshot|bullet|stab)\s+wounds?"
     # "showed up in a hospital emergency room on Saturday afternoon with a gunshot wound"
     r"|(?:showed\s+up|turned\s+up|arrived|walked\s+in(?:to)?)\s+(?:[\w'’.-]+\s+){0,10}?with\s+"
@@ -398,8 +398,9 @@ def _as_subject(group: list[_Phrase], sentence: str) -> tuple[str, Count] | None
         return None
     verb = next(predicate.start(kind) for kind in ("death", "injury", "hit") if predicate[kind])
     passive = _PASSIVE.search(sentence, last.end, verb)
-    if not passive and _TRANSITIVE.match(sentence, verb) and _OBJECT.match(sentence, predicate.end()):
-        return None  # "a 16-year-old shot a friend": the one who shot
+    transitive = _TRANSITIVE.match(sentence, verb)
+    if not passive and transitive and _OBJECT.match(sentence, max(predicate.end(), transitive.end())):
+        return None  # "a 16-year-old shot a friend", "Walker fatally stabbed Lockwood": who did it
     total = _sum(group)
     if predicate["death"]:
         return KILLED, total
