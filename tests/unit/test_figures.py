@@ -191,7 +191,7 @@ def test_including_a_child_is_part_of_the_figure_not_added_to_it():
     ("Троє загинули, ще п'ятеро поранені.", False),
 ])
 def test_news_on_top_of_earlier_news_is_told_apart(sentence, adds):
-    reader = reader_for("uk" if any("а" <= c <= "я" for c in sentence.lower()) else "en")
+    reader = _reader_of(sentence)
     assert reader.adds(sentence, reader.figures(sentence)) is adds
 
 
@@ -208,8 +208,12 @@ def test_news_on_top_of_earlier_news_is_told_apart(sentence, adds):
     ("Внаслідок обстрілу загинули двоє людей.", False),
 ])
 def test_a_sentence_about_another_incident_than_the_storys_is_told_apart(sentence, another):
-    reader = reader_for("uk" if any("а" <= c <= "я" for c in sentence.lower()) else "en")
-    assert reader.another_incident(sentence) is another
+    assert _reader_of(sentence).another_incident(sentence) is another
+
+
+def _reader_of(sentence):
+    """The Ukrainian reader for a sentence in Cyrillic, else the English one."""
+    return reader_for("uk" if any("а" <= c <= "я" for c in sentence.lower()) else "en")
 
 
 @pytest.mark.parametrize("sentence, expected", [
