@@ -65,6 +65,7 @@ def test_counts_and_qualifiers(sentence, expected):
     ("A 13-year-old girl was hit by a gunshot through her bedroom window.", [(VICTIMS, 1)]),
     ("Police ID man who shot self after slipping on ice", [(VICTIMS, 1)]),
     ("Carter County man shoots own leg while handling revolver", [(VICTIMS, 1)]),
+    ("A man shot and killed his ex-girlfriend's two teenage daughters.", [(KILLED, 2)]),
     ("Police say 20-year-old Skylar Walker fatally stabbed 19-year-old Payton Lockwood.", [(KILLED, 1)]),
     ("4 shot, 1 dead in Central Business District", [(VICTIMS, 4), (KILLED, 1)]),
     ("A 12-year-old was in critical condition Tuesday.", [(INJURED, 1)]),
