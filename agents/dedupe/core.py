@@ -201,14 +201,18 @@ def _part_of(report: Report, members: list[Member]) -> bool:
         mine is None or (theirs is not None and mine <= theirs) for mine, theirs in told)
 
 
+def _the_articles_own(report: Report, open_incident: OpenIncident) -> bool:
+    """An incident told so far by the report's article alone, on the report's day."""
+    return report.date == open_incident.incident.date and all(
+        m.article_id == report.article_id for m in open_incident.members)
+
+
 def _holds_the_story(report: Report, open_incident: OpenIncident) -> bool:
     """The article's own incident so far, of the same day, is a detail of this fuller claim:
     "Third victim dies" in the headline, then "three killed and one wounded" in the lede."""
+    if not _the_articles_own(report, open_incident):
+        return False
     members = open_incident.members
-    if any(m.article_id != report.article_id for m in members):
-        return False
-    if report.date != open_incident.incident.date:
-        return False
     told = [(_stated(members, "killed"), report.killed), (_stated(members, "injured"), report.injured)]
     return any(theirs is not None for theirs, _ in told) and all(
         theirs is None or (mine is not None and theirs <= mine) for theirs, mine in told)
@@ -218,9 +222,9 @@ def _same_people_hit(report: Report, open_incident: OpenIncident) -> bool:
     """The article's own incident of the same day counts as many dead and wounded as this claim
     counts hit, and no fewer dead: "Teen killed, three others wounded", then "one of four women
     wounded has died". The claim's wounded include the dead: it tells of the same people."""
-    incident, members = open_incident.incident, open_incident.members
-    if report.date != incident.date or any(m.article_id != report.article_id for m in members):
+    if not _the_articles_own(report, open_incident):
         return False
+    incident = open_incident.incident
     hit = (report.killed or 0) + (report.injured or 0)
     return (hit >= DISTINCT_TOLL and hit == incident.killed + incident.injured
             and (report.killed or 0) < incident.killed)
