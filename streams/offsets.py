@@ -45,9 +45,9 @@ from time import monotonic
 
 from aiokafka import AIOKafkaConsumer
 from faust.exceptions import ConsumerNotStarted
-from mode import Service
 from faust.transport.drivers import aiokafka as kafka_driver
 from faust.types import TP, AppT, Message
+from mode import Service
 
 
 class ConsumerThread(kafka_driver.AIOKafkaConsumerThread):
