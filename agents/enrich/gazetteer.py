@@ -197,12 +197,20 @@ class Gazetteer:
         its case forms ("у Харкові"), a romanised one in its other romanisations."""
         names, offsets = self._data.names, self._data.offsets
         folded = fold(name)
-        keys = [key for key in (names.get(folded), names.get(_spelled_out(folded) or "")) if key is not None]
+        expanded = _spelled_out(folded)
+        keys = [key for key in (names.get(folded), names.get(expanded) if expanded else None) if key is not None]
         if not keys and (key := names.get(slavic_key(name) if is_cyrillic(name) else romanised_key(name))) is not None:
             keys = [key]
         # "St. Joseph" is what some Saint Josephs are also called, and the name of every one.
         rows = dict.fromkeys(row for key in keys[::-1] for row in self._data.postings[offsets[key]:offsets[key + 1]])
         return [self._city(row) for row in rows]
+
+    def the_major_city(self, name: str) -> City | None:
+        """The one major city whose own name this is: how an outlet names its home
+        ("abc7chicago", "WDRB 41 Louisville News")."""
+        key = fold(name)
+        majors = [c for c in self.cities(name) if c.population >= MAJOR_CITY and fold(c.name) == key]
+        return majors[0] if len(majors) == 1 else None
 
     def cities(self, name: str) -> list[City]:
         """Every city of that name: those whose own name it is, then those it is another name

@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from agents.enrich.gazetteer import MAJOR_CITY, VILLAGE_POPULATION, Gazetteer
+from agents.enrich.gazetteer import VILLAGE_POPULATION, Gazetteer
 from agents.extract.gate import gated
 from agents.extract.outlet import outlet_places
 from agents.extract.people import read_names
@@ -86,8 +86,8 @@ def _the_outlets(mention: Mention, gazetteer: Gazetteer) -> bool:
     other town (or no other major city) bears."""
     if mention.qualified or _sure(mention, gazetteer) or not mention.is_city:
         return True
-    majors = [c for c in gazetteer.cities(mention.place.mention) if c.population >= MAJOR_CITY]
-    return len(majors) == 1 and mention.place.id == f"geonames:{majors[0].geonames_id}"
+    city = gazetteer.the_major_city(mention.place.mention)
+    return city is not None and mention.place.id == f"geonames:{city.geonames_id}"
 
 
 def read_places(text: str, headline_end: int, spans: list[tuple[int, int]],

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from agents.enrich.gazetteer import BROADCASTER_EAST, BROADCASTER_WEST, MAJOR_CITY, Gazetteer, fold
+from agents.enrich.gazetteer import BROADCASTER_EAST, BROADCASTER_WEST, Gazetteer, fold
 from streams.records import Place
 
 _CALL_SIGN = re.compile(r"[kw][a-z]{2,3}(?:tv|\d{1,2})?")
@@ -38,10 +38,8 @@ def _cities_in(label: str, gazetteer: Gazetteer) -> list[Place]:
                 continue
             if name in _words_of_us_states(gazetteer):
                 continue  # "carolinalive" is South Carolina's, not Carolina, Puerto Rico
-            major = [c for c in gazetteer.cities(name)
-                     if c.population >= MAJOR_CITY and fold(c.name) == name]
-            if len(major) == 1:
-                found.setdefault(name, major[0].place(name))
+            if (city := gazetteer.the_major_city(name)) is not None:
+                found.setdefault(name, city.place(name))
     return list(found.values())
 
 
