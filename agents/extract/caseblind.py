@@ -12,6 +12,7 @@ depends on the shortcut.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 from re import _compiler, _constants, _parser  # type: ignore[attr-defined]
 
@@ -42,6 +43,10 @@ class CaseBlind:
     def search(self, text: str) -> re.Match[str] | None:
         lowered = _lowered(text)
         return self._blind.search(text) if lowered is None else self._lowered.search(lowered)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        lowered = _lowered(text)
+        return self._blind.finditer(text) if lowered is None else self._lowered.finditer(lowered)
 
 
 @lru_cache(maxsize=16)

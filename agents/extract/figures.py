@@ -71,7 +71,7 @@ _NOT_MODIFIER = (
 # Runs of word letters here are possessive ("++", "*+"): what follows them is never a letter
 # of theirs (white space, a comma, a colon), so giving letters back can never make a match,
 # and the engine no longer tries it at every name and word (victim phrases 1.05x).
-_MODIFIERS = rf"(?:\s+{_NOT_MODIFIER}(?:{_AGE}|[A-Za-z]++(?:-[a-z]++)*+)){{0,3}}"
+_MODIFIERS = rf"(?:\s+(?:{_AGE}|{_NOT_MODIFIER}[A-Za-z]++(?:-[a-z]++)*+)){{0,3}}"
 _LABEL = r"(?:[\w.'’#-]++:\s+)?"  # a headline's "HPD: " or "#DEVELOPING: "
 _NAME_AGE = r"[A-Z][\w'’.-]++(?:\s+[A-Z][\w'’.-]++){0,3},\s+\d{1,3},"
 _DEFINITE = one_of(["the", "this", "that", "these", "those", "his", "her", "their", "its", "both"])
@@ -87,7 +87,7 @@ _PHRASE = SpelledCase(re.compile(
       | (?i:\b(?P<aged>{_AGE}{_MODIFIERS}\s+(?:{_PEOPLE})\b|(?:{_SINGLE})\s*,\s+\d{{1,3}},))
       | \b(?P<aged_name>{_AGE}(?:\s+[A-Z][\w'’.-]++){{1,3}})
       )
-    | (?:^{_LABEL}|(?<![\w-]))(?P<bare_age>{_AGE})\b
+    | (?:^{_LABEL}|(?<![\w-]))(?P<bare_age>(?i:{_AGE}))\b
     | \b(?:
         (?i:\b(?:between\s+)?(?P<number>{NUMBER})(?:\s*(?:to|-|–|and|or)\s*(?P<number_high>{NUMBER})(?=\s+(?:{_PEOPLE}|killed|dead|died|injured|wounded|hurt|were|have|had)\b))?
            (?:(?:\s+of(?:\s+(?:the|them|those|these))?)?{_MODIFIERS}\s+(?P<counted>{_PEOPLE})\b)?)
@@ -158,7 +158,7 @@ _ACTIVE_RELATIVE = re.compile(
 _NEGATED = re.compile(_AUXILIARY + r"\s+(?:not|n't|never)\b", re.I)
 _DEATH = (
     r"shot,?\s+(?:and\s+)?killed|shot\s+dead|shot\s+to\s+death|(?:stabbed|beaten|burned)\s+to\s+death"
-    r"|killed|slain|dead|died|dies|die|murdered|executed|pronounced\s+dead|found\s+dead"
+    r"|killed|slain|dead|died|dies|die|murdered|executed|pronounced\s+dead|found\s+dead|gunned\s+down"
     r"|lost\s+(?:his|her|their)\s+lives?|succumbed|perished|fatally\b|mortally\s+wounded"
     r"|suffered\s+(?:a\s+)?(?:fatal|mortal)|did\s+not\s+survive"
     r"|t(?:ook|akes?|aking)\s+(?:(?:his|her|their)\s+)?own\s+(?:life|lives)"
@@ -190,7 +190,7 @@ _LATER_DEATH = re.compile(r"\b(?:later\s+)?(?:died|succumbed|was\s+pronounced\s+
 _SOME_OF_THEM = re.compile(r"\b\w+\s+of\s+(?:whom|them|those|these|the\s+(?:victims|wounded))\b", re.I)
 _CLAUSE_BREAK = re.compile(r"[;:!?]|\s[—–]\s|\b(?:but|while|whereas|although|after|before|when|as)\b", re.I)
 _ACT = gated(re.compile(
-    r"\b(?:(?P<kill>kill(?:ing|ed|s)|fatally\s+(?:shoot(?:ing|s)|shot|stabb(?:ing|ed)|wound(?:ing|ed)))"
+    r"\b(?:(?P<kill>kill(?:ing|ed|s)|gunn(?:ing|ed)\s+down|guns\s+down|fatally\s+(?:shoot(?:ing|s)|shot|stabb(?:ing|ed)|wound(?:ing|ed)))"
     r"|(?P<wound>wound(?:ing|ed|s)|injur(?:ing|ed|es))"
     r"|(?:shoot(?:ing|s)|shot)\s+and\s+(?P<shot_wound>wound(?:ing|ed)|injur(?:ing|ed)|paraly[sz](?:ing|ed))"
     r"|(?P<shoot>shoot(?:ing|s)|shot|hit(?:ting|s)?|strik(?:ing|es)|struck|graz(?:ed|ing|es))|(?P<leave>left|leaving|leaves))"
@@ -447,7 +447,7 @@ def _as_object(group: list[_Phrase], sentence: str) -> tuple[str, Count] | None:
 # Every figure needs one of these words; most sentences have none and are skipped at once.
 _CASUALTY_HINT = CaseBlind(
     r"kill|dead|die|death|slain|slay|homicide|murder|execut|fatal|mortal|perish|lives|own\s+life|succumb|shot|shoot"
-    r"|struck|graz|victim"
+    r"|struck|graz|victim|gunned|guns\s+down"
     r"|hit|wound|injur|hurt|hospital|graze|stabb|condition|critical|paraly|bod(?:y|ies)"
     r"|gunshot|treated",
 )

@@ -36,6 +36,10 @@ _PERIOD_RE = CaseBlind(
     r"\s+hours|(?P<days>\d+|two|three|seven)\s+days)"
     r"|the\s+(?:last|past|previous)\s+(?P<week>week))\b",
 )
+# The day something was said is not the day it happened: "in a news release issued Tuesday,
+# said officers received a call at 10:50 a.m. Sunday".
+_SAID_BEFORE = re.compile(r"\b(?:said|says|told\s+[\w-]+|issued|announced)\s+(?:on\s+)?$", re.I)
+_SAID_REACH = 24
 _SMALL_NUMBERS = {"two": 2, "three": 3, "seven": 7, "twenty-four": 24, "forty-eight": 48,
                   "seventy-two": 72}
 
@@ -90,8 +94,9 @@ def day_in(sentence: str, anchor: date) -> date | None:
     match = _MONTH_YEAR_RE.search(sentence)
     if match:
         return date(int(match["year"]), _MONTHS[match["month"].lower().rstrip(".")], 1)
-    match = _WEEKDAY_RE.search(sentence)
-    if match:
+    for match in _WEEKDAY_RE.finditer(sentence):
+        if _SAID_BEFORE.search(sentence, max(0, match.start() - _SAID_REACH), match.start()):
+            continue
         back = (anchor.weekday() - _WEEKDAYS.index(match["day"].lower())) % 7
         return anchor - timedelta(days=back)
     if _YESTERDAY_RE.search(sentence):

@@ -143,6 +143,13 @@ def test_counts_and_qualifiers(sentence, expected):
      [(INJURED, 5)]),
     ("The blast left six people injured.", [(INJURED, 6)]),
     ("Two teens were charged in the shooting death of a 15-year-old boy.", [(KILLED, 1)]),
+    # ages spelled out, and headlines in title case
+    ("A nine-year-old boy was shot Tuesday.", [(VICTIMS, 1)]),
+    ("A two-year-old girl was killed.", [(KILLED, 1)]),
+    ("Nine-Year-Old Struck By Gunshots In Dallas", [(VICTIMS, 1)]),
+    # "gunned down" is how American copy says shot dead
+    ("Two men were gunned down Sunday.", [(KILLED, 2)]),
+    ("Gunmen gunned down three people outside a bar.", [(KILLED, 3)]),
     # explicit zero
     ("No one was hurt in the fire.", [(INJURED, 0)]),
 ])

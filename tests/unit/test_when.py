@@ -21,6 +21,13 @@ def test_relative_and_explicit_days():
     assert when_("Two died on Dec. 30.", "", WEDNESDAY).date == date(2021, 12, 30)
 
 
+def test_the_day_something_was_said_is_not_the_day_it_happened():
+    sentence = ("The police department, in a news release issued Tuesday, said officers received "
+                "a call at 10:50 a.m. Sunday.")
+    assert when_(sentence, "", WEDNESDAY).date == date(2022, 2, 27)
+    assert when_("Police said Tuesday a man was shot.", "", WEDNESDAY) == When(WEDNESDAY)
+
+
 def test_period_totals():
     assert when_("21 died in the last 24 hours", "", WEDNESDAY) == When(
         date(2022, 3, 1), date(2022, 3, 2), "24h")
