@@ -115,8 +115,17 @@ _ABBREVIATED = {"mt": "mount", "ft": "fort", "st": "saint", "pt": "point"}
 
 
 def _spelled_out(folded: str) -> str | None:
-    first, space, rest = folded.partition(" ")
-    return f"{_ABBREVIATED[first]} {rest}" if space and first in _ABBREVIATED else None
+    """The name with its abbreviated words spelled out ("bay saint louis"), if it has any; a
+    last word is no prefix ("Main St")."""
+    words = folded.split(" ")
+    spelled = [_ABBREVIATED.get(word, word) for word in words[:-1]] + words[-1:]
+    return " ".join(spelled) if spelled != words else None
+
+
+def _own_name_keys(name: str) -> frozenset[str]:
+    """The folded forms a town's own name may take in copy: as written, and spelled out."""
+    folded = fold(name)
+    return frozenset(filter(None, (folded, _spelled_out(folded))))
 
 
 def _spelling(city: City, mention: str) -> str:
@@ -208,8 +217,8 @@ class Gazetteer:
     def the_major_city(self, name: str) -> City | None:
         """The one major city whose own name this is: how an outlet names its home
         ("abc7chicago", "WDRB 41 Louisville News")."""
-        key = fold(name)
-        majors = [c for c in self.cities(name) if c.population >= MAJOR_CITY and fold(c.name) == key]
+        own_names = _own_name_keys(name)
+        majors = [c for c in self.cities(name) if c.population >= MAJOR_CITY and fold(c.name) in own_names]
         return majors[0] if len(majors) == 1 else None
 
     def cities(self, name: str) -> list[City]:
@@ -249,12 +258,12 @@ class Gazetteer:
         # GeoNames spells Zaporizhzhya, not the hamlet of 656 that bears the name as its own.
         # But a town that bears the name as its own is meant by it: "Puyallup" is the city of
         # 40,000, not Tacoma, which GeoNames also knows by the name of the Puyallup people.
-        key = fold(name)
+        key, own_names = fold(name), _own_name_keys(name)
         candidates = self.cities(name)
         if not candidates:
             return None
-        own_town = any(c.population >= VILLAGE_POPULATION and fold(c.name) == key for c in candidates)
-        candidates = sorted(candidates, key=lambda c: (own_town and fold(c.name) != key,
+        own_town = any(c.population >= VILLAGE_POPULATION and fold(c.name) in own_names for c in candidates)
+        candidates = sorted(candidates, key=lambda c: (own_town and fold(c.name) not in own_names,
                                                        c.population < MAJOR_CITY))
         if within is not None:
             areas = [area for area in (within, self._state_namesakes.get(within.place_id)) if area]
@@ -265,7 +274,7 @@ class Gazetteer:
         # Cyrillic, whose towns English copy names in shifting romanisations.
         # And where a town bears the name as its own, no other place is meant by it:
         # "Philadelphia" is not Amman, whose name it once was.
-        candidates = [c for c in candidates if fold(c.name) == key or c.region_id in context or (
+        candidates = [c for c in candidates if fold(c.name) in own_names or c.region_id in context or (
             not own_town and (c.population >= MAJOR_CITY or c.country in CYRILLIC_COUNTRIES))]
         region = self._regions_by_own_name.get(key)
         # Countries and US states are household names of English copy: "Virginia" is the
@@ -274,7 +283,7 @@ class Gazetteer:
         household = region is not None and (not region.code or region.country == "US")
         if region is not None and (household or (candidates and candidates[0].population < MAJOR_CITY)):
             candidates = [c for c in candidates if c.population >= WORLD_CITY or (c.country == region.country and (
-                c.population >= MAJOR_CITY or (fold(c.name) == key and not household)))]
+                c.population >= MAJOR_CITY or (fold(c.name) in own_names and not household)))]
         if context:
             if (city := next((c for c in candidates if c.region_id in context), None)) is not None:
                 return city
@@ -289,7 +298,7 @@ class Gazetteer:
                 if abroad_needs_major and city.country not in context and city.population < MAJOR_CITY:
                     continue
                 if (city.population >= VILLAGE_POPULATION or evidence
-                        or ((several_words or (cued and city.country in context)) and fold(city.name) == key)
+                        or ((several_words or (cued and city.country in context)) and fold(city.name) in own_names)
                         or (cyrillic and city.country in CYRILLIC_COUNTRIES)):
                     return city
         return None

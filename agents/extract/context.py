@@ -14,7 +14,7 @@ import re
 
 from agents.enrich.gazetteer import VILLAGE_POPULATION, Gazetteer
 from agents.extract.gate import gated
-from agents.extract.outlet import outlet_places
+from agents.extract.outlet import outlet_places, site_city
 from agents.extract.people import read_names
 from agents.extract.places import Mention, is_title_case, mentions, regions_named
 from streams.records import Place
@@ -71,13 +71,15 @@ def usage_areas(text: str) -> frozenset[str]:
     return frozenset({"US"}) if _AMERICAN_USAGE.search(text) else frozenset()
 
 
-def outlet_city(text: str, headline_end: int, story_end: int, gazetteer: Gazetteer,
+def outlet_city(source: str, text: str, headline_end: int, story_end: int, gazetteer: Gazetteer,
                 hints: frozenset[str] = frozenset()) -> Place | None:
-    """The one city a crawled headline's tail names as the outlet's ("... - WMC Action News
-    5 - Memphis, Tennessee", "WDRB 41 Louisville News"): where a story that names no place
-    most likely happened."""
+    """The one city the outlet is at home in, as a crawled headline's tail names it ("... -
+    WMC Action News 5 - Memphis, Tennessee", "WDRB 41 Louisville News"), else as its site's
+    name does ("chicagotribune.com"): where a story that names no place most likely happened."""
     cities = {m.place for m in mentions(text, story_end, headline_end, gazetteer, hints)
               if m.is_city and _the_outlets(m, gazetteer)}
+    if not cities:
+        return site_city(source, gazetteer)
     return cities.pop() if len(cities) == 1 else None
 
 

@@ -33,6 +33,7 @@ from streams.records import Article, Place, Report
 
 EXTRACTOR_VERSION = "extract/0.2"
 OPENING_SENTENCES = 3
+_WORDS_IN_A_SENTENCE = 6
 
 
 @dataclass(slots=True)
@@ -135,7 +136,8 @@ def read_claims(article: Article, revision: int, gazetteer: Gazetteer,
         return []
     # The place a story is about is named in its opening or beside its figures (a recalled
     # incident's too, which still tells where the story is).
-    read = {id(s): s for s in [s for s in story if not s.in_headline][:OPENING_SENTENCES]
+    opening = [s for s in story if not s.in_headline and _is_prose(s.text)][:OPENING_SENTENCES]
+    read = {id(s): s for s in opening
             + [sentence for _, sentence, _ in claims if not sentence.in_headline]}
     story_end = headline_story_end(article.headline)
     hints = outlet_areas(article.source, text, len(article.headline), story_end, gazetteer) | usage_areas(text)
@@ -145,7 +147,7 @@ def read_claims(article: Article, revision: int, gazetteer: Gazetteer,
         dateline, gazetteer, hints)
     place_of_article = article_place(headline_mentions, body_mentions, dateline, gazetteer,
                                      title_case=is_title_case(article.headline), hints=hints,
-                                     outlet=outlet_city(text, len(article.headline), story_end, gazetteer, hints),
+                                     outlet=outlet_city(article.source, text, len(article.headline), story_end, gazetteer, hints),
                                      police=police_names(text))
     story_anchors = anchors(article.body)  # outlets rewrite headlines, syndicated bodies stay
     reports = []
@@ -157,6 +159,11 @@ def read_claims(article: Article, revision: int, gazetteer: Gazetteer,
                                total(found, KILLED), total(found, INJURED), hit(found),
                                reader.adds(sentence.text, found), story_anchors, reader, language))
     return reports
+
+
+def _is_prose(text: str) -> bool:
+    """A sentence of the story, not a byline, a timestamp or a photo credit."""
+    return text.count(" ") >= _WORDS_IN_A_SENTENCE - 1
 
 
 def _claim_time(story: list[Sentence], index: int, anchor: date | None, event_day: date | None,

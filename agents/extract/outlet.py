@@ -28,13 +28,17 @@ def _labels(source: str) -> list[str]:
     return [label for label in labels if label and label not in _GENERIC_LABELS]
 
 
-def _cities_in(label: str, gazetteer: Gazetteer) -> list[Place]:
+def _cities_in(label: str, gazetteer: Gazetteer, at_edges: bool = False) -> list[Place]:
     """Major cities whose one-word name is written inside a site label ("abc7chicago"). A
-    name several major cities bear says nothing: "onlineathens" is Georgia's Athens."""
+    name several major cities bear says nothing: "onlineathens" is Georgia's Athens. With
+    ``at_edges``, only a name the label opens or ends with: "southsidemessenger" is no Essen."""
     found: dict[str, Place] = {}
     for start in range(len(label)):
-        for name in gazetteer.prefixes(label[start:]):
+        # The longest name at a point only: "trentonian" is Trenton's paper, not Trento's.
+        for name in gazetteer.prefixes(label[start:])[-1:]:
             if len(name) < _SHORTEST_CITY_IN_A_DOMAIN:
+                continue
+            if at_edges and start and start + len(name) < len(label):
                 continue
             if name in _words_of_us_states(gazetteer):
                 continue  # "carolinalive" is South Carolina's, not Carolina, Puerto Rico
@@ -64,6 +68,14 @@ def _states_in(label: str, gazetteer: Gazetteer) -> list[Place]:
         found.append(state.place(state.name))
         start += len(fold(state.name).replace(" ", ""))
     return found
+
+
+@lru_cache(maxsize=4096)
+def site_city(source: str, gazetteer: Gazetteer) -> Place | None:
+    """The one major city an outlet's site is named after ("chicagotribune.com",
+    "click2houston.com"), if its name opens or ends a label of the site's name."""
+    cities = {place.id: place for label in _labels(source) for place in _cities_in(label, gazetteer, at_edges=True)}
+    return cities.popitem()[1] if len(cities) == 1 else None
 
 
 # A stream's articles come from a few hundred outlets, each read once: every position of its

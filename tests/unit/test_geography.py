@@ -74,6 +74,22 @@ def test_call_letters_place_a_town_in_the_united_states():
     assert set(_outlet_places("", "Two wounded", body)) == {"geonames:2643044"}  # Kent, England
 
 
+def test_a_story_that_names_no_town_is_the_city_its_outlet_is_named_after():
+    body = "Two teens were charged in the shooting death of a 15-year-old boy inside an apartment."
+    assert set(_outlet_places("www.chicagotribune.com", "Teens charged", body)) == {CHICAGO}
+    assert set(_outlet_places("www.pittsburghpa.gov", "Teens charged", body)) == {"geonames:5206379"}
+    # A city's name inside a word of the site's name is none of the outlet's.
+    assert set(_outlet_places("southsidemessenger.com", "Teens charged", body)) == {"unknown"}
+    assert set(_outlet_places("www.trentonian.com", "Teens charged", body)) == {"unknown"}
+
+
+def test_a_byline_and_a_timestamp_are_not_the_opening_sentences_that_name_the_place():
+    body = ("9-year-old boy shot in groin in local accident\n\nBy Dwayne Bremer\n\nNov 22, 2014, 00:10\n\n"
+            "A child last Friday accidentally shot himself during a family gathering in Bay St. Louis, "
+            "authorities said Thursday.")
+    assert set(_outlet_places("", "News", body)) == {"geonames:4417205"}  # Bay Saint Louis, Mississippi
+
+
 def test_a_city_in_the_outlets_name_breaks_a_tie():
     body = "A man was shot and killed in Englewood on Saturday night, police said."
     assert set(_outlet_places("chicago.suntimes.com", "Man killed", body)) == {CHICAGO}  # its Englewood
