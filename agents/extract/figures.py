@@ -50,7 +50,8 @@ _PEOPLE = one_of(spelled_out(
     "|fighters?|militants?|policem[ae]n|firefighters?|rescuers?|journalists?|hostages?"
     "|worshippers?|shoppers?|pupils?|farmers?|miners?|staff(?:ers)?|ones?|cops?|bod(?:y|ies)"
 )) + r"|\d{1,3}-year-olds"
-_AGE = rf"(?:\d{{1,3}}|(?:{UNIT_WORD})(?:-(?:{UNIT_WORD}))?)[-\s](?:year|month|week|day)s?[-\s]old"
+# Crawled copy sometimes has an en dash for the hyphen: "20–year–old".
+_AGE = rf"(?:\d{{1,3}}|(?:{UNIT_WORD})(?:-(?:{UNIT_WORD}))?)[-–\s](?:year|month|week|day)s?[-–\s]old"
 # One person, as a headline names them without an article: "Massillon boy shot".
 _SINGLE = one_of(spelled_out(
     r"man|woman|teen|teenager|boy|girl|child|toddler|infant|baby|officer|deputy|trooper|cop"
@@ -109,7 +110,7 @@ _PHRASE = SpelledCase(re.compile(
 ))
 _INCLUDING = gated(re.compile(r"\b(?:including|includ(?:es|ed)|among\s+them|among\s+whom)\s+$", re.I))
 _NOT_A_COUNT_AFTER = re.compile(
-    r"""\s*(?:-?\s*years?\b|-year|-month|-week|-day|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock)
+    r"""\s*(?:-?\s*years?\b|[-–](?:year|month|week|day)|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock)
     |\s*(?:percent|per\s+cent|%|miles?|km|kilomet|metres|meters|feet|mph|degrees|rounds|shots
     |times|counts?|block|grams|pounds|dollars|hours|minutes|days|weeks|months
     |calls?|dispatch\w*|operators?|tapes?|recordings?)\b

@@ -147,6 +147,7 @@ def test_counts_and_qualifiers(sentence, expected):
     ("A nine-year-old boy was shot Tuesday.", [(VICTIMS, 1)]),
     ("A two-year-old girl was killed.", [(KILLED, 1)]),
     ("Nine-Year-Old Struck By Gunshots In Dallas", [(VICTIMS, 1)]),
+    ("A shooting claimed the life of 20–year–old, José Sanchez.", [(KILLED, 1)]),  # en dashes
     # "gunned down" is how American copy says shot dead
     ("Two men were gunned down Sunday.", [(KILLED, 2)]),
     ("Gunmen gunned down three people outside a bar.", [(KILLED, 3)]),

@@ -14,6 +14,7 @@ from streams.records import Article
     "It was the city's 300th homicide this year.",
     "A man was killed and seven others were wounded in shootings from Saturday morning to early Sunday.",
     "Two others died in a house fire years ago.",
+    "Another person was fatally shot Monday night and nine other people were wounded in attacks in Chicago.",
 ])
 def test_running_totals_and_roundups_are_statistics(sentence):
     assert is_statistic(sentence)
@@ -24,6 +25,7 @@ def test_running_totals_and_roundups_are_statistics(sentence):
     "Some 21 people died in the last 24 hours.",
     "Two people were killed in a March 2 attack.",
     "The shootings from the car left two dead.",
+    "Two men were wounded in the shootings at the mall.",
 ])
 def test_incident_claims_are_not_statistics(sentence):
     assert not is_statistic(sentence)
