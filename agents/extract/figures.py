@@ -188,7 +188,9 @@ _PREDICATE = re.compile(
 )
 _LATER_DEATH = re.compile(r"\b(?:later\s+)?(?:died|succumbed|was\s+pronounced\s+dead|did\s+not\s+survive)\b", re.I)
 # "Five people were shot, one of whom died": the death is some of them, counted on its own.
-_SOME_OF_THEM = re.compile(r"\b\w+\s+of\s+(?:whom|them|those|these|the\s+(?:victims|wounded))\b", re.I)
+_SOME_OF_THEM = re.compile(r"\b\w+\s+of\s+(?:whom|them|those|these|the\s+[a-z]+)\b", re.I)
+_UNIT_COUNT = re.compile(rf"\b(?:{UNIT_WORD}|\d+)\b(?![-–]|\s+(?:a\.m|p\.m|am\b|pm\b))", re.I)
+_PARTITIVE_BEFORE = re.compile(r"\b\w+\s+of\s+(?:the\s+|those\s+|these\s+)?$", re.I)
 _CLAUSE_BREAK = re.compile(r"[;:!?]|\s[—–]\s|\b(?:but|while|whereas|although|after|before|when|as)\b", re.I)
 _ACT = gated(re.compile(
     r"\b(?:(?P<kill>kill(?:ing|ed|s)|gunn(?:ing|ed)\s+down|guns\s+down|fatally\s+(?:shoot(?:ing|s)|shot|stabb(?:ing|ed)|wound(?:ing|ed)))"
@@ -408,11 +410,32 @@ def _as_subject(group: list[_Phrase], sentence: str) -> tuple[str, Count] | None
     if predicate["death"]:
         return KILLED, total
     if predicate["injury"]:
+        if not passive and (since := _died_since(group, sentence, predicate.end())) is not None:
+            return since, total
         # "A second child was injured": the running count of victims, the dead among them.
         return (VICTIMS if last.cumulative else INJURED), total
     rest = _clause(sentence, predicate.end())
     death = _LATER_DEATH.search(rest)
-    return (KILLED if death and not _SOME_OF_THEM.search(rest, 0, death.start()) else VICTIMS), total
+    return (KILLED if death and not _some_died(rest, death.start()) else VICTIMS), total
+
+
+def _died_since(group: list[_Phrase], sentence: str, predicate_end: int) -> str | None:
+    """What the people the subject counts as hurt are, if some died since: all of them ("a
+    man injured in a November 2 shooting has died"), or the dead among them ("one of four
+    women wounded has died", "five wounded were rushed to hospitals, where three died")."""
+    rest = _clause(sentence, predicate_end)
+    death = _LATER_DEATH.search(rest)
+    if death is None:
+        return None
+    some = (_PARTITIVE_BEFORE.search(sentence, max(0, group[0].start - 20), group[0].start)
+            or _some_died(rest, death.start()))
+    return VICTIMS if some else KILLED
+
+
+def _some_died(rest: str, death_start: int) -> bool:
+    """Whether a death after a subject's hurt is told of some of them: "one of whom died",
+    "and one died" (a count of its own is its own figure)."""
+    return bool(_SOME_OF_THEM.search(rest, 0, death_start) or _UNIT_COUNT.search(rest, 0, death_start))
 
 
 def _as_named(group: list[_Phrase]) -> tuple[str, Count] | None:

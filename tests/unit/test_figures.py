@@ -151,6 +151,12 @@ def test_counts_and_qualifiers(sentence, expected):
     # "gunned down" is how American copy says shot dead
     ("Two men were gunned down Sunday.", [(KILLED, 2)]),
     ("Gunmen gunned down three people outside a bar.", [(KILLED, 3)]),
+    # the hurt who died since
+    ("A man injured in a November 2 shooting at 22nd and Bragg has died.", [(KILLED, 1)]),
+    ("One of four women wounded in a late night shooting has died.", [(KILLED, 1), (VICTIMS, 4)]),
+    ("All five of the wounded were rushed to hospitals, where three of the men died.",
+     [(VICTIMS, 5), (KILLED, 3)]),
+    ("Four people were shot and one died.", [(VICTIMS, 4), (KILLED, 1)]),
     # explicit zero
     ("No one was hurt in the fire.", [(INJURED, 0)]),
 ])
