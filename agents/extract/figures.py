@@ -189,7 +189,8 @@ _PREDICATE = re.compile(
 _LATER_DEATH = re.compile(r"\b(?:later\s+)?(?:died|succumbed|was\s+pronounced\s+dead|did\s+not\s+survive)\b", re.I)
 # "Five people were shot, one of whom died": the death is some of them, counted on its own.
 _SOME_OF_THEM = re.compile(r"\b\w+\s+of\s+(?:whom|them|those|these|the\s+[a-z]+)\b", re.I)
-_UNIT_COUNT = re.compile(rf"\b(?:{UNIT_WORD}|\d+)\b(?![-–]|\s+(?:a\.m|p\.m|am\b|pm\b))", re.I)
+# "and one died", "two of them later died": a count just before a death is its own subject.
+_COUNT_BEFORE = re.compile(rf"\b(?:{UNIT_WORD}|\d+)(?:\s+[a-z]+){{0,2}}\s+$", re.I)
 _PARTITIVE_BEFORE = re.compile(r"\b\w+\s+of\s+(?:the\s+|those\s+|these\s+)?$", re.I)
 _CLAUSE_BREAK = re.compile(r"[;:!?]|\s[—–]\s|\b(?:but|while|whereas|although|after|before|when|as)\b", re.I)
 _ACT = gated(re.compile(
@@ -435,7 +436,7 @@ def _died_since(group: list[_Phrase], sentence: str, predicate_end: int) -> str 
 def _some_died(rest: str, death_start: int) -> bool:
     """Whether a death after a subject's hurt is told of some of them: "one of whom died",
     "and one died" (a count of its own is its own figure)."""
-    return bool(_SOME_OF_THEM.search(rest, 0, death_start) or _UNIT_COUNT.search(rest, 0, death_start))
+    return bool(_SOME_OF_THEM.search(rest, 0, death_start) or _COUNT_BEFORE.search(rest, 0, death_start))
 
 
 def _as_named(group: list[_Phrase]) -> tuple[str, Count] | None:
