@@ -26,6 +26,7 @@ from agents.extract.alternation import one_of, spelled_out
 from agents.extract.caseblind import CaseBlind, SpelledCase
 from agents.extract.gate import gated
 from agents.extract.numbers import (
+    BOUND_WORDS,
     NUMBER,
     ORDINALS,
     UNIT_WORD,
@@ -141,6 +142,7 @@ _AUXILIARY = (
     r"(?:\s*,?\s*(?:who|that)\b)?"
     r"(?:\s+of\s+(?:the|them|those|these)(?:\s+\w+)?)?"
     r"(?:\s+(?:was|were|is|are|has|have|had|been|being|got|gets|remains?|remained|also|later|found"
+    r"|more(?!\s+(?:shots?|rounds?|\w+ly)\b)"
     r"|both|all|each|then|just|now|badly|(?!fatally|mortally)[a-z]+ly))*"
 )
 # "Any time one of our students is hurt": what would be, not what was.
@@ -175,7 +177,7 @@ _INJURY = (
     r"|released\s+from\s+(?:the\s+|a\s+|area\s+|local\s+)?hospitals?"
 )
 _HIT = (
-    r"the\s+victims?\b|shot|struck|graze[sd]?\s+(?:himself|herself|self)|hit\s+by\s+(?:an?\s+)?(?:stray\s+|errant\s+)?(?:gunfire|gunshots?|bullets?|stray|round|shotgun\s+blast)"
+    r"the\s+victims?\b|shot\b|struck|graze[sd]?\s+(?:himself|herself|self)|hit\s+by\s+(?:an?\s+)?(?:stray\s+|errant\s+)?(?:gunfire|gunshots?|bullets?|stray|round|shotgun\s+blast)"
     r"|sustained\s+(?:[\w-]+\s+){0,3}?(?:wound|injur)"
     r"|shoots?\s+(?:himself|herself|themselves|self|(?:(?:his|her)\s+)?own|(?:in\s+the\s+)?(?:hand|foot|leg))"
     r"|with\s+(?:a\s+|multiple\s+|several\s+)?(?:\w+\s+)?(?:gunshot|bullet|stab)\s+wounds?"
@@ -198,8 +200,8 @@ _ACT = gated(re.compile(
     r"|(?P<wound>wound(?:ing|ed|s)|injur(?:ing|ed|es))"
     r"|(?:shoot(?:ing|s)|shot)\s+and\s+(?P<shot_wound>wound(?:ing|ed)|injur(?:ing|ed)|paraly[sz](?:ing|ed))"
     r"|(?P<shoot>shoot(?:ing|s)|shot|hit(?:ting|s)?|strik(?:ing|es)|struck|graz(?:ed|ing|es))|(?P<leave>left|leaving|leaves))"
-    # "killed his ex-girlfriend's two teenage daughters"
-    r"(?:\s+(?:his|her|their|a|the)\s+(?:[\w-]+\s+)?[\w-]+['’]s)?\s+$",
+    # "killed his ex-girlfriend's two teenage daughters", "killed at least 1,200 people"
+    rf"(?:\s+(?:his|her|their|a|the)\s+(?:[\w-]+\s+)?[\w-]+['’]s|\s+(?:{BOUND_WORDS}))?\s+$",
     re.I,
 ))
 _OF = gated(re.compile(
