@@ -50,6 +50,9 @@ _PEOPLE = one_of(spelled_out(
     "|partners?|cousins?|nephews?|nieces?|grandmothers?|grandfathers?|guards?|others?"
     "|fighters?|militants?|policem[ae]n|firefighters?|rescuers?|journalists?|hostages?"
     "|worshippers?|shoppers?|pupils?|farmers?|miners?|staff(?:ers)?|ones?|cops?|bod(?:y|ies)"
+    "|teachers?|nurses?|doctors?|medics?|paramedics?|pilots?|sailors?|fishermen"
+    "|tourists?|migrants?|refugees?|villagers?|prisoners?|inmates?|protesters?|demonstrators?"
+    "|volunteers?|spectators?|fans?|pilgrims?|players?|pensioners?|peacekeepers?|guests?"
 )) + r"|\d{1,3}-year-olds"
 # Crawled copy sometimes has an en dash for the hyphen: "20–year–old".
 _AGE = rf"(?:\d{{1,3}}|(?:{UNIT_WORD})(?:-(?:{UNIT_WORD}))?)[-–\s](?:year|month|week|day)s?[-–\s]old"
@@ -61,6 +64,8 @@ _SINGLE = one_of(spelled_out(
     r"|gunman|shooter|grandmother|grandfather|husband|wife|girlfriend|boyfriend|brother|sister"
     r"|neighbou?r|homeowner|guard|youth|kid|inmate|rapper|friend|relative|cousin|nephew|niece"
     r"|uncle|aunt|grandson|granddaughter|stepfather|stepson|roommate|classmate"
+    r"|teacher|nurse|doctor|medic|paramedic|pilot|tourist|migrant|refugee|villager|prisoner"
+    r"|protester|volunteer|pensioner|guest|journalist|firefighter|farmer|miner|pupil"
 ))
 # Words between a determiner and its noun ("a 29-year-old Chicago man"), never a function
 # word or another number: "a car and two men" is not one person.
@@ -92,7 +97,8 @@ _PHRASE = SpelledCase(re.compile(
     | (?:^{_LABEL}|(?<![\w-]))(?P<bare_age>(?i:{_AGE}))\b
     | \b(?:
         (?i:\b(?:between\s+)?(?P<number>{NUMBER})(?:\s*(?:to|-|–|and|or)\s*(?P<number_high>{NUMBER})(?=\s+(?:{_PEOPLE}|killed|dead|died|injured|wounded|hurt|were|have|had)\b))?
-           (?:(?:\s+of(?:\s+(?:the|them|those|these))?)?{_MODIFIERS}\s+(?P<counted>{_PEOPLE})\b)?)
+           (?:(?:\s+of(?:\s+(?:the|them|those|these))?)?{_MODIFIERS}\s+(?:(?P<counted>{_PEOPLE})|(?P<deaths>deaths|fatalities))\b)?)
+      | (?i:\ba\s+family\s+of\s+(?P<family>{NUMBER})\b)
       | (?i:\b(?P<one>an?|another|one)(?:{_MODIFIERS}\s+(?:{_PEOPLE})\b(?:\s*,\s+\d{{1,3}},)?|\s+{_AGE}\b))
       | (?i:\b(?P<definite>{_DEFINITE})(?:{_MODIFIERS}\s+(?P<definite_noun>{_PEOPLE})\b|\s+{_AGE}\b))
       | (?i:\b(?P<pronoun>he|she)\b)
@@ -160,7 +166,8 @@ _ACTIVE_RELATIVE = re.compile(
     r"\s+(?!(?:and|in|at|on|to|by|himself|herself|themselves|self)\b)\w", re.I)
 _NEGATED = re.compile(_AUXILIARY + r"\s+(?:not|n't|never)\b", re.I)
 _DEATH = (
-    r"shot,?\s+(?:and\s+)?killed|shot\s+dead|shot\s+to\s+death|(?:stabbed|beaten|burned)\s+to\s+death"
+    r"shot,?\s+(?:and\s+)?killed|shot\s+dead|shot\s+to\s+death|drowned"
+    r"|(?:stabbed|beaten|burned|burnt|crushed|trampled|hacked|bludgeoned)\s+to\s+death"
     r"|killed|slain|dead|died|dies|die|murdered|executed|pronounced\s+dead|found\s+dead|gunned\s+down"
     r"|lost\s+(?:his|her|their)\s+lives?|succumbed|perished|fatally\b|mortally\s+wounded"
     r"|suffered\s+(?:a\s+)?(?:fatal|mortal)|did\s+not\s+survive"
@@ -284,8 +291,12 @@ def _phrase(match: re.Match[str], sentence: str) -> _Phrase | None:
                 found = Count(found.value, found.value, high, "range")
             elif high is not None:  # no range runs down: "Channel 12 - Five injured" counts five
                 found, start = Count(high, high, high, None), match.start("number_high")
-        return (_Phrase(start, match.end(), found, False, False, False, others=others)
-                if found else None)
+        return (_Phrase(start, match.end(), found, False, False, False, others=others,
+                        kind=KILLED if match["deaths"] else None) if found else None)
+    if match["family"]:
+        value = number_value(match["family"])
+        return _Phrase(match.start(), match.end(), Count(value, value, value, None), False, False,
+                       False) if value else None
     if match["a_death"]:
         return _Phrase(match.start(), match.end(), Count(1, 1, 1, None), False, False, False,
                        individual=True, kind=KILLED)
@@ -474,7 +485,7 @@ def _as_object(group: list[_Phrase], sentence: str) -> tuple[str, Count] | None:
 # Every figure needs one of these words; most sentences have none and are skipped at once.
 _CASUALTY_HINT = CaseBlind(
     r"kill|dead|die|death|slain|slay|homicide|murder|execut|fatal|mortal|perish|lives|own\s+life|succumb|shot|shoot"
-    r"|struck|graz|victim|gunned|guns\s+down"
+    r"|struck|graz|victim|gunned|guns\s+down|drown"
     r"|hit|wound|injur|hurt|hospital|graze|stabb|condition|critical|paraly|bod(?:y|ies)"
     r"|gunshot|treated",
 )

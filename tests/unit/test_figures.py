@@ -156,6 +156,12 @@ def test_counts_and_qualifiers(sentence, expected):
     # "gunned down" is how American copy says shot dead
     ("Two men were gunned down Sunday.", [(KILLED, 2)]),
     ("Gunmen gunned down three people outside a bar.", [(KILLED, 3)]),
+    # wire copy beyond shootings
+    ("A gunman opened fire at a school, killing a teacher and two students.", [(KILLED, 3)]),
+    ("The fire killed a family of five.", [(KILLED, 5)]),
+    ("Six migrants drowned off the coast.", [(KILLED, 6)]),
+    ("Three people were trampled to death.", [(KILLED, 3)]),
+    ("Officials reported 3 civilian deaths in Kharkiv.", [(KILLED, 3)]),
     # the hurt who died since
     ("A man injured in a November 2 shooting at 22nd and Bragg has died.", [(KILLED, 1)]),
     ("One of four women wounded in a late night shooting has died.", [(KILLED, 1), (VICTIMS, 4)]),
