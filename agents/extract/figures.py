@@ -179,7 +179,7 @@ _INJURY = (
     r"|(?:listed\s+)?in\s+(?:a\s+)?(?:critical|serious|stable|fair|good|grave|guarded)"
     r"(?:\s+but\s+stable)?\s+condition|critical|treated\s+(?:for|and\s+released)"
     r"|paraly[sz]ed|suffer(?:s|ed)\s+(?:[\w-]+\s+){0,3}?"
-    r"(?:injur|wound)|(?:taken|rushed|flown|airlifted|transported)\s+to\s+(?:a|the)\s+(?:[\w-]+\s+)?hospital"
+    r"(?:injur|wound)|(?:taken|rushed|flown|airlifted|transported)\s+to\s+(?:(?:a|the)\s+(?:[\w-]+\s+)?hospitals?|hospital)\b"
     r"|recovering|surviv(?:es|ed)\s+(?:[\w-]+\s+){0,3}?(?:shot|shooting|gunshot|wound)"
     r"|released\s+from\s+(?:the\s+|a\s+|area\s+|local\s+)?hospitals?"
 )

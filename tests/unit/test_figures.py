@@ -162,6 +162,7 @@ def test_counts_and_qualifiers(sentence, expected):
     ("Six migrants drowned off the coast.", [(KILLED, 6)]),
     ("Three people were trampled to death.", [(KILLED, 3)]),
     ("Officials reported 3 civilian deaths in Kharkiv.", [(KILLED, 3)]),
+    ("Four people were taken to hospital with minor injuries.", [(INJURED, 4)]),  # British usage
     # the hurt who died since
     ("A man injured in a November 2 shooting at 22nd and Bragg has died.", [(KILLED, 1)]),
     ("One of four women wounded in a late night shooting has died.", [(KILLED, 1), (VICTIMS, 4)]),
