@@ -70,6 +70,17 @@ def _explicit(match: re.Match[str], anchor: date) -> date | None:
     return found
 
 
+# A wire dateline's date is the day the copy was filed: "LEEDS, May 14 (Example Wire) - A
+# fire killed five on Monday" happened on Monday.
+_DATELINE_BEFORE = re.compile(r"\s*[A-Z][A-Z.'’ -]+,(?:\s+[A-Z][\w.]*,)?\s+")
+_DATELINE_AFTER = re.compile(r"\s*(?:\([^)]{1,40}\)\s*)?[-—–]")
+
+
+def _is_datelines(sentence: str, match: re.Match[str]) -> bool:
+    return bool(_DATELINE_BEFORE.fullmatch(sentence, 0, match.start())
+                and _DATELINE_AFTER.match(sentence, match.end()))
+
+
 def period_in(sentence: str, anchor: date) -> When | None:
     match = _PERIOD_RE.search(sentence)
     if not match:
@@ -91,9 +102,12 @@ def period_in(sentence: str, anchor: date) -> When | None:
 def day_in(sentence: str, anchor: date) -> date | None:
     """The day a sentence names, or None when it names none."""
     for pattern in (_DAY_MONTH_RE, _MONTH_DAY_RE):
-        match = pattern.search(sentence)
-        if match and (found := _explicit(match, anchor)):
-            return found
+        for match in pattern.finditer(sentence):
+            if _is_datelines(sentence, match):
+                continue
+            if found := _explicit(match, anchor):
+                return found
+            break
     match = _MONTH_YEAR_RE.search(sentence)
     if match:
         return date(int(match["year"]), _MONTHS[match["month"].lower().rstrip(".")], 1)

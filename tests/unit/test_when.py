@@ -33,6 +33,11 @@ def test_days_and_weeks_ago_count_back_from_publication():
     assert when_("He was shot a week ago.", "", WEDNESDAY).date == date(2022, 2, 23)
 
 
+def test_a_wire_datelines_date_is_the_filing_day_not_the_events():
+    sentence = "LEEDS, March 2 (Example Wire) - A fire killed five people in Leeds on Tuesday."
+    assert when_(sentence, "", WEDNESDAY).date == date(2022, 3, 1)
+
+
 def test_period_totals():
     assert when_("21 died in the last 24 hours", "", WEDNESDAY) == When(
         date(2022, 3, 1), date(2022, 3, 2), "24h")
