@@ -56,6 +56,8 @@ _SITE_TAIL = re.compile(
 
 
 _ADMINISTRATIVE = re.compile(r"\s(?:County|Parish|Borough|Township)$")
+# A US county's name as copy writes it: "Rock County", "Tangipahoa Parish", "Henry Co.".
+_COUNTY = re.compile(r"\s(?:County|Parish|Co)$")
 
 
 def headline_story_end(headline: str) -> int:
@@ -222,12 +224,17 @@ def _resolve(text: str, s: int, e: int, name: str, gazetteer: Gazetteer,
     A name ``inside_a_name`` ("at the Hawthorne Heights Apartments") is not what the words
     before the whole name point at."""
     region, qualified_end = _qualifying_region(_QUALIFIER_AFTER.match(text, e), gazetteer)
+    county = gazetteer.county(name, within=region, context=context) if _COUNTY.search(name) else None
     # Most capitalised words name no place anywhere: only the qualifier can then make one.
-    known = bool(gazetteer.cities(name)) or gazetteer.region(name) is not None
+    known = county is not None or bool(gazetteer.cities(name)) or gazetteer.region(name) is not None
     if not known and region is None:
         return None  # told before the words before it are read, which costs more
     if _words_before(text, s)[3]:  # an institution's town
         return None
+    if county is not None:
+        cued, *_, aside = _words_before(text, s)
+        return Mention(s, qualified_end if region is not None else e, county.place(name), False,
+                       cued and not inside_a_name, region is not None, aside)
     if known:
         mention = _known_place(text, s, e, name, gazetteer, context, region, person, common,
                                dateline, inside_a_name)
@@ -334,24 +341,35 @@ def _police_city(names: list[str], named: Place, gazetteer: Gazetteer,
     if any(fold(name) in (fold(named.name), fold(named.mention)) for name in names):
         return named
     context = set(hints)
+    state = _state_of(named, gazetteer)
     if (city := gazetteer.city_by_id(int(named.id.partition(":")[2])) if named.id.startswith("geonames:") else None):
         context |= {city.country, city.region_id}
-    elif named.id.startswith(("admin1:", "country:")):
+    elif state is not None:
+        context |= {named.country, state.place_id}
+    elif named.id.startswith("country:"):
         context |= {named.country, named.id}
     # A story that names no town of its own is the town's whose police speak in it, however
-    # small ("Campbellsville police said"), and within the state it names, if it names one; a
-    # village of another state than the outlet's is no more than a namesake ("Howland police"
-    # on an Ohio station are not Howland, Maine's).
+    # small ("Campbellsville police said"), and within the state or county's state it names, if
+    # it names one; a village of another state than the outlet's is no more than a namesake
+    # ("Howland police" on an Ohio station are not Howland, Maine's).
     unplaced = not named.id.startswith("geonames:")
-    state = gazetteer.region_by_place_id(named.id) if named.id.startswith("admin1:") else None
     regions = {area for area in context if area.startswith("admin1:")}
     for name in names:
         city = gazetteer.pick(name, within=state, context=frozenset(context), evidence=unplaced)
         if city is None or (unplaced and regions and city.region_id not in regions
                             and city.population < VILLAGE_POPULATION):
             continue
+        if city.region_id not in regions and gazetteer.county_states(f"{name} County") & regions:
+            continue  # "DeKalb police" in a Georgia story are DeKalb County's, not DeKalb, Illinois's
         return gazetteer.place_of(city, name)
     return None
+
+
+def _state_of(place: Place, gazetteer: Gazetteer) -> Region | None:
+    """The first-level region a region's or county's place is, or lies in."""
+    if (county := gazetteer.county_by_place_id(place.id)) is not None:
+        return county.state
+    return gazetteer.region_by_place_id(place.id) if place.id.startswith("admin1:") else None
 
 
 NOT_A_POLICE_CITY = frozenset({"state", "county", "parish", "borough", "township", "military",
@@ -404,8 +422,13 @@ def _named_place(headline: list[Mention], body: list[Mention], dateline: Place |
         tally = Counter(((m.cued, m.cued and not m.aside), m.place) for m in cities)
         best = max(tally.items(), key=lambda item: (item[0][0], item[1]))
         return best[0][1]
-    regions = [m for m in headline + body if not m.is_city]
+    # A county says more than its state: "a hunter in Rock County, Wisconsin" is Rock County's.
+    regions = sorted((m for m in headline + body if not m.is_city), key=lambda m: not is_county(m.place))
     return regions[0].place if regions else outlet or UNKNOWN_PLACE
+
+
+def is_county(place: Place) -> bool:
+    return place.id.startswith("county:")
 
 
 def _may_be_the_story(mention: Mention, countries: set[str]) -> bool:
@@ -413,8 +436,9 @@ def _may_be_the_story(mention: Mention, countries: set[str]) -> bool:
 
 
 def claim_place(sentence_mentions: list[Mention], article: Place, gazetteer: Gazetteer) -> Place:
-    """A city the sentence itself points at ("in Kyiv"), else the article's place. A place
-    the sentence only passes by ("a man from Jefferson", "21, of Franklin") moves no claim.
+    """A city or county the sentence itself points at ("in Kyiv", "in Rock County"), else the
+    article's place. A place the sentence only passes by ("a man from Jefferson", "21, of
+    Franklin") moves no claim.
 
     A bare name only moves a claim within the article's own state or country: "in Austin"
     in a Chicago story is the Austin neighbourhood, not Austin, Texas. A name the article's
@@ -422,7 +446,10 @@ def claim_place(sentence_mentions: list[Mention], article: Place, gazetteer: Gaz
     Ill.), and so is a neighbourhood of the article's city that GeoNames lists as a town ("in
     South Shore" in a Chicago story)."""
     for mention in sentence_mentions:
-        if not (mention.is_city and mention.cued) or mention.aside:
+        # A county moves no claim of a town's story: the town is the more precise, and most
+        # likely in that county (Cook County's Chicago).
+        county = is_county(mention.place) and not article.id.startswith("geonames:")
+        if not ((mention.is_city or county) and mention.cued) or mention.aside:
             continue
         if mention.place.name == article.name or gazetteer.is_part_of(mention.place, article):
             return mention.place if mention.place.district else article
