@@ -56,8 +56,9 @@ _SITE_TAIL = re.compile(
 
 
 _ADMINISTRATIVE = re.compile(r"\s(?:County|Parish|Borough|Township)$")
-# A US county's name as copy writes it: "Rock County", "Tangipahoa Parish", "Henry Co.".
-_COUNTY = re.compile(r"\s(?:County|Parish|Co)$")
+# A US county's name as copy writes it: "Rock County", "Tangipahoa Parish", "Henry Co.", and
+# in a dateline "BROWN COUNTY, Wis.".
+_COUNTY = re.compile(r"\s(?:County|Parish|Co|COUNTY|PARISH)$")
 
 
 def headline_story_end(headline: str) -> int:
