@@ -398,9 +398,12 @@ def test_a_county_with_its_states_abbreviation_is_that_states_county():
 
 
 def test_a_story_that_names_a_town_and_its_county_is_the_town_s():
-    body = ("A man was shot and wounded Saturday in Janesville, the Rock County Sheriff's Office said. "
-            "Deputies said the shooting in Rock County was accidental.")
-    assert set(_place_names("Man shot in Janesville", body)) == {("Janesville", "Wisconsin")}
+    town_first = ("A man was shot and wounded Saturday in Janesville, the Rock County Sheriff's "
+                  "Office said. Deputies said the shooting in Rock County was accidental.")
+    county_first = ("A Rock County man was shot and wounded Saturday in Janesville, Wisconsin, "
+                    "deputies said.")
+    for body in (town_first, county_first):
+        assert set(_places("Man shot", body)) == {"geonames:5257754"}, body  # Janesville, Wisconsin
 
 
 def test_a_countys_police_are_no_towns():
