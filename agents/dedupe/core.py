@@ -177,6 +177,10 @@ def _shares_anchor(report: Report, open_incident: OpenIncident) -> bool:
         return False
     known = {anchor for m in open_incident.members for anchor in m.anchors}
     shared = [anchor for anchor in report.anchors if anchor in known]
+    if _unplaced(report):
+        # Unplaced stories of the whole world meet here: a street's name or a child's age
+        # tells none of them apart, only a full name or the same copy does.
+        shared = [anchor for anchor in shared if anchor.startswith(("named:", "copy:"))]
     return any(abs(gap) <= ANCHOR_DAYS or anchor.startswith("named:") for anchor in shared)
 
 

@@ -146,9 +146,16 @@ def _spelled_out(folded: str) -> str | None:
 
 
 def _own_name_keys(name: str) -> frozenset[str]:
-    """The folded forms a town's own name may take in copy: as written, and spelled out."""
+    """The folded forms a town's own name may take in copy: as written, spelled out, and
+    (for a town of a country that writes Cyrillic) romanised otherwise: "Marinka" is
+    Mar'yinka's own name as English copy spells it."""
     folded = fold(name)
-    return frozenset(filter(None, (folded, _spelled_out(folded))))
+    return frozenset(filter(None, (folded, _spelled_out(folded), romanised_key(name))))
+
+
+def _bears_as_its_own(city: City, own_names: frozenset[str]) -> bool:
+    return fold(city.name) in own_names or (
+        city.country in CYRILLIC_COUNTRIES and romanised_key(city.name) in own_names)
 
 
 def _spelling(city: City, mention: str) -> str:
@@ -246,7 +253,7 @@ class Gazetteer:
         """The one major city whose own name this is: how an outlet names its home
         ("abc7chicago", "WDRB 41 Louisville News")."""
         own_names = _own_name_keys(name)
-        majors = [c for c in self.cities(name) if c.population >= MAJOR_CITY and fold(c.name) in own_names]
+        majors = [c for c in self.cities(name) if c.population >= MAJOR_CITY and _bears_as_its_own(c, own_names)]
         return majors[0] if len(majors) == 1 else None
 
     def cities(self, name: str) -> list[City]:
@@ -290,8 +297,8 @@ class Gazetteer:
         candidates = self.cities(name)
         if not candidates:
             return None
-        own_town = any(c.population >= VILLAGE_POPULATION and fold(c.name) in own_names for c in candidates)
-        candidates = sorted(candidates, key=lambda c: (own_town and fold(c.name) not in own_names,
+        own_town = any(c.population >= VILLAGE_POPULATION and _bears_as_its_own(c, own_names) for c in candidates)
+        candidates = sorted(candidates, key=lambda c: (own_town and not _bears_as_its_own(c, own_names),
                                                        c.population < MAJOR_CITY))
         if within is not None:
             areas = [area for area in (within, self._state_namesakes.get(within.place_id)) if area]
@@ -302,7 +309,7 @@ class Gazetteer:
         # Cyrillic, whose towns English copy names in shifting romanisations.
         # And where a town bears the name as its own, no other place is meant by it:
         # "Philadelphia" is not Amman, whose name it once was.
-        candidates = [c for c in candidates if fold(c.name) in own_names or c.region_id in context or (
+        candidates = [c for c in candidates if _bears_as_its_own(c, own_names) or c.region_id in context or (
             not own_town and (c.population >= MAJOR_CITY or c.country in CYRILLIC_COUNTRIES))]
         region = self._regions_by_own_name.get(key)
         # Countries and US states are household names of English copy: "Virginia" is the
@@ -311,7 +318,7 @@ class Gazetteer:
         household = region is not None and (not region.code or region.country == "US")
         if region is not None and (household or (candidates and candidates[0].population < MAJOR_CITY)):
             candidates = [c for c in candidates if c.population >= WORLD_CITY or (c.country == region.country and (
-                c.population >= MAJOR_CITY or (fold(c.name) in own_names and not household)))]
+                c.population >= MAJOR_CITY or (_bears_as_its_own(c, own_names) and not household)))]
         if context:
             if (city := next((c for c in candidates if c.region_id in context), None)) is not None:
                 return city
@@ -326,7 +333,7 @@ class Gazetteer:
                 if abroad_needs_major and city.country not in context and city.population < MAJOR_CITY:
                     continue
                 if (city.population >= VILLAGE_POPULATION or evidence
-                        or ((several_words or (cued and city.country in context)) and fold(city.name) in own_names)
+                        or ((several_words or (cued and city.country in context)) and _bears_as_its_own(city, own_names))
                         or (cyrillic and city.country in CYRILLIC_COUNTRIES)):
                     return city
         return None

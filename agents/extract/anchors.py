@@ -34,6 +34,11 @@ _STREET = re.compile(
 )
 _NAMED_PERSON = re.compile(r"(?P<name>[A-Z](?<!\w[A-Z])[a-z]++(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]++){1,2}),\s+\d{1,3},")
 _MAX_ANCHORS = 12
+# "East Pike Street" is what another outlet calls Pike Street.
+_COMPASS = re.compile(r"^(?:north|south|east|west|northeast|northwest|southeast|southwest)\s+")
+# A young child's age: a city rarely sees two shootings of a child of one age in a month.
+_CHILD_AGE = re.compile(r"\b(?P<age>\d{1,2})-year-old\b")
+_YOUNGEST_AGE_TOLD_APART = 12
 # 6 bands of 6 rows: copies with Jaccard similarity 0.8 share a band 84% of the time, 0.5 9%,
 # 0.3 0.4%.
 _BANDS, _ROWS = 6, 6
@@ -126,9 +131,13 @@ def anchors(text: str) -> list[str]:
     normalised), then its near-duplicate keys."""
     found: dict[str, None] = {}
     for match in _STREET.finditer(text):
-        found[f"street:{fold(match['name'])} {_SUFFIXES[match['suffix'].lower()]}"] = None
+        name = _COMPASS.sub("", fold(match["name"])) or fold(match["name"])
+        found[f"street:{name} {_SUFFIXES[match['suffix'].lower()]}"] = None
     for match in _NAMED_PERSON.finditer(text):
         words = match["name"].split()
         found[f"person:{fold(words[-1])}"] = None
         found[f"named:{fold(words[0])} {fold(words[-1])}"] = None
+    for match in _CHILD_AGE.finditer(text):
+        if int(match["age"]) <= _YOUNGEST_AGE_TOLD_APART:
+            found[f"child:{int(match['age'])}"] = None
     return list(found)[:_MAX_ANCHORS] + near_duplicate_keys(text)

@@ -26,6 +26,7 @@ from agents.extract.alternation import one_of, spelled_out
 from agents.extract.caseblind import CaseBlind, SpelledCase
 from agents.extract.gate import gated
 from agents.extract.numbers import (
+    BOUND_WORDS,
     NUMBER,
     ORDINALS,
     UNIT_WORD,
@@ -49,6 +50,9 @@ _PEOPLE = one_of(spelled_out(
     "|partners?|cousins?|nephews?|nieces?|grandmothers?|grandfathers?|guards?|others?"
     "|fighters?|militants?|policem[ae]n|firefighters?|rescuers?|journalists?|hostages?"
     "|worshippers?|shoppers?|pupils?|farmers?|miners?|staff(?:ers)?|ones?|cops?|bod(?:y|ies)"
+    "|teachers?|nurses?|doctors?|medics?|paramedics?|pilots?|sailors?|fishermen"
+    "|tourists?|migrants?|refugees?|villagers?|prisoners?|inmates?|protesters?|demonstrators?"
+    "|volunteers?|spectators?|fans?|pilgrims?|players?|pensioners?|peacekeepers?|guests?"
 )) + r"|\d{1,3}-year-olds"
 # Crawled copy sometimes has an en dash for the hyphen: "20–year–old".
 _AGE = rf"(?:\d{{1,3}}|(?:{UNIT_WORD})(?:-(?:{UNIT_WORD}))?)[-–\s](?:year|month|week|day)s?[-–\s]old"
@@ -60,6 +64,8 @@ _SINGLE = one_of(spelled_out(
     r"|gunman|shooter|grandmother|grandfather|husband|wife|girlfriend|boyfriend|brother|sister"
     r"|neighbou?r|homeowner|guard|youth|kid|inmate|rapper|friend|relative|cousin|nephew|niece"
     r"|uncle|aunt|grandson|granddaughter|stepfather|stepson|roommate|classmate"
+    r"|teacher|nurse|doctor|medic|paramedic|pilot|tourist|migrant|refugee|villager|prisoner"
+    r"|protester|volunteer|pensioner|guest|journalist|firefighter|farmer|miner|pupil"
 ))
 # Words between a determiner and its noun ("a 29-year-old Chicago man"), never a function
 # word or another number: "a car and two men" is not one person.
@@ -91,7 +97,8 @@ _PHRASE = SpelledCase(re.compile(
     | (?:^{_LABEL}|(?<![\w-]))(?P<bare_age>(?i:{_AGE}))\b
     | \b(?:
         (?i:\b(?:between\s+)?(?P<number>{NUMBER})(?:\s*(?:to|-|–|and|or)\s*(?P<number_high>{NUMBER})(?=\s+(?:{_PEOPLE}|killed|dead|died|injured|wounded|hurt|were|have|had)\b))?
-           (?:(?:\s+of(?:\s+(?:the|them|those|these))?)?{_MODIFIERS}\s+(?P<counted>{_PEOPLE})\b)?)
+           (?:(?:\s+of(?:\s+(?:the|them|those|these))?)?{_MODIFIERS}\s+(?:(?P<counted>{_PEOPLE})|(?P<deaths>deaths|fatalities))\b)?)
+      | (?i:\ba\s+family\s+of\s+(?P<family>{NUMBER})\b)
       | (?i:\b(?P<one>an?|another|one)(?:{_MODIFIERS}\s+(?:{_PEOPLE})\b(?:\s*,\s+\d{{1,3}},)?|\s+{_AGE}\b))
       | (?i:\b(?P<definite>{_DEFINITE})(?:{_MODIFIERS}\s+(?P<definite_noun>{_PEOPLE})\b|\s+{_AGE}\b))
       | (?i:\b(?P<pronoun>he|she)\b)
@@ -141,6 +148,7 @@ _AUXILIARY = (
     r"(?:\s*,?\s*(?:who|that)\b)?"
     r"(?:\s+of\s+(?:the|them|those|these)(?:\s+\w+)?)?"
     r"(?:\s+(?:was|were|is|are|has|have|had|been|being|got|gets|remains?|remained|also|later|found"
+    r"|more(?!\s+(?:shots?|rounds?|\w+ly)\b)"
     r"|both|all|each|then|just|now|badly|(?!fatally|mortally)[a-z]+ly))*"
 )
 # "Any time one of our students is hurt": what would be, not what was.
@@ -158,7 +166,8 @@ _ACTIVE_RELATIVE = re.compile(
     r"\s+(?!(?:and|in|at|on|to|by|himself|herself|themselves|self)\b)\w", re.I)
 _NEGATED = re.compile(_AUXILIARY + r"\s+(?:not|n't|never)\b", re.I)
 _DEATH = (
-    r"shot,?\s+(?:and\s+)?killed|shot\s+dead|shot\s+to\s+death|(?:stabbed|beaten|burned)\s+to\s+death"
+    r"shot,?\s+(?:and\s+)?killed|shot\s+dead|shot\s+to\s+death|drowned"
+    r"|(?:stabbed|beaten|burned|burnt|crushed|trampled|hacked|bludgeoned)\s+to\s+death"
     r"|killed|slain|dead|died|dies|die|murdered|executed|pronounced\s+dead|found\s+dead|gunned\s+down"
     r"|lost\s+(?:his|her|their)\s+lives?|succumbed|perished|fatally\b|mortally\s+wounded"
     r"|suffered\s+(?:a\s+)?(?:fatal|mortal)|did\s+not\s+survive"
@@ -170,12 +179,12 @@ _INJURY = (
     r"|(?:listed\s+)?in\s+(?:a\s+)?(?:critical|serious|stable|fair|good|grave|guarded)"
     r"(?:\s+but\s+stable)?\s+condition|critical|treated\s+(?:for|and\s+released)"
     r"|paraly[sz]ed|suffer(?:s|ed)\s+(?:[\w-]+\s+){0,3}?"
-    r"(?:injur|wound)|(?:taken|rushed|flown|airlifted|transported)\s+to\s+(?:a|the)\s+(?:[\w-]+\s+)?hospital"
+    r"(?:injur|wound)|(?:taken|rushed|flown|airlifted|transported)\s+to\s+(?:(?:a|the)\s+(?:[\w-]+\s+)?hospitals?|hospital)\b"
     r"|recovering|surviv(?:es|ed)\s+(?:[\w-]+\s+){0,3}?(?:shot|shooting|gunshot|wound)"
     r"|released\s+from\s+(?:the\s+|a\s+|area\s+|local\s+)?hospitals?"
 )
 _HIT = (
-    r"the\s+victims?\b|shot|struck|graze[sd]?\s+(?:himself|herself|self)|hit\s+by\s+(?:an?\s+)?(?:stray\s+|errant\s+)?(?:gunfire|gunshots?|bullets?|stray|round|shotgun\s+blast)"
+    r"the\s+victims?\b|shot\b|struck|graze[sd]?\s+(?:himself|herself|self)|hit\s+by\s+(?:an?\s+)?(?:stray\s+|errant\s+)?(?:gunfire|gunshots?|bullets?|stray|round|shotgun\s+blast)"
     r"|sustained\s+(?:[\w-]+\s+){0,3}?(?:wound|injur)"
     r"|shoots?\s+(?:himself|herself|themselves|self|(?:(?:his|her)\s+)?own|(?:in\s+the\s+)?(?:hand|foot|leg))"
     r"|with\s+(?:a\s+|multiple\s+|several\s+)?(?:\w+\s+)?(?:gunshot|bullet|stab)\s+wounds?"
@@ -188,15 +197,18 @@ _PREDICATE = re.compile(
 )
 _LATER_DEATH = re.compile(r"\b(?:later\s+)?(?:died|succumbed|was\s+pronounced\s+dead|did\s+not\s+survive)\b", re.I)
 # "Five people were shot, one of whom died": the death is some of them, counted on its own.
-_SOME_OF_THEM = re.compile(r"\b\w+\s+of\s+(?:whom|them|those|these|the\s+(?:victims|wounded))\b", re.I)
+_SOME_OF_THEM = re.compile(r"\b\w+\s+of\s+(?:whom|them|those|these|the\s+[a-z]+)\b", re.I)
+# "and one died", "two of them later died": a count just before a death is its own subject.
+_COUNT_BEFORE = re.compile(rf"\b(?:{UNIT_WORD}|\d+)(?:\s+[a-z]+){{0,2}}\s+$", re.I)
+_PARTITIVE_BEFORE = re.compile(r"\b\w+\s+of\s+(?:the\s+|those\s+|these\s+)?$", re.I)
 _CLAUSE_BREAK = re.compile(r"[;:!?]|\s[—–]\s|\b(?:but|while|whereas|although|after|before|when|as)\b", re.I)
 _ACT = gated(re.compile(
     r"\b(?:(?P<kill>kill(?:ing|ed|s)|gunn(?:ing|ed)\s+down|guns\s+down|fatally\s+(?:shoot(?:ing|s)|shot|stabb(?:ing|ed)|wound(?:ing|ed)))"
     r"|(?P<wound>wound(?:ing|ed|s)|injur(?:ing|ed|es))"
     r"|(?:shoot(?:ing|s)|shot)\s+and\s+(?P<shot_wound>wound(?:ing|ed)|injur(?:ing|ed)|paraly[sz](?:ing|ed))"
     r"|(?P<shoot>shoot(?:ing|s)|shot|hit(?:ting|s)?|strik(?:ing|es)|struck|graz(?:ed|ing|es))|(?P<leave>left|leaving|leaves))"
-    # "killed his ex-girlfriend's two teenage daughters"
-    r"(?:\s+(?:his|her|their|a|the)\s+(?:[\w-]+\s+)?[\w-]+['’]s)?\s+$",
+    # "killed his ex-girlfriend's two teenage daughters", "killed at least 1,200 people"
+    rf"(?:\s+(?:his|her|their|a|the)\s+(?:[\w-]+\s+)?[\w-]+['’]s|\s+(?:{BOUND_WORDS}))?\s+$",
     re.I,
 ))
 _OF = gated(re.compile(
@@ -279,8 +291,12 @@ def _phrase(match: re.Match[str], sentence: str) -> _Phrase | None:
                 found = Count(found.value, found.value, high, "range")
             elif high is not None:  # no range runs down: "Channel 12 - Five injured" counts five
                 found, start = Count(high, high, high, None), match.start("number_high")
-        return (_Phrase(start, match.end(), found, False, False, False, others=others)
-                if found else None)
+        return (_Phrase(start, match.end(), found, False, False, False, others=others,
+                        kind=KILLED if match["deaths"] else None) if found else None)
+    if match["family"]:
+        value = number_value(match["family"])
+        return _Phrase(match.start(), match.end(), Count(value, value, value, None), False, False,
+                       False) if value else None
     if match["a_death"]:
         return _Phrase(match.start(), match.end(), Count(1, 1, 1, None), False, False, False,
                        individual=True, kind=KILLED)
@@ -408,11 +424,32 @@ def _as_subject(group: list[_Phrase], sentence: str) -> tuple[str, Count] | None
     if predicate["death"]:
         return KILLED, total
     if predicate["injury"]:
+        if not passive and (since := _died_since(group, sentence, predicate.end())) is not None:
+            return since, total
         # "A second child was injured": the running count of victims, the dead among them.
         return (VICTIMS if last.cumulative else INJURED), total
     rest = _clause(sentence, predicate.end())
     death = _LATER_DEATH.search(rest)
-    return (KILLED if death and not _SOME_OF_THEM.search(rest, 0, death.start()) else VICTIMS), total
+    return (KILLED if death and not _some_died(rest, death.start()) else VICTIMS), total
+
+
+def _died_since(group: list[_Phrase], sentence: str, predicate_end: int) -> str | None:
+    """What the people the subject counts as hurt are, if some died since: all of them ("a
+    man injured in a November 2 shooting has died"), or the dead among them ("one of four
+    women wounded has died", "five wounded were rushed to hospitals, where three died")."""
+    rest = _clause(sentence, predicate_end)
+    death = _LATER_DEATH.search(rest)
+    if death is None:
+        return None
+    some = (_PARTITIVE_BEFORE.search(sentence, max(0, group[0].start - 20), group[0].start)
+            or _some_died(rest, death.start()))
+    return VICTIMS if some else KILLED
+
+
+def _some_died(rest: str, death_start: int) -> bool:
+    """Whether a death after a subject's hurt is told of some of them: "one of whom died",
+    "and one died" (a count of its own is its own figure)."""
+    return bool(_SOME_OF_THEM.search(rest, 0, death_start) or _COUNT_BEFORE.search(rest, 0, death_start))
 
 
 def _as_named(group: list[_Phrase]) -> tuple[str, Count] | None:
@@ -448,7 +485,7 @@ def _as_object(group: list[_Phrase], sentence: str) -> tuple[str, Count] | None:
 # Every figure needs one of these words; most sentences have none and are skipped at once.
 _CASUALTY_HINT = CaseBlind(
     r"kill|dead|die|death|slain|slay|homicide|murder|execut|fatal|mortal|perish|lives|own\s+life|succumb|shot|shoot"
-    r"|struck|graz|victim|gunned|guns\s+down"
+    r"|struck|graz|victim|gunned|guns\s+down|drown"
     r"|hit|wound|injur|hurt|hospital|graze|stabb|condition|critical|paraly|bod(?:y|ies)"
     r"|gunshot|treated",
 )

@@ -35,14 +35,17 @@ ORDINALS = {
     "ninth": 9, "tenth": 10,
 }
 
-QUALIFIERS = (
-    ("at least", gated(re.compile(r"\b(?:at\s+least|no\s+fewer\s+than|a\s+minimum\s+of)\s+$", re.I))),
-    ("more than", gated(re.compile(r"\b(?:more\s+than|over|upwards\s+of)\s+$", re.I))),
-    ("up to", gated(re.compile(r"\b(?:up\s+to|as\s+many\s+as|at\s+most)\s+$", re.I))),
-    ("nearly", gated(re.compile(r"\b(?:nearly|almost|close\s+to)\s+$", re.I))),
-    ("about", gated(re.compile(r"\b(?:some|about|around|approximately|roughly|an\s+estimated)\s+$", re.I))),
-    ("a further", gated(re.compile(r"\b(?:a\s+further|another|an\s+additional)\s+$", re.I))),
+_QUALIFIER_WORDS = (
+    ("at least", r"at\s+least|no\s+fewer\s+than|a\s+minimum\s+of"),
+    ("more than", r"more\s+than|over|upwards\s+of"),
+    ("up to", r"up\s+to|as\s+many\s+as|at\s+most"),
+    ("nearly", r"nearly|almost|close\s+to"),
+    ("about", r"some|about|around|approximately|roughly|an\s+estimated"),
+    ("a further", r"a\s+further|another|an\s+additional"),
 )
+QUALIFIERS = tuple((name, gated(re.compile(rf"\b(?:{words})\s+$", re.I))) for name, words in _QUALIFIER_WORDS)
+# The words that bound a count, not add to it: "killed at least 1,200 people".
+BOUND_WORDS = "|".join(words for name, words in _QUALIFIER_WORDS if name != "a further")
 
 
 @dataclass(frozen=True, slots=True)

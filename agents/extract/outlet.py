@@ -17,6 +17,8 @@ from agents.enrich.gazetteer import BROADCASTER_EAST, BROADCASTER_WEST, Gazettee
 from streams.records import Place
 
 _CALL_SIGN = re.compile(r"[kw][a-z]{2,3}(?:tv|\d{1,2})?")
+# A US network's local affiliate brands itself by network and channel: "abc11", "nbc4i", "fox5ny".
+_NETWORK_AFFILIATE = re.compile(r"(?:abc|nbc|cbs|fox)\d{1,2}")
 _SHORTEST_CITY_IN_A_DOMAIN = 5  # shorter names hide inside ordinary words
 _GENERIC_LABELS = frozenset({"www", "m", "mobile", "amp", "news", "edition"})
 
@@ -83,11 +85,13 @@ def site_city(source: str, gazetteer: Gazetteer) -> Place | None:
 @lru_cache(maxsize=4096)
 def outlet_places(source: str, gazetteer: Gazetteer) -> tuple[tuple[Place, ...], frozenset[str]]:
     """The cities and states an outlet's site name names, and what its call letters say:
-    the country, and the side of the Mississippi (``BROADCASTER_WEST`` or ``_EAST``)."""
+    the country, and the side of the Mississippi (``BROADCASTER_WEST`` or ``_EAST``); a
+    network affiliate's brand ("abc11.com") says the country."""
     labels = _labels(source)
     places = tuple(place for label in labels
                    for place in _cities_in(label, gazetteer) + _states_in(label, gazetteer))
     broadcaster = bool(labels) and bool(_CALL_SIGN.fullmatch(labels[0])) and not gazetteer.cities(labels[0])
     if not broadcaster:
-        return places, frozenset()
+        affiliate = any(_NETWORK_AFFILIATE.match(label) for label in labels)
+        return places, frozenset({"US"}) if affiliate else frozenset()
     return places, frozenset({"US", BROADCASTER_WEST if labels[0].startswith("k") else BROADCASTER_EAST})

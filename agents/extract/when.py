@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from agents.extract.alternation import one_of
 from agents.extract.caseblind import CaseBlind
+from agents.extract.numbers import UNIT_WORD, number_value
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _MONTHS = {name: number for number, names in enumerate((
@@ -30,6 +31,8 @@ _TODAY_RE = CaseBlind(r"\b(?:today|this\s+(?:morning|afternoon|evening))\b")
 _DAY_MONTH_RE = CaseBlind(rf"(?P<day>\d(?<!\w\d)\d?)(?:st|nd|rd|th)?\s+(?P<month>{_MONTH})\.?(?:\s+(?P<year>\d{{4}}))?\b")
 _MONTH_DAY_RE = CaseBlind(rf"(?P<month>{_MONTH})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{{4}}))?")
 _MONTH_YEAR_RE = CaseBlind(rf"(?P<month>{_MONTH})\.?,?\s+(?P<year>(?:19|20)\d\d)\b")
+# "shot four days ago": counted back from the publication day, as "yesterday" is.
+_AGO_RE = CaseBlind(rf"\b(?P<count>an?|\d+|{UNIT_WORD})\s+(?P<unit>days?|weeks?)\s+ago\b")
 _PERIOD_RE = CaseBlind(
     r"\b(?:in|over|during|throughout|within)\s+(?:"
     r"(?:the\s+(?:last|past|previous)\s+)?(?:(?P<hours>\d+|twenty-four|forty-eight|seventy-two)"
@@ -99,6 +102,9 @@ def day_in(sentence: str, anchor: date) -> date | None:
             continue
         back = (anchor.weekday() - _WEEKDAYS.index(match["day"].lower())) % 7
         return anchor - timedelta(days=back)
+    if match := _AGO_RE.search(sentence):
+        count = 1 if match["count"].lower() in ("a", "an") else number_value(match["count"]) or 0
+        return anchor - timedelta(days=count * (7 if match["unit"].startswith("week") else 1))
     if _YESTERDAY_RE.search(sentence):
         return anchor - timedelta(days=1)
     if _TODAY_RE.search(sentence):

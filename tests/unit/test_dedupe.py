@@ -144,6 +144,14 @@ def test_near_duplicate_keys_tie_copies_not_different_stories():
     assert near_duplicate_keys("too short to hash") == []
 
 
+def test_anchors_are_the_storys_streets_people_and_young_childrens_ages():
+    from agents.extract.anchors import anchors
+    text = ("A 9-year-old boy and his 34-year-old mother were shot on East Pike Street. "
+            "Terrell Skinner, 26, was arrested.")
+    assert [a for a in anchors(text) if not a.startswith("copy:")] == [
+        "street:pike st", "person:skinner", "named:terrell skinner", "child:9"]
+
+
 def test_claims_placed_nowhere_meet_only_within_their_article():
     unplaced = [dataclasses.replace(_report(r, 1, 0, article=a), place=UNKNOWN_PLACE)
                 for r, a in (("a", "a1"), ("b", "a1"), ("c", "a2"))]
@@ -167,6 +175,24 @@ def test_a_later_story_naming_the_victim_in_full_joins_the_incident_within_a_yea
                                    anchors=["person:king", "named:james king"])
     state, _ = _fold([shooting, trial, namesake])
     assert [i.incident.article_ids for i in state.incidents] == [["a1", "a2"], ["a3"]]
+
+
+def test_unplaced_stories_meet_on_a_full_name_or_copy_not_on_a_street_or_a_childs_age():
+    def unplaced(report_id, article, anchors):
+        return dataclasses.replace(_report(report_id, 1, article=article), place=UNKNOWN_PLACE,
+                                   anchors=anchors)
+    state, _ = _fold([unplaced("a", "a1", ["street:main st", "child:6"]),
+                      unplaced("b", "a2", ["street:main st", "child:6"]),
+                      unplaced("c", "a3", ["named:adline king"]),
+                      unplaced("d", "a4", ["named:adline king"])])
+    assert [i.incident.article_ids for i in state.incidents] == [["a1"], ["a2"], ["a3", "a4"]]
+
+
+def test_stories_at_one_place_about_a_child_of_one_age_are_one_incident():
+    shooting = dataclasses.replace(_report("a", None, 1), anchors=["child:9"])
+    charges = dataclasses.replace(_report("b", None, 1, article="a2", date="2022-03-06"), anchors=["child:9"])
+    state, _ = _fold([shooting, charges])
+    assert [i.incident.article_ids for i in state.incidents] == [["a1", "a2"]]
 
 
 def _published(report, day):

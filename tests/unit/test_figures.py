@@ -36,6 +36,11 @@ def _kinds(sentence):
     ("Between 5 and 7 people were killed", [(KILLED, 5, 5, 7, "range")]),
     ("10 to 15 civilians were injured", [(INJURED, 10, 10, 15, "range")]),
     ("The death toll rose to six on Tuesday", [(KILLED, 6, 6, 6, None)]),
+    ("An earthquake killed at least 1,200 people and injured thousands more",
+     [(KILLED, 1200, 1200, None, "at least"), (INJURED, 2000, 2000, None, "at least")]),
+    ("The quake killed more than 50,000 people", [(KILLED, 50000, 50001, None, "more than")]),
+    ("Twelve civilians lost their lives and 30 more were hurt",
+     [(KILLED, 12, 12, 12, None), (INJURED, 30, 30, 30, None)]),
     ("The death toll has climbed to at least 40", [(KILLED, 40, 40, None, "at least")]),
 ])
 def test_counts_and_qualifiers(sentence, expected):
@@ -151,6 +156,19 @@ def test_counts_and_qualifiers(sentence, expected):
     # "gunned down" is how American copy says shot dead
     ("Two men were gunned down Sunday.", [(KILLED, 2)]),
     ("Gunmen gunned down three people outside a bar.", [(KILLED, 3)]),
+    # wire copy beyond shootings
+    ("A gunman opened fire at a school, killing a teacher and two students.", [(KILLED, 3)]),
+    ("The fire killed a family of five.", [(KILLED, 5)]),
+    ("Six migrants drowned off the coast.", [(KILLED, 6)]),
+    ("Three people were trampled to death.", [(KILLED, 3)]),
+    ("Officials reported 3 civilian deaths in Kharkiv.", [(KILLED, 3)]),
+    ("Four people were taken to hospital with minor injuries.", [(INJURED, 4)]),  # British usage
+    # the hurt who died since
+    ("A man injured in a November 2 shooting at 22nd and Bragg has died.", [(KILLED, 1)]),
+    ("One of four women wounded in a late night shooting has died.", [(KILLED, 1), (VICTIMS, 4)]),
+    ("All five of the wounded were rushed to hospitals, where three of the men died.",
+     [(VICTIMS, 5), (KILLED, 3)]),
+    ("Four people were shot and one died.", [(VICTIMS, 4), (KILLED, 1)]),
     # explicit zero
     ("No one was hurt in the fire.", [(INJURED, 0)]),
 ])
@@ -159,6 +177,7 @@ def test_victims_and_what_happened_to_them(sentence, expected):
 
 
 @pytest.mark.parametrize("sentence", [
+    "He said he heard two more shots.",
     "Every fourth person in Kharkiv has relatives in the Russian Federation.",
     "A 40-mile convoy is snaking its way towards Kyiv with around 15,000 soldiers estimated to be in tow.",
     "Read more: Chechen assassins who plotted to kill President Zelenskyy 'eliminated'",

@@ -121,3 +121,10 @@ def test_a_us_states_name_is_no_village_at_home(gazetteer):
 def test_an_abbreviated_saint_mount_or_fort_finds_every_town_spelled_out(gazetteer):
     assert {c.admin1_code for c in gazetteer.cities("St. Joseph") if c.country == "US"} >= {"MO", "MI"}
     assert [c.name for c in gazetteer.cities("Mt. Juliet")] == ["Mount Juliet"]
+
+
+def test_a_village_spelled_in_another_romanisation_is_named_by_its_own_name(gazetteer):
+    # "near Marinka" is GeoNames' Mar'yinka, a town under fifteen thousand in Donetsk Oblast.
+    town = gazetteer.pick("Marinka", context=frozenset({"UA"}), cued=True)
+    assert town is not None and (town.geonames_id, town.region_id) == (701845, "admin1:UA.05")
+    assert gazetteer.pick("Marinka", context=frozenset({"UA"})) is None  # a village needs a cue

@@ -90,6 +90,12 @@ def test_a_byline_and_a_timestamp_are_not_the_opening_sentences_that_name_the_pl
     assert set(_outlet_places("", "News", body)) == {"geonames:4417205"}  # Bay Saint Louis, Mississippi
 
 
+def test_a_us_network_affiliates_brand_places_its_stories_in_the_us():
+    body = "A 7-year-old girl died after she was shot in her home in Salisbury, police said."
+    assert set(_outlet_places("abc11.com", "Girl dies", body)) == {"geonames:4489985"}  # North Carolina's
+    assert set(_outlet_places("", "Girl dies", body)) == {"geonames:2638664"}  # England's
+
+
 def test_a_city_in_the_outlets_name_breaks_a_tie():
     body = "A man was shot and killed in Englewood on Saturday night, police said."
     assert set(_outlet_places("chicago.suntimes.com", "Man killed", body)) == {CHICAGO}  # its Englewood

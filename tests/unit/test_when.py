@@ -28,6 +28,11 @@ def test_the_day_something_was_said_is_not_the_day_it_happened():
     assert when_("Police said Tuesday a man was shot.", "", WEDNESDAY) == When(WEDNESDAY)
 
 
+def test_days_and_weeks_ago_count_back_from_publication():
+    assert when_("A teen has died after being shot four days ago.", "", WEDNESDAY).date == date(2022, 2, 26)
+    assert when_("He was shot a week ago.", "", WEDNESDAY).date == date(2022, 2, 23)
+
+
 def test_period_totals():
     assert when_("21 died in the last 24 hours", "", WEDNESDAY) == When(
         date(2022, 3, 1), date(2022, 3, 2), "24h")
