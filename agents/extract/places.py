@@ -149,11 +149,17 @@ def regions_named(text: str, gazetteer: Gazetteer, names: Names = NO_NAMES,
     the story names deep down still tells which of two namesakes its town is, and that its
     towns are in the US, as a US county does ("Delaware County", of six states). Where the
     ``hints`` already set the story in the US, a country a state is named after is the state
-    ("the Georgia Bureau of Investigation")."""
+    ("the Georgia Bureau of Investigation"), and so it is where the story's own counties or
+    states do ("DeKalb County police ... Georgia")."""
+    named = _regions_read(text, gazetteer, names, "US" in hints)
+    return _regions_read(text, gazetteer, names, True) if "US" in named and "US" not in hints else named
+
+
+def _regions_read(text: str, gazetteer: Gazetteer, names: Names, in_the_us: bool) -> frozenset[str]:
     found: set[str] = set()
     shared: frozenset[str] | None = None  # the states that have a county of every name named
     for run in _NAME_RUN.finditer(text):
-        for word, places, checked, county_states in _regions_in_run(run.group(), gazetteer, "US" in hints):
+        for word, places, checked, county_states in _regions_in_run(run.group(), gazetteer, in_the_us):
             if not checked or not names.follows_a_name(text, run.start() + run.group().find(word)):
                 found |= places
             if county_states:

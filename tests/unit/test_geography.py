@@ -433,3 +433,8 @@ def test_a_claim_in_a_county_of_the_storys_state_moves_there_unless_the_story_is
     body = ("Two people were wounded in a shooting Saturday in Janesville, police said. "
             "A third man was killed Sunday in Rock County, deputies said.")
     assert set(_place_names("Shootings", body)) == {("Janesville", "Wisconsin")}
+
+
+def test_georgia_in_a_story_its_county_sets_in_the_us_is_the_state():
+    body = "Three people were shot Sunday night, DeKalb County Police said. Georgia officials said."
+    assert set(_places("3 people shot in DeKalb County", body)) == {"county:US.13089"}
