@@ -454,8 +454,10 @@ def claim_place(sentence_mentions: list[Mention], article: Place, gazetteer: Gaz
     South Shore" in a Chicago story)."""
     for mention in sentence_mentions:
         # A county moves no claim of a town's story: the town is the more precise, and most
-        # likely in that county (Cook County's Chicago).
-        county = is_county(mention.place) and not article.id.startswith("geonames:")
+        # likely in that county (Cook County's Chicago); unless the county's state, written
+        # beside it, is another ("in Marshall County, Miss." in a Memphis story).
+        county = is_county(mention.place) and (not article.id.startswith("geonames:") or (
+            mention.qualified and mention.place.admin1 != article.admin1))
         if not ((mention.is_city or county) and mention.cued) or mention.aside:
             continue
         if mention.place.name == article.name or gazetteer.is_part_of(mention.place, article):

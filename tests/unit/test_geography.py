@@ -426,13 +426,16 @@ def test_a_county_several_states_have_is_no_place_without_a_state_to_tell_which(
     assert load_gazetteer().county("Marion County") is None
 
 
-def test_a_claim_in_a_county_of_the_storys_state_moves_there_unless_the_story_is_a_town_s():
+def test_a_claim_in_a_county_moves_there_unless_the_story_is_a_town_s_in_the_countys_state():
     body = ("Two people were wounded in a shooting Saturday in Walworth County, Wis., police said. "
             "A third man was killed Sunday in Rock County, deputies said.")
     assert _places("Shootings", body) == ["county:US.55127", ROCK_COUNTY_WI]
     body = ("Two people were wounded in a shooting Saturday in Janesville, police said. "
             "A third man was killed Sunday in Rock County, deputies said.")
     assert set(_place_names("Shootings", body)) == {("Janesville", "Wisconsin")}
+    body = ("Two people were wounded in a shooting in Memphis on Saturday, police said. "
+            "A third man was killed Sunday in Marshall County, Miss., deputies said.")
+    assert _place_names("Shootings", body) == [("Memphis", "Tennessee"), ("Marshall County", "Mississippi")]
 
 
 def test_georgia_in_a_story_its_county_sets_in_the_us_is_the_state():
