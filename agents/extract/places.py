@@ -430,11 +430,11 @@ def _named_place(headline: list[Mention], body: list[Mention], dateline: Place |
         best = max(tally.items(), key=lambda item: (item[0][0], item[1]))
         return best[0][1]
     # A county says more than its state: "a hunter in Rock County, Wisconsin" is Rock County's.
-    regions = sorted((m for m in headline + body if not m.is_city), key=lambda m: not is_county(m.place))
+    regions = sorted((m for m in headline + body if not m.is_city), key=lambda m: not _is_county(m.place))
     return regions[0].place if regions else outlet or UNKNOWN_PLACE
 
 
-def is_county(place: Place) -> bool:
+def _is_county(place: Place) -> bool:
     return place.id.startswith("county:")
 
 
@@ -456,7 +456,7 @@ def claim_place(sentence_mentions: list[Mention], article: Place, gazetteer: Gaz
         # A county moves no claim of a town's story: the town is the more precise, and most
         # likely in that county (Cook County's Chicago); unless the county's state, written
         # beside it, is another ("in Marshall County, Miss." in a Memphis story).
-        county = is_county(mention.place) and (not article.id.startswith("geonames:") or (
+        county = _is_county(mention.place) and (not article.id.startswith("geonames:") or (
             mention.qualified and mention.place.admin1 != article.admin1))
         if not ((mention.is_city or county) and mention.cued) or mention.aside:
             continue
