@@ -314,9 +314,12 @@ class Gazetteer:
         region = self._regions_by_own_name.get(key)
         # Countries and US states are household names of English copy: "Virginia" is the
         # state, not the South African town, though it is a city of 120,000; a province
-        # abroad called Toledo does not hide the Ohio city.
+        # abroad called Toledo does not hide the Ohio city, and a region of a country the
+        # article is not about hides no town (Guernsey's parish of Forest, in a Mississippi story).
         household = region is not None and (not region.code or region.country == "US")
-        if region is not None and (household or (candidates and candidates[0].population < MAJOR_CITY)):
+        countries = {area for area in context if ":" not in area}
+        foreign = region is not None and not household and bool(countries) and region.country not in countries
+        if region is not None and not foreign and (household or (candidates and candidates[0].population < MAJOR_CITY)):
             candidates = [c for c in candidates if c.population >= WORLD_CITY or (c.country == region.country and (
                 c.population >= MAJOR_CITY or (_bears_as_its_own(c, own_names) and not household)))]
         if context:

@@ -16,7 +16,8 @@ from agents.enrich.gazetteer import VILLAGE_POPULATION, Gazetteer
 from agents.extract.gate import gated
 from agents.extract.outlet import outlet_places, site_city
 from agents.extract.people import read_names
-from agents.extract.places import Mention, is_title_case, mentions, regions_named
+from agents.extract.places import Mention, mentions, regions_named
+from agents.extract.text import is_title_case
 from streams.records import Place
 
 

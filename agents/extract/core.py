@@ -23,11 +23,10 @@ from agents.extract.places import (
     claim_place,
     dateline_city,
     headline_story_end,
-    is_title_case,
     police_names,
 )
 from agents.extract.readers import Reader, reader_for
-from agents.extract.text import HEADLINE_SEPARATOR, Sentence, article_text, sentences
+from agents.extract.text import HEADLINE_SEPARATOR, Sentence, article_text, is_title_case, sentences
 from agents.extract.when import When, day_in, when
 from streams.records import Article, Place, Report
 

@@ -100,6 +100,8 @@ _PHRASE = SpelledCase(re.compile(
            (?:(?:\s+of(?:\s+(?:the|them|those|these))?)?{_MODIFIERS}\s+(?:(?P<counted>{_PEOPLE})|(?P<deaths>deaths|fatalities))\b)?)
       | (?i:\ba\s+family\s+of\s+(?P<family>{NUMBER})\b)
       | (?i:\b(?P<one>an?|another|one)(?:{_MODIFIERS}\s+(?:{_PEOPLE})\b(?:\s*,\s+\d{{1,3}},)?|\s+{_AGE}\b))
+      | (?i:\b(?P<another>another)(?=\s+(?:was|is|has|had|remains?|remained|also|later|died|dies
+           |suffered|sustained|wounded|injured|hurt|killed|(?!fatally|mortally)[a-z]+ly)\b))
       | (?i:\b(?P<definite>{_DEFINITE})(?:{_MODIFIERS}\s+(?P<definite_noun>{_PEOPLE})\b|\s+{_AGE}\b))
       | (?i:\b(?P<pronoun>he|she)\b)
       | (?i:(?P<a_death>\ban?\s+(?:(?:accidental|apparent|fatal)\s+)*shooting\s+death
@@ -181,6 +183,7 @@ _INJURY = (
     r"|paraly[sz]ed|suffer(?:s|ed)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:injur|wound)|(?:taken|rushed|flown|airlifted|transported)\s+to\s+(?:(?:a|the)\s+(?:[\w-]+\s+)?hospitals?|hospital)\b"
     r"|recovering|surviv(?:es|ed)\s+(?:[\w-]+\s+){0,3}?(?:shot|shooting|gunshot|wound)"
+    r"|fighting\s+for\s+(?:his|her|their)\s+li(?:fe|ves)"
     r"|released\s+from\s+(?:the\s+|a\s+|area\s+|local\s+)?hospitals?"
 )
 _HIT = (
@@ -256,6 +259,7 @@ class _Phrase:
     others: bool = False
     pronoun: bool = False  # "he and three others": a pronoun joins new people, "the father" does not
     kind: str | None = None  # what the phrase itself says befell them: "a double homicide"
+    own_clause: bool = False  # "..., another wounded": the subject of a clause of its own
 
 
 def _phrase(match: re.Match[str], sentence: str) -> _Phrase | None:
@@ -293,6 +297,9 @@ def _phrase(match: re.Match[str], sentence: str) -> _Phrase | None:
                 found, start = Count(high, high, high, None), match.start("number_high")
         return (_Phrase(start, match.end(), found, False, False, False, others=others,
                         kind=KILLED if match["deaths"] else None) if found else None)
+    if match["another"]:  # "four were killed and another was wounded"
+        return _Phrase(match.start(), match.end(), Count(1, 1, 1, None), False, False, False, others=True,
+                       own_clause=True)
     if match["family"]:
         value = number_value(match["family"])
         return _Phrase(match.start(), match.end(), Count(value, value, value, None), False, False,
@@ -380,7 +387,7 @@ def _coordinated(phrases: list[_Phrase], sentence: str) -> list[list[_Phrase]]:
         joiner = _OWNER.sub(" ", sentence[groups[-1][-1].end:phrase.start]) if groups else ""
         joined_by_and = " and " in f" {joiner} "
         partitive = not joined_by_and and _HOW.match(sentence, phrase.end)
-        if groups and _COORDINATION.fullmatch(joiner) and not partitive and (
+        if groups and _COORDINATION.fullmatch(joiner) and not partitive and not phrase.own_clause and (
                 not (phrase.definite or groups[-1][-1].definite)
                 or (joined_by_and and not phrase.definite and groups[-1][-1].definite)
                 or (joined_by_and and not groups[-1][-1].definite and _POSSESSIVE.match(sentence, phrase.start))):

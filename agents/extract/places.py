@@ -384,12 +384,6 @@ NOT_A_POLICE_CITY = frozenset({"state", "county", "parish", "borough", "township
                                "airport", "school", "college", "railroad", "harbor", "port"})
 
 
-def is_title_case(headline: str) -> bool:
-    """"Man Shot Outside Bar": every word capitalised, so capitals do not mark names."""
-    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", headline) if len(w) > 3]
-    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
-
-
 def article_place(headline: list[Mention], body: list[Mention], dateline: Place | None,
                   gazetteer: Gazetteer, title_case: bool = False, hints: frozenset[str] = frozenset(),
                   outlet: Place | None = None, police: list[str] | None = None) -> Place:

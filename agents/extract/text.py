@@ -95,13 +95,35 @@ def _trimmed(text: str, start: int, end: int, in_headline: bool) -> Sentence:
     return Sentence(start, end, text[start:end], in_headline)
 
 
+_TITLE_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+
+
+def is_title_case(headline: str) -> bool:
+    """"Man Shot Outside Bar": every word capitalised, so capitals do not mark names."""
+    words = [w for w in _TITLE_WORD.findall(headline) if len(w) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
+def _another_storys_headline(line: str) -> bool:
+    """A line in title case with no sentence's end, inside the body: a related story's
+    headline that a crawl kept ("Man Shot, Killed Few Blocks Away From Home: Police")."""
+    stripped = line.strip()
+    return not stripped.endswith((".", "!", "?", '"', "”", "’", "'")) and is_title_case(stripped)
+
+
 def sentences(text: str, headline_length: int) -> list[Sentence]:
-    """The story's sentences, line by line, skipping boilerplate lines."""
+    """The story's sentences, line by line, skipping boilerplate lines and, after the
+    body's first line (often the headline again), other stories' headlines."""
     found: list[Sentence] = []
     position = 0
+    body_lines = 0
     for line in text.split("\n"):
         line_end = position + len(line)
+        in_headline = position < headline_length
         if line.strip() and not is_boilerplate(line):
-            found.extend(_split_line(text, position, line_end, position < headline_length))
+            if not in_headline:
+                body_lines += 1
+            if in_headline or body_lines == 1 or not _another_storys_headline(line):
+                found.extend(_split_line(text, position, line_end, in_headline))
         position = line_end + 1
     return found

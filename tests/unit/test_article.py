@@ -62,3 +62,16 @@ def test_a_full_stop_without_a_space_still_ends_a_sentence():
     text = "H\n\nNo arrests have been made.The teenage victim was shot. Call the U.S.Army."
     assert [s.text for s in sentences(text, 1)[1:]] == [
         "No arrests have been made.", "The teenage victim was shot.", "Call the U.S.Army."]
+
+
+def test_another_storys_headline_inside_the_body_is_no_sentence_of_the_story():
+    headline = "4 Struck in Port Norris Shooting"
+    body = ("4 Struck In Port Norris Shooting\n"
+            "A woman and three men are recovering after a shooting in Port Norris.\n"
+            "Man Shot, Killed Few Blocks Away From Home: Police\n"
+            "All four victims suffered non-life threatening injuries.")
+    text = headline + "\n\n" + body
+    read = [s.text for s in sentences(text, len(headline))]
+    assert "Man Shot, Killed Few Blocks Away From Home: Police" not in read
+    assert read[:2] == [headline, "4 Struck In Port Norris Shooting"]  # the headline again opens the body
+    assert read[-1] == "All four victims suffered non-life threatening injuries."

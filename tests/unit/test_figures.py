@@ -163,6 +163,10 @@ def test_counts_and_qualifiers(sentence, expected):
     ("Three people were trampled to death.", [(KILLED, 3)]),
     ("Officials reported 3 civilian deaths in Kharkiv.", [(KILLED, 3)]),
     ("Four people were taken to hospital with minor injuries.", [(INJURED, 4)]),  # British usage
+    # "another" with a clause of its own
+    ("Four people are dead and another is fighting for her life.", [(KILLED, 4), (INJURED, 1)]),
+    ("One person was killed, another critically wounded.", [(KILLED, 1), (INJURED, 1)]),
+    ("Boy shoots and kills 12-year-old, another wounded", [(KILLED, 1), (INJURED, 1)]),
     # the hurt who died since
     ("A man injured in a November 2 shooting at 22nd and Bragg has died.", [(KILLED, 1)]),
     ("One of four women wounded in a late night shooting has died.", [(KILLED, 1), (VICTIMS, 4)]),

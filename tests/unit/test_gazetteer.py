@@ -128,3 +128,9 @@ def test_a_village_spelled_in_another_romanisation_is_named_by_its_own_name(gaze
     town = gazetteer.pick("Marinka", context=frozenset({"UA"}), cued=True)
     assert town is not None and (town.geonames_id, town.region_id) == (701845, "admin1:UA.05")
     assert gazetteer.pick("Marinka", context=frozenset({"UA"})) is None  # a village needs a cue
+
+
+def test_a_region_of_a_country_the_story_is_not_about_hides_no_town(gazetteer):
+    # Guernsey has a parish called Forest; a story set in the US means a town.
+    town = gazetteer.pick("Forest", context=frozenset({"US", "admin1:US.MS"}), cued=True)
+    assert town is not None and town.region_id == "admin1:US.MS"
