@@ -77,8 +77,11 @@ class Article:
 class Place:
     """Where a claim happened: a gazetteer id plus the words in the text that named it.
 
-    ``id`` is ``geonames:<id>`` for a city, ``admin1:<CC>.<code>`` for a first-level region,
-    ``country:<CC>`` for a country and ``unknown`` when the text names no place we know.
+    ``id`` is ``geonames:<id>`` for a city, ``county:US.<FIPS>`` for a US county or parish
+    (``county:US.55105``, its five-digit FIPS code: county names repeat across states, codes do
+    not), ``admin1:<CC>.<code>`` for a first-level region, ``country:<CC>`` for a country and
+    ``unknown`` when the text names no place we know. ``name`` is the city's or the county's
+    ("Rock County"), empty for a region or country; ``admin1`` a county's state.
     """
 
     id: str

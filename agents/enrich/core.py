@@ -1,7 +1,8 @@
 """The enrich stage: an incident in, the same incident placed on the map out.
 
-``geo_precision`` follows ACLED and UCDP: 1 the city itself, 2 a first-level region,
-3 a whole country. A region or country is never given a city's coordinates, name or id.
+``geo_precision`` follows ACLED and UCDP: 1 the city itself, 2 a US county or a first-level
+region (ACLED's 2 is "near a town, or a district": the place id's kind tells which), 3 a whole
+country. A county, region or country is never given a city's coordinates, population or id.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from agents.enrich.cameo import cameo_codes
 from agents.enrich.gazetteer import Gazetteer, Region, load_gazetteer
 from streams.records import Incident
 
-CITY, REGION, COUNTRY = 1, 2, 3
+CITY, COUNTY, REGION, COUNTRY = 1, 2, 2, 3
 
 
 def local_date(incident: Incident, zone: str) -> str | None:
@@ -59,20 +60,29 @@ def _placed(incident: Incident, gazetteer: Gazetteer) -> Incident:
             local_date=local_date(incident, city.timezone),
             geo_precision=CITY,
         )
+    if (county := gazetteer.county_by_place_id(incident.place_id)) is not None:
+        # A county's clock is its state's: the packaged data gives counties no time zone.
+        return _in_region(incident, county.state, COUNTY, city=county.name)
     region = gazetteer.region_by_place_id(incident.place_id)
     if region is not None:
-        return dataclasses.replace(
-            incident,
-            city="",
-            admin1=region.name if region.code else "",
-            admin1_code=_admin1_code(region),
-            country=region.country,
-            country_name=region.country_name,
-            timezone=region.timezone or None,
-            local_date=local_date(incident, region.timezone),
-            geo_precision=REGION if region.code else COUNTRY,
-        )
+        return _in_region(incident, region, REGION if region.code else COUNTRY)
     return incident
+
+
+def _in_region(incident: Incident, region: Region, precision: int, city: str = "") -> Incident:
+    """The incident placed in a first-level region or country, named ``city`` where it is a
+    county of the region ("Rock County"), else with no city."""
+    return dataclasses.replace(
+        incident,
+        city=city,
+        admin1=region.name if region.code else "",
+        admin1_code=_admin1_code(region),
+        country=region.country,
+        country_name=region.country_name,
+        timezone=region.timezone or None,
+        local_date=local_date(incident, region.timezone),
+        geo_precision=precision,
+    )
 
 
 def enrich(incident: Incident, gazetteer: Gazetteer | None = None) -> Incident:

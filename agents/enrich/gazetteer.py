@@ -18,7 +18,7 @@ from agents.enrich.names import CYRILLIC_COUNTRIES, fold, is_cyrillic, romanised
 from streams.records import Place
 from streams.settings import Settings
 
-__all__ = ["City", "Gazetteer", "Region", "fold", "load_gazetteer", "MAJOR_CITY", "VILLAGE_POPULATION"]
+__all__ = ["City", "County", "Gazetteer", "Region", "fold", "load_gazetteer", "MAJOR_CITY", "VILLAGE_POPULATION"]
 
 # Words that GeoNames knows as some place's name or alternate name but that, capitalised in
 # English news copy, almost always mean something else.
@@ -97,6 +97,29 @@ class Region:
     def place(self, mention: str) -> Place:
         return Place(id=self.place_id, name="", admin1=self.name if self.code else "",
                      country=self.country, mention=mention)
+
+
+@dataclass(frozen=True, slots=True)
+class County:
+    """A US county or parish: the level between a town and its state."""
+
+    fips: str  # "55105"
+    name: str  # "Rock County"
+    state: Region
+
+    @property
+    def place_id(self) -> str:
+        return f"county:US.{self.fips}"
+
+    def place(self, mention: str) -> Place:
+        return Place(id=self.place_id, name=self.name, admin1=self.state.name,
+                     country=self.state.country, mention=mention)
+
+
+def _county_key(name: str) -> str:
+    """The key a county's name is found by: folded, "Co." spelled out ("Henry Co.")."""
+    folded = fold(name)
+    return folded[:-len(" co")] + " county" if folded.endswith(" co") else folded
 
 
 def _region_keys(name: str, country: str) -> list[str]:
@@ -188,7 +211,12 @@ class Gazetteer:
         self._state_namesakes = {countries_by_name[fold(state.name)].place_id: state
                                  for state, _ in regions
                                  if state.country == "US" and fold(state.name) in countries_by_name}
-        self._county_states: dict[str, list[str]] = tables["counties"]
+        self._counties_by_name = {
+            key: tuple(County(fips, name, state) for code, fips, name in rows
+                       if (state := self._regions_by_id.get(f"admin1:US.{code}")) is not None)
+            for key, rows in tables["counties"].items()}
+        self._counties_by_id = {county.place_id: county
+                                for counties in self._counties_by_name.values() for county in counties}
         self._us_states = [region for region in self._regions_by_id.values()
                            if region.country == "US" and region.code]
         # Extraction asks for the same few hundred names, and places, over and over.
@@ -339,16 +367,37 @@ class Gazetteer:
         """The fifty states and the District of Columbia."""
         return list(self._us_states)
 
+    def counties(self, name: str) -> tuple[County, ...]:
+        """Every US county or parish of this name ("Delaware County", in six states; "Henry
+        Co."); none if no county bears it."""
+        return self._counties_by_name.get(_county_key(name), ())
+
     def county_states(self, name: str) -> frozenset[str]:
-        """The US states (place ids) with a county or parish of this name ("Delaware County",
-        in six states); none if no county bears it."""
-        return frozenset(f"admin1:US.{code}" for code in self._county_states.get(fold(name), []))
+        """The US states (place ids) with a county or parish of this name; none if no county
+        bears it."""
+        return frozenset(county.state.place_id for county in self.counties(name))
 
     def county_state(self, name: str) -> Region | None:
         """The US state a county's name ("Onslow County") places a story in: the one state with
         a county of that name (Georgia and Ohio both have a Paulding County)."""
-        states = self._county_states.get(fold(name), [])
-        return self._regions_by_id.get(f"admin1:US.{states[0]}") if len(states) == 1 else None
+        counties = self.counties(name)
+        return counties[0].state if len(counties) == 1 else None
+
+    def county(self, name: str, *, within: Region | None = None,
+               context: frozenset[str] = frozenset()) -> County | None:
+        """The county a name means: the one in the state written beside it ("Rock County,
+        Wis."), else the one of a state the article is about, else the only one of that name.
+        A name several states have and nothing tells apart is no county: its state is not
+        guessed."""
+        counties = self.counties(name)
+        if within is not None:
+            return next((c for c in counties if c.state.place_id == within.place_id), None)
+        if len(counties) > 1:
+            counties = tuple(c for c in counties if c.state.place_id in context)
+        return counties[0] if len(counties) == 1 else None
+
+    def county_by_place_id(self, place_id: str) -> County | None:
+        return self._counties_by_id.get(place_id)
 
     def is_part_of(self, town: Place, city: Place) -> bool:
         """Whether a town a story about ``city`` names is one of that city's neighbourhoods or

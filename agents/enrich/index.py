@@ -15,7 +15,7 @@ names, so a new package version or a new way of keying gets a new folder. Nothin
 - ``cities.txt``: the cities' own names, one a line, in row order;
 - ``ids.bin``: GeoNames ids in ascending order, then the row of each;
 - ``tables.json``: countries, first-level regions (each with the time zone of its largest
-  city), time zones, admin1 codes, districts and the states of US counties.
+  city), time zones, admin1 codes, districts and US counties (state, FIPS code, name).
 
 A folder is written under a temporary name and renamed when complete, so concurrent first runs
 never read half an index.
@@ -146,13 +146,13 @@ def _districts(cities: list[sources.CityRow]) -> list[list[int]]:
     return pairs
 
 
-def _county_states() -> dict[str, list[str]]:
-    """The states that have a county of each (folded) name: Paulding County is in Georgia and
-    Ohio, Onslow County only in North Carolina."""
-    states: dict[str, list[str]] = {}
-    for name, state in sources.us_counties():
-        states.setdefault(fold(name), []).append(state)
-    return states
+def _counties() -> dict[str, list[list[str]]]:
+    """The counties of each (folded) name, as [state, FIPS code, name]: Paulding County is in
+    Georgia and Ohio, Onslow County only in North Carolina."""
+    counties: dict[str, list[list[str]]] = {}
+    for county in sources.us_counties():
+        counties.setdefault(fold(county.name), []).append([county.state, county.fips, county.name])
+    return counties
 
 
 class Town(Protocol):
@@ -219,7 +219,7 @@ def build(target: Path, skip: frozenset[str]) -> None:
                         for r in _with_namesakes(sources.regions(), cities)],
             "country_zones": {country: zone for (country, code), zone in zone_of.items() if not code},
             "districts": _districts(cities),
-            "counties": _county_states(),
+            "counties": _counties(),
         }))
         try:
             os.rename(staging, target)

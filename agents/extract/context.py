@@ -22,8 +22,9 @@ from streams.records import Place
 
 
 def areas(places: list[Place], gazetteer: Gazetteer) -> frozenset[str]:
-    """The countries (codes) and first-level regions (place ids) of these places. A village
-    sets no context: which village a name means is what the context decides."""
+    """The countries (codes) and first-level regions (place ids) of these places, a county's
+    state among them. A village sets no context: which village a name means is what the
+    context decides."""
     found: set[str] = set()
     for place in places:
         kind, _, ident = place.id.partition(":")
@@ -32,6 +33,8 @@ def areas(places: list[Place], gazetteer: Gazetteer) -> frozenset[str]:
                 found |= {city.country, city.region_id}
         elif kind in ("admin1", "country"):
             found |= {place.country, place.id}
+        elif (county := gazetteer.county_by_place_id(place.id)) is not None:
+            found |= {place.country, county.state.place_id}
     return frozenset(found)
 
 

@@ -56,6 +56,9 @@ _SITE_TAIL = re.compile(
 
 
 _ADMINISTRATIVE = re.compile(r"\s(?:County|Parish|Borough|Township)$")
+# A US county's name as copy writes it: "Rock County", "Tangipahoa Parish", "Henry Co.", and
+# in a dateline "BROWN COUNTY, Wis.".
+_COUNTY = re.compile(r"\s(?:County|Parish|Co|COUNTY|PARISH)$")
 
 
 def headline_story_end(headline: str) -> int:
@@ -146,11 +149,17 @@ def regions_named(text: str, gazetteer: Gazetteer, names: Names = NO_NAMES,
     the story names deep down still tells which of two namesakes its town is, and that its
     towns are in the US, as a US county does ("Delaware County", of six states). Where the
     ``hints`` already set the story in the US, a country a state is named after is the state
-    ("the Georgia Bureau of Investigation")."""
+    ("the Georgia Bureau of Investigation"), and so it is where the story's own counties or
+    states do ("DeKalb County police ... Georgia")."""
+    named = _regions_read(text, gazetteer, names, "US" in hints)
+    return _regions_read(text, gazetteer, names, True) if "US" in named and "US" not in hints else named
+
+
+def _regions_read(text: str, gazetteer: Gazetteer, names: Names, in_the_us: bool) -> frozenset[str]:
     found: set[str] = set()
     shared: frozenset[str] | None = None  # the states that have a county of every name named
     for run in _NAME_RUN.finditer(text):
-        for word, places, checked, county_states in _regions_in_run(run.group(), gazetteer, "US" in hints):
+        for word, places, checked, county_states in _regions_in_run(run.group(), gazetteer, in_the_us):
             if not checked or not names.follows_a_name(text, run.start() + run.group().find(word)):
                 found |= places
             if county_states:
@@ -222,12 +231,17 @@ def _resolve(text: str, s: int, e: int, name: str, gazetteer: Gazetteer,
     A name ``inside_a_name`` ("at the Hawthorne Heights Apartments") is not what the words
     before the whole name point at."""
     region, qualified_end = _qualifying_region(_QUALIFIER_AFTER.match(text, e), gazetteer)
+    county = gazetteer.county(name, within=region, context=context) if _COUNTY.search(name) else None
     # Most capitalised words name no place anywhere: only the qualifier can then make one.
-    known = bool(gazetteer.cities(name)) or gazetteer.region(name) is not None
+    known = county is not None or bool(gazetteer.cities(name)) or gazetteer.region(name) is not None
     if not known and region is None:
         return None  # told before the words before it are read, which costs more
     if _words_before(text, s)[3]:  # an institution's town
         return None
+    if county is not None:
+        cued, *_, aside = _words_before(text, s)
+        return Mention(s, qualified_end if region is not None else e, county.place(name), False,
+                       cued and not inside_a_name, region is not None, aside)
     if known:
         mention = _known_place(text, s, e, name, gazetteer, context, region, person, common,
                                dateline, inside_a_name)
@@ -334,24 +348,35 @@ def _police_city(names: list[str], named: Place, gazetteer: Gazetteer,
     if any(fold(name) in (fold(named.name), fold(named.mention)) for name in names):
         return named
     context = set(hints)
+    state = _state_of(named, gazetteer)
     if (city := gazetteer.city_by_id(int(named.id.partition(":")[2])) if named.id.startswith("geonames:") else None):
         context |= {city.country, city.region_id}
-    elif named.id.startswith(("admin1:", "country:")):
+    elif state is not None:
+        context |= {named.country, state.place_id}
+    elif named.id.startswith("country:"):
         context |= {named.country, named.id}
     # A story that names no town of its own is the town's whose police speak in it, however
-    # small ("Campbellsville police said"), and within the state it names, if it names one; a
-    # village of another state than the outlet's is no more than a namesake ("Howland police"
-    # on an Ohio station are not Howland, Maine's).
+    # small ("Campbellsville police said"), and within the state or county's state it names, if
+    # it names one; a village of another state than the outlet's is no more than a namesake
+    # ("Howland police" on an Ohio station are not Howland, Maine's).
     unplaced = not named.id.startswith("geonames:")
-    state = gazetteer.region_by_place_id(named.id) if named.id.startswith("admin1:") else None
     regions = {area for area in context if area.startswith("admin1:")}
     for name in names:
         city = gazetteer.pick(name, within=state, context=frozenset(context), evidence=unplaced)
         if city is None or (unplaced and regions and city.region_id not in regions
                             and city.population < VILLAGE_POPULATION):
             continue
+        if city.region_id not in regions and gazetteer.county_states(f"{name} County") & regions:
+            continue  # "DeKalb police" in a Georgia story are DeKalb County's, not DeKalb, Illinois's
         return gazetteer.place_of(city, name)
     return None
+
+
+def _state_of(place: Place, gazetteer: Gazetteer) -> Region | None:
+    """The first-level region a region's or county's place is, or lies in."""
+    if (county := gazetteer.county_by_place_id(place.id)) is not None:
+        return county.state
+    return gazetteer.region_by_place_id(place.id) if place.id.startswith("admin1:") else None
 
 
 NOT_A_POLICE_CITY = frozenset({"state", "county", "parish", "borough", "township", "military",
@@ -398,8 +423,13 @@ def _named_place(headline: list[Mention], body: list[Mention], dateline: Place |
         tally = Counter(((m.cued, m.cued and not m.aside), m.place) for m in cities)
         best = max(tally.items(), key=lambda item: (item[0][0], item[1]))
         return best[0][1]
-    regions = [m for m in headline + body if not m.is_city]
+    # A county says more than its state: "a hunter in Rock County, Wisconsin" is Rock County's.
+    regions = sorted((m for m in headline + body if not m.is_city), key=lambda m: not _is_county(m.place))
     return regions[0].place if regions else outlet or UNKNOWN_PLACE
+
+
+def _is_county(place: Place) -> bool:
+    return place.id.startswith("county:")
 
 
 def _may_be_the_story(mention: Mention, countries: set[str]) -> bool:
@@ -407,8 +437,9 @@ def _may_be_the_story(mention: Mention, countries: set[str]) -> bool:
 
 
 def claim_place(sentence_mentions: list[Mention], article: Place, gazetteer: Gazetteer) -> Place:
-    """A city the sentence itself points at ("in Kyiv"), else the article's place. A place
-    the sentence only passes by ("a man from Jefferson", "21, of Franklin") moves no claim.
+    """A city or county the sentence itself points at ("in Kyiv", "in Rock County"), else the
+    article's place. A place the sentence only passes by ("a man from Jefferson", "21, of
+    Franklin") moves no claim.
 
     A bare name only moves a claim within the article's own state or country: "in Austin"
     in a Chicago story is the Austin neighbourhood, not Austin, Texas. A name the article's
@@ -416,7 +447,12 @@ def claim_place(sentence_mentions: list[Mention], article: Place, gazetteer: Gaz
     Ill.), and so is a neighbourhood of the article's city that GeoNames lists as a town ("in
     South Shore" in a Chicago story)."""
     for mention in sentence_mentions:
-        if not (mention.is_city and mention.cued) or mention.aside:
+        # A county moves no claim of a town's story: the town is the more precise, and most
+        # likely in that county (Cook County's Chicago); unless the county's state, written
+        # beside it, is another ("in Marshall County, Miss." in a Memphis story).
+        county = _is_county(mention.place) and (not article.id.startswith("geonames:") or (
+            mention.qualified and mention.place.admin1 != article.admin1))
+        if not ((mention.is_city or county) and mention.cued) or mention.aside:
             continue
         if mention.place.name == article.name or gazetteer.is_part_of(mention.place, article):
             return mention.place if mention.place.district else article

@@ -9,8 +9,10 @@ from dataclasses import fields
 import pytest
 from jsonschema import Draft7Validator
 
-from agents.pipeline import process
+from agents.pipeline import LocalRun, process
 from streams import admin
+from streams.inputs import Message
+from streams.records import dumps
 from streams.settings import TopicNames
 from tests.conftest import SEEDS
 from tests.contract import document, messages_for, schema_files, violations
@@ -68,6 +70,20 @@ def test_what_the_stages_produce_from_the_seeds_fits_the_contract(tmp_path):
             record = json.loads(line)
             key = record["place"]["id"] if key_field == "place" else record[key_field]
             assert violations(topic, key, line) == [], (file, record)
+
+
+def test_a_county_s_report_incident_and_row_fit_the_contract():
+    run = LocalRun()
+    article = {"id": "c", "published_at": "2016-05-01T15:20:00+00:00", "headline": "Hunter shot",
+               "body": "A hunter was shot and wounded Saturday in Rock County, Wis., deputies said."}
+    run.feed(Message(origin="test", key=None, value=dumps(article)))
+    [incident] = run.incidents.values()
+    [row] = run.rows()
+    assert {r.place.id for r in run.reports.values()} == {incident.place_id, row["place_id"]} == {"county:US.55105"}
+    for report in run.reports.values():
+        assert violations(TopicNames.reports, report.place.id, dumps(report)) == []
+    assert violations(TopicNames.events, incident.place_id, dumps(incident)) == []
+    assert violations(TopicNames.casualties, row["place_id"], dumps(row)) == []
 
 
 def test_a_record_missing_a_field_is_caught():

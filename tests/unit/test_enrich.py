@@ -1,5 +1,5 @@
 from agents.enrich.cameo import cameo_codes
-from agents.enrich.core import CITY, COUNTRY, REGION, enrich
+from agents.enrich.core import CITY, COUNTRY, COUNTY, REGION, enrich
 from streams.records import Incident
 
 
@@ -26,6 +26,14 @@ def test_a_region_or_country_is_never_given_city_coordinates():
     assert (oblast.admin1, oblast.geo_precision, oblast.lat) == ("Donetsk Oblast", REGION, None)
     country = enrich(_incident("country:UA"))
     assert (country.country, country.geo_precision, country.lat, country.admin1) == ("UA", COUNTRY, None, "")
+
+
+def test_a_county_is_named_in_its_state_at_district_precision_without_coordinates():
+    county = enrich(_incident("county:US.55105"))
+    assert (county.city, county.admin1, county.admin1_code, county.country, county.country_name) == (
+        "Rock County", "Wisconsin", "US-WI", "US", "United States")
+    assert (county.geo_precision, county.timezone) == (COUNTY, "America/Chicago")
+    assert county.lat is None and county.geonames_id is None and county.population is None
 
 
 def test_the_filing_day_moves_to_the_places_calendar_a_written_day_does_not():

@@ -87,6 +87,18 @@ def test_a_county_names_its_state_when_one_state_has_it(gazetteer):
     assert gazetteer.county_state("Paulding County") is None  # Georgia's and Ohio's
 
 
+def test_a_county_is_found_in_the_state_beside_it_the_storys_state_or_alone_by_its_name(gazetteer):
+    wisconsin = gazetteer.region("Wis.")
+    assert gazetteer.county("Rock County", within=wisconsin).place_id == "county:US.55105"
+    assert gazetteer.county("Rock County", context=frozenset({"US", "admin1:US.NE"})).state.name == "Nebraska"
+    assert gazetteer.county("Rock County") is None  # Minnesota's, Nebraska's and Wisconsin's
+    assert gazetteer.county("Onslow County", within=wisconsin) is None
+    navarro = gazetteer.county("NAVARRO COUNTY")
+    assert (navarro.name, navarro.state.name) == ("Navarro County", "Texas")
+    assert gazetteer.county_by_place_id(navarro.place_id) == navarro
+    assert gazetteer.county("Tangipahoa Parish").state.name == "Louisiana"
+
+
 def test_georgia_beside_a_town_is_the_state_or_the_country_that_has_the_town(gazetteer):
     assert gazetteer.pick("Macon", within=gazetteer.region("Georgia")).admin1 == "Georgia"
     assert gazetteer.pick("Batumi", within=gazetteer.region("Georgia")).country == "GE"

@@ -372,3 +372,72 @@ def test_kansas_city_names_no_state_but_two_counties_a_story_names_may():
     counties = "a trailer park in central Williamson County; he fled to Caldwell County"
     assert regions_named(counties, gazetteer) == {"US", "admin1:US.TX"}
     assert regions_named("a trailer park in central Williamson County", gazetteer) == {"US"}
+
+
+ROCK_COUNTY_WI, NAVARRO_COUNTY_TX = "county:US.55105", "county:US.48349"
+
+
+def test_a_story_that_names_only_a_county_is_counted_at_the_county_in_its_state():
+    run = LocalRun()
+    article = {"id": "hunter", "published_at": "2016-05-01T15:20:00+00:00",
+               "headline": "Accidental shooting kills turkey hunter in Rock County",
+               "body": "A turkey hunter was shot and killed Saturday in Rock County, the Wisconsin "
+                       "Department of Natural Resources said."}
+    run.feed(Message(origin="test", key=None, value=dumps(article)))
+    [incident] = run.incidents.values()
+    assert (incident.place_id, incident.city, incident.admin1, incident.killed) == (
+        ROCK_COUNTY_WI, "Rock County", "Wisconsin", 1)
+    [row] = run.rows()
+    assert (row["city"], row["admin1"], row["country"], row["killed"]) == ("Rock County", "Wisconsin", "US", 1)
+
+
+def test_a_county_no_other_state_has_needs_no_state_beside_it():
+    body = "A 2-year-old boy was shot and killed by an 8-year-old on Sunday, deputies said."
+    assert set(_places("Navarro County Toddler Shot, Killed By 8-Year-Old", body)) == {NAVARRO_COUNTY_TX}
+
+
+def test_a_county_with_its_states_abbreviation_is_that_states_county():
+    body = "A hunter was shot and wounded Saturday in Rock County, Wis., deputies said."
+    assert set(_places("Hunter wounded", body)) == {ROCK_COUNTY_WI}
+    assert set(_places("Hunter wounded", "A hunter was wounded Saturday in Henry Co., Ind.")) == {
+        "county:US.18065"}  # "Co." spelled out
+
+
+def test_a_story_that_names_a_town_and_its_county_is_the_town_s():
+    town_first = ("A man was shot and wounded Saturday in Janesville, the Rock County Sheriff's "
+                  "Office said. Deputies said the shooting in Rock County was accidental.")
+    county_first = ("A Rock County man was shot and wounded Saturday in Janesville, Wisconsin, "
+                    "deputies said.")
+    for body in (town_first, county_first):
+        assert set(_places("Man shot", body)) == {"geonames:5257754"}, body  # Janesville, Wisconsin
+
+
+def test_a_countys_police_are_no_towns():
+    body = "Three people were shot in Lithonia on Sunday, DeKalb County Police said."
+    assert set(_place_names("Three shot", body)) == {("Lithonia", "Georgia")}  # not DeKalb, Illinois
+    body = ("Three people were shot Sunday night in Stone Mountain, Georgia. DeKalb police said the "
+            "victims were taken to a hospital.")
+    assert set(_place_names("Three shot", body)) == {("Stone Mountain", "Georgia")}
+
+
+def test_a_county_several_states_have_is_no_place_without_a_state_to_tell_which():
+    body = "A man was shot and killed in Marion County on Sunday, deputies said."
+    assert set(_places("Man killed", body)) == {"unknown"}  # no state guessed among 17
+    assert load_gazetteer().county("Marion County") is None
+
+
+def test_a_claim_in_a_county_moves_there_unless_the_story_is_a_town_s_in_the_countys_state():
+    body = ("Two people were wounded in a shooting Saturday in Walworth County, Wis., police said. "
+            "A third man was killed Sunday in Rock County, deputies said.")
+    assert _places("Shootings", body) == ["county:US.55127", ROCK_COUNTY_WI]
+    body = ("Two people were wounded in a shooting Saturday in Janesville, police said. "
+            "A third man was killed Sunday in Rock County, deputies said.")
+    assert set(_place_names("Shootings", body)) == {("Janesville", "Wisconsin")}
+    body = ("Two people were wounded in a shooting in Memphis on Saturday, police said. "
+            "A third man was killed Sunday in Marshall County, Miss., deputies said.")
+    assert _place_names("Shootings", body) == [("Memphis", "Tennessee"), ("Marshall County", "Mississippi")]
+
+
+def test_georgia_in_a_story_its_county_sets_in_the_us_is_the_state():
+    body = "Three people were shot Sunday night, DeKalb County Police said. Georgia officials said."
+    assert set(_places("3 people shot in DeKalb County", body)) == {"county:US.13089"}
