@@ -72,6 +72,7 @@ _SINGLE = one_of(spelled_out(
 _NOT_MODIFIER = (
     rf"(?!(?:and|or|of|who|that|which|was|were|is|are|in|on|at|by|with|from|to|for|the|an?|{UNIT_WORD}"
     r"|after|before|during|when|while|as|near|outside|inside|into|over|under|than|then|have|has"
+    r"|he|she|it|we|they|you|him|them"
     r"|had|been|being|kill\w*|shoot\w*|shot|wound\w*|injur\w*|dies|died|left|leav\w*"
     r"|(?!(?:un)?(?:identified|armed|masked|named|related|retired|married|licensed)\b)[a-z]+ed)\b)"
 )
@@ -183,7 +184,7 @@ _INJURY = (
     r"|paraly[sz]ed|suffer(?:s|ed)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:injur|wound)|(?:taken|rushed|flown|airlifted|transported)\s+to\s+(?:(?:a|the)\s+(?:[\w-]+\s+)?hospitals?|hospital)\b"
     r"|recovering|surviv(?:es|ed)\s+(?:[\w-]+\s+){0,3}?(?:shot|shooting|gunshot|wound)"
-    r"|fighting\s+for\s+(?:his|her|their)\s+li(?:fe|ves)"
+    r"|fighting\s+for\s+(?:his|her|their)\s+li(?:fe|ves)|in\s+(?:the\s+)?hospital\b"
     r"|released\s+from\s+(?:the\s+|a\s+|area\s+|local\s+)?hospitals?"
 )
 _HIT = (

@@ -163,6 +163,7 @@ def test_counts_and_qualifiers(sentence, expected):
     ("Three people were trampled to death.", [(KILLED, 3)]),
     ("Officials reported 3 civilian deaths in Kharkiv.", [(KILLED, 3)]),
     ("Four people were taken to hospital with minor injuries.", [(INJURED, 4)]),  # British usage
+    ("One person is dead and another person is in the hospital.", [(KILLED, 1), (INJURED, 1)]),
     # "another" with a clause of its own
     ("Four people are dead and another is fighting for her life.", [(KILLED, 4), (INJURED, 1)]),
     ("One person was killed, another critically wounded.", [(KILLED, 1), (INJURED, 1)]),
@@ -182,6 +183,7 @@ def test_victims_and_what_happened_to_them(sentence, expected):
 
 @pytest.mark.parametrize("sentence", [
     "He said he heard two more shots.",
+    "Kaiyana Rockingham told 24-Hour News 8 she saw him at home.",
     "Every fourth person in Kharkiv has relatives in the Russian Federation.",
     "A 40-mile convoy is snaking its way towards Kyiv with around 15,000 soldiers estimated to be in tow.",
     "Read more: Chechen assassins who plotted to kill President Zelenskyy 'eliminated'",
