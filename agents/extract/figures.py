@@ -81,7 +81,9 @@ _NOT_MODIFIER = (
 # and the engine no longer tries it at every name and word (victim phrases 1.05x).
 _MODIFIERS = rf"(?:\s+(?:{_AGE}|{_NOT_MODIFIER}[A-Za-z]++(?:-[a-z]++)*+)){{0,3}}"
 _LABEL = r"(?:[\w.'’#-]++:\s+)?"  # a headline's "HPD: " or "#DEVELOPING: "
-_NAME_AGE = r"[A-Z][\w'’.-]++(?:\s+[A-Z][\w'’.-]++){0,3},\s+\d{1,3},"
+# "Terrell Skinner, 26," and, ending a sentence, "shot Donavon Worker, 24."
+_NAME_AGE = r"[A-Z][\w'’.-]++(?:\s+[A-Z][\w'’.-]++){0,3},\s+\d{1,3}(?:,|(?=[.;]?\s*$))"
+_AGE_OF_A_NAME = re.compile(r",\s+\d{1,3}(?:,|$)")
 _DEFINITE = one_of(["the", "this", "that", "these", "those", "his", "her", "their", "its", "both"])
 
 # Victim phrases, tried in this order at each position. Those that begin a word are grouped
@@ -266,7 +268,7 @@ class _Phrase:
 def _phrase(match: re.Match[str], sentence: str) -> _Phrase | None:
     before = sentence[: match.start()]
     if match["names"]:
-        found = len(re.findall(r",\s+\d{1,3},", match["names"]))
+        found = len(_AGE_OF_A_NAME.findall(match["names"]))
         return _Phrase(match.start(), match.end(), Count(found, found, found, None), False, False,
                        False, individual=True)
     if match["nobody"]:
@@ -284,7 +286,8 @@ def _phrase(match: re.Match[str], sentence: str) -> _Phrase | None:
         if text.isdigit() and len(text) >= 4 and not match["counted"]:
             return None  # "2501 Carter Rd.": head counts that large are written "2,501 people"
         after_a_name = _AFTER_A_NAME.search(before, max(0, len(before.rstrip()) - 2))
-        if after_a_name and (sentence[match.end():].lstrip().startswith(",") or _AGES_LISTED.search(before)):
+        rest = sentence[match.end():].strip()
+        if after_a_name and (not rest or rest.startswith((",", ".", ";", ")")) or _AGES_LISTED.search(before)):
             return None  # "Skinner, 26," and "a boy, 15," give an age; so does the last of a list
         # of them ("Powers, 30; Burnett, 21; and Coleman, 31 all died")
         found = count(text, qualifier_before(before[-25:]))

@@ -164,6 +164,8 @@ def test_counts_and_qualifiers(sentence, expected):
     ("Officials reported 3 civilian deaths in Kharkiv.", [(KILLED, 3)]),
     ("Four people were taken to hospital with minor injuries.", [(INJURED, 4)]),  # British usage
     ("One person is dead and another person is in the hospital.", [(KILLED, 1), (INJURED, 1)]),
+    ("He went to an apartment and shot Donavon Worker, 24.", [(VICTIMS, 1)]),  # an age, not 24 shot
+    ("Shots hit Jim Ray, 19, and Al Bo, 22.", [(VICTIMS, 2)]),
     # "another" with a clause of its own
     ("Four people are dead and another is fighting for her life.", [(KILLED, 4), (INJURED, 1)]),
     ("One person was killed, another critically wounded.", [(KILLED, 1), (INJURED, 1)]),
