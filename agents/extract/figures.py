@@ -232,6 +232,7 @@ _TOLL = gated(re.compile(
 _NEARLY = gated(re.compile(r"\b(?:nearly|almost|narrowly|could\s+have)\s+$", re.I))
 _LEFT_STATE = re.compile(r"\s+(?:(?P<death>dead)|(?P<injury>injured|wounded|hurt))\b", re.I)
 _BODY = re.compile(r"\bbod(?:y|ies)\b", re.I)
+_RECOVERED = gated(re.compile(r"\b(?:found|discovered|recovered|retrieved|pulled|removed)\s+(?:the\s+)?$", re.I))
 _FOUND = re.compile(r"\b(?:found|discovered|recovered|retrieved|pulled|lying|lay|dumped)\b", re.I)
 _COORDINATION = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)$")
 _WINDOW = 80
@@ -473,6 +474,8 @@ def _as_named(group: list[_Phrase]) -> tuple[str, Count] | None:
 def _as_object(group: list[_Phrase], sentence: str) -> tuple[str, Count] | None:
     before = sentence[: group[0].start][-40:]
     total = _sum(group)
+    if _RECOVERED.search(before) and _BODY.search(sentence, group[0].start, group[-1].end):
+        return KILLED, total  # "rescuers pulled 15 bodies from the rubble"
     if (act := _ACT.search(before)) is not None:
         if act["kill"]:
             # "bullets that nearly killed his father-in-law": he lived, wounded

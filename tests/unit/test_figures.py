@@ -160,6 +160,7 @@ def test_counts_and_qualifiers(sentence, expected):
     ("A gunman opened fire at a school, killing a teacher and two students.", [(KILLED, 3)]),
     ("The fire killed a family of five.", [(KILLED, 5)]),
     ("Six migrants drowned off the coast.", [(KILLED, 6)]),
+    ("Rescuers pulled 15 bodies from the rubble.", [(KILLED, 15)]),
     ("Three people were trampled to death.", [(KILLED, 3)]),
     ("Officials reported 3 civilian deaths in Kharkiv.", [(KILLED, 3)]),
     ("Four people were taken to hospital with minor injuries.", [(INJURED, 4)]),  # British usage
