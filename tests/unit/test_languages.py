@@ -108,6 +108,9 @@ def _read(sentence):
     ("Ніхто не загинув.", [(KILLED, 0, 0, 0, None)]),
     ("Никто не пострадал.", [(INJURED, 0, 0, 0, None)]),
     ("Поранено десятки людей.", [(INJURED, 20, 20, None, "at least")]),
+    ("Троє цивільних загинули, семеро отримали поранення.",
+     [(KILLED, 3, 3, 3, None), (INJURED, 7, 7, 7, None)]),
+    ("Двое погибли, пятеро получили ранения.", [(KILLED, 2, 2, 2, None), (INJURED, 5, 5, 5, None)]),
 ])
 def test_ukrainian_and_russian_counts_in_their_case_forms(sentence, expected):
     assert _read(sentence) == expected
