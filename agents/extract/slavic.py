@@ -117,7 +117,9 @@ _ONE = re.compile(
     rf"|(?<![\w'])(?P<one_first>(?:чоловік|жінка|людина|дитина|підліток|мужчина|женщина|ребенок|подросток|водій|водитель)\w*)\s+{_predicate('_after')}",
     re.I,
 )
-_NOBODY = re.compile(rf"(?:ніхто|никто)\s+не\s+(?:(?P<death>{_DEATH})|(?P<injury>{_INJURY}))|без\s+(?P<none>жертв)", re.I)
+_NOBODY = re.compile(rf"(?:ніхто|никто)\s+не\s+(?:(?P<death>{_DEATH})|(?P<injury>{_INJURY}))|без\s+(?P<none>жертв)"
+                     r"|(?P<no_dead>загиблих|погибших)\s+(?:немає|нема|нет)\b"
+                     r"|(?:поранених|раненых|постраждалих|пострадавших)\s+(?:немає|нема|нет)\b", re.I)
 _PLURAL_ONLY = re.compile(r"люд(?:ей|ям|ьми)|осіб|человек\b|жител(?:ей|ів)|діт|дет", re.I)
 _CLAUSE_BREAK = re.compile(r"[,;:.!?()]")
 _WINDOW = 40
@@ -201,7 +203,7 @@ def figures(sentence: str) -> list[Figure]:
                 s <= match.start() < e or match.start() <= s < match.end() for s, e in taken):
             found.append(Figure(_kind(match), 1, 1, 1, None, match.start(), match.end()))
     for match in _NOBODY.finditer(text):
-        kind = KILLED if match["death"] or match["none"] else INJURED
+        kind = KILLED if match["death"] or match["none"] or match["no_dead"] else INJURED
         found.append(Figure(kind, 0, 0, 0, None, match.start(), match.end()))
     return sorted(found, key=lambda f: f.start)
 
