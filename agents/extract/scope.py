@@ -31,7 +31,7 @@ _STATISTIC = CaseBlind(
       | (?:shootings|violence|attacks)\s+across\s+the\s+(?:city|county|state|country|boroughs?)
       | shootings\s+(?:from|between|over|throughout)\s+(?:\w+\s+){{0,2}}(?:morning|afternoon|evening|night|weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday)
       | homicides?\s+(?:this|last)\s+year
-      | \bamong\s+(?:the\s+)?(?:at\s+least\s+)?\d+
+      | \bamong\s+(?:the\s+)?(?:at\s+least\s+)?\d+(?!\s+(?:people\s+|others\s+)?(?:shot|wounded|injured|hurt)\b)
       | \b(?:two|three|four|five|six|several|multiple|\d+)\s+(?:separate\s+|different\s+)?(?:shootings|attacks|incidents)\b | citywide | statewide | nationwide
       | deadliest\s+(?:weekend|week|month|year|day)
       | \b(?:years|months|decades|a\s+year|a\s+decade)\s+ago\b

@@ -15,6 +15,7 @@ from streams.records import Article
     "A man was killed and seven others were wounded in shootings from Saturday morning to early Sunday.",
     "Two others died in a house fire years ago.",
     "Another person was fatally shot Monday night and nine other people were wounded in attacks in Chicago.",
+    "One Ukrainian soldier was killed during the day [Fatalities split among 16 events].",
 ])
 def test_running_totals_and_roundups_are_statistics(sentence):
     assert is_statistic(sentence)
@@ -26,6 +27,7 @@ def test_running_totals_and_roundups_are_statistics(sentence):
     "Two people were killed in a March 2 attack.",
     "The shootings from the car left two dead.",
     "Two men were wounded in the shootings at the mall.",
+    "11-year-old, 2 teens among 4 shot in Mount Oliver",
 ])
 def test_incident_claims_are_not_statistics(sentence):
     assert not is_statistic(sentence)
