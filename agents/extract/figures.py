@@ -93,6 +93,7 @@ _PHRASE = SpelledCase(re.compile(
       (?P<names>{_NAME_AGE}(?:\s*(?:and\s+)?{_NAME_AGE}){{0,7}})
     | \b(?:
         (?i:(?P<nobody>\bno\s*-?\s*one\b|\bnobody\b|\bnone\b))
+      | (?i:\b(?P<ordinal_to_die>{one_of(list(ORDINALS))})\s+(?:(?:person|victim|child|teen|man|woman)\s+)?to\s+die\b)
       | (?i:\b(?P<ordinal_det>a|the)\s+(?P<ordinal>{one_of(list(ORDINALS))})(?:\s+(?:{_PEOPLE})\b)?)
       | (?i:\b(?P<aged>{_AGE}{_MODIFIERS}\s+(?:{_PEOPLE})\b|(?:{_SINGLE})\s*,\s+\d{{1,3}},))
       | \b(?P<aged_name>{_AGE}(?:\s+[A-Z][\w'’.-]++){{1,3}})
@@ -110,6 +111,11 @@ _PHRASE = SpelledCase(re.compile(
       | (?i:(?P<a_death>\ban?\s+(?:(?:accidental|apparent|fatal)\s+)*shooting\s+death
            |(?<=\w)['’]s\s+(?:(?:accidental|apparent|fatal|shooting)\s+)*death)
            \b(?!\s+(?:of|toll|penalty|rate|sentence|row|threats?|certificate|case)\b))
+      | (?i:(?P<a_fatal>\b(?:an?|the|in|of|after|for|over)\s+(?:(?!double|triple|quadruple)[\w-]+\s+){{0,2}}?
+           |(?<=\w)['’]s\s+(?:[\w-]+\s+)?)
+           (?:fatal|deadly)\s+(?:[\w-]+\s+){{0,2}}?(?:shooting|stabbing)
+           \b(?!\s+(?:of|death|deaths|suspect|investigation|case)\b))
+      | (?i:(?P<shooting_of>(?:{_SINGLE})['’]s\s+(?:accidental\s+|apparent\s+)?shooting)\b(?!\s+(?:death|suspect|range|spree)\b))
       | (?i:\b(?P<multiple>double|triple|quadruple)(?:\s+(?P<multiple_fatal>fatal|deadly))?\s+
            (?:(?P<multiple_killing>homicide|murder|slaying|killing)|shooting)s?\b)
       )
@@ -312,6 +318,16 @@ def _phrase(match: re.Match[str], sentence: str) -> _Phrase | None:
     if match["a_death"]:
         return _Phrase(match.start(), match.end(), Count(1, 1, 1, None), False, False, False,
                        individual=True, kind=KILLED)
+    if match["a_fatal"] is not None:  # "a fatal shooting": someone died, how many is said elsewhere
+        return _Phrase(match.start(), match.end(), Count(1, 1, None, "at least"), False, False, False,
+                       kind=KILLED)
+    if match["shooting_of"]:  # "a teen nephew's shooting"
+        return _Phrase(match.start(), match.end(), Count(1, 1, 1, None), False, False, False,
+                       individual=True, kind=VICTIMS)
+    if match["ordinal_to_die"]:  # "becomes fourth to die": the dead number four now
+        value = ORDINALS[match["ordinal_to_die"].lower()]
+        return _Phrase(match.start(), match.end(), Count(value, value, None, "at least"), False, True,
+                       False, kind=KILLED)
     if match["multiple"]:
         value = _MULTIPLES[match["multiple"].lower()]
         killing = bool(match["multiple_fatal"] or match["multiple_killing"])

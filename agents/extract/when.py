@@ -81,6 +81,15 @@ def _is_datelines(sentence: str, match: re.Match[str]) -> bool:
                 and _DATELINE_AFTER.match(sentence, match.end()))
 
 
+# A page's time stamp is when it was posted: "Posted: Tuesday, April 15, 2014 10:21 PM EDT".
+_STAMP_BEFORE = re.compile(r"\b(?:posted|updated|published)\s*:?\s*(?:[\w,]+\s+){0,3}$", re.I)
+_STAMP_REACH = 32
+
+
+def _is_stamp(sentence: str, start: int) -> bool:
+    return bool(_STAMP_BEFORE.search(sentence, max(0, start - _STAMP_REACH), start))
+
+
 def period_in(sentence: str, anchor: date) -> When | None:
     match = _PERIOD_RE.search(sentence)
     if not match:
@@ -103,7 +112,7 @@ def day_in(sentence: str, anchor: date) -> date | None:
     """The day a sentence names, or None when it names none."""
     for pattern in (_DAY_MONTH_RE, _MONTH_DAY_RE):
         for match in pattern.finditer(sentence):
-            if _is_datelines(sentence, match):
+            if _is_datelines(sentence, match) or _is_stamp(sentence, match.start()):
                 continue
             if found := _explicit(match, anchor):
                 return found
@@ -112,7 +121,8 @@ def day_in(sentence: str, anchor: date) -> date | None:
     if match:
         return date(int(match["year"]), _MONTHS[match["month"].lower().rstrip(".")], 1)
     for match in _WEEKDAY_RE.finditer(sentence):
-        if _SAID_BEFORE.search(sentence, max(0, match.start() - _SAID_REACH), match.start()):
+        if _SAID_BEFORE.search(sentence, max(0, match.start() - _SAID_REACH), match.start()) or _is_stamp(
+                sentence, match.start()):
             continue
         back = (anchor.weekday() - _WEEKDAYS.index(match["day"].lower())) % 7
         return anchor - timedelta(days=back)

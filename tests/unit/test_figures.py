@@ -161,6 +161,11 @@ def test_counts_and_qualifiers(sentence, expected):
     ("The fire killed a family of five.", [(KILLED, 5)]),
     ("Six migrants drowned off the coast.", [(KILLED, 6)]),
     ("Rescuers pulled 15 bodies from the rubble.", [(KILLED, 15)]),
+    # what a story's wording says befell someone it does not count
+    ("Police investigate a fatal shooting on the east side.", [(KILLED, 1)]),
+    ("A fatal shooting left two men dead.", [(KILLED, 1), (KILLED, 2)]),
+    ("Detroit man sought in teen nephew’s shooting", [(VICTIMS, 1)]),
+    ("Toddler becomes fourth to die in Bucksport shooting", [(KILLED, 4)]),
     ("Three people were trampled to death.", [(KILLED, 3)]),
     ("Officials reported 3 civilian deaths in Kharkiv.", [(KILLED, 3)]),
     ("Four people were taken to hospital with minor injuries.", [(INJURED, 4)]),  # British usage

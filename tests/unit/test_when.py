@@ -38,6 +38,12 @@ def test_a_wire_datelines_date_is_the_filing_day_not_the_events():
     assert when_(sentence, "", WEDNESDAY).date == date(2022, 3, 1)
 
 
+def test_a_pages_time_stamp_is_no_day_of_the_story():
+    headline = "Weapon identified in girl's fatal shooting Posted: Tuesday, March 1, 2022 10:21 PM EST"
+    assert when_(headline, "", WEDNESDAY) == When(WEDNESDAY)  # the story's day, not the stamp's
+    assert when_("A girl was shot Saturday.", "", WEDNESDAY).date == date(2022, 2, 26)
+
+
 def test_period_totals():
     assert when_("21 died in the last 24 hours", "", WEDNESDAY) == When(
         date(2022, 3, 1), date(2022, 3, 2), "24h")
