@@ -7,7 +7,7 @@ import time
 from collections.abc import Callable, Iterable
 
 import orjson
-from aiokafka import AIOKafkaProducer
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRecord, TopicPartition
 
 from streams.clients import follow
 
@@ -53,13 +53,32 @@ def first(bootstrap: str, topic: str, wanted: Callable[[dict], bool],
     return asyncio.run(scan())
 
 
-def latest_by_key(bootstrap: str, topic: str, idle: float = 3.0) -> dict[str, dict]:
+async def read_to_end(bootstrap: str, topic: str, timeout: float = DEADLINE) -> list[ConsumerRecord]:
+    """Every message ``topic`` holds now, up to the end offsets it has when the read begins.
+    A pause of the broker or of a loaded machine ends no read early, as a quiet spell would."""
+    consumer = AIOKafkaConsumer(topic, bootstrap_servers=bootstrap, group_id=None,
+                                enable_auto_commit=False, auto_offset_reset="earliest")
+    await consumer.start()
+    try:
+        deadline = time.monotonic() + timeout
+        while not consumer.assignment():  # without a group, every partition, once metadata came
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"no partitions of {topic} assigned within {timeout:.0f}s")
+            await asyncio.sleep(0.1)
+        partitions = sorted(consumer.assignment())
+        ends = await consumer.end_offsets(partitions)
+        records: list[ConsumerRecord] = []
+        while [tp for tp in partitions if await consumer.position(tp) < ends[tp]]:
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"{topic} not read to its end offsets {ends} within {timeout:.0f}s")
+            for batch in (await consumer.getmany(*partitions, timeout_ms=200)).values():
+                records += [record for record in batch if record.offset < ends[TopicPartition(topic, record.partition)]]
+        return records
+    finally:
+        await consumer.stop()
+
+
+def latest_by_key(bootstrap: str, topic: str) -> dict[str, dict]:
     """The last value of each key on ``topic``: the table a compacted topic stands for."""
-
-    async def scan() -> dict[str, dict]:
-        rows: dict[str, dict] = {}
-        async for record in follow(bootstrap, topic, idle_timeout=idle):
-            rows[record.key.decode()] = orjson.loads(record.value)
-        return rows
-
-    return asyncio.run(scan())
+    return {record.key.decode(): orjson.loads(record.value)
+            for record in asyncio.run(read_to_end(bootstrap, topic))}

@@ -24,13 +24,13 @@ from prometheus_client.parser import text_string_to_metric_families
 from agents.pipeline import LocalRun
 from streams import admin, broker as kafka_broker
 from streams.broker import Broker
-from streams.clients import follow, publish
+from streams.clients import publish
 from streams.demo import fetch_metrics, spawn_worker, stop_worker, wait_for_worker
 from streams.inputs import Message, read_messages
 from streams.records import dumps, loads
 from streams.settings import Settings
 from tests.integration.conftest import free_port
-from tests.integration.kafka_io import latest_by_key
+from tests.integration.kafka_io import latest_by_key, read_to_end
 
 GVA_DEV = Path(__file__).resolve().parents[3] / "shared" / "eval" / "gva-dev" / "articles.jsonl"
 PARTITIONS = 4
@@ -260,7 +260,7 @@ def final_incidents(bootstrap: str) -> dict[str, dict]:
 
 
 async def _events(bootstrap: str) -> list[dict]:
-    return [loads(record.value) async for record in follow(bootstrap, admin.EVENTS, idle_timeout=3.0)]
+    return [loads(record.value) for record in await read_to_end(bootstrap, admin.EVENTS)]
 
 
 def final_rows(bootstrap: str) -> dict[str, dict]:
