@@ -11,16 +11,16 @@ import time
 import pytest
 
 from streams import admin
-from streams.clients import follow
 from tests.conftest import SEEDS
 from tests.contract import violations
+from tests.integration.kafka_io import read_to_end
 
 pytestmark = pytest.mark.integration
 
 
 async def _read(bootstrap: str, topic: str) -> list[tuple[str | None, bytes]]:
     return [(record.key.decode() if record.key is not None else None, record.value)
-            async for record in follow(bootstrap, topic, idle_timeout=2.0)]
+            for record in await read_to_end(bootstrap, topic)]
 
 
 def test_every_message_on_every_topic_fits_the_contract(worker, tmp_path):

@@ -12,11 +12,10 @@ import time
 import orjson
 import pytest
 
-from streams.clients import follow
 from streams.demo import spawn_worker, stop_worker, wait_for_worker
 from streams.settings import Settings
 from tests.integration.conftest import PARTITIONS, free_port
-from tests.integration.kafka_io import DEADLINE, publish_raw
+from tests.integration.kafka_io import DEADLINE, publish_raw, read_to_end
 
 pytestmark = pytest.mark.integration
 
@@ -38,7 +37,7 @@ def _changelog(bootstrap: str) -> dict[str, bytes | None]:
 
     async def scan() -> dict[str, bytes | None]:
         last: dict[str, bytes | None] = {}
-        async for record in follow(bootstrap, f"{APP}-articles-seen-changelog", idle_timeout=2.0):
+        for record in await read_to_end(bootstrap, f"{APP}-articles-seen-changelog"):
             last[orjson.loads(record.key)] = record.value  # keys are JSON too
         return last
 

@@ -17,11 +17,11 @@ from collections.abc import Iterator
 import pytest
 
 from streams import admin
-from streams.clients import follow
 from streams.demo import spawn_worker, stop_worker, wait_for_worker
 from streams.settings import Settings
 from tests.conftest import SEEDS
 from tests.integration.conftest import PARTITIONS, free_port
+from tests.integration.kafka_io import read_to_end
 
 pytestmark = pytest.mark.integration
 
@@ -111,7 +111,7 @@ def test_reads_are_answered_by_the_worker_that_owns_the_key(worker, pair):
 
 
 async def _first_event(bootstrap: str) -> dict:
-    async for record in follow(bootstrap, admin.EVENTS, idle_timeout=2.0):
+    for record in await read_to_end(bootstrap, admin.EVENTS):
         event = json.loads(record.value)
         if event["place_id"] == KHARKIV:
             return event
