@@ -120,7 +120,8 @@ _PHRASE = SpelledCase(re.compile(
            (?:(?P<multiple_killing>homicide|murder|slaying|killing)|shooting)s?\b)
       )
     | ^{_LABEL}(?:[A-Z][\w.'’-]*+\s+){{0,3}}(?i:(?P<bare>(?:{_SINGLE})(?:\s*(?:,|,?\s+and|&)\s*(?:{_SINGLE}))*))\b
-    | (?i:\b(?:kill(?:s|ed|ing)|shoot(?:s|ing)|shot|wound(?:s|ed|ing)|injur(?:es|ed|ing)
+    | (?<=,\s)(?i:(?P<listed>{_SINGLE}))(?=\s+(?:killed|dead|dies|wounded|injured|hurt|shot)\b)
+    | (?i:\b(?:kill(?:s|ed|ing)|shoot(?:s|ing)|shot|wound(?:s|ed|ing)|injur(?:es|ed|ing)|leaves|left|leaving
          |identif(?:y|ies|ied|ying)|(?:deaths?|killings?|slayings?|murders?)\s+of)\s+
          (?P<acted>(?:{_NOT_MODIFIER}[a-z-]++\s+){{0,2}}(?:{_SINGLE}))\b)
     """,
@@ -339,7 +340,7 @@ def _phrase(match: re.Match[str], sentence: str) -> _Phrase | None:
     if match["acted"]:
         return _Phrase(match.start("acted"), match.end(), Count(1, 1, 1, None), False, False,
                        False, individual=True)
-    if match["one"] or match["bare"] or match["aged"] or match["aged_name"] or match["bare_age"]:
+    if match["one"] or match["bare"] or match["listed"] or match["aged"] or match["aged_name"] or match["bare_age"]:
         qualifier = qualifier_before(before[-25:])
         return _Phrase(match.start(), match.end(), Count(1, 1, 1, qualifier), False, False,
                        False, individual=True)

@@ -166,6 +166,9 @@ def test_counts_and_qualifiers(sentence, expected):
     ("A fatal shooting left two men dead.", [(KILLED, 1), (KILLED, 2)]),
     ("Detroit man sought in teen nephew’s shooting", [(VICTIMS, 1)]),
     ("Toddler becomes fourth to die in Bucksport shooting", [(KILLED, 4)]),
+    # a headline's list of who befell what
+    ("Officer wounded, suspect killed in shootout", [(INJURED, 1), (KILLED, 1)]),
+    ("Double shooting leaves man dead", [(VICTIMS, 2), (KILLED, 1)]),
     ("Three people were trampled to death.", [(KILLED, 3)]),
     ("Officials reported 3 civilian deaths in Kharkiv.", [(KILLED, 3)]),
     ("Four people were taken to hospital with minor injuries.", [(INJURED, 4)]),  # British usage
