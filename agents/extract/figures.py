@@ -115,6 +115,7 @@ _PHRASE = SpelledCase(re.compile(
            |(?<=\w)['’]s\s+(?:[\w-]+\s+)?)
            (?:fatal|deadly)\s+(?:[\w-]+\s+){{0,2}}?(?:shooting|stabbing)
            \b(?!\s+(?:of|death|deaths|suspect|investigation|case)\b))
+      | (?i:\b(?P<slain>(?:slain|murdered)\s+(?:{_AGE}\s+)?(?:{_SINGLE}))\b)
       | (?i:(?P<shooting_of>(?:{_SINGLE})['’]s\s+(?:accidental\s+|apparent\s+)?shooting)\b(?!\s+(?:death|suspect|range|spree)\b))
       | (?i:\b(?P<multiple>double|triple|quadruple)(?:\s+(?P<multiple_fatal>fatal|deadly))?\s+
            (?:(?P<multiple_killing>homicide|murder|slaying|killing)|shooting)s?\b)
@@ -198,7 +199,7 @@ _INJURY = (
 )
 _HIT = (
     r"the\s+victims?\b|shot\b|struck|graze[sd]?\s+(?:himself|herself|self)|hit\s+by\s+(?:an?\s+)?(?:stray\s+|errant\s+)?(?:gunfire|gunshots?|bullets?|stray|round|shotgun\s+blast)"
-    r"|sustained\s+(?:[\w-]+\s+){0,3}?(?:wound|injur)"
+    r"|sustained\s+(?:[\w'‘’\"“”-]+\s+){0,3}?(?:wound|injur)"
     r"|shoots?\s+(?:himself|herself|themselves|self|(?:(?:his|her)\s+)?own|(?:in\s+the\s+)?(?:hand|foot|leg))"
     r"|with\s+(?:a\s+|multiple\s+|several\s+)?(?:\w+\s+)?(?:gunshot|bullet|stab)\s+wounds?"
     # "showed up in a hospital emergency room on Saturday afternoon with a gunshot wound"
@@ -322,6 +323,9 @@ def _phrase(match: re.Match[str], sentence: str) -> _Phrase | None:
     if match["a_fatal"] is not None:  # "a fatal shooting": someone died, how many is said elsewhere
         return _Phrase(match.start(), match.end(), Count(1, 1, None, "at least"), False, False, False,
                        kind=KILLED)
+    if match["slain"]:  # "the family of slain 7-year-old boy"
+        return _Phrase(match.start(), match.end(), Count(1, 1, 1, None), False, False, False,
+                       individual=True, kind=KILLED)
     if match["shooting_of"]:  # "a teen nephew's shooting"
         return _Phrase(match.start(), match.end(), Count(1, 1, 1, None), False, False, False,
                        individual=True, kind=VICTIMS)

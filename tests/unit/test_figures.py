@@ -169,6 +169,8 @@ def test_counts_and_qualifiers(sentence, expected):
     # a headline's list of who befell what
     ("Officer wounded, suspect killed in shootout", [(INJURED, 1), (KILLED, 1)]),
     ("Double shooting leaves man dead", [(VICTIMS, 2), (KILLED, 1)]),
+    ("Family of slain 7-year-old boy talk about shooting", [(KILLED, 1)]),
+    ("Teen sustained ‘self-inflicted’ wound: Police", [(VICTIMS, 1)]),
     ("Three people were trampled to death.", [(KILLED, 3)]),
     ("Officials reported 3 civilian deaths in Kharkiv.", [(KILLED, 3)]),
     ("Four people were taken to hospital with minor injuries.", [(INJURED, 4)]),  # British usage
