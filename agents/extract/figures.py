@@ -53,6 +53,7 @@ _PEOPLE = one_of(spelled_out(
     "|teachers?|nurses?|doctors?|medics?|paramedics?|pilots?|sailors?|fishermen"
     "|tourists?|migrants?|refugees?|villagers?|prisoners?|inmates?|protesters?|demonstrators?"
     "|volunteers?|spectators?|fans?|pilgrims?|players?|pensioners?|peacekeepers?|guests?"
+    "|detectives?|sergeants?|marshals?|rangers?"
 )) + r"|\d{1,3}-year-olds"
 # Crawled copy sometimes has an en dash for the hyphen: "20–year–old".
 _AGE = rf"(?:\d{{1,3}}|(?:{UNIT_WORD})(?:-(?:{UNIT_WORD}))?)[-–\s](?:year|month|week|day)s?[-–\s]old"
@@ -66,6 +67,7 @@ _SINGLE = one_of(spelled_out(
     r"|uncle|aunt|grandson|granddaughter|stepfather|stepson|roommate|classmate"
     r"|teacher|nurse|doctor|medic|paramedic|pilot|tourist|migrant|refugee|villager|prisoner"
     r"|protester|volunteer|pensioner|guest|journalist|firefighter|farmer|miner|pupil"
+    r"|detective|sergeant|marshal|ranger"
 ))
 # Words between a determiner and its noun ("a 29-year-old Chicago man"), never a function
 # word or another number: "a car and two men" is not one person.
@@ -193,7 +195,7 @@ _INJURY = (
     r"(?:\s+but\s+stable)?\s+condition|critical|treated\s+(?:for|and\s+released)"
     r"|paraly[sz]ed|suffer(?:s|ed)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:injur|wound)|(?:taken|rushed|flown|airlifted|transported)\s+to\s+(?:(?:a|the)\s+(?:[\w-]+\s+)?hospitals?|hospital)\b"
-    r"|recovering|surviv(?:es|ed)\s+(?:[\w-]+\s+){0,3}?(?:shot|shooting|gunshot|wound)"
+    r"|recover(?:s|ing)|surviv(?:es|ed)\s+(?:[\w-]+\s+){0,3}?(?:shot|shooting|gunshot|wound)"
     r"|fighting\s+for\s+(?:his|her|their)\s+li(?:fe|ves)|in\s+(?:the\s+)?hospital\b"
     r"|released\s+from\s+(?:the\s+|a\s+|area\s+|local\s+)?hospitals?"
 )
@@ -227,7 +229,7 @@ _ACT = gated(re.compile(
 ))
 _OF = gated(re.compile(
     r"\b(?:(?P<death>deaths?|killings?|murders?|slayings?|bod(?:y|ies)|fatal(?:ly)?\s+(?:shooting|stabbing)"
-    r"|(?:claimed|took|taking|claiming)\s+(?:the\s+)?(?:life|lives))|(?P<hit>shootings?))"
+    r"|(?:claimed|took|taking|claiming)\s+(?:the\s+)?(?:life|lives))|(?P<hit>shootings?)|(?P<wounding>woundings?))"
     r"(?:\s*,(?:\s+[\w-]+){1,3}\s*,)?\s+of\s+$",  # "the shooting, apparently accidental, of"
     re.I,
 ))
@@ -511,7 +513,7 @@ def _as_object(group: list[_Phrase], sentence: str) -> tuple[str, Count] | None:
             return (KILLED if state["death"] else INJURED), total
         return None
     if (of := _OF.search(before)) is not None:
-        return (KILLED if of["death"] else VICTIMS), total
+        return (KILLED if of["death"] else INJURED if of["wounding"] else VICTIMS), total
     if _TOLL.search(before):
         return (INJURED if "injur" in before.lower() or "wound" in before.lower() else KILLED), total
     return None

@@ -171,6 +171,9 @@ def test_counts_and_qualifiers(sentence, expected):
     ("Double shooting leaves man dead", [(VICTIMS, 2), (KILLED, 1)]),
     ("Family of slain 7-year-old boy talk about shooting", [(KILLED, 1)]),
     ("Teen sustained ‘self-inflicted’ wound: Police", [(VICTIMS, 1)]),
+    ("A Warren detective remained in serious but stable condition Monday.", [(INJURED, 1)]),
+    ("Police are investigating the Monday morning wounding of a teenager.", [(INJURED, 1)]),
+    ("13-year-old girl recovers after being hit by gunshot", [(INJURED, 1)]),
     ("Three people were trampled to death.", [(KILLED, 3)]),
     ("Officials reported 3 civilian deaths in Kharkiv.", [(KILLED, 3)]),
     ("Four people were taken to hospital with minor injuries.", [(INJURED, 4)]),  # British usage
