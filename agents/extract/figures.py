@@ -123,7 +123,7 @@ _PHRASE = SpelledCase(re.compile(
            (?:(?P<multiple_killing>homicide|murder|slaying|killing)|shooting)s?\b)
       )
     | ^{_LABEL}(?:[A-Z][\w.'’-]*+\s+){{0,3}}(?i:(?P<bare>(?:{_SINGLE})(?:\s*(?:,|,?\s+and|&)\s*(?:{_SINGLE}))*))\b
-    | (?<=,\s)(?i:(?P<listed>{_SINGLE}))(?=\s+(?:killed|dead|dies|wounded|injured|hurt|shot)\b)
+    | (?<=[,;]\s)(?i:(?P<listed>{_SINGLE}))(?=\s+(?:killed|dead|dies|wounded|injured|hurt|shot|recovering)\b)
     | (?i:\b(?:kill(?:s|ed|ing)|shoot(?:s|ing)|shot|wound(?:s|ed|ing)|injur(?:es|ed|ing)|leaves|left|leaving
          |identif(?:y|ies|ied|ying)|(?:deaths?|killings?|slayings?|murders?)\s+of)\s+
          (?P<acted>(?:{_NOT_MODIFIER}[a-z-]++\s+){{0,2}}(?:{_SINGLE}))\b)
@@ -189,11 +189,13 @@ _DEATH = (
     r"|t(?:ook|akes?|aking)\s+(?:(?:his|her|their)\s+)?own\s+(?:life|lives)"
     r"|t(?:ook|akes?|aking)\s+(?:his|her|their)\s+(?:life|lives)"
 )
+# "suffered a single gunshot wound" says he was hit, not that he lived: he may have died of it.
+_A_GUNSHOT_WOUND = r"(?:an?\s+|multiple\s+|several\s+|two\s+)?(?:single\s+)?(?:gunshot|bullet)\s+wounds?"
 _INJURY = (
     r"shot\s+and\s+wounded|wounded|injured|hurt|hospitali[sz]ed|grazed|stabbed"
     r"|(?:listed\s+)?in\s+(?:a\s+)?(?:critical|serious|stable|fair|good|grave|guarded)"
     r"(?:\s+but\s+stable)?\s+condition|critical|treated\s+(?:for|and\s+released)"
-    r"|paraly[sz]ed|suffer(?:s|ed)\s+(?:[\w-]+\s+){0,3}?"
+    rf"|paraly[sz]ed|suffer(?:s|ed)\s+(?!{_A_GUNSHOT_WOUND})(?:[\w-]+\s+){{0,3}}?"
     r"(?:injur|wound)|(?:taken|rushed|flown|airlifted|transported)\s+to\s+(?:(?:a|the)\s+(?:[\w-]+\s+)?hospitals?|hospital)\b"
     r"|recover(?:s|ing)|surviv(?:es|ed)\s+(?:[\w-]+\s+){0,3}?(?:shot|shooting|gunshot|wound)"
     r"|fighting\s+for\s+(?:his|her|their)\s+li(?:fe|ves)|in\s+(?:the\s+)?hospital\b"
@@ -202,6 +204,7 @@ _INJURY = (
 _HIT = (
     r"the\s+victims?\b|shot\b|struck|graze[sd]?\s+(?:himself|herself|self)|hit\s+by\s+(?:an?\s+)?(?:stray\s+|errant\s+)?(?:gunfire|gunshots?|bullets?|stray|round|shotgun\s+blast)"
     r"|sustained\s+(?:[\w'‘’\"“”-]+\s+){0,3}?(?:wound|injur)"
+    rf"|suffer(?:s|ed)\s+{_A_GUNSHOT_WOUND}"
     r"|shoots?\s+(?:himself|herself|themselves|self|(?:(?:his|her)\s+)?own|(?:in\s+the\s+)?(?:hand|foot|leg))"
     r"|with\s+(?:a\s+|multiple\s+|several\s+)?(?:\w+\s+)?(?:gunshot|bullet|stab)\s+wounds?"
     # "showed up in a hospital emergency room on Saturday afternoon with a gunshot wound"

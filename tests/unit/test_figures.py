@@ -174,6 +174,10 @@ def test_counts_and_qualifiers(sentence, expected):
     ("A Warren detective remained in serious but stable condition Monday.", [(INJURED, 1)]),
     ("Police are investigating the Monday morning wounding of a teenager.", [(INJURED, 1)]),
     ("13-year-old girl recovers after being hit by gunshot", [(INJURED, 1)]),
+    ("Man, woman killed in Miami shooting ID’d; boy recovering at JMH", [(KILLED, 2), (INJURED, 1)]),
+    # a gunshot wound says who was hit, not that they lived
+    ("Police said a man, 61, suffered a single gunshot wound to his chest.", [(VICTIMS, 1)]),
+    ("A woman suffered minor injuries.", [(INJURED, 1)]),
     ("Three people were trampled to death.", [(KILLED, 3)]),
     ("Officials reported 3 civilian deaths in Kharkiv.", [(KILLED, 3)]),
     ("Four people were taken to hospital with minor injuries.", [(INJURED, 4)]),  # British usage
