@@ -124,7 +124,7 @@ def test_counts_and_qualifiers(sentence, expected):
     ("Deputies are investigating an accidental shooting death that occurred Thursday.", [(KILLED, 1)]),
     ("A south Arkansas man’s shooting death has been ruled accidental.", [(KILLED, 1)]),
     ("A 16-year-old was flown to the hospital after he was accidentally shot.", [(INJURED, 1)]),
-    ("3-year-old boy suffers gunshot wound to arm", [(INJURED, 1)]),
+    ("3-year-old boy suffers gunshot wound to arm", [(VICTIMS, 1)]),  # hit; an incident with no dead counts him hurt
     ("Teen survives accidental rifle shot to mouth", [(INJURED, 1)]),
     ("Gun owner not liable in Rock Falls teen's death", [(KILLED, 1)]),
     ("Seventeen people were killed and fourteen were wounded.", [(KILLED, 17), (INJURED, 14)]),
