@@ -117,6 +117,7 @@ _PHRASE = SpelledCase(re.compile(
            |(?<=\w)['’]s\s+(?:[\w-]+\s+)?)
            (?:fatal|deadly)\s+(?:[\w-]+\s+){{0,2}}?(?:shooting|stabbing)
            \b(?!\s+(?:of|death|deaths|suspect|investigation|case)\b))
+      | (?P<named>[A-Z][a-z'’]+(?:\s+[A-Z][a-z'’.]+){{1,2}})(?=\s+(?:was|has\s+been)\s+(?:slain|killed|shot|wounded|injured|stabbed|murdered|pronounced\s+dead)\b)
       | (?i:\b(?P<slain>(?:slain|murdered)\s+(?:{_AGE}\s+)?(?:{_SINGLE}))\b)
       | (?i:(?P<shooting_of>(?:{_SINGLE})['’]s\s+(?:accidental\s+|apparent\s+)?shooting)\b(?!\s+(?:death|suspect|range|spree)\b))
       | (?i:\b(?P<multiple>double|triple|quadruple)(?:\s+(?P<multiple_fatal>fatal|deadly))?\s+
@@ -349,7 +350,7 @@ def _phrase(match: re.Match[str], sentence: str) -> _Phrase | None:
     if match["acted"]:
         return _Phrase(match.start("acted"), match.end(), Count(1, 1, 1, None), False, False,
                        False, individual=True)
-    if match["one"] or match["bare"] or match["listed"] or match["aged"] or match["aged_name"] or match["bare_age"]:
+    if match["one"] or match["bare"] or match["listed"] or match["named"] or match["aged"] or match["aged_name"] or match["bare_age"]:
         qualifier = qualifier_before(before[-25:])
         return _Phrase(match.start(), match.end(), Count(1, 1, 1, qualifier), False, False,
                        False, individual=True)

@@ -178,6 +178,8 @@ def test_counts_and_qualifiers(sentence, expected):
     # a gunshot wound says who was hit, not that they lived
     ("Police said a man, 61, suffered a single gunshot wound to his chest.", [(VICTIMS, 1)]),
     ("A woman suffered minor injuries.", [(INJURED, 1)]),
+    ("On Wednesday night, Aundrea Marie Garland was slain and three others were wounded.",
+     [(KILLED, 1), (INJURED, 3)]),  # a full name without an age is a person too
     ("Three people were trampled to death.", [(KILLED, 3)]),
     ("Officials reported 3 civilian deaths in Kharkiv.", [(KILLED, 3)]),
     ("Four people were taken to hospital with minor injuries.", [(INJURED, 4)]),  # British usage
