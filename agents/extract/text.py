@@ -115,6 +115,7 @@ def sentences(text: str, headline_length: int) -> list[Sentence]:
     """The story's sentences, line by line, skipping boilerplate lines and, after the
     body's first line (often the headline again), other stories' headlines."""
     found: list[Sentence] = []
+    headline = text[:headline_length].strip()
     position = 0
     body_lines = 0
     for line in text.split("\n"):
@@ -124,6 +125,25 @@ def sentences(text: str, headline_length: int) -> list[Sentence]:
             if not in_headline:
                 body_lines += 1
             if in_headline or body_lines == 1 or not _another_storys_headline(line):
-                found.extend(_split_line(text, position, line_end, in_headline))
+                for sentence in _split_line(text, position, line_end, in_headline):
+                    found.extend(_apart_from(headline, sentence, text) if not in_headline else [sentence])
         position = line_end + 1
     return found
+
+
+_SHORTEST_HEADLINE_TO_FIND = 20
+
+
+def _apart_from(headline: str, sentence: Sentence, text: str) -> list[Sentence]:
+    """A body sentence a crawl glued to the headline ("17-year-old dead in Richmond shooting
+    News 17-year-old dead in Richmond shooting Richmond Police are investigating ..."), split
+    around each copy of the headline, so its people are not counted once per copy."""
+    if len(headline) < _SHORTEST_HEADLINE_TO_FIND or headline not in sentence.text or sentence.text == headline:
+        return [sentence]
+    pieces, cursor = [], sentence.start
+    for copy in re.finditer(re.escape(headline), sentence.text):
+        start, end = sentence.start + copy.start(), sentence.start + copy.end()
+        pieces += [(cursor, start), (start, end)]
+        cursor = end
+    pieces.append((cursor, sentence.end))
+    return [_trimmed(text, start, end, False) for start, end in pieces if text[start:end].strip()]

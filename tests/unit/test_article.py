@@ -75,3 +75,14 @@ def test_another_storys_headline_inside_the_body_is_no_sentence_of_the_story():
     assert "Man Shot, Killed Few Blocks Away From Home: Police" not in read
     assert read[:2] == [headline, "4 Struck In Port Norris Shooting"]  # the headline again opens the body
     assert read[-1] == "All four victims suffered non-life threatening injuries."
+
+
+def test_a_body_sentence_glued_to_copies_of_the_headline_is_split_around_them():
+    headline = "17-year-old dead in Richmond shooting"
+    body = (f"{headline} News {headline} Richmond Police are investigating a shooting that left a "
+            "17-year-old dead Friday night.")
+    text = headline + "\n\n" + body
+    read = sentences(text, len(headline))
+    assert [s.text for s in read] == [headline, headline, "News", headline,
+                                      "Richmond Police are investigating a shooting that left a 17-year-old dead Friday night."]
+    assert all(text[s.start:s.end] == s.text for s in read)
