@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -428,6 +429,14 @@ class Gazetteer:
 
     def __len__(self) -> int:
         return len(self._data.city_names)
+
+    def major_cities(self) -> Iterator[City]:
+        """The cities of a hundred thousand people or more, most populous first."""
+        for row in range(len(self)):
+            city = self._unpack(row)
+            if city.population < MAJOR_CITY:
+                return
+            yield city
 
 
 # The FCC gives broadcasters west of the Mississippi K call letters and those east of it W.

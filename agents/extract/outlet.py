@@ -37,7 +37,7 @@ def _cities_in(label: str, gazetteer: Gazetteer, at_edges: bool = False) -> list
     found: dict[str, Place] = {}
     for start in range(len(label)):
         # The longest name at a point only: "trentonian" is Trenton's paper, not Trento's.
-        for name in gazetteer.prefixes(label[start:])[-1:]:
+        for name in (gazetteer.prefixes(label[start:]) + _run_together_at(label, start, gazetteer))[-1:]:
             if len(name) < _SHORTEST_CITY_IN_A_DOMAIN:
                 continue
             if at_edges and start and start + len(name) < len(label):
@@ -47,6 +47,20 @@ def _cities_in(label: str, gazetteer: Gazetteer, at_edges: bool = False) -> list
             if (city := gazetteer.the_major_city(name)) is not None:
                 found.setdefault(name, city.place(name))
     return list(found.values())
+
+
+def _run_together_at(label: str, start: int, gazetteer: Gazetteer) -> list[str]:
+    """The name of several words a site label runs together at ``start`` ("lasvegassun" is
+    the Las Vegas Sun's), as the major city's one name ("las vegas")."""
+    return [name for joined, name in _major_names_run_together(gazetteer) if label.startswith(joined, start)][-1:]
+
+
+@lru_cache(maxsize=1)
+def _major_names_run_together(gazetteer: Gazetteer) -> tuple[tuple[str, str], ...]:
+    """The folded names of several words that major cities bear as their own, run together,
+    shortest first: ("lasvegas", "las vegas")."""
+    names = {fold(city.name) for city in gazetteer.major_cities()}
+    return tuple(sorted(((name.replace(" ", ""), name) for name in names if " " in name), key=lambda pair: len(pair[0])))
 
 
 @lru_cache(maxsize=1)

@@ -78,6 +78,7 @@ def test_a_story_that_names_no_town_is_the_city_its_outlet_is_named_after():
     body = "Two teens were charged in the shooting death of a 15-year-old boy inside an apartment."
     assert set(_outlet_places("www.chicagotribune.com", "Teens charged", body)) == {CHICAGO}
     assert set(_outlet_places("www.pittsburghpa.gov", "Teens charged", body)) == {"geonames:5206379"}
+    assert set(_outlet_places("lasvegassun.com", "Teens charged", body)) == {"geonames:5506956"}  # run together
     # A city's name inside a word of the site's name is none of the outlet's.
     assert set(_outlet_places("southsidemessenger.com", "Teens charged", body)) == {"unknown"}
     assert set(_outlet_places("www.trentonian.com", "Teens charged", body)) == {"unknown"}
