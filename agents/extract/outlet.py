@@ -37,7 +37,8 @@ def _cities_in(label: str, gazetteer: Gazetteer, at_edges: bool = False) -> list
     found: dict[str, Place] = {}
     for start in range(len(label)):
         # The longest name at a point only: "trentonian" is Trenton's paper, not Trento's.
-        for name in (gazetteer.prefixes(label[start:]) + _run_together_at(label, start, gazetteer))[-1:]:
+        run_together = _run_together_at(label, start, gazetteer) if at_edges else []
+        for name in (gazetteer.prefixes(label[start:]) + run_together)[-1:]:
             if len(name) < _SHORTEST_CITY_IN_A_DOMAIN:
                 continue
             if at_edges and start and start + len(name) < len(label):
@@ -51,7 +52,9 @@ def _cities_in(label: str, gazetteer: Gazetteer, at_edges: bool = False) -> list
 
 def _run_together_at(label: str, start: int, gazetteer: Gazetteer) -> list[str]:
     """The name of several words a site label runs together at ``start`` ("lasvegassun" is
-    the Las Vegas Sun's), as the major city's one name ("las vegas")."""
+    the Las Vegas Sun's), as the major city's one name ("las vegas"). Read for the city a
+    site is named after only, not for the areas an outlet's stories are read in: the only
+    major Los Baños is the Philippines', the Los Banos Enterprise California's."""
     return [name for joined, name in _major_names_run_together(gazetteer) if label.startswith(joined, start)][-1:]
 
 
