@@ -9,7 +9,7 @@ here and the same file streamed through Kafka end in the same incidents and tall
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, MutableMapping
+from collections.abc import Callable, Iterable, MutableMapping
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -22,38 +22,10 @@ from agents.steps import (Output, StepResult, dedupe_step, enrich_step, extract_
                           place_states, tally_step)
 from streams import admin
 from streams.inputs import Message, read_messages
+from streams.json_table import JsonTable
 from streams.limits import bounded
-from streams.records import DeadLetter, Incident, Report, dumps, loads
+from streams.records import DeadLetter, Incident, Report, dumps
 from streams.settings import Settings
-
-
-class JsonTable(MutableMapping[str, Any]):
-    """A dict that keeps values as a Faust table with the orjson codec does: serialised on
-    write, parsed on read."""
-
-    def __init__(self) -> None:
-        self._data: dict[str, bytes] = {}
-
-    def __getitem__(self, key: str) -> Any:
-        return loads(self._data[key])
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        # orjson hands back its 4 KiB working buffer as the bytes object: kept as it is, a table
-        # of small values would hold 4 KiB a key. A copy is the size of the JSON.
-        self._data[key] = memoryview(dumps(value)).tobytes()
-
-    def __delitem__(self, key: str) -> None:
-        del self._data[key]
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._data)
-
-    def __len__(self) -> int:
-        return len(self._data)
-
-    def stored_bytes(self) -> int:
-        """The size of the JSON the table holds (the memory benchmark's table sizes)."""
-        return sum(map(len, self._data.values()))
 
 
 @dataclass(slots=True)

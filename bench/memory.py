@@ -29,10 +29,10 @@ import orjson
 from agents.dedupe.core import PlaceIncidents
 from agents.article_memory import remember
 from agents.extract.article import parse_article
-from agents.pipeline import JsonTable
 from agents.steps import dedupe_step, enrich_step, extract_step, place_states, tally_step
 from bench.corpus import copy_id, copy_report, copy_seen, read_corpus
 from streams.inputs import Message
+from streams.json_table import JsonTable
 from streams.records import dumps
 from streams.settings import Settings
 

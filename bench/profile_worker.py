@@ -2,7 +2,7 @@
 it works through a backlog, each charged to the stage step on its stack, else to the library
 it is in (Faust, aiokafka, RocksDB, the event loop).
 
-    .venv/bin/python -m bench.profile_worker [--articles 1000] [--seconds 30]
+    .venv/bin/python -m bench.profile_worker [--articles 1000] [--seconds 30] [--stacks FILE]
 
 Needs the ``bench`` extra (py-spy), and the right to trace a child process (root, or
 ptrace_scope 0).
@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import shutil
 import subprocess
 import tempfile
 from collections import Counter
@@ -56,6 +57,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--seconds", type=int, default=30)
+    parser.add_argument("--stacks", type=Path, help="also keep py-spy's raw stacks in this file")
     options = parser.parse_args()
     corpus = read_corpus()
     node = Broker(Settings.from_env().home, free_port(pair=True), PARTITIONS)
@@ -72,6 +74,8 @@ def main() -> None:
                                 "--format", "raw", "--output", str(raw)],
                                check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
                 samples = fold(raw.read_text())
+                if options.stacks:
+                    shutil.copyfile(raw, options.stacks)
             finally:
                 system.stop()
     finally:

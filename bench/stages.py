@@ -14,11 +14,12 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
-from agents.pipeline import JsonTable, process
+from agents.pipeline import process
 from agents.steps import (StepResult, dedupe_step, enrich_step, extract_step, place_states,
                           tally_step)
 from bench.timing import Rates, measure
 from streams.inputs import Message
+from streams.json_table import JsonTable
 from streams.records import dumps
 from streams.settings import Settings
 

@@ -35,6 +35,7 @@ def create_app(settings: Settings) -> faust.App:
         canonical_url=settings.web_url,
         consumer_auto_offset_reset="earliest",
         producer_max_request_size=envelope_bytes(settings.max_message_bytes),
+        producer_linger=settings.producer_linger_ms / 1000,
         broker_session_timeout=settings.session_timeout,
         broker_heartbeat_interval=settings.session_timeout / 10,
         autodiscover=["agents", "streams.web", "streams.telemetry"],

@@ -31,7 +31,6 @@ def published_ms(event: EventT) -> int | None:
     return round(timestamp * 1000) if timestamp is not None else None
 
 
-def stamp(event: EventT | None) -> list[tuple[str, bytes]]:
-    """Headers that carry the stamp on to the next topic."""
-    published = published_ms(event) if event is not None else None
+def stamp(published: int | None) -> list[tuple[str, bytes]]:
+    """Headers that carry the stamp (``published_ms``'s) on to the next topic."""
     return [] if published is None else [(HEADER, str(published).encode("ascii"))]

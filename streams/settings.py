@@ -94,6 +94,9 @@ class Settings:
     # How long the broker may hold the worker's fetch when it has nothing new: Faust's 1500 ms
     # delays every hop of a backlog (see streams/offsets.py).
     fetch_wait_ms: int = 100
+    # How long the worker's producer holds a message for others to the same partition: one
+    # produce request then carries a batch, not a message (Faust's 0 sends each on its own).
+    producer_linger_ms: int = 5
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> Settings:
@@ -139,6 +142,7 @@ class Settings:
             incident_window_days=read.number("incident_window_days", cls.incident_window_days,
                                              low=0),
             fetch_wait_ms=read.number("fetch_wait_ms", cls.fetch_wait_ms),
+            producer_linger_ms=read.number("producer_linger_ms", cls.producer_linger_ms, low=0),
         )
 
     @property

@@ -30,10 +30,11 @@ async def run_stage(stage: str, event: EventT, out: TopicT, step: Step) -> None:
     message = event.message
     series = metrics.per_message[stage]
     series.read.inc()
+    published = origin.published_ms(event)
     try:
         result = bounded(step, message.key, message.value,
                          max_bytes=settings.max_message_bytes, timeout=settings.stage_timeout)
-        headers = origin.stamp(event)
+        headers = origin.stamp(published)
         for key, record in result.outputs:
             await out.send(key=key.encode("utf-8"), value=dumps(record), headers=headers)
             series.written.inc()
@@ -53,4 +54,4 @@ async def run_stage(stage: str, event: EventT, out: TopicT, step: Step) -> None:
         if result.language is not None:
             language, read = result.language
             metrics.articles.labels(language, str(read).lower()).inc()
-        metrics.observe_latency(stage, origin.published_ms(event))
+        metrics.observe_latency(stage, published)

@@ -1,9 +1,11 @@
 """The stages' state: Faust tables on RocksDB, each backed by a changelog topic.
 
-Keys are strings and values JSON (the orjson codec). Each table is written while processing a
-stream keyed the same way, so its changelog partitions line up with the stream's. Each stage
-keeps one table, written once per message, so that after a crash a stage's state is never
-half of one message's update.
+Keys are strings and values JSON. Faust stores the values as the bytes it is given
+(``value_type=bytes``), and each table is seen through a ``JsonTable`` that encodes a state
+once: Faust's codec would encode it once for the changelog and again for RocksDB. Each table
+is written while processing a stream keyed the same way, so its changelog partitions line up
+with the stream's. Each stage keeps one table, written once per message, so that after a crash
+a stage's state is never half of one message's update.
 """
 
 from __future__ import annotations
@@ -12,12 +14,14 @@ import faust
 
 from streams.app import app
 from streams.codecs import CODEC_NAME
+from streams.json_table import JsonTable
 
-_SCHEMA = faust.Schema(key_serializer=CODEC_NAME, value_serializer=CODEC_NAME)
+_SCHEMA = faust.Schema(key_serializer=CODEC_NAME, value_serializer="raw")
 
 
-def _table(name: str, help_text: str) -> faust.Table:
-    return app.Table(name, default=None, schema=_SCHEMA, help=help_text)
+def _table(name: str, help_text: str) -> JsonTable:
+    return JsonTable(app.Table(name, default=None, schema=_SCHEMA, value_type=bytes,
+                               help=help_text))
 
 
 articles_seen = _table("articles-seen", "extract: article id -> fingerprint, revision, last reports")

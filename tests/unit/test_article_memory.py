@@ -6,8 +6,8 @@ from datetime import date, timedelta
 import orjson
 
 from agents.article_memory import remember
-from agents.pipeline import JsonTable
 from agents.steps import extract_step
+from streams.json_table import JsonTable
 
 WINDOW = 30
 

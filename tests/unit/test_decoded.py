@@ -5,10 +5,11 @@ import asyncio
 from pathlib import Path
 
 from agents.dedupe.core import PlaceIncidents
-from agents.pipeline import JsonTable, LocalRun
+from agents.pipeline import LocalRun
 from agents.steps import place_states
 from streams.decoded import DecodedTable
 from streams.inputs import read_messages
+from streams.json_table import JsonTable
 from streams.records import dumps
 from streams.settings import Settings
 

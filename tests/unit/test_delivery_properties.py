@@ -25,10 +25,11 @@ import orjson
 from hypothesis import HealthCheck, assume, event, settings, strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
 
-from agents.pipeline import JsonTable, LocalRun
+from agents.pipeline import LocalRun
 from agents.steps import (StepResult, dedupe_step, enrich_step, extract_step, place_states,
                           tally_step)
 from streams.inputs import Message
+from streams.json_table import JsonTable
 from streams.settings import Settings
 
 # A Kafka message's key and value, and the offset of the input its stage made it of (-1 for

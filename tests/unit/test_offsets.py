@@ -60,6 +60,14 @@ def test_the_worker_fetch_waits_on_the_broker_as_long_as_configured(tmp_path, wa
     assert asyncio.run(made()) == wait_ms
 
 
+def test_the_worker_producer_lingers_to_send_batches_as_configured(tmp_path):
+    """Faust sends each message in a produce request of its own; the worker lets a few
+    milliseconds' messages to a partition share one."""
+    app = create_app(Settings(data_dir=tmp_path, producer_linger_ms=7))
+    assert app.producer.linger_ms == 7
+    assert app.producer._settings_default()["linger_ms"] == 7
+
+
 @pytest.fixture
 def stalls(consumer, monkeypatch):
     """The seeks back the consumer asks for, and a clock the test moves."""
