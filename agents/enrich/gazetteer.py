@@ -146,6 +146,7 @@ def _spelled_out(folded: str) -> str | None:
     return " ".join(spelled) if spelled != words else None
 
 
+@lru_cache(maxsize=1 << 14)  # pick() is asked the same names over and over
 def _own_name_keys(name: str) -> frozenset[str]:
     """The folded forms a town's own name may take in copy: as written, spelled out, and
     (for a town of a country that writes Cyrillic) romanised otherwise: "Marinka" is
