@@ -467,13 +467,11 @@ def _as_subject(group: list[_Phrase], sentence: str) -> tuple[str, Count] | None
             return since, total
         # "A second child was injured": the running count of victims, the dead among them.
         return (VICTIMS if last.cumulative else INJURED), total
-    rest = _clause(sentence, predicate.end())
-    death = _LATER_DEATH.search(rest)
-    return (KILLED if death and not _some_died(rest, death.start()) else VICTIMS), total
+    return (_died_since(group, sentence, predicate.end()) or VICTIMS), total
 
 
 def _died_since(group: list[_Phrase], sentence: str, predicate_end: int) -> str | None:
-    """What the people the subject counts as hurt are, if some died since: all of them ("a
+    """What the people the subject counts as hurt or hit are, if some died since: all of them ("a
     man injured in a November 2 shooting has died"), or the dead among them ("one of four
     women wounded has died", "five wounded were rushed to hospitals, where three died")."""
     rest = _clause(sentence, predicate_end)
