@@ -24,6 +24,7 @@ _CAPITAL = "[A-ZÀ-ÖØ-ÞА-ЯІЇЄҐЁ]"
 _CAPITALISED = rf"{_CAPITAL}[\w'’.-]*+"
 _NAME_RUN = re.compile(rf"{_CAPITALISED}(?:\s+{_CAPITALISED}){{0,3}}")
 _WORD_OF_RUN = re.compile(r"\S+")
+_LOWER_CASE = re.compile(r"[a-zа-яіїєґ]")
 _CUE_BEFORE = re.compile(
     r"\b(?:in|at|near|outside|of|from|to|into|across|around"
     r"|в|у|біля|поблизу|під|по|на|з|із|около|возле|под)\s+(?:the\s+)?$", re.I)
@@ -39,6 +40,8 @@ _ASIDE_BEFORE = re.compile(
 _INSTITUTION_BEFORE = re.compile(
     r"\b(?:hospital|medical\s+cent(?:er|re)|trauma\s+cent(?:er|re)|clinic|jail|courthouse|court"
     r"|detention\s+cent(?:er|re))\s+(?:in|at|of|near)\s+(?:the\s+)?$", re.I)
+# "the 5900 block of South Peoria": a street named after a town.
+_BLOCK_BEFORE = re.compile(r"\bblock\s+of\s+(?:(?:north|south|east|west|[NSEW]\.?)\s+)?$", re.I)
 # Words that say the name before them is a region's ("the Kharkiv region", "Донецькій області").
 _REGION_AFTER = re.compile(r"\s+(?:region|oblast|province|област[ьіи])\b", re.I)
 # A town's own police say it is a town, however small: "Waxhaw Police officer".
@@ -94,8 +97,12 @@ def mentions(text: str, start: int, end: int, gazetteer: Gazetteer,
              context: frozenset[str] = frozenset(), names: Names = NO_NAMES) -> list[Mention]:
     """Every place named in ``text[start:end]``, longest names first, in order. ``context``
     holds the countries (codes) and regions (place ids) the article is about; ``names``
-    what it tells of the people it names, whose names are no places."""
+    what it tells of the people it names, whose names are no places. In text written in
+    capitals ("AT SOME POINT, SHOTS WERE FIRED") only a cued name is a place."""
     found: list[Mention] = []
+    shouted = _LOWER_CASE.search(text, start, end) is None
+    if shouted:  # every word is capitalised: capitals tell no names apart
+        names = dataclasses.replace(names, capitals_tell=False)
     for run in _NAME_RUN.finditer(text, start, end):
         if found and run.start() < found[-1].end:
             continue  # the qualifier of the place just found
@@ -117,7 +124,7 @@ def mentions(text: str, start: int, end: int, gazetteer: Gazetteer,
                 common = one_word and name.lower() in names.lower_words
                 mention = _resolve(text, s, e, name, gazetteer, context, person, common,
                                    inside_a_name=names.capitals_tell and _names_more(following))
-                if mention is not None:
+                if mention is not None and (mention.cued or not shouted):
                     found.append(mention)
                     i = j
                     break
@@ -209,14 +216,16 @@ def _regions_in_run(run: str, gazetteer: Gazetteer,
 @lru_cache(maxsize=1024)
 def _words_before(text: str, start: int) -> tuple[bool, bool, bool, bool, bool]:
     """Whether the words before a name cue a place ("in", "of"), a settlement ("the village
-    of"), where something happened ("in", "near"), a hospital's or jail's town ("a hospital
-    in") and a place aside ("of", "from"). Kept while an article is read:
+    of"), where something happened ("in", "near"), a name that is not the story's town (a
+    hospital's or jail's: "a hospital in"; a street's: "the 5900 block of") and a place
+    aside ("of", "from"). Kept while an article is read:
     ``mentions`` tries every name a run of words starting at one place may be, and
     ``read_places`` may read the same spans twice."""
     return (bool(_CUE_BEFORE.search(text[max(0, start - 12):start])),
             bool(_SETTLEMENT_BEFORE.search(text[max(0, start - 24):start])),
             bool(_WHERE_BEFORE.search(text, max(0, start - 10), start)),
-            bool(_INSTITUTION_BEFORE.search(text, max(0, start - 30), start)),
+            bool(_INSTITUTION_BEFORE.search(text, max(0, start - 30), start)
+                 or _BLOCK_BEFORE.search(text, max(0, start - 20), start)),
             bool(_ASIDE_BEFORE.search(text, max(0, start - 12), start)))
 
 
@@ -236,7 +245,7 @@ def _resolve(text: str, s: int, e: int, name: str, gazetteer: Gazetteer,
     known = county is not None or bool(gazetteer.cities(name)) or gazetteer.region(name) is not None
     if not known and region is None:
         return None  # told before the words before it are read, which costs more
-    if _words_before(text, s)[3]:  # an institution's town
+    if _words_before(text, s)[3]:  # an institution's town, a street
         return None
     if county is not None:
         cued, *_, aside = _words_before(text, s)
@@ -456,6 +465,8 @@ def claim_place(sentence_mentions: list[Mention], article: Place, gazetteer: Gaz
             continue
         if mention.place.name == article.name or gazetteer.is_part_of(mention.place, article):
             return mention.place if mention.place.district else article
+        if gazetteer.lies_in(article, mention.place):  # "police in New York" of a Brooklyn story
+            return article
         if mention.qualified or article.id == UNKNOWN_PLACE.id or _same_area(mention.place, article):
             return mention.place
     return article

@@ -442,3 +442,21 @@ def test_a_claim_in_a_county_moves_there_unless_the_story_is_a_town_s_in_the_cou
 def test_georgia_in_a_story_its_county_sets_in_the_us_is_the_state():
     body = "Three people were shot Sunday night, DeKalb County Police said. Georgia officials said."
     assert set(_places("3 people shot in DeKalb County", body)) == {"county:US.13089"}
+
+
+def test_the_greater_city_a_sentence_names_keeps_a_claim_in_the_borough_the_story_is_about():
+    body = ("BROOKLYN — Nine people were wounded at a block party early Sunday. "
+            "Police in New York have arrested a man in connection with the shooting that wounded nine.")
+    assert set(_place_names("Nine wounded at block party", body)) == {("Brooklyn", "New York")}
+
+
+def test_a_street_named_after_a_town_is_no_place_of_the_story():
+    body = ("A 5-year-old girl was shot in the arm Wednesday. Paramedics responded to the 5900 block "
+            "of South Peoria and found the girl, said a Chicago Police spokesman.")
+    assert set(_place_names("Girl, 5, shot", body)) == {("Chicago", "Illinois")}
+
+
+def test_a_capitalised_word_of_a_story_written_in_capitals_is_a_place_only_where_cued():
+    body = ("SIX PEOPLE WERE SHOT IN HOUSTON OVERNIGHT. AT SOME POINT, SHOTS WERE FIRED AND "
+            "BULLETS HIT SIX PEOPLE.")
+    assert set(_place_names("Six shot after fight", body)) == {("Houston", "Texas")}
