@@ -40,6 +40,12 @@ _ASIDE_BEFORE = re.compile(
 _INSTITUTION_BEFORE = re.compile(
     r"\b(?:hospital|medical\s+cent(?:er|re)|trauma\s+cent(?:er|re)|clinic|jail|courthouse|court"
     r"|detention\s+cent(?:er|re))\s+(?:in|at|of|near)\s+(?:the\s+)?$", re.I)
+# "a Jackson hospital": the town of the hospital the wounded were taken to.
+_INSTITUTION_AFTER = re.compile(r"\s+(?:hospital|medical\s+cent(?:er|re)|trauma\s+cent(?:er|re)|jail)\b")
+# "Fort Worth man shot while hunting near Azle": the town a person is from, not where it happened.
+_PERSON_AFTER = re.compile(
+    r"\s+(?:man|woman|men|women|boy|girl|teen|teens|teenager|couple|residents?|natives?|mother|father"
+    r"|mom|dad|family|student|toddler|infant|baby)\b")
 # "the 5900 block of South Peoria": a street named after a town.
 _BLOCK_BEFORE = re.compile(r"\bblock\s+of\s+(?:(?:north|south|east|west|[NSEW]\.?)\s+)?$", re.I)
 # Words that say the name before them is a region's ("the Kharkiv region", "Донецькій області").
@@ -84,6 +90,7 @@ class Mention:
     cued: bool
     qualified: bool = False  # a state or country was written beside it
     aside: bool = False  # "of", "from", "to" before it: no claim moves there
+    home: bool = False  # a person's home town, not where it happened: "Fort Worth man"
 
 
 def _strip(word: str) -> str:
@@ -245,7 +252,7 @@ def _resolve(text: str, s: int, e: int, name: str, gazetteer: Gazetteer,
     known = county is not None or bool(gazetteer.cities(name)) or gazetteer.region(name) is not None
     if not known and region is None:
         return None  # told before the words before it are read, which costs more
-    if _words_before(text, s)[3]:  # an institution's town, a street
+    if _words_before(text, s)[3] or _INSTITUTION_AFTER.match(text, e):  # an institution's town, a street
         return None
     if county is not None:
         cued, *_, aside = _words_before(text, s)
@@ -269,6 +276,7 @@ def _known_place(text: str, s: int, e: int, name: str, gazetteer: Gazetteer,
     """The city or region a name the gazetteer knows means here, given the ``region`` its
     qualifier names, if any."""
     cued, settlement, where, _, aside = _words_before(text, s)
+    home = bool(_PERSON_AFTER.match(text, e))
     cued, where = (cued or dateline) and not inside_a_name, (where or dateline) and not inside_a_name
     if (kind := _REGION_AFTER.match(text, e)) and (named := gazetteer.region(name)) is not None:
         return Mention(s, kind.end(), named.place(name), False, True)  # "the Odesa region"
@@ -279,7 +287,7 @@ def _known_place(text: str, s: int, e: int, name: str, gazetteer: Gazetteer,
                                 evidence=settlement or bool(_POLICE_AFTER.match(text, e)), cued=where))
     if city is not None:
         return Mention(s, e, gazetteer.place_of(city, name), True, cued or settlement or region is not None,
-                       region is not None, aside)
+                       region is not None, aside or home, home)
     region_named = gazetteer.region(name, context)
     agrees = region is None or region_named is None or region.country == region_named.country
     if region_named is not None and len(name) > 2 and agrees:
@@ -425,9 +433,10 @@ def _named_place(headline: list[Mention], body: list[Mention], dateline: Place |
     headline = [m for m in headline if _may_be_the_story(m, countries)]
     body = [m for m in body if _may_be_the_story(m, countries)]
     for mention in headline:
-        if mention.is_city and (mention.cued or not title_case):
+        if mention.is_city and not mention.home and (mention.cued or not title_case):
             return mention.place
-    cities = [m for m in body if m.is_city]
+    # A headline's "Fort Worth man" counts as the body's towns do.
+    cities = [m for m in body if m.is_city] + [m for m in headline if m.home]
     if cities:
         tally = Counter(((m.cued, m.cued and not m.aside), m.place) for m in cities)
         best = max(tally.items(), key=lambda item: (item[0][0], item[1]))

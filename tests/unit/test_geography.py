@@ -460,3 +460,17 @@ def test_a_capitalised_word_of_a_story_written_in_capitals_is_a_place_only_where
     body = ("SIX PEOPLE WERE SHOT IN HOUSTON OVERNIGHT. AT SOME POINT, SHOTS WERE FIRED AND "
             "BULLETS HIT SIX PEOPLE.")
     assert set(_place_names("Six shot after fight", body)) == {("Houston", "Texas")}
+
+
+def test_the_town_of_the_hospital_the_wounded_were_taken_to_is_not_the_storys():
+    body = ("A 6-year-old girl who was shot is in critical condition at a Jackson hospital, her family "
+            "said. Anyone with information should call Meridian police or the Mississippi Bureau of "
+            "Investigation.")
+    assert set(_place_names("Child who was shot in critical condition", body)) == {("Meridian", "Mississippi")}
+
+
+def test_the_home_town_of_a_headlines_victim_yields_to_where_it_happened():
+    body = "A man was fatally shot while hunting near Jonesboro, Georgia, on Saturday."
+    assert set(_place_names("Atlanta man fatally shot while hunting", body)) == {("Jonesboro", "Georgia")}
+    assert set(_place_names("Atlanta man fatally shot", "A man was fatally shot on Saturday.")) == {
+        ("Atlanta", "Georgia")}
