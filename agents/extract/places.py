@@ -341,6 +341,8 @@ def dateline_city(text: str, body_start: int, gazetteer: Gazetteer,
 _POLICE_OF = re.compile(rf"(?P<name>{_CAPITAL}(?<![\w'’.-]{_CAPITAL})[\w'’.-]*+(?:[^\S\n]+{_CAPITALISED}){{0,2}})"
                         r"[^\S\n]+[Pp]olice\b")
 
+_FORMER_BEFORE = re.compile(r"\b(?:retired|former|ex-)\s*$", re.I)
+
 
 def police_names(text: str) -> list[str]:
     """The names before every "police" of the text, most often written first: "Officer Jose
@@ -353,6 +355,10 @@ def police_names(text: str) -> list[str]:
         words = match["name"].split()
         if any(word.lower() in NOT_A_POLICE_CITY for word in words):
             continue  # "DeKalb County Police", "State Police": no town's
+        if any(f"{match['name']} County {police}" in text for police in ("police", "Police")):
+            continue  # "Nassau Police Lt. LeBrun" of a story of the Nassau County police
+        if _FORMER_BEFORE.search(text, max(0, match.start() - 12), match.start()):
+            continue  # "a retired Tampa police captain" speaks for no police of the story
         for first in range(len(words)):
             names[_strip(" ".join(words[first:]))] += 1
     return [name for name, _ in names.most_common()]
@@ -417,11 +423,18 @@ def article_place(headline: list[Mention], body: list[Mention], dateline: Place 
     police = _police_city(police or [], named, gazetteer, hints)
     if police is None or named.id == police.id:
         return named
-    if named.id == UNKNOWN_PLACE.id or not _same_area(named, police) or (
-            named.admin1 == police.admin1 and not named.id.startswith("geonames:")):
-        return police
+    # A town the story only names or datelines yields to the one whose police speak ("at a
+    # Jackson hospital ... Meridian police"; "INDIANAPOLIS — ... Beech Grove police said"), not
+    # one it puts the story in ("in Glendale") or a borough of theirs ("Brooklyn", whatever
+    # "New York police" say).
     if gazetteer.is_part_of(named, police):
         return dataclasses.replace(police, district=named.district or named.name, mention=named.mention)
+    if gazetteer.lies_in(named, police):
+        return named
+    cued = any(m.cued and m.place.id == named.id for m in headline + body)
+    if named.id == UNKNOWN_PLACE.id or not _same_area(named, police) or (
+            named.admin1 == police.admin1 and not (named.id.startswith("geonames:") and cued)):
+        return police
     return named
 
 

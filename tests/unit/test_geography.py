@@ -474,3 +474,16 @@ def test_the_home_town_of_a_headlines_victim_yields_to_where_it_happened():
     assert set(_place_names("Atlanta man fatally shot while hunting", body)) == {("Jonesboro", "Georgia")}
     assert set(_place_names("Atlanta man fatally shot", "A man was fatally shot on Saturday.")) == {
         ("Atlanta", "Georgia")}
+
+
+def test_the_town_whose_police_speak_overrules_a_dateline_in_its_state_but_not_a_borough():
+    body = "INDIANAPOLIS — A man was shot and killed outside a bar early Sunday, Beech Grove police said."
+    assert set(_place_names("Man killed outside bar", body)) == {("Beech Grove", "Indiana")}
+    body = "Nine people were wounded at a Brooklyn block party on Sunday, New York police said."
+    assert set(_place_names("Brooklyn shooting", body)) == {("Brooklyn", "New York")}
+
+
+def test_a_retired_officer_speaks_for_no_police_of_the_story():
+    body = ("WINTER HAVEN, Fla. — A man was shot and killed during a home invasion on Monday. \"He was running "
+            "out of options,\" said Bret Bartlett, a retired Tampa police captain.")
+    assert set(_place_names("Homeowner kills intruder", body)) == {("Winter Haven", "Florida")}
