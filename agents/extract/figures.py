@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from agents.extract.alternation import one_of, spelled_out
 from agents.extract.caseblind import CaseBlind, SpelledCase
@@ -220,6 +220,7 @@ _LATER_DEATH = re.compile(r"\b(?:later\s+)?(?:died|succumbed|was\s+pronounced\s+
 _SOME_OF_THEM = re.compile(r"\b\w+\s+of\s+(?:whom|them|those|these|the\s+[a-z]+)\b", re.I)
 # "and one died", "two of them later died": a count just before a death is its own subject.
 _COUNT_BEFORE = re.compile(rf"\b(?:{UNIT_WORD}|\d+)(?:\s+[a-z]+){{0,2}}\s+$", re.I)
+_ANOTHER_PERSON = re.compile(rf"\band\s+(?:a|an|another)\s+(?:[\w-]+\s+){{0,2}}?(?:{_SINGLE})\b", re.I)
 _PARTITIVE_BEFORE = re.compile(r"\b\w+\s+of\s+(?:the\s+|those\s+|these\s+)?$", re.I)
 _CLAUSE_BREAK = re.compile(r"[;:!?]|\s[—–]\s|\b(?:but|while|whereas|although|after|before|when|as)\b", re.I)
 _ACT = gated(re.compile(
@@ -278,6 +279,7 @@ class _Phrase:
     pronoun: bool = False  # "he and three others": a pronoun joins new people, "the father" does not
     kind: str | None = None  # what the phrase itself says befell them: "a double homicide"
     own_clause: bool = False  # "..., another wounded": the subject of a clause of its own
+    name: bool = False  # a person's name: "63-year-old Daniel Caron", "Skinner, 26"
 
 
 def _phrase(match: re.Match[str], sentence: str) -> _Phrase | None:
@@ -285,7 +287,7 @@ def _phrase(match: re.Match[str], sentence: str) -> _Phrase | None:
     if match["names"]:
         found = len(_AGE_OF_A_NAME.findall(match["names"]))
         return _Phrase(match.start(), match.end(), Count(found, found, found, None), False, False,
-                       False, individual=True)
+                       False, individual=True, name=True)
     if match["nobody"]:
         return _Phrase(match.start(), match.end(), Count(0, 0, 0, None), False, False, True)
     if match["ordinal"]:
@@ -323,9 +325,9 @@ def _phrase(match: re.Match[str], sentence: str) -> _Phrase | None:
         value = number_value(match["family"])
         return _Phrase(match.start(), match.end(), Count(value, value, value, None), False, False,
                        False) if value else None
-    if match["a_death"]:
+    if match["a_death"]:  # "the teen's death" after "Jaden's death" is his again, not a second
         return _Phrase(match.start(), match.end(), Count(1, 1, 1, None), False, False, False,
-                       individual=True, kind=KILLED)
+                       individual=not _DEFINITE_OWNER.search(before), kind=KILLED)
     if match["a_fatal"] is not None:  # "a fatal shooting": someone died, how many is said elsewhere
         return _Phrase(match.start(), match.end(), Count(1, 1, None, "at least"), False, False, False,
                        kind=KILLED)
@@ -353,7 +355,7 @@ def _phrase(match: re.Match[str], sentence: str) -> _Phrase | None:
     if match["one"] or match["bare"] or match["listed"] or match["named"] or match["aged"] or match["aged_name"] or match["bare_age"]:
         qualifier = qualifier_before(before[-25:])
         return _Phrase(match.start(), match.end(), Count(1, 1, 1, qualifier), False, False,
-                       False, individual=True)
+                       False, individual=True, name=bool(match["named"] or match["aged_name"]))
     noun = (match["definite_noun"] or "").lower()
     if match["pronoun"]:
         return _Phrase(match.start(), match.end(), Count(1, 1, 1, None), True, False, False,
@@ -406,6 +408,7 @@ _HOW = re.compile(r"\s+\w+ly\b(?!\s+(?:killed|injured|wounded|shot|hurt|dead)\b)
 
 
 _POSSESSIVE = re.compile(r"(?:his|her|their)\s", re.I)
+_DEFINITE_OWNER = re.compile(r"\b(?:the|this|that)\s+[\w-]+$", re.I)
 _OWNER = re.compile(r"\s(?:his|her|their)\s*$", re.I)  # "a woman and her | two children"
 
 
@@ -416,6 +419,9 @@ def _coordinated(phrases: list[_Phrase], sentence: str) -> list[list[_Phrase]]:
     someone new: "a man and his 11-year-old son" are two."""
     groups: list[list[_Phrase]] = []
     for phrase in phrases:
+        if groups and _names_the_one_before(groups[-1][-1], phrase, sentence):
+            groups[-1][-1] = replace(groups[-1][-1], end=phrase.end)
+            continue
         joiner = _OWNER.sub(" ", sentence[groups[-1][-1].end:phrase.start]) if groups else ""
         joined_by_and = " and " in f" {joiner} "
         partitive = not joined_by_and and _HOW.match(sentence, phrase.end)
@@ -427,6 +433,13 @@ def _coordinated(phrases: list[_Phrase], sentence: str) -> list[list[_Phrase]]:
         else:
             groups.append([phrase])
     return groups
+
+
+def _names_the_one_before(before: _Phrase, phrase: _Phrase, sentence: str) -> bool:
+    """Whether a name after a comma names the one person just counted: "his friend, 63-year-old
+    Daniel Caron" is one man; "a man, a woman" are two."""
+    return (phrase.name and phrase.count.value == 1 and not before.name and before.count.value == 1
+            and sentence[before.end:phrase.start].strip() == ",")
 
 
 def _sum(group: list[_Phrase]) -> Count:
@@ -476,8 +489,8 @@ def _died_since(group: list[_Phrase], sentence: str, predicate_end: int) -> str 
     women wounded has died", "five wounded were rushed to hospitals, where three died")."""
     rest = _clause(sentence, predicate_end)
     death = _LATER_DEATH.search(rest)
-    if death is None:
-        return None
+    if death is None or _ANOTHER_PERSON.search(rest, 0, death.start()):
+        return None  # "a 56-year-old who had been shot in the leg and a child who had died"
     some = (_PARTITIVE_BEFORE.search(sentence, max(0, group[0].start - 20), group[0].start)
             or _some_died(rest, death.start()))
     return VICTIMS if some else KILLED

@@ -196,6 +196,11 @@ def test_counts_and_qualifiers(sentence, expected):
     ("All five of the wounded were rushed to hospitals, where three of the men died.",
      [(VICTIMS, 5), (KILLED, 3)]),
     ("Four people were shot and one died.", [(VICTIMS, 4), (KILLED, 1)]),
+    ("Officers found a 56-year-old who had been shot in the leg and a child who had died at the scene.",
+     [(VICTIMS, 1), (KILLED, 1)]),  # the death is the child's, not the wounded man's
+    # a name after a comma names the one just counted
+    ("Police say he shot and killed his friend, 63-year-old Daniel Caron, in the driveway.", [(KILLED, 1)]),
+    ("A teen, Jose Perez, 17, and a woman, Ana Diaz, 40, were wounded.", [(INJURED, 2)]),
     # explicit zero
     ("No one was hurt in the fire.", [(INJURED, 0)]),
 ])
