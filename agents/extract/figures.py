@@ -220,6 +220,7 @@ _LATER_DEATH = re.compile(r"\b(?:later\s+)?(?:died|succumbed|was\s+pronounced\s+
 _SOME_OF_THEM = re.compile(r"\b\w+\s+of\s+(?:whom|them|those|these|the\s+[a-z]+)\b", re.I)
 # "and one died", "two of them later died": a count just before a death is its own subject.
 _COUNT_BEFORE = re.compile(rf"\b(?:{UNIT_WORD}|\d+)(?:\s+[a-z]+){{0,2}}\s+$", re.I)
+_NAME_AND_COMMA_BEFORE = re.compile(r"\b[A-Z][\w'’.-]*,\s*$")
 _ANOTHER_PERSON = re.compile(rf"\band\s+(?:a|an|another)\s+(?:[\w-]+\s+){{0,2}}?(?:{_SINGLE})\b", re.I)
 _PARTITIVE_BEFORE = re.compile(r"\b\w+\s+of\s+(?:the\s+|those\s+|these\s+)?$", re.I)
 _CLAUSE_BREAK = re.compile(r"[;:!?]|\s[—–]\s|\b(?:but|while|whereas|although|after|before|when|as)\b", re.I)
@@ -280,6 +281,7 @@ class _Phrase:
     kind: str | None = None  # what the phrase itself says befell them: "a double homicide"
     own_clause: bool = False  # "..., another wounded": the subject of a clause of its own
     name: bool = False  # a person's name: "63-year-old Daniel Caron", "Skinner, 26"
+    named_after: bool = False  # a name after a comma names it: "his friend, 63-year-old Daniel Caron"
 
 
 def _phrase(match: re.Match[str], sentence: str) -> _Phrase | None:
@@ -420,7 +422,7 @@ def _coordinated(phrases: list[_Phrase], sentence: str) -> list[list[_Phrase]]:
     groups: list[list[_Phrase]] = []
     for phrase in phrases:
         if groups and _names_the_one_before(groups[-1][-1], phrase, sentence):
-            groups[-1][-1] = replace(groups[-1][-1], end=phrase.end)
+            groups[-1][-1] = replace(groups[-1][-1], end=phrase.end, named_after=True)
             continue
         joiner = _OWNER.sub(" ", sentence[groups[-1][-1].end:phrase.start]) if groups else ""
         joined_by_and = " and " in f" {joiner} "
@@ -465,6 +467,11 @@ def _as_subject(group: list[_Phrase], sentence: str) -> tuple[str, Count] | None
     if _BODY.search(sentence, last.start, last.end) and _FOUND.search(_clause(sentence, last.end)):
         return KILLED, _sum(group)  # "his dead body was found the next day"
     predicate = _PREDICATE.match(sentence, last.end)
+    if predicate is None and sentence.startswith(",", last.end) and len(group) == 1 and last.count.value == 1 and (
+            last.named_after or _NAME_AND_COMMA_BEFORE.search(sentence, 0, last.start)):
+        # the comma closes an apposition: "Lavell Lee Smith, a 33-year-old man, was shot and
+        # killed"; "his friend, 63-year-old Daniel Caron, was killed"
+        predicate = _PREDICATE.match(sentence, last.end + 1)
     if predicate is None or _HYPOTHETICAL.search(sentence, 0, group[0].start):
         return None
     verb = next(predicate.start(kind) for kind in ("death", "injury", "hit") if predicate[kind])
