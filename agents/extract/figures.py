@@ -215,7 +215,7 @@ _HIT = (
 _PREDICATE = re.compile(
     _AUXILIARY + rf"\s+(?:(?P<death>{_DEATH})|(?P<injury>{_INJURY})|(?P<hit>{_HIT}))", re.I
 )
-_LATER_DEATH = re.compile(r"\b(?:later\s+)?(?:died|succumbed|was\s+pronounced\s+dead|did\s+not\s+survive)\b", re.I)
+_LATER_DEATH = re.compile(r"\b(?:later\s+)?(?:died|succumbed|was\s+pronounced\s+dead|did\s+not\s+survive|(?:was\s+|is\s+)?taken\s+off\s+life\s+support)\b", re.I)
 # "Five people were shot, one of whom died": the death is some of them, counted on its own.
 _SOME_OF_THEM = re.compile(r"\b\w+\s+of\s+(?:whom|them|those|these|the\s+[a-z]+)\b", re.I)
 # "and one died", "two of them later died": a count just before a death is its own subject.
