@@ -39,7 +39,8 @@ _ASIDE_BEFORE = re.compile(
 # Dayton" names the hospital's town, not where the story happened.
 _INSTITUTION_BEFORE = re.compile(
     r"\b(?:hospital|medical\s+cent(?:er|re)|trauma\s+cent(?:er|re)|clinic|jail|courthouse|court"
-    r"|detention\s+cent(?:er|re))\s+(?:in|at|of|near)\s+(?:the\s+)?$", re.I)
+    r"|detention\s+cent(?:er|re))\s+(?:in|at|of|near)\s+(?:the\s+)?$"
+    r"|\b(?:airlifted|flown|taken|rushed|transported|transferred)\s+to\s+$", re.I)  # "an infant was airlifted to Jackson"
 # "a Jackson hospital": the town of the hospital the wounded were taken to.
 _INSTITUTION_AFTER = re.compile(r"\s+(?:hospital|medical\s+cent(?:er|re)|trauma\s+cent(?:er|re)|jail)\b")
 # "Fort Worth man shot while hunting near Azle": the town a person is from, not where it happened.

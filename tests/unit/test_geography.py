@@ -467,6 +467,9 @@ def test_the_town_of_the_hospital_the_wounded_were_taken_to_is_not_the_storys():
             "said. Anyone with information should call Meridian police or the Mississippi Bureau of "
             "Investigation.")
     assert set(_place_names("Child who was shot in critical condition", body)) == {("Meridian", "Mississippi")}
+    body = ("Meridian police are investigating a shooting at an apartment complex in Mississippi. "
+            "A 1-month-old infant who was shot was airlifted to Jackson.")
+    assert set(_place_names("Child shot at apartment complex", body)) == {("Meridian", "Mississippi")}
 
 
 def test_the_home_town_of_a_headlines_victim_yields_to_where_it_happened():
