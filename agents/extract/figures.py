@@ -85,6 +85,9 @@ _MODIFIERS = rf"(?:\s+(?:{_AGE}|{_NOT_MODIFIER}[A-Za-z]++(?:-[a-z]++)*+)){{0,3}}
 _LABEL = r"(?:[\w.'’#-]++:\s+)?"  # a headline's "HPD: " or "#DEVELOPING: "
 # "Terrell Skinner, 26," and, ending a sentence, "shot Donavon Worker, 24."
 _NAME_AGE = r"[A-Z][\w'’.-]++(?:\s+[A-Z][\w'’.-]++){0,3},\s+\d{1,3}(?:,|(?=[.;]?\s*$))"
+_NAME_WORD = r"[A-Z][a-z'’]+(?:[A-Z][a-z'’]+)?"  # "McPherson", "DeShawn"
+_FULL_NAME = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}\.?){{1,2}}"
+_NAMES_APART = re.compile(r",\s+|,?\s+and\s+")
 _AGE_OF_A_NAME = re.compile(r",\s+\d{1,3}(?:,|$)")
 _DEFINITE = one_of(["the", "this", "that", "these", "those", "his", "her", "their", "its", "both"])
 
@@ -117,7 +120,7 @@ _PHRASE = SpelledCase(re.compile(
            |(?<=\w)['’]s\s+(?:[\w-]+\s+)?)
            (?:fatal|deadly)\s+(?:[\w-]+\s+){{0,2}}?(?:shooting|stabbing)
            \b(?!\s+(?:of|death|deaths|suspect|investigation|case)\b))
-      | (?P<named>[A-Z][a-z'’]+(?:\s+[A-Z][a-z'’.]+){{1,2}})(?=\s+(?:was|has\s+been)\s+(?:slain|killed|shot|wounded|injured|stabbed|murdered|pronounced\s+dead)\b)
+      | (?P<named>{_FULL_NAME}(?:(?:,\s+|,?\s+and\s+){_FULL_NAME}){{0,5}})(?=\s+(?:was|were|has\s+been|have\s+been)\s+(?:also\s+)?(?:slain|killed|shot|wounded|injured|stabbed|murdered|struck|pronounced\s+dead)\b)
       | (?i:\b(?P<slain>(?:slain|murdered)\s+(?:{_AGE}\s+)?(?:{_SINGLE}))\b)
       | (?i:(?P<shooting_of>(?:{_SINGLE})['’]s\s+(?:accidental\s+|apparent\s+)?shooting)\b(?!\s+(?:death|suspect|range|spree)\b))
       | (?i:\b(?P<multiple>double|triple|quadruple)(?:\s+(?P<multiple_fatal>fatal|deadly))?\s+
@@ -354,10 +357,14 @@ def _phrase(match: re.Match[str], sentence: str) -> _Phrase | None:
     if match["acted"]:
         return _Phrase(match.start("acted"), match.end(), Count(1, 1, 1, None), False, False,
                        False, individual=True)
-    if match["one"] or match["bare"] or match["listed"] or match["named"] or match["aged"] or match["aged_name"] or match["bare_age"]:
+    if match["named"]:  # "Raymone West, Brian Dearmond and Marquise McPherson were also struck"
+        found = len(_NAMES_APART.split(match["named"]))
+        return _Phrase(match.start(), match.end(), Count(found, found, found, None), False, False,
+                       False, individual=True, name=True)
+    if match["one"] or match["bare"] or match["listed"] or match["aged"] or match["aged_name"] or match["bare_age"]:
         qualifier = qualifier_before(before[-25:])
         return _Phrase(match.start(), match.end(), Count(1, 1, 1, qualifier), False, False,
-                       False, individual=True, name=bool(match["named"] or match["aged_name"]))
+                       False, individual=True, name=bool(match["aged_name"]))
     noun = (match["definite_noun"] or "").lower()
     if match["pronoun"]:
         return _Phrase(match.start(), match.end(), Count(1, 1, 1, None), True, False, False,

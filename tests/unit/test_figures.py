@@ -203,6 +203,7 @@ def test_counts_and_qualifiers(sentence, expected):
     ("Police say he shot and killed his friend, 63-year-old Daniel Caron, in the driveway.", [(KILLED, 1)]),
     ("A teen, Jose Perez, 17, and a woman, Ana Diaz, 40, were wounded.", [(INJURED, 2)]),
     ("Lavell Lee Smith, a 33-year-old black man, was shot and killed Sunday.", [(KILLED, 1)]),
+    ("Raymone West, Brian Dearmond and Marquise McPherson were also struck by bullets.", [(VICTIMS, 3)]),
     ("His friend, 63-year-old Daniel Caron, was killed.", [(KILLED, 1)]),
     # explicit zero
     ("No one was hurt in the fire.", [(INJURED, 0)]),
