@@ -120,7 +120,7 @@ _PHRASE = SpelledCase(re.compile(
            |(?<=\w)['’]s\s+(?:[\w-]+\s+)?)
            (?:fatal|deadly)\s+(?:[\w-]+\s+){{0,2}}?(?:shooting|stabbing)
            \b(?!\s+(?:of|death|deaths|suspect|investigation|case)\b))
-      | (?P<named>{_FULL_NAME}(?:(?:,\s+|,?\s+and\s+){_FULL_NAME}){{0,5}})(?=\s+(?:was|were|has\s+been|have\s+been)\s+(?:also\s+)?(?:slain|killed|shot|wounded|injured|stabbed|murdered|struck|pronounced\s+dead)\b)
+      | (?<!\bin\s)(?<!\bof\s)(?<!\bat\s)(?<!\bfrom\s)(?<!\bnear\s)(?P<named>{_FULL_NAME}(?:(?:,\s+|,?\s+and\s+){_FULL_NAME}){{0,5}})(?=\s+(?:was|were|has\s+been|have\s+been)\s+(?:also\s+)?(?:slain|killed|shot|wounded|injured|stabbed|murdered|struck|pronounced\s+dead)\b)
       | (?i:\b(?P<slain>(?:slain|murdered)\s+(?:{_AGE}\s+)?(?:{_SINGLE}))\b)
       | (?i:(?P<shooting_of>(?:{_SINGLE})['’]s\s+(?:accidental\s+|apparent\s+)?shooting)\b(?!\s+(?:death|suspect|range|spree)\b))
       | (?i:\b(?P<multiple>double|triple|quadruple)(?:\s+(?P<multiple_fatal>fatal|deadly))?\s+
@@ -160,12 +160,15 @@ _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _AFTER_A_NAME = re.compile(r"\w,\s*$")
 _AGES_LISTED = re.compile(r"[A-Z][\w'’-]+,\s*\d{1,3}\s*[;,]")
 
+# A word of where someone is from or was hit ("of Morgantown", "in a late night shooting"),
+# never the verb that says what befell them: "Davienne Lewis from Springfield died".
+_PLACE_WORD = r"(?!(?:died|dies|killed|shot|wounded|injured|hurt|was|were|is|are|has|have|had)\b)[A-Z][\w.'’-]+"
 _AUXILIARY = (
     # "Damon Sochko, 16, of Morgantown,", "a 3-year-old boy in Campbell County"
-    r"(?:\s*,?\s+(?:of|in|at|from)\s+(?:the\s+)?[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3},?)?"
+    rf"(?:\s*,?\s+(?:of|in|at|from)\s+(?:the\s+)?{_PLACE_WORD}(?:\s+{_PLACE_WORD}){{0,3}},?)?"
     r"(?:\s*,\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,2}\s*,)?"  # "a 12-year-old boy, Jakob Weeks,"
     r"(?:\s*,?\s*(?:who|that)\b)?"
-    r"(?:\s+of\s+(?:the|them|those|these)(?:\s+\w+)?)?"
+    r"(?:\s+of\s+(?:the|them|those|these|whom)(?:\s+\w+)?)?"
     r"(?:\s+(?:was|were|is|are|has|have|had|been|being|got|gets|remains?|remained|also|later|found"
     r"|more(?!\s+(?:shots?|rounds?|\w+ly)\b)"
     r"|both|all|each|then|just|now|badly|(?!fatally|mortally)[a-z]+ly))*"

@@ -204,6 +204,8 @@ def test_counts_and_qualifiers(sentence, expected):
     ("A teen, Jose Perez, 17, and a woman, Ana Diaz, 40, were wounded.", [(INJURED, 2)]),
     ("Lavell Lee Smith, a 33-year-old black man, was shot and killed Sunday.", [(KILLED, 1)]),
     ("Raymone West, Brian Dearmond and Marquise McPherson were also struck by bullets.", [(VICTIMS, 3)]),
+    ("The coroner confirmed 23-year-old Davienne Lewis from Springfield died after he was shot.", [(KILLED, 1)]),
+    ("A 3-year-old boy in Campbell County was shot.", [(VICTIMS, 1)]),  # a county is nobody
     ("His friend, 63-year-old Daniel Caron, was killed.", [(KILLED, 1)]),
     # explicit zero
     ("No one was hurt in the fire.", [(INJURED, 0)]),
