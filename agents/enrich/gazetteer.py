@@ -99,6 +99,15 @@ class Region:
         return Place(id=self.place_id, name="", admin1=self.name if self.code else "",
                      country=self.country, mention=mention)
 
+    def locality(self, name: str) -> Place:
+        """A settlement of this region the gazetteer does not hold ("Mykilske, Kherson"), kept
+        by the name the text gives it."""
+        return Place(id=f"{LOCALITY}{self.country}.{self.code}:{fold(name)}", name=name,
+                     admin1=self.name, country=self.country, mention=name)
+
+
+LOCALITY = "locality:"
+
 
 @dataclass(frozen=True, slots=True)
 class County:
@@ -434,6 +443,9 @@ class Gazetteer:
         return None
 
     def region_by_place_id(self, place_id: str) -> Region | None:
+        """The region or country of that id, or the region a locality's id places it in."""
+        if place_id.startswith(LOCALITY):
+            place_id = "admin1:" + place_id[len(LOCALITY):].partition(":")[0]
         return self._regions_by_id.get(place_id)
 
     def country_name(self, code: str) -> str | None:

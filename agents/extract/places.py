@@ -48,6 +48,11 @@ _PERSON_AFTER = re.compile(
     r"\s+(?:man|woman|men|women|boy|girl|teen|teens|teenager|couple|residents?|natives?|mother|father"
     r"|mom|dad|family|student|toddler|infant|baby)\b")
 # "the 5900 block of South Peoria": a street named after a town.
+# Countries whose every settlement of a few hundred people the gazetteer holds (GeoNames
+# cities500 lists nearly every incorporated US place): a name it lacks there, beside a
+# state, is a person's or a word's ("Friday, Pennsylvania"), not a settlement of its own.
+# Elsewhere villages under 500 people are many ("Mykilske, Kherson") and kept by name.
+_SETTLEMENTS_ALL_KNOWN = frozenset({"US"})
 _BLOCK_BEFORE = re.compile(r"\bblock\s+of\s+(?:(?:north|south|east|west|[NSEW]\.?)\s+)?$", re.I)
 # Words that say the name before them is a region's ("the Kharkiv region", "Донецькій області").
 _REGION_AFTER = re.compile(r"\s+(?:region|oblast|province|област[ьіи])\b", re.I)
@@ -267,6 +272,8 @@ def _resolve(text: str, s: int, e: int, name: str, gazetteer: Gazetteer,
     # "Mykilske, Kherson": a place we cannot pin, in a region we can; but not in a region abroad
     # that shares a name with a town at home ("Sports, Toledo, OH" in a US station's tail).
     if region is not None and (region.country in context or not any(":" not in area for area in context)):
+        if region.code and region.country not in _SETTLEMENTS_ALL_KNOWN:
+            return Mention(s, qualified_end, region.locality(name), True, True, True)
         return Mention(s, qualified_end, region.place(name), False, True)
     return None
 
