@@ -433,9 +433,13 @@ class Gazetteer:
 
     def major_cities(self) -> Iterator[City]:
         """The cities of a hundred thousand people or more, most populous first."""
+        return self.towns(MAJOR_CITY)
+
+    def towns(self, population: int = VILLAGE_POPULATION) -> Iterator[City]:
+        """The places of at least ``population`` people, most populous first."""
         for row in range(len(self)):
             city = self._unpack(row)
-            if city.population < MAJOR_CITY:
+            if city.population < population:
                 return
             yield city
 

@@ -50,13 +50,15 @@ def _sure(mention: Mention, gazetteer: Gazetteer) -> bool:
 
 def outlet_areas(source: str, text: str, headline_end: int, story_end: int,
                  gazetteer: Gazetteer) -> frozenset[str]:
-    """The areas an outlet is at home in: those its site's name and call letters tell, those
-    its name in the headline's tail ("... - WFSB 3 Connecticut") names, and the states of the
-    local phone numbers it gives its readers ("CRIMESTOPPERS at 504-822-1111")."""
+    """The areas an outlet is at home in: those its site's name ("salina.com" is Kansas's) and
+    call letters tell, those its name in the headline's tail ("... - WFSB 3 Connecticut")
+    names, and the states of the local phone numbers it gives its readers ("CRIMESTOPPERS at
+    504-822-1111")."""
     in_site, call_letters = outlet_places(source, gazetteer)
+    home = site_city(source, gazetteer)
     # A station's "South Georgia News" is the state's, not the country's.
-    places = [*in_site, *(m.place for m in mentions(text, story_end, headline_end, gazetteer, call_letters)
-                          if _the_outlets(m, gazetteer))]
+    tail = [m.place for m in mentions(text, story_end, headline_end, gazetteer, call_letters) if _the_outlets(m, gazetteer)]
+    places = [*in_site, *([home] if home else []), *tail]
     return areas(places, gazetteer) | call_letters | phone_states(text, gazetteer)
 
 

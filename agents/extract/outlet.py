@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from agents.enrich.gazetteer import BROADCASTER_EAST, BROADCASTER_WEST, Gazetteer, fold
+from agents.enrich.gazetteer import BROADCASTER_EAST, BROADCASTER_WEST, City, Gazetteer, fold
 from streams.records import Place
 
 _CALL_SIGN = re.compile(r"[kw][a-z]{2,3}(?:tv|\d{1,2})?")
@@ -92,9 +92,38 @@ def _states_in(label: str, gazetteer: Gazetteer) -> list[Place]:
 @lru_cache(maxsize=4096)
 def site_city(source: str, gazetteer: Gazetteer) -> Place | None:
     """The one major city an outlet's site is named after ("chicagotribune.com",
-    "click2houston.com"), if its name opens or ends a label of the site's name."""
+    "click2houston.com"), if its name opens or ends a label of the site's name; else the US
+    town a label opens with, as a local paper names itself ("salina.com",
+    "myrtlebeachonline.com", "thedalleschronicle.com")."""
     cities = {place.id: place for label in _labels(source) for place in _cities_in(label, gazetteer, at_edges=True)}
+    if not cities:
+        cities = {place.id: place for label in _labels(source) if (place := _town_opening(label, gazetteer))}
     return cities.popitem()[1] if len(cities) == 1 else None
+
+
+def _town_opening(label: str, gazetteer: Gazetteer) -> Place | None:
+    """The US town of 15,000 people or more a site label opens with the name of, if no other
+    such town bears it and no longer place's name opens the label. A label that opens with a
+    state's word ("kentucky.com", "carolinalive") is no town's."""
+    towns = _towns_by_joined_name(gazetteer)
+    name = next((label[:end] for end in range(len(label), _SHORTEST_CITY_IN_A_DOMAIN - 1, -1) if label[:end] in towns), None)
+    if name is None or any(label.startswith(word) for word in _words_of_us_states(gazetteer)):
+        return None
+    if any(len(longer) > len(name) for longer in gazetteer.prefixes(label)):
+        return None  # "blythevillecourier" is Blytheville's, a smaller town than Blythe
+    town = towns[name]
+    return town.place(town.name) if town is not None and town.country == "US" else None
+
+
+@lru_cache(maxsize=1)
+def _towns_by_joined_name(gazetteer: Gazetteer) -> dict[str, City | None]:
+    """The towns by their own folded name run together ("myrtlebeach"); None for a name
+    several towns bear."""
+    towns: dict[str, City | None] = {}
+    for town in gazetteer.towns():
+        joined = fold(town.name).replace(" ", "")
+        towns[joined] = None if joined in towns else town
+    return towns
 
 
 # A stream's articles come from a few hundred outlets, each read once: every position of its
