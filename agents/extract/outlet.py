@@ -11,9 +11,11 @@ ties: what the article itself names comes first.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 
-from agents.enrich.gazetteer import BROADCASTER_EAST, BROADCASTER_WEST, City, Gazetteer, fold
+from agents.enrich.gazetteer import BROADCASTER_EAST, BROADCASTER_WEST, City, Gazetteer, Region, fold
+from agents.extract.people import PLACE_MODIFIERS
 from streams.records import Place
 
 _CALL_SIGN = re.compile(r"[kw][a-z]{2,3}(?:tv|\d{1,2})?")
@@ -82,11 +84,27 @@ def _states_in(label: str, gazetteer: Gazetteer) -> list[Place]:
         state = next((names[label[start:end]] for end in range(len(label), start + 3, -1)
                       if label[start:end] in names), None)
         if state is None:
-            start += 1
+            shared = next((word for word in _words_of_several_states(gazetteer) if label.startswith(word, start)), None)
+            found += [state.place(state.name) for state in _states_of_word(shared, gazetteer)] if shared else []
+            start += len(shared) if shared else 1
             continue
         found.append(state.place(state.name))
         start += len(fold(state.name).replace(" ", ""))
     return found
+
+
+@lru_cache(maxsize=1)
+def _words_of_several_states(gazetteer: Gazetteer) -> tuple[str, ...]:
+    """The words several states' names share that name no compass point: "carolinalive" and
+    "foxcarolina" are the Carolinas' outlets, "dakotanewsnow" the Dakotas'."""
+    words = Counter(word for state in gazetteer.us_states() for word in fold(state.name).split())
+    whole = {fold(state.name) for state in gazetteer.us_states()}
+    return tuple(word for word, states in words.items() if states > 1 and word not in whole
+                 and len(word) >= _SHORTEST_CITY_IN_A_DOMAIN and word not in PLACE_MODIFIERS)
+
+
+def _states_of_word(word: str, gazetteer: Gazetteer) -> list[Region]:
+    return [state for state in gazetteer.us_states() if word in fold(state.name).split()]
 
 
 @lru_cache(maxsize=4096)

@@ -35,3 +35,9 @@ def test_a_local_papers_town_tells_which_namesake_a_story_means_and_places_one_t
     assert _places("www.example.com", abilene) == {("Abilene", "Texas")}
     nowhere = "A man was shot and wounded on Sunday night, police said."
     assert _places("delrionewsherald.com", nowhere) == {("Del Rio", "Texas")}
+
+
+def test_a_word_two_states_share_in_a_site_name_hints_both():
+    body = "A 3-year-old boy was injured when a gun went off in Conway on Sunday, police said."
+    assert _places("www.carolinalive.com", body) == {("Conway", "South Carolina")}
+    assert _places("www.example.com", body) == {("Conway", "Arkansas")}
