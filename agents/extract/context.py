@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from agents.enrich.gazetteer import VILLAGE_POPULATION, Gazetteer
+from agents.enrich.gazetteer import VILLAGE_POPULATION, Gazetteer, home_of
 from agents.extract.gate import gated
 from agents.extract.outlet import outlet_places, site_city
 from agents.extract.people import read_names
@@ -59,7 +59,8 @@ def outlet_areas(source: str, text: str, headline_end: int, story_end: int,
     # A station's "South Georgia News" is the state's, not the country's.
     tail = [m.place for m in mentions(text, story_end, headline_end, gazetteer, call_letters) if _the_outlets(m, gazetteer)]
     places = [*in_site, *([home] if home else []), *tail]
-    return areas(places, gazetteer) | call_letters | phone_states(text, gazetteer)
+    homes = {home_of(place.id) for place in places if place.id.startswith("geonames:")}
+    return areas(places, gazetteer) | call_letters | phone_states(text, gazetteer) | homes
 
 
 # Phrases of American police and court copy: a story that uses them is set in the US, however

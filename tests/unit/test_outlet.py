@@ -41,3 +41,9 @@ def test_a_word_two_states_share_in_a_site_name_hints_both():
     body = "A 3-year-old boy was injured when a gun went off in Conway on Sunday, police said."
     assert _places("www.carolinalive.com", body) == {("Conway", "South Carolina")}
     assert _places("www.example.com", body) == {("Conway", "Arkansas")}
+
+
+def test_a_namesake_near_the_outlets_home_is_the_one_its_story_means():
+    body = "A toddler was critically wounded in a shooting in Highland Heights on Sunday, police said."
+    assert _places("www.cincinnati.com", body) == {("Highland Heights", "Kentucky")}  # across the river
+    assert _places("www.cleveland.com", body) == {("Highland Heights", "Ohio")}
