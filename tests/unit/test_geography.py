@@ -442,3 +442,10 @@ def test_a_claim_in_a_county_moves_there_unless_the_story_is_a_town_s_in_the_cou
 def test_georgia_in_a_story_its_county_sets_in_the_us_is_the_state():
     body = "Three people were shot Sunday night, DeKalb County Police said. Georgia officials said."
     assert set(_places("3 people shot in DeKalb County", body)) == {"county:US.13089"}
+
+
+def test_a_street_named_after_a_state_names_no_state_but_a_states_highway_does():
+    body = "A 15-year-old boy was critically injured in a shooting on Massachusetts Avenue on Sunday, police said."
+    assert _city("www.example.com", "Boy shot on Massachusetts Avenue", body) == {("", "")}
+    assert not regions_named("Shots were fired on Minnesota Avenue in Southeast.", load_gazetteer())
+    assert "admin1:US.OK" in regions_named("The crash closed Oklahoma Highway 3 near Atoka.", load_gazetteer())
