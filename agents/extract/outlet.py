@@ -57,15 +57,21 @@ def _run_together_at(label: str, start: int, gazetteer: Gazetteer) -> list[str]:
     the Las Vegas Sun's), as the major city's one name ("las vegas"). Read for the city a
     site is named after only, not for the areas an outlet's stories are read in: the only
     major Los Baños is the Philippines', the Los Banos Enterprise California's."""
-    return [name for joined, name in _major_names_run_together(gazetteer) if label.startswith(joined, start)][-1:]
+    candidates = _major_names_run_together(gazetteer).get(label[start:start + 2], ())
+    return [name for joined, name in candidates if label.startswith(joined, start)][-1:]
 
 
 @lru_cache(maxsize=1)
-def _major_names_run_together(gazetteer: Gazetteer) -> tuple[tuple[str, str], ...]:
+def _major_names_run_together(gazetteer: Gazetteer) -> dict[str, tuple[tuple[str, str], ...]]:
     """The folded names of several words that major cities bear as their own, run together,
-    shortest first: ("lasvegas", "las vegas")."""
+    shortest first, by their first two letters: {"la": (("lasvegas", "las vegas"), ...)}.
+    Every site an outlet is first seen under is read at each of its letters."""
     names = {fold(city.name) for city in gazetteer.major_cities()}
-    return tuple(sorted(((name.replace(" ", ""), name) for name in names if " " in name), key=lambda pair: len(pair[0])))
+    joined = sorted(((name.replace(" ", ""), name) for name in names if " " in name), key=lambda pair: len(pair[0]))
+    by_start: dict[str, list[tuple[str, str]]] = {}
+    for pair in joined:
+        by_start.setdefault(pair[0][:2], []).append(pair)
+    return {start: tuple(pairs) for start, pairs in by_start.items()}
 
 
 @lru_cache(maxsize=1)

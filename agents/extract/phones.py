@@ -15,11 +15,12 @@ import phonenumbers
 from phonenumbers import geocoder
 
 from agents.enrich.gazetteer import Gazetteer
+from agents.extract.gate import gated
 
 # A North American number as copy writes it: "(504) 822-1111", "504-822-1111", "504.822.1111".
-# Area codes and exchanges never start with 0 or 1.
-# The area code stands apart: "case number 223413-2016" is no number in area 223.
-_NUMBER = re.compile(r"(?<![\d-])(?:1[-. ])?(?:\(([2-9]\d\d)\) ?|([2-9]\d\d)[-. ])([2-9]\d\d)[-.](\d{4})(?![\d-])")
+# Area codes and exchanges never start with 0 or 1, and the area code stands apart: "case
+# number 223413-2016" is no number in area 223. Gated: the search skips to a digit or bracket.
+_NUMBER = gated(re.compile(r"(?<![\d-])(?:1[-. ])?(?:\(([2-9]\d\d)\) ?|([2-9]\d\d)[-. ])([2-9]\d\d)[-.](\d{4})(?![\d-])"))
 
 
 def phone_states(text: str, gazetteer: Gazetteer) -> frozenset[str]:
