@@ -186,3 +186,22 @@ def test_people_told_of_one_by_one_under_different_fates_are_all_counted_hit():
                       published_at="2016-06-06T10:00:00+00:00")
     lede = [r for r in extract(article, None).reports if r.sentence.startswith("A 7-year-old")]
     assert [(r.killed, r.injured, r.victims) for r in lede] == [(None, 1, 2)]
+
+
+def test_the_death_of_one_named_then_told_by_a_definite_owner_is_one_death():
+    article = Article(id="d", headline="Town reeling after accidental shooting",
+                      body=("Students were told of Jaden's death at an assembly Monday as word spread "
+                            "through the school and the town of the teen's death."),
+                      published_at="2014-12-02T10:00:00+00:00")
+    assert [r.killed for r in extract(article, None).reports] == [1]
+
+
+def test_a_claim_at_another_block_than_the_storys_is_another_incident_of_the_roundup():
+    article = Article(id="r", headline="Toddler's death unites Jacksonville police",
+                      body=("A 22-month-old boy was shot and killed Friday in the 700 block of South "
+                            "Oak Street, police said. He was shot in the 700 block of Oak Street as he "
+                            "sat in a car. A shooting in the 1400 block of Mount Herman Street left two "
+                            "men wounded at about 10 p.m."),
+                      published_at="2016-05-01T10:00:00+00:00")
+    assert [(r.killed, r.injured, r.another_incident) for r in extract(article, None).reports] == [
+        (1, None, False), (1, None, False), (None, 2, True)]
