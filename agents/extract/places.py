@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from agents.enrich.gazetteer import VILLAGE_POPULATION, Gazetteer, Region, fold
-from agents.extract.people import NO_NAMES, NOT_A_CITY_AFTER, Names
+from agents.extract.people import NO_NAMES, NOT_A_CITY_AFTER, STREET_AFTER, Names
 from streams.records import UNKNOWN_PLACE, Place
 
 _CAPITAL = "[A-ZÀ-ÖØ-ÞА-ЯІЇЄҐЁ]"
@@ -217,6 +217,8 @@ def _regions_in_run(run: str, gazetteer: Gazetteer,
                 longer = _strip(" ".join(words[i:j + 1])) if j < len(words) else ""
                 if longer and any(c.region_id != region.place_id for c in gazetteer.cities(longer)):
                     break  # "Kansas City" is Missouri's too, "Michigan City" Indiana's
+                if j < len(words) and STREET_AFTER.match(" " + words[j]):
+                    break
                 us = {"US"} if region.country == "US" else set()
                 found.append((words[i], frozenset({region.place_id} | us), True, frozenset()))
                 break
@@ -296,7 +298,7 @@ def _known_place(text: str, s: int, e: int, name: str, gazetteer: Gazetteer,
     if city is not None:
         return Mention(s, e, gazetteer.place_of(city, name), True, cued or settlement or region is not None,
                        region is not None, aside or home, home)
-    region_named = gazetteer.region(name, context)
+    region_named = None if STREET_AFTER.match(text, e) else gazetteer.region(name, context)
     agrees = region is None or region_named is None or region.country == region_named.country
     if region_named is not None and len(name) > 2 and agrees:
         return Mention(s, e, region_named.place(name), False, cued)

@@ -497,3 +497,10 @@ def test_a_retired_officer_speaks_for_no_police_of_the_story():
     body = ("WINTER HAVEN, Fla. — A man was shot and killed during a home invasion on Monday. \"He was running "
             "out of options,\" said Bret Bartlett, a retired Tampa police captain.")
     assert set(_place_names("Homeowner kills intruder", body)) == {("Winter Haven", "Florida")}
+
+
+def test_a_street_named_after_a_state_names_no_state_but_a_states_highway_does():
+    body = "A 15-year-old boy was critically injured in a shooting on Massachusetts Avenue on Sunday, police said."
+    assert _city("www.example.com", "Boy shot on Massachusetts Avenue", body) == {("", "")}
+    assert not regions_named("Shots were fired on Minnesota Avenue in Southeast.", load_gazetteer())
+    assert "admin1:US.OK" in regions_named("The crash closed Oklahoma Highway 3 near Atoka.", load_gazetteer())
