@@ -440,6 +440,13 @@ class Gazetteer:
         return (small is not None and big is not None and small.population < big.population
                 and self._within_reach(small, big))
 
+    def is_hamlet_in(self, town: Place, city: Place) -> bool:
+        """Whether ``town`` is a place of under ``VILLAGE_POPULATION`` people inside the greater
+        ``city``: a neighbourhood GeoNames lists on its own (Baltimore's Mondawmin), or a
+        hamlet the city's police answer for."""
+        small = self._city_of_place(town)
+        return small is not None and small.population < VILLAGE_POPULATION and self.lies_in(town, city)
+
     @staticmethod
     def _within_reach(small: City, big: City) -> bool:
         return (small.region_id == big.region_id

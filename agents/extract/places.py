@@ -430,6 +430,9 @@ def article_place(headline: list[Mention], body: list[Mention], dateline: Place 
     city whose ``police`` (their names, from ``police_names``) the story quotes overrules a place in another state or country, or
     in that city ("AUSTIN —" over a story of the Chicago Police is Chicago's Austin)."""
     named = _named_place(headline, body, dateline, title_case, hints, outlet)
+    if outlet is not None and gazetteer.is_part_of(named, outlet):
+        # a neighbourhood of the outlet's own city ("Broad Ripple" in an Indianapolis paper)
+        named = dataclasses.replace(outlet, district=named.district or named.name, mention=named.mention)
     police = _police_city(police or [], named, gazetteer, hints)
     if police is None or named.id == police.id:
         return named
@@ -437,7 +440,7 @@ def article_place(headline: list[Mention], body: list[Mention], dateline: Place 
     # Jackson hospital ... Meridian police"; "INDIANAPOLIS — ... Beech Grove police said"), not
     # one it puts the story in ("in Glendale") or a borough of theirs ("Brooklyn", whatever
     # "New York police" say).
-    if gazetteer.is_part_of(named, police):
+    if gazetteer.is_part_of(named, police) or gazetteer.is_hamlet_in(named, police):
         return dataclasses.replace(police, district=named.district or named.name, mention=named.mention)
     if gazetteer.lies_in(named, police):
         return named

@@ -504,3 +504,10 @@ def test_a_street_named_after_a_state_names_no_state_but_a_states_highway_does()
     assert _city("www.example.com", "Boy shot on Massachusetts Avenue", body) == {("", "")}
     assert not regions_named("Shots were fired on Minnesota Avenue in Southeast.", load_gazetteer())
     assert "admin1:US.OK" in regions_named("The crash closed Oklahoma Highway 3 near Atoka.", load_gazetteer())
+
+
+def test_a_neighbourhood_of_the_outlets_city_or_of_the_city_whose_police_speak_is_that_city():
+    body = "A man was shot and wounded in Allapattah on Sunday night."
+    assert set(_outlet_places("www.miamiherald.com", "Man wounded", body)) == {"geonames:4164138"}  # Miami
+    body = "A man was shot and killed in Mondawmin on Sunday, Baltimore police said."
+    assert set(_place_names("Man killed", body)) == {("Baltimore", "Maryland")}
