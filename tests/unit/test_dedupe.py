@@ -384,3 +384,35 @@ def test_a_day_no_sentence_states_is_no_day_of_its_own_within_one_article():
     other = dataclasses.replace(headline, article_id="a2", report_id="other")
     state, _ = _fold([dataclasses.replace(lede, span=(1, 2)), other])
     assert len(state.incidents) == 2  # another outlet's story five days on may be another shooting
+
+
+def _follow_up(report_id, killed, injured, day, anchors, **fields):
+    """Another outlet's later story that states no day of its own: the arrest, the sentence."""
+    return dataclasses.replace(_report(report_id, killed, injured, date=day, article=report_id),
+                               anchors=anchors, **fields)
+
+
+def test_a_follow_up_months_later_with_the_incident_s_details_and_figures_joins_it():
+    shooting = _told_on("s", 2, 2, "2014-10-04", anchors=["street:gherald st"])
+    arrest = _follow_up("arrest", 2, 2, "2015-03-28", ["street:gherald st"])
+    sentence = _follow_up("sentence", 1, None, "2015-07-25", ["child:5", "street:main st"])
+    girl = _told_on("g", 1, None, "2015-02-13", article="a2", anchors=["child:5", "street:main st"])
+    state, _ = _fold([shooting, girl, arrest, sentence])
+    assert sorted(i.incident.article_ids for i in state.incidents) == [
+        ["a1", "arrest"], ["a2", "sentence"]]
+
+
+def test_a_later_story_sharing_one_street_is_another_shooting_there():
+    # A city's arterial sees several shootings a year: one street and one dead say nothing.
+    shooting = _told_on("s", 1, None, "2016-06-28", anchors=["street:capitol dr"])
+    state, _ = _fold([shooting, _follow_up("later", 1, None, "2016-10-26", ["street:capitol dr"])])
+    assert len(state.incidents) == 2
+
+
+def test_a_later_story_that_states_its_day_or_other_figures_is_another_incident():
+    shooting = _told_on("s", 2, 2, "2014-10-04", anchors=["street:gherald st", "child:4"])
+    stated = _follow_up("stated", 2, 2, "2015-03-28", ["street:gherald st", "child:4"],
+                        date_stated=True)
+    other_toll = _follow_up("toll", 3, None, "2015-07-28", ["street:gherald st", "child:4"])
+    state, _ = _fold([shooting, stated, other_toll])
+    assert len(state.incidents) == 3
