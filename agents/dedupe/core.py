@@ -59,6 +59,7 @@ class Member:
     language: str = ""
     district: str = ""
     adds: bool = False
+    mention: bool = False
 
     @classmethod
     def of(cls, report: Report) -> Member:
@@ -66,7 +67,8 @@ class Member:
                    report.killed, report.killed_low, report.killed_high,
                    report.injured, report.injured_low, report.injured_high,
                    report.victims, list(report.event_types), report.date, report.date_stated,
-                   list(report.anchors), report.language, report.place.district, report.adds)
+                   list(report.anchors), report.language, report.place.district, report.adds,
+                   report.mention)
 
 
 @dataclass(slots=True)
@@ -283,6 +285,26 @@ def _matches(report: Report, open_incident: OpenIncident) -> bool:
             and _agrees(report.injured, _stated(members, "injured")))
 
 
+def _mentions(mention: Report, open_incident: OpenIncident) -> bool:
+    """A mention belongs to an active incident (no period total) that another article tells
+    when they name the same person in full within a year, or the same street or young child's
+    age within a month, either way of the mention's day (the morning's arrest, the evening's
+    toll). Unplaced, only a full name tells the world's incidents apart."""
+    incident, members = open_incident.incident, open_incident.members
+    if incident.status != "active" or incident.period or _told_in(mention.article_id, open_incident):
+        return False
+    if members[0].district != mention.place.district:
+        return False
+    gap = _days_apart(mention.date, incident.date)
+    if gap is None or not -ANCHOR_DAYS <= gap <= NAMED_DAYS:
+        return False
+    known = {anchor for m in members for anchor in m.anchors}
+    shared = [anchor for anchor in mention.anchors if anchor in known]
+    return any(anchor.startswith("named:") or (
+        anchor.startswith(("street:", "child:")) and abs(gap) <= ANCHOR_DAYS
+        and not _unplaced(mention)) for anchor in shared)
+
+
 def _combine(values: list[tuple[int, int | None, int | None]]) -> tuple[int, int | None, int | None]:
     """Best figure and bounds over one article's members that state one: the largest figure,
     the lowest lower bound, and no upper bound if any member leaves it open."""
@@ -333,6 +355,11 @@ def _unique(items: list[str]) -> list[str]:
     return list(dict.fromkeys(item for item in items if item))
 
 
+def _claimed(members: list[Member]) -> list[Member]:
+    """The members that claim a figure: they date an incident and keep it open."""
+    return [m for m in members if not m.mention]
+
+
 def _recompute(open_incident: OpenIncident) -> None:
     incident, members = open_incident.incident, open_incident.members
     killed, injured = _figures(members)
@@ -346,10 +373,10 @@ def _recompute(open_incident: OpenIncident) -> None:
     incident.sources = _unique([m.source for m in members])
     incident.event_types = _unique([t for m in members for t in m.event_types])
     incident.languages = _unique([m.language for m in members])
-    stamps = sorted(m.published_at for m in members if m.published_at)
+    stamps = sorted(m.published_at for m in _claimed(members) if m.published_at)
     incident.first_seen = stamps[0] if stamps else incident.first_seen
     incident.last_updated = stamps[-1] if stamps else incident.last_updated
-    incident.status = "active" if members else "retracted"
+    incident.status = "active" if _claimed(members) else "retracted"
 
 
 def _new_incident(report: Report) -> OpenIncident:
@@ -385,14 +412,18 @@ def _group(claims: list[Report], start: int, previous: list[OpenIncident]) -> li
     taken up where they end: an incident's figures are a function of its members, and its
     members before ``start`` are the claims it held then. Only the claims from ``start`` on are
     matched again.
+
+    Mentions are no part of that: once the claims are grouped, each mention joins the first
+    incident it matches, whenever it was published, so no mention changes how claims group.
     """
     position = {claim.report_id: index for index, claim in enumerate(claims[:start])}
     incidents = []
     for old in previous:
-        members = [m for m in old.members if m.report_id in position]
-        if not members or members[0].report_id != old.members[0].report_id:
+        claimed = _claimed(old.members)
+        members = [m for m in claimed if m.report_id in position]
+        if not members or members[0].report_id != claimed[0].report_id:
             continue  # it opened after start, if it opens at all
-        if len(members) == len(old.members):  # all its members come before start
+        if len(members) == len(old.members):  # all its members are claims before start
             incidents.append(OpenIncident(dataclasses.replace(old.incident), members))
             continue
         rebuilt = _new_incident(claims[position[members[0].report_id]])
@@ -401,6 +432,8 @@ def _group(claims: list[Report], start: int, previous: list[OpenIncident]) -> li
         incidents.append(rebuilt)
     incidents.sort(key=lambda o: position[o.members[0].report_id])  # the order they opened in
     for report in claims[start:]:
+        if report.mention:
+            continue
         target = next((o for o in incidents if _matches(report, o)), None)
         if target is None and not report.another_incident:
             target = next((o for o in incidents if _same_people_hit(report, o)), None)
@@ -410,7 +443,20 @@ def _group(claims: list[Report], start: int, previous: list[OpenIncident]) -> li
             incidents.append(target)
         target.members.append(Member.of(report))
         _recompute(target)
+    _take_in_mentions(claims, incidents)
     return incidents
+
+
+def _take_in_mentions(claims: list[Report], incidents: list[OpenIncident]) -> None:
+    """Each mention joins the first incident it matches; it adds an article and a source."""
+    joined = []
+    for mention in (claim for claim in claims if claim.mention):
+        target = next((o for o in incidents if _mentions(mention, o)), None)
+        if target is not None:
+            target.members.append(Member.of(mention))
+            joined.append(target)
+    for open_incident in {id(o): o for o in joined}.values():
+        _recompute(open_incident)
 
 
 _CONTENT = [name for name in Incident.__dataclass_fields__ if name != "revision"]
@@ -486,13 +532,14 @@ def _activity(report: Report) -> str:
 
 
 def _last_activity(open_incident: OpenIncident) -> str:
-    return max((_day(m.published_at) or _day(m.date) for m in open_incident.members),
+    return max((_day(m.published_at) or _day(m.date) for m in _claimed(open_incident.members)),
                default=_day(open_incident.incident.last_updated))
 
 
 def _close(state: PlaceIncidents, horizon: str) -> tuple[PlaceIncidents, list[Incident]]:
-    """Forget the incidents last reported before ``horizon``; each active one sends its final
-    revision, ``closed``, so tally can fold it into the place's settled figures."""
+    """Forget the incidents last claimed before ``horizon``, and the mentions none took in;
+    each active incident sends its final revision, ``closed``, so tally can fold it into the
+    place's settled figures."""
     # A total and the incidents within it close together, so neither counts without the other.
     group = {o.incident.incident_id: o.incident.within or o.incident.incident_id
              for o in state.incidents}
@@ -501,9 +548,13 @@ def _close(state: PlaceIncidents, horizon: str) -> tuple[PlaceIncidents, list[In
         key = group[o.incident.incident_id]
         last[key] = max(last.get(key, ""), _last_activity(o))
     closing = [o for o in state.incidents if last[group[o.incident.incident_id]] < horizon]
-    if not closing:
+    held = {m.report_id for o in state.incidents for m in o.members}
+    # A mention no incident took in before the horizon is of no incident still open.
+    stale = {c.report_id for c in state.claims
+             if c.mention and c.report_id not in held and _activity(c) < horizon}
+    if not closing and not stale:
         return state, []
-    gone = {m.report_id for o in closing for m in o.members}
+    gone = {m.report_id for o in closing for m in o.members} | stale
     gone_incidents = {o.incident.incident_id for o in closing}
     final = []
     for open_incident in closing:
@@ -534,6 +585,8 @@ def dedupe(report: Report, state: PlaceIncidents | None, window_days: int = 0) -
                                      if o.incident.incident_id in touched])
     day = _activity(report)
     horizon = _horizon(state.latest, window_days)
+    if day and day < horizon and report.mention:
+        return Deduplication(state, [])  # of an incident closed, if any: it counts nothing
     if day and day < horizon:
         raise LateReport(
             f"report {report.report_id} of article {report.article_id} is of {day}, before "
@@ -548,9 +601,12 @@ def dedupe(report: Report, state: PlaceIncidents | None, window_days: int = 0) -
     elif report.report_id not in withdrawn:
         start = bisect.bisect(claims, _in_order(report), key=_in_order)
         claims = claims[:start] + [report] + claims[start:]
+        # A mention changes no grouping of claims: only the mentions are taken in again.
+        start = len(claims) if report.mention else start
     incidents, changed = _regroup(state.incidents, claims, start)
     handled = {**state.handled, report.report_id: [i.incident_id for i in changed]}
-    latest = max(filter(None, (state.latest, day)), default=None)
+    # A mention moves no clock: which incidents close is the claims' affair alone.
+    latest = max(filter(None, (state.latest, None if report.mention else day)), default=None)
     state, closed = _close(PlaceIncidents(incidents, claims, handled, withdrawn, latest),
                            _horizon(latest, window_days))
     return Deduplication(state, changed + closed)

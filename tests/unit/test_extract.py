@@ -186,3 +186,22 @@ def test_people_told_of_one_by_one_under_different_fates_are_all_counted_hit():
                       published_at="2016-06-06T10:00:00+00:00")
     lede = [r for r in extract(article, None).reports if r.sentence.startswith("A 7-year-old")]
     assert [(r.killed, r.injured, r.victims) for r in lede] == [(None, 1, 2)]
+
+
+def test_an_article_with_no_figure_and_no_full_name_street_or_child_makes_no_report():
+    # "Johnson" alone is a surname many stories share: nothing ties this one to an incident.
+    article = Article(id="a", published_at="2024-05-14T16:00:00+00:00", headline="Suspect arrested",
+                      body="SPRINGFIELD, Ill. (AP) - Police arrested a man on Tuesday after a "
+                           "four-hour standoff, police said. Johnson is due in court on Friday.")
+    assert extract(article, None).reports == []
+
+
+def test_a_mention_is_retracted_by_the_revision_that_makes_a_claim():
+    first = Article(id="a", published_at="2024-05-14T16:00:00+00:00", headline="Arrest on Elm Street",
+                    body="Police arrested Marcus Lee Johnson, 24, on Elm Street on Tuesday.")
+    [mention] = extract(first, None).reports
+    update = Article(id="a", published_at=first.published_at, updated_at="2024-05-15T09:00:00+00:00",
+                     headline=first.headline, body=first.body + " A man he shot on Monday died.")
+    reports = extract(update, extract(first, None).seen).reports
+    assert mention.mention and reports[0].retracts == mention.report_id
+    assert [r.killed for r in reports[1:]] == [1] and not reports[1].mention
