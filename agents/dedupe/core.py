@@ -373,10 +373,11 @@ def _recompute(open_incident: OpenIncident) -> None:
     incident.sources = _unique([m.source for m in members])
     incident.event_types = _unique([t for m in members for t in m.event_types])
     incident.languages = _unique([m.language for m in members])
-    stamps = sorted(m.published_at for m in _claimed(members) if m.published_at)
+    claimed = _claimed(members)
+    stamps = sorted(m.published_at for m in claimed if m.published_at)
     incident.first_seen = stamps[0] if stamps else incident.first_seen
     incident.last_updated = stamps[-1] if stamps else incident.last_updated
-    incident.status = "active" if _claimed(members) else "retracted"
+    incident.status = "active" if claimed else "retracted"
 
 
 def _new_incident(report: Report) -> OpenIncident:
@@ -419,9 +420,9 @@ def _group(claims: list[Report], start: int, previous: list[OpenIncident]) -> li
     position = {claim.report_id: index for index, claim in enumerate(claims[:start])}
     incidents = []
     for old in previous:
-        claimed = _claimed(old.members)
-        members = [m for m in claimed if m.report_id in position]
-        if not members or members[0].report_id != claimed[0].report_id:
+        # An incident opens with a claim; its mentions come after its claims.
+        members = [m for m in old.members if m.report_id in position and not m.mention]
+        if not members or members[0].report_id != old.members[0].report_id:
             continue  # it opened after start, if it opens at all
         if len(members) == len(old.members):  # all its members are claims before start
             incidents.append(OpenIncident(dataclasses.replace(old.incident), members))
@@ -548,10 +549,10 @@ def _close(state: PlaceIncidents, horizon: str) -> tuple[PlaceIncidents, list[In
         key = group[o.incident.incident_id]
         last[key] = max(last.get(key, ""), _last_activity(o))
     closing = [o for o in state.incidents if last[group[o.incident.incident_id]] < horizon]
-    held = {m.report_id for o in state.incidents for m in o.members}
     # A mention no incident took in before the horizon is of no incident still open.
-    stale = {c.report_id for c in state.claims
-             if c.mention and c.report_id not in held and _activity(c) < horizon}
+    stale = {c.report_id for c in state.claims if c.mention and _activity(c) < horizon}
+    if stale:
+        stale -= {m.report_id for o in state.incidents for m in o.members if m.mention}
     if not closing and not stale:
         return state, []
     gone = {m.report_id for o in closing for m in o.members} | stale
