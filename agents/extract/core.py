@@ -132,12 +132,10 @@ def read_claims(article: Article, revision: int, gazetteer: Gazetteer,
     times = [_claim_time(story, index, anchor, event_day, event_day_stated) for index, _, _ in claims]
     timed = [(sentence, found, time) for (_, sentence, found), time in zip(claims, times)
              if time is None or not is_background(time.date, anchor)]
-    if not claims:
-        return _mentioned(article, revision, story, gazetteer, language)
-    if not timed:  # only incidents recalled from long before: no place to read
-        return []
     # The place a story is about is named in its opening or beside its figures (a recalled
     # incident's too, which still tells where the story is).
+    if not timed:  # no claim, or only incidents recalled from long before (a trial's story)
+        return _mentioned(article, revision, story, [s for _, s, _ in claims], gazetteer, language)
     place_of_article, headline_mentions, body_mentions = _read_places(
         article, story, [sentence for _, sentence, _ in claims], gazetteer)
     story_anchors = anchors(article.body)  # outlets rewrite headlines, syndicated bodies stay
@@ -172,16 +170,17 @@ def _read_places(article: Article, story: list[Sentence], claim_sentences: list[
     return place, headline_mentions, body_mentions
 
 
-def _mentioned(article: Article, revision: int, story: list[Sentence], gazetteer: Gazetteer,
-               language: str) -> list[Report]:
-    """An article with no claim that names a person in full, a young child's age or a street
-    (the arrest, the charges, the trial, the funeral) is a mention of the incident it follows
-    up: one report, at the article's place and publication day, with no figure."""
+def _mentioned(article: Article, revision: int, story: list[Sentence],
+               recalled: list[Sentence], gazetteer: Gazetteer, language: str) -> list[Report]:
+    """An article with no claim of its own that names a person in full, a young child's age or
+    a street (the arrest, the charges, the trial, the funeral) is a mention of the incident it
+    follows up: one report, at the article's place and publication day, with no figure.
+    ``recalled``: the sentences of incidents it recalls from long before, which say where."""
     published = publication_time(article)
     story_anchors = anchors(article.body)
     if published is None or not any(a.startswith(_TELLING_ANCHORS) for a in story_anchors):
         return []
-    place, _, _ = _read_places(article, story, [], gazetteer)
+    place, _, _ = _read_places(article, story, recalled, gazetteer)
     span = (0, len(article.headline))
     return [Report(report_id=_report_id(article.id, revision, *span), article_id=article.id,
                    revision=revision, place=place, date=published.date().isoformat(),

@@ -205,3 +205,13 @@ def test_a_mention_is_retracted_by_the_revision_that_makes_a_claim():
     reports = extract(update, extract(first, None).seen).reports
     assert mention.mention and reports[0].retracts == mention.report_id
     assert [r.killed for r in reports[1:]] == [1] and not reports[1].mention
+
+
+def test_a_trial_story_recalling_its_killing_long_before_is_a_mention_not_a_claim():
+    article = Article(id="t", published_at="2024-05-14T16:00:00+00:00", headline="Man sentenced in 2022 killing",
+                      body="SPRINGFIELD, Ill. (AP) - A man was sentenced Tuesday to 40 years in prison "
+                           "for killing Jane Marie Doe, 34, in March 2022, prosecutors said.")
+    [report] = extract(article, None).reports
+    assert report.mention and (report.killed, report.injured, report.victims) == (None, None, None)
+    assert (report.place.name, report.date, report.date_stated) == ("Springfield", "2024-05-14", False)
+    assert "named:jane doe" in report.anchors
