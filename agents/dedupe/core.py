@@ -537,10 +537,11 @@ def _last_activity(open_incident: OpenIncident) -> str:
                default=_day(open_incident.incident.last_updated))
 
 
-def _close(state: PlaceIncidents, horizon: str) -> tuple[PlaceIncidents, list[Incident]]:
-    """Forget the incidents last claimed before ``horizon``, and the mentions none took in;
-    each active incident sends its final revision, ``closed``, so tally can fold it into the
-    place's settled figures."""
+def _close(state: PlaceIncidents, horizon: str,
+           mentions_horizon: str) -> tuple[PlaceIncidents, list[Incident]]:
+    """Forget the incidents last claimed before ``horizon``, and the mentions none took in
+    published before ``mentions_horizon``; each active incident sends its final revision,
+    ``closed``, so tally can fold it into the place's settled figures."""
     # A total and the incidents within it close together, so neither counts without the other.
     group = {o.incident.incident_id: o.incident.within or o.incident.incident_id
              for o in state.incidents}
@@ -550,7 +551,7 @@ def _close(state: PlaceIncidents, horizon: str) -> tuple[PlaceIncidents, list[In
         last[key] = max(last.get(key, ""), _last_activity(o))
     closing = [o for o in state.incidents if last[group[o.incident.incident_id]] < horizon]
     # A mention no incident took in before the horizon is of no incident still open.
-    stale = {c.report_id for c in state.claims if c.mention and _activity(c) < horizon}
+    stale = {c.report_id for c in state.claims if c.mention and _activity(c) < mentions_horizon}
     if stale:
         stale -= {m.report_id for o in state.incidents for m in o.members if m.mention}
     if not closing and not stale:
@@ -608,6 +609,8 @@ def dedupe(report: Report, state: PlaceIncidents | None, window_days: int = 0) -
     handled = {**state.handled, report.report_id: [i.incident_id for i in changed]}
     # A mention moves no clock: which incidents close is the claims' affair alone.
     latest = max(filter(None, (state.latest, None if report.mention else day)), default=None)
+    # A place told of by mentions alone has no clock, yet keeps only a window of them.
+    newest = max(filter(None, (latest, day)), default=None)
     state, closed = _close(PlaceIncidents(incidents, claims, handled, withdrawn, latest),
-                           _horizon(latest, window_days))
+                           _horizon(latest, window_days), _horizon(newest, window_days))
     return Deduplication(state, changed + closed)

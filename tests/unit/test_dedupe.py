@@ -476,3 +476,7 @@ def test_a_mention_keeps_nothing_open_and_is_forgotten_a_window_later():
     assert [c.report_id for c in state.claims] == ["c"]
     late = dedupe(_mention("late", ["street:main st"], day="2022-03-01"), state, 30)
     assert late.state is state and late.incidents == []  # nothing to count: not a dead letter
+    # A place told of by mentions alone still keeps only a window of them.
+    state = dedupe(_mention("first", ["street:elm st"], day="2022-03-02"), None, 30).state
+    state = dedupe(_mention("second", ["street:elm st"], day="2022-04-25"), state, 30).state
+    assert [c.report_id for c in state.claims] == ["second"]
