@@ -35,6 +35,7 @@ ANCHOR_DAYS = 30
 NAMED_DAYS = 366
 # Across articles, a toll this high on the next day is rarely another incident at one place.
 DISTINCT_TOLL = 2
+_FOLLOW_UP_GAPS = range(FOLLOW_UP_DAYS + 1)  # a follow-up's days after the incident's
 
 
 @dataclass(slots=True)
@@ -285,15 +286,22 @@ def _matches(report: Report, open_incident: OpenIncident) -> bool:
             and _agrees(report.injured, _stated(members, "injured")))
 
 
+def _mentionable(mention: Report, open_incident: OpenIncident) -> bool:
+    """An active incident (no period total) of the mention's district that another article
+    tells."""
+    incident = open_incident.incident
+    return (incident.status == "active" and not incident.period
+            and open_incident.members[0].district == mention.place.district
+            and not _told_in(mention.article_id, open_incident))
+
+
 def _mentions(mention: Report, open_incident: OpenIncident) -> bool:
-    """A mention belongs to an active incident (no period total) that another article tells
-    when they name the same person in full within a year, or the same street or young child's
-    age within a month, either way of the mention's day (the morning's arrest, the evening's
-    toll). Unplaced, only a full name tells the world's incidents apart."""
+    """A mention belongs to an incident when they name the same person in full within a year,
+    or the same street or young child's age within a month, either way of the mention's day
+    (the morning's arrest, the evening's toll). Unplaced, only a full name tells the world's
+    incidents apart."""
     incident, members = open_incident.incident, open_incident.members
-    if incident.status != "active" or incident.period or _told_in(mention.article_id, open_incident):
-        return False
-    if members[0].district != mention.place.district:
+    if not _mentionable(mention, open_incident):
         return False
     gap = _days_apart(mention.date, incident.date)
     if gap is None or not -ANCHOR_DAYS <= gap <= NAMED_DAYS:
@@ -448,11 +456,24 @@ def _group(claims: list[Report], start: int, previous: list[OpenIncident]) -> li
     return incidents
 
 
+def _alone_before(mention: Report, incidents: list[OpenIncident]) -> OpenIncident | None:
+    """The place's one incident of the mention's day or the two days before it, when it has no
+    other: a town's shooting, and the next day's story of the arrest that names no one the
+    first story named. Where several incidents share those days, as in a city, none is it."""
+    if _unplaced(mention):
+        return None
+    near = [o for o in incidents if _mentionable(mention, o)
+            and _days_apart(mention.date, o.incident.date) in _FOLLOW_UP_GAPS]
+    return near[0] if len(near) == 1 else None
+
+
 def _take_in_mentions(claims: list[Report], incidents: list[OpenIncident]) -> None:
-    """Each mention joins the first incident it matches; it adds an article and a source."""
+    """Each mention joins the first incident it matches, else the place's only incident of its
+    last days; it adds an article and a source."""
     joined = []
     for mention in (claim for claim in claims if claim.mention):
-        target = next((o for o in incidents if _mentions(mention, o)), None)
+        target = (next((o for o in incidents if _mentions(mention, o)), None)
+                  or _alone_before(mention, incidents))
         if target is not None:
             target.members.append(Member.of(mention))
             joined.append(target)

@@ -480,3 +480,17 @@ def test_a_mention_keeps_nothing_open_and_is_forgotten_a_window_later():
     state = dedupe(_mention("first", ["street:elm st"], day="2022-03-02"), None, 30).state
     state = dedupe(_mention("second", ["street:elm st"], day="2022-04-25"), state, 30).state
     assert [c.report_id for c in state.claims] == ["second"]
+
+
+def test_a_mention_sharing_no_anchor_joins_a_town_s_only_incident_of_its_last_two_days():
+    arrest = _mention("arrest", ["named:john roe"], day="2022-03-04")
+    state, _ = _fold([_shooting([]), arrest])
+    assert [i.incident.article_ids for i in state.incidents] == [["a1", "arrest"]]
+    # Two shootings in those days, as a city has: which one the arrest is of, nothing says.
+    other = _published(dataclasses.replace(_report("o", 0, 1, article="a3")), "2022-03-03")
+    state, _ = _fold([_shooting([]), other, arrest])
+    assert all("arrest" not in i.incident.article_ids for i in state.incidents)
+    # Nor does a story three days on, or one before the shooting.
+    for day in ("2022-03-05", "2022-03-01"):
+        state, _ = _fold([_shooting([]), _mention("late", ["named:john roe"], day=day)])
+        assert [i.incident.article_ids for i in state.incidents] == [["a1"]]
