@@ -135,7 +135,8 @@ def read_claims(article: Article, revision: int, gazetteer: Gazetteer,
     # The place a story is about is named in its opening or beside its figures (a recalled
     # incident's too, which still tells where the story is).
     if not timed:  # no claim, or only incidents recalled from long before (a trial's story)
-        return _mentioned(article, revision, story, [s for _, s, _ in claims], gazetteer, language)
+        return _mentioned(article, revision, story, [s for _, s, _ in claims], gazetteer, reader,
+                          language)
     place_of_article, headline_mentions, body_mentions = _read_places(
         article, story, [sentence for _, sentence, _ in claims], gazetteer)
     story_anchors = anchors(article.body)  # outlets rewrite headlines, syndicated bodies stay
@@ -170,15 +171,19 @@ def _read_places(article: Article, story: list[Sentence], claim_sentences: list[
     return place, headline_mentions, body_mentions
 
 
-def _mentioned(article: Article, revision: int, story: list[Sentence],
-               recalled: list[Sentence], gazetteer: Gazetteer, language: str) -> list[Report]:
+def _mentioned(article: Article, revision: int, story: list[Sentence], recalled: list[Sentence],
+               gazetteer: Gazetteer, reader: Reader, language: str) -> list[Report]:
     """An article with no claim of its own that names a person in full, a young child's age or
-    a street (the arrest, the charges, the trial, the funeral) is a mention of the incident it
-    follows up: one report, at the article's place and publication day, with no figure.
-    ``recalled``: the sentences of incidents it recalls from long before, which say where."""
+    a street, or whose headline names a shooting or a strike (the arrest, the charges, the
+    trial, the funeral) is a mention of the incident it follows up: one report, at the
+    article's place and publication day, with no figure. ``recalled``: the sentences of
+    incidents it recalls from long before, which say where."""
     published = publication_time(article)
+    if published is None:
+        return []
     story_anchors = anchors(article.body)
-    if published is None or not any(a.startswith(_TELLING_ANCHORS) for a in story_anchors):
+    if not (any(a.startswith(_TELLING_ANCHORS) for a in story_anchors)
+            or reader.event_types(article.headline)):
         return []
     place, _, _ = _read_places(article, story, recalled, gazetteer)
     span = (0, len(article.headline))

@@ -215,3 +215,11 @@ def test_a_trial_story_recalling_its_killing_long_before_is_a_mention_not_a_clai
     assert report.mention and (report.killed, report.injured, report.victims) == (None, None, None)
     assert (report.place.name, report.date, report.date_stated) == ("Springfield", "2024-05-14", False)
     assert "named:jane doe" in report.anchors
+
+
+def test_a_story_whose_headline_names_a_shooting_but_no_figure_is_a_mention():
+    article = Article(id="c", published_at="2024-05-14T16:00:00+00:00",
+                      headline="Teen charged in Springfield shooting",
+                      body="SPRINGFIELD, Ill. (AP) - A teenager was charged on Tuesday, police said.")
+    [report] = extract(article, None).reports
+    assert report.mention and report.place.name == "Springfield" and report.killed is None
