@@ -211,9 +211,12 @@ def _unplaced(report: Report) -> bool:
 def _within_the_story(report: Report, open_incident: OpenIncident) -> bool:
     """On the incident's day or within a month after it: one article tells of the shooting on
     Sunday, the death on Wednesday and the funeral a week later. An earlier day is another
-    incident the story recalls ("on Tuesday, six were injured")."""
+    incident the story recalls ("on Tuesday, six were injured"), unless the same people are
+    counted: "four found dead Monday", "all four died sometime between Oct. 27 and 30"."""
     gap = _days_apart(report.date, open_incident.incident.date)
-    return gap is not None and 0 <= gap <= STORY_DAYS
+    if gap is None or abs(gap) > STORY_DAYS:
+        return False
+    return gap >= 0 or (_toll(report) >= DISTINCT_TOLL and _same_figures(report, open_incident))
 
 
 def _part_of(report: Report, members: list[Member]) -> bool:

@@ -407,8 +407,19 @@ class Gazetteer:
         Indianapolis's Broad Ripple): a village or more, in the city's region, a fifth of its size
         at most, within the radius its people would fill at a suburb's density."""
         small, big = self._city_of_place(town), self._city_of_place(city)
-        return (small is not None and big is not None and small.region_id == big.region_id
-                and VILLAGE_POPULATION <= small.population <= big.population / compiled.DISTRICT_RATIO
+        return (small is not None and big is not None and self._within_reach(small, big)
+                and VILLAGE_POPULATION <= small.population <= big.population / compiled.DISTRICT_RATIO)
+
+    def lies_in(self, town: Place, city: Place) -> bool:
+        """Whether ``town`` lies inside the greater ``city``, whatever its size: Brooklyn in New
+        York City, a suburb in its metropolis."""
+        small, big = self._city_of_place(town), self._city_of_place(city)
+        return (small is not None and big is not None and small.population < big.population
+                and self._within_reach(small, big))
+
+    @staticmethod
+    def _within_reach(small: City, big: City) -> bool:
+        return (small.region_id == big.region_id
                 and compiled.km(small, big) <= compiled.reach_km(big, SUBURB_PEOPLE_PER_KM2))
 
     def _city_of_place(self, place: Place) -> City | None:

@@ -33,6 +33,8 @@ _STREET = re.compile(
     + r")\b\.?"
 )
 _NAMED_PERSON = re.compile(r"(?P<name>[A-Z](?<!\w[A-Z])[a-z]++(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]++){1,2}),\s+\d{1,3},")
+_BLOCK = re.compile(r"\b\d+\s+block\s+of\s+(?:(?:[NSEW]\.?|North|South|East|West)\s+)?"
+                    r"(?P<street>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})")
 _MAX_ANCHORS = 12
 # "East Pike Street" is what another outlet calls Pike Street.
 _COMPASS = re.compile(r"^(?:north|south|east|west|northeast|northwest|southeast|southwest)\s+")
@@ -124,6 +126,13 @@ def near_duplicate_keys(text: str) -> list[str]:
     return [f"copy:{band}:" + hashlib.blake2b(values[band * _ROWS:(band + 1) * _ROWS].tobytes(),
                                              digest_size=8).hexdigest()
             for band in range(_BANDS)]
+
+
+def block_streets(text: str) -> list[str]:
+    """The streets of the addresses police give, "the 1400 block of Mount Herman Street", in
+    order, folded and without their compass word: a story's other addresses are other
+    shootings of its roundup."""
+    return [_COMPASS.sub("", fold(match["street"])) for match in _BLOCK.finditer(text)]
 
 
 def anchors(text: str) -> list[str]:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from agents.enrich.gazetteer import Gazetteer, load_gazetteer
-from agents.extract.anchors import anchors
+from agents.extract.anchors import anchors, block_streets
 from agents.extract.article import publication_time
 from agents.extract.context import outlet_areas, outlet_city, read_places, usage_areas
 from agents.extract.figures import INJURED, KILLED, VICTIMS, Figure
@@ -141,13 +141,20 @@ def read_claims(article: Article, revision: int, gazetteer: Gazetteer,
         article, story, [sentence for _, sentence, _ in claims], gazetteer)
     story_anchors = anchors(article.body)  # outlets rewrite headlines, syndicated bodies stay
     reports = []
+    story_street = None
     for sentence, found, time in timed:
         in_sentence = [m for m in headline_mentions + body_mentions
                        if sentence.start <= m.start < sentence.end]
+        # A roundup gives each shooting its address: a claim at another block than the
+        # story's first is another incident ("a shooting in the 1400 block of Mount Herman").
+        streets = block_streets(sentence.text)
+        story_street = story_street or next(iter(streets), None)
+        elsewhere = bool(streets) and story_street not in streets
         reports.append(_report(article, revision, sentence.start, sentence.end, sentence.text,
                                claim_place(in_sentence, place_of_article, gazetteer), time,
                                total(found, KILLED), total(found, INJURED), hit(found),
-                               reader.adds(sentence.text, found), story_anchors, reader, language))
+                               reader.adds(sentence.text, found), story_anchors, reader, language,
+                               elsewhere))
     return reports
 
 
@@ -223,7 +230,7 @@ def _event_day(claim_sentences: list[str], published: date | None) -> tuple[date
 def _report(article: Article, revision: int, start: int, end: int, text: str, place: Place,
             time: When | None, killed: Count | None, injured: Count | None,
             victims: Count | None, adds: bool, story_anchors: list[str], reader: Reader,
-            language: str) -> Report:
+            language: str, another_incident: bool = False) -> Report:
     return Report(
         report_id=_report_id(article.id, revision, start, end),
         article_id=article.id,
@@ -247,7 +254,7 @@ def _report(article: Article, revision: int, start: int, end: int, text: str, pl
         attribution=reader.attribution(text),
         event_types=reader.event_types(text),
         adds=adds,
-        another_incident=reader.another_incident(text),
+        another_incident=another_incident or reader.another_incident(text),
         sentence=text,
         span=(start, end),
         published_at=article.updated_at or article.published_at,

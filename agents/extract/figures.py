@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from agents.extract.alternation import one_of, spelled_out
 from agents.extract.caseblind import CaseBlind, SpelledCase
@@ -85,6 +85,9 @@ _MODIFIERS = rf"(?:\s+(?:{_AGE}|{_NOT_MODIFIER}[A-Za-z]++(?:-[a-z]++)*+)){{0,3}}
 _LABEL = r"(?:[\w.'’#-]++:\s+)?"  # a headline's "HPD: " or "#DEVELOPING: "
 # "Terrell Skinner, 26," and, ending a sentence, "shot Donavon Worker, 24."
 _NAME_AGE = r"[A-Z][\w'’.-]++(?:\s+[A-Z][\w'’.-]++){0,3},\s+\d{1,3}(?:,|(?=[.;]?\s*$))"
+_NAME_WORD = r"[A-Z][a-z'’]+(?:[A-Z][a-z'’]+)?"  # "McPherson", "DeShawn"
+_FULL_NAME = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}\.?){{1,2}}"
+_NAMES_APART = re.compile(r",\s+|,?\s+and\s+")
 _AGE_OF_A_NAME = re.compile(r",\s+\d{1,3}(?:,|$)")
 _DEFINITE = one_of(["the", "this", "that", "these", "those", "his", "her", "their", "its", "both"])
 
@@ -117,7 +120,7 @@ _PHRASE = SpelledCase(re.compile(
            |(?<=\w)['’]s\s+(?:[\w-]+\s+)?)
            (?:fatal|deadly)\s+(?:[\w-]+\s+){{0,2}}?(?:shooting|stabbing)
            \b(?!\s+(?:of|death|deaths|suspect|investigation|case)\b))
-      | (?P<named>[A-Z][a-z'’]+(?:\s+[A-Z][a-z'’.]+){{1,2}})(?=\s+(?:was|has\s+been)\s+(?:slain|killed|shot|wounded|injured|stabbed|murdered|pronounced\s+dead)\b)
+      | (?<!\bin\s)(?<!\bof\s)(?<!\bat\s)(?<!\bfrom\s)(?<!\bnear\s)(?P<named>{_FULL_NAME}(?:(?:,\s+|,?\s+and\s+){_FULL_NAME}){{0,5}})(?=\s+(?:was|were|has\s+been|have\s+been)\s+(?:also\s+)?(?:slain|killed|shot|wounded|injured|stabbed|murdered|struck|pronounced\s+dead)\b)
       | (?i:\b(?P<slain>(?:slain|murdered)\s+(?:{_AGE}\s+)?(?:{_SINGLE}))\b)
       | (?i:(?P<shooting_of>(?:{_SINGLE})['’]s\s+(?:accidental\s+|apparent\s+)?shooting)\b(?!\s+(?:death|suspect|range|spree)\b))
       | (?i:\b(?P<multiple>double|triple|quadruple)(?:\s+(?P<multiple_fatal>fatal|deadly))?\s+
@@ -157,12 +160,15 @@ _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _AFTER_A_NAME = re.compile(r"\w,\s*$")
 _AGES_LISTED = re.compile(r"[A-Z][\w'’-]+,\s*\d{1,3}\s*[;,]")
 
+# A word of where someone is from or was hit ("of Morgantown", "in a late night shooting"),
+# never the verb that says what befell them: "Davienne Lewis from Springfield died".
+_PLACE_WORD = r"(?!(?:died|dies|killed|shot|wounded|injured|hurt|was|were|is|are|has|have|had)\b)[A-Z][\w.'’-]+"
 _AUXILIARY = (
     # "Damon Sochko, 16, of Morgantown,", "a 3-year-old boy in Campbell County"
-    r"(?:\s*,?\s+(?:of|in|at|from)\s+(?:the\s+)?[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3},?)?"
+    rf"(?:\s*,?\s+(?:of|in|at|from)\s+(?:the\s+)?{_PLACE_WORD}(?:\s+{_PLACE_WORD}){{0,3}},?)?"
     r"(?:\s*,\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,2}\s*,)?"  # "a 12-year-old boy, Jakob Weeks,"
     r"(?:\s*,?\s*(?:who|that)\b)?"
-    r"(?:\s+of\s+(?:the|them|those|these)(?:\s+\w+)?)?"
+    r"(?:\s+of\s+(?:the|them|those|these|whom)(?:\s+\w+)?)?"
     r"(?:\s+(?:was|were|is|are|has|have|had|been|being|got|gets|remains?|remained|also|later|found"
     r"|more(?!\s+(?:shots?|rounds?|\w+ly)\b)"
     r"|both|all|each|then|just|now|badly|(?!fatally|mortally)[a-z]+ly))*"
@@ -215,11 +221,13 @@ _HIT = (
 _PREDICATE = re.compile(
     _AUXILIARY + rf"\s+(?:(?P<death>{_DEATH})|(?P<injury>{_INJURY})|(?P<hit>{_HIT}))", re.I
 )
-_LATER_DEATH = re.compile(r"\b(?:later\s+)?(?:died|succumbed|was\s+pronounced\s+dead|did\s+not\s+survive)\b", re.I)
+_LATER_DEATH = re.compile(r"\b(?:later\s+)?(?:died|succumbed|was\s+pronounced\s+dead|did\s+not\s+survive|(?:was\s+|is\s+)?taken\s+off\s+life\s+support)\b", re.I)
 # "Five people were shot, one of whom died": the death is some of them, counted on its own.
 _SOME_OF_THEM = re.compile(r"\b\w+\s+of\s+(?:whom|them|those|these|the\s+[a-z]+)\b", re.I)
 # "and one died", "two of them later died": a count just before a death is its own subject.
 _COUNT_BEFORE = re.compile(rf"\b(?:{UNIT_WORD}|\d+)(?:\s+[a-z]+){{0,2}}\s+$", re.I)
+_NAME_AND_COMMA_BEFORE = re.compile(r"\b[A-Z][\w'’.-]*,\s*$")
+_ANOTHER_PERSON = re.compile(rf"\band\s+(?:a|an|another)\s+(?:[\w-]+\s+){{0,2}}?(?:{_SINGLE})\b", re.I)
 _PARTITIVE_BEFORE = re.compile(r"\b\w+\s+of\s+(?:the\s+|those\s+|these\s+)?$", re.I)
 _CLAUSE_BREAK = re.compile(r"[;:!?]|\s[—–]\s|\b(?:but|while|whereas|although|after|before|when|as)\b", re.I)
 _ACT = gated(re.compile(
@@ -278,6 +286,8 @@ class _Phrase:
     pronoun: bool = False  # "he and three others": a pronoun joins new people, "the father" does not
     kind: str | None = None  # what the phrase itself says befell them: "a double homicide"
     own_clause: bool = False  # "..., another wounded": the subject of a clause of its own
+    name: bool = False  # a person's name: "63-year-old Daniel Caron", "Skinner, 26"
+    named_after: bool = False  # a name after a comma names it: "his friend, 63-year-old Daniel Caron"
 
 
 def _phrase(match: re.Match[str], sentence: str) -> _Phrase | None:
@@ -285,7 +295,7 @@ def _phrase(match: re.Match[str], sentence: str) -> _Phrase | None:
     if match["names"]:
         found = len(_AGE_OF_A_NAME.findall(match["names"]))
         return _Phrase(match.start(), match.end(), Count(found, found, found, None), False, False,
-                       False, individual=True)
+                       False, individual=True, name=True)
     if match["nobody"]:
         return _Phrase(match.start(), match.end(), Count(0, 0, 0, None), False, False, True)
     if match["ordinal"]:
@@ -323,9 +333,9 @@ def _phrase(match: re.Match[str], sentence: str) -> _Phrase | None:
         value = number_value(match["family"])
         return _Phrase(match.start(), match.end(), Count(value, value, value, None), False, False,
                        False) if value else None
-    if match["a_death"]:
+    if match["a_death"]:  # "the teen's death" after "Jaden's death" is his again, not a second
         return _Phrase(match.start(), match.end(), Count(1, 1, 1, None), False, False, False,
-                       individual=True, kind=KILLED)
+                       individual=not _DEFINITE_OWNER.search(before), kind=KILLED)
     if match["a_fatal"] is not None:  # "a fatal shooting": someone died, how many is said elsewhere
         return _Phrase(match.start(), match.end(), Count(1, 1, None, "at least"), False, False, False,
                        kind=KILLED)
@@ -350,10 +360,14 @@ def _phrase(match: re.Match[str], sentence: str) -> _Phrase | None:
     if match["acted"]:
         return _Phrase(match.start("acted"), match.end(), Count(1, 1, 1, None), False, False,
                        False, individual=True)
-    if match["one"] or match["bare"] or match["listed"] or match["named"] or match["aged"] or match["aged_name"] or match["bare_age"]:
+    if match["named"]:  # "Raymone West, Brian Dearmond and Marquise McPherson were also struck"
+        found = len(_NAMES_APART.split(match["named"]))
+        return _Phrase(match.start(), match.end(), Count(found, found, found, None), False, False,
+                       False, individual=True, name=True)
+    if match["one"] or match["bare"] or match["listed"] or match["aged"] or match["aged_name"] or match["bare_age"]:
         qualifier = qualifier_before(before[-25:])
         return _Phrase(match.start(), match.end(), Count(1, 1, 1, qualifier), False, False,
-                       False, individual=True)
+                       False, individual=True, name=bool(match["aged_name"]))
     noun = (match["definite_noun"] or "").lower()
     if match["pronoun"]:
         return _Phrase(match.start(), match.end(), Count(1, 1, 1, None), True, False, False,
@@ -406,6 +420,7 @@ _HOW = re.compile(r"\s+\w+ly\b(?!\s+(?:killed|injured|wounded|shot|hurt|dead)\b)
 
 
 _POSSESSIVE = re.compile(r"(?:his|her|their)\s", re.I)
+_DEFINITE_OWNER = re.compile(r"\b(?:the|this|that)\s+[\w-]+$", re.I)
 _OWNER = re.compile(r"\s(?:his|her|their)\s*$", re.I)  # "a woman and her | two children"
 
 
@@ -416,6 +431,9 @@ def _coordinated(phrases: list[_Phrase], sentence: str) -> list[list[_Phrase]]:
     someone new: "a man and his 11-year-old son" are two."""
     groups: list[list[_Phrase]] = []
     for phrase in phrases:
+        if groups and _names_the_one_before(groups[-1][-1], phrase, sentence):
+            groups[-1][-1] = replace(groups[-1][-1], end=phrase.end, named_after=True)
+            continue
         joiner = _OWNER.sub(" ", sentence[groups[-1][-1].end:phrase.start]) if groups else ""
         joined_by_and = " and " in f" {joiner} "
         partitive = not joined_by_and and _HOW.match(sentence, phrase.end)
@@ -427,6 +445,13 @@ def _coordinated(phrases: list[_Phrase], sentence: str) -> list[list[_Phrase]]:
         else:
             groups.append([phrase])
     return groups
+
+
+def _names_the_one_before(before: _Phrase, phrase: _Phrase, sentence: str) -> bool:
+    """Whether a name after a comma names the one person just counted: "his friend, 63-year-old
+    Daniel Caron" is one man; "a man, a woman" are two."""
+    return (phrase.name and phrase.count.value == 1 and not before.name and before.count.value == 1
+            and sentence[before.end:phrase.start].strip() == ",")
 
 
 def _sum(group: list[_Phrase]) -> Count:
@@ -452,6 +477,11 @@ def _as_subject(group: list[_Phrase], sentence: str) -> tuple[str, Count] | None
     if _BODY.search(sentence, last.start, last.end) and _FOUND.search(_clause(sentence, last.end)):
         return KILLED, _sum(group)  # "his dead body was found the next day"
     predicate = _PREDICATE.match(sentence, last.end)
+    if predicate is None and sentence.startswith(",", last.end) and len(group) == 1 and last.count.value == 1 and (
+            last.named_after or _NAME_AND_COMMA_BEFORE.search(sentence, 0, last.start)):
+        # the comma closes an apposition: "Lavell Lee Smith, a 33-year-old man, was shot and
+        # killed"; "his friend, 63-year-old Daniel Caron, was killed"
+        predicate = _PREDICATE.match(sentence, last.end + 1)
     if predicate is None or _HYPOTHETICAL.search(sentence, 0, group[0].start):
         return None
     verb = next(predicate.start(kind) for kind in ("death", "injury", "hit") if predicate[kind])
@@ -476,8 +506,8 @@ def _died_since(group: list[_Phrase], sentence: str, predicate_end: int) -> str 
     women wounded has died", "five wounded were rushed to hospitals, where three died")."""
     rest = _clause(sentence, predicate_end)
     death = _LATER_DEATH.search(rest)
-    if death is None:
-        return None
+    if death is None or _ANOTHER_PERSON.search(rest, 0, death.start()):
+        return None  # "a 56-year-old who had been shot in the leg and a child who had died"
     some = (_PARTITIVE_BEFORE.search(sentence, max(0, group[0].start - 20), group[0].start)
             or _some_died(rest, death.start()))
     return VICTIMS if some else KILLED

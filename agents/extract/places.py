@@ -24,6 +24,7 @@ _CAPITAL = "[A-ZÀ-ÖØ-ÞА-ЯІЇЄҐЁ]"
 _CAPITALISED = rf"{_CAPITAL}[\w'’.-]*+"
 _NAME_RUN = re.compile(rf"{_CAPITALISED}(?:\s+{_CAPITALISED}){{0,3}}")
 _WORD_OF_RUN = re.compile(r"\S+")
+_LOWER_CASE = re.compile(r"[a-zа-яіїєґ]")
 _CUE_BEFORE = re.compile(
     r"\b(?:in|at|near|outside|of|from|to|into|across|around"
     r"|в|у|біля|поблизу|під|по|на|з|із|около|возле|под)\s+(?:the\s+)?$", re.I)
@@ -38,7 +39,16 @@ _ASIDE_BEFORE = re.compile(
 # Dayton" names the hospital's town, not where the story happened.
 _INSTITUTION_BEFORE = re.compile(
     r"\b(?:hospital|medical\s+cent(?:er|re)|trauma\s+cent(?:er|re)|clinic|jail|courthouse|court"
-    r"|detention\s+cent(?:er|re))\s+(?:in|at|of|near)\s+(?:the\s+)?$", re.I)
+    r"|detention\s+cent(?:er|re))\s+(?:in|at|of|near)\s+(?:the\s+)?$"
+    r"|\b(?:airlifted|flown|taken|rushed|transported|transferred)\s+to\s+$", re.I)  # "an infant was airlifted to Jackson"
+# "a Jackson hospital": the town of the hospital the wounded were taken to.
+_INSTITUTION_AFTER = re.compile(r"\s+(?:hospital|medical\s+cent(?:er|re)|trauma\s+cent(?:er|re)|jail)\b")
+# "Fort Worth man shot while hunting near Azle": the town a person is from, not where it happened.
+_PERSON_AFTER = re.compile(
+    r"\s+(?:man|woman|men|women|boy|girl|teen|teens|teenager|couple|residents?|natives?|mother|father"
+    r"|mom|dad|family|student|toddler|infant|baby)\b")
+# "the 5900 block of South Peoria": a street named after a town.
+_BLOCK_BEFORE = re.compile(r"\bblock\s+of\s+(?:(?:north|south|east|west|[NSEW]\.?)\s+)?$", re.I)
 # Words that say the name before them is a region's ("the Kharkiv region", "Донецькій області").
 _REGION_AFTER = re.compile(r"\s+(?:region|oblast|province|област[ьіи])\b", re.I)
 # A town's own police say it is a town, however small: "Waxhaw Police officer".
@@ -81,6 +91,7 @@ class Mention:
     cued: bool
     qualified: bool = False  # a state or country was written beside it
     aside: bool = False  # "of", "from", "to" before it: no claim moves there
+    home: bool = False  # a person's home town, not where it happened: "Fort Worth man"
 
 
 def _strip(word: str) -> str:
@@ -94,8 +105,12 @@ def mentions(text: str, start: int, end: int, gazetteer: Gazetteer,
              context: frozenset[str] = frozenset(), names: Names = NO_NAMES) -> list[Mention]:
     """Every place named in ``text[start:end]``, longest names first, in order. ``context``
     holds the countries (codes) and regions (place ids) the article is about; ``names``
-    what it tells of the people it names, whose names are no places."""
+    what it tells of the people it names, whose names are no places. In text written in
+    capitals ("AT SOME POINT, SHOTS WERE FIRED") only a cued name is a place."""
     found: list[Mention] = []
+    shouted = _LOWER_CASE.search(text, start, end) is None
+    if shouted:  # every word is capitalised: capitals tell no names apart
+        names = dataclasses.replace(names, capitals_tell=False)
     for run in _NAME_RUN.finditer(text, start, end):
         if found and run.start() < found[-1].end:
             continue  # the qualifier of the place just found
@@ -117,7 +132,7 @@ def mentions(text: str, start: int, end: int, gazetteer: Gazetteer,
                 common = one_word and name.lower() in names.lower_words
                 mention = _resolve(text, s, e, name, gazetteer, context, person, common,
                                    inside_a_name=names.capitals_tell and _names_more(following))
-                if mention is not None:
+                if mention is not None and (mention.cued or not shouted):
                     found.append(mention)
                     i = j
                     break
@@ -209,14 +224,16 @@ def _regions_in_run(run: str, gazetteer: Gazetteer,
 @lru_cache(maxsize=1024)
 def _words_before(text: str, start: int) -> tuple[bool, bool, bool, bool, bool]:
     """Whether the words before a name cue a place ("in", "of"), a settlement ("the village
-    of"), where something happened ("in", "near"), a hospital's or jail's town ("a hospital
-    in") and a place aside ("of", "from"). Kept while an article is read:
+    of"), where something happened ("in", "near"), a name that is not the story's town (a
+    hospital's or jail's: "a hospital in"; a street's: "the 5900 block of") and a place
+    aside ("of", "from"). Kept while an article is read:
     ``mentions`` tries every name a run of words starting at one place may be, and
     ``read_places`` may read the same spans twice."""
     return (bool(_CUE_BEFORE.search(text[max(0, start - 12):start])),
             bool(_SETTLEMENT_BEFORE.search(text[max(0, start - 24):start])),
             bool(_WHERE_BEFORE.search(text, max(0, start - 10), start)),
-            bool(_INSTITUTION_BEFORE.search(text, max(0, start - 30), start)),
+            bool(_INSTITUTION_BEFORE.search(text, max(0, start - 30), start)
+                 or _BLOCK_BEFORE.search(text, max(0, start - 20), start)),
             bool(_ASIDE_BEFORE.search(text, max(0, start - 12), start)))
 
 
@@ -236,7 +253,7 @@ def _resolve(text: str, s: int, e: int, name: str, gazetteer: Gazetteer,
     known = county is not None or bool(gazetteer.cities(name)) or gazetteer.region(name) is not None
     if not known and region is None:
         return None  # told before the words before it are read, which costs more
-    if _words_before(text, s)[3]:  # an institution's town
+    if _words_before(text, s)[3] or _INSTITUTION_AFTER.match(text, e):  # an institution's town, a street
         return None
     if county is not None:
         cued, *_, aside = _words_before(text, s)
@@ -260,6 +277,7 @@ def _known_place(text: str, s: int, e: int, name: str, gazetteer: Gazetteer,
     """The city or region a name the gazetteer knows means here, given the ``region`` its
     qualifier names, if any."""
     cued, settlement, where, _, aside = _words_before(text, s)
+    home = bool(_PERSON_AFTER.match(text, e))
     cued, where = (cued or dateline) and not inside_a_name, (where or dateline) and not inside_a_name
     if (kind := _REGION_AFTER.match(text, e)) and (named := gazetteer.region(name)) is not None:
         return Mention(s, kind.end(), named.place(name), False, True)  # "the Odesa region"
@@ -270,7 +288,7 @@ def _known_place(text: str, s: int, e: int, name: str, gazetteer: Gazetteer,
                                 evidence=settlement or bool(_POLICE_AFTER.match(text, e)), cued=where))
     if city is not None:
         return Mention(s, e, gazetteer.place_of(city, name), True, cued or settlement or region is not None,
-                       region is not None, aside)
+                       region is not None, aside or home, home)
     region_named = gazetteer.region(name, context)
     agrees = region is None or region_named is None or region.country == region_named.country
     if region_named is not None and len(name) > 2 and agrees:
@@ -324,6 +342,8 @@ def dateline_city(text: str, body_start: int, gazetteer: Gazetteer,
 _POLICE_OF = re.compile(rf"(?P<name>{_CAPITAL}(?<![\w'’.-]{_CAPITAL})[\w'’.-]*+(?:[^\S\n]+{_CAPITALISED}){{0,2}})"
                         r"[^\S\n]+[Pp]olice\b")
 
+_FORMER_BEFORE = re.compile(r"\b(?:retired|former|ex-)\s*$", re.I)
+
 
 def police_names(text: str) -> list[str]:
     """The names before every "police" of the text, most often written first: "Officer Jose
@@ -336,6 +356,10 @@ def police_names(text: str) -> list[str]:
         words = match["name"].split()
         if any(word.lower() in NOT_A_POLICE_CITY for word in words):
             continue  # "DeKalb County Police", "State Police": no town's
+        if any(f"{match['name']} County {police}" in text for police in ("police", "Police")):
+            continue  # "Nassau Police Lt. LeBrun" of a story of the Nassau County police
+        if _FORMER_BEFORE.search(text, max(0, match.start() - 12), match.start()):
+            continue  # "a retired Tampa police captain" speaks for no police of the story
         for first in range(len(words)):
             names[_strip(" ".join(words[first:]))] += 1
     return [name for name, _ in names.most_common()]
@@ -400,11 +424,18 @@ def article_place(headline: list[Mention], body: list[Mention], dateline: Place 
     police = _police_city(police or [], named, gazetteer, hints)
     if police is None or named.id == police.id:
         return named
-    if named.id == UNKNOWN_PLACE.id or not _same_area(named, police) or (
-            named.admin1 == police.admin1 and not named.id.startswith("geonames:")):
-        return police
+    # A town the story only names or datelines yields to the one whose police speak ("at a
+    # Jackson hospital ... Meridian police"; "INDIANAPOLIS — ... Beech Grove police said"), not
+    # one it puts the story in ("in Glendale") or a borough of theirs ("Brooklyn", whatever
+    # "New York police" say).
     if gazetteer.is_part_of(named, police):
         return dataclasses.replace(police, district=named.district or named.name, mention=named.mention)
+    if gazetteer.lies_in(named, police):
+        return named
+    cued = any(m.cued and m.place.id == named.id for m in headline + body)
+    if named.id == UNKNOWN_PLACE.id or not _same_area(named, police) or (
+            named.admin1 == police.admin1 and not (named.id.startswith("geonames:") and cued)):
+        return police
     return named
 
 
@@ -416,9 +447,10 @@ def _named_place(headline: list[Mention], body: list[Mention], dateline: Place |
     headline = [m for m in headline if _may_be_the_story(m, countries)]
     body = [m for m in body if _may_be_the_story(m, countries)]
     for mention in headline:
-        if mention.is_city and (mention.cued or not title_case):
+        if mention.is_city and not mention.home and (mention.cued or not title_case):
             return mention.place
-    cities = [m for m in body if m.is_city]
+    # A headline's "Fort Worth man" counts as the body's towns do.
+    cities = [m for m in body if m.is_city] + [m for m in headline if m.home]
     if cities:
         tally = Counter(((m.cued, m.cued and not m.aside), m.place) for m in cities)
         best = max(tally.items(), key=lambda item: (item[0][0], item[1]))
@@ -456,6 +488,8 @@ def claim_place(sentence_mentions: list[Mention], article: Place, gazetteer: Gaz
             continue
         if mention.place.name == article.name or gazetteer.is_part_of(mention.place, article):
             return mention.place if mention.place.district else article
+        if gazetteer.lies_in(article, mention.place):  # "police in New York" of a Brooklyn story
+            return article
         if mention.qualified or article.id == UNKNOWN_PLACE.id or _same_area(mention.place, article):
             return mention.place
     return article

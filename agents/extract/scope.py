@@ -26,7 +26,7 @@ _STATISTIC = CaseBlind(
       | (?:in|during|since)\s+(?:{_MONTHS})\b(?!\s+\d)
       | (?:in|during|since|for)\s+(?:19|20)\d\d\b
       | since\s+(?:the\s+(?:start|beginning)|records\s+began|january|the\s+first)
-      | in\s+(?:\w+\s+)?(?:weekend|separate|unrelated|several|multiple|different)\s+(?:shootings|attacks|incidents)
+      | in\s+(?:\w+\s+)?(?:weekend|separate|unrelated|several|multiple|different)\s+(?:[\w-]+\s+)?(?:shootings|attacks|incidents)
       | (?:killed|wounded|injured|shot|hurt)\s+in\s+(?:shootings|attacks)\s+(?:in|across|around|on|throughout)\b
       | (?:shootings|violence|attacks)\s+across\s+the\s+(?:city|county|state|country|boroughs?)
       | shootings\s+(?:from|between|over|throughout)\s+(?:\w+\s+){{0,2}}(?:morning|afternoon|evening|night|weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday)

@@ -327,6 +327,16 @@ def test_the_wounded_a_story_first_counted_include_those_who_died_since():
     assert [(o.incident.killed, o.incident.injured) for o in state.incidents] == [(1, 3)]
 
 
+def test_the_same_people_counted_on_an_earlier_day_of_the_same_article_are_one_incident():
+    # "Four people found dead in Pendleton on Monday", then "all four died sometime between
+    # Oct. 27 and 30": the same four, not a second quadruple murder.
+    claims = [_report("lede", 4, date="2015-11-02"), _report("autopsy", 4, date="2015-10-27"),
+              _report("recalled", 1, date="2015-10-20")]
+    state, _ = _fold([dataclasses.replace(c, span=(i, i + 1)) for i, c in enumerate(claims)])
+    assert sorted((o.incident.killed, o.incident.report_ids) for o in state.incidents) == [
+        (1, ["recalled"]), (4, ["lede", "autopsy"])]
+
+
 def test_a_sentence_about_another_incident_never_joins_one_of_its_own_article():
     # "Three were wounded at Minnesota Avenue", "A third shooting also happened: two were hurt",
     # "In a separate shooting, three were hurt"; another outlet's "three wounded" is the first.

@@ -223,3 +223,22 @@ def test_a_story_whose_headline_names_a_shooting_but_no_figure_is_a_mention():
                       body="SPRINGFIELD, Ill. (AP) - A teenager was charged on Tuesday, police said.")
     [report] = extract(article, None).reports
     assert report.mention and report.place.name == "Springfield" and report.killed is None
+
+
+def test_the_death_of_one_named_then_told_by_a_definite_owner_is_one_death():
+    article = Article(id="d", headline="Town reeling after accidental shooting",
+                      body=("Students were told of Jaden's death at an assembly Monday as word spread "
+                            "through the school and the town of the teen's death."),
+                      published_at="2014-12-02T10:00:00+00:00")
+    assert [r.killed for r in extract(article, None).reports] == [1]
+
+
+def test_a_claim_at_another_block_than_the_storys_is_another_incident_of_the_roundup():
+    article = Article(id="r", headline="Toddler's death unites Jacksonville police",
+                      body=("A 22-month-old boy was shot and killed Friday in the 700 block of South "
+                            "Oak Street, police said. He was shot in the 700 block of Oak Street as he "
+                            "sat in a car. A shooting in the 1400 block of Mount Herman Street left two "
+                            "men wounded at about 10 p.m."),
+                      published_at="2016-05-01T10:00:00+00:00")
+    assert [(r.killed, r.injured, r.another_incident) for r in extract(article, None).reports] == [
+        (1, None, False), (1, None, False), (None, 2, True)]

@@ -196,6 +196,17 @@ def test_counts_and_qualifiers(sentence, expected):
     ("All five of the wounded were rushed to hospitals, where three of the men died.",
      [(VICTIMS, 5), (KILLED, 3)]),
     ("Four people were shot and one died.", [(VICTIMS, 4), (KILLED, 1)]),
+    ("Child Shot In Head In Trinidad Taken Off Life Support", [(KILLED, 1)]),
+    ("Officers found a 56-year-old who had been shot in the leg and a child who had died at the scene.",
+     [(VICTIMS, 1), (KILLED, 1)]),  # the death is the child's, not the wounded man's
+    # a name after a comma names the one just counted
+    ("Police say he shot and killed his friend, 63-year-old Daniel Caron, in the driveway.", [(KILLED, 1)]),
+    ("A teen, Jose Perez, 17, and a woman, Ana Diaz, 40, were wounded.", [(INJURED, 2)]),
+    ("Lavell Lee Smith, a 33-year-old black man, was shot and killed Sunday.", [(KILLED, 1)]),
+    ("Raymone West, Brian Dearmond and Marquise McPherson were also struck by bullets.", [(VICTIMS, 3)]),
+    ("The coroner confirmed 23-year-old Davienne Lewis from Springfield died after he was shot.", [(KILLED, 1)]),
+    ("A 3-year-old boy in Campbell County was shot.", [(VICTIMS, 1)]),  # a county is nobody
+    ("His friend, 63-year-old Daniel Caron, was killed.", [(KILLED, 1)]),
     # explicit zero
     ("No one was hurt in the fire.", [(INJURED, 0)]),
 ])

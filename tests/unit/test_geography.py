@@ -442,3 +442,51 @@ def test_a_claim_in_a_county_moves_there_unless_the_story_is_a_town_s_in_the_cou
 def test_georgia_in_a_story_its_county_sets_in_the_us_is_the_state():
     body = "Three people were shot Sunday night, DeKalb County Police said. Georgia officials said."
     assert set(_places("3 people shot in DeKalb County", body)) == {"county:US.13089"}
+
+
+def test_the_greater_city_a_sentence_names_keeps_a_claim_in_the_borough_the_story_is_about():
+    body = ("BROOKLYN — Nine people were wounded at a block party early Sunday. "
+            "Police in New York have arrested a man in connection with the shooting that wounded nine.")
+    assert set(_place_names("Nine wounded at block party", body)) == {("Brooklyn", "New York")}
+
+
+def test_a_street_named_after_a_town_is_no_place_of_the_story():
+    body = ("A 5-year-old girl was shot in the arm Wednesday. Paramedics responded to the 5900 block "
+            "of South Peoria and found the girl, said a Chicago Police spokesman.")
+    assert set(_place_names("Girl, 5, shot", body)) == {("Chicago", "Illinois")}
+
+
+def test_a_capitalised_word_of_a_story_written_in_capitals_is_a_place_only_where_cued():
+    body = ("SIX PEOPLE WERE SHOT IN HOUSTON OVERNIGHT. AT SOME POINT, SHOTS WERE FIRED AND "
+            "BULLETS HIT SIX PEOPLE.")
+    assert set(_place_names("Six shot after fight", body)) == {("Houston", "Texas")}
+
+
+def test_the_town_of_the_hospital_the_wounded_were_taken_to_is_not_the_storys():
+    body = ("A 6-year-old girl who was shot is in critical condition at a Jackson hospital, her family "
+            "said. Anyone with information should call Meridian police or the Mississippi Bureau of "
+            "Investigation.")
+    assert set(_place_names("Child who was shot in critical condition", body)) == {("Meridian", "Mississippi")}
+    body = ("Meridian police are investigating a shooting at an apartment complex in Mississippi. "
+            "A 1-month-old infant who was shot was airlifted to Jackson.")
+    assert set(_place_names("Child shot at apartment complex", body)) == {("Meridian", "Mississippi")}
+
+
+def test_the_home_town_of_a_headlines_victim_yields_to_where_it_happened():
+    body = "A man was fatally shot while hunting near Jonesboro, Georgia, on Saturday."
+    assert set(_place_names("Atlanta man fatally shot while hunting", body)) == {("Jonesboro", "Georgia")}
+    assert set(_place_names("Atlanta man fatally shot", "A man was fatally shot on Saturday.")) == {
+        ("Atlanta", "Georgia")}
+
+
+def test_the_town_whose_police_speak_overrules_a_dateline_in_its_state_but_not_a_borough():
+    body = "INDIANAPOLIS — A man was shot and killed outside a bar early Sunday, Beech Grove police said."
+    assert set(_place_names("Man killed outside bar", body)) == {("Beech Grove", "Indiana")}
+    body = "Nine people were wounded at a Brooklyn block party on Sunday, New York police said."
+    assert set(_place_names("Brooklyn shooting", body)) == {("Brooklyn", "New York")}
+
+
+def test_a_retired_officer_speaks_for_no_police_of_the_story():
+    body = ("WINTER HAVEN, Fla. — A man was shot and killed during a home invasion on Monday. \"He was running "
+            "out of options,\" said Bret Bartlett, a retired Tampa police captain.")
+    assert set(_place_names("Homeowner kills intruder", body)) == {("Winter Haven", "Florida")}

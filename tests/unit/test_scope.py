@@ -17,6 +17,7 @@ from streams.records import Article
     "Another person was fatally shot Monday night and nine other people were wounded in attacks in Chicago.",
     "One Ukrainian soldier was killed during the day [Fatalities split among 16 events].",
     "Friday was another violent night in Jacksonville that saw five others shot and wounded.",
+    "Only eleven days into the new year, two teens have been shot to death in separate accidental shootings.",
 ])
 def test_running_totals_and_roundups_are_statistics(sentence):
     assert is_statistic(sentence)
