@@ -298,18 +298,16 @@ def _mentionable(mention: Report, open_incident: OpenIncident) -> bool:
             and not _told_in(mention.article_id, open_incident))
 
 
-def _mentions(mention: Report, open_incident: OpenIncident) -> bool:
-    """A mention belongs to an incident when they name the same person in full within a year,
-    or the same street or young child's age within a month, either way of the mention's day
-    (the morning's arrest, the evening's toll). Unplaced, only a full name tells the world's
-    incidents apart."""
-    incident, members = open_incident.incident, open_incident.members
+def _mentions(mention: Report, open_incident: OpenIncident, known: set[str]) -> bool:
+    """A mention belongs to an incident whose members' anchors (``known``) name the same person
+    in full within a year, or the same street or young child's age within a month, either way
+    of the mention's day (the morning's arrest, the evening's toll). Unplaced, only a full name
+    tells the world's incidents apart."""
     if not _mentionable(mention, open_incident):
         return False
-    gap = _days_apart(mention.date, incident.date)
+    gap = _days_apart(mention.date, open_incident.incident.date)
     if gap is None or not -ANCHOR_DAYS <= gap <= NAMED_DAYS:
         return False
-    known = {anchor for m in members for anchor in m.anchors}
     shared = [anchor for anchor in mention.anchors if anchor in known]
     return any(anchor.startswith("named:") or (
         anchor.startswith(("street:", "child:")) and abs(gap) <= ANCHOR_DAYS
@@ -473,12 +471,18 @@ def _alone_before(mention: Report, incidents: list[OpenIncident]) -> OpenInciden
 def _take_in_mentions(claims: list[Report], incidents: list[OpenIncident]) -> None:
     """Each mention joins the first incident it matches, else the place's only incident of its
     last days; it adds an article and a source."""
+    mentions = [claim for claim in claims if claim.mention]
+    if not mentions:
+        return
+    # Each incident's anchors, read once: a city holds hundreds of incidents in a window.
+    known = [{anchor for m in o.members for anchor in m.anchors} for o in incidents]
     joined = []
-    for mention in (claim for claim in claims if claim.mention):
-        target = (next((o for o in incidents if _mentions(mention, o)), None)
-                  or _alone_before(mention, incidents))
+    for mention in mentions:
+        index = next((i for i, o in enumerate(incidents) if _mentions(mention, o, known[i])), None)
+        target = incidents[index] if index is not None else _alone_before(mention, incidents)
         if target is not None:
             target.members.append(Member.of(mention))
+            known[incidents.index(target)].update(mention.anchors)
             joined.append(target)
     for open_incident in {id(o): o for o in joined}.values():
         _recompute(open_incident)
