@@ -19,6 +19,7 @@ from agents.extract.language import article_language
 from agents.extract.numbers import Count
 from agents.extract.scope import is_background, is_statistic
 from agents.extract.places import (
+    Mention,
     article_place,
     claim_place,
     dateline_city,
@@ -159,7 +160,7 @@ def read_claims(article: Article, revision: int, gazetteer: Gazetteer,
 
 
 def _read_places(article: Article, story: list[Sentence], claim_sentences: list[Sentence],
-                 gazetteer: Gazetteer) -> tuple[Place, list, list]:
+                 gazetteer: Gazetteer) -> tuple[Place, list[Mention], list[Mention]]:
     """The article's place, and the places named in its headline and in the sentences read:
     the opening and those of its claims."""
     text = article_text(article)
