@@ -504,3 +504,18 @@ def test_a_mention_sharing_no_anchor_joins_a_town_s_only_incident_of_its_last_tw
     for day in ("2022-03-05", "2022-03-01"):
         state, _ = _fold([_shooting([]), _mention("late", ["named:john roe"], day=day)])
         assert [i.incident.article_ids for i in state.incidents] == [["a1"]]
+
+
+def test_what_mentions_join_does_not_depend_on_the_order_they_and_the_claims_arrive_in():
+    reports = [_shooting(["street:main st"]),
+               _published(dataclasses.replace(_report("o", 0, 1, article="a3"),
+                                              anchors=["named:john roe"]), "2022-03-03"),
+               _mention("arrest", ["street:main st"]), _mention("trial", ["named:john roe"]),
+               _mention("vigil", [], day="2022-03-03")]
+
+    def grouped(order):
+        state, _ = _fold(order)
+        return sorted((i.incident.incident_id, tuple(i.incident.article_ids), i.incident.status)
+                      for i in state.incidents)
+
+    assert len({tuple(grouped(list(order))) for order in itertools.permutations(reports)}) == 1
