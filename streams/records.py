@@ -79,9 +79,11 @@ class Place:
 
     ``id`` is ``geonames:<id>`` for a city, ``county:US.<FIPS>`` for a US county or parish
     (``county:US.55105``, its five-digit FIPS code: county names repeat across states, codes do
-    not), ``admin1:<CC>.<code>`` for a first-level region, ``country:<CC>`` for a country and
-    ``unknown`` when the text names no place we know. ``name`` is the city's or the county's
-    ("Rock County"), empty for a region or country; ``admin1`` a county's state.
+    not), ``admin1:<CC>.<code>`` for a first-level region, ``locality:<CC>.<code>:<folded
+    name>`` for a settlement of such a region the gazetteer lacks ("Mykilske, Kherson"),
+    ``country:<CC>`` for a country and ``unknown`` when the text names no place we know.
+    ``name`` is the city's, the county's ("Rock County") or the locality's as the text writes
+    it, empty for a region or country; ``admin1`` a county's or locality's region.
     """
 
     id: str

@@ -99,6 +99,15 @@ class Region:
         return Place(id=self.place_id, name="", admin1=self.name if self.code else "",
                      country=self.country, mention=mention)
 
+    def locality(self, name: str) -> Place:
+        """A settlement of this region the gazetteer does not hold ("Mykilske, Kherson"), kept
+        by the name the text gives it."""
+        return Place(id=f"{LOCALITY}{self.country}.{self.code}:{fold(name)}", name=name,
+                     admin1=self.name, country=self.country, mention=name)
+
+
+LOCALITY = "locality:"
+
 
 @dataclass(frozen=True, slots=True)
 class County:
@@ -324,6 +333,8 @@ class Gazetteer:
         if region is not None and not foreign and (household or (candidates and candidates[0].population < MAJOR_CITY)):
             candidates = [c for c in candidates if c.population >= WORLD_CITY or (c.country == region.country and (
                 c.population >= MAJOR_CITY or (_bears_as_its_own(c, own_names) and not household)))]
+        if (city := self._near_the_outlet(candidates, context, evidence or cued)) is not None:
+            return city
         if context:
             if (city := next((c for c in candidates if c.region_id in context), None)) is not None:
                 return city
@@ -342,6 +353,18 @@ class Gazetteer:
                         or (cyrillic and city.country in CYRILLIC_COUNTRIES)):
                     return city
         return None
+
+    def _near_the_outlet(self, candidates: list[City], context: frozenset[str], evidence: bool) -> City | None:
+        """The namesake nearest the city an outlet is at home in (``home_of`` in the
+        ``context``), if one lies within ``NEAR_THE_OUTLET_KM``: a Cincinnati station's
+        "Highland Heights" is the Kentucky suburb across the river, not the Ohio one by
+        Cleveland. A village needs the ``evidence`` a town needs elsewhere ("in" before it)."""
+        homes = [home for area in context if area.startswith(_HOME)
+                 and (home := self.city_by_id(int(area.removeprefix(_HOME)))) is not None]
+        near = [(compiled.km(city, home), city) for city in candidates for home in homes
+                if city.population >= VILLAGE_POPULATION or evidence]
+        distance, city = min(near, key=lambda pair: pair[0], default=(None, None))
+        return city if distance is not None and distance <= NEAR_THE_OUTLET_KM else None
 
     def prefixes(self, text: str) -> list[str]:
         """The folded names that ``text`` (already folded) begins with."""
@@ -434,6 +457,9 @@ class Gazetteer:
         return None
 
     def region_by_place_id(self, place_id: str) -> Region | None:
+        """The region or country of that id, or the region a locality's id places it in."""
+        if place_id.startswith(LOCALITY):
+            place_id = "admin1:" + place_id[len(LOCALITY):].partition(":")[0]
         return self._regions_by_id.get(place_id)
 
     def country_name(self, code: str) -> str | None:
@@ -444,9 +470,13 @@ class Gazetteer:
 
     def major_cities(self) -> Iterator[City]:
         """The cities of a hundred thousand people or more, most populous first."""
+        return self.towns(MAJOR_CITY)
+
+    def towns(self, population: int = VILLAGE_POPULATION) -> Iterator[City]:
+        """The places of at least ``population`` people, most populous first."""
         for row in range(len(self)):
             city = self._unpack(row)
-            if city.population < MAJOR_CITY:
+            if city.population < population:
                 return
             yield city
 
@@ -458,6 +488,16 @@ class Gazetteer:
 WEST_OF_THE_MISSISSIPPI = frozenset(
     "AK AR AZ CA CO HI IA ID KS LA MN MO MT ND NE NM NV OK OR SD TX UT WA WY".split())
 BROADCASTER_WEST, BROADCASTER_EAST = "fcc:K", "fcc:W"
+
+# An outlet's home city, in a story's context: "home:4508722" is Cincinnati's station's.
+_HOME = "home:"
+# How far from an outlet's home its local news reaches: a metropolitan area and its suburbs.
+NEAR_THE_OUTLET_KM = 80
+
+
+def home_of(city_place_id: str) -> str:
+    """The context entry saying an outlet is at home in the city of this place id."""
+    return _HOME + city_place_id.removeprefix("geonames:")
 
 
 def _on_the_broadcasters_side(candidates: list[City], context: frozenset[str]) -> City | None:

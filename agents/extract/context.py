@@ -12,10 +12,11 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from agents.enrich.gazetteer import VILLAGE_POPULATION, Gazetteer
+from agents.enrich.gazetteer import VILLAGE_POPULATION, Gazetteer, home_of
 from agents.extract.gate import gated
 from agents.extract.outlet import outlet_places, site_city
 from agents.extract.people import read_names
+from agents.extract.phones import phone_states
 from agents.extract.places import Mention, mentions, regions_named
 from agents.extract.text import is_title_case
 from streams.records import Place
@@ -49,13 +50,17 @@ def _sure(mention: Mention, gazetteer: Gazetteer) -> bool:
 
 def outlet_areas(source: str, text: str, headline_end: int, story_end: int,
                  gazetteer: Gazetteer) -> frozenset[str]:
-    """The areas an outlet is at home in: those its site's name and call letters tell, and
-    those its name in the headline's tail ("... - WFSB 3 Connecticut") names."""
+    """The areas an outlet is at home in: those its site's name ("salina.com" is Kansas's) and
+    call letters tell, those its name in the headline's tail ("... - WFSB 3 Connecticut")
+    names, and the states of the local phone numbers it gives its readers ("CRIMESTOPPERS at
+    504-822-1111")."""
     in_site, call_letters = outlet_places(source, gazetteer)
+    home = site_city(source, gazetteer)
     # A station's "South Georgia News" is the state's, not the country's.
-    places = [*in_site, *(m.place for m in mentions(text, story_end, headline_end, gazetteer, call_letters)
-                          if _the_outlets(m, gazetteer))]
-    return areas(places, gazetteer) | call_letters
+    tail = [m.place for m in mentions(text, story_end, headline_end, gazetteer, call_letters) if _the_outlets(m, gazetteer)]
+    places = [*in_site, *([home] if home else []), *tail]
+    homes = {home_of(place.id) for place in places if place.id.startswith("geonames:")}
+    return areas(places, gazetteer) | call_letters | phone_states(text, gazetteer) | homes
 
 
 # Phrases of American police and court copy: a story that uses them is set in the US, however

@@ -11,9 +11,11 @@ ties: what the article itself names comes first.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 
-from agents.enrich.gazetteer import BROADCASTER_EAST, BROADCASTER_WEST, Gazetteer, fold
+from agents.enrich.gazetteer import BROADCASTER_EAST, BROADCASTER_WEST, City, Gazetteer, Region, fold
+from agents.extract.people import PLACE_MODIFIERS
 from streams.records import Place
 
 _CALL_SIGN = re.compile(r"[kw][a-z]{2,3}(?:tv|\d{1,2})?")
@@ -55,15 +57,21 @@ def _run_together_at(label: str, start: int, gazetteer: Gazetteer) -> list[str]:
     the Las Vegas Sun's), as the major city's one name ("las vegas"). Read for the city a
     site is named after only, not for the areas an outlet's stories are read in: the only
     major Los Baños is the Philippines', the Los Banos Enterprise California's."""
-    return [name for joined, name in _major_names_run_together(gazetteer) if label.startswith(joined, start)][-1:]
+    candidates = _major_names_run_together(gazetteer).get(label[start:start + 2], ())
+    return [name for joined, name in candidates if label.startswith(joined, start)][-1:]
 
 
 @lru_cache(maxsize=1)
-def _major_names_run_together(gazetteer: Gazetteer) -> tuple[tuple[str, str], ...]:
+def _major_names_run_together(gazetteer: Gazetteer) -> dict[str, tuple[tuple[str, str], ...]]:
     """The folded names of several words that major cities bear as their own, run together,
-    shortest first: ("lasvegas", "las vegas")."""
+    shortest first, by their first two letters: {"la": (("lasvegas", "las vegas"), ...)}.
+    Every site an outlet is first seen under is read at each of its letters."""
     names = {fold(city.name) for city in gazetteer.major_cities()}
-    return tuple(sorted(((name.replace(" ", ""), name) for name in names if " " in name), key=lambda pair: len(pair[0])))
+    joined = sorted(((name.replace(" ", ""), name) for name in names if " " in name), key=lambda pair: len(pair[0]))
+    by_start: dict[str, list[tuple[str, str]]] = {}
+    for pair in joined:
+        by_start.setdefault(pair[0][:2], []).append(pair)
+    return {start: tuple(pairs) for start, pairs in by_start.items()}
 
 
 @lru_cache(maxsize=1)
@@ -82,19 +90,64 @@ def _states_in(label: str, gazetteer: Gazetteer) -> list[Place]:
         state = next((names[label[start:end]] for end in range(len(label), start + 3, -1)
                       if label[start:end] in names), None)
         if state is None:
-            start += 1
+            shared = next((word for word in _words_of_several_states(gazetteer) if label.startswith(word, start)), None)
+            found += [state.place(state.name) for state in _states_of_word(shared, gazetteer)] if shared else []
+            start += len(shared) if shared else 1
             continue
         found.append(state.place(state.name))
         start += len(fold(state.name).replace(" ", ""))
     return found
 
 
+@lru_cache(maxsize=1)
+def _words_of_several_states(gazetteer: Gazetteer) -> tuple[str, ...]:
+    """The words several states' names share that name no compass point: "carolinalive" and
+    "foxcarolina" are the Carolinas' outlets, "dakotanewsnow" the Dakotas'."""
+    words = Counter(word for state in gazetteer.us_states() for word in fold(state.name).split())
+    whole = {fold(state.name) for state in gazetteer.us_states()}
+    return tuple(word for word, states in words.items() if states > 1 and word not in whole
+                 and len(word) >= _SHORTEST_CITY_IN_A_DOMAIN and word not in PLACE_MODIFIERS)
+
+
+def _states_of_word(word: str, gazetteer: Gazetteer) -> list[Region]:
+    return [state for state in gazetteer.us_states() if word in fold(state.name).split()]
+
+
 @lru_cache(maxsize=4096)
 def site_city(source: str, gazetteer: Gazetteer) -> Place | None:
     """The one major city an outlet's site is named after ("chicagotribune.com",
-    "click2houston.com"), if its name opens or ends a label of the site's name."""
+    "click2houston.com"), if its name opens or ends a label of the site's name; else the US
+    town a label opens with, as a local paper names itself ("salina.com",
+    "myrtlebeachonline.com", "thedalleschronicle.com")."""
     cities = {place.id: place for label in _labels(source) for place in _cities_in(label, gazetteer, at_edges=True)}
+    if not cities:
+        cities = {place.id: place for label in _labels(source) if (place := _town_opening(label, gazetteer))}
     return cities.popitem()[1] if len(cities) == 1 else None
+
+
+def _town_opening(label: str, gazetteer: Gazetteer) -> Place | None:
+    """The US town of 15,000 people or more a site label opens with the name of, if no other
+    such town bears it and no longer place's name opens the label. A label that opens with a
+    state's word ("kentucky.com", "carolinalive") is no town's."""
+    towns = _towns_by_joined_name(gazetteer)
+    name = next((label[:end] for end in range(len(label), _SHORTEST_CITY_IN_A_DOMAIN - 1, -1) if label[:end] in towns), None)
+    if name is None or any(label.startswith(word) for word in _words_of_us_states(gazetteer)):
+        return None
+    if any(len(longer) > len(name) for longer in gazetteer.prefixes(label)):
+        return None  # "blythevillecourier" is Blytheville's, a smaller town than Blythe
+    town = towns[name]
+    return town.place(town.name) if town is not None and town.country == "US" else None
+
+
+@lru_cache(maxsize=1)
+def _towns_by_joined_name(gazetteer: Gazetteer) -> dict[str, City | None]:
+    """The towns by their own folded name run together ("myrtlebeach"); None for a name
+    several towns bear."""
+    towns: dict[str, City | None] = {}
+    for town in gazetteer.towns():
+        joined = fold(town.name).replace(" ", "")
+        towns[joined] = None if joined in towns else town
+    return towns
 
 
 # A stream's articles come from a few hundred outlets, each read once: every position of its

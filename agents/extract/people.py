@@ -22,14 +22,18 @@ _PREVIOUS_WORD = re.compile(r"([A-Z](?:(?<=^[A-Z])|(?<=\s[A-Z]))[\w'’.-]*)[^\S
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n\"“]\s*)$")
 _AGE_AFTER = re.compile(r",\s*\d{1,3}\b")
 _STREET = (r"Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Blvd\.|Drive|Dr\.|Lane|Way|Parkway|Pkwy\.?"
-           r"|Court|Ct\.|Circle|Terrace|Highway|Hwy\.?|Trail|Pike")
+           r"|Court|Ct\.|Circle|Terrace|Trail|Pike")
+# A street named after a state is in any state ("Massachusetts Avenue" is Savannah's too); a
+# state's highway is that state's ("Oklahoma Highway 3").
+STREET_AFTER = re.compile(rf"\s+(?:{_STREET})(?!\w)")
+_ROAD = rf"{_STREET}|Highway|Hwy\.?"
 # "DeKalb County", "Richland Parish", "Austin neighborhood", "Clay St.", "Davis Corner Road":
 # the name is not the city's. (No word boundary closes it: none follows the period of "St.".)
 NOT_A_CITY_AFTER = re.compile(
     r"(?:['’]s)?(?:\s+(?:County|Parish|Co\.|Township|Borough|Twp\.?|neighbou?rhood|section|district"
-    rf"|community|High|Middle|Elementary|University|College|{_STREET}|Park|Plaza|Square|Apartments"
+    rf"|community|High|Middle|Elementary|University|College|{_ROAD}|Park|Plaza|Square|Apartments"
     r"|Mall|Airport|Sheriff|City|Hospital|Medical|Regional|Memorial|General|Health)"
-    rf"|(?:\s+[A-Z][a-z]+){{1,2}}\s+(?:{_STREET}))(?!\w)"
+    rf"|(?:\s+[A-Z][a-z]+){{1,2}}\s+(?:{_ROAD}))(?!\w)"
 )
 _CAPITALISED_WORD = re.compile(r"[A-Z](?<![\w'’.-][A-Z])[\w'’-]*[a-z](?![\w'’-])")
 # "in Fresno", "Memphis police": a word the article puts after a place's preposition, or

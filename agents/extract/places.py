@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from agents.enrich.gazetteer import VILLAGE_POPULATION, Gazetteer, Region, fold
-from agents.extract.people import NO_NAMES, NOT_A_CITY_AFTER, Names
+from agents.extract.people import NO_NAMES, NOT_A_CITY_AFTER, STREET_AFTER, Names
 from streams.records import UNKNOWN_PLACE, Place
 
 _CAPITAL = "[A-ZÀ-ÖØ-ÞА-ЯІЇЄҐЁ]"
@@ -48,6 +48,11 @@ _PERSON_AFTER = re.compile(
     r"\s+(?:man|woman|men|women|boy|girl|teen|teens|teenager|couple|residents?|natives?|mother|father"
     r"|mom|dad|family|student|toddler|infant|baby)\b")
 # "the 5900 block of South Peoria": a street named after a town.
+# Countries whose every settlement of a few hundred people the gazetteer holds (GeoNames
+# cities500 lists nearly every incorporated US place): a name it lacks there, beside a
+# state, is a person's or a word's ("Friday, Pennsylvania"), not a settlement of its own.
+# Elsewhere villages under 500 people are many ("Mykilske, Kherson") and kept by name.
+_SETTLEMENTS_ALL_KNOWN = frozenset({"US"})
 _BLOCK_BEFORE = re.compile(r"\bblock\s+of\s+(?:(?:north|south|east|west|[NSEW]\.?)\s+)?$", re.I)
 # Words that say the name before them is a region's ("the Kharkiv region", "Донецькій області").
 _REGION_AFTER = re.compile(r"\s+(?:region|oblast|province|област[ьіи])\b", re.I)
@@ -212,6 +217,8 @@ def _regions_in_run(run: str, gazetteer: Gazetteer,
                 longer = _strip(" ".join(words[i:j + 1])) if j < len(words) else ""
                 if longer and any(c.region_id != region.place_id for c in gazetteer.cities(longer)):
                     break  # "Kansas City" is Missouri's too, "Michigan City" Indiana's
+                if j < len(words) and STREET_AFTER.match(" " + words[j]):
+                    break
                 us = {"US"} if region.country == "US" else set()
                 found.append((words[i], frozenset({region.place_id} | us), True, frozenset()))
                 break
@@ -267,6 +274,8 @@ def _resolve(text: str, s: int, e: int, name: str, gazetteer: Gazetteer,
     # "Mykilske, Kherson": a place we cannot pin, in a region we can; but not in a region abroad
     # that shares a name with a town at home ("Sports, Toledo, OH" in a US station's tail).
     if region is not None and (region.country in context or not any(":" not in area for area in context)):
+        if region.code and region.country not in _SETTLEMENTS_ALL_KNOWN:
+            return Mention(s, qualified_end, region.locality(name), True, True, True)
         return Mention(s, qualified_end, region.place(name), False, True)
     return None
 
@@ -289,7 +298,7 @@ def _known_place(text: str, s: int, e: int, name: str, gazetteer: Gazetteer,
     if city is not None:
         return Mention(s, e, gazetteer.place_of(city, name), True, cued or settlement or region is not None,
                        region is not None, aside or home, home)
-    region_named = gazetteer.region(name, context)
+    region_named = None if STREET_AFTER.match(text, e) else gazetteer.region(name, context)
     agrees = region is None or region_named is None or region.country == region_named.country
     if region_named is not None and len(name) > 2 and agrees:
         return Mention(s, e, region_named.place(name), False, cued)

@@ -46,14 +46,21 @@ def test_a_common_word_or_surname_is_no_village():
     assert set(_places("Man shot", "A man was shot and wounded, according to Smith.")) == {"unknown"}
 
 
-def test_a_place_known_only_by_its_region_is_placed_at_region_precision():
+def test_a_village_the_gazetteer_lacks_keeps_its_name_in_its_region_without_a_point():
     run = LocalRun()
     note = {"id": "n", "published_at": "2024-03-10T12:00:00+00:00", "body":
             "Russian forces shelled Nevelske, Donetsk region. Two civilians were killed."}
     run.feed(Message(origin="test", key=None, value=dumps(note)))
     [incident] = run.incidents.values()
-    assert (incident.place_id, incident.admin1, incident.city) == ("admin1:UA.05", "Donetsk Oblast", "")
+    assert (incident.place_id, incident.admin1, incident.city) == (
+        "locality:UA.05:nevelske", "Donetsk Oblast", "Nevelske")
     assert (incident.geo_precision, incident.lat, incident.killed) == (2, None, 2)
+    assert [row["city"] for row in run.rows()] == ["Nevelske"]
+
+
+def test_a_name_the_gazetteer_lacks_beside_a_us_state_is_no_town():
+    assert _places("Man shot", "A man was shot Friday, Pennsylvania State Police said.") != [
+        "locality:US.PA:friday"]
 
 
 def _outlet_places(source: str, headline: str, body: str) -> list[str]:
@@ -490,3 +497,10 @@ def test_a_retired_officer_speaks_for_no_police_of_the_story():
     body = ("WINTER HAVEN, Fla. — A man was shot and killed during a home invasion on Monday. \"He was running "
             "out of options,\" said Bret Bartlett, a retired Tampa police captain.")
     assert set(_place_names("Homeowner kills intruder", body)) == {("Winter Haven", "Florida")}
+
+
+def test_a_street_named_after_a_state_names_no_state_but_a_states_highway_does():
+    body = "A 15-year-old boy was critically injured in a shooting on Massachusetts Avenue on Sunday, police said."
+    assert _city("www.example.com", "Boy shot on Massachusetts Avenue", body) == {("", "")}
+    assert not regions_named("Shots were fired on Minnesota Avenue in Southeast.", load_gazetteer())
+    assert "admin1:US.OK" in regions_named("The crash closed Oklahoma Highway 3 near Atoka.", load_gazetteer())

@@ -18,6 +18,7 @@ from streams.records import Article
     "One Ukrainian soldier was killed during the day [Fatalities split among 16 events].",
     "Friday was another violent night in Jacksonville that saw five others shot and wounded.",
     "Only eleven days into the new year, two teens have been shot to death in separate accidental shootings.",
+    "During the day 2 NAF soldiers were killed and 4 were wounded at unspecified locations.",
 ])
 def test_running_totals_and_roundups_are_statistics(sentence):
     assert is_statistic(sentence)

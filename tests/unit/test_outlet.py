@@ -1,0 +1,49 @@
+"""Where an outlet is at home, as its site's name tells."""
+
+from agents.enrich.gazetteer import load_gazetteer
+from agents.extract.core import extract
+from agents.extract.outlet import site_city
+from streams.records import Article
+
+
+def _home(source: str) -> tuple[str, str] | None:
+    place = site_city(source, load_gazetteer())
+    return (place.name, place.admin1) if place else None
+
+
+def test_a_local_paper_is_at_home_in_the_town_its_site_opens_with():
+    assert _home("www.salina.com") == ("Salina", "Kansas")
+    assert _home("www.myrtlebeachonline.com") == ("Myrtle Beach", "South Carolina")
+    assert _home("www.thedalleschronicle.com") == ("The Dalles", "Oregon")
+
+
+def test_a_site_that_opens_with_a_state_or_a_smaller_towns_longer_name_is_no_towns():
+    assert _home("www.kentucky.com") is None
+    assert _home("www.carolinalive.com") is None
+    assert _home("www.blythevillecourier.com") is None  # Blytheville, not Blythe, California
+
+
+def _places(source: str, body: str) -> set[tuple[str, str]]:
+    article = Article(id="a", source=source, headline="Man shot", body=body,
+                      published_at="2016-06-09T15:20:00+00:00")
+    return {(r.place.name, r.place.admin1) for r in extract(article, None).reports}
+
+
+def test_a_local_papers_town_tells_which_namesake_a_story_means_and_places_one_that_names_none():
+    abilene = "A man was shot and wounded in Abilene on Sunday, police said."
+    assert _places("www.salina.com", abilene) == {("Abilene", "Kansas")}
+    assert _places("www.example.com", abilene) == {("Abilene", "Texas")}
+    nowhere = "A man was shot and wounded on Sunday night, police said."
+    assert _places("delrionewsherald.com", nowhere) == {("Del Rio", "Texas")}
+
+
+def test_a_word_two_states_share_in_a_site_name_hints_both():
+    body = "A 3-year-old boy was injured when a gun went off in Conway on Sunday, police said."
+    assert _places("www.carolinalive.com", body) == {("Conway", "South Carolina")}
+    assert _places("www.example.com", body) == {("Conway", "Arkansas")}
+
+
+def test_a_namesake_near_the_outlets_home_is_the_one_its_story_means():
+    body = "A toddler was critically wounded in a shooting in Highland Heights on Sunday, police said."
+    assert _places("www.cincinnati.com", body) == {("Highland Heights", "Kentucky")}  # across the river
+    assert _places("www.cleveland.com", body) == {("Highland Heights", "Ohio")}
