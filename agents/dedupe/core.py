@@ -35,6 +35,7 @@ ANCHOR_DAYS = 30
 NAMED_DAYS = 366
 # Across articles, a toll this high on the next day is rarely another incident at one place.
 DISTINCT_TOLL = 2
+_FOLLOW_UP_GAPS = range(FOLLOW_UP_DAYS + 1)  # a follow-up's days after the incident's
 
 
 @dataclass(slots=True)
@@ -59,6 +60,7 @@ class Member:
     language: str = ""
     district: str = ""
     adds: bool = False
+    mention: bool = False
 
     @classmethod
     def of(cls, report: Report) -> Member:
@@ -66,7 +68,8 @@ class Member:
                    report.killed, report.killed_low, report.killed_high,
                    report.injured, report.injured_low, report.injured_high,
                    report.victims, list(report.event_types), report.date, report.date_stated,
-                   list(report.anchors), report.language, report.place.district, report.adds)
+                   list(report.anchors), report.language, report.place.district, report.adds,
+                   report.mention)
 
 
 @dataclass(slots=True)
@@ -171,7 +174,7 @@ def _same_figures(report: Report, open_incident: OpenIncident) -> bool:
 def _shares_anchor(report: Report, open_incident: OpenIncident) -> bool:
     """The same street or person (by surname), within a month: one story told by several
     outlets, however their figures and days differ; or the same person by full name within a
-    year: the arrest, the trial, the funeral."""
+    year: the arrest, the trial, the funeral; or a later follow-up's details (``_follows_up``)."""
     gap = _days_apart(report.date, open_incident.incident.date)
     if gap is None or abs(gap) > NAMED_DAYS:
         return False
@@ -181,7 +184,23 @@ def _shares_anchor(report: Report, open_incident: OpenIncident) -> bool:
         # Unplaced stories of the whole world meet here: a street's name or a child's age
         # tells none of them apart, only a full name or the same copy does.
         shared = [anchor for anchor in shared if anchor.startswith(("named:", "copy:"))]
-    return any(abs(gap) <= ANCHOR_DAYS or anchor.startswith("named:") for anchor in shared)
+    if any(abs(gap) <= ANCHOR_DAYS or anchor.startswith("named:") for anchor in shared):
+        return True
+    return gap > 0 and _follows_up(report, open_incident, shared)
+
+
+def _follows_up(report: Report, open_incident: OpenIncident, shared: list[str]) -> bool:
+    """A later article that states no day of its own, with the incident's street or child's age
+    and its very figures, months on: "Abilene man indicted in fatal shooting of girl, 3",
+    "suspect arrested for the shooting that killed two and wounded two". A street, or a child's
+    age, alone is shared by other shootings of a city within a year, so it takes two of them,
+    or two or more people hit. A day the text states is another day's news. (gva-dev, joins
+    after a month right and wrong: any shared anchor and the same figures 10 and 7; with no
+    day stated 8 and 3; and two details or two hit, 7 and 1.)"""
+    details = [anchor for anchor in shared if not anchor.startswith("copy:")]
+    return (bool(details) and not report.date_stated
+            and (len(details) >= 2 or _toll(report) >= DISTINCT_TOLL)
+            and _same_figures(report, open_incident))
 
 
 def _unplaced(report: Report) -> bool:
@@ -270,6 +289,31 @@ def _matches(report: Report, open_incident: OpenIncident) -> bool:
             and _agrees(report.injured, _stated(members, "injured")))
 
 
+def _mentionable(mention: Report, open_incident: OpenIncident) -> bool:
+    """An active incident (no period total) of the mention's district that another article
+    tells."""
+    incident = open_incident.incident
+    return (incident.status == "active" and not incident.period
+            and open_incident.members[0].district == mention.place.district
+            and not _told_in(mention.article_id, open_incident))
+
+
+def _mentions(mention: Report, open_incident: OpenIncident, known: set[str]) -> bool:
+    """A mention belongs to an incident whose members' anchors (``known``) name the same person
+    in full within a year, or the same street or young child's age within a month, either way
+    of the mention's day (the morning's arrest, the evening's toll). Unplaced, only a full name
+    tells the world's incidents apart."""
+    if not _mentionable(mention, open_incident):
+        return False
+    gap = _days_apart(mention.date, open_incident.incident.date)
+    if gap is None or not -ANCHOR_DAYS <= gap <= NAMED_DAYS:
+        return False
+    shared = [anchor for anchor in mention.anchors if anchor in known]
+    return any(anchor.startswith("named:") or (
+        anchor.startswith(("street:", "child:")) and abs(gap) <= ANCHOR_DAYS
+        and not _unplaced(mention)) for anchor in shared)
+
+
 def _combine(values: list[tuple[int, int | None, int | None]]) -> tuple[int, int | None, int | None]:
     """Best figure and bounds over one article's members that state one: the largest figure,
     the lowest lower bound, and no upper bound if any member leaves it open."""
@@ -320,6 +364,11 @@ def _unique(items: list[str]) -> list[str]:
     return list(dict.fromkeys(item for item in items if item))
 
 
+def _claimed(members: list[Member]) -> list[Member]:
+    """The members that claim a figure: they date an incident and keep it open."""
+    return [m for m in members if not m.mention]
+
+
 def _recompute(open_incident: OpenIncident) -> None:
     incident, members = open_incident.incident, open_incident.members
     killed, injured = _figures(members)
@@ -333,10 +382,11 @@ def _recompute(open_incident: OpenIncident) -> None:
     incident.sources = _unique([m.source for m in members])
     incident.event_types = _unique([t for m in members for t in m.event_types])
     incident.languages = _unique([m.language for m in members])
-    stamps = sorted(m.published_at for m in members if m.published_at)
+    claimed = _claimed(members)
+    stamps = sorted(m.published_at for m in claimed if m.published_at)
     incident.first_seen = stamps[0] if stamps else incident.first_seen
     incident.last_updated = stamps[-1] if stamps else incident.last_updated
-    incident.status = "active" if members else "retracted"
+    incident.status = "active" if claimed else "retracted"
 
 
 def _new_incident(report: Report) -> OpenIncident:
@@ -372,14 +422,18 @@ def _group(claims: list[Report], start: int, previous: list[OpenIncident]) -> li
     taken up where they end: an incident's figures are a function of its members, and its
     members before ``start`` are the claims it held then. Only the claims from ``start`` on are
     matched again.
+
+    Mentions are no part of that: once the claims are grouped, each mention joins the first
+    incident it matches, whenever it was published, so no mention changes how claims group.
     """
     position = {claim.report_id: index for index, claim in enumerate(claims[:start])}
     incidents = []
     for old in previous:
-        members = [m for m in old.members if m.report_id in position]
+        # An incident opens with a claim; its mentions come after its claims.
+        members = [m for m in old.members if m.report_id in position and not m.mention]
         if not members or members[0].report_id != old.members[0].report_id:
             continue  # it opened after start, if it opens at all
-        if len(members) == len(old.members):  # all its members come before start
+        if len(members) == len(old.members):  # all its members are claims before start
             incidents.append(OpenIncident(dataclasses.replace(old.incident), members))
             continue
         rebuilt = _new_incident(claims[position[members[0].report_id]])
@@ -388,6 +442,8 @@ def _group(claims: list[Report], start: int, previous: list[OpenIncident]) -> li
         incidents.append(rebuilt)
     incidents.sort(key=lambda o: position[o.members[0].report_id])  # the order they opened in
     for report in claims[start:]:
+        if report.mention:
+            continue
         target = next((o for o in incidents if _matches(report, o)), None)
         if target is None and not report.another_incident:
             target = next((o for o in incidents if _same_people_hit(report, o)), None)
@@ -397,7 +453,39 @@ def _group(claims: list[Report], start: int, previous: list[OpenIncident]) -> li
             incidents.append(target)
         target.members.append(Member.of(report))
         _recompute(target)
+    _take_in_mentions(claims, incidents)
     return incidents
+
+
+def _alone_before(mention: Report, incidents: list[OpenIncident]) -> OpenIncident | None:
+    """The place's one incident of the mention's day or the two days before it, when it has no
+    other: a town's shooting, and the next day's story of the arrest that names no one the
+    first story named. Where several incidents share those days, as in a city, none is it."""
+    if _unplaced(mention):
+        return None
+    near = [o for o in incidents if _mentionable(mention, o)
+            and _days_apart(mention.date, o.incident.date) in _FOLLOW_UP_GAPS]
+    return near[0] if len(near) == 1 else None
+
+
+def _take_in_mentions(claims: list[Report], incidents: list[OpenIncident]) -> None:
+    """Each mention joins the first incident it matches, else the place's only incident of its
+    last days; it adds an article and a source."""
+    mentions = [claim for claim in claims if claim.mention]
+    if not mentions:
+        return
+    # Each incident's anchors, read once: a city holds hundreds of incidents in a window.
+    known = [{anchor for m in o.members for anchor in m.anchors} for o in incidents]
+    joined = []
+    for mention in mentions:
+        index = next((i for i, o in enumerate(incidents) if _mentions(mention, o, known[i])), None)
+        target = incidents[index] if index is not None else _alone_before(mention, incidents)
+        if target is not None:
+            target.members.append(Member.of(mention))
+            known[incidents.index(target)].update(mention.anchors)
+            joined.append(target)
+    for open_incident in {id(o): o for o in joined}.values():
+        _recompute(open_incident)
 
 
 _CONTENT = [name for name in Incident.__dataclass_fields__ if name != "revision"]
@@ -473,13 +561,15 @@ def _activity(report: Report) -> str:
 
 
 def _last_activity(open_incident: OpenIncident) -> str:
-    return max((_day(m.published_at) or _day(m.date) for m in open_incident.members),
+    return max((_day(m.published_at) or _day(m.date) for m in _claimed(open_incident.members)),
                default=_day(open_incident.incident.last_updated))
 
 
-def _close(state: PlaceIncidents, horizon: str) -> tuple[PlaceIncidents, list[Incident]]:
-    """Forget the incidents last reported before ``horizon``; each active one sends its final
-    revision, ``closed``, so tally can fold it into the place's settled figures."""
+def _close(state: PlaceIncidents, horizon: str,
+           mentions_horizon: str) -> tuple[PlaceIncidents, list[Incident]]:
+    """Forget the incidents last claimed before ``horizon``, and the mentions none took in
+    published before ``mentions_horizon``; each active incident sends its final revision,
+    ``closed``, so tally can fold it into the place's settled figures."""
     # A total and the incidents within it close together, so neither counts without the other.
     group = {o.incident.incident_id: o.incident.within or o.incident.incident_id
              for o in state.incidents}
@@ -488,9 +578,13 @@ def _close(state: PlaceIncidents, horizon: str) -> tuple[PlaceIncidents, list[In
         key = group[o.incident.incident_id]
         last[key] = max(last.get(key, ""), _last_activity(o))
     closing = [o for o in state.incidents if last[group[o.incident.incident_id]] < horizon]
-    if not closing:
+    # A mention no incident took in before the horizon is of no incident still open.
+    stale = {c.report_id for c in state.claims if c.mention and _activity(c) < mentions_horizon}
+    if stale:
+        stale -= {m.report_id for o in state.incidents for m in o.members if m.mention}
+    if not closing and not stale:
         return state, []
-    gone = {m.report_id for o in closing for m in o.members}
+    gone = {m.report_id for o in closing for m in o.members} | stale
     gone_incidents = {o.incident.incident_id for o in closing}
     final = []
     for open_incident in closing:
@@ -521,6 +615,8 @@ def dedupe(report: Report, state: PlaceIncidents | None, window_days: int = 0) -
                                      if o.incident.incident_id in touched])
     day = _activity(report)
     horizon = _horizon(state.latest, window_days)
+    if day and day < horizon and report.mention:
+        return Deduplication(state, [])  # of an incident closed, if any: it counts nothing
     if day and day < horizon:
         raise LateReport(
             f"report {report.report_id} of article {report.article_id} is of {day}, before "
@@ -535,9 +631,14 @@ def dedupe(report: Report, state: PlaceIncidents | None, window_days: int = 0) -
     elif report.report_id not in withdrawn:
         start = bisect.bisect(claims, _in_order(report), key=_in_order)
         claims = claims[:start] + [report] + claims[start:]
+        # A mention changes no grouping of claims: only the mentions are taken in again.
+        start = len(claims) if report.mention else start
     incidents, changed = _regroup(state.incidents, claims, start)
     handled = {**state.handled, report.report_id: [i.incident_id for i in changed]}
-    latest = max(filter(None, (state.latest, day)), default=None)
+    # A mention moves no clock: which incidents close is the claims' affair alone.
+    latest = max(filter(None, (state.latest, None if report.mention else day)), default=None)
+    # A place told of by mentions alone has no clock, yet keeps only a window of them.
+    newest = max(filter(None, (latest, day)), default=None)
     state, closed = _close(PlaceIncidents(incidents, claims, handled, withdrawn, latest),
-                           _horizon(latest, window_days))
+                           _horizon(latest, window_days), _horizon(newest, window_days))
     return Deduplication(state, changed + closed)

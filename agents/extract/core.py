@@ -19,6 +19,7 @@ from agents.extract.language import article_language
 from agents.extract.numbers import Count
 from agents.extract.scope import is_background, is_statistic
 from agents.extract.places import (
+    Mention,
     article_place,
     claim_place,
     dateline_city,
@@ -32,6 +33,8 @@ from streams.records import Article, Place, Report
 
 EXTRACTOR_VERSION = "extract/0.2"
 OPENING_SENTENCES = 3
+# The anchors that tell one incident from others at a place; a surname alone does not.
+_TELLING_ANCHORS = ("named:", "child:", "street:")
 _WORDS_IN_A_SENTENCE = 6
 
 
@@ -119,7 +122,6 @@ def read_claims(article: Article, revision: int, gazetteer: Gazetteer,
     if reader is None:
         return []
     text = article_text(article)
-    body_start = len(article.headline) + len(HEADLINE_SEPARATOR)
     published = publication_time(article)
     anchor = published.date() if published else None
     story = sentences(text, len(article.headline))
@@ -131,23 +133,13 @@ def read_claims(article: Article, revision: int, gazetteer: Gazetteer,
     times = [_claim_time(story, index, anchor, event_day, event_day_stated) for index, _, _ in claims]
     timed = [(sentence, found, time) for (_, sentence, found), time in zip(claims, times)
              if time is None or not is_background(time.date, anchor)]
-    if not timed:  # no claim, or only incidents recalled from long before: no place to read
-        return []
     # The place a story is about is named in its opening or beside its figures (a recalled
     # incident's too, which still tells where the story is).
-    opening = [s for s in story if not s.in_headline and _is_prose(s.text)][:OPENING_SENTENCES]
-    read = {id(s): s for s in opening
-            + [sentence for _, sentence, _ in claims if not sentence.in_headline]}
-    story_end = headline_story_end(article.headline)
-    hints = outlet_areas(article.source, text, len(article.headline), story_end, gazetteer) | usage_areas(text)
-    dateline = dateline_city(text, body_start, gazetteer, hints)
-    headline_mentions, body_mentions = read_places(
-        text, story_end, [(s.start, s.end) for s in sorted(read.values(), key=lambda s: s.start)],
-        dateline, gazetteer, hints)
-    place_of_article = article_place(headline_mentions, body_mentions, dateline, gazetteer,
-                                     title_case=is_title_case(article.headline), hints=hints,
-                                     outlet=outlet_city(article.source, text, len(article.headline), story_end, gazetteer, hints),
-                                     police=police_names(text))
+    if not timed:  # no claim, or only incidents recalled from long before (a trial's story)
+        return _mentioned(article, revision, story, [s for _, s, _ in claims], gazetteer, reader,
+                          language)
+    place_of_article, headline_mentions, body_mentions = _read_places(
+        article, story, [sentence for _, sentence, _ in claims], gazetteer)
     story_anchors = anchors(article.body)  # outlets rewrite headlines, syndicated bodies stay
     reports = []
     story_street = None
@@ -165,6 +157,49 @@ def read_claims(article: Article, revision: int, gazetteer: Gazetteer,
                                reader.adds(sentence.text, found), story_anchors, reader, language,
                                elsewhere))
     return reports
+
+
+def _read_places(article: Article, story: list[Sentence], claim_sentences: list[Sentence],
+                 gazetteer: Gazetteer) -> tuple[Place, list[Mention], list[Mention]]:
+    """The article's place, and the places named in its headline and in the sentences read:
+    the opening and those of its claims."""
+    text = article_text(article)
+    opening = [s for s in story if not s.in_headline and _is_prose(s.text)][:OPENING_SENTENCES]
+    read = {id(s): s for s in opening + [s for s in claim_sentences if not s.in_headline]}
+    story_end = headline_story_end(article.headline)
+    hints = outlet_areas(article.source, text, len(article.headline), story_end, gazetteer) | usage_areas(text)
+    dateline = dateline_city(text, len(article.headline) + len(HEADLINE_SEPARATOR), gazetteer, hints)
+    headline_mentions, body_mentions = read_places(
+        text, story_end, [(s.start, s.end) for s in sorted(read.values(), key=lambda s: s.start)],
+        dateline, gazetteer, hints)
+    place = article_place(headline_mentions, body_mentions, dateline, gazetteer,
+                          title_case=is_title_case(article.headline), hints=hints,
+                          outlet=outlet_city(article.source, text, len(article.headline), story_end, gazetteer, hints),
+                          police=police_names(text))
+    return place, headline_mentions, body_mentions
+
+
+def _mentioned(article: Article, revision: int, story: list[Sentence], recalled: list[Sentence],
+               gazetteer: Gazetteer, reader: Reader, language: str) -> list[Report]:
+    """An article with no claim of its own that names a person in full, a young child's age or
+    a street, or whose headline names a shooting or a strike (the arrest, the charges, the
+    trial, the funeral) is a mention of the incident it follows up: one report, at the
+    article's place and publication day, with no figure. ``recalled``: the sentences of
+    incidents it recalls from long before, which say where."""
+    published = publication_time(article)
+    if published is None:
+        return []
+    story_anchors = anchors(article.body)
+    if not (any(a.startswith(_TELLING_ANCHORS) for a in story_anchors)
+            or reader.event_types(article.headline)):
+        return []
+    place, _, _ = _read_places(article, story, recalled, gazetteer)
+    span = (0, len(article.headline))
+    return [Report(report_id=_report_id(article.id, revision, *span), article_id=article.id,
+                   revision=revision, place=place, date=published.date().isoformat(),
+                   anchors=story_anchors, source=article.source, sentence=article.headline,
+                   span=span, published_at=article.updated_at or article.published_at,
+                   extractor=EXTRACTOR_VERSION, language=language, mention=True)]
 
 
 def _is_prose(text: str) -> bool:

@@ -86,6 +86,23 @@ def test_a_county_s_report_incident_and_row_fit_the_contract():
     assert violations(TopicNames.casualties, row["place_id"], dumps(row)) == []
 
 
+def test_a_mention_and_the_incident_it_joins_fit_the_contract():
+    run = LocalRun()
+    shooting = {"id": "s", "published_at": "2016-05-01T15:20:00+00:00", "headline": "Man shot",
+                "body": "SPRINGFIELD, Ill. (AP) - Marcus Lee Johnson, 24, was shot and killed "
+                        "Saturday on Elm Street, police said."}
+    arrest = {"id": "a", "published_at": "2016-05-03T15:20:00+00:00", "headline": "Arrest made",
+              "body": "SPRINGFIELD, Ill. (AP) - Police arrested a suspect on Monday after a "
+                      "search on Elm Street, police said."}
+    for article in (shooting, arrest):
+        run.feed(Message(origin="test", key=None, value=dumps(article)))
+    [mention] = [r for r in run.reports.values() if r.mention]
+    [incident] = run.incidents.values()
+    assert incident.article_ids == ["s", "a"] and incident.killed == 1
+    assert violations(TopicNames.reports, mention.place.id, dumps(mention)) == []
+    assert violations(TopicNames.events, incident.place_id, dumps(incident)) == []
+
+
 def test_a_record_missing_a_field_is_caught():
     row = {"place_id": "geonames:706483", "city": "Kharkiv", "admin1": "", "country": "UA",
            "killed": 25, "injured": 127, "updated_at": None}

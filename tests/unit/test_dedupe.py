@@ -394,3 +394,128 @@ def test_a_day_no_sentence_states_is_no_day_of_its_own_within_one_article():
     other = dataclasses.replace(headline, article_id="a2", report_id="other")
     state, _ = _fold([dataclasses.replace(lede, span=(1, 2)), other])
     assert len(state.incidents) == 2  # another outlet's story five days on may be another shooting
+
+
+def _follow_up(report_id, killed, injured, day, anchors, **fields):
+    """Another outlet's later story that states no day of its own: the arrest, the sentence."""
+    return dataclasses.replace(_report(report_id, killed, injured, date=day, article=report_id),
+                               anchors=anchors, **fields)
+
+
+def test_a_follow_up_months_later_with_the_incident_s_details_and_figures_joins_it():
+    shooting = _told_on("s", 2, 2, "2014-10-04", anchors=["street:gherald st"])
+    arrest = _follow_up("arrest", 2, 2, "2015-03-28", ["street:gherald st"])
+    sentence = _follow_up("sentence", 1, None, "2015-07-25", ["child:5", "street:main st"])
+    girl = _told_on("g", 1, None, "2015-02-13", article="a2", anchors=["child:5", "street:main st"])
+    state, _ = _fold([shooting, girl, arrest, sentence])
+    assert sorted(i.incident.article_ids for i in state.incidents) == [
+        ["a1", "arrest"], ["a2", "sentence"]]
+
+
+def test_a_later_story_sharing_one_street_is_another_shooting_there():
+    # A city's arterial sees several shootings a year: one street and one dead say nothing.
+    shooting = _told_on("s", 1, None, "2016-06-28", anchors=["street:capitol dr"])
+    state, _ = _fold([shooting, _follow_up("later", 1, None, "2016-10-26", ["street:capitol dr"])])
+    assert len(state.incidents) == 2
+
+
+def test_a_later_story_that_states_its_day_or_other_figures_is_another_incident():
+    shooting = _told_on("s", 2, 2, "2014-10-04", anchors=["street:gherald st", "child:4"])
+    stated = _follow_up("stated", 2, 2, "2015-03-28", ["street:gherald st", "child:4"],
+                        date_stated=True)
+    other_toll = _follow_up("toll", 3, None, "2015-07-28", ["street:gherald st", "child:4"])
+    state, _ = _fold([shooting, stated, other_toll])
+    assert len(state.incidents) == 3
+
+
+def _mention(report_id, anchors, day="2022-03-05"):
+    """Another article with no figure that names the story's person, child or street."""
+    return _published(Report(report_id=report_id, article_id=report_id, revision=1, place=KHARKIV,
+                             anchors=list(anchors), source="Tribune", mention=True), day)
+
+
+def _shooting(anchors, day="2022-03-02"):
+    return _published(dataclasses.replace(_report("s", 1, 2), anchors=list(anchors)), day)
+
+
+def test_a_mention_naming_the_victim_adds_its_article_and_source_never_a_figure():
+    state, emitted = _fold([_shooting(["named:jane doe"]), _mention("trial", ["named:jane doe"])])
+    [held] = state.incidents
+    incident = held.incident
+    assert incident.article_ids == ["a1", "trial"] and incident.sources == ["Wire", "Tribune"]
+    assert (incident.killed, incident.injured, incident.counted_killed) == (1, 2, 1)
+    # Its revision moves no tally: the same figures, the same last claim.
+    assert emitted[-1].last_updated == emitted[0].last_updated
+
+
+def test_a_mention_opens_no_incident_and_joins_none_without_a_telling_anchor():
+    state, emitted = _fold([_mention("arrest", ["named:jane doe"])])
+    assert state.incidents == [] and emitted == []
+    state, _ = _fold([_shooting(["person:doe"]), _mention("arrest", ["person:doe"])])
+    assert [i.incident.article_ids for i in state.incidents] == [["a1"]]
+
+
+def test_a_mention_before_its_incident_joins_it_whatever_the_order_of_arrival():
+    street = ["street:main st"]
+    mention, shooting = _mention("arrest", street, day="2022-03-02"), _shooting(street)
+    shooting = dataclasses.replace(shooting, published_at="2022-03-02T20:00:00+00:00")
+    for order in ([mention, shooting], [shooting, mention]):
+        state, _ = _fold(order)
+        assert [i.incident.article_ids for i in state.incidents] == [["a1", "arrest"]]
+
+
+def test_a_street_or_child_s_age_ties_a_mention_within_a_month_a_full_name_within_a_year():
+    state, _ = _fold([_shooting(["street:main st", "child:6", "named:jane doe"]),
+                      _mention("vigil", ["child:6"], day="2022-03-20"),
+                      _mention("trial", ["street:main st", "child:6"], day="2022-09-20"),
+                      _mention("sentence", ["named:jane doe"], day="2022-12-20")])
+    assert [i.incident.article_ids for i in state.incidents] == [["a1", "vigil", "sentence"]]
+
+
+def test_an_incident_left_with_mentions_alone_is_retracted():
+    state, _ = _fold([_shooting(["street:main st"]), _mention("arrest", ["street:main st"])])
+    withdrawal = Report(report_id="s~2", article_id="a1", revision=2, place=KHARKIV, retracts="s")
+    state, emitted = _fold([withdrawal], state)
+    assert [(i.status, i.counted_killed, i.counted_injured) for i in emitted] == [("retracted", 0, 0)]
+
+
+def test_a_mention_keeps_nothing_open_and_is_forgotten_a_window_later():
+    state = dedupe(_mention("arrest", ["street:main st"], day="2022-03-02"), None, 30).state
+    assert state.latest is None  # it moves no clock
+    state = dedupe(_published(_report("c", 1, 0, article="a2"), "2022-04-25"), state, 30).state
+    assert [c.report_id for c in state.claims] == ["c"]
+    late = dedupe(_mention("late", ["street:main st"], day="2022-03-01"), state, 30)
+    assert late.state is state and late.incidents == []  # nothing to count: not a dead letter
+    # A place told of by mentions alone still keeps only a window of them.
+    state = dedupe(_mention("first", ["street:elm st"], day="2022-03-02"), None, 30).state
+    state = dedupe(_mention("second", ["street:elm st"], day="2022-04-25"), state, 30).state
+    assert [c.report_id for c in state.claims] == ["second"]
+
+
+def test_a_mention_sharing_no_anchor_joins_a_town_s_only_incident_of_its_last_two_days():
+    arrest = _mention("arrest", ["named:john roe"], day="2022-03-04")
+    state, _ = _fold([_shooting([]), arrest])
+    assert [i.incident.article_ids for i in state.incidents] == [["a1", "arrest"]]
+    # Two shootings in those days, as a city has: which one the arrest is of, nothing says.
+    other = _published(dataclasses.replace(_report("o", 0, 1, article="a3")), "2022-03-03")
+    state, _ = _fold([_shooting([]), other, arrest])
+    assert all("arrest" not in i.incident.article_ids for i in state.incidents)
+    # Nor does a story three days on, or one before the shooting.
+    for day in ("2022-03-05", "2022-03-01"):
+        state, _ = _fold([_shooting([]), _mention("late", ["named:john roe"], day=day)])
+        assert [i.incident.article_ids for i in state.incidents] == [["a1"]]
+
+
+def test_what_mentions_join_does_not_depend_on_the_order_they_and_the_claims_arrive_in():
+    reports = [_shooting(["street:main st"]),
+               _published(dataclasses.replace(_report("o", 0, 1, article="a3"),
+                                              anchors=["named:john roe"]), "2022-03-03"),
+               _mention("arrest", ["street:main st"]), _mention("trial", ["named:john roe"]),
+               _mention("vigil", [], day="2022-03-03")]
+
+    def grouped(order):
+        state, _ = _fold(order)
+        return sorted((i.incident.incident_id, tuple(i.incident.article_ids), i.incident.status)
+                      for i in state.incidents)
+
+    assert len({tuple(grouped(list(order))) for order in itertools.permutations(reports)}) == 1

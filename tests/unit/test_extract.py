@@ -188,6 +188,43 @@ def test_people_told_of_one_by_one_under_different_fates_are_all_counted_hit():
     assert [(r.killed, r.injured, r.victims) for r in lede] == [(None, 1, 2)]
 
 
+def test_an_article_with_no_figure_and_no_full_name_street_or_child_makes_no_report():
+    # "Johnson" alone is a surname many stories share: nothing ties this one to an incident.
+    article = Article(id="a", published_at="2024-05-14T16:00:00+00:00", headline="Suspect arrested",
+                      body="SPRINGFIELD, Ill. (AP) - Police arrested a man on Tuesday after a "
+                           "four-hour standoff, police said. Johnson is due in court on Friday.")
+    assert extract(article, None).reports == []
+
+
+def test_a_mention_is_retracted_by_the_revision_that_makes_a_claim():
+    first = Article(id="a", published_at="2024-05-14T16:00:00+00:00", headline="Arrest on Elm Street",
+                    body="Police arrested Marcus Lee Johnson, 24, on Elm Street on Tuesday.")
+    [mention] = extract(first, None).reports
+    update = Article(id="a", published_at=first.published_at, updated_at="2024-05-15T09:00:00+00:00",
+                     headline=first.headline, body=first.body + " A man he shot on Monday died.")
+    reports = extract(update, extract(first, None).seen).reports
+    assert mention.mention and reports[0].retracts == mention.report_id
+    assert [r.killed for r in reports[1:]] == [1] and not reports[1].mention
+
+
+def test_a_trial_story_recalling_its_killing_long_before_is_a_mention_not_a_claim():
+    article = Article(id="t", published_at="2024-05-14T16:00:00+00:00", headline="Man sentenced in 2022 killing",
+                      body="SPRINGFIELD, Ill. (AP) - A man was sentenced Tuesday to 40 years in prison "
+                           "for killing Jane Marie Doe, 34, in March 2022, prosecutors said.")
+    [report] = extract(article, None).reports
+    assert report.mention and (report.killed, report.injured, report.victims) == (None, None, None)
+    assert (report.place.name, report.date, report.date_stated) == ("Springfield", "2024-05-14", False)
+    assert "named:jane doe" in report.anchors
+
+
+def test_a_story_whose_headline_names_a_shooting_but_no_figure_is_a_mention():
+    article = Article(id="c", published_at="2024-05-14T16:00:00+00:00",
+                      headline="Teen charged in Springfield shooting",
+                      body="SPRINGFIELD, Ill. (AP) - A teenager was charged on Tuesday, police said.")
+    [report] = extract(article, None).reports
+    assert report.mention and report.place.name == "Springfield" and report.killed is None
+
+
 def test_the_death_of_one_named_then_told_by_a_definite_owner_is_one_death():
     article = Article(id="d", headline="Town reeling after accidental shooting",
                       body=("Students were told of Jaden's death at an assembly Monday as word spread "
