@@ -211,11 +211,12 @@ _INJURY = (
 _HIT = (
     r"the\s+victims?\b|shot\b|struck|graze[sd]?\s+(?:himself|herself|self)|hit\s+by\s+(?:an?\s+)?(?:stray\s+|errant\s+)?(?:gunfire|gunshots?|bullets?|stray|round|shotgun\s+blast)"
     r"|sustained\s+(?:[\w'‘’\"“”-]+\s+){0,3}?(?:wound|injur)"
-    rf"|suffer(?:s|ed)\s+{_A_GUNSHOT_WOUND}"
+    rf"|suffer(?:s|ed|ing)\s+(?:from\s+)?{_A_GUNSHOT_WOUND}"
     r"|shoots?\s+(?:himself|herself|themselves|self|(?:(?:his|her)\s+)?own|(?:in\s+the\s+)?(?:hand|foot|leg))"
     r"|with\s+(?:a\s+|multiple\s+|several\s+)?(?:\w+\s+)?(?:gunshot|bullet|stab)\s+wounds?"
     # "showed up in a hospital emergency room on Saturday afternoon with a gunshot wound"
-    r"|(?:showed\s+up|turned\s+up|arrived|walked\s+in(?:to)?)\s+(?:[\w'’.-]+\s+){0,10}?with\s+"
+    r"|(?:show(?:s|ed)?\s+up|turn(?:s|ed)?\s+up|arrive[sd]?|walk(?:s|ed)?\s+in(?:to)?)\s+(?:[\w'’.-]+\s+){0,10}?"
+    r"(?:with|suffering(?:\s+from)?)\s+"
     r"(?:a\s+|multiple\s+|several\s+)?(?:\w+\s+)?(?:gunshot|bullet|stab)\s+wounds?"
 )
 _PREDICATE = re.compile(

@@ -197,6 +197,8 @@ def test_counts_and_qualifiers(sentence, expected):
      [(VICTIMS, 5), (KILLED, 3)]),
     ("Four people were shot and one died.", [(VICTIMS, 4), (KILLED, 1)]),
     ("Child Shot In Head In Trinidad Taken Off Life Support", [(KILLED, 1)]),
+    ("Boy, girl walk into Wichita hospital with gunshot wounds", [(VICTIMS, 2)]),
+    ("Two men arrived at the hospital suffering from gunshot wounds.", [(VICTIMS, 2)]),
     ("Officers found a 56-year-old who had been shot in the leg and a child who had died at the scene.",
      [(VICTIMS, 1), (KILLED, 1)]),  # the death is the child's, not the wounded man's
     # a name after a comma names the one just counted
