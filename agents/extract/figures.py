@@ -227,6 +227,7 @@ _LATER_DEATH = re.compile(r"\b(?:later\s+)?(?:died|succumbed|was\s+pronounced\s+
 _SOME_OF_THEM = re.compile(r"\b\w+\s+of\s+(?:whom|them|those|these|the\s+[a-z]+)\b", re.I)
 # "and one died", "two of them later died": a count just before a death is its own subject.
 _COUNT_BEFORE = re.compile(rf"\b(?:{UNIT_WORD}|\d+)(?:\s+[a-z]+){{0,2}}\s+$", re.I)
+_RELATIVE = re.compile(r"\s*,?\s*(?:who|that)\s", re.I)
 _NAME_AND_COMMA_BEFORE = re.compile(r"\b[A-Z][\w'’.-]*,\s*$")
 _ANOTHER_PERSON = re.compile(rf"\band\s+(?:a|an|another)\s+(?:[\w-]+\s+){{0,2}}?(?:{_SINGLE})\b", re.I)
 _PARTITIVE_BEFORE = re.compile(r"\b\w+\s+of\s+(?:the\s+|those\s+|these\s+)?$", re.I)
@@ -494,7 +495,10 @@ def _as_subject(group: list[_Phrase], sentence: str) -> tuple[str, Count] | None
     if predicate["death"]:
         return KILLED, total
     if predicate["injury"]:
-        if not passive and (since := _died_since(group, sentence, predicate.end())) is not None:
+        # "a man injured in a shooting has died"; "a boy who was critically wounded on Friday
+        # died on Saturday" (a relative clause's passive, then the sentence's own verb)
+        relative = _RELATIVE.match(sentence, last.end)
+        if (not passive or relative) and (since := _died_since(group, sentence, predicate.end())) is not None:
             return since, total
         # "A second child was injured": the running count of victims, the dead among them.
         return (VICTIMS if last.cumulative else INJURED), total

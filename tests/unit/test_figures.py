@@ -196,6 +196,7 @@ def test_counts_and_qualifiers(sentence, expected):
     ("All five of the wounded were rushed to hospitals, where three of the men died.",
      [(VICTIMS, 5), (KILLED, 3)]),
     ("Four people were shot and one died.", [(VICTIMS, 4), (KILLED, 1)]),
+    ("A 16-year-old boy who was critically wounded in a shooting on Friday died on Saturday.", [(KILLED, 1)]),
     ("Child Shot In Head In Trinidad Taken Off Life Support", [(KILLED, 1)]),
     ("Boy, girl walk into Wichita hospital with gunshot wounds", [(VICTIMS, 2)]),
     ("Two men arrived at the hospital suffering from gunshot wounds.", [(VICTIMS, 2)]),
