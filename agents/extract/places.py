@@ -47,12 +47,12 @@ _INSTITUTION_AFTER = re.compile(r"\s+(?:hospital|medical\s+cent(?:er|re)|trauma\
 _PERSON_AFTER = re.compile(
     r"\s+(?:man|woman|men|women|boy|girl|teen|teens|teenager|couple|residents?|natives?|mother|father"
     r"|mom|dad|family|student|toddler|infant|baby)\b")
-# "the 5900 block of South Peoria": a street named after a town.
 # Countries whose every settlement of a few hundred people the gazetteer holds (GeoNames
 # cities500 lists nearly every incorporated US place): a name it lacks there, beside a
 # state, is a person's or a word's ("Friday, Pennsylvania"), not a settlement of its own.
 # Elsewhere villages under 500 people are many ("Mykilske, Kherson") and kept by name.
 _SETTLEMENTS_ALL_KNOWN = frozenset({"US"})
+# "the 5900 block of South Peoria": a street named after a town.
 _BLOCK_BEFORE = re.compile(r"\bblock\s+of\s+(?:(?:north|south|east|west|[NSEW]\.?)\s+)?$", re.I)
 # Words that say the name before them is a region's ("the Kharkiv region", "Донецькій області").
 _REGION_AFTER = re.compile(r"\s+(?:region|oblast|province|област[ьіи])\b", re.I)
