@@ -34,16 +34,20 @@ A partition can also go silent: after a crash test's restart one partition of
 ``news.articles`` stopped reaching the agents at its commit with 163 messages left, nothing
 after it processed either. Faust looks for commits only on partitions with acks pending, so
 the first heal never saw it. A watchdog reads again from its commit a partition that has
-messages left (by the fetcher's last high watermark) and whose commit and acks have not moved
-for ``SILENT_SECONDS``.
+messages left and whose commit and acks have not moved for ``SILENT_SECONDS``. What is left is
+measured against the broker's end offset, not the fetcher's high watermark: that one stops
+where the fetcher stopped fetching, so a silent partition looked read to its end (a crash
+test's ``news.incidents`` partition sat at its commit 481 of 3,727 with no warning at all).
 """
 
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Mapping
 from time import monotonic
 
 from aiokafka import AIOKafkaConsumer
+from aiokafka.errors import KafkaError
 from faust.exceptions import ConsumerNotStarted
 from faust.transport.drivers import aiokafka as kafka_driver
 from faust.types import TP, AppT, Message
@@ -121,16 +125,18 @@ class Consumer(kafka_driver.Consumer):
         while not self.should_stop:
             await self.sleep(STALL_SECONDS / 2)
             try:
-                self._read_again_if_silent()
-            except (ConsumerNotStarted, AssertionError):
-                # Not started yet, or a partition revoked between two reads of the assignment
-                # (aiokafka asserts it is assigned): the next round looks again.
+                assigned = self.assignment()
+                self._read_again_if_silent(await self.highwaters(*assigned) if assigned else {})
+            except (ConsumerNotStarted, AssertionError, KafkaError):
+                # Not started yet, a partition revoked between two reads of the assignment
+                # (aiokafka asserts it is assigned), or the broker not answering: the next
+                # round looks again.
                 self._progress = None
 
-    def _read_again_if_silent(self) -> None:
-        """Read again from its commit a partition with messages left whose commit and acks
-        have not moved for ``SILENT_SECONDS``. Not while a rebalance holds the flow, nor a
-        partition the tables' recovery has paused."""
+    def _read_again_if_silent(self, ends: Mapping[TP, int]) -> None:
+        """Read again from its commit a partition with messages left (``ends``: the broker's
+        end offsets) whose commit and acks have not moved for ``SILENT_SECONDS``. Not while a
+        rebalance holds the flow, nor a partition the tables' recovery has paused."""
         if self._progress is None:
             self._progress = {}
         if not self.flow_active:
@@ -138,7 +144,7 @@ class Consumer(kafka_driver.Consumer):
             return
         now = monotonic()
         for tp in self.assignment():
-            committed, high = self._committed_offset.get(tp), self.highwater(tp)
+            committed, high = self._committed_offset.get(tp), ends.get(tp)
             if committed is None or high is None or high <= committed or tp in self._paused_partitions:
                 self._progress.pop(tp, None)
                 continue

@@ -121,9 +121,8 @@ def test_a_partition_read_to_its_end_is_not_read_again(consumer, stalls):
 
 @pytest.fixture
 def high_watermarks(consumer, monkeypatch):
-    """The partition's last offset as the fetcher last saw it, which the test sets."""
+    """The partition's end offset on the broker, which the test sets."""
     high = {ARTICLES: 616}
-    monkeypatch.setattr(consumer, "highwater", high.get)
     monkeypatch.setattr(consumer, "assignment", lambda: {ARTICLES})
     return high
 
@@ -133,13 +132,13 @@ def test_a_partition_nothing_reaches_any_more_is_read_again_from_its_commit(cons
 
     async def watch():
         consumer._committed_offset[ARTICLES] = 453
-        consumer._read_again_if_silent()
+        consumer._read_again_if_silent(high_watermarks)
         clock[0] += SILENT_SECONDS - 1
-        consumer._read_again_if_silent()
+        consumer._read_again_if_silent(high_watermarks)
         await asyncio.sleep(0)
         assert sought == []  # not silent for long enough yet
         clock[0] += 2
-        consumer._read_again_if_silent()
+        consumer._read_again_if_silent(high_watermarks)
         await asyncio.sleep(0)
         assert sought == [(ARTICLES, 453)] and consumer._read_offset[ARTICLES] == 453
 
@@ -152,12 +151,12 @@ def test_a_partition_at_work_or_read_to_its_end_is_left_alone(consumer, stalls, 
     async def watch():
         consumer._committed_offset[ARTICLES] = 453
         for offset in range(454, 460):  # a slow message at the commit, the ones after it acked
-            consumer._read_again_if_silent()
+            consumer._read_again_if_silent(high_watermarks)
             _ack(consumer, offset)
             clock[0] += SILENT_SECONDS / 2
         high_watermarks[ARTICLES] = 453  # and a partition read to its end
         for _ in range(3):
-            consumer._read_again_if_silent()
+            consumer._read_again_if_silent(high_watermarks)
             clock[0] += SILENT_SECONDS
         await asyncio.sleep(0)
         assert sought == []
