@@ -169,6 +169,10 @@ class Consumer(kafka_driver.Consumer):
         self._read_offset[tp] = offset
         await self.seek_wait({tp: offset})
         self._read_offset[tp] = offset
+        # A partition Faust took out of the fetch when its stream's buffer filled comes back
+        # only when that buffer says it drained, and a buffer whose messages the seek dropped
+        # may never say so: fetched again, it fills the buffer and is taken out again at worst.
+        self.on_buffer_drop(tp)
 
 
 class Transport(kafka_driver.Transport):
