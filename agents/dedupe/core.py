@@ -35,6 +35,8 @@ ANCHOR_DAYS = 30
 NAMED_DAYS = 366
 # Across articles, a toll this high on the next day is rarely another incident at one place.
 DISTINCT_TOLL = 2
+# A city sees several shootings of one or two people a day; of three or more hit, rarely two.
+_WITHOUT_DISTRICT_TOLL = 3
 _FOLLOW_UP_GAPS = range(FOLLOW_UP_DAYS + 1)  # a follow-up's days after the incident's
 
 
@@ -203,6 +205,18 @@ def _follows_up(report: Report, open_incident: OpenIncident, shared: list[str]) 
             and _same_figures(report, open_incident))
 
 
+def _told_without_district(report: Report, open_incident: OpenIncident) -> bool:
+    """Another outlet's story of the same shooting that names no part of the city, or names
+    the part the incident's did not: the same day (as ``_same_day`` reads it), every figure it
+    states the incident's, three or more people hit ("4 men wounded outside Brooklyn house
+    party" and "4 shot and wounded at party in East Flatbush")."""
+    members = open_incident.members
+    return ((not members[0].district or not report.place.district)
+            and all(m.article_id != report.article_id for m in members)
+            and _same_day(report, open_incident)
+            and _toll(report) >= _WITHOUT_DISTRICT_TOLL and _same_figures(report, open_incident))
+
+
 def _unplaced(report: Report) -> bool:
     """Placed nowhere, or only in a whole country."""
     return report.place.id == UNKNOWN_PLACE.id or report.place.id.startswith("country:")
@@ -271,7 +285,7 @@ def _matches(report: Report, open_incident: OpenIncident) -> bool:
     if incident.status != "active" or (report.period, report.date_end) != (
             incident.period, incident.date_end):
         return False
-    if members and members[0].district != report.place.district:
+    if members and members[0].district != report.place.district and not _told_without_district(report, open_incident):
         return False  # a city's roundup: Englewood's shooting is not Austin's, nor the city's
     other_article = all(m.article_id != report.article_id for m in members)
     if other_article and _shares_anchor(report, open_incident):

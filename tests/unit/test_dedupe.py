@@ -519,3 +519,15 @@ def test_what_mentions_join_does_not_depend_on_the_order_they_and_the_claims_arr
                       for i in state.incidents)
 
     assert len({tuple(grouped(list(order))) for order in itertools.permutations(reports)}) == 1
+
+
+def test_a_story_naming_no_part_of_the_city_joins_one_that_does_only_when_three_or_more_were_hit():
+    in_saltivka = dataclasses.replace(KHARKIV, district="Saltivka")
+    four = [_report("a", None, 4, article="a1"),
+            dataclasses.replace(_report("b", None, 4, article="a2"), place=in_saltivka)]
+    state, _ = _fold(four)
+    assert [o.incident.report_ids for o in state.incidents] == [["a", "b"]]
+    one = [_report("c", None, 1, article="a3"),
+           dataclasses.replace(_report("d", None, 1, article="a4"), place=in_saltivka)]
+    state, _ = _fold(one)
+    assert len(state.incidents) == 2  # a city's two lone woundings of one day stay apart
