@@ -12,7 +12,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from agents.enrich.cameo import cameo_codes
-from agents.enrich.gazetteer import Gazetteer, Region, load_gazetteer
+from agents.enrich.gazetteer import LOCALITY_ID, Gazetteer, Region, load_gazetteer
 from streams.records import Incident
 
 CITY, COUNTY, LOCALITY, REGION, COUNTRY = 1, 2, 2, 2, 3
@@ -64,7 +64,7 @@ def _placed(incident: Incident, gazetteer: Gazetteer) -> Incident:
         # A county's clock is its state's: the packaged data gives counties no time zone.
         return _in_region(incident, county.state, COUNTY, city=county.name)
     region = gazetteer.region_by_place_id(incident.place_id)
-    if region is not None and kind == "locality":  # a settlement the gazetteer lacks: its name, no point
+    if region is not None and incident.place_id.startswith(LOCALITY_ID):  # a village it lacks: no point
         return _in_region(incident, region, LOCALITY, city=incident.city)
     if region is not None:
         return _in_region(incident, region, REGION if region.code else COUNTRY)

@@ -102,11 +102,11 @@ class Region:
     def locality(self, name: str) -> Place:
         """A settlement of this region the gazetteer does not hold ("Mykilske, Kherson"), kept
         by the name the text gives it."""
-        return Place(id=f"{LOCALITY}{self.country}.{self.code}:{fold(name)}", name=name,
+        return Place(id=f"{LOCALITY_ID}{self.country}.{self.code}:{fold(name)}", name=name,
                      admin1=self.name, country=self.country, mention=name)
 
 
-LOCALITY = "locality:"
+LOCALITY_ID = "locality:"
 
 
 @dataclass(frozen=True, slots=True)
@@ -465,8 +465,8 @@ class Gazetteer:
 
     def region_by_place_id(self, place_id: str) -> Region | None:
         """The region or country of that id, or the region a locality's id places it in."""
-        if place_id.startswith(LOCALITY):
-            place_id = "admin1:" + place_id[len(LOCALITY):].partition(":")[0]
+        if place_id.startswith(LOCALITY_ID):
+            place_id = "admin1:" + place_id[len(LOCALITY_ID):].partition(":")[0]
         return self._regions_by_id.get(place_id)
 
     def country_name(self, code: str) -> str | None:
