@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from agents.extract import context, figures, numbers
+from agents.extract import context, figures, numbers, scope
 from agents.extract.gate import gated
 
 # The patterns extraction gates, as written (the gate stripped off again), and patterns whose
@@ -21,7 +21,8 @@ def _ungated(pattern: re.Pattern[str]) -> re.Pattern[str]:
 
 EXTRACTION = [figures._NOT_A_COUNT_BEFORE, figures._HYPOTHETICAL, figures._ACT, figures._OF,
               figures._TOLL, figures._SELF_KILLED, figures._INCLUDING, figures._NEARLY,
-              context._AMERICAN_USAGE, *(pattern for _, pattern in numbers.QUALIFIERS)]
+              context._AMERICAN_USAGE, scope._STATISTIC._blind,
+              *(pattern for _, pattern in numbers.QUALIFIERS)]
 OTHERS = [
     re.compile(r"(?:a|the)?\s*(?-i:[A-Z])\w+", re.I),
     re.compile(r"(?i:x*y+|\d{2,}-)z|[#$]\s*$", re.X),
@@ -34,7 +35,8 @@ OTHERS = [
 PIECES = st.sampled_from(["ſ", "K", "İ", "ı", "’", "é", " ", ", ", "1", "22", "-", "#", "$",
                           "killing ", "Shot ", "the ", "A ", "no. ", "ages 3 and ", "toll rose to ",
                           "deaths of ", "if he ", "including ", "nearly ", "at least ", "Yz", "xyz",
-                          "sheriff's office ", "$5", "abc", "jk", "ik", "m", "No "])
+                          "sheriff's office ", "$5", "abc", "jk", "ik", "m", "No ", "so far",
+                          "in March ", "Citywide"])
 TEXT = st.lists(st.one_of(PIECES, st.text(max_size=3)), max_size=10).map("".join)
 
 
