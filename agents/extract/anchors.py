@@ -33,13 +33,16 @@ _STREET = re.compile(
     + r")\b\.?"
 )
 _NAMED_PERSON = re.compile(r"(?P<name>[A-Z](?<!\w[A-Z])[a-z]++(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]++){1,2}),\s+\d{1,3},")
-_BLOCK = re.compile(r"\b\d+\s+block\s+of\s+(?:(?:[NSEW]\.?|North|South|East|West)\s+)?"
+# _BLOCK and _CHILD_AGE open with their number's first digit and check the word boundary
+# before it just after it, as "\b\d" would before it: the engine skips from digit to digit
+# instead of trying every position (2.2x and 2.3x over gva-dev and acled-dev).
+_BLOCK = re.compile(r"\d(?<!\w\d)\d*\s+block\s+of\s+(?:(?:[NSEW]\.?|North|South|East|West)\s+)?"
                     r"(?P<street>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})")
 _MAX_ANCHORS = 12
 # "East Pike Street" is what another outlet calls Pike Street.
 _COMPASS = re.compile(r"^(?:north|south|east|west|northeast|northwest|southeast|southwest)\s+")
 # A young child's age: a city rarely sees two shootings of a child of one age in a month.
-_CHILD_AGE = re.compile(r"\b(?P<age>\d{1,2})-year-old\b")
+_CHILD_AGE = re.compile(r"(?P<age>\d(?<!\w\d)\d?)-year-old\b")
 _YOUNGEST_AGE_TOLD_APART = 12
 # 6 bands of 6 rows: copies with Jaccard similarity 0.8 share a band 84% of the time, 0.5 9%,
 # 0.3 0.4%.
