@@ -33,13 +33,16 @@ _STREET = re.compile(
     + r")\b\.?"
 )
 _NAMED_PERSON = re.compile(r"(?P<name>[A-Z](?<!\w[A-Z])[a-z]++(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]++){1,2}),\s+\d{1,3},")
-_BLOCK = re.compile(r"\b\d+\s+block\s+of\s+(?:(?:[NSEW]\.?|North|South|East|West)\s+)?"
+# _BLOCK and _CHILD_AGE open with their number's first digit and check the word boundary
+# before it just after it, as "\b\d" would before it: the engine skips from digit to digit
+# instead of trying every position (2.2x and 2.3x over gva-dev and acled-dev).
+_BLOCK = re.compile(r"\d(?<!\w\d)\d*\s+block\s+of\s+(?:(?:[NSEW]\.?|North|South|East|West)\s+)?"
                     r"(?P<street>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})")
 _MAX_ANCHORS = 12
 # "East Pike Street" is what another outlet calls Pike Street.
 _COMPASS = re.compile(r"^(?:north|south|east|west|northeast|northwest|southeast|southwest)\s+")
 # A young child's age: a city rarely sees two shootings of a child of one age in a month.
-_CHILD_AGE = re.compile(r"\b(?P<age>\d{1,2})-year-old\b")
+_CHILD_AGE = re.compile(r"(?P<age>\d(?<!\w\d)\d?)-year-old\b")
 _YOUNGEST_AGE_TOLD_APART = 12
 # 6 bands of 6 rows: copies with Jaccard similarity 0.8 share a band 84% of the time, 0.5 9%,
 # 0.3 0.4%.
@@ -93,18 +96,18 @@ def _shingle_hashes(text: str) -> np.ndarray:
     space, as UTF-8)."""
     if text.isascii():  # casefolding ASCII is lowering it, and leaves its words where they were
         words = _WORD.findall(text.lower())
-        lengths = np.fromiter(map(len, words), dtype=np.int64, count=len(words))
     else:
         words = [word.casefold() for word in _WORD.findall(text)]
-        lengths = np.fromiter((len(word.encode("utf-8")) for word in words), dtype=np.int64,
-                              count=len(words))
     if len(words) < _SHINGLE:
         return np.empty(0, dtype=np.uint32)
     joined = np.frombuffer(" ".join(words).encode("utf-8"), dtype=np.uint8)
     forward, backward = _powers_up_to(len(joined))
     running = np.zeros(len(joined) + 1, dtype=np.uint64)
     np.cumsum(joined * backward[:len(joined)], out=running[1:])
-    word_ends = np.cumsum(lengths + 1) - 1  # each word's end in the joined text
+    # Each word's end in the joined text: the space after it (no word holds one, nor does any
+    # byte of a character beyond ASCII in UTF-8), found in numpy rather than from each word's
+    # length in Python (the shingles' hashes 1.2x).
+    word_ends = np.append(np.flatnonzero(joined == ord(" ")), len(joined))
     starts = np.concatenate(([0], word_ends[:-1] + 1))[:len(words) - _SHINGLE + 1]
     ends = word_ends[_SHINGLE - 1:]
     hashes = forward[ends - 1] * (running[ends] - running[starts])

@@ -23,6 +23,7 @@ _CATEGORIES = {
 }
 _ZERO_WIDTH = (_constants.AT, _constants.ASSERT, _constants.ASSERT_NOT)
 _REPEATS = (_constants.MAX_REPEAT, _constants.MIN_REPEAT, _constants.POSSESSIVE_REPEAT)
+_FEW_OPENINGS = 10
 
 
 def gated(pattern: re.Pattern[str]) -> re.Pattern[str]:
@@ -33,7 +34,30 @@ def gated(pattern: re.Pattern[str]) -> re.Pattern[str]:
         return pattern
     # Case-blind, so a case-blind part's letters pass in every case IGNORECASE pairs ("ſ", "K").
     body = pattern.pattern + ("\n" if pattern.flags & re.VERBOSE else "")  # a trailing comment
-    return re.compile(f"(?=(?i:[{''.join(sorted(first[0]))}]))(?:{body})", pattern.flags)
+    # A class of many letters lets most letters inside words through, where a word boundary
+    # fails at less cost: when every match opens at one, it goes first (the American-usage
+    # search 2.5x). Before a class of a few letters it costs more than it saves.
+    wide = len(first[0]) > _FEW_OPENINGS
+    boundary = r"\b" if wide and _opens_at_a_boundary(_parser.parse(pattern.pattern, pattern.flags).data) else ""
+    return re.compile(f"{boundary}(?=(?i:[{''.join(sorted(first[0]))}]))(?:{body})", pattern.flags)
+
+
+def _opens_at_a_boundary(items: list) -> bool:
+    """Whether every match of a sequence passes a word boundary (``\\b``) before its first
+    character."""
+    for op, value in items:
+        if op is _constants.AT and value is _constants.AT_BOUNDARY:
+            return True
+        if op in _ZERO_WIDTH:
+            continue
+        if op is _constants.BRANCH:
+            return all(_opens_at_a_boundary(branch.data) for branch in value[1])
+        if op is _constants.SUBPATTERN:
+            return _opens_at_a_boundary(value[3].data)
+        if op in _REPEATS and value[0]:
+            return _opens_at_a_boundary(value[2].data)
+        return False
+    return False
 
 
 def _first(items: list) -> tuple[set[str], bool] | None:

@@ -7,12 +7,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from agents.extract import figures, numbers
+from agents.extract import context, figures, numbers, scope
 from agents.extract.gate import gated
 
 # The patterns extraction gates, as written (the gate stripped off again), and patterns whose
 # openings are optional, case-sensitive inside case-blind, classes and categories.
-_GATE = re.compile(r"\(\?=\(\?i:\[.*?\]\)\)\(\?:(?P<body>.*)\n?\)", re.S)
+_GATE = re.compile(r"(?:\\b)?\(\?=\(\?i:\[.*?\]\)\)\(\?:(?P<body>.*)\n?\)", re.S)
 
 
 def _ungated(pattern: re.Pattern[str]) -> re.Pattern[str]:
@@ -21,16 +21,22 @@ def _ungated(pattern: re.Pattern[str]) -> re.Pattern[str]:
 
 EXTRACTION = [figures._NOT_A_COUNT_BEFORE, figures._HYPOTHETICAL, figures._ACT, figures._OF,
               figures._TOLL, figures._SELF_KILLED, figures._INCLUDING, figures._NEARLY,
+              context._AMERICAN_USAGE, scope._STATISTIC._blind,
               *(pattern for _, pattern in numbers.QUALIFIERS)]
 OTHERS = [
     re.compile(r"(?:a|the)?\s*(?-i:[A-Z])\w+", re.I),
     re.compile(r"(?i:x*y+|\d{2,}-)z|[#$]\s*$", re.X),
     re.compile(r"""\b(?:killed  # a trailing comment
                    |shot)""", re.X),
+    # Openings of many letters: each at a word boundary, and all but one of them.
+    re.compile(r"(?:\bab|\bc\w|\b(?:d|e|f|g))\w*|\bh-|(?:\bi|\bj)k|\bl?m|\bno\b|\bp|\bq", re.I),
+    re.compile(r"(?:\bab|\bc\w|\b(?:d|e|f|g))\w*|\bh-|(?:i|\bj)k|\bl?m|\bno\b|\bp|\bq", re.I),
 ]
 PIECES = st.sampled_from(["ſ", "K", "İ", "ı", "’", "é", " ", ", ", "1", "22", "-", "#", "$",
                           "killing ", "Shot ", "the ", "A ", "no. ", "ages 3 and ", "toll rose to ",
-                          "deaths of ", "if he ", "including ", "nearly ", "at least ", "Yz", "xyz"])
+                          "deaths of ", "if he ", "including ", "nearly ", "at least ", "Yz", "xyz",
+                          "sheriff's office ", "$5", "abc", "jk", "ik", "m", "No ", "so far",
+                          "in March ", "Citywide"])
 TEXT = st.lists(st.one_of(PIECES, st.text(max_size=3)), max_size=10).map("".join)
 
 
