@@ -38,6 +38,9 @@ messages left and whose commit and acks have not moved for ``SILENT_SECONDS``. W
 measured against the broker's end offset, not the fetcher's high watermark: that one stops
 where the fetcher stopped fetching, so a silent partition looked read to its end (a crash
 test's ``news.incidents`` partition sat at its commit 481 of 3,727 with no warning at all).
+A partition read again is also put back in the fetch if Faust had taken it out: for a full
+stream buffer whose drain never came, or paused for a rebalance and never resumed after the
+tables' recovery. Which of these silenced the crash test's partition was not caught in the act.
 """
 
 from __future__ import annotations
@@ -126,17 +129,19 @@ class Consumer(kafka_driver.Consumer):
             await self.sleep(STALL_SECONDS / 2)
             try:
                 assigned = self.assignment()
-                self._read_again_if_silent(await self.highwaters(*assigned) if assigned else {})
-            except (ConsumerNotStarted, AssertionError, KafkaError):
+                ends = await asyncio.wait_for(self.highwaters(*assigned), STALL_SECONDS) if assigned else {}
+                self._read_again_if_silent(ends)
+            except (ConsumerNotStarted, AssertionError, KafkaError, asyncio.TimeoutError):
                 # Not started yet, a partition revoked between two reads of the assignment
-                # (aiokafka asserts it is assigned), or the broker not answering: the next
-                # round looks again.
+                # (aiokafka asserts it is assigned), or the broker not answering in time: the
+                # next round looks again.
                 self._progress = None
 
     def _read_again_if_silent(self, ends: Mapping[TP, int]) -> None:
         """Read again from its commit a partition with messages left (``ends``: the broker's
         end offsets) whose commit and acks have not moved for ``SILENT_SECONDS``. Not while a
-        rebalance holds the flow, nor a partition the tables' recovery has paused."""
+        rebalance holds the flow, nor a partition paused while the tables recover: one still
+        paused after recovery is read again, and so resumed."""
         if self._progress is None:
             self._progress = {}
         if not self.flow_active:
@@ -145,7 +150,9 @@ class Consumer(kafka_driver.Consumer):
         now = monotonic()
         for tp in self.assignment():
             committed, high = self._committed_offset.get(tp), ends.get(tp)
-            if committed is None or high is None or high <= committed or tp in self._paused_partitions:
+            # A table's changelog is read only while the tables recover: paused, and rightly so.
+            held = tp in self._paused_partitions and (self.app.in_recovery or self._is_changelog_tp(tp))
+            if committed is None or high is None or high <= committed or held:
                 self._progress.pop(tp, None)
                 continue
             acked = self._acked.get(tp) or []
@@ -173,6 +180,8 @@ class Consumer(kafka_driver.Consumer):
         # only when that buffer says it drained, and a buffer whose messages the seek dropped
         # may never say so: fetched again, it fills the buffer and is taken out again at worst.
         self.on_buffer_drop(tp)
+        if tp in self._paused_partitions and not (self.app.in_recovery or self._is_changelog_tp(tp)):
+            self.resume_partitions({tp})  # paused for a rebalance whose recovery never resumed it
 
 
 class Transport(kafka_driver.Transport):

@@ -180,3 +180,35 @@ def test_a_partition_taken_out_of_the_fetch_for_a_full_buffer_is_fetched_again_w
         assert sought == [(ARTICLES, 453)] and ARTICLES in consumer._get_active_partitions()
 
     asyncio.run(watch())
+
+
+def test_a_partition_left_paused_after_recovery_is_resumed_when_read_again(consumer, stalls, high_watermarks):
+    sought, clock = stalls
+
+    async def watch():
+        consumer._active_partitions = set()
+        consumer.pause_partitions({ARTICLES})  # paused for a rebalance; its recovery never resumed it
+        consumer._committed_offset[ARTICLES] = 453
+        consumer._read_again_if_silent(high_watermarks)
+        clock[0] += SILENT_SECONDS + 1
+        consumer._read_again_if_silent(high_watermarks)
+        await asyncio.sleep(0)
+        assert sought == [(ARTICLES, 453)] and ARTICLES in consumer._get_active_partitions()
+
+    asyncio.run(watch())
+
+
+def test_a_partition_paused_while_the_tables_recover_is_left_alone(consumer, stalls, high_watermarks):
+    sought, clock = stalls
+
+    async def watch():
+        consumer.pause_partitions({ARTICLES})
+        consumer.app.in_recovery = True
+        consumer._committed_offset[ARTICLES] = 453
+        for _ in range(3):
+            consumer._read_again_if_silent(high_watermarks)
+            clock[0] += SILENT_SECONDS
+        await asyncio.sleep(0)
+        assert sought == []
+
+    asyncio.run(watch())
