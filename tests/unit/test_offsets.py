@@ -164,30 +164,24 @@ def test_a_partition_at_work_or_read_to_its_end_is_left_alone(consumer, stalls, 
     asyncio.run(watch())
 
 
-def test_a_partition_taken_out_of_the_fetch_for_a_full_buffer_is_fetched_again_when_read_again(
-        consumer, stalls, high_watermarks):
+def _take_out_for_a_full_buffer(consumer):
+    consumer._active_partitions = {ARTICLES}
+    consumer.on_buffer_full(ARTICLES)  # the stream's buffer filled; its drain never came
+
+
+def _leave_paused_after_recovery(consumer):
+    consumer._active_partitions = set()
+    consumer.pause_partitions({ARTICLES})  # paused for a rebalance; its recovery never resumed it
+
+
+@pytest.mark.parametrize("taken_out", [_take_out_for_a_full_buffer, _leave_paused_after_recovery])
+def test_a_partition_taken_out_of_the_fetch_is_fetched_again_when_read_again(
+        consumer, stalls, high_watermarks, taken_out):
     sought, clock = stalls
 
     async def watch():
-        consumer._active_partitions = {ARTICLES}
-        consumer.on_buffer_full(ARTICLES)  # the stream's buffer filled; its drain never came
+        taken_out(consumer)
         assert ARTICLES not in consumer._get_active_partitions()
-        consumer._committed_offset[ARTICLES] = 453
-        consumer._read_again_if_silent(high_watermarks)
-        clock[0] += SILENT_SECONDS + 1
-        consumer._read_again_if_silent(high_watermarks)
-        await asyncio.sleep(0)
-        assert sought == [(ARTICLES, 453)] and ARTICLES in consumer._get_active_partitions()
-
-    asyncio.run(watch())
-
-
-def test_a_partition_left_paused_after_recovery_is_resumed_when_read_again(consumer, stalls, high_watermarks):
-    sought, clock = stalls
-
-    async def watch():
-        consumer._active_partitions = set()
-        consumer.pause_partitions({ARTICLES})  # paused for a rebalance; its recovery never resumed it
         consumer._committed_offset[ARTICLES] = 453
         consumer._read_again_if_silent(high_watermarks)
         clock[0] += SILENT_SECONDS + 1
