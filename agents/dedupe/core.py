@@ -212,7 +212,7 @@ def _told_without_district(report: Report, open_incident: OpenIncident) -> bool:
     party" and "4 shot and wounded at party in East Flatbush")."""
     members = open_incident.members
     return ((not members[0].district or not report.place.district)
-            and all(m.article_id != report.article_id for m in members)
+            and not _told_in(report.article_id, open_incident)
             and _same_day(report, open_incident)
             and _toll(report) >= _WITHOUT_DISTRICT_TOLL and _same_figures(report, open_incident))
 
@@ -471,13 +471,14 @@ def _group(claims: list[Report], start: int, previous: list[OpenIncident]) -> li
     return incidents
 
 
-def _alone_before(mention: Report, incidents: list[OpenIncident]) -> OpenIncident | None:
-    """The place's one incident of the mention's day or the two days before it, when it has no
-    other: a town's shooting, and the next day's story of the arrest that names no one the
-    first story named. Where several incidents share those days, as in a city, none is it."""
+def _alone_before(mention: Report, incidents: list[OpenIncident]) -> int | None:
+    """The index of the place's one incident of the mention's day or the two days before it,
+    when it has no other: a town's shooting, and the next day's story of the arrest that names
+    no one the first story named. Where several incidents share those days, as in a city, none
+    is it."""
     if _unplaced(mention):
         return None
-    near = [o for o in incidents if _mentionable(mention, o)
+    near = [i for i, o in enumerate(incidents) if _mentionable(mention, o)
             and _days_apart(mention.date, o.incident.date) in _FOLLOW_UP_GAPS]
     return near[0] if len(near) == 1 else None
 
@@ -493,11 +494,12 @@ def _take_in_mentions(claims: list[Report], incidents: list[OpenIncident]) -> No
     joined = []
     for mention in mentions:
         index = next((i for i, o in enumerate(incidents) if _mentions(mention, o, known[i])), None)
-        target = incidents[index] if index is not None else _alone_before(mention, incidents)
-        if target is not None:
-            target.members.append(Member.of(mention))
-            known[incidents.index(target)].update(mention.anchors)
-            joined.append(target)
+        if index is None:
+            index = _alone_before(mention, incidents)
+        if index is not None:
+            incidents[index].members.append(Member.of(mention))
+            known[index].update(mention.anchors)
+            joined.append(incidents[index])
     for open_incident in {id(o): o for o in joined}.values():
         _recompute(open_incident)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 from agents.enrich.gazetteer import Gazetteer, load_gazetteer
 from agents.extract.anchors import anchors, block_streets
@@ -136,10 +136,10 @@ def read_claims(article: Article, revision: int, gazetteer: Gazetteer,
     # The place a story is about is named in its opening or beside its figures (a recalled
     # incident's too, which still tells where the story is).
     if not timed:  # no claim, or only incidents recalled from long before (a trial's story)
-        return _mentioned(article, revision, story, [s for _, s, _ in claims], gazetteer, reader,
-                          language)
+        return _mentioned(article, revision, text, published, story, [s for _, s, _ in claims],
+                          gazetteer, reader, language)
     place_of_article, headline_mentions, body_mentions = _read_places(
-        article, story, [sentence for _, sentence, _ in claims], gazetteer)
+        article, text, story, [sentence for _, sentence, _ in claims], gazetteer)
     story_anchors = anchors(article.body)  # outlets rewrite headlines, syndicated bodies stay
     reports = []
     story_street = None
@@ -159,11 +159,10 @@ def read_claims(article: Article, revision: int, gazetteer: Gazetteer,
     return reports
 
 
-def _read_places(article: Article, story: list[Sentence], claim_sentences: list[Sentence],
+def _read_places(article: Article, text: str, story: list[Sentence], claim_sentences: list[Sentence],
                  gazetteer: Gazetteer) -> tuple[Place, list[Mention], list[Mention]]:
     """The article's place, and the places named in its headline and in the sentences read:
-    the opening and those of its claims."""
-    text = article_text(article)
+    the opening and those of its claims. ``text``: the article's (``article_text``)."""
     opening = [s for s in story if not s.in_headline and _is_prose(s.text)][:OPENING_SENTENCES]
     read = {id(s): s for s in opening + [s for s in claim_sentences if not s.in_headline]}
     story_end = headline_story_end(article.headline)
@@ -179,21 +178,21 @@ def _read_places(article: Article, story: list[Sentence], claim_sentences: list[
     return place, headline_mentions, body_mentions
 
 
-def _mentioned(article: Article, revision: int, story: list[Sentence], recalled: list[Sentence],
+def _mentioned(article: Article, revision: int, text: str, published: datetime | None,
+               story: list[Sentence], recalled: list[Sentence],
                gazetteer: Gazetteer, reader: Reader, language: str) -> list[Report]:
     """An article with no claim of its own that names a person in full, a young child's age or
     a street, or whose headline names a shooting or a strike (the arrest, the charges, the
     trial, the funeral) is a mention of the incident it follows up: one report, at the
     article's place and publication day, with no figure. ``recalled``: the sentences of
     incidents it recalls from long before, which say where."""
-    published = publication_time(article)
     if published is None:
         return []
     story_anchors = anchors(article.body)
     if not (any(a.startswith(_TELLING_ANCHORS) for a in story_anchors)
             or reader.event_types(article.headline)):
         return []
-    place, _, _ = _read_places(article, story, recalled, gazetteer)
+    place, _, _ = _read_places(article, text, story, recalled, gazetteer)
     span = (0, len(article.headline))
     return [Report(report_id=_report_id(article.id, revision, *span), article_id=article.id,
                    revision=revision, place=place, date=published.date().isoformat(),
