@@ -27,7 +27,7 @@ from agents.extract.places import (
     police_names,
 )
 from agents.extract.readers import Reader, reader_for
-from agents.extract.text import HEADLINE_SEPARATOR, Sentence, article_text, is_title_case, sentences
+from agents.extract.text import HEADLINE_SEPARATOR, Sentence, article_text, is_title_case, sentences, without_boilerplate
 from agents.extract.when import When, day_in, when
 from streams.records import Article, Place, Report
 
@@ -163,6 +163,7 @@ def _read_places(article: Article, text: str, story: list[Sentence], claim_sente
                  gazetteer: Gazetteer) -> tuple[Place, list[Mention], list[Mention]]:
     """The article's place, and the places named in its headline and in the sentences read:
     the opening and those of its claims. ``text``: the article's (``article_text``)."""
+    text = without_boilerplate(text)
     opening = [s for s in story if not s.in_headline and _is_prose(s.text)][:OPENING_SENTENCES]
     read = {id(s): s for s in opening + [s for s in claim_sentences if not s.in_headline]}
     story_end = headline_story_end(article.headline)

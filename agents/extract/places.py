@@ -476,6 +476,19 @@ def _is_county(place: Place) -> bool:
     return place.id.startswith("county:")
 
 
+def as_named_counties(found: list[Mention], named: list[Mention]) -> list[Mention]:
+    """``found`` with each bare town name that the story also ``named`` as a county of
+    another state read as that county: the headline's "Pasco 13-year-old" beside "Pasco
+    County, Florida" is not Pasco, Washington."""
+    counties = {_COUNTY.sub("", m.place.name): m.place for m in named if _is_county(m.place)}
+    if not counties:
+        return found
+    return [dataclasses.replace(m, place=dataclasses.replace(county, mention=m.place.mention), is_city=False)
+            if m.is_city and not m.qualified and (county := counties.get(m.place.mention)) is not None
+            and county.admin1 != m.place.admin1 else m
+            for m in found]
+
+
 def _may_be_the_story(mention: Mention, countries: set[str]) -> bool:
     return mention.cued or not countries or mention.place.country in countries
 

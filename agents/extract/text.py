@@ -19,6 +19,7 @@ _BOILERPLATE = re.compile(
     r"""^\s*(?:
         listen\ to\ this\ article | loading\ audio | read\ more\b | related\b[^.]*:$
       | advertisement$ | share\ this | sign\ up\b | subscribe\b | click\ here
+      | (?:[a-z]+\ ){1,4}(?:warning|watch|advisory|statement)\ issued\b
     )""",
     re.I | re.X,
 )
@@ -109,6 +110,15 @@ def _another_storys_headline(line: str) -> bool:
     headline that a crawl kept ("Man Shot, Killed Few Blocks Away From Home: Police")."""
     stripped = line.strip()
     return not stripped.endswith((".", "!", "?", '"', "”", "’", "'")) and is_title_case(stripped)
+
+
+def without_boilerplate(text: str) -> str:
+    """``text`` with its boilerplate lines blanked, every offset kept: what a reader that
+    searches the whole story may see ("Snow Warning ... in effect for: Erie, Wyoming" names
+    two New York counties, not the state of Wyoming)."""
+    lines = text.split("\n")
+    blanked = [" " * len(line) if line.strip() and is_boilerplate(line) else line for line in lines]
+    return "\n".join(blanked) if blanked != lines else text
 
 
 def sentences(text: str, headline_length: int) -> list[Sentence]:
