@@ -450,10 +450,16 @@ def _coordinated(phrases: list[_Phrase], sentence: str) -> list[list[_Phrase]]:
 
 
 def _names_the_one_before(before: _Phrase, phrase: _Phrase, sentence: str) -> bool:
-    """Whether a name after a comma names the one person just counted: "his friend, 63-year-old
-    Daniel Caron" is one man; "a man, a woman" are two."""
-    return (phrase.name and phrase.count.value == 1 and not before.name and before.count.value == 1
-            and sentence[before.end:phrase.start].strip() == ",")
+    """Whether a name or a description after a comma tells of the one person just counted:
+    "his friend, 63-year-old Daniel Caron" is one man, and so is "one of the victims, a man,
+    has died" (the description closed by a comma before the verb); "a man, a woman" and "a
+    man, a woman, and a boy" are two and three."""
+    if phrase.count.value != 1 or before.name or before.count.value != 1 or before.cumulative:
+        return False
+    if sentence[before.end:phrase.start].strip() != ",":
+        return False
+    return phrase.name or (sentence.startswith(",", phrase.end)
+                           and _PREDICATE.match(sentence, phrase.end + 1) is not None)
 
 
 def _sum(group: list[_Phrase]) -> Count:
@@ -479,8 +485,8 @@ def _as_subject(group: list[_Phrase], sentence: str) -> tuple[str, Count] | None
     if _BODY.search(sentence, last.start, last.end) and _FOUND.search(_clause(sentence, last.end)):
         return KILLED, _sum(group)  # "his dead body was found the next day"
     predicate = _PREDICATE.match(sentence, last.end)
-    if predicate is None and sentence.startswith(",", last.end) and len(group) == 1 and last.count.value == 1 and (
-            last.named_after or _NAME_AND_COMMA_BEFORE.search(sentence, 0, last.start)):
+    if predicate is None and sentence.startswith(",", last.end) and len(group) == 1 and (
+            last.named_after or (last.count.value == 1 and _NAME_AND_COMMA_BEFORE.search(sentence, 0, last.start))):
         # the comma closes an apposition: "Lavell Lee Smith, a 33-year-old man, was shot and
         # killed"; "his friend, 63-year-old Daniel Caron, was killed"
         predicate = _PREDICATE.match(sentence, last.end + 1)

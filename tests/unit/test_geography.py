@@ -2,7 +2,7 @@
 
 from agents.enrich.gazetteer import load_gazetteer
 from agents.extract.core import extract
-from agents.extract.places import regions_named
+from agents.extract.places import police_names, regions_named
 from agents.pipeline import LocalRun
 from streams.inputs import Message
 from streams.records import Article, dumps
@@ -524,3 +524,8 @@ def test_a_weather_alert_beside_the_story_names_no_state():
             "Lake Effect Snow Warning issued January 11 at 6:51PM EST expiring January 14 at "
             "4:00AM EST in effect for: Erie, Wyoming")
     assert set(_places("One man dead after triple shooting in Buffalo", body)) == {"geonames:5110629"}
+
+
+def test_a_police_station_named_after_its_part_of_town_is_no_towns_police():
+    text = "He walked into the Bayview Police Station hours later, Meridian police said."
+    assert police_names(text) == ["Meridian"]
