@@ -53,7 +53,10 @@ _PEOPLE = one_of(spelled_out(
     "|teachers?|nurses?|doctors?|medics?|paramedics?|pilots?|sailors?|fishermen"
     "|tourists?|migrants?|refugees?|villagers?|prisoners?|inmates?|protesters?|demonstrators?"
     "|volunteers?|spectators?|fans?|pilgrims?|players?|pensioners?|peacekeepers?|guests?"
-    "|detectives?|sergeants?|marshals?|rangers?"
+    "|detectives?|sergeants?|marshals?|rangers?|dealers?|occupants?|owners?|homeowners?|tenants?"
+    "|visitors?|cashiers?|clerks?|managers?|patients?|co-?workers?|acquaintances?|riders?|cyclists?"
+    "|joggers?|motorists?|truckers?|newborns?|retirees?|veterans?|robbers?|intruders?|burglars?"
+    "|attackers?|assailants?|carjackers?|bouncers?"
 )) + r"|\d{1,3}-year-olds"
 # Crawled copy sometimes has an en dash for the hyphen: "20–year–old".
 _AGE = rf"(?:\d{{1,3}}|(?:{UNIT_WORD})(?:-(?:{UNIT_WORD}))?)[-–\s](?:year|month|week|day)s?[-–\s]old"
@@ -67,7 +70,9 @@ _SINGLE = one_of(spelled_out(
     r"|uncle|aunt|grandson|granddaughter|stepfather|stepson|roommate|classmate"
     r"|teacher|nurse|doctor|medic|paramedic|pilot|tourist|migrant|refugee|villager|prisoner"
     r"|protester|volunteer|pensioner|guest|journalist|firefighter|farmer|miner|pupil"
-    r"|detective|sergeant|marshal|ranger"
+    r"|detective|sergeant|marshal|ranger|dealer|occupant|owner|tenant|visitor|cashier|manager"
+    r"|patient|co-?worker|acquaintance|rider|cyclist|jogger|trucker|newborn|retiree|veteran"
+    r"|robber|intruder|burglar|attacker|assailant|carjacker|bouncer"
 ))
 # Words between a determiner and its noun ("a 29-year-old Chicago man"), never a function
 # word or another number: "a car and two men" is not one person.

@@ -210,6 +210,10 @@ def test_counts_and_qualifiers(sentence, expected):
     ("The coroner confirmed 23-year-old Davienne Lewis from Springfield died after he was shot.", [(KILLED, 1)]),
     ("A 3-year-old boy in Campbell County was shot.", [(VICTIMS, 1)]),  # a county is nobody
     ("His friend, 63-year-old Daniel Caron, was killed.", [(KILLED, 1)]),
+    # people named by what they were doing or owned
+    ("A 17-year-old motel occupant was injured after a gun went off.", [(INJURED, 1)]),
+    ("Mount Vernon nightclub shooting leaves owner dead, five wounded", [(KILLED, 1), (INJURED, 5)]),
+    ("A retired deputy shot and wounded a burglar at his home.", [(INJURED, 1)]),
     # a description between commas before the verb tells of the one just counted
     ("Police say one of the victims, a 20-year-old, died at the hospital.", [(KILLED, 1)]),
     ("A man, a woman, and a boy were shot.", [(VICTIMS, 3)]),
