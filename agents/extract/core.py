@@ -94,9 +94,9 @@ def total(found: list[Figure], kind: str) -> Count | None:
     others = sum(f.value for f in of_kind if f.others)
     counts = [f for f in of_kind if not (f.individual or f.others)]
     best = max(counts, key=lambda f: f.value) if counts else None
-    counted = (best.value if best else 0) + others
-    if best is None or others or people > counted:
-        value = max(counted, people)
+    counted = best.value if best else 0
+    if best is None or others or people > counted + others:
+        value = max(counted, people) + others  # "killed his wife and then himself": two
         return Count(value, value, value, None)
     return Count(best.value, best.low, best.high, best.qualifier)
 

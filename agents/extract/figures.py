@@ -183,7 +183,7 @@ _HYPOTHETICAL = gated(re.compile(r"\b(?:any\s*time|whenever|every\s+time|if|unle
 # "The shooting would be a double murder": what it may yet become.
 _WOULD_BE = re.compile(r"\b(?:would|could|might|may)\s+(?:have\s+)?(?:be|been|become)\s+(?:an?\s+)?$", re.I)
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|be|been|being|got|gets|get)\b", re.I)
-_TRANSITIVE = re.compile(r"(?:(?:fatally|mortally)\s+)?(?:shot|killed|wounded|injured|struck|hit|stabbed|grazed)\b", re.I)
+_TRANSITIVE = re.compile(r"(?:(?:fatally|mortally)\s+)?(?:shot|killed|murdered|wounded|injured|struck|hit|stabbed|grazed)\b", re.I)
 _OBJECT = re.compile(
     r"\s+(?:a|an|another|the|his|her|their|its|two|three|four|five|six|several|multiple|\d+|\d+-year-old)\s"
     r"(?!times\b|(?:few|couple\s+of|number\s+of)\s+times\b|\w+\s+times\b)", re.I)
@@ -238,7 +238,7 @@ _ANOTHER_PERSON = re.compile(rf"\band\s+(?:a|an|another)\s+(?:[\w-]+\s+){{0,2}}?
 _PARTITIVE_BEFORE = re.compile(r"\b\w+\s+of\s+(?:the\s+|those\s+|these\s+)?$", re.I)
 _CLAUSE_BREAK = re.compile(r"[;:!?]|\s[—–]\s|\b(?:but|while|whereas|although|after|before|when|as)\b", re.I)
 _ACT = gated(re.compile(
-    r"\b(?:(?P<kill>kill(?:ing|ed|s)|gunn(?:ing|ed)\s+down|guns\s+down|fatally\s+(?:shoot(?:ing|s)|shot|stabb(?:ing|ed)|wound(?:ing|ed)))"
+    r"\b(?:(?P<kill>kill(?:ing|ed|s)|murder(?:ing|ed|s)|gunn(?:ing|ed)\s+down|guns\s+down|fatally\s+(?:shoot(?:ing|s)|shot|stabb(?:ing|ed)|wound(?:ing|ed)))"
     r"|(?P<wound>wound(?:ing|ed|s)|injur(?:ing|ed|es))"
     r"|(?:shoot(?:ing|s)|shot)\s+and\s+(?P<shot_wound>wound(?:ing|ed)|injur(?:ing|ed)|paraly[sz](?:ing|ed))"
     r"|(?P<shoot>shoot(?:ing|s)|shot|hit(?:ting|s)?|strik(?:ing|es)|struck|graz(?:ed|ing|es))|(?P<leave>left|leaving|leaves))"
@@ -588,12 +588,14 @@ def figures(sentence: str) -> list[Figure]:
     """Every casualty figure in the sentence, in order of appearance."""
     if not _CASUALTY_HINT.search(sentence):
         return []
-    found: list[Figure] = [Figure(KILLED, 1, 1, 1, None, m.start(), m.end(), others=True)
-                           for m in _SELF_KILLED.finditer(sentence)]
+    found: list[Figure] = []
+    dead_subjects: list[int] = []  # where the subjects told dead end
     for group in _coordinated(_phrases(sentence), sentence):
         if _WOULD_BE.search(sentence, max(0, group[0].start - 40), group[0].start):
             continue
-        reading = _as_named(group) or _as_object(group, sentence) or _as_subject(group, sentence)
+        reading = _as_named(group) or _as_object(group, sentence)
+        if reading is None and (reading := _as_subject(group, sentence)) is not None and reading[0] == KILLED:
+            dead_subjects.append(group[-1].end)
         if reading is None:
             continue
         kind, total = reading
@@ -607,4 +609,17 @@ def figures(sentence: str) -> list[Figure]:
                             group[0].start, last.end,
                             individual=all(phrase.individual for phrase in group),
                             others=group[-1].others))
+    found += [Figure(KILLED, 1, 1, 1, None, m.start(), m.end(), others=True)
+              for m in _SELF_KILLED.finditer(sentence) if not _own_death(sentence, dead_subjects, m.start())]
     return sorted(found, key=lambda figure: figure.start)
+
+
+# What parts a subject from a later verb that is another's: "four were killed, then the
+# gunman killed himself"; "she was killed by her son, who then killed himself".
+_ANOTHER_CLAUSE = re.compile(r"[,;:—–]|\b(?:who|then|before|after|by)\b", re.I)
+
+
+def _own_death(sentence: str, dead_subjects: list[int], at: int) -> bool:
+    """Whether the death of a "himself" at ``at`` is that of a subject already told dead: "a
+    teen accidentally shot and killed himself" is one death."""
+    return any(end <= at and not _ANOTHER_CLAUSE.search(sentence, end, at) for end in dead_subjects)

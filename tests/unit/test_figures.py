@@ -2,6 +2,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from agents.extract.core import total
 from agents.extract.figures import _PHRASE, INJURED, KILLED, VICTIMS, _phrase_matches, figures
 from agents.extract.numbers import number_value
 from agents.extract.readers import reader_for
@@ -337,3 +338,15 @@ def test_an_age_told_by_comparison_is_no_count():
 def test_what_a_shooting_would_be_is_no_count():
     assert _kinds("One may not pull through, meaning the shooting would be a double murder.") == []
     assert _kinds("Police are investigating a double murder.") == [(KILLED, 2)]
+
+
+@pytest.mark.parametrize("sentence, killed", [
+    ("A man shot and killed his wife and then killed himself.", 2),
+    ("Sulphur man kills 4-year-old, then himself", 2),
+    ("A teen in Arkansas accidentally shot and killed himself this week.", 1),
+    ("Investigators believe the gunman killed himself at the end of the spree.", 1),
+    ("Four people were killed, then the gunman turned the gun on himself.", 5),
+    ("The man murdered his wife.", 1),
+])
+def test_a_killer_who_kills_himself_is_one_more_death_and_a_suicide_one_in_all(sentence, killed):
+    assert total(figures(sentence), KILLED).value == killed
