@@ -105,8 +105,13 @@ def hit(found: list[Figure]) -> Count | None:
     """The people a sentence tells were shot or hit, the dead among them. People told of one
     by one under different fates are different people: "a 7-year-old girl was grazed by a
     bullet, and a man was shot in the leg" are two hit; "a man was killed and a woman was
-    wounded", two."""
+    wounded", two. The dead beyond the count are hit too: "shoots 4 relatives, killing 2,
+    then himself" hit five."""
     victims = total(found, VICTIMS)
+    beyond = sum(f.value for f in found if f.others and f.kind == KILLED)
+    if victims is not None and beyond:
+        victims = Count(victims.value + beyond, None if victims.low is None else victims.low + beyond,
+                        None if victims.high is None else victims.high + beyond, victims.qualifier)
     individuals = [f for f in found if f.individual]
     if len({f.kind for f in individuals}) < 2:
         return victims

@@ -2,7 +2,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from agents.extract.core import total
+from agents.extract.core import hit, total
 from agents.extract.figures import _PHRASE, INJURED, KILLED, VICTIMS, _phrase_matches, figures
 from agents.extract.numbers import number_value
 from agents.extract.readers import reader_for
@@ -350,3 +350,8 @@ def test_what_a_shooting_would_be_is_no_count():
 ])
 def test_a_killer_who_kills_himself_is_one_more_death_and_a_suicide_one_in_all(sentence, killed):
     assert total(figures(sentence), KILLED).value == killed
+
+
+def test_a_shooter_who_then_kills_himself_is_hit_beyond_his_victims():
+    found = figures("Police: Man shoots 4 relatives, killing 2, then himself")
+    assert (total(found, KILLED).value, hit(found).value) == (3, 5)  # so two were wounded
