@@ -91,9 +91,11 @@ def total(found: list[Figure], kind: str) -> Count | None:
     if not of_kind:
         return None
     people = sum(f.value for f in of_kind if f.individual)
-    others = sum(f.value for f in of_kind if f.others)
     counts = [f for f in of_kind if not (f.individual or f.others)]
     best = max(counts, key=lambda f: f.value) if counts else None
+    # A count after the shooter's own death sums up the dead, the shooter among them: "kills
+    # wife, self in spree that left 4 dead".
+    others = sum(f.value for f in of_kind if f.others and not (f.own_death and best and best.start > f.start))
     counted = best.value if best else 0
     if best is None or others or people > counted + others:
         value = max(counted, people) + others  # "killed his wife and then himself": two

@@ -259,7 +259,7 @@ _TOLL = gated(re.compile(
     re.I,
 ))
 _NEARLY = gated(re.compile(r"\b(?:nearly|almost|narrowly|could\s+have)\s+$", re.I))
-_LEFT_STATE = re.compile(r"\s+(?:(?P<death>dead)|(?P<injury>injured|wounded|hurt))\b", re.I)
+_LEFT_STATE = re.compile(r"\s+(?:(?P<death>dead|to\s+death)|(?P<injury>injured|wounded|hurt))\b", re.I)
 _BODY = re.compile(r"\bbod(?:y|ies)\b", re.I)
 _RECOVERED = gated(re.compile(r"\b(?:found|discovered|recovered|retrieved|pulled|removed)\s+(?:the\s+)?$", re.I))
 _FOUND = re.compile(r"\b(?:found|discovered|recovered|retrieved|pulled|lying|lay|dumped)\b", re.I)
@@ -278,6 +278,7 @@ class Figure:
     end: int
     individual: bool = False  # one person told of alone ("a man", "Jane Doe, 22,")
     others: bool = False  # people beyond the sentence's count ("three others were grazed")
+    own_death: bool = False  # the shooter's, beyond the count of the people before ("then himself")
 
 
 @dataclass(frozen=True, slots=True)
@@ -576,12 +577,17 @@ _CASUALTY_HINT = CaseBlind(
 )
 
 
-# The shooter's own death, beyond the count of victims: "killing 2, then himself".
+# The shooter's own death, beyond the count of victims: "killing 2, then himself"; at the end
+# of a list of the people killed: "kills 7-year-old daughter, himself".
 _SELF_KILLED = gated(re.compile(
     r"\b(?:kill(?:ing|ed|s)|then|before\s+(?:killing|shooting|turning\s+the\s+gun\s+on)"
-    r"|turn(?:ing|ed|s)\s+the\s+gun\s+on)\s+(?:him|her)self\b",
+    r"|turn(?:ing|ed|s)\s+the\s+gun\s+on)\s+(?:him|her)self\b"
+    r"|(?P<listed>,\s+(?:and\s+)?(?:(?:him|her)self|self)\b)",
     re.I,
 ))
+_KILLING_BEFORE = re.compile(r"\bkill(?:s|ed|ing)\b[^.;:]*$", re.I)
+# A count that holds the shooter: "5 dead, including gunman".
+_SHOOTER_INCLUDED = re.compile(r"\bincluding\s+(?:the\s+)?(?:gunman|shooter|suspect|attacker|killer)\b", re.I)
 
 
 def figures(sentence: str) -> list[Figure]:
@@ -609,8 +615,10 @@ def figures(sentence: str) -> list[Figure]:
                             group[0].start, last.end,
                             individual=all(phrase.individual for phrase in group),
                             others=group[-1].others))
-    found += [Figure(KILLED, 1, 1, 1, None, m.start(), m.end(), others=True)
-              for m in _SELF_KILLED.finditer(sentence) if not _own_death(sentence, dead_subjects, m.start())]
+    if not _SHOOTER_INCLUDED.search(sentence):
+        found += [Figure(KILLED, 1, 1, 1, None, m.start(), m.end(), others=True, own_death=True)
+                  for m in _SELF_KILLED.finditer(sentence) if not _own_death(sentence, dead_subjects, m.start())
+                  and (not m["listed"] or _KILLING_BEFORE.search(sentence, 0, m.start()))]
     return sorted(found, key=lambda figure: figure.start)
 
 

@@ -347,6 +347,11 @@ def test_what_a_shooting_would_be_is_no_count():
     ("Investigators believe the gunman killed himself at the end of the spree.", 1),
     ("Four people were killed, then the gunman turned the gun on himself.", 5),
     ("The man murdered his wife.", 1),
+    ("Avoyelles Parish man kills 7-year-old daughter, himself", 2),
+    ("A man shot his 7-year-old daughter to death and then killed himself.", 2),
+    ("La. gunman kills wife, ex-mother-in-law, self in spree that left 4 dead", 4),
+    ("5 DEAD, INCLUDING GUNMAN, IN BELFAIR SHOOTING Gunman kills 4 people, self", 5),
+    ("The suspect, himself a former officer, killed two men.", 2),
 ])
 def test_a_killer_who_kills_himself_is_one_more_death_and_a_suicide_one_in_all(sentence, killed):
     assert total(figures(sentence), KILLED).value == killed
