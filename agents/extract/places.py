@@ -354,11 +354,23 @@ _POLICE_OF = re.compile(rf"(?P<name>{_CAPITAL}(?<![\w'’.-]{_CAPITAL})[\w'’.-
 _FORMER_BEFORE = re.compile(r"\b(?:retired|former|ex-)\s*$", re.I)
 
 
+# City police departments American copy names by their initials alone, with the city each
+# serves: only forces whose initials no other city's force uses ("APD" is a dozen cities').
+_CITY_FORCES = {
+    "NYPD": "New York City", "LAPD": "Los Angeles", "SFPD": "San Francisco", "NOPD": "New Orleans",
+    "IMPD": "Indianapolis", "LMPD": "Louisville", "CMPD": "Charlotte", "KCPD": "Kansas City",
+    "SLMPD": "St. Louis", "MNPD": "Nashville", "SAPD": "San Antonio", "LVMPD": "Las Vegas",
+    "OKCPD": "Oklahoma City", "FWPD": "Fort Worth", "SDPD": "San Diego", "JSO": "Jacksonville",
+}
+_CITY_FORCE = re.compile(r"\b(?:" + "|".join(_CITY_FORCES) + r")\b")
+
+
 def police_names(text: str) -> list[str]:
     """The names before every "police" of the text, most often written first: "Officer Jose
     Estrada, a Chicago Police spokesman" gives "Chicago"; which city each is, the article's
     place decides (``article_place``). A police station or district is a part of a city's
-    force named after its part of town ("the Bayview Police Station"), no town's police."""
+    force named after its part of town ("the Bayview Police Station"), no town's police; a
+    city's force known by its initials ("IMPD") gives its city."""
     names: Counter[str] = Counter()
     for match in _POLICE_OF.finditer(text):
         if match["name"].endswith("."):
@@ -372,6 +384,8 @@ def police_names(text: str) -> list[str]:
             continue  # "a retired Tampa police captain" speaks for no police of the story
         for first in range(len(words)):
             names[_strip(" ".join(words[first:]))] += 1
+    for match in _CITY_FORCE.finditer(text):  # "IMPD said", "an LMPD spokesman"
+        names[_CITY_FORCES[match.group()]] += 1
     return [name for name, _ in names.most_common()]
 
 

@@ -529,3 +529,8 @@ def test_a_weather_alert_beside_the_story_names_no_state():
 def test_a_police_station_named_after_its_part_of_town_is_no_towns_police():
     text = "He walked into the Bayview Police Station hours later, Meridian police said."
     assert police_names(text) == ["Meridian"]
+
+
+def test_a_city_police_force_known_by_its_initials_places_a_story_that_names_no_town():
+    assert set(_places("IMPD: 8-year-old accidentally shoots self",
+                       "An 8-year-old boy accidentally shot himself on Sunday, IMPD said.")) == {"geonames:4259418"}
