@@ -577,6 +577,12 @@ _CASUALTY_HINT = CaseBlind(
 )
 
 
+# People told of as also hit are some of a toll told elsewhere ("Prather also fatally shot two
+# of his children"): their count is a lower bound of it, not the whole.
+_ALSO = re.compile(r"\balso\b", re.I)
+_ALSO_REACH = 25
+
+
 # The shooter's own death, beyond the count of victims: "killing 2, then himself"; at the end
 # of a list of the people killed: "kills 7-year-old daughter, himself".
 _SELF_KILLED = gated(re.compile(
@@ -606,6 +612,8 @@ def figures(sentence: str) -> list[Figure]:
             continue
         kind, total = reading
         last = group[-1]
+        if _ALSO.search(sentence, max(0, group[0].start - _ALSO_REACH), last.end + _ALSO_REACH):
+            total = Count(total.value, total.low, None, total.qualifier)  # a part: at least so many
         already_counted = group[0].definite and not (group[0].pronoun and len(group) > 1)
         if already_counted and kind != KILLED:
             continue  # people counted before, hurt: nothing new

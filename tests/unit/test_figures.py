@@ -360,3 +360,10 @@ def test_a_killer_who_kills_himself_is_one_more_death_and_a_suicide_one_in_all(s
 def test_a_shooter_who_then_kills_himself_is_hit_beyond_his_victims():
     found = figures("Police: Man shoots 4 relatives, killing 2, then himself")
     assert (total(found, KILLED).value, hit(found).value) == (3, 5)  # so two were wounded
+
+
+def test_people_told_of_as_also_hit_are_a_lower_bound_of_the_toll():
+    [also] = figures("Prather also fatally shot two of his children.")
+    [whole] = figures("Prather fatally shot two of his children.")
+    assert (also.kind, also.value, also.high) == (KILLED, 2, None)
+    assert whole.high == 2
