@@ -125,6 +125,13 @@ def _within(mine: int | None, my_high: int | None, theirs: int | None) -> bool:
     return _agrees(mine, theirs) or (my_high is None and theirs is not None and mine <= theirs)  # type: ignore[operator]
 
 
+def _agrees_with(mine: int | None, my_high: int | None, members: list[Member], kind: str,
+                 counted: int) -> bool:
+    """Whether a report's figure agrees with an incident's: with the figure its members state,
+    or with the one they make ("eight were shot" of which none died are eight wounded)."""
+    return _within(mine, my_high, _stated(members, kind)) or (mine is not None and mine == counted > 0)
+
+
 def _stated(members: list[Member], kind: str) -> int | None:
     values = [getattr(m, kind) for m in members if getattr(m, kind) is not None]
     return max(values) if values else None
@@ -305,8 +312,8 @@ def _matches(report: Report, open_incident: OpenIncident) -> bool:
             or _holds_the_story(report, open_incident)):
         return True
     return (_same_day(report, open_incident)
-            and _within(report.killed, report.killed_high, _stated(members, "killed"))
-            and _within(report.injured, report.injured_high, _stated(members, "injured")))
+            and _agrees_with(report.killed, report.killed_high, members, "killed", incident.killed)
+            and _agrees_with(report.injured, report.injured_high, members, "injured", incident.injured))
 
 
 def _mentionable(mention: Report, open_incident: OpenIncident) -> bool:

@@ -543,3 +543,12 @@ def test_another_outlets_lower_bound_joins_the_toll_it_meets_and_does_not_lower_
                                          published_at="2022-03-02T18:00:00+00:00")
     state, _ = _fold([at_least_seven], state)
     assert sorted(i.incident.killed for i in state.incidents) == [5, 7]
+
+
+def test_another_outlets_wounded_join_the_victims_an_incident_counts_as_wounded():
+    shot = dataclasses.replace(_report("a", article="a1"), victims=8)  # "eight people were shot"
+    grazed = dataclasses.replace(_report("b", None, 2, article="a1"), victims=6)  # "six shot, two grazed"
+    wounded = dataclasses.replace(_report("c", None, 8, article="a2"), published_at="2022-03-02T14:00:00+00:00")
+    state, _ = _fold([shot, grazed, wounded])
+    assert [(i.incident.killed, i.incident.injured, i.incident.article_ids) for i in state.incidents] == [
+        (0, 8, ["a1", "a2"])]
