@@ -261,7 +261,8 @@ def _holds_the_story(report: Report, open_incident: OpenIncident) -> bool:
 def _same_people_hit(report: Report, open_incident: OpenIncident) -> bool:
     """The article's own incident of the same day counts as many dead and wounded as this claim
     counts hit, and no fewer dead: "Teen killed, three others wounded", then "one of four women
-    wounded has died". The claim's wounded include the dead: it tells of the same people."""
+    wounded has died"; "shot four, killing one", then "all four victims were transported to the
+    hospital". The claim's wounded include the dead: it tells of the same people."""
     if not _the_articles_own(report, open_incident):
         return False
     incident = open_incident.incident
@@ -458,10 +459,14 @@ def _group(claims: list[Report], start: int, previous: list[OpenIncident]) -> li
     for report in claims[start:]:
         if report.mention:
             continue
-        target = next((o for o in incidents if _matches(report, o)), None)
-        if target is None and not report.another_incident:
-            target = next((o for o in incidents if _same_people_hit(report, o)), None)
-            report = _as_victims(report) if target is not None else report
+        # The same people told again are asked for first: a day's wounded of no stated fate
+        # would otherwise agree with an incident that counts none and be added to its dead.
+        target = None if report.another_incident else next(
+            (o for o in incidents if _same_people_hit(report, o)), None)
+        if target is not None:
+            report = _as_victims(report)
+        else:
+            target = next((o for o in incidents if _matches(report, o)), None)
         if target is None:
             target = _new_incident(report)
             incidents.append(target)

@@ -327,6 +327,15 @@ def test_the_wounded_a_story_first_counted_include_those_who_died_since():
     assert [(o.incident.killed, o.incident.injured) for o in state.incidents] == [(1, 3)]
 
 
+def test_the_wounded_a_story_counts_after_its_dead_include_them_too():
+    # "Gunman who shot 4, killing 1", then "all four victims were transported to the hospital":
+    # one dead and three wounded, not four more wounded.
+    headline = dataclasses.replace(_report("headline", 1), victims=4)
+    claims = [headline, _report("hospital", None, 4)]
+    state, _ = _fold([dataclasses.replace(c, span=(i, i + 1)) for i, c in enumerate(claims)])
+    assert [(o.incident.killed, o.incident.injured) for o in state.incidents] == [(1, 3)]
+
+
 def test_the_same_people_counted_on_an_earlier_day_of_the_same_article_are_one_incident():
     # "Four people found dead in Pendleton on Monday", then "all four died sometime between
     # Oct. 27 and 30": the same four, not a second quadruple murder.
