@@ -170,11 +170,42 @@ def period_in(sentence: str, anchor: date) -> When | None:
     return When(date=anchor - timedelta(days=days), date_end=anchor, period=label)
 
 
+# A day that names the incident itself: "the July 9 shooting", "Thursday's fatal shooting",
+# "the Sunday shooting", "the April 28 double murder". It is the claim's day whatever other
+# day the sentence names first: the arrest's ("was taken into custody July 14 in connection
+# with the July 9 shooting"), the hearing's, the day the death was ruled a homicide.
+_INCIDENT_AFTER = re.compile(
+    r"(?:['’]s)?(?:,?\s+(?:19|20)\d\d,?)?(?:\s+(?:early|late)\s+(?:morning|afternoon|evening|night))?"
+    r"(?:\s+(?:fatal|deadly|double|triple|quadruple|mass|drive-by|accidental|shooting))?"
+    r"\s+(?:shootings?|killings?|slayings?|murders?|homicides?|stabbings?|attacks?|rampage|massacre)\b"
+    # "Thursday's shooting scene" is a place, not the incident a sentence tells of.
+    r"(?!\s+(?:scene|site|location))",
+    re.I,
+)
+
+
+def _day_of_the_incident(sentence: str, anchor: date) -> date | None:
+    for pattern in (_DAY_MONTH_RE, _MONTH_DAY_RE):
+        for match in pattern.finditer(sentence):
+            if _INCIDENT_AFTER.match(sentence, match.end()) and (found := _explicit(match, anchor)):
+                return found
+    for match in _WEEKDAY_RE.finditer(sentence):
+        if _INCIDENT_AFTER.match(sentence, match.end()):
+            return _weekday(match, anchor)
+    return None
+
+
+def _weekday(match: re.Match[str], anchor: date) -> date:
+    return anchor - timedelta(days=(anchor.weekday() - _WEEKDAYS.index(match["day"].lower())) % 7)
+
+
 # An article's claim sentences are read for a day twice (for the story's day, then for each
 # claim's), and a claim's sentence again as the next claim's previous one.
 @lru_cache(maxsize=256)
 def day_in(sentence: str, anchor: date) -> date | None:
     """The day a sentence names, or None when it names none."""
+    if found := _day_of_the_incident(sentence, anchor):
+        return found
     for pattern in (_DAY_MONTH_RE, _MONTH_DAY_RE):
         for match in pattern.finditer(sentence):
             if _is_datelines(sentence, match) or _is_stamp(sentence, match.start()):
@@ -195,8 +226,7 @@ def day_in(sentence: str, anchor: date) -> date | None:
         if _SAID_BEFORE.search(sentence, max(0, match.start() - _SAID_REACH), match.start()) or _is_stamp(
                 sentence, match.start()):
             continue
-        back = (anchor.weekday() - _WEEKDAYS.index(match["day"].lower())) % 7
-        return anchor - timedelta(days=back)
+        return _weekday(match, anchor)
     if match := _AGO_RE.search(sentence):
         count = 1 if match["count"].lower() in ("a", "an") else number_value(match["count"]) or 0
         return anchor - timedelta(days=count * (7 if match["unit"].startswith("week") else 1))

@@ -86,3 +86,15 @@ def test_a_day_reckoned_from_a_named_day_or_its_season_is_not_that_day():
                      "shot over the Thanksgiving weekend", "a shooting on MLK Boulevard",
                      "Last Memorial Day, four people were shot", "killed at a Halloween party"):
         assert day_in(sentence, published) is None, sentence
+
+
+def test_a_day_that_names_the_incident_is_the_claims_whatever_day_comes_first():
+    published = date(2013, 7, 18)  # a Thursday
+    assert day_in("He was taken into custody July 14 in connection with the July 9 shooting",
+                  published) == date(2013, 7, 9)
+    assert day_in("Police arrested a man Tuesday in Sunday's fatal shooting", published) == date(2013, 7, 14)
+    assert day_in("Two men charged in the April 28 double murder were indicted Tuesday",
+                  published) == date(2013, 4, 28)
+    # The scene of a shooting is a place: the day the sentence names first stands.
+    assert day_in("Day was shot dead on March 23, a block from Thursday's shooting scene",
+                  published) == date(2013, 3, 23)
