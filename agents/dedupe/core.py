@@ -37,6 +37,9 @@ NAMED_DAYS = 366
 DISTINCT_TOLL = 2
 # A city sees several shootings of one or two people a day; of three or more hit, rarely two.
 _WITHOUT_DISTRICT_TOLL = 3
+# Of four or more hit, a place rarely sees two shootings in one day: outlets that count one a
+# little apart tell the same.
+MASS_TOLL = 4
 _FOLLOW_UP_GAPS = range(FOLLOW_UP_DAYS + 1)  # a follow-up's days after the incident's
 
 
@@ -299,9 +302,18 @@ def _matches(report: Report, open_incident: OpenIncident) -> bool:
             (_within_the_story(report, open_incident) and _part_of(report, members))
             or _holds_the_story(report, open_incident)):
         return True
-    return (_same_day(report, open_incident)
-            and _agrees(report.killed, _stated(members, "killed"))
-            and _agrees(report.injured, _stated(members, "injured")))
+    return _same_day(report, open_incident) and (
+        (_agrees(report.killed, _stated(members, "killed"))
+         and _agrees(report.injured, _stated(members, "injured")))
+        or (other_article and _close_tolls(report, open_incident)))
+
+
+def _close_tolls(report: Report, open_incident: OpenIncident) -> bool:
+    """Outlets that count a shooting of one day a little apart ("16 shot", "1 dead, 15 hurt",
+    "total hit up to 17"): both tolls of MASS_TOLL or more hit, within a fifth of each other."""
+    incident = open_incident.incident
+    theirs, mine = incident.killed + incident.injured, _toll(report)
+    return min(theirs, mine) >= MASS_TOLL and abs(theirs - mine) * 5 <= max(theirs, mine)
 
 
 def _mentionable(mention: Report, open_incident: OpenIncident) -> bool:

@@ -374,6 +374,23 @@ def test_different_figures_on_adjacent_days_stay_apart():
     assert len(state.incidents) == 3
 
 
+def test_outlets_counting_one_days_mass_shooting_a_little_apart_are_one_incident():
+    # "1 dead, 15 hurt in mass shooting at nightclub", then another outlet's "one killed, 16
+    # injured": the latest count stands, and the disagreement widens its bounds.
+    later = dataclasses.replace(_report("b", 1, 16, article="a2"), published_at="2022-03-02T12:00:00+00:00")
+    state, _ = _fold([_report("a", 1, 15), later])
+    incident = state.incidents[0].incident
+    assert len(state.incidents) == 1 and incident.article_ids == ["a1", "a2"]
+    assert (incident.killed, incident.injured, incident.injured_low, incident.injured_high) == (1, 16, 15, 16)
+
+
+def test_small_or_far_apart_tolls_of_one_day_stay_apart():
+    # Two and three wounded, or fifteen and five, at one place on one day: other shootings.
+    for first, second in (((0, 2), (0, 3)), ((1, 15), (0, 5))):
+        state, _ = _fold([_report("a", *first), _report("b", *second, article="a2")])
+        assert len(state.incidents) == 2
+
+
 def test_a_death_days_after_the_shooting_in_the_same_article_is_the_same_incident():
     shot = _told_on("s", 1, 2, "2022-03-06", span=(0, 40))
     died = _told_on("d", 1, None, "2022-03-09", span=(41, 90))
