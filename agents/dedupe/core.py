@@ -229,11 +229,23 @@ def _within_the_story(report: Report, open_incident: OpenIncident) -> bool:
     """On the incident's day or within a month after it: one article tells of the shooting on
     Sunday, the death on Wednesday and the funeral a week later. An earlier day is another
     incident the story recalls ("on Tuesday, six were injured"), unless the same people are
-    counted: "four found dead Monday", "all four died sometime between Oct. 27 and 30"."""
+    counted: "four found dead Monday", "all four died sometime between Oct. 27 and 30". Days
+    no text states are only publication days and say nothing of which came first: where the
+    article's headline joined an incident another outlet published later, its lede is the
+    same story."""
     gap = _days_apart(report.date, open_incident.incident.date)
     if gap is None or abs(gap) > STORY_DAYS:
         return False
-    return gap >= 0 or (_toll(report) >= DISTINCT_TOLL and _same_figures(report, open_incident))
+    return gap >= 0 or _anothers_publication_day(report, open_incident) or (
+        _toll(report) >= DISTINCT_TOLL and _same_figures(report, open_incident))
+
+
+def _anothers_publication_day(report: Report, open_incident: OpenIncident) -> bool:
+    """The report's day and the incident's are days no text states, and the incident's is
+    another article's publication day."""
+    members, day = open_incident.members, open_incident.incident.date
+    return (not report.date_stated and not any(m.date_stated for m in members)
+            and not any(m.article_id == report.article_id and m.date == day for m in members))
 
 
 def _part_of(report: Report, members: list[Member]) -> bool:

@@ -346,6 +346,18 @@ def test_the_same_people_counted_on_an_earlier_day_of_the_same_article_are_one_i
         (1, ["recalled"]), (4, ["lede", "autopsy"])]
 
 
+def test_a_storys_sentences_of_no_stated_day_stay_with_its_headline_in_another_outlets_incident():
+    # An outlet's story of a boy's death, then a page crawled later whose own stamp dates it a
+    # week before that story: its headline joins by the street they share, and its lede, of
+    # no stated day either, is the same story, not an earlier incident it recalls.
+    street = ["street:silver bell cir"]
+    claims = [dataclasses.replace(_report("outlet", 1, date="2022-03-09"), anchors=street),
+              dataclasses.replace(_report("headline", 1, date="2022-03-02", article="a2"), anchors=street),
+              dataclasses.replace(_report("lede", 1, date="2022-03-02", article="a2"), anchors=street)]
+    state, _ = _fold([dataclasses.replace(c, span=(i, i + 1)) for i, c in enumerate(claims)])
+    assert [o.incident.report_ids for o in state.incidents] == [["outlet", "headline", "lede"]]
+
+
 def test_a_sentence_about_another_incident_never_joins_one_of_its_own_article():
     # "Three were wounded at Minnesota Avenue", "A third shooting also happened: two were hurt",
     # "In a separate shooting, three were hurt"; another outlet's "three wounded" is the first.
