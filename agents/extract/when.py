@@ -184,7 +184,15 @@ _INCIDENT_AFTER = re.compile(
 )
 
 
+# Most sentences name no incident by these words, and are not searched for its day.
+_INCIDENT_WORDS = CaseBlind(one_of(
+    ("shooting", "killing", "slaying", "murder", "homicide", "stabbing", "attack", "rampage", "massacre"),
+    word_start=True))
+
+
 def _day_of_the_incident(sentence: str, anchor: date) -> date | None:
+    if not _INCIDENT_WORDS.search(sentence):
+        return None
     for pattern in (_DAY_MONTH_RE, _MONTH_DAY_RE):
         for match in pattern.finditer(sentence):
             if _INCIDENT_AFTER.match(sentence, match.end()) and (found := _explicit(match, anchor)):
