@@ -122,6 +122,12 @@ def _agrees(a: int | None, b: int | None) -> bool:
     return a is None or b is None or a == b
 
 
+def _within(mine: int | None, my_high: int | None, theirs: int | None) -> bool:
+    """Whether a figure agrees with the one stated: equal, or a lower bound it meets ("at
+    least three" of five)."""
+    return _agrees(mine, theirs) or (my_high is None and theirs is not None and mine <= theirs)  # type: ignore[operator]
+
+
 def _stated(members: list[Member], kind: str) -> int | None:
     values = [getattr(m, kind) for m in members if getattr(m, kind) is not None]
     return max(values) if values else None
@@ -315,8 +321,8 @@ def _matches(report: Report, open_incident: OpenIncident) -> bool:
             or _holds_the_story(report, open_incident)):
         return True
     return _same_day(report, open_incident) and (
-        (_agrees(report.killed, _stated(members, "killed"))
-         and _agrees(report.injured, _stated(members, "injured")))
+        (_within(report.killed, report.killed_high, _stated(members, "killed"))
+         and _within(report.injured, report.injured_high, _stated(members, "injured")))
         or (other_article and _close_tolls(report, open_incident)))
 
 
@@ -372,7 +378,9 @@ def _latest(views: list[tuple[str, Figure3]]) -> Figure3:
     bounds."""
     if not views:
         return 0, None, None
-    value = max(views, key=lambda view: view[0])[1][0]
+    latest = max(views, key=lambda view: view[0])[1]
+    # "at least three" after "five killed" bounds what was said; it does not lower it
+    value = latest[0] if latest[2] is not None else max(figure[0] for _, figure in views)
     low = min(figure[0] if figure[1] is None else figure[1] for _, figure in views)
     high = None if any(figure[2] is None for _, figure in views) else max(f[2] for _, f in views)  # type: ignore[type-var]
     return value, low, high

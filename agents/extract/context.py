@@ -17,7 +17,7 @@ from agents.extract.gate import gated
 from agents.extract.outlet import outlet_places, site_city
 from agents.extract.people import read_names
 from agents.extract.phones import phone_states
-from agents.extract.places import Mention, mentions, regions_named
+from agents.extract.places import Mention, as_named_counties, mentions, regions_named
 from agents.extract.text import is_title_case
 from streams.records import Place
 
@@ -126,4 +126,5 @@ def read_places(text: str, headline_end: int, spans: list[tuple[int, int]],
     if wider != context:
         headline = mentions(text, 0, headline_end, gazetteer, wider, headline_names)
         body = [m for start, end in spans for m in mentions(text, start, end, gazetteer, wider, names)]
-    return headline, body
+    named = headline + body
+    return as_named_counties(headline, named), as_named_counties(body, named)

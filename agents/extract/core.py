@@ -27,7 +27,7 @@ from agents.extract.places import (
     police_names,
 )
 from agents.extract.readers import Reader, reader_for
-from agents.extract.text import HEADLINE_SEPARATOR, Sentence, article_text, is_title_case, sentences
+from agents.extract.text import HEADLINE_SEPARATOR, Sentence, article_text, is_title_case, sentences, without_boilerplate
 from agents.extract.when import When, day_in, when
 from streams.records import Article, Place, Report
 
@@ -91,12 +91,14 @@ def total(found: list[Figure], kind: str) -> Count | None:
     if not of_kind:
         return None
     people = sum(f.value for f in of_kind if f.individual)
-    others = sum(f.value for f in of_kind if f.others)
     counts = [f for f in of_kind if not (f.individual or f.others)]
     best = max(counts, key=lambda f: f.value) if counts else None
-    counted = (best.value if best else 0) + others
-    if best is None or others or people > counted:
-        value = max(counted, people)
+    # A count after the shooter's own death sums up the dead, the shooter among them: "kills
+    # wife, self in spree that left 4 dead".
+    others = sum(f.value for f in of_kind if f.others and not (f.own_death and best and best.start > f.start))
+    counted = best.value if best else 0
+    if best is None or others or people > counted + others:
+        value = max(counted, people) + others  # "killed his wife and then himself": two
         return Count(value, value, value, None)
     return Count(best.value, best.low, best.high, best.qualifier)
 
@@ -105,8 +107,13 @@ def hit(found: list[Figure]) -> Count | None:
     """The people a sentence tells were shot or hit, the dead among them. People told of one
     by one under different fates are different people: "a 7-year-old girl was grazed by a
     bullet, and a man was shot in the leg" are two hit; "a man was killed and a woman was
-    wounded", two."""
+    wounded", two. The dead beyond the count are hit too: "shoots 4 relatives, killing 2,
+    then himself" hit five."""
     victims = total(found, VICTIMS)
+    beyond = sum(f.value for f in found if f.others and f.kind == KILLED)
+    if victims is not None and beyond:
+        victims = Count(victims.value + beyond, None if victims.low is None else victims.low + beyond,
+                        None if victims.high is None else victims.high + beyond, victims.qualifier)
     individuals = [f for f in found if f.individual]
     if len({f.kind for f in individuals}) < 2:
         return victims
@@ -162,6 +169,7 @@ def _read_places(article: Article, text: str, story: list[Sentence], claim_sente
                  gazetteer: Gazetteer) -> tuple[Place, list[Mention], list[Mention]]:
     """The article's place, and the places named in its headline and in the sentences read:
     the opening and those of its claims. ``text``: the article's (``article_text``)."""
+    text = without_boilerplate(text)
     opening = [s for s in story if not s.in_headline and _is_prose(s.text)][:OPENING_SENTENCES]
     read = {id(s): s for s in opening + [s for s in claim_sentences if not s.in_headline]}
     story_end = headline_story_end(article.headline)

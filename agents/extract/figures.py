@@ -53,7 +53,10 @@ _PEOPLE = one_of(spelled_out(
     "|teachers?|nurses?|doctors?|medics?|paramedics?|pilots?|sailors?|fishermen"
     "|tourists?|migrants?|refugees?|villagers?|prisoners?|inmates?|protesters?|demonstrators?"
     "|volunteers?|spectators?|fans?|pilgrims?|players?|pensioners?|peacekeepers?|guests?"
-    "|detectives?|sergeants?|marshals?|rangers?"
+    "|detectives?|sergeants?|marshals?|rangers?|dealers?|occupants?|owners?|homeowners?|tenants?"
+    "|visitors?|cashiers?|clerks?|managers?|patients?|co-?workers?|acquaintances?|riders?|cyclists?"
+    "|joggers?|motorists?|truckers?|newborns?|retirees?|veterans?|robbers?|intruders?|burglars?"
+    "|attackers?|assailants?|carjackers?|bouncers?"
 )) + r"|\d{1,3}-year-olds"
 # Crawled copy sometimes has an en dash for the hyphen: "20–year–old".
 _AGE = rf"(?:\d{{1,3}}|(?:{UNIT_WORD})(?:-(?:{UNIT_WORD}))?)[-–\s](?:year|month|week|day)s?[-–\s]old"
@@ -67,7 +70,9 @@ _SINGLE = one_of(spelled_out(
     r"|uncle|aunt|grandson|granddaughter|stepfather|stepson|roommate|classmate"
     r"|teacher|nurse|doctor|medic|paramedic|pilot|tourist|migrant|refugee|villager|prisoner"
     r"|protester|volunteer|pensioner|guest|journalist|firefighter|farmer|miner|pupil"
-    r"|detective|sergeant|marshal|ranger"
+    r"|detective|sergeant|marshal|ranger|dealer|occupant|owner|tenant|visitor|cashier|manager"
+    r"|patient|co-?worker|acquaintance|rider|cyclist|jogger|trucker|newborn|retiree|veteran"
+    r"|robber|intruder|burglar|attacker|assailant|carjacker|bouncer"
 ))
 # Words between a determiner and its noun ("a 29-year-old Chicago man"), never a function
 # word or another number: "a car and two men" is not one person.
@@ -178,7 +183,7 @@ _HYPOTHETICAL = gated(re.compile(r"\b(?:any\s*time|whenever|every\s+time|if|unle
 # "The shooting would be a double murder": what it may yet become.
 _WOULD_BE = re.compile(r"\b(?:would|could|might|may)\s+(?:have\s+)?(?:be|been|become)\s+(?:an?\s+)?$", re.I)
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|be|been|being|got|gets|get)\b", re.I)
-_TRANSITIVE = re.compile(r"(?:(?:fatally|mortally)\s+)?(?:shot|killed|wounded|injured|struck|hit|stabbed|grazed)\b", re.I)
+_TRANSITIVE = re.compile(r"(?:(?:fatally|mortally)\s+)?(?:shot|killed|murdered|wounded|injured|struck|hit|stabbed|grazed)\b", re.I)
 _OBJECT = re.compile(
     r"\s+(?:a|an|another|the|his|her|their|its|two|three|four|five|six|several|multiple|\d+|\d+-year-old)\s"
     r"(?!times\b|(?:few|couple\s+of|number\s+of)\s+times\b|\w+\s+times\b)", re.I)
@@ -233,7 +238,7 @@ _ANOTHER_PERSON = re.compile(rf"\band\s+(?:a|an|another)\s+(?:[\w-]+\s+){{0,2}}?
 _PARTITIVE_BEFORE = re.compile(r"\b\w+\s+of\s+(?:the\s+|those\s+|these\s+)?$", re.I)
 _CLAUSE_BREAK = re.compile(r"[;:!?]|\s[—–]\s|\b(?:but|while|whereas|although|after|before|when|as)\b", re.I)
 _ACT = gated(re.compile(
-    r"\b(?:(?P<kill>kill(?:ing|ed|s)|gunn(?:ing|ed)\s+down|guns\s+down|fatally\s+(?:shoot(?:ing|s)|shot|stabb(?:ing|ed)|wound(?:ing|ed)))"
+    r"\b(?:(?P<kill>kill(?:ing|ed|s)|murder(?:ing|ed|s)|gunn(?:ing|ed)\s+down|guns\s+down|fatally\s+(?:shoot(?:ing|s)|shot|stabb(?:ing|ed)|wound(?:ing|ed)))"
     r"|(?P<wound>wound(?:ing|ed|s)|injur(?:ing|ed|es))"
     r"|(?:shoot(?:ing|s)|shot)\s+and\s+(?P<shot_wound>wound(?:ing|ed)|injur(?:ing|ed)|paraly[sz](?:ing|ed))"
     r"|(?P<shoot>shoot(?:ing|s)|shot|hit(?:ting|s)?|strik(?:ing|es)|struck|graz(?:ed|ing|es))|(?P<leave>left|leaving|leaves))"
@@ -254,7 +259,7 @@ _TOLL = gated(re.compile(
     re.I,
 ))
 _NEARLY = gated(re.compile(r"\b(?:nearly|almost|narrowly|could\s+have)\s+$", re.I))
-_LEFT_STATE = re.compile(r"\s+(?:(?P<death>dead)|(?P<injury>injured|wounded|hurt))\b", re.I)
+_LEFT_STATE = re.compile(r"\s+(?:(?P<death>dead|to\s+death)|(?P<injury>injured|wounded|hurt))\b", re.I)
 _BODY = re.compile(r"\bbod(?:y|ies)\b", re.I)
 _RECOVERED = gated(re.compile(r"\b(?:found|discovered|recovered|retrieved|pulled|removed)\s+(?:the\s+)?$", re.I))
 _FOUND = re.compile(r"\b(?:found|discovered|recovered|retrieved|pulled|lying|lay|dumped)\b", re.I)
@@ -273,6 +278,7 @@ class Figure:
     end: int
     individual: bool = False  # one person told of alone ("a man", "Jane Doe, 22,")
     others: bool = False  # people beyond the sentence's count ("three others were grazed")
+    own_death: bool = False  # the shooter's, beyond the count of the people before ("then himself")
 
 
 @dataclass(frozen=True, slots=True)
@@ -450,10 +456,16 @@ def _coordinated(phrases: list[_Phrase], sentence: str) -> list[list[_Phrase]]:
 
 
 def _names_the_one_before(before: _Phrase, phrase: _Phrase, sentence: str) -> bool:
-    """Whether a name after a comma names the one person just counted: "his friend, 63-year-old
-    Daniel Caron" is one man; "a man, a woman" are two."""
-    return (phrase.name and phrase.count.value == 1 and not before.name and before.count.value == 1
-            and sentence[before.end:phrase.start].strip() == ",")
+    """Whether a name or a description after a comma tells of the one person just counted:
+    "his friend, 63-year-old Daniel Caron" is one man, and so is "one of the victims, a man,
+    has died" (the description closed by a comma before the verb); "a man, a woman" and "a
+    man, a woman, and a boy" are two and three."""
+    if phrase.count.value != 1 or before.name or before.count.value != 1 or before.cumulative:
+        return False
+    if sentence[before.end:phrase.start].strip() != ",":
+        return False
+    return phrase.name or (sentence.startswith(",", phrase.end)
+                           and _PREDICATE.match(sentence, phrase.end + 1) is not None)
 
 
 def _sum(group: list[_Phrase]) -> Count:
@@ -479,8 +491,8 @@ def _as_subject(group: list[_Phrase], sentence: str) -> tuple[str, Count] | None
     if _BODY.search(sentence, last.start, last.end) and _FOUND.search(_clause(sentence, last.end)):
         return KILLED, _sum(group)  # "his dead body was found the next day"
     predicate = _PREDICATE.match(sentence, last.end)
-    if predicate is None and sentence.startswith(",", last.end) and len(group) == 1 and last.count.value == 1 and (
-            last.named_after or _NAME_AND_COMMA_BEFORE.search(sentence, 0, last.start)):
+    if predicate is None and sentence.startswith(",", last.end) and len(group) == 1 and (
+            last.named_after or (last.count.value == 1 and _NAME_AND_COMMA_BEFORE.search(sentence, 0, last.start))):
         # the comma closes an apposition: "Lavell Lee Smith, a 33-year-old man, was shot and
         # killed"; "his friend, 63-year-old Daniel Caron, was killed"
         predicate = _PREDICATE.match(sentence, last.end + 1)
@@ -565,24 +577,31 @@ _CASUALTY_HINT = CaseBlind(
 )
 
 
-# The shooter's own death, beyond the count of victims: "killing 2, then himself".
+# The shooter's own death, beyond the count of victims: "killing 2, then himself"; at the end
+# of a list of the people killed: "kills 7-year-old daughter, himself".
 _SELF_KILLED = gated(re.compile(
     r"\b(?:kill(?:ing|ed|s)|then|before\s+(?:killing|shooting|turning\s+the\s+gun\s+on)"
-    r"|turn(?:ing|ed|s)\s+the\s+gun\s+on)\s+(?:him|her)self\b",
+    r"|turn(?:ing|ed|s)\s+the\s+gun\s+on)\s+(?:him|her)self\b"
+    r"|(?P<listed>,\s+(?:and\s+)?(?:(?:him|her)self|self)\b)",
     re.I,
 ))
+_KILLING_BEFORE = re.compile(r"\bkill(?:s|ed|ing)\b[^.;:]*$", re.I)
+# A count that holds the shooter: "5 dead, including gunman".
+_SHOOTER_INCLUDED = re.compile(r"\bincluding\s+(?:the\s+)?(?:gunman|shooter|suspect|attacker|killer)\b", re.I)
 
 
 def figures(sentence: str) -> list[Figure]:
     """Every casualty figure in the sentence, in order of appearance."""
     if not _CASUALTY_HINT.search(sentence):
         return []
-    found: list[Figure] = [Figure(KILLED, 1, 1, 1, None, m.start(), m.end(), others=True)
-                           for m in _SELF_KILLED.finditer(sentence)]
+    found: list[Figure] = []
+    dead_subjects: list[int] = []  # where the subjects told dead end
     for group in _coordinated(_phrases(sentence), sentence):
         if _WOULD_BE.search(sentence, max(0, group[0].start - 40), group[0].start):
             continue
-        reading = _as_named(group) or _as_object(group, sentence) or _as_subject(group, sentence)
+        reading = _as_named(group) or _as_object(group, sentence)
+        if reading is None and (reading := _as_subject(group, sentence)) is not None and reading[0] == KILLED:
+            dead_subjects.append(group[-1].end)
         if reading is None:
             continue
         kind, total = reading
@@ -596,4 +615,19 @@ def figures(sentence: str) -> list[Figure]:
                             group[0].start, last.end,
                             individual=all(phrase.individual for phrase in group),
                             others=group[-1].others))
+    if not _SHOOTER_INCLUDED.search(sentence):
+        found += [Figure(KILLED, 1, 1, 1, None, m.start(), m.end(), others=True, own_death=True)
+                  for m in _SELF_KILLED.finditer(sentence) if not _own_death(sentence, dead_subjects, m.start())
+                  and (not m["listed"] or _KILLING_BEFORE.search(sentence, 0, m.start()))]
     return sorted(found, key=lambda figure: figure.start)
+
+
+# What parts a subject from a later verb that is another's: "four were killed, then the
+# gunman killed himself"; "she was killed by her son, who then killed himself".
+_ANOTHER_CLAUSE = re.compile(r"[,;:—–]|\b(?:who|then|before|after|by)\b", re.I)
+
+
+def _own_death(sentence: str, dead_subjects: list[int], at: int) -> bool:
+    """Whether the death of a "himself" at ``at`` is that of a subject already told dead: "a
+    teen accidentally shot and killed himself" is one death."""
+    return any(end <= at and not _ANOTHER_CLAUSE.search(sentence, end, at) for end in dead_subjects)

@@ -19,6 +19,7 @@ _BOILERPLATE = re.compile(
     r"""^\s*(?:
         listen\ to\ this\ article | loading\ audio | read\ more\b | related\b[^.]*:$
       | advertisement$ | share\ this | sign\ up\b | subscribe\b | click\ here
+      | (?:[a-z]+\ ){1,4}(?:warning|watch|advisory|statement)\ issued\b
     )""",
     re.I | re.X,
 )
@@ -35,12 +36,20 @@ _SENTENCE_END = re.compile(
     r"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9\u0400-\u04ff])"
     r"|[.!?](?<=[a-z]{2}[.!?])(?=[A-Z][a-z])"  # crawled copy loses the space: "were made.The victim"
 )
-_ABBREVIATIONS = frozenset(
-    """mr mrs ms dr st sgt lt gen col capt cpl det gov sen rep jr sr no vs inc co corp ltd
-    mt ft ave blvd rd jan feb mar apr aug sept sep oct nov dec a.m p.m u.s u.k u.n d.c
-    ala ariz ark calif colo conn del fla ga ill ind kan ky la md mass mich minn miss mo mont
-    neb nev okla ore pa tenn tex va vt wash wis wyo""".split()
+# Titles come before a name, so a stop after one never ends a sentence ("Sgt. Smith"); other
+# abbreviations may end one ("in the 2200 block of 37th St. As officers arrived"), which a
+# word that mostly opens sentences after them tells.
+_TITLES = frozenset("mr mrs ms dr rev sgt lt gen col capt cpl det gov sen rep no vs mt ft".split())
+_ABBREVIATIONS = _TITLES | frozenset(
+    """st jr sr inc co corp ltd ave blvd rd jan feb mar apr aug sept sep oct nov dec a.m p.m
+    u.s u.k u.n d.c ala ariz ark calif colo conn del fla ga ill ind kan ky la md mass mich minn
+    miss mo mont neb nev okla ore pa tenn tex va vt wash wis wyo""".split()
 )
+_SENTENCE_OPENERS = frozenset(
+    """the a an he she it they we i his her their its this that these those there police officers
+    deputies authorities investigators witnesses as when after before but while according""".split()
+)
+_NEXT_WORD = re.compile(r"[\"'“‘(\[]?([A-Za-z]+)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,19 +73,26 @@ def is_boilerplate(line: str) -> bool:
 _LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 
 
-def _ends_with_abbreviation(text: str, at: int) -> bool:
+def _ends_with_abbreviation(text: str, at: int, next_at: int) -> bool:
+    """Whether the stop at ``at`` only ends an abbreviation (or an initial), the sentence
+    going on at ``next_at``."""
     word = _LAST_WORD.search(text, max(0, at - 12), at)
     if not word:
         return False
     token = word.group(1).lower().rstrip(".")
-    return token in _ABBREVIATIONS or len(token) == 1
+    if len(token) == 1 or token in _TITLES:
+        return True
+    if token not in _ABBREVIATIONS:
+        return False
+    following = _NEXT_WORD.match(text, next_at)
+    return following is None or following.group(1).lower() not in _SENTENCE_OPENERS
 
 
 def _split_line(text: str, start: int, end: int, in_headline: bool) -> list[Sentence]:
     sentences = []
     cursor = start
     for boundary in _SENTENCE_END.finditer(text, start, end):
-        if _ends_with_abbreviation(text, boundary.start()):
+        if _ends_with_abbreviation(text, boundary.start(), boundary.end()):
             continue
         stop = boundary.end() - len(boundary.group()) + len(boundary.group().rstrip())
         if text[cursor:stop].strip():
@@ -109,6 +125,15 @@ def _another_storys_headline(line: str) -> bool:
     headline that a crawl kept ("Man Shot, Killed Few Blocks Away From Home: Police")."""
     stripped = line.strip()
     return not stripped.endswith((".", "!", "?", '"', "”", "’", "'")) and is_title_case(stripped)
+
+
+def without_boilerplate(text: str) -> str:
+    """``text`` with its boilerplate lines blanked, every offset kept: what a reader that
+    searches the whole story may see ("Snow Warning ... in effect for: Erie, Wyoming" names
+    two New York counties, not the state of Wyoming)."""
+    lines = text.split("\n")
+    blanked = [" " * len(line) if line.strip() and is_boilerplate(line) else line for line in lines]
+    return "\n".join(blanked) if blanked != lines else text
 
 
 def sentences(text: str, headline_length: int) -> list[Sentence]:

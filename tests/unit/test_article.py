@@ -60,6 +60,16 @@ def test_sentences_survive_abbreviations():
         "Mr. Smith said the U.S. team left at 6 p.m. Monday.", "Police said two died."]
 
 
+def test_an_abbreviation_before_a_word_that_opens_sentences_ends_one():
+    text = ("Headline\n\nA boy was shot in the 2200 block of 37th St. As officers arrived, he "
+            "was taken to a hospital at 3 p.m. The Rev. Smith of St. Louis spoke.")
+    found = sentences(text, len("Headline"))
+    assert [s.text for s in found[1:]] == [
+        "A boy was shot in the 2200 block of 37th St.",
+        "As officers arrived, he was taken to a hospital at 3 p.m.",
+        "The Rev. Smith of St. Louis spoke."]
+
+
 def test_a_full_stop_without_a_space_still_ends_a_sentence():
     text = "H\n\nNo arrests have been made.The teenage victim was shot. Call the U.S.Army."
     assert [s.text for s in sentences(text, 1)[1:]] == [

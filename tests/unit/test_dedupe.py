@@ -569,3 +569,15 @@ def test_a_story_naming_no_part_of_the_city_joins_one_that_does_only_when_three_
            dataclasses.replace(_report("d", None, 1, article="a4"), place=in_saltivka)]
     state, _ = _fold(one)
     assert len(state.incidents) == 2  # a city's two lone woundings of one day stay apart
+
+
+def test_another_outlets_lower_bound_joins_the_toll_it_meets_and_does_not_lower_it():
+    five = _report("a", 5, article="a1")
+    at_least_three = dataclasses.replace(_report("b", 3, article="a2", open_ended=True),
+                                         published_at="2022-03-02T14:00:00+00:00")
+    state, _ = _fold([five, at_least_three])
+    assert [(i.incident.killed, i.incident.article_ids) for i in state.incidents] == [(5, ["a1", "a2"])]
+    at_least_seven = dataclasses.replace(_report("c", 7, article="a3", open_ended=True),
+                                         published_at="2022-03-02T18:00:00+00:00")
+    state, _ = _fold([at_least_seven], state)
+    assert sorted(i.incident.killed for i in state.incidents) == [5, 7]

@@ -2,6 +2,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from agents.extract.core import hit, total
 from agents.extract.figures import _PHRASE, INJURED, KILLED, VICTIMS, _phrase_matches, figures
 from agents.extract.numbers import number_value
 from agents.extract.readers import reader_for
@@ -210,6 +211,13 @@ def test_counts_and_qualifiers(sentence, expected):
     ("The coroner confirmed 23-year-old Davienne Lewis from Springfield died after he was shot.", [(KILLED, 1)]),
     ("A 3-year-old boy in Campbell County was shot.", [(VICTIMS, 1)]),  # a county is nobody
     ("His friend, 63-year-old Daniel Caron, was killed.", [(KILLED, 1)]),
+    # people named by what they were doing or owned
+    ("A 17-year-old motel occupant was injured after a gun went off.", [(INJURED, 1)]),
+    ("Mount Vernon nightclub shooting leaves owner dead, five wounded", [(KILLED, 1), (INJURED, 5)]),
+    ("A retired deputy shot and wounded a burglar at his home.", [(INJURED, 1)]),
+    # a description between commas before the verb tells of the one just counted
+    ("Police say one of the victims, a 20-year-old, died at the hospital.", [(KILLED, 1)]),
+    ("A man, a woman, and a boy were shot.", [(VICTIMS, 3)]),
     # explicit zero
     ("No one was hurt in the fire.", [(INJURED, 0)]),
 ])
@@ -330,3 +338,25 @@ def test_an_age_told_by_comparison_is_no_count():
 def test_what_a_shooting_would_be_is_no_count():
     assert _kinds("One may not pull through, meaning the shooting would be a double murder.") == []
     assert _kinds("Police are investigating a double murder.") == [(KILLED, 2)]
+
+
+@pytest.mark.parametrize("sentence, killed", [
+    ("A man shot and killed his wife and then killed himself.", 2),
+    ("Sulphur man kills 4-year-old, then himself", 2),
+    ("A teen in Arkansas accidentally shot and killed himself this week.", 1),
+    ("Investigators believe the gunman killed himself at the end of the spree.", 1),
+    ("Four people were killed, then the gunman turned the gun on himself.", 5),
+    ("The man murdered his wife.", 1),
+    ("Avoyelles Parish man kills 7-year-old daughter, himself", 2),
+    ("A man shot his 7-year-old daughter to death and then killed himself.", 2),
+    ("La. gunman kills wife, ex-mother-in-law, self in spree that left 4 dead", 4),
+    ("5 DEAD, INCLUDING GUNMAN, IN BELFAIR SHOOTING Gunman kills 4 people, self", 5),
+    ("The suspect, himself a former officer, killed two men.", 2),
+])
+def test_a_killer_who_kills_himself_is_one_more_death_and_a_suicide_one_in_all(sentence, killed):
+    assert total(figures(sentence), KILLED).value == killed
+
+
+def test_a_shooter_who_then_kills_himself_is_hit_beyond_his_victims():
+    found = figures("Police: Man shoots 4 relatives, killing 2, then himself")
+    assert (total(found, KILLED).value, hit(found).value) == (3, 5)  # so two were wounded

@@ -2,7 +2,7 @@
 
 from agents.enrich.gazetteer import load_gazetteer
 from agents.extract.core import extract
-from agents.extract.places import regions_named
+from agents.extract.places import police_names, regions_named
 from agents.pipeline import LocalRun
 from streams.inputs import Message
 from streams.records import Article, dumps
@@ -511,3 +511,26 @@ def test_a_neighbourhood_of_the_outlets_city_or_of_the_city_whose_police_speak_i
     assert set(_outlet_places("www.miamiherald.com", "Man wounded", body)) == {"geonames:4164138"}  # Miami
     body = "A man was shot and killed in Mondawmin on Sunday, Baltimore police said."
     assert set(_place_names("Man killed", body)) == {("Baltimore", "Maryland")}
+
+
+def test_a_bare_name_the_story_also_names_as_a_county_is_that_county():
+    body = ("A 13-year-old boy shot his 6-year-old brother to death in Pasco County, Florida, "
+            "deputies said.")
+    assert set(_places("Sheriff: Pasco 13-year-old kills brother", body)) == {"county:US.12101"}
+
+
+def test_a_weather_alert_beside_the_story_names_no_state():
+    body = ("One man was killed and two others were wounded in a shooting in Buffalo on Sunday.\n"
+            "Lake Effect Snow Warning issued January 11 at 6:51PM EST expiring January 14 at "
+            "4:00AM EST in effect for: Erie, Wyoming")
+    assert set(_places("One man dead after triple shooting in Buffalo", body)) == {"geonames:5110629"}
+
+
+def test_a_police_station_named_after_its_part_of_town_is_no_towns_police():
+    text = "He walked into the Bayview Police Station hours later, Meridian police said."
+    assert police_names(text) == ["Meridian"]
+
+
+def test_a_city_police_force_known_by_its_initials_places_a_story_that_names_no_town():
+    assert set(_places("IMPD: 8-year-old accidentally shoots self",
+                       "An 8-year-old boy accidentally shot himself on Sunday, IMPD said.")) == {"geonames:4259418"}
