@@ -148,8 +148,10 @@ def _same_day(report: Report, open_incident: OpenIncident) -> bool:
     incident_stated = any(m.date_stated for m in open_incident.members)
     if report.date_stated and incident_stated:
         gap = _days_apart(report.date, incident.date)
-        return gap is not None and abs(gap) <= 1 and _same_figures(report, open_incident) and (
-            _told_in(report.article_id, open_incident) or _toll(report) >= DISTINCT_TOLL)
+        return gap is not None and abs(gap) <= 1 and (
+            (_same_figures(report, open_incident)
+             and (_told_in(report.article_id, open_incident) or _toll(report) >= DISTINCT_TOLL))
+            or (not _told_in(report.article_id, open_incident) and _close_tolls(report, open_incident)))
     if not report.date_stated:
         gap = _days_apart(report.date, incident.date)
     elif not incident_stated:

@@ -380,6 +380,15 @@ def test_the_same_figures_told_for_adjacent_days_are_one_night_s_shooting():
     assert len(state.incidents) == 1
 
 
+def test_a_nightclub_shooting_told_for_adjacent_days_and_counted_a_little_apart_is_one():
+    # "Six adults were injured" late Saturday, "seven people shot" at the club early Sunday.
+    state, _ = _fold([_told_on("s", None, 6, "2022-03-05"), _told_on("m", None, 7, "2022-03-06", article="a2")])
+    assert len(state.incidents) == 1
+    # Within one article, other counts on the next day are other news of the night.
+    state, _ = _fold([_told_on("s", None, 6, "2022-03-05"), _told_on("m", None, 7, "2022-03-06")])
+    assert len(state.incidents) == 2
+
+
 def test_different_figures_on_adjacent_days_stay_apart():
     state, _ = _fold([_told_on("s", 1, None, "2022-03-06"), _told_on("m", 2, None, "2022-03-07", article="a2"),
                       _told_on("t", 1, None, "2022-03-08", article="a3")])
