@@ -37,6 +37,9 @@ NAMED_DAYS = 366
 DISTINCT_TOLL = 2
 # A city sees several shootings of one or two people a day; of three or more hit, rarely two.
 _WITHOUT_DISTRICT_TOLL = 3
+# Of four or more hit, a place rarely sees two shootings in one day: outlets that count one a
+# little apart tell the same.
+MASS_TOLL = 4
 _FOLLOW_UP_GAPS = range(FOLLOW_UP_DAYS + 1)  # a follow-up's days after the incident's
 
 
@@ -152,8 +155,10 @@ def _same_day(report: Report, open_incident: OpenIncident) -> bool:
     incident_stated = any(m.date_stated for m in open_incident.members)
     if report.date_stated and incident_stated:
         gap = _days_apart(report.date, incident.date)
-        return gap is not None and abs(gap) <= 1 and _same_figures(report, open_incident) and (
-            _told_in(report.article_id, open_incident) or _toll(report) >= DISTINCT_TOLL)
+        return gap is not None and abs(gap) <= 1 and (
+            (_same_figures(report, open_incident)
+             and (_told_in(report.article_id, open_incident) or _toll(report) >= DISTINCT_TOLL))
+            or (not _told_in(report.article_id, open_incident) and _close_tolls(report, open_incident)))
     if not report.date_stated:
         gap = _days_apart(report.date, incident.date)
     elif not incident_stated:
@@ -239,11 +244,23 @@ def _within_the_story(report: Report, open_incident: OpenIncident) -> bool:
     """On the incident's day or within a month after it: one article tells of the shooting on
     Sunday, the death on Wednesday and the funeral a week later. An earlier day is another
     incident the story recalls ("on Tuesday, six were injured"), unless the same people are
-    counted: "four found dead Monday", "all four died sometime between Oct. 27 and 30"."""
+    counted: "four found dead Monday", "all four died sometime between Oct. 27 and 30". Days
+    no text states are only publication days and say nothing of which came first: where the
+    article's headline joined an incident another outlet published later, its lede is the
+    same story."""
     gap = _days_apart(report.date, open_incident.incident.date)
     if gap is None or abs(gap) > STORY_DAYS:
         return False
-    return gap >= 0 or (_toll(report) >= DISTINCT_TOLL and _same_figures(report, open_incident))
+    return gap >= 0 or _anothers_publication_day(report, open_incident) or (
+        _toll(report) >= DISTINCT_TOLL and _same_figures(report, open_incident))
+
+
+def _anothers_publication_day(report: Report, open_incident: OpenIncident) -> bool:
+    """The report's day and the incident's are days no text states, and the incident's is
+    another article's publication day."""
+    members, day = open_incident.members, open_incident.incident.date
+    return (not report.date_stated and not any(m.date_stated for m in members)
+            and not any(m.article_id == report.article_id and m.date == day for m in members))
 
 
 def _part_of(report: Report, members: list[Member]) -> bool:
@@ -274,7 +291,8 @@ def _holds_the_story(report: Report, open_incident: OpenIncident) -> bool:
 def _same_people_hit(report: Report, open_incident: OpenIncident) -> bool:
     """The article's own incident of the same day counts as many dead and wounded as this claim
     counts hit, and no fewer dead: "Teen killed, three others wounded", then "one of four women
-    wounded has died". The claim's wounded include the dead: it tells of the same people."""
+    wounded has died"; "shot four, killing one", then "all four victims were transported to the
+    hospital". The claim's wounded include the dead: it tells of the same people."""
     if not _the_articles_own(report, open_incident):
         return False
     incident = open_incident.incident
@@ -311,9 +329,18 @@ def _matches(report: Report, open_incident: OpenIncident) -> bool:
             (_within_the_story(report, open_incident) and _part_of(report, members))
             or _holds_the_story(report, open_incident)):
         return True
-    return (_same_day(report, open_incident)
-            and _agrees_with(report.killed, report.killed_high, members, "killed", incident.killed)
-            and _agrees_with(report.injured, report.injured_high, members, "injured", incident.injured))
+    return _same_day(report, open_incident) and (
+        (_agrees_with(report.killed, report.killed_high, members, "killed", incident.killed)
+         and _agrees_with(report.injured, report.injured_high, members, "injured", incident.injured))
+        or (other_article and _close_tolls(report, open_incident)))
+
+
+def _close_tolls(report: Report, open_incident: OpenIncident) -> bool:
+    """Outlets that count a shooting of one day a little apart ("16 shot", "1 dead, 15 hurt",
+    "total hit up to 17"): both tolls of MASS_TOLL or more hit, within a fifth of each other."""
+    incident = open_incident.incident
+    theirs, mine = incident.killed + incident.injured, _toll(report)
+    return min(theirs, mine) >= MASS_TOLL and abs(theirs - mine) * 5 <= max(theirs, mine)
 
 
 def _mentionable(mention: Report, open_incident: OpenIncident) -> bool:
@@ -473,10 +500,14 @@ def _group(claims: list[Report], start: int, previous: list[OpenIncident]) -> li
     for report in claims[start:]:
         if report.mention:
             continue
-        target = next((o for o in incidents if _matches(report, o)), None)
-        if target is None and not report.another_incident:
-            target = next((o for o in incidents if _same_people_hit(report, o)), None)
-            report = _as_victims(report) if target is not None else report
+        # The same people told again are asked for first: a day's wounded of no stated fate
+        # would otherwise agree with an incident that counts none and be added to its dead.
+        target = None if report.another_incident else next(
+            (o for o in incidents if _same_people_hit(report, o)), None)
+        if target is not None:
+            report = _as_victims(report)
+        else:
+            target = next((o for o in incidents if _matches(report, o)), None)
         if target is None:
             target = _new_incident(report)
             incidents.append(target)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 
 from dateutil import parser as dateparser
 
@@ -87,3 +87,43 @@ def publication_time(article: Article) -> datetime | None:
             if moment is not None:
                 return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
     return None
+
+
+# A page's own time stamp near its top: "Posted: Tuesday, April 15, 2014 10:21 PM EDT",
+# "Created: 01/26/2015 1:24 PM", "(Published Monday, Nov. 24, 2014)", "Published: 15:41 GMT,
+# 16 December 2014". Numeric dates are read month first, as the US pages that write them do.
+# A police blotter's "Date: Friday, March 31, 2017, 10:24 PM" is the time of its first
+# incident, not of the page.
+_MONTH_NAME = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_PAGE_STAMP = re.compile(
+    r"\b(?:posted|created|updated|published)\b(?:\s+on)?\s*:?"
+    # a weekday or a clock time before the date, each perhaps followed by a comma
+    r"(?:\s*(?:[a-z]+day|\d{1,2}:\d\d(?:\s*[ap]\.?m\.?)?(?:\s+[a-z]{3})?)\s*,?)*\s*"
+    rf"(?P<date>{_MONTH_NAME}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d"
+    rf"|\d{{1,2}}\s+{_MONTH_NAME},?\s+(?:19|20)\d\d"
+    r"|\d{1,2}/\d{1,2}/(?:\d\d)?\d\d)\b",
+    re.I,
+)
+# Where a page's own stamp stands: before the story, or under its first video or picture.
+_PAGE_STAMP_REACH = 600
+
+
+def page_day(body: str) -> date | None:
+    """The day the page's first stamp near its top names, or None."""
+    match = _PAGE_STAMP.search(body, 0, _PAGE_STAMP_REACH)
+    if not match:
+        return None
+    try:
+        return dateparser.parse(match["date"], dayfirst=False).date()
+    except (ValueError, OverflowError):
+        return None
+
+
+def story_day(article: Article, published: datetime | None) -> date | None:
+    """The day the story's "Sunday" and "yesterday" count back from: its publication day, or
+    the page's own earlier stamp, where the publication time is a crawl's long after it
+    ("Created: 01/26/2015" on a page crawled in 2017)."""
+    stamped = page_day(article.body)
+    if published is None:
+        return stamped
+    return min(published.date(), stamped) if stamped else published.date()

@@ -12,7 +12,7 @@ from datetime import date, datetime
 
 from agents.enrich.gazetteer import Gazetteer, load_gazetteer
 from agents.extract.anchors import anchors, block_streets
-from agents.extract.article import publication_time
+from agents.extract.article import publication_time, story_day
 from agents.extract.context import outlet_areas, outlet_city, read_places, usage_areas
 from agents.extract.figures import INJURED, KILLED, VICTIMS, Figure
 from agents.extract.language import article_language
@@ -129,8 +129,7 @@ def read_claims(article: Article, revision: int, gazetteer: Gazetteer,
     if reader is None:
         return []
     text = article_text(article)
-    published = publication_time(article)
-    anchor = published.date() if published else None
+    anchor = story_day(article, publication_time(article))
     story = sentences(text, len(article.headline))
     # Most sentences have no casualty word, which the reader sees at once: a statistic is
     # looked for only where there is a figure.
@@ -143,7 +142,7 @@ def read_claims(article: Article, revision: int, gazetteer: Gazetteer,
     # The place a story is about is named in its opening or beside its figures (a recalled
     # incident's too, which still tells where the story is).
     if not timed:  # no claim, or only incidents recalled from long before (a trial's story)
-        return _mentioned(article, revision, text, published, story, [s for _, s, _ in claims],
+        return _mentioned(article, revision, text, anchor, story, [s for _, s, _ in claims],
                           gazetteer, reader, language)
     place_of_article, headline_mentions, body_mentions = _read_places(
         article, text, story, [sentence for _, sentence, _ in claims], gazetteer)
@@ -186,15 +185,16 @@ def _read_places(article: Article, text: str, story: list[Sentence], claim_sente
     return place, headline_mentions, body_mentions
 
 
-def _mentioned(article: Article, revision: int, text: str, published: datetime | None,
+def _mentioned(article: Article, revision: int, text: str, day: date | None,
                story: list[Sentence], recalled: list[Sentence],
                gazetteer: Gazetteer, reader: Reader, language: str) -> list[Report]:
     """An article with no claim of its own that names a person in full, a young child's age or
     a street, or whose headline names a shooting or a strike (the arrest, the charges, the
     trial, the funeral) is a mention of the incident it follows up: one report, at the
-    article's place and publication day, with no figure. ``recalled``: the sentences of
-    incidents it recalls from long before, which say where."""
-    if published is None:
+    article's place and ``day`` (its publication's, or its page's earlier stamp), with no
+    figure. ``recalled``: the sentences of incidents it recalls from long before, which say
+    where."""
+    if day is None:
         return []
     story_anchors = anchors(article.body)
     if not (any(a.startswith(_TELLING_ANCHORS) for a in story_anchors)
@@ -203,7 +203,7 @@ def _mentioned(article: Article, revision: int, text: str, published: datetime |
     place, _, _ = _read_places(article, text, story, recalled, gazetteer)
     span = (0, len(article.headline))
     return [Report(report_id=_report_id(article.id, revision, *span), article_id=article.id,
-                   revision=revision, place=place, date=published.date().isoformat(),
+                   revision=revision, place=place, date=day.isoformat(),
                    anchors=story_anchors, source=article.source, sentence=article.headline,
                    span=span, published_at=article.updated_at or article.published_at,
                    extractor=EXTRACTOR_VERSION, language=language, mention=True)]

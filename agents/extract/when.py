@@ -1,7 +1,8 @@
 """When a claim happened, anchored on the article's publication date.
 
 Reads weekday names ("early hours of Tuesday"), relative days ("yesterday", "last night"),
-explicit dates ("2 March 2022", "March 2") and periods ("in the last 24 hours").
+explicit dates ("2 March 2022", "March 2"), named days ("on Father's Day", "New Year's Eve")
+and periods ("in the last 24 hours").
 """
 
 from __future__ import annotations
@@ -10,6 +11,9 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
+
+from dateutil.easter import easter
+from dateutil.relativedelta import FR, MO, SU, TH, relativedelta
 
 from agents.extract.alternation import one_of
 from agents.extract.caseblind import CaseBlind
@@ -39,6 +43,67 @@ _PERIOD_RE = CaseBlind(
     r"\s+hours|(?P<days>\d+|two|three|seven)\s+days)"
     r"|the\s+(?:last|past|previous)\s+(?P<week>week))\b",
 )
+# Named days, each the rule that finds it in a year. Halloween is not one: its parties, where
+# the shootings are, are held on the weekend before as often as on the night itself.
+_NAMED_DAYS = {
+    "new year's eve": relativedelta(month=12, day=31),
+    "new year's day": relativedelta(month=1, day=1),
+    "mlk day": relativedelta(month=1, day=1, weekday=MO(+3)),
+    "martin luther king day": relativedelta(month=1, day=1, weekday=MO(+3)),
+    "valentine's day": relativedelta(month=2, day=14),
+    "st. patrick's day": relativedelta(month=3, day=17),
+    "easter": None,  # the Sunday of dateutil's ``easter``
+    "mother's day": relativedelta(month=5, day=1, weekday=SU(+2)),
+    "cinco de mayo": relativedelta(month=5, day=5),
+    "memorial day": relativedelta(month=5, day=31, weekday=MO(-1)),
+    "father's day": relativedelta(month=6, day=1, weekday=SU(+3)),
+    "fourth of july": relativedelta(month=7, day=4),
+    "independence day": relativedelta(month=7, day=4),
+    "labor day": relativedelta(month=9, day=1, weekday=MO(+1)),
+    "veterans day": relativedelta(month=11, day=11),
+    "thanksgiving": relativedelta(month=11, day=22, weekday=TH(+1)),  # the fourth Thursday
+    "black friday": relativedelta(month=11, day=23, weekday=FR(+1)),  # the day after it
+    "christmas eve": relativedelta(month=12, day=24),
+    "christmas": relativedelta(month=12, day=25),
+}
+_APOSTROPHE = "['’]"
+_NAMED_DAY_RE = CaseBlind(
+    r"\b(?P<name>new\s+year" + _APOSTROPHE + r"?s" + _APOSTROPHE + r"?\s+(?:eve|day)"
+    r"|(?:mlk|martin\s+luther\s+king(?:,?\s+jr\.?|\s+junior)?)\s+day"
+    r"|valentine" + _APOSTROPHE + r"?s\s+day|st\.?\s+patrick" + _APOSTROPHE + r"?s\s+day"
+    r"|easter|(?:mother|father)" + _APOSTROPHE + r"?s" + _APOSTROPHE + r"?\s+day|cinco\s+de\s+mayo"
+    r"|memorial\s+day|fourth\s+of\s+july|independence\s+day|labor\s+day|veterans" + _APOSTROPHE
+    + r"?\s+day|thanksgiving|black\s+friday|christmas(?:\s+eve)?)\b"
+    # A holiday's weekend or season is not its day.
+    r"(?!\s+(?:weekend|holiday|season|break|vacation|week)s?\b)"
+)
+# "two days after Christmas", "the night before the Fourth of July", "a gun he got for
+# Christmas": a day reckoned from the named one, or none at all. "Last Memorial Day", written
+# in June, may be this year's or the year before's.
+_NAMED_DAY_OFF = re.compile(
+    r"\b(?:before|after|until|till|since|by|for|ahead\s+of|leading\s+up\s+to|last)\s+(?:the\s+)?$",
+    re.I)
+_NAMED_DAY_REACH = 24
+
+
+def _named_day_key(name: str) -> str:
+    key = re.sub(r"\s+", " ", name.lower().replace("’", "'"))
+    key = re.sub(r"martin luther king(?:,? jr\.?| junior)? day", "martin luther king day", key)
+    key = re.sub(r"\b(new year|mother|father|valentine|patrick)'?s'?", r"\1's", key)
+    return key.replace("st patrick", "st. patrick").replace("veterans' day", "veterans day")
+
+
+def _named_day(name: str, anchor: date) -> date:
+    """The named day's latest date on or before the anchor: "New Year's Eve" in a story of
+    January 2 is the last day of the year before."""
+    rule = _NAMED_DAYS[_named_day_key(name)]
+    for year in (anchor.year, anchor.year - 1):
+        found = easter(year) if rule is None else date(year, 1, 1) + rule
+        if found <= anchor:
+            return found
+    raise AssertionError("a named day falls every year")
+
+
 # The day something was said is not the day it happened: "in a news release issued Tuesday,
 # said officers received a call at 10:50 a.m. Sunday".
 _SAID_BEFORE = re.compile(r"\b(?:said|says|told\s+[\w-]+|issued|announced)\s+(?:on\s+)?$", re.I)
@@ -105,11 +170,50 @@ def period_in(sentence: str, anchor: date) -> When | None:
     return When(date=anchor - timedelta(days=days), date_end=anchor, period=label)
 
 
+# A day that names the incident itself: "the July 9 shooting", "Thursday's fatal shooting",
+# "the Sunday shooting", "the April 28 double murder". It is the claim's day whatever other
+# day the sentence names first: the arrest's ("was taken into custody July 14 in connection
+# with the July 9 shooting"), the hearing's, the day the death was ruled a homicide.
+_INCIDENT_AFTER = re.compile(
+    r"(?:['’]s)?(?:,?\s+(?:19|20)\d\d,?)?(?:\s+(?:early|late)\s+(?:morning|afternoon|evening|night))?"
+    r"(?:\s+(?:fatal|deadly|double|triple|quadruple|mass|drive-by|accidental|shooting))?"
+    r"\s+(?:shootings?|killings?|slayings?|murders?|homicides?|stabbings?|attacks?|rampage|massacre)\b"
+    # "Thursday's shooting scene" is a place, not the incident a sentence tells of.
+    r"(?!\s+(?:scene|site|location))",
+    re.I,
+)
+
+
+# Most sentences name no incident by these words, and are not searched for its day.
+_INCIDENT_WORDS = CaseBlind(one_of(
+    ("shooting", "killing", "slaying", "murder", "homicide", "stabbing", "attack", "rampage", "massacre"),
+    word_start=True))
+
+
+def _day_of_the_incident(sentence: str, anchor: date) -> date | None:
+    if not _INCIDENT_WORDS.search(sentence):
+        return None
+    for pattern in (_DAY_MONTH_RE, _MONTH_DAY_RE):
+        for match in pattern.finditer(sentence):
+            if _INCIDENT_AFTER.match(sentence, match.end()) and (found := _explicit(match, anchor)):
+                return found
+    for match in _WEEKDAY_RE.finditer(sentence):
+        if _INCIDENT_AFTER.match(sentence, match.end()):
+            return _weekday(match, anchor)
+    return None
+
+
+def _weekday(match: re.Match[str], anchor: date) -> date:
+    return anchor - timedelta(days=(anchor.weekday() - _WEEKDAYS.index(match["day"].lower())) % 7)
+
+
 # An article's claim sentences are read for a day twice (for the story's day, then for each
 # claim's), and a claim's sentence again as the next claim's previous one.
 @lru_cache(maxsize=256)
 def day_in(sentence: str, anchor: date) -> date | None:
     """The day a sentence names, or None when it names none."""
+    if found := _day_of_the_incident(sentence, anchor):
+        return found
     for pattern in (_DAY_MONTH_RE, _MONTH_DAY_RE):
         for match in pattern.finditer(sentence):
             if _is_datelines(sentence, match) or _is_stamp(sentence, match.start()):
@@ -117,6 +221,12 @@ def day_in(sentence: str, anchor: date) -> date | None:
             if found := _explicit(match, anchor):
                 return found
             break
+    for match in _NAMED_DAY_RE.finditer(sentence):
+        reach = max(0, match.start() - _NAMED_DAY_REACH)
+        if _NAMED_DAY_OFF.search(sentence, reach, match.start()) or _SAID_BEFORE.search(
+                sentence, reach, match.start()):
+            continue
+        return _named_day(match["name"], anchor)
     match = _MONTH_YEAR_RE.search(sentence)
     if match:
         return date(int(match["year"]), _MONTHS[match["month"].lower().rstrip(".")], 1)
@@ -124,8 +234,7 @@ def day_in(sentence: str, anchor: date) -> date | None:
         if _SAID_BEFORE.search(sentence, max(0, match.start() - _SAID_REACH), match.start()) or _is_stamp(
                 sentence, match.start()):
             continue
-        back = (anchor.weekday() - _WEEKDAYS.index(match["day"].lower())) % 7
-        return anchor - timedelta(days=back)
+        return _weekday(match, anchor)
     if match := _AGO_RE.search(sentence):
         count = 1 if match["count"].lower() in ("a", "an") else number_value(match["count"]) or 0
         return anchor - timedelta(days=count * (7 if match["unit"].startswith("week") else 1))

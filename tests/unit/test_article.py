@@ -1,8 +1,10 @@
+from datetime import date
+
 import pytest
 
-from agents.extract.article import parse_article
+from agents.extract.article import page_day, parse_article, publication_time, story_day
 from agents.extract.text import article_text, sentences
-from streams.records import RecordError
+from streams.records import Article, RecordError
 
 
 def test_plain_text_wire_copy_gives_headline_and_times(seed_article_path):
@@ -96,3 +98,35 @@ def test_a_body_sentence_glued_to_copies_of_the_headline_is_split_around_them():
     assert [s.text for s in read] == [headline, headline, "News", headline,
                                       "Richmond Police are investigating a shooting that left a 17-year-old dead Friday night."]
     assert all(text[s.start:s.end] == s.text for s in read)
+
+
+
+def _story_day(published_at: str, body: str) -> date | None:
+    article = Article(id="a", body=body, published_at=published_at)
+    return story_day(article, publication_time(article))
+
+
+@pytest.mark.parametrize("body, day", [
+    ("Updated: 01/26/2015 10:24 PM\n\nCreated: 01/26/2015 1:24 PM KSTP.com", date(2015, 1, 26)),
+    ("Five dead. (Published Monday, Sept. 23, 2013)\n\nThe bodies", date(2013, 9, 23)),
+    ("Man shot Posted: Sunday, March 16, 2014 12:58 PM EDT Updated: Monday, April 2", date(2014, 3, 16)),
+    ("By MailOnline Reporter Published: 15:41 GMT, 16 December 2014 | Updated", date(2014, 12, 16)),
+    ("Posted 3:57 AM, May 26, 2015, by Christopher Brito", date(2015, 5, 26)),
+])
+def test_a_pages_own_stamp_near_its_top_is_read(body, day):
+    assert page_day(body) == day
+
+
+def test_a_pages_earlier_stamp_is_the_day_its_story_counts_back_from():
+    body = "Updated: 01/26/2015 10:24 PM\n\nCreated: 01/26/2015 1:24 PM\n\nA boy was shot Sunday."
+    assert _story_day("2017-01-29T10:00:00+00:00", body) == date(2015, 1, 26)
+    # A stamp after the publication is another story's, a video's under this one.
+    later = "A man was shot. (Published Tuesday, April 21, 2015)\n\nPolice said."
+    assert _story_day("2015-04-20T10:00:00+00:00", later) == date(2015, 4, 20)
+
+
+def test_what_is_not_a_pages_stamp():
+    # A police blotter's "Date:" is its first incident's time; "a court date of" is none.
+    assert page_day("Date: Friday, March 31, 2017, 10:24 PM\n\nLocation: Various") is None
+    assert page_day("He has a court date of November 1, 2016.") is None
+    assert page_day("A photo posted by DANNY MORALES (@dannymorales33) on Oct 30, 2016") is None

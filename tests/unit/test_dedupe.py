@@ -327,6 +327,15 @@ def test_the_wounded_a_story_first_counted_include_those_who_died_since():
     assert [(o.incident.killed, o.incident.injured) for o in state.incidents] == [(1, 3)]
 
 
+def test_the_wounded_a_story_counts_after_its_dead_include_them_too():
+    # "Gunman who shot 4, killing 1", then "all four victims were transported to the hospital":
+    # one dead and three wounded, not four more wounded.
+    headline = dataclasses.replace(_report("headline", 1), victims=4)
+    claims = [headline, _report("hospital", None, 4)]
+    state, _ = _fold([dataclasses.replace(c, span=(i, i + 1)) for i, c in enumerate(claims)])
+    assert [(o.incident.killed, o.incident.injured) for o in state.incidents] == [(1, 3)]
+
+
 def test_the_same_people_counted_on_an_earlier_day_of_the_same_article_are_one_incident():
     # "Four people found dead in Pendleton on Monday", then "all four died sometime between
     # Oct. 27 and 30": the same four, not a second quadruple murder.
@@ -335,6 +344,18 @@ def test_the_same_people_counted_on_an_earlier_day_of_the_same_article_are_one_i
     state, _ = _fold([dataclasses.replace(c, span=(i, i + 1)) for i, c in enumerate(claims)])
     assert sorted((o.incident.killed, o.incident.report_ids) for o in state.incidents) == [
         (1, ["recalled"]), (4, ["lede", "autopsy"])]
+
+
+def test_a_storys_sentences_of_no_stated_day_stay_with_its_headline_in_another_outlets_incident():
+    # An outlet's story of a boy's death, then a page crawled later whose own stamp dates it a
+    # week before that story: its headline joins by the street they share, and its lede, of
+    # no stated day either, is the same story, not an earlier incident it recalls.
+    street = ["street:silver bell cir"]
+    claims = [dataclasses.replace(_report("outlet", 1, date="2022-03-09"), anchors=street),
+              dataclasses.replace(_report("headline", 1, date="2022-03-02", article="a2"), anchors=street),
+              dataclasses.replace(_report("lede", 1, date="2022-03-02", article="a2"), anchors=street)]
+    state, _ = _fold([dataclasses.replace(c, span=(i, i + 1)) for i, c in enumerate(claims)])
+    assert [o.incident.report_ids for o in state.incidents] == [["outlet", "headline", "lede"]]
 
 
 def test_a_sentence_about_another_incident_never_joins_one_of_its_own_article():
@@ -359,10 +380,36 @@ def test_the_same_figures_told_for_adjacent_days_are_one_night_s_shooting():
     assert len(state.incidents) == 1
 
 
+def test_a_nightclub_shooting_told_for_adjacent_days_and_counted_a_little_apart_is_one():
+    # "Six adults were injured" late Saturday, "seven people shot" at the club early Sunday.
+    state, _ = _fold([_told_on("s", None, 6, "2022-03-05"), _told_on("m", None, 7, "2022-03-06", article="a2")])
+    assert len(state.incidents) == 1
+    # Within one article, other counts on the next day are other news of the night.
+    state, _ = _fold([_told_on("s", None, 6, "2022-03-05"), _told_on("m", None, 7, "2022-03-06")])
+    assert len(state.incidents) == 2
+
+
 def test_different_figures_on_adjacent_days_stay_apart():
     state, _ = _fold([_told_on("s", 1, None, "2022-03-06"), _told_on("m", 2, None, "2022-03-07", article="a2"),
                       _told_on("t", 1, None, "2022-03-08", article="a3")])
     assert len(state.incidents) == 3
+
+
+def test_outlets_counting_one_days_mass_shooting_a_little_apart_are_one_incident():
+    # "1 dead, 15 hurt in mass shooting at nightclub", then another outlet's "one killed, 16
+    # injured": the latest count stands, and the disagreement widens its bounds.
+    later = dataclasses.replace(_report("b", 1, 16, article="a2"), published_at="2022-03-02T12:00:00+00:00")
+    state, _ = _fold([_report("a", 1, 15), later])
+    incident = state.incidents[0].incident
+    assert len(state.incidents) == 1 and incident.article_ids == ["a1", "a2"]
+    assert (incident.killed, incident.injured, incident.injured_low, incident.injured_high) == (1, 16, 15, 16)
+
+
+def test_small_or_far_apart_tolls_of_one_day_stay_apart():
+    # Two and three wounded, or fifteen and five, at one place on one day: other shootings.
+    for first, second in (((0, 2), (0, 3)), ((1, 15), (0, 5))):
+        state, _ = _fold([_report("a", *first), _report("b", *second, article="a2")])
+        assert len(state.incidents) == 2
 
 
 def test_a_death_days_after_the_shooting_in_the_same_article_is_the_same_incident():

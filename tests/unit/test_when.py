@@ -1,6 +1,6 @@
 from datetime import date
 
-from agents.extract.when import When, when
+from agents.extract.when import When, day_in, when
 
 WEDNESDAY = date(2022, 3, 2)
 
@@ -69,3 +69,32 @@ def test_yesterday_counts_back_from_publication_not_from_the_story_day():
     assert when("Two died yesterday.", "", WEDNESDAY, monday).date == date(2022, 3, 1)
     assert when("Two were hurt.", "", WEDNESDAY, monday, event_day_stated=True) == When(monday)
     assert when("Two were hurt.", "", WEDNESDAY, WEDNESDAY, event_day_stated=False).stated is False
+
+
+def test_a_named_day_is_its_latest_date_on_or_before_publication():
+    assert day_in("found dead at their home on Father's Day", date(2015, 6, 22)) == date(2015, 6, 21)
+    assert day_in("accidentally shot a friend on New Year’s Eve", date(2017, 1, 3)) == date(2016, 12, 31)
+    assert day_in("shot in the early hours of Easter Sunday", date(2015, 4, 6)) == date(2015, 4, 5)
+    assert day_in("8 shot at a Martin Luther King Jr. Day celebration", date(2017, 1, 17)) == date(2017, 1, 16)
+    assert day_in("killed on Thanksgiving", date(2014, 12, 1)) == date(2014, 11, 27)
+    assert day_in("a deadly Christmas Day shooting", date(2016, 12, 28)) == date(2016, 12, 25)
+
+
+def test_a_day_reckoned_from_a_named_day_or_its_season_is_not_that_day():
+    published = date(2016, 2, 13)
+    for sentence in ("the girl was shot two days after Christmas", "a gun he got for Christmas",
+                     "shot over the Thanksgiving weekend", "a shooting on MLK Boulevard",
+                     "Last Memorial Day, four people were shot", "killed at a Halloween party"):
+        assert day_in(sentence, published) is None, sentence
+
+
+def test_a_day_that_names_the_incident_is_the_claims_whatever_day_comes_first():
+    published = date(2013, 7, 18)  # a Thursday
+    assert day_in("He was taken into custody July 14 in connection with the July 9 shooting",
+                  published) == date(2013, 7, 9)
+    assert day_in("Police arrested a man Tuesday in Sunday's fatal shooting", published) == date(2013, 7, 14)
+    assert day_in("Two men charged in the April 28 double murder were indicted Tuesday",
+                  published) == date(2013, 4, 28)
+    # The scene of a shooting is a place: the day the sentence names first stands.
+    assert day_in("Day was shot dead on March 23, a block from Thursday's shooting scene",
+                  published) == date(2013, 3, 23)
