@@ -135,7 +135,8 @@ _PHRASE = SpelledCase(re.compile(
     | (?<=[,;]\s)(?i:(?P<listed>{_SINGLE}))(?=\s+(?:killed|dead|dies|wounded|injured|hurt|shot|recovering)\b)
     | (?i:\b(?:kill(?:s|ed|ing)|shoot(?:s|ing)|shot|wound(?:s|ed|ing)|injur(?:es|ed|ing)|leaves|left|leaving
          |identif(?:y|ies|ied|ying)|(?:deaths?|killings?|slayings?|murders?)\s+of)\s+
-         (?P<acted>(?:{_NOT_MODIFIER}[a-z-]++\s+){{0,2}}(?:{_SINGLE}))\b)
+         (?P<acted>(?:{_NOT_MODIFIER}[a-z-]++\s+){{0,2}}(?:{_SINGLE})
+           (?:\s*(?:,|,?\s+and|&)\s*(?:{_NOT_MODIFIER}(?![a-z-]+ed\s)[a-z-]++\s+){{0,2}}(?:{_SINGLE})\b(?!\s+(?:was|were|is|has|had)\b))*)\b)
     """,
     re.X,
 ))
@@ -186,7 +187,8 @@ _PASSIVE = re.compile(r"\b(?:was|were|is|are|be|been|being|got|gets|get)\b", re.
 _TRANSITIVE = re.compile(r"(?:(?:fatally|mortally)\s+)?(?:shot|killed|murdered|wounded|injured|struck|hit|stabbed|grazed)\b", re.I)
 _OBJECT = re.compile(
     r"\s+(?:a|an|another|the|his|her|their|its|two|three|four|five|six|several|multiple|\d+|\d+-year-old)\s"
-    r"(?!times\b|(?:few|couple\s+of|number\s+of)\s+times\b|\w+\s+times\b)", re.I)
+    r"(?!times\b|(?:few|couple\s+of|number\s+of)\s+times\b|\w+\s+times\b)"
+    rf"|\s+(?:{_SINGLE})\b", re.I)  # a headline's bare object: "Homeowner killed man, woman"
 # "the suspect who shot a child" did the shooting.
 _ACTIVE_RELATIVE = re.compile(
     r"\s*,?\s*(?:who|that)\s+(?:\w+ly\s+)?(?:shot|shoots|killed|kills|wounded|injured|struck|hit|stabbed)"
@@ -365,8 +367,9 @@ def _phrase(match: re.Match[str], sentence: str) -> _Phrase | None:
     if match["bare"] and (found := len(_LIST_SEPARATOR.split(match["bare"]))) > 1:
         return _Phrase(match.start("bare"), match.end(), Count(found, found, found, None), False,
                        False, False)
-    if match["acted"]:
-        return _Phrase(match.start("acted"), match.end(), Count(1, 1, 1, None), False, False,
+    if match["acted"]:  # "kills wife, daughter": each one person
+        found = len(_LIST_SEPARATOR.split(match["acted"]))
+        return _Phrase(match.start("acted"), match.end(), Count(found, found, found, None), False, False,
                        False, individual=True)
     if match["named"]:  # "Raymone West, Brian Dearmond and Marquise McPherson were also struck"
         found = len(_NAMES_APART.split(match["named"]))

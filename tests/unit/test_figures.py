@@ -215,6 +215,11 @@ def test_counts_and_qualifiers(sentence, expected):
     ("A 17-year-old motel occupant was injured after a gun went off.", [(INJURED, 1)]),
     ("Mount Vernon nightclub shooting leaves owner dead, five wounded", [(KILLED, 1), (INJURED, 5)]),
     ("A retired deputy shot and wounded a burglar at his home.", [(INJURED, 1)]),
+    # a headline's bare objects, listed
+    ("Raw: Woman accused of killing daughter, father", [(KILLED, 2)]),
+    ("The sheriff said Denton shot and killed his mother, stepfather, and grandmother.", [(KILLED, 3)]),
+    ("Homeowner killed man, woman and her baby granddaughter, police say", [(KILLED, 3)]),
+    ("Teen shot friend, police say", [(VICTIMS, 1)]),
     # a description between commas before the verb tells of the one just counted
     ("Police say one of the victims, a 20-year-old, died at the hospital.", [(KILLED, 1)]),
     ("A man, a woman, and a boy were shot.", [(VICTIMS, 3)]),
