@@ -88,6 +88,8 @@ _NOT_MODIFIER = (
 # and the engine no longer tries it at every name and word (victim phrases 1.05x).
 _MODIFIERS = rf"(?:\s+(?:{_AGE}|{_NOT_MODIFIER}[A-Za-z]++(?:-[a-z]++)*+)){{0,3}}"
 _LABEL = r"(?:[\w.'’#-]++:\s+)?"  # a headline's "HPD: " or "#DEVELOPING: "
+# Before a bare noun, a label of a few words: "Colorado High School Shooting 2016: Student ..."
+_LONG_LABEL = r"(?:[\w.'’#-]++(?:[^\S\n][\w.'’#-]++){0,4}:\s+)?"
 # "Terrell Skinner, 26," and, ending a sentence, "shot Donavon Worker, 24."
 _NAME_AGE = r"[A-Z][\w'’.-]++(?:\s+[A-Z][\w'’.-]++){0,3},\s+\d{1,3}(?:,|(?=[.;]?\s*$))"
 _NAME_WORD = r"[A-Z][a-z'’]+(?:[A-Z][a-z'’]+)?"  # "McPherson", "DeShawn"
@@ -131,7 +133,9 @@ _PHRASE = SpelledCase(re.compile(
       | (?i:\b(?P<multiple>double|triple|quadruple)(?:\s+(?P<multiple_fatal>fatal|deadly))?\s+
            (?:(?P<multiple_killing>homicide|murder|slaying|killing)|shooting)s?\b)
       )
-    | ^{_LABEL}(?:[A-Z][\w.'’-]*+\s+){{0,3}}(?i:(?P<bare>(?:{_SINGLE})(?:\s*(?:,|,?\s+and|&)\s*(?:{_SINGLE}))*))\b
+    | ^{_LONG_LABEL}(?:[A-Z][\w.'’-]*+\s+){{0,3}}(?i:(?P<bare>(?:{_SINGLE})(?:\s*(?:,|,?\s+and|&)\s*(?:{_SINGLE}))*))\b(?!\s*,\s+\d{{1,3}},)
+    | ^{_LABEL}(?i:boys|girls|men|women|teens|children|kids|brothers|sisters|siblings|cousins|toddlers)
+      ,\s+(?P<ages>\d{{1,2}}(?:\s*,\s*\d{{1,2}})*,?\s+and\s+\d{{1,2}}),
     | (?<=[,;]\s)(?i:(?P<listed>{_SINGLE}))(?=\s+(?:killed|dead|dies|wounded|injured|hurt|shot|recovering)\b)
     | (?i:\b(?:kill(?:s|ed|ing)|shoot(?:s|ing)|shot|wound(?:s|ed|ing)|injur(?:es|ed|ing)|leaves|left|leaving
          |identif(?:y|ies|ied|ying)|(?:deaths?|killings?|slayings?|murders?)\s+of)\s+
@@ -367,6 +371,9 @@ def _phrase(match: re.Match[str], sentence: str) -> _Phrase | None:
     if match["bare"] and (found := len(_LIST_SEPARATOR.split(match["bare"]))) > 1:
         return _Phrase(match.start("bare"), match.end(), Count(found, found, found, None), False,
                        False, False)
+    if match["ages"]:  # "Boys, 4 and 6, shot": as many as the ages
+        found = len(_AN_AGE.findall(match["ages"]))
+        return _Phrase(match.start(), match.end(), Count(found, found, found, None), False, False, False)
     if match["acted"]:  # "kills wife, daughter": each one person
         found = len(_LIST_SEPARATOR.split(match["acted"]))
         return _Phrase(match.start("acted"), match.end(), Count(found, found, found, None), False, False,
@@ -391,6 +398,7 @@ def _phrase(match: re.Match[str], sentence: str) -> _Phrase | None:
 
 
 _MULTIPLES = {"double": 2, "triple": 3, "quadruple": 4}
+_AN_AGE = re.compile(r"\d+")
 _LIST_SEPARATOR = re.compile(r"\s*(?:,\s*and|,|\band\b|&)\s*", re.I)
 
 

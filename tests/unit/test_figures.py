@@ -215,6 +215,10 @@ def test_counts_and_qualifiers(sentence, expected):
     ("A 17-year-old motel occupant was injured after a gun went off.", [(INJURED, 1)]),
     ("Mount Vernon nightclub shooting leaves owner dead, five wounded", [(KILLED, 1), (INJURED, 5)]),
     ("A retired deputy shot and wounded a burglar at his home.", [(INJURED, 1)]),
+    # a headline's label of a few words, and children by their ages
+    ("Colorado High School Shooting 2016: Student Takes Own Life In Parking Lot", [(KILLED, 1)]),
+    ("Sources To CBS2: Girl, 4, Dies Days After Accidentally Shooting Herself", [(KILLED, 1)]),
+    ("Boys, 4 and 6, Shot In Lawndale, Police Say", [(VICTIMS, 2)]),
     # a headline's bare objects, listed
     ("Raw: Woman accused of killing daughter, father", [(KILLED, 2)]),
     ("The sheriff said Denton shot and killed his mother, stepfather, and grandmother.", [(KILLED, 3)]),
