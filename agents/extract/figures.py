@@ -77,7 +77,7 @@ _SINGLE = one_of(spelled_out(
 # Words between a determiner and its noun ("a 29-year-old Chicago man"), never a function
 # word or another number: "a car and two men" is not one person.
 _NOT_MODIFIER = (
-    rf"(?!(?:and|or|of|who|that|which|was|were|is|are|in|on|at|by|with|from|to|for|the|an?|{UNIT_WORD}"
+    rf"(?!(?:and|or|of|no|not|any|every|each|who|that|which|was|were|is|are|in|on|at|by|with|from|to|for|the|an?|{UNIT_WORD}"
     r"|after|before|during|when|while|as|near|outside|inside|into|over|under|than|then|have|has"
     r"|he|she|it|we|they|you|him|them"
     r"|had|been|being|kill\w*|shoot\w*|shot|wound\w*|injur\w*|dies|died|left|leav\w*"
@@ -133,7 +133,7 @@ _PHRASE = SpelledCase(re.compile(
       | (?i:\b(?P<multiple>double|triple|quadruple)(?:\s+(?P<multiple_fatal>fatal|deadly))?\s+
            (?:(?P<multiple_killing>homicide|murder|slaying|killing)|shooting)s?\b)
       )
-    | ^{_LONG_LABEL}(?:[A-Z][\w.'’-]*+\s+){{0,3}}(?i:(?P<bare>(?:{_SINGLE})(?:\s*(?:,|,?\s+and|&)\s*(?:{_SINGLE}))*))\b(?!\s*,\s+\d{{1,3}},)
+    | ^{_LONG_LABEL}(?:(?:(?!No\s)[A-Z]|{_NOT_MODIFIER}[a-z])[\w.'’-]*+\s+){{0,3}}(?i:(?P<bare>(?:{_SINGLE})(?:\s*(?:,|,?\s+and|&)\s*(?:{_SINGLE}))*))\b(?!\s*,\s+\d{{1,3}},|['’]s\b)
     | ^{_LABEL}(?i:boys|girls|men|women|teens|children|kids|brothers|sisters|siblings|cousins|toddlers)
       ,\s+(?P<ages>\d{{1,2}}(?:\s*,\s*\d{{1,2}})*,?\s+and\s+\d{{1,2}}),
     | (?<=[,;]\s)(?i:(?P<listed>{_SINGLE}))(?=\s+(?:killed|dead|dies|wounded|injured|hurt|shot|recovering)\b)

@@ -219,6 +219,10 @@ def test_counts_and_qualifiers(sentence, expected):
     ("Colorado High School Shooting 2016: Student Takes Own Life In Parking Lot", [(KILLED, 1)]),
     ("Sources To CBS2: Girl, 4, Dies Days After Accidentally Shooting Herself", [(KILLED, 1)]),
     ("Boys, 4 and 6, Shot In Lawndale, Police Say", [(VICTIMS, 2)]),
+    ("Alleged drug dealer shoots self in hand", [(VICTIMS, 1)]),
+    ("Killeen toddler dies from gunshot wound following argument", [(KILLED, 1)]),
+    ("No man was hurt", []),
+    ("It is very fortunate that no one was killed.", [(KILLED, 0)]),
     # a headline's bare objects, listed
     ("Raw: Woman accused of killing daughter, father", [(KILLED, 2)]),
     ("The sheriff said Denton shot and killed his mother, stepfather, and grandmother.", [(KILLED, 3)]),
