@@ -625,6 +625,8 @@ def figures(sentence: str) -> list[Figure]:
         last = group[-1]
         if _ALSO.search(sentence, max(0, group[0].start - _ALSO_REACH), last.end + _ALSO_REACH):
             total = Count(total.value, total.low, None, total.qualifier)  # a part: at least so many
+            if kind == VICTIMS and not last.cumulative:
+                kind = INJURED  # hit beside the dead told before, and not told dead themselves
         already_counted = group[0].definite and not (group[0].pronoun and len(group) > 1)
         if already_counted and kind != KILLED:
             continue  # people counted before, hurt: nothing new

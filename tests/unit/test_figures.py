@@ -207,7 +207,6 @@ def test_counts_and_qualifiers(sentence, expected):
     ("Police say he shot and killed his friend, 63-year-old Daniel Caron, in the driveway.", [(KILLED, 1)]),
     ("A teen, Jose Perez, 17, and a woman, Ana Diaz, 40, were wounded.", [(INJURED, 2)]),
     ("Lavell Lee Smith, a 33-year-old black man, was shot and killed Sunday.", [(KILLED, 1)]),
-    ("Raymone West, Brian Dearmond and Marquise McPherson were also struck by bullets.", [(VICTIMS, 3)]),
     ("The coroner confirmed 23-year-old Davienne Lewis from Springfield died after he was shot.", [(KILLED, 1)]),
     ("A 3-year-old boy in Campbell County was shot.", [(VICTIMS, 1)]),  # a county is nobody
     ("His friend, 63-year-old Daniel Caron, was killed.", [(KILLED, 1)]),
@@ -373,6 +372,15 @@ def test_a_killer_who_kills_himself_is_one_more_death_and_a_suicide_one_in_all(s
 def test_a_shooter_who_then_kills_himself_is_hit_beyond_his_victims():
     found = figures("Police: Man shoots 4 relatives, killing 2, then himself")
     assert (total(found, KILLED).value, hit(found).value) == (3, 5)  # so two were wounded
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Raymone West, Brian Dearmond and Marquise McPherson were also struck by bullets.", [(INJURED, 3)]),
+    ("A second man was also shot.", [(VICTIMS, 2)]),  # the running count of the hit
+    ("His brother was also shot and killed.", [(KILLED, 1)]),
+])
+def test_people_also_hit_beside_the_dead_told_before_are_wounded(sentence, expected):
+    assert _kinds(sentence) == expected
 
 
 def test_people_told_of_as_also_hit_are_a_lower_bound_of_the_toll():
