@@ -104,13 +104,22 @@ _PAGE_STAMP = re.compile(
     r"|\d{1,2}/\d{1,2}/(?:\d\d)?\d\d)\b",
     re.I,
 )
+# A dateline that dates the story: "SAVANNAH, GA (August 2, 2015): An argument ...",
+# "HENRY COUNTY, Ind. (Aug. 28, 2015) –".
+_DATED_DATELINE = re.compile(
+    rf"^[^\S\n]*[A-Z][A-Z .'’-]+(?:,[^\S\n]*[A-Z][A-Za-z.]*)?[^\S\n]*"
+    rf"\((?P<date>(?i:{_MONTH_NAME})\s+\d{{1,2}},?\s+(?:19|20)\d\d)\)",
+    re.M,
+)
 # Where a page's own stamp stands: before the story, or under its first video or picture.
 _PAGE_STAMP_REACH = 600
 
 
 def page_day(body: str) -> date | None:
-    """The day the page's first stamp near its top names, or None."""
-    match = _PAGE_STAMP.search(body, 0, _PAGE_STAMP_REACH)
+    """The day the page's first stamp (or dated dateline) near its top names, or None."""
+    found = [m for m in (_PAGE_STAMP.search(body, 0, _PAGE_STAMP_REACH),
+                         _DATED_DATELINE.search(body, 0, _PAGE_STAMP_REACH)) if m]
+    match = min(found, key=lambda m: m.start()) if found else None
     if not match:
         return None
     try:

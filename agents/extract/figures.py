@@ -244,7 +244,7 @@ _ANOTHER_PERSON = re.compile(rf"\band\s+(?:a|an|another)\s+(?:[\w-]+\s+){{0,2}}?
 _PARTITIVE_BEFORE = re.compile(r"\b\w+\s+of\s+(?:the\s+|those\s+|these\s+)?$", re.I)
 _CLAUSE_BREAK = re.compile(r"[;:!?]|\s[—–]\s|\b(?:but|while|whereas|although|after|before|when|as)\b", re.I)
 _ACT = gated(re.compile(
-    r"\b(?:(?P<kill>kill(?:ing|ed|s)|murder(?:ing|ed|s)|gunn(?:ing|ed)\s+down|guns\s+down|fatally\s+(?:shoot(?:ing|s)|shot|stabb(?:ing|ed)|wound(?:ing|ed)))"
+    r"\b(?:(?P<kill>kill(?:ing|ed|s)|murder(?:ing|ed|s)|(?:claim(?:ed|s)|took)\s+the\s+li(?:fe|ves)\s+of|gunn(?:ing|ed)\s+down|guns\s+down|fatally\s+(?:shoot(?:ing|s)|shot|stabb(?:ing|ed)|wound(?:ing|ed)))"
     r"|(?P<wound>wound(?:ing|ed|s)|injur(?:ing|ed|es))"
     r"|(?:shoot(?:ing|s)|shot)\s+and\s+(?P<shot_wound>wound(?:ing|ed)|injur(?:ing|ed)|paraly[sz](?:ing|ed))"
     r"|(?P<shoot>shoot(?:ing|s)|shot|hit(?:ting|s)?|strik(?:ing|es)|struck|graz(?:ed|ing|es))|(?P<leave>left|leaving|leaves))"
@@ -581,7 +581,7 @@ def _as_object(group: list[_Phrase], sentence: str) -> tuple[str, Count] | None:
 
 # Every figure needs one of these words; most sentences have none and are skipped at once.
 _CASUALTY_HINT = CaseBlind(
-    r"kill|dead|die|death|slain|slay|homicide|murder|execut|fatal|mortal|perish|lives|own\s+life|succumb|shot|shoot"
+    r"kill|dead|die|death|slain|slay|homicide|murder|execut|fatal|mortal|perish|lives|own\s+life|the\s+life\s+of|succumb|shot|shoot"
     r"|struck|graz|victim|gunned|guns\s+down|drown"
     r"|hit|wound|injur|hurt|hospital|graze|stabb|condition|critical|paraly|bod(?:y|ies)"
     r"|gunshot|treated",

@@ -112,6 +112,8 @@ def _story_day(published_at: str, body: str) -> date | None:
     ("Man shot Posted: Sunday, March 16, 2014 12:58 PM EDT Updated: Monday, April 2", date(2014, 3, 16)),
     ("By MailOnline Reporter Published: 15:41 GMT, 16 December 2014 | Updated", date(2014, 12, 16)),
     ("Posted 3:57 AM, May 26, 2015, by Christopher Brito", date(2015, 5, 26)),
+    ("SAVANNAH, GA (August 2, 2015): An argument ended in a shooting", date(2015, 8, 2)),
+    ("HENRY COUNTY, Ind. (Aug. 28, 2015) – Officials say", date(2015, 8, 28)),
 ])
 def test_a_pages_own_stamp_near_its_top_is_read(body, day):
     assert page_day(body) == day
@@ -130,3 +132,4 @@ def test_what_is_not_a_pages_stamp():
     assert page_day("Date: Friday, March 31, 2017, 10:24 PM\n\nLocation: Various") is None
     assert page_day("He has a court date of November 1, 2016.") is None
     assert page_day("A photo posted by DANNY MORALES (@dannymorales33) on Oct 30, 2016") is None
+    assert page_day("He said the day (August 2, 2015) was the worst of his life.") is None

@@ -222,6 +222,8 @@ def test_counts_and_qualifiers(sentence, expected):
     ("Killeen toddler dies from gunshot wound following argument", [(KILLED, 1)]),
     ("No man was hurt", []),
     ("It is very fortunate that no one was killed.", [(KILLED, 0)]),
+    ("An accident with a firearm claimed the life of 4-year-old Summer Miller of St. Marie.", [(KILLED, 1)]),
+    ("Nobody should take the life of another person.", []),
     # a headline's bare objects, listed
     ("Raw: Woman accused of killing daughter, father", [(KILLED, 2)]),
     ("The sheriff said Denton shot and killed his mother, stepfather, and grandmother.", [(KILLED, 3)]),
