@@ -139,8 +139,9 @@ _PHRASE = SpelledCase(re.compile(
     | (?<=[,;]\s)(?i:(?P<listed>{_SINGLE}))(?=\s+(?:killed|dead|dies|wounded|injured|hurt|shot|recovering)\b)
     | (?i:\b(?:kill(?:s|ed|ing)|shoot(?:s|ing)|shot|wound(?:s|ed|ing)|injur(?:es|ed|ing)|leaves|left|leaving
          |identif(?:y|ies|ied|ying)|(?:deaths?|killings?|slayings?|murders?)\s+of)\s+
-         (?P<acted>(?:{_NOT_MODIFIER}[a-z-]++\s+){{0,2}}(?:{_SINGLE})
-           (?:\s*(?:,|,?\s+and|&)\s*(?:{_NOT_MODIFIER}(?![a-z-]+ed\s)[a-z-]++\s+){{0,2}}(?:{_SINGLE})\b(?!\s+(?:was|were|is|has|had)\b))*)\b)
+         (?P<acted>(?:{_AGE}\s+)?(?:{_NOT_MODIFIER}[a-z-]++\s+){{0,2}}(?:{_SINGLE})
+           (?:\s*(?:,|,?\s+and|&)\s*(?:{_AGE}\s+)?(?:{_NOT_MODIFIER}(?![a-z-]+ed\s)[a-z-]++\s+){{0,2}}(?:{_SINGLE})\b
+              (?!\s+(?:was|were|is|has|had)\b))*)\b)
     """,
     re.X,
 ))

@@ -362,6 +362,7 @@ def test_what_a_shooting_would_be_is_no_count():
     ("Four people were killed, then the gunman turned the gun on himself.", 5),
     ("The man murdered his wife.", 1),
     ("Avoyelles Parish man kills 7-year-old daughter, himself", 2),
+    ("Henry cops: Ex-firefighter killed 6-year-old boy, wife, himself", 3),
     ("A man shot his 7-year-old daughter to death and then killed himself.", 2),
     ("La. gunman kills wife, ex-mother-in-law, self in spree that left 4 dead", 4),
     ("5 DEAD, INCLUDING GUNMAN, IN BELFAIR SHOOTING Gunman kills 4 people, self", 5),
