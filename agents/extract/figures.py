@@ -637,11 +637,31 @@ def figures(sentence: str) -> list[Figure]:
                             group[0].start, last.end,
                             individual=all(phrase.individual for phrase in group),
                             others=group[-1].others))
+    found += _raised(sentence, found)
     if not _SHOOTER_INCLUDED.search(sentence):
         found += [Figure(KILLED, 1, 1, 1, None, m.start(), m.end(), others=True, own_death=True)
                   for m in _SELF_KILLED.finditer(sentence) if not _own_death(sentence, dead_subjects, m.start())
                   and (not m["listed"] or _KILLING_BEFORE.search(sentence, 0, m.start()))]
     return sorted(found, key=lambda figure: figure.start)
+
+
+# A figure the sentence itself revises: "four were injured; that number was later raised to five".
+_RAISED_TO = gated(re.compile(
+    rf"\b(?:number|toll|count|total)\s+(?:was\s+|has\s+been\s+|had\s+been\s+)?(?:later\s+|since\s+)?"
+    rf"(?:raised|rose|risen|climbed|increased|grew|revised\s+(?:up|upward)?)\s+to\s+(?P<number>{NUMBER})\b",
+    re.I,
+))
+
+
+def _raised(sentence: str, found: list[Figure]) -> list[Figure]:
+    """The revised figures, each of the kind of the figure before it."""
+    raised = []
+    for match in _RAISED_TO.finditer(sentence):
+        before = [f for f in found if f.end <= match.start()]
+        value = number_value(match["number"])
+        if before and value is not None:
+            raised.append(Figure(before[-1].kind, value, value, value, None, match.start("number"), match.end()))
+    return raised
 
 
 # What parts a subject from a later verb that is another's: "four were killed, then the

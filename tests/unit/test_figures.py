@@ -391,3 +391,8 @@ def test_people_told_of_as_also_hit_are_a_lower_bound_of_the_toll():
     [whole] = figures("Prather fatally shot two of his children.")
     assert (also.kind, also.value, also.high) == (KILLED, 2, None)
     assert whole.high == 2
+
+
+def test_a_figure_the_sentence_revises_stands_revised():
+    found = figures("LMPD reported that four other people were injured; that number was later raised to five.")
+    assert total(found, INJURED).value == 5
