@@ -355,17 +355,19 @@ def _mentionable(mention: Report, open_incident: OpenIncident) -> bool:
 def _mentions(mention: Report, open_incident: OpenIncident, known: set[str]) -> bool:
     """A mention belongs to an incident whose members' anchors (``known``) name the same person
     in full within a year, or the same street or young child's age within a month, either way
-    of the mention's day (the morning's arrest, the evening's toll). Unplaced, only a full name
-    tells the world's incidents apart."""
+    of the mention's day (the morning's arrest, the evening's toll), or two such details within
+    a year (the trial months on: "the 7-year-old ... on Paschal Avenue"). Unplaced, only a full
+    name tells the world's incidents apart."""
     if not _mentionable(mention, open_incident):
         return False
     gap = _days_apart(mention.date, open_incident.incident.date)
-    if gap is None or not -ANCHOR_DAYS <= gap <= NAMED_DAYS:
+    if gap is None or abs(gap) > NAMED_DAYS:
         return False
     shared = [anchor for anchor in mention.anchors if anchor in known]
-    return any(anchor.startswith("named:") or (
-        anchor.startswith(("street:", "child:")) and abs(gap) <= ANCHOR_DAYS
-        and not _unplaced(mention)) for anchor in shared)
+    details = [anchor for anchor in shared if anchor.startswith(("street:", "child:"))]
+    if details and not _unplaced(mention) and (abs(gap) <= ANCHOR_DAYS or len(details) >= 2):
+        return True  # a street or a child's age that month; two of them within a year
+    return gap >= -ANCHOR_DAYS and any(anchor.startswith("named:") for anchor in shared)
 
 
 def _combine(values: list[tuple[int, int | None, int | None]]) -> tuple[int, int | None, int | None]:
