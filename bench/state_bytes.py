@@ -71,8 +71,9 @@ def main() -> None:
           f"{store.key_bytes / articles:,.0f}), {len(store.writes) / articles:.2f} writes and "
           f"{store.deletions / articles:.2f} deletions an article")
     print(f"each write's value: {_quantiles(store.writes)}")
-    print(f"each key's last value ({len(store):,} keys, {sum(map(len, store.values())) / 2**20:,.1f}"
-          f" MiB): {_quantiles([len(value) for value in store.values()])}")
+    last = [len(value) for value in store.values()]
+    print(f"each key's last value ({len(store):,} keys, {sum(last) / 2**20:,.1f} MiB): "
+          f"{_quantiles(last)}")
 
 
 if __name__ == "__main__":

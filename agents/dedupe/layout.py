@@ -88,14 +88,15 @@ class PlaceStore:
         only the claims and incidents that are new or changed."""
         if state is previous:
             return  # a report handled before: nothing changed
-        old_claims = {claim.report_id for claim in previous.claims} if previous else set()
+        old_claims = dict.fromkeys(claim.report_id for claim in previous.claims) if previous else {}
         old_incidents = ({o.incident.incident_id: o for o in previous.incidents}
                          if previous else {})
         claims = {claim.report_id: claim for claim in state.claims}
         for report_id, claim in claims.items():
             if report_id not in old_claims:
                 self._table[claim_key(place, report_id)] = claim
-        forgotten = [claim_key(place, report_id) for report_id in old_claims - claims.keys()]
+        forgotten = [claim_key(place, report_id) for report_id in old_claims
+                     if report_id not in claims]
         for open_incident in state.incidents:
             old = old_incidents.pop(open_incident.incident.incident_id, None)
             if old is None or _version(old) != _version(open_incident) \
@@ -117,7 +118,8 @@ class PlaceStore:
     def delete(self, place: str, previous: PlaceIncidents) -> None:
         del self._table[place]
         self._drop([claim_key(place, claim.report_id) for claim in previous.claims]
-                   + [key for o in previous.incidents for key in _slots(place, o.incident.incident_id)])
+                   + [key for o in previous.incidents
+                      for key in _slots(place, o.incident.incident_id)])
 
     def keys(self) -> Iterator[str]:
         """The places (the table's other keys are theirs)."""
