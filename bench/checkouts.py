@@ -21,8 +21,8 @@ import tempfile
 from pathlib import Path
 
 from bench.corpus import read_corpus
-from bench.live import (PARTITIONS, Outcome, System, backlog, cpu_seconds, noop_faust, offered,
-                        percentile, wirewatch)
+from bench.live import (PARTITIONS, WARM_UP, Outcome, System, backlog, cpu_seconds, noop_faust,
+                        offered, percentile, wirewatch)
 from streams import broker as kafka_broker
 from streams.broker import Broker
 from streams.settings import Settings
@@ -102,8 +102,10 @@ def main() -> None:
                         system.stop()
                     print(describe(label, outcomes[label][-1],
                                    cpu_seconds([node.pid()]) - broker_before), flush=True)
+                    # Each worker warmed up on articles of its own, in the same topics.
                     print(describe_bytes(label, topic_bytes(node, prefix),
-                                         outcomes[label][-1].articles), flush=True)
+                                         outcomes[label][-1].articles + WARM_UP * options.workers),
+                          flush=True)
     finally:
         kafka_broker.stop(node)
         shutil.rmtree(node.folder, ignore_errors=True)
