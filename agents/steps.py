@@ -14,6 +14,7 @@ from typing import Any
 
 from agents.article_memory import remember
 from agents.dedupe.core import PlaceIncidents, dedupe
+from agents.dedupe.layout import PlaceStore
 from agents.enrich.core import enrich
 from agents.extract.article import parse_article
 from agents.extract.core import ArticleSeen, extract
@@ -52,8 +53,9 @@ def extract_step(value: bytes, key: bytes | None, *, articles_seen: Table, parti
 
 
 def place_states(table: Table) -> DecodedTable[PlaceIncidents]:
-    """Dedupe's table as ``dedupe_step`` reads it: each place's state decoded once, then kept."""
-    return DecodedTable(table, PlaceIncidents.from_dict)
+    """Dedupe's table as ``dedupe_step`` reads it: each place's state decoded once, then kept,
+    and written as what changed (``agents/dedupe/layout.py``)."""
+    return DecodedTable(PlaceStore(table))
 
 
 def dedupe_step(value: bytes, key: bytes | None, *,

@@ -21,8 +21,8 @@ import tempfile
 from pathlib import Path
 
 from bench.corpus import read_corpus
-from bench.live import (PARTITIONS, Outcome, System, backlog, cpu_seconds, noop_faust, offered,
-                        percentile, wirewatch)
+from bench.live import (PARTITIONS, WARM_UP, Outcome, System, backlog, cpu_seconds, noop_faust,
+                        offered, percentile, wirewatch)
 from streams import broker as kafka_broker
 from streams.broker import Broker
 from streams.settings import Settings
@@ -37,6 +37,24 @@ def describe(label: str, outcome: Outcome, broker_cpu: float | None = None) -> s
             f"CPU-s, drained={outcome.drained}, p50 {percentile(outcome.latencies_ms, 50):,.0f} "
             f"ms, p99 {percentile(outcome.latencies_ms, 99):,.0f} ms")
     return line if broker_cpu is None else f"{line}, broker CPU {broker_cpu:.1f} s"
+
+
+def topic_bytes(node: Broker, prefix: str) -> dict[str, int]:
+    """The bytes the broker holds in each topic of a run (its log segments), by the topic's
+    name without the run's prefix: what the run's clients sent, before any compaction."""
+    sizes: dict[str, int] = {}
+    for folder in (node.folder / "data").glob(f"{prefix}[.-]*"):
+        topic = folder.name.removeprefix(prefix)[1:].rsplit("-", 1)[0]
+        sizes[topic] = sizes.get(topic, 0) + sum(log.stat().st_size
+                                                 for log in folder.glob("*.log"))
+    return sizes
+
+
+def describe_bytes(label: str, sizes: dict[str, int], articles: int) -> str:
+    per_article = ", ".join(f"{topic} {size / articles:,.0f}"
+                            for topic, size in sorted(sizes.items(), key=lambda item: -item[1]))
+    return (f"{label}: {sum(sizes.values()) / articles:,.0f} bytes an article on the broker "
+            f"({per_article})")
 
 
 def main() -> None:
@@ -74,8 +92,9 @@ def main() -> None:
                     system.stop()
             for _ in range(options.runs):
                 for label, code in checkouts.items():
+                    prefix = next(prefixes)
                     with contextlib.chdir(code):
-                        system = wirewatch(node, folder, next(prefixes), corpus, options.workers)
+                        system = wirewatch(node, folder, prefix, corpus, options.workers)
                     broker_before = cpu_seconds([node.pid()])
                     try:
                         outcomes[label].append(measure(system))
@@ -83,6 +102,10 @@ def main() -> None:
                         system.stop()
                     print(describe(label, outcomes[label][-1],
                                    cpu_seconds([node.pid()]) - broker_before), flush=True)
+                    # Each worker warmed up on articles of its own, in the same topics.
+                    print(describe_bytes(label, topic_bytes(node, prefix),
+                                         outcomes[label][-1].articles + WARM_UP * options.workers),
+                          flush=True)
     finally:
         kafka_broker.stop(node)
         shutil.rmtree(node.folder, ignore_errors=True)

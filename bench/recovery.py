@@ -40,6 +40,7 @@ from aiokafka import AIOKafkaConsumer, TopicPartition
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from agents.dedupe.layout import PlaceStore  # noqa: E402
 from streams import admin, broker as kafka_broker  # noqa: E402
 from streams.clients import publish  # noqa: E402
 from streams.inputs import Message  # noqa: E402
@@ -129,10 +130,12 @@ def changelogs(node: kafka_broker.Broker, app_id: str) -> Changelogs:
 def table_incidents(bootstrap: str, app_id: str) -> tuple[int, int]:
     """Active incidents in dedupe's and in tally's table, read from the tables' changelogs
     (the latest value of each key: what a recovering worker rebuilds)."""
-    places = latest_by_key(bootstrap, f"{app_id}-place-incidents-changelog").values()
+    # Table keys travel JSON-encoded (the orjson key codec).
+    places = PlaceStore({orjson.loads(key): value for key, value in latest_by_key(
+        bootstrap, f"{app_id}-place-incidents-changelog").items()})
     tallies = latest_by_key(bootstrap, f"{app_id}-place-tallies-changelog").values()
-    deduped = sum(1 for state in places for held in state["incidents"]
-                  if held["incident"]["status"] == "active")
+    deduped = sum(1 for place in places.keys() for incident in places.incidents(place)
+                  if incident.status == "active")
     counted = sum(1 for state in tallies for share in state["contributions"].values()
                   if share["active"])
     return deduped, counted

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import faust
 
-from streams import codecs
+from streams import codecs, stores
 from streams.limits import envelope_bytes
 from streams.metrics import Metrics
 from streams.offsets import strict_transport
@@ -15,12 +15,13 @@ from streams.settings import Settings
 
 def create_app(settings: Settings) -> faust.App:
     codecs.register()
+    stores.register()
     settings.worker_dir.mkdir(parents=True, exist_ok=True)
     app = faust.App(
         settings.app_id,
         broker=[f"kafka://{host}" for host in settings.brokers],
         broker_credentials=faust_credentials(settings.security),
-        store="rocksdb://",
+        store=f"{stores.SCHEME}://",
         datadir=str(settings.worker_dir),
         topic_partitions=settings.partitions,
         topic_replication_factor=settings.replication,

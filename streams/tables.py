@@ -4,8 +4,10 @@ Keys are strings and values JSON. Faust stores the values as the bytes it is giv
 (``value_type=bytes``), and each table is seen through a ``JsonTable`` that encodes a state
 once: Faust's codec would encode it once for the changelog and again for RocksDB. Each table
 is written while processing a stream keyed the same way, so its changelog partitions line up
-with the stream's. Each stage keeps one table, written once per message, so that after a crash
-a stage's state is never half of one message's update.
+with the stream's. Each stage keeps one table. Tally writes one key a message; dedupe writes
+several and the one that names the others last (``agents/dedupe/layout.py``), so that after a
+crash its state is never half of one message's update. RocksDB keeps no write-ahead log
+(``streams/stores.py``).
 """
 
 from __future__ import annotations

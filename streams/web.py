@@ -20,7 +20,7 @@ from faust import web
 from faust.web.exceptions import ServiceUnavailable
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
-from agents.dedupe.core import PlaceIncidents
+from agents.dedupe.layout import PlaceStore
 from agents.enrich.core import enrich
 from streams import tables, topics
 from streams.app import app, metrics
@@ -55,10 +55,9 @@ def _place_of(incident_id: str) -> str | None:
 
 def local_incident(incident_id: str) -> Answer:
     place = _place_of(incident_id)
-    state = tables.place_incidents.get(place) if place else None
-    for open_incident in PlaceIncidents.from_dict(state).incidents if state else ():
-        if open_incident.incident.incident_id == incident_id:
-            return 200, orjson.loads(dumps(enrich(open_incident.incident)))
+    for incident in PlaceStore(tables.place_incidents).incidents(place) if place else ():
+        if incident.incident_id == incident_id:
+            return 200, orjson.loads(dumps(enrich(incident)))
     return 404, {"error": f"no incident {incident_id!r} has been counted"}
 
 

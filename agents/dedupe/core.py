@@ -76,16 +76,42 @@ class Member:
                    list(report.anchors), report.language, report.place.district, report.adds,
                    report.mention)
 
+    def stored(self, claim: Report | None) -> str | list[str] | Member:
+        """The member as dedupe's table keeps it: the report id of ``claim`` (its live claim,
+        kept under a key of its own) when it is what the claim says, ``["victims", id]`` when it
+        counts the claim's people hit as victims, else whole: a claim's fields are stored once,
+        not again in every incident that holds it."""
+        if claim is not None:
+            if self == Member.of(claim):
+                return self.report_id
+            if self == Member.of(_as_victims(claim)):
+                return ["victims", self.report_id]
+        return self
+
+    @classmethod
+    def restored(cls, stored: str | list[str] | dict, claims: dict[str, Report]) -> Member:
+        """The member ``stored`` made, its claims found in ``claims`` (by report id)."""
+        if isinstance(stored, str):
+            return cls.of(claims[stored])
+        if isinstance(stored, list):
+            return cls.of(_as_victims(claims[stored[1]]))
+        return cls(**stored)
+
 
 @dataclass(slots=True)
 class OpenIncident:
     incident: Incident
     members: list[Member]
 
+    def to_dict(self, claims: dict[str, Report]) -> dict:
+        """The incident as stored, its members by their claims' ids (``Member.stored``)."""
+        return {"incident": self.incident,
+                "members": [m.stored(claims.get(m.report_id)) for m in self.members]}
+
     @classmethod
-    def from_dict(cls, data: dict) -> OpenIncident:
+    def from_dict(cls, data: dict, claims: dict[str, Report]) -> OpenIncident:
         return cls(Incident.from_dict(data["incident"]),
-                   [Member(**member) for member in data["members"]])
+                   [Member.restored(member, claims) for member in data["members"]])
 
 
 @dataclass(slots=True)
@@ -99,12 +125,6 @@ class PlaceIncidents:
     handled: dict[str, list[str]] = field(default_factory=dict)
     withdrawn: dict[str, str] = field(default_factory=dict)  # report id -> retraction's day
     latest: str | None = None  # the place's stream time: the latest publication day seen
-
-    @classmethod
-    def from_dict(cls, data: dict) -> PlaceIncidents:
-        return cls([OpenIncident.from_dict(item) for item in data["incidents"]],
-                   [Report.from_dict(item) for item in data["claims"]],
-                   dict(data["handled"]), dict(data["withdrawn"]), data.get("latest"))
 
 
 @dataclass(slots=True)

@@ -79,6 +79,8 @@ async def read_to_end(bootstrap: str, topic: str, timeout: float = DEADLINE) -> 
 
 
 def latest_by_key(bootstrap: str, topic: str) -> dict[str, dict]:
-    """The last value of each key on ``topic``: the table a compacted topic stands for."""
-    return {record.key.decode(): orjson.loads(record.value)
-            for record in asyncio.run(read_to_end(bootstrap, topic))}
+    """The last value of each key on ``topic``: the table a compacted topic stands for (a
+    tombstone, a null value, deletes its key)."""
+    latest = {record.key.decode(): record.value
+              for record in asyncio.run(read_to_end(bootstrap, topic))}
+    return {key: orjson.loads(value) for key, value in latest.items() if value is not None}

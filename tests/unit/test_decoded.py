@@ -5,6 +5,7 @@ import asyncio
 from pathlib import Path
 
 from agents.dedupe.core import PlaceIncidents
+from agents.dedupe.layout import PlaceStore
 from agents.pipeline import LocalRun
 from agents.steps import place_states
 from streams.decoded import DecodedTable
@@ -24,7 +25,7 @@ def _outputs(run: LocalRun) -> list[bytes]:
 
 
 def test_kept_states_give_the_outputs_of_states_decoded_from_the_table_every_time():
-    always_decoded = DecodedTable(JsonTable(), PlaceIncidents.from_dict, capacity=0)
+    always_decoded = DecodedTable(PlaceStore(JsonTable()), capacity=0)
     settings = Settings()
     assert _outputs(LocalRun(settings)) == _outputs(LocalRun(settings,
                                                             place_incidents=always_decoded))
@@ -37,7 +38,7 @@ def test_a_state_read_back_is_the_one_written_until_it_is_forgotten():
     places["geonames:706483"] = state
     assert places["geonames:706483"] is state
     assert table["geonames:706483"]["latest"] == "2024-03-15"  # the table has every write
-    table["geonames:706483"] = PlaceIncidents(latest="2024-03-16")  # a rebalance's recovery
+    place_states(table)["geonames:706483"] = PlaceIncidents(latest="2024-03-16")  # a recovery
     places.forget()
     assert places["geonames:706483"].latest == "2024-03-16"
 
@@ -53,7 +54,7 @@ def test_a_key_the_table_lost_is_not_served_from_memory():
 
 def test_only_the_most_recently_used_states_are_kept():
     table = JsonTable()
-    places = DecodedTable(table, PlaceIncidents.from_dict, capacity=1)
+    places = DecodedTable(PlaceStore(table), capacity=1)
     first, second = PlaceIncidents(latest="2024-01-01"), PlaceIncidents(latest="2024-01-02")
     places["a"], places["b"] = first, second
     assert places["b"] is second
@@ -68,6 +69,6 @@ def test_the_dedupe_agent_forgets_what_it_kept_when_a_rebalance_starts_and_ends(
     for signal, arguments in ((agent.app.on_partitions_revoked, (set(),)),
                               (agent.app.on_rebalance_complete, ())):
         agent.places["geonames:706483"] = PlaceIncidents(latest="2024-03-15")
-        table["geonames:706483"] = PlaceIncidents(latest="2024-03-16")  # restored from a changelog
+        place_states(table)["geonames:706483"] = PlaceIncidents(latest="2024-03-16")  # restored
         asyncio.run(signal.send(*arguments))
         assert agent.places["geonames:706483"].latest == "2024-03-16"

@@ -1,0 +1,128 @@
+"""Dedupe's state in its table: a report writes its claim and what it changed, not its place's
+history; what dedupe forgets leaves the table; and a write cut short leaves a state that
+reads back whole."""
+
+import pytest
+
+from agents.dedupe.core import dedupe
+from agents.dedupe.layout import PlaceStore, claim_key
+from agents.steps import place_states
+from streams.json_table import JsonTable
+from streams.records import Place, Report
+
+KHARKIV = Place(id="geonames:706483", name="Kharkiv", country="UA")
+
+
+def _report(report_id: str, killed: int | None = None, injured: int | None = None, *,
+            day: int = 2, article: str = "a1", retracts: str | None = None) -> Report:
+    return Report(report_id=report_id, article_id=article, revision=1, place=KHARKIV,
+                  date=f"2022-03-{day:02d}", killed=killed, killed_low=killed, killed_high=killed,
+                  injured=injured, injured_low=injured, injured_high=injured, source="Wire",
+                  published_at=f"2022-03-{day:02d}T10:00:00+00:00", retracts=retracts)
+
+
+class Recording(dict):
+    """A table's bytes, with the keys each write touched."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.written: list[str] = []
+
+    def __setitem__(self, key: str, value: bytes) -> None:
+        self.written.append(key)
+        super().__setitem__(key, value)
+
+
+def _feed(places, reports, window_days=0):
+    for report in reports:
+        places[KHARKIV.id] = dedupe(report, places.get(KHARKIV.id), window_days).state
+
+
+def test_a_state_read_back_from_the_table_is_the_one_written():
+    table = JsonTable()
+    # Two articles' incidents of one day, a retraction, and a claim counted as victims (four
+    # wounded, after one killed and three wounded: the four include the dead).
+    _feed(place_states(table), [_report("h", 1, 3), _report("q", None, 4),
+                                _report("x", 2, 5, day=1, article="a2"),
+                                _report("v", 1, 3, article="a3"), _report("w", 1, 3),
+                                _report("y", 2, 5, day=1, article="a2"),
+                                _report("r", retracts="y", article="a2")])
+    written = place_states(table)[KHARKIV.id]
+    read_back = PlaceStore(table).load(KHARKIV.id)
+    assert read_back == written and read_back is not written
+
+
+def test_a_report_writes_its_claim_and_what_it_changed_not_the_place_s_history():
+    store = Recording()
+    places = place_states(JsonTable(store))
+    # Thirty days of one incident each, in articles of their own.
+    _feed(places, [_report(f"r{day}", 1, 2, day=day, article=f"a{day}") for day in range(1, 31)])
+    store.written.clear()
+    _feed(places, [_report("late", 3, 4, day=30, article="b")])
+    assert len(store.written) == 3  # its claim, its new incident, and the place's own key
+    assert claim_key(KHARKIV.id, "late") in store.written
+    assert all(f"r{day}" not in key for key in store.written for day in range(1, 31))
+
+
+def test_claims_retracted_and_incidents_forgotten_leave_the_table():
+    table = JsonTable()
+    places = place_states(table)
+    _feed(places, [_report("a", 1, 2), _report("b", 3, 4, article="a2"),
+                   _report("c", retracts="b", article="a2")], window_days=30)
+    assert claim_key(KHARKIV.id, "b") not in table
+    _feed(places, [_report("later", 5, 6, day=31, article="a3")], window_days=2)
+    # The first incident closed: its claim and its incident are gone, as are the retracted ones.
+    state = places[KHARKIV.id]
+    assert [claim.report_id for claim in state.claims] == ["later"]
+    live = {KHARKIV.id, "later", *(o.incident.incident_id for o in state.incidents)}
+    assert {key.split("\0")[2] if "\0" in key else key for key in table} == live
+
+
+class CutShort(Exception):
+    pass
+
+
+class Failing(dict):
+    """A table whose ``fail_at``-th write from now fails (the stage's deadline, a crash)."""
+
+    fail_at: int | None = None
+
+    def __setitem__(self, key: str, value: bytes) -> None:
+        if self.fail_at is not None:
+            self.fail_at -= 1
+            if self.fail_at < 0:
+                raise CutShort(key)
+        super().__setitem__(key, value)
+
+    def __delitem__(self, key: str) -> None:
+        if self.fail_at is not None and self.fail_at <= 0:
+            raise CutShort(key)
+        super().__delitem__(key)
+
+
+JOINS = _report("m", 1, 3, article="a2")  # writes its claim, its incident, the place's key
+RETRACTS = _report("x", retracts="l")  # writes the incident and the place's key, deletes "l"
+
+
+@pytest.mark.parametrize(("report", "writes"), [(JOINS, 0), (JOINS, 1), (JOINS, 2),
+                                                (RETRACTS, 0), (RETRACTS, 1), (RETRACTS, 2)])
+def test_a_write_cut_short_and_its_report_read_again_leave_the_table_as_a_whole_write(
+        report, writes):
+    """Cut before any of its writes, or before its deletion: the table reads back as the state
+    before the report or after it, and the report read again (as after a crash) leaves the
+    table as if nothing had been cut."""
+    store, uncut = Failing(), Failing()
+    for table in (store, uncut):
+        _feed(place_states(JsonTable(table)), [_report("h", 1, 3), _report("l", 1, 3)])
+    before = PlaceStore(JsonTable(store)).load(KHARKIV.id)
+    after = dedupe(report, before).state
+    store.fail_at = writes
+    with pytest.raises(CutShort):
+        place_states(JsonTable(store))[KHARKIV.id] = after
+    store.fail_at = None
+    restarted = place_states(JsonTable(store))
+    assert restarted[KHARKIV.id] in (before, after)
+    _feed(restarted, [report])
+    _feed(place_states(JsonTable(uncut)), [report])
+    assert restarted[KHARKIV.id] == after
+    assert store == uncut
