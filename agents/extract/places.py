@@ -460,10 +460,28 @@ def article_place(headline: list[Mention], body: list[Mention], dateline: Place 
     if gazetteer.lies_in(named, police):
         return named
     cued = any(m.cued and m.place.id == named.id for m in headline + body)
+    # "One teen killed in Aynor" on a South Carolina paper: police of another state (a crawled
+    # link's "Austin police arrest ...") do not move a story its headline says happened in a
+    # town of the outlet's state. Elsewhere the police's city may hold a neighbourhood of the
+    # name ("Teen shot in Austin" over a Chicago Police story).
+    if (not _same_area(named, police) and _in_the_outlets_state(named, gazetteer, hints)
+            and any(_happened_in(m) and m.place.id == named.id for m in headline)):
+        return named
     if named.id == UNKNOWN_PLACE.id or not _same_area(named, police) or (
             named.admin1 == police.admin1 and not (named.id.startswith("geonames:") and cued)):
         return police
     return named
+
+
+def _happened_in(mention: Mention) -> bool:
+    """Whether the words before a mention say it happened there ("killed in Aynor"), not
+    that someone is from there or passed by it."""
+    return mention.is_city and mention.cued and not mention.aside and not mention.home
+
+
+def _in_the_outlets_state(place: Place, gazetteer: Gazetteer, hints: frozenset[str]) -> bool:
+    city = gazetteer.city_by_id(int(place.id.partition(":")[2])) if place.id.startswith("geonames:") else None
+    return city is not None and city.region_id in hints
 
 
 def _named_place(headline: list[Mention], body: list[Mention], dateline: Place | None,

@@ -534,3 +534,10 @@ def test_a_police_station_named_after_its_part_of_town_is_no_towns_police():
 def test_a_city_police_force_known_by_its_initials_places_a_story_that_names_no_town():
     assert set(_places("IMPD: 8-year-old accidentally shoots self",
                        "An 8-year-old boy accidentally shot himself on Sunday, IMPD said.")) == {"geonames:4259418"}
+
+
+def test_police_of_another_state_do_not_move_a_story_its_headline_places_in_the_outlets_state():
+    body = ("Austin police arrest teacher after traffic stop\n\n"
+            "A 17-year-old was shot and killed Saturday night, the county coroner said.")
+    assert _city("www.myrtlebeachonline.com", "One teen killed in Aynor, another arrested", body) == {
+        ("Aynor", "South Carolina")}
