@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from agents.enrich.gazetteer import BROADCASTER_EAST, BROADCASTER_WEST, City, Gazetteer, Region, fold
+from agents.enrich.gazetteer import BROADCASTER_EAST, BROADCASTER_WEST, WORLD_CITY, City, Gazetteer, Region, fold
 from agents.extract.people import PLACE_MODIFIERS
 from streams.records import Place
 
@@ -81,8 +81,9 @@ def _words_of_us_states(gazetteer: Gazetteer) -> frozenset[str]:
 
 def _states_in(label: str, gazetteer: Gazetteer) -> list[Place]:
     """US states whose name is written inside a site label ("nbcconnecticut",
-    "arkansasonline"), the longest at each point ("westvirginia" is not Virginia). Washington
-    is left out: the Post's is the capital's."""
+    "arkansasonline"), the longest at each point ("westvirginia" is not Virginia), and the
+    city of a million of a state's name ("nbcnewyork" is New York City's station too).
+    Washington is left out: the Post's is the capital's."""
     names = {fold(state.name).replace(" ", ""): state for state in gazetteer.us_states()
              if state.code != "WA"}
     found, start = [], 0
@@ -95,8 +96,17 @@ def _states_in(label: str, gazetteer: Gazetteer) -> list[Place]:
             start += len(shared) if shared else 1
             continue
         found.append(state.place(state.name))
+        found += _city_of_states_name(state, gazetteer)
         start += len(fold(state.name).replace(" ", ""))
     return found
+
+
+def _city_of_states_name(state: Region, gazetteer: Gazetteer) -> list[Place]:
+    """The city of a million in a state that the state's name also names: a station named
+    after New York is at home in the city (its Newark is New Jersey's, across the river, not
+    the village upstate)."""
+    cities = [c for c in gazetteer.cities(state.name) if c.population >= WORLD_CITY and c.region_id == state.place_id]
+    return [cities[0].place(state.name)] if len(cities) == 1 else []
 
 
 @lru_cache(maxsize=1)

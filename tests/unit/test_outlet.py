@@ -47,3 +47,10 @@ def test_a_namesake_near_the_outlets_home_is_the_one_its_story_means():
     body = "A toddler was critically wounded in a shooting in Highland Heights on Sunday, police said."
     assert _places("www.cincinnati.com", body) == {("Highland Heights", "Kentucky")}  # across the river
     assert _places("www.cleveland.com", body) == {("Highland Heights", "Ohio")}
+
+
+def test_a_site_named_after_new_york_is_at_home_in_the_city_and_its_newark_is_new_jerseys():
+    newark = "Two teenagers were shot in Newark on Halloween night, police said."
+    assert _places("www.nbcnewyork.com", newark) == {("Newark", "New Jersey")}
+    assert _places("www.nbcconnecticut.com", "A man was shot and wounded in Bristol, police said.") == {
+        ("Bristol", "Connecticut")}
