@@ -19,8 +19,9 @@ from agents.extract.people import PLACE_MODIFIERS
 from streams.records import Place
 
 _CALL_SIGN = re.compile(r"[kw][a-z]{2,3}(?:tv|\d{1,2})?")
-# A US network's local affiliate brands itself by network and channel: "abc11", "nbc4i", "fox5ny".
-_NETWORK_AFFILIATE = re.compile(r"(?:abc|nbc|cbs|fox)\d{1,2}")
+# A US network's local affiliate brands itself by network and channel: "abc11", "nbc4i", "fox5ny",
+# "nbc-2", "myfox8".
+_NETWORK_AFFILIATE = re.compile(r"(?:my)?(?:abc|nbc|cbs|fox)-?\d{1,2}")
 _SHORTEST_CITY_IN_A_DOMAIN = 5  # shorter names hide inside ordinary words
 _GENERIC_LABELS = frozenset({"www", "m", "mobile", "amp", "news", "edition"})
 

@@ -54,3 +54,9 @@ def test_a_site_named_after_new_york_is_at_home_in_the_city_and_its_newark_is_ne
     assert _places("www.nbcnewyork.com", newark) == {("Newark", "New Jersey")}
     assert _places("www.nbcconnecticut.com", "A man was shot and wounded in Bristol, police said.") == {
         ("Bristol", "Connecticut")}
+
+
+def test_a_network_affiliates_brand_with_a_dash_or_my_sets_its_stories_in_the_us():
+    body = "A man was shot in a parked car at the mall, according to the Naples Police Department."
+    assert _places("www.nbc-2.com", body) == {("Naples", "Florida")}
+    assert _places("myfox8.com", body) == {("Naples", "Florida")}
