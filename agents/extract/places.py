@@ -313,7 +313,8 @@ def _qualifying_region(qualifier: re.Match[str] | None,
         return None, 0
     start, words = qualifier.start("qualifier"), qualifier["qualifier"].split()
     for count in range(len(words), 0, -1):
-        written = " ".join(words[:count])
+        # A dateline's dash may follow the state's abbreviation without a space: "NAPLES, Fla.-".
+        written = " ".join(words[:count]).rstrip("-")
         if (region := gazetteer.region(written) or gazetteer.county_state(written)) is not None:
             return region, start + len(written)
     return None, 0

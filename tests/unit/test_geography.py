@@ -541,3 +541,8 @@ def test_police_of_another_state_do_not_move_a_story_its_headline_places_in_the_
             "A 17-year-old was shot and killed Saturday night, the county coroner said.")
     assert _city("www.myrtlebeachonline.com", "One teen killed in Aynor, another arrested", body) == {
         ("Aynor", "South Carolina")}
+
+
+def test_a_datelines_dash_right_after_the_states_abbreviation_keeps_the_state():
+    body = "NAPLES, Fla.- A 17-year-old died after being shot in a car at the mall, police said."
+    assert _city("", "Teen dies in shooting at mall", body) == {("Naples", "Florida")}
