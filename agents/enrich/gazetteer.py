@@ -330,6 +330,8 @@ class Gazetteer:
         household = region is not None and (not region.code or region.country == "US")
         countries = {area for area in context if ":" not in area}
         foreign = region is not None and not household and bool(countries) and region.country not in countries
+        if region is not None and not region.code and cued and (town := _town_of_the_state(candidates, own_names, context)):
+            return town
         if region is not None and not foreign and (household or (candidates and candidates[0].population < MAJOR_CITY)):
             candidates = [c for c in candidates if c.population >= WORLD_CITY or (c.country == region.country and (
                 c.population >= MAJOR_CITY or (_bears_as_its_own(c, own_names) and not household)))]
@@ -500,6 +502,16 @@ BROADCASTER_WEST, BROADCASTER_EAST = "fcc:K", "fcc:W"
 _HOME = "home:"
 # How far from an outlet's home its local news reaches: a metropolitan area and its suburbs.
 NEAR_THE_OUTLET_KM = 80
+
+
+def _town_of_the_state(candidates: list[City], own_names: frozenset[str], context: frozenset[str]) -> City | None:
+    """The town of a country's name that the one US state a story is set in has: "a boy shot
+    near his home in Denmark" in a story of the Bamberg County coroner is Denmark, South
+    Carolina's. A story set in several states, or abroad, keeps the country."""
+    states = [area for area in context if area.startswith("admin1:US.")]
+    if len(states) != 1 or any(":" not in area and area != "US" for area in context):
+        return None
+    return next((c for c in candidates if c.region_id == states[0] and _bears_as_its_own(c, own_names)), None)
 
 
 def home_of(city_place_id: str) -> str:

@@ -546,3 +546,11 @@ def test_police_of_another_state_do_not_move_a_story_its_headline_places_in_the_
 def test_a_datelines_dash_right_after_the_states_abbreviation_keeps_the_state():
     body = "NAPLES, Fla.- A 17-year-old died after being shot in a car at the mall, police said."
     assert _city("", "Teen dies in shooting at mall", body) == {("Naples", "Florida")}
+
+
+def test_a_country_a_story_of_one_us_state_puts_something_in_is_that_states_town_of_the_name():
+    body = ("A 2-year-old boy was shot and killed near his home in Denmark on Saturday, "
+            "the Bamberg County coroner said.")
+    assert _city("", "Toddler shot and killed", body) == {("Denmark", "South Carolina")}
+    abroad = "Two people were shot and killed in Denmark on Saturday, police said."
+    assert set(_places("Two killed", abroad)) == {"country:DK"}
