@@ -267,6 +267,10 @@ class Gazetteer:
         majors = [c for c in self.cities(name) if c.population >= MAJOR_CITY and _bears_as_its_own(c, own_names)]
         return majors[0] if len(majors) == 1 else None
 
+    def bears_as_its_own(self, city: City, name: str) -> bool:
+        """Whether ``name`` is the city's own name, not one it is only also called."""
+        return _bears_as_its_own(city, _own_name_keys(name))
+
     def cities(self, name: str) -> list[City]:
         """Every city of that name: those whose own name it is, then those it is another name
         of, each the most populous first (a shared list: do not change it)."""

@@ -412,6 +412,10 @@ def _police_city(names: list[str], named: Place, gazetteer: Gazetteer,
     regions = {area for area in context if area.startswith("admin1:")}
     for name in names:
         city = gazetteer.pick(name, within=state, context=frozenset(context), evidence=unplaced)
+        # A force named after a major city is that city's, not a village's of the story's state
+        # that was once also so called ("Louisville police", "LMPD" are not Morris, New York's).
+        if city is not None and not gazetteer.bears_as_its_own(city, name):
+            city = gazetteer.the_major_city(name) or city
         if city is None or (unplaced and regions and city.region_id not in regions
                             and city.population < VILLAGE_POPULATION):
             continue

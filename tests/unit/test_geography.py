@@ -554,3 +554,9 @@ def test_a_country_a_story_of_one_us_state_puts_something_in_is_that_states_town
     assert _city("", "Toddler shot and killed", body) == {("Denmark", "South Carolina")}
     abroad = "Two people were shot and killed in Denmark on Saturday, police said."
     assert set(_places("Two killed", abroad)) == {"country:DK"}
+
+
+def test_a_force_named_after_a_major_city_is_that_citys_not_a_village_once_so_called():
+    body = ("A man shot and killed his wife and children before killing himself in Saratoga Springs "
+            "on Sunday, Louisville police said.")
+    assert _city("", "Man kills family, then himself", body) == {("Louisville", "Kentucky")}
