@@ -527,6 +527,19 @@ def as_named_counties(found: list[Mention], named: list[Mention]) -> list[Mentio
             for m in found]
 
 
+def as_qualified(found: list[Mention], named: list[Mention]) -> list[Mention]:
+    """``found`` with each bare name that the story also ``named`` with its state or country
+    read as that place: "in Waynesville" after "Waynesville, Indiana" is Indiana's, though
+    the gazetteer knows only North Carolina's."""
+    qualified = {m.place.mention: m for m in named if m.qualified}
+    if not qualified:
+        return found
+    return [dataclasses.replace(m, place=dataclasses.replace(same.place, mention=m.place.mention), is_city=same.is_city)
+            if not m.qualified and (same := qualified.get(m.place.mention)) is not None
+            and same.place.id != m.place.id else m
+            for m in found]
+
+
 def _may_be_the_story(mention: Mention, countries: set[str]) -> bool:
     return mention.cued or not countries or mention.place.country in countries
 

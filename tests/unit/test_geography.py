@@ -560,3 +560,10 @@ def test_a_force_named_after_a_major_city_is_that_citys_not_a_village_once_so_ca
     body = ("A man shot and killed his wife and children before killing himself in Saratoga Springs "
             "on Sunday, Louisville police said.")
     assert _city("", "Man kills family, then himself", body) == {("Louisville", "Kentucky")}
+
+
+def test_a_bare_name_the_story_also_writes_with_its_state_is_that_states():
+    headline = "Police arrest suspect in bar shooting - WOWK 13 Charleston, SC News"
+    body = ("A bartender was shot and killed at a bar in Charleston last weekend, police said. "
+            "The Boondocks Bar on Washington Street in Charleston, W.Va., was closed on Monday.")
+    assert _city("", headline, body) == {("Charleston", "West Virginia")}
