@@ -469,6 +469,11 @@ class Gazetteer:
             return self._city(self._data.id_rows[at])
         return None
 
+    def city_of_region(self, region: Region) -> City | None:
+        """The city a first-level region is, where it is one ("in Southeast D.C.")."""
+        city_id = _CITY_REGIONS.get(region.place_id)
+        return self.city_by_id(city_id) if city_id is not None else None
+
     def region_by_place_id(self, place_id: str) -> Region | None:
         """The region or country of that id, or the region a locality's id places it in."""
         if place_id.startswith(LOCALITY_ID):
@@ -504,6 +509,8 @@ BROADCASTER_WEST, BROADCASTER_EAST = "fcc:K", "fcc:W"
 
 # An outlet's home city, in a story's context: "home:4508722" is Cincinnati's station's.
 _HOME = "home:"
+# First-level regions that are one city: the District of Columbia is Washington.
+_CITY_REGIONS = {"admin1:US.DC": 4140963}
 # How far from an outlet's home its local news reaches: a metropolitan area and its suburbs.
 NEAR_THE_OUTLET_KM = 80
 

@@ -276,8 +276,16 @@ def _resolve(text: str, s: int, e: int, name: str, gazetteer: Gazetteer,
     if region is not None and (region.country in context or not any(":" not in area for area in context)):
         if region.code and region.country not in _SETTLEMENTS_ALL_KNOWN:
             return Mention(s, qualified_end, region.locality(name), True, True, True)
-        return Mention(s, qualified_end, region.place(name), False, True)
+        return _region_mention(s, qualified_end, region, name, True, gazetteer)
     return None
+
+
+def _region_mention(s: int, e: int, region: Region, name: str, cued: bool, gazetteer: Gazetteer) -> Mention:
+    """A region's mention, or its city's where the region is one city: "a girl shot in
+    Southeast D.C." is in Washington."""
+    if (city := gazetteer.city_of_region(region)) is not None:
+        return Mention(s, e, gazetteer.place_of(city, name), True, cued)
+    return Mention(s, e, region.place(name), False, cued)
 
 
 def _known_place(text: str, s: int, e: int, name: str, gazetteer: Gazetteer,
@@ -301,7 +309,7 @@ def _known_place(text: str, s: int, e: int, name: str, gazetteer: Gazetteer,
     region_named = None if STREET_AFTER.match(text, e) else gazetteer.region(name, context)
     agrees = region is None or region_named is None or region.country == region_named.country
     if region_named is not None and len(name) > 2 and agrees:
-        return Mention(s, e, region_named.place(name), False, cued)
+        return _region_mention(s, e, region_named, name, cued, gazetteer)
     return None
 
 

@@ -567,3 +567,8 @@ def test_a_bare_name_the_story_also_writes_with_its_state_is_that_states():
     body = ("A bartender was shot and killed at a bar in Charleston last weekend, police said. "
             "The Boondocks Bar on Washington Street in Charleston, W.Va., was closed on Monday.")
     assert _city("", headline, body) == {("Charleston", "West Virginia")}
+
+
+def test_the_district_of_columbia_is_the_city_of_washington():
+    body = "A 7-year-old girl was shot on a sidewalk in Southeast D.C. on Monday afternoon, police said."
+    assert _city("", "Girl, 7, shot in Southeast DC", body) == {("Washington", "District of Columbia")}
