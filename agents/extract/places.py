@@ -323,6 +323,8 @@ def _qualifying_region(qualifier: re.Match[str] | None,
     for count in range(len(words), 0, -1):
         # A dateline's dash may follow the state's abbreviation without a space: "NAPLES, Fla.-".
         written = " ".join(words[:count]).rstrip("-")
+        if count < len(words) and _COUNTY.search(" " + words[count]):
+            continue  # "Chester, Delaware County": a county of some state, not Delaware
         if (region := gazetteer.region(written) or gazetteer.county_state(written)) is not None:
             return region, start + len(written)
     return None, 0

@@ -572,3 +572,9 @@ def test_a_bare_name_the_story_also_writes_with_its_state_is_that_states():
 def test_the_district_of_columbia_is_the_city_of_washington():
     body = "A 7-year-old girl was shot on a sidewalk in Southeast D.C. on Monday afternoon, police said."
     assert _city("", "Girl, 7, shot in Southeast DC", body) == {("Washington", "District of Columbia")}
+
+
+def test_a_county_after_a_town_is_no_state_of_its_name():
+    body = ("Four people were shot in Chester, Delaware County, on Sunday night, "
+            "the district attorney said.")
+    assert _city("", "Four shot", body) == {("Chester", "Pennsylvania")}
