@@ -578,3 +578,9 @@ def test_a_county_after_a_town_is_no_state_of_its_name():
     body = ("Four people were shot in Chester, Delaware County, on Sunday night, "
             "the district attorney said.")
     assert _city("", "Four shot", body) == {("Chester", "Pennsylvania")}
+
+
+def test_a_state_college_named_after_a_town_is_no_place_of_the_story():
+    body = ("A former Murray State College basketball player was accidentally shot and killed "
+            "by a 3-year-old on Friday, the sheriff said.")
+    assert ("Murray", "Utah") not in _city("", "Man killed in accidental shooting", body)
