@@ -137,7 +137,11 @@ def mentions(text: str, start: int, end: int, gazetteer: Gazetteer,
                 common = one_word and name.lower() in names.lower_words
                 mention = _resolve(text, s, e, name, gazetteer, context, person, common,
                                    inside_a_name=names.capitals_tell and _names_more(following))
-                if mention is not None and (mention.cued or not shouted):
+                # In text of lower case, a name in capitals that another word in capitals
+                # follows, and nothing cues, is a byline's ("notifications on KYLE ODEGARD
+                # daily"), not a town.
+                byline = name.isupper() and following.isalpha() and following.isupper()
+                if mention is not None and (mention.cued or not (shouted or byline)):
                     found.append(mention)
                     i = j
                     break

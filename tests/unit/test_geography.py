@@ -584,3 +584,9 @@ def test_a_state_college_named_after_a_town_is_no_place_of_the_story():
     body = ("A former Murray State College basketball player was accidentally shot and killed "
             "by a 3-year-old on Friday, the sheriff said.")
     assert ("Murray", "Utah") not in _city("", "Man killed in accidental shooting", body)
+
+
+def test_a_name_in_capitals_beside_another_in_capitals_is_a_byline_not_a_town():
+    body = ("Get email notifications on KYLE ODEGARD daily!\n\n"
+            "A man shot himself after a standoff with officers on Tuesday, witnesses said.")
+    assert ("Kyle", "Texas") not in _city("", "Suspect shot himself", body)
