@@ -60,3 +60,9 @@ def test_a_network_affiliates_brand_with_a_dash_or_my_sets_its_stories_in_the_us
     body = "A man was shot in a parked car at the mall, according to the Naples Police Department."
     assert _places("www.nbc-2.com", body) == {("Naples", "Florida")}
     assert _places("myfox8.com", body) == {("Naples", "Florida")}
+
+
+def test_a_site_named_after_a_town_is_the_namesakes_in_the_state_of_its_phone_numbers():
+    body = ("A man died of a gunshot wound on Sunday, Portsmouth Police said. Anyone with "
+            "information is asked to call the Portsmouth Police Department at 740-354-1600.")
+    assert _places("portsmouth-dailytimes.com", body) == {("Portsmouth", "Ohio")}
