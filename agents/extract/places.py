@@ -71,6 +71,8 @@ _SITE_TAIL = re.compile(
 
 
 _ADMINISTRATIVE = re.compile(r"\s(?:County|Parish|Borough|Township)$")
+# A consolidated city and county is named after both: "Athens-Clarke County" is Athens, Georgia.
+_CITY_COUNTY = re.compile(r"\w-[A-Z][\w'’.]*\s(?:County|Parish)$")
 # A US county's name as copy writes it: "Rock County", "Tangipahoa Parish", "Henry Co.", and
 # in a dateline "BROWN COUNTY, Wis.".
 _COUNTY = re.compile(r"\s(?:County|Parish|Co|COUNTY|PARISH)$")
@@ -304,7 +306,8 @@ def _known_place(text: str, s: int, e: int, name: str, gazetteer: Gazetteer,
         return Mention(s, kind.end(), named.place(name), False, True)  # "the Odesa region"
     if (person or (common and not cued)) and region is None and not settlement:
         return None
-    city = (None if NOT_A_CITY_AFTER.match(text, e) or _ADMINISTRATIVE.search(name)
+    administrative = _ADMINISTRATIVE.search(name) and not _CITY_COUNTY.search(name)
+    city = (None if NOT_A_CITY_AFTER.match(text, e) or administrative
             else gazetteer.pick(name, within=region, context=context,
                                 evidence=settlement or bool(_POLICE_AFTER.match(text, e)), cued=where))
     if city is not None:

@@ -590,3 +590,9 @@ def test_a_name_in_capitals_beside_another_in_capitals_is_a_byline_not_a_town():
     body = ("Get email notifications on KYLE ODEGARD daily!\n\n"
             "A man shot himself after a standoff with officers on Tuesday, witnesses said.")
     assert ("Kyle", "Texas") not in _city("", "Suspect shot himself", body)
+
+
+def test_a_consolidated_city_county_is_its_city():
+    body = ("An Athens-Clarke County officer was dispatched Thursday to a shooting and found a man "
+            "with multiple gunshot wounds.")
+    assert _city("", "Athens man wounded in drive-by shooting", body) == {("Athens", "Georgia")}
