@@ -267,6 +267,10 @@ class Gazetteer:
         majors = [c for c in self.cities(name) if c.population >= MAJOR_CITY and _bears_as_its_own(c, own_names)]
         return majors[0] if len(majors) == 1 else None
 
+    def bears_as_its_own(self, city: City, name: str) -> bool:
+        """Whether ``name`` is the city's own name, not one it is only also called."""
+        return _bears_as_its_own(city, _own_name_keys(name))
+
     def cities(self, name: str) -> list[City]:
         """Every city of that name: those whose own name it is, then those it is another name
         of, each the most populous first (a shared list: do not change it)."""
@@ -330,6 +334,8 @@ class Gazetteer:
         household = region is not None and (not region.code or region.country == "US")
         countries = {area for area in context if ":" not in area}
         foreign = region is not None and not household and bool(countries) and region.country not in countries
+        if region is not None and not region.code and cued and (town := _town_of_the_state(candidates, own_names, context)):
+            return town
         if region is not None and not foreign and (household or (candidates and candidates[0].population < MAJOR_CITY)):
             candidates = [c for c in candidates if c.population >= WORLD_CITY or (c.country == region.country and (
                 c.population >= MAJOR_CITY or (_bears_as_its_own(c, own_names) and not household)))]
@@ -463,6 +469,11 @@ class Gazetteer:
             return self._city(self._data.id_rows[at])
         return None
 
+    def city_of_region(self, region: Region) -> City | None:
+        """The city a first-level region is, where it is one ("in Southeast D.C.")."""
+        city_id = _CITY_REGIONS.get(region.place_id)
+        return self.city_by_id(city_id) if city_id is not None else None
+
     def region_by_place_id(self, place_id: str) -> Region | None:
         """The region or country of that id, or the region a locality's id places it in."""
         if place_id.startswith(LOCALITY_ID):
@@ -498,8 +509,20 @@ BROADCASTER_WEST, BROADCASTER_EAST = "fcc:K", "fcc:W"
 
 # An outlet's home city, in a story's context: "home:4508722" is Cincinnati's station's.
 _HOME = "home:"
+# First-level regions that are one city: the District of Columbia is Washington.
+_CITY_REGIONS = {"admin1:US.DC": 4140963}
 # How far from an outlet's home its local news reaches: a metropolitan area and its suburbs.
 NEAR_THE_OUTLET_KM = 80
+
+
+def _town_of_the_state(candidates: list[City], own_names: frozenset[str], context: frozenset[str]) -> City | None:
+    """The town of a country's name that the one US state a story is set in has: "a boy shot
+    near his home in Denmark" in a story of the Bamberg County coroner is Denmark, South
+    Carolina's. A story set in several states, or abroad, keeps the country."""
+    states = [area for area in context if area.startswith("admin1:US.")]
+    if len(states) != 1 or any(":" not in area and area != "US" for area in context):
+        return None
+    return next((c for c in candidates if c.region_id == states[0] and _bears_as_its_own(c, own_names)), None)
 
 
 def home_of(city_place_id: str) -> str:

@@ -17,7 +17,7 @@ from agents.extract.gate import gated
 from agents.extract.outlet import outlet_places, site_city
 from agents.extract.people import read_names
 from agents.extract.phones import phone_states
-from agents.extract.places import Mention, as_named_counties, mentions, regions_named
+from agents.extract.places import Mention, as_named_counties, as_qualified, mentions, regions_named
 from agents.extract.text import is_title_case
 from streams.records import Place
 
@@ -55,12 +55,26 @@ def outlet_areas(source: str, text: str, headline_end: int, story_end: int,
     names, and the states of the local phone numbers it gives its readers ("CRIMESTOPPERS at
     504-822-1111")."""
     in_site, call_letters = outlet_places(source, gazetteer)
+    phones = phone_states(text, gazetteer)
     home = site_city(source, gazetteer)
     # A station's "South Georgia News" is the state's, not the country's.
     tail = [m.place for m in mentions(text, story_end, headline_end, gazetteer, call_letters) if _the_outlets(m, gazetteer)]
-    places = [*in_site, *([home] if home else []), *tail]
+    places = [_in_the_phones_state(place, phones, gazetteer) for place in (*in_site, *([home] if home else []))] + tail
     homes = {home_of(place.id) for place in places if place.id.startswith("geonames:")}
-    return areas(places, gazetteer) | call_letters | phone_states(text, gazetteer) | homes
+    return areas(places, gazetteer) | call_letters | phones | homes
+
+
+def _in_the_phones_state(home: Place, phones: frozenset[str], gazetteer: Gazetteer) -> Place:
+    """A town a site is named after, as the namesake in the state of the local phone numbers
+    the outlet gives ("portsmouth-dailytimes" with "740-354-1600" is Portsmouth, Ohio's paper,
+    not Portsmouth, England's)."""
+    if not phones or not home.id.startswith("geonames:") or (
+            city := gazetteer.city_by_id(int(home.id.partition(":")[2]))) is None:
+        return home
+    if city.region_id in phones:
+        return home
+    local = next((c for c in gazetteer.cities(home.mention or home.name) if c.region_id in phones), None)
+    return local.place(local.name) if local is not None else home
 
 
 # Phrases of American police and court copy: a story that uses them is set in the US, however
@@ -91,7 +105,8 @@ def outlet_city(source: str, text: str, headline_end: int, story_end: int, gazet
     cities = {m.place for m in mentions(text, story_end, headline_end, gazetteer, hints)
               if m.is_city and _the_outlets(m, gazetteer)}
     if not cities:
-        return site_city(source, gazetteer)
+        home = site_city(source, gazetteer)
+        return _in_the_phones_state(home, phone_states(text, gazetteer), gazetteer) if home else None
     return cities.pop() if len(cities) == 1 else None
 
 
@@ -127,4 +142,5 @@ def read_places(text: str, headline_end: int, spans: list[tuple[int, int]],
         headline = mentions(text, 0, headline_end, gazetteer, wider, headline_names)
         body = [m for start, end in spans for m in mentions(text, start, end, gazetteer, wider, names)]
     named = headline + body
-    return as_named_counties(headline, named), as_named_counties(body, named)
+    return (as_qualified(as_named_counties(headline, named), named),
+            as_qualified(as_named_counties(body, named), named))

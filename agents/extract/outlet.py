@@ -14,13 +14,14 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from agents.enrich.gazetteer import BROADCASTER_EAST, BROADCASTER_WEST, City, Gazetteer, Region, fold
+from agents.enrich.gazetteer import BROADCASTER_EAST, BROADCASTER_WEST, WORLD_CITY, City, Gazetteer, Region, fold
 from agents.extract.people import PLACE_MODIFIERS
 from streams.records import Place
 
 _CALL_SIGN = re.compile(r"[kw][a-z]{2,3}(?:tv|\d{1,2})?")
-# A US network's local affiliate brands itself by network and channel: "abc11", "nbc4i", "fox5ny".
-_NETWORK_AFFILIATE = re.compile(r"(?:abc|nbc|cbs|fox)\d{1,2}")
+# A US network's local affiliate brands itself by network and channel: "abc11", "nbc4i", "fox5ny",
+# "nbc-2", "myfox8".
+_NETWORK_AFFILIATE = re.compile(r"(?:my)?(?:abc|nbc|cbs|fox)-?\d{1,2}")
 _SHORTEST_CITY_IN_A_DOMAIN = 5  # shorter names hide inside ordinary words
 _GENERIC_LABELS = frozenset({"www", "m", "mobile", "amp", "news", "edition"})
 
@@ -81,8 +82,9 @@ def _words_of_us_states(gazetteer: Gazetteer) -> frozenset[str]:
 
 def _states_in(label: str, gazetteer: Gazetteer) -> list[Place]:
     """US states whose name is written inside a site label ("nbcconnecticut",
-    "arkansasonline"), the longest at each point ("westvirginia" is not Virginia). Washington
-    is left out: the Post's is the capital's."""
+    "arkansasonline"), the longest at each point ("westvirginia" is not Virginia), and the
+    city of a million of a state's name ("nbcnewyork" is New York City's station too).
+    Washington is left out: the Post's is the capital's."""
     names = {fold(state.name).replace(" ", ""): state for state in gazetteer.us_states()
              if state.code != "WA"}
     found, start = [], 0
@@ -95,8 +97,17 @@ def _states_in(label: str, gazetteer: Gazetteer) -> list[Place]:
             start += len(shared) if shared else 1
             continue
         found.append(state.place(state.name))
+        found += _city_of_states_name(state, gazetteer)
         start += len(fold(state.name).replace(" ", ""))
     return found
+
+
+def _city_of_states_name(state: Region, gazetteer: Gazetteer) -> list[Place]:
+    """The city of a million in a state that the state's name also names: a station named
+    after New York is at home in the city (its Newark is New Jersey's, across the river, not
+    the village upstate)."""
+    cities = [c for c in gazetteer.cities(state.name) if c.population >= WORLD_CITY and c.region_id == state.place_id]
+    return [cities[0].place(state.name)] if len(cities) == 1 else []
 
 
 @lru_cache(maxsize=1)

@@ -27,11 +27,12 @@ _STREET = (r"Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Blvd\.|Drive|Dr\.|Lane
 # state's highway is that state's ("Oklahoma Highway 3").
 STREET_AFTER = re.compile(rf"\s+(?:{_STREET})(?!\w)")
 _ROAD = rf"{_STREET}|Highway|Hwy\.?"
-# "DeKalb County", "Richland Parish", "Austin neighborhood", "Clay St.", "Davis Corner Road":
-# the name is not the city's. (No word boundary closes it: none follows the period of "St.".)
+# "DeKalb County", "Richland Parish", "Austin neighborhood", "Clay St.", "Davis Corner Road",
+# "Murray State College": the name is not the city's. (No word boundary closes it: none
+# follows the period of "St.".)
 NOT_A_CITY_AFTER = re.compile(
     r"(?:['’]s)?(?:\s+(?:County|Parish|Co\.|Township|Borough|Twp\.?|neighbou?rhood|section|district"
-    rf"|community|High|Middle|Elementary|University|College|{_ROAD}|Park|Plaza|Square|Apartments"
+    rf"|community|High|Middle|Elementary|(?:State\s+)?(?:University|College)|{_ROAD}|Park|Plaza|Square|Apartments"
     r"|Mall|Airport|Sheriff|City|Hospital|Medical|Regional|Memorial|General|Health)"
     rf"|(?:\s+[A-Z][a-z]+){{1,2}}\s+(?:{_ROAD}))(?!\w)"
 )

@@ -71,6 +71,8 @@ _SITE_TAIL = re.compile(
 
 
 _ADMINISTRATIVE = re.compile(r"\s(?:County|Parish|Borough|Township)$")
+# A consolidated city and county is named after both: "Athens-Clarke County" is Athens, Georgia.
+_CITY_COUNTY = re.compile(r"\w-[A-Z][\w'’.]*\s(?:County|Parish)$")
 # A US county's name as copy writes it: "Rock County", "Tangipahoa Parish", "Henry Co.", and
 # in a dateline "BROWN COUNTY, Wis.".
 _COUNTY = re.compile(r"\s(?:County|Parish|Co|COUNTY|PARISH)$")
@@ -137,7 +139,11 @@ def mentions(text: str, start: int, end: int, gazetteer: Gazetteer,
                 common = one_word and name.lower() in names.lower_words
                 mention = _resolve(text, s, e, name, gazetteer, context, person, common,
                                    inside_a_name=names.capitals_tell and _names_more(following))
-                if mention is not None and (mention.cued or not shouted):
+                # In text of lower case, a name in capitals that another word in capitals
+                # follows, and nothing cues, is a byline's ("notifications on KYLE ODEGARD
+                # daily"), not a town.
+                byline = name.isupper() and following.isalpha() and following.isupper()
+                if mention is not None and (mention.cued or not (shouted or byline)):
                     found.append(mention)
                     i = j
                     break
@@ -276,8 +282,16 @@ def _resolve(text: str, s: int, e: int, name: str, gazetteer: Gazetteer,
     if region is not None and (region.country in context or not any(":" not in area for area in context)):
         if region.code and region.country not in _SETTLEMENTS_ALL_KNOWN:
             return Mention(s, qualified_end, region.locality(name), True, True, True)
-        return Mention(s, qualified_end, region.place(name), False, True)
+        return _region_mention(s, qualified_end, region, name, True, gazetteer)
     return None
+
+
+def _region_mention(s: int, e: int, region: Region, name: str, cued: bool, gazetteer: Gazetteer) -> Mention:
+    """A region's mention, or its city's where the region is one city: "a girl shot in
+    Southeast D.C." is in Washington."""
+    if (city := gazetteer.city_of_region(region)) is not None:
+        return Mention(s, e, gazetteer.place_of(city, name), True, cued)
+    return Mention(s, e, region.place(name), False, cued)
 
 
 def _known_place(text: str, s: int, e: int, name: str, gazetteer: Gazetteer,
@@ -292,7 +306,8 @@ def _known_place(text: str, s: int, e: int, name: str, gazetteer: Gazetteer,
         return Mention(s, kind.end(), named.place(name), False, True)  # "the Odesa region"
     if (person or (common and not cued)) and region is None and not settlement:
         return None
-    city = (None if NOT_A_CITY_AFTER.match(text, e) or _ADMINISTRATIVE.search(name)
+    administrative = _ADMINISTRATIVE.search(name) and not _CITY_COUNTY.search(name)
+    city = (None if NOT_A_CITY_AFTER.match(text, e) or administrative
             else gazetteer.pick(name, within=region, context=context,
                                 evidence=settlement or bool(_POLICE_AFTER.match(text, e)), cued=where))
     if city is not None:
@@ -301,7 +316,7 @@ def _known_place(text: str, s: int, e: int, name: str, gazetteer: Gazetteer,
     region_named = None if STREET_AFTER.match(text, e) else gazetteer.region(name, context)
     agrees = region is None or region_named is None or region.country == region_named.country
     if region_named is not None and len(name) > 2 and agrees:
-        return Mention(s, e, region_named.place(name), False, cued)
+        return _region_mention(s, e, region_named, name, cued, gazetteer)
     return None
 
 
@@ -313,7 +328,10 @@ def _qualifying_region(qualifier: re.Match[str] | None,
         return None, 0
     start, words = qualifier.start("qualifier"), qualifier["qualifier"].split()
     for count in range(len(words), 0, -1):
-        written = " ".join(words[:count])
+        # A dateline's dash may follow the state's abbreviation without a space: "NAPLES, Fla.-".
+        written = " ".join(words[:count]).rstrip("-")
+        if count < len(words) and _COUNTY.search(" " + words[count]):
+            continue  # "Chester, Delaware County": a county of some state, not Delaware
         if (region := gazetteer.region(written) or gazetteer.county_state(written)) is not None:
             return region, start + len(written)
     return None, 0
@@ -411,6 +429,10 @@ def _police_city(names: list[str], named: Place, gazetteer: Gazetteer,
     regions = {area for area in context if area.startswith("admin1:")}
     for name in names:
         city = gazetteer.pick(name, within=state, context=frozenset(context), evidence=unplaced)
+        # A force named after a major city is that city's, not a village's of the story's state
+        # that was once also so called ("Louisville police", "LMPD" are not Morris, New York's).
+        if city is not None and not gazetteer.bears_as_its_own(city, name):
+            city = gazetteer.the_major_city(name) or city
         if city is None or (unplaced and regions and city.region_id not in regions
                             and city.population < VILLAGE_POPULATION):
             continue
@@ -460,10 +482,28 @@ def article_place(headline: list[Mention], body: list[Mention], dateline: Place 
     if gazetteer.lies_in(named, police):
         return named
     cued = any(m.cued and m.place.id == named.id for m in headline + body)
+    # "One teen killed in Aynor" on a South Carolina paper: police of another state (a crawled
+    # link's "Austin police arrest ...") do not move a story its headline says happened in a
+    # town of the outlet's state. Elsewhere the police's city may hold a neighbourhood of the
+    # name ("Teen shot in Austin" over a Chicago Police story).
+    if (not _same_area(named, police) and _in_the_outlets_state(named, gazetteer, hints)
+            and any(_happened_in(m) and m.place.id == named.id for m in headline)):
+        return named
     if named.id == UNKNOWN_PLACE.id or not _same_area(named, police) or (
             named.admin1 == police.admin1 and not (named.id.startswith("geonames:") and cued)):
         return police
     return named
+
+
+def _happened_in(mention: Mention) -> bool:
+    """Whether the words before a mention say it happened there ("killed in Aynor"), not
+    that someone is from there or passed by it."""
+    return mention.is_city and mention.cued and not mention.aside and not mention.home
+
+
+def _in_the_outlets_state(place: Place, gazetteer: Gazetteer, hints: frozenset[str]) -> bool:
+    city = gazetteer.city_by_id(int(place.id.partition(":")[2])) if place.id.startswith("geonames:") else None
+    return city is not None and city.region_id in hints
 
 
 def _named_place(headline: list[Mention], body: list[Mention], dateline: Place | None,
@@ -501,6 +541,19 @@ def as_named_counties(found: list[Mention], named: list[Mention]) -> list[Mentio
     return [dataclasses.replace(m, place=dataclasses.replace(county, mention=m.place.mention), is_city=False)
             if m.is_city and not m.qualified and (county := counties.get(m.place.mention)) is not None
             and county.admin1 != m.place.admin1 else m
+            for m in found]
+
+
+def as_qualified(found: list[Mention], named: list[Mention]) -> list[Mention]:
+    """``found`` with each bare name that the story also ``named`` with its state or country
+    read as that place: "in Waynesville" after "Waynesville, Indiana" is Indiana's, though
+    the gazetteer knows only North Carolina's."""
+    qualified = {m.place.mention: m for m in named if m.qualified}
+    if not qualified:
+        return found
+    return [dataclasses.replace(m, place=dataclasses.replace(same.place, mention=m.place.mention), is_city=same.is_city)
+            if not m.qualified and (same := qualified.get(m.place.mention)) is not None
+            and same.place.id != m.place.id else m
             for m in found]
 
 

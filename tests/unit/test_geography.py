@@ -1,5 +1,7 @@
 """Where extraction places a claim: qualifiers, datelines, the article's other places."""
 
+import pytest
+
 from agents.enrich.gazetteer import load_gazetteer
 from agents.extract.core import extract
 from agents.extract.places import police_names, regions_named
@@ -534,3 +536,55 @@ def test_a_police_station_named_after_its_part_of_town_is_no_towns_police():
 def test_a_city_police_force_known_by_its_initials_places_a_story_that_names_no_town():
     assert set(_places("IMPD: 8-year-old accidentally shoots self",
                        "An 8-year-old boy accidentally shot himself on Sunday, IMPD said.")) == {"geonames:4259418"}
+
+
+
+# Each a short story of one reading, with the place it must be at.
+@pytest.mark.parametrize("source, headline, body, place", [
+    pytest.param("www.myrtlebeachonline.com", "One teen killed in Aynor, another arrested",
+                 "Austin police arrest teacher after traffic stop\n\n"
+                 "A 17-year-old was shot and killed Saturday night, the county coroner said.",
+                 ("Aynor", "South Carolina"),
+                 id="police_of_another_state_do_not_move_a_story_its_headline_puts_in_the_outlets_state"),
+    pytest.param("", "Teen dies in shooting at mall",
+                 "NAPLES, Fla.- A 17-year-old died after being shot in a car at the mall, police said.",
+                 ("Naples", "Florida"), id="a_datelines_dash_right_after_the_states_abbreviation_keeps_the_state"),
+    pytest.param("", "Toddler shot and killed",
+                 "A 2-year-old boy was shot and killed near his home in Denmark on Saturday, "
+                 "the Bamberg County coroner said.",
+                 ("Denmark", "South Carolina"), id="a_country_a_story_of_one_us_state_puts_something_in_is_its_town"),
+    pytest.param("", "Man kills family, then himself",
+                 "A man shot and killed his wife and children before killing himself in Saratoga Springs "
+                 "on Sunday, Louisville police said.",
+                 ("Louisville", "Kentucky"), id="a_force_named_after_a_major_city_is_that_citys_not_a_village_once_so_called"),
+    pytest.param("", "Police arrest suspect in bar shooting - WOWK 13 Charleston, SC News",
+                 "A bartender was shot and killed at a bar in Charleston last weekend, police said. "
+                 "The Boondocks Bar on Washington Street in Charleston, W.Va., was closed on Monday.",
+                 ("Charleston", "West Virginia"), id="a_bare_name_the_story_also_writes_with_its_state_is_that_states"),
+    pytest.param("", "Girl, 7, shot in Southeast DC",
+                 "A 7-year-old girl was shot on a sidewalk in Southeast D.C. on Monday afternoon, police said.",
+                 ("Washington", "District of Columbia"), id="the_district_of_columbia_is_the_city_of_washington"),
+    pytest.param("", "Four shot",
+                 "Four people were shot in Chester, Delaware County, on Sunday night, the district attorney said.",
+                 ("Chester", "Pennsylvania"), id="a_county_after_a_town_is_no_state_of_its_name"),
+    pytest.param("", "Athens man wounded in drive-by shooting",
+                 "An Athens-Clarke County officer was dispatched Thursday to a shooting and found a man "
+                 "with multiple gunshot wounds.",
+                 ("Athens", "Georgia"), id="a_consolidated_city_county_is_its_city"),
+    # A story that names no town of its own is at no place rather than at a namesake of a word.
+    pytest.param("", "Man killed in accidental shooting",
+                 "A former Murray State College basketball player was accidentally shot and killed "
+                 "by a 3-year-old on Friday, the sheriff said.",
+                 ("", ""), id="a_state_college_named_after_a_town_is_no_place_of_the_story"),
+    pytest.param("", "Suspect shot himself",
+                 "Get email notifications on KYLE ODEGARD daily!\n\n"
+                 "A man shot himself after a standoff with officers on Tuesday, witnesses said.",
+                 ("", ""), id="a_name_in_capitals_beside_another_in_capitals_is_a_byline"),
+])
+def test_the_place_a_story_is_read_at(source: str, headline: str, body: str, place: tuple[str, str]):
+    assert _city(source, headline, body) == {place}
+
+
+def test_a_country_named_in_a_story_set_abroad_stays_the_country():
+    abroad = "Two people were shot and killed in Denmark on Saturday, police said."
+    assert set(_places("Two killed", abroad)) == {"country:DK"}

@@ -47,3 +47,22 @@ def test_a_namesake_near_the_outlets_home_is_the_one_its_story_means():
     body = "A toddler was critically wounded in a shooting in Highland Heights on Sunday, police said."
     assert _places("www.cincinnati.com", body) == {("Highland Heights", "Kentucky")}  # across the river
     assert _places("www.cleveland.com", body) == {("Highland Heights", "Ohio")}
+
+
+def test_a_site_named_after_new_york_is_at_home_in_the_city_and_its_newark_is_new_jerseys():
+    newark = "Two teenagers were shot in Newark on Halloween night, police said."
+    assert _places("www.nbcnewyork.com", newark) == {("Newark", "New Jersey")}
+    assert _places("www.nbcconnecticut.com", "A man was shot and wounded in Bristol, police said.") == {
+        ("Bristol", "Connecticut")}
+
+
+def test_a_network_affiliates_brand_with_a_dash_or_my_sets_its_stories_in_the_us():
+    body = "A man was shot in a parked car at the mall, according to the Naples Police Department."
+    assert _places("www.nbc-2.com", body) == {("Naples", "Florida")}
+    assert _places("myfox8.com", body) == {("Naples", "Florida")}
+
+
+def test_a_site_named_after_a_town_is_the_namesakes_in_the_state_of_its_phone_numbers():
+    body = ("A man died of a gunshot wound on Sunday, Portsmouth Police said. Anyone with "
+            "information is asked to call the Portsmouth Police Department at 740-354-1600.")
+    assert _places("portsmouth-dailytimes.com", body) == {("Portsmouth", "Ohio")}
