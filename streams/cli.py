@@ -120,7 +120,7 @@ def worker(partitions, web_host, web_port, web_bind, data_dir, loglevel) -> None
     try:
         asyncio.run(admin.wait_until_ready(settings.broker, timeout=30,
                                            security=settings.security))
-        created = asyncio.run(admin.ensure_topics(settings))
+        created = asyncio.run(admin.ensure_topics(settings, tables=True))
     except admin.BrokerUnavailable as exc:
         raise click.ClickException(str(exc)) from None
     if created:

@@ -15,17 +15,18 @@ from __future__ import annotations
 import faust
 
 from streams.app import app
+from streams.changelogs import ARTICLES_SEEN, PLACE_INCIDENTS, PLACE_TALLIES, TableSpec
 from streams.codecs import CODEC_NAME
 from streams.json_table import JsonTable
 
 _SCHEMA = faust.Schema(key_serializer=CODEC_NAME, value_serializer="raw")
 
 
-def _table(name: str, help_text: str) -> JsonTable:
-    return JsonTable(app.Table(name, default=None, schema=_SCHEMA, value_type=bytes,
+def _table(spec: TableSpec, help_text: str) -> JsonTable:
+    return JsonTable(app.Table(spec.name, default=None, schema=_SCHEMA, value_type=bytes,
                                help=help_text))
 
 
-articles_seen = _table("articles-seen", "extract: article id -> fingerprint, revision, last reports")
-place_incidents = _table("place-incidents", "dedupe: place id -> its claims and incidents")
-place_tallies = _table("place-tallies", "tally: place id -> its row and its incidents' shares")
+articles_seen = _table(ARTICLES_SEEN, "extract: article id -> fingerprint, revision, last reports")
+place_incidents = _table(PLACE_INCIDENTS, "dedupe: place id -> its claims and incidents")
+place_tallies = _table(PLACE_TALLIES, "tally: place id -> its row and its incidents' shares")
