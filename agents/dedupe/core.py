@@ -138,21 +138,15 @@ class LateReport(ValueError):
     closed, so it can neither join it nor safely stand alone."""
 
 
-def _agrees(a: int | None, b: int | None) -> bool:
-    return a is None or b is None or a == b
-
-
-def _within(mine: int | None, my_high: int | None, theirs: int | None) -> bool:
-    """Whether a figure agrees with the one stated: equal, or a lower bound it meets ("at
-    least three" of five)."""
-    return _agrees(mine, theirs) or (my_high is None and theirs is not None and mine <= theirs)  # type: ignore[operator]
-
-
 def _agrees_with(mine: int | None, my_high: int | None, members: list[Member], kind: str,
                  counted: int) -> bool:
-    """Whether a report's figure agrees with an incident's: with the figure its members state,
-    or with the one they make ("eight were shot" of which none died are eight wounded)."""
-    return _within(mine, my_high, _stated(members, kind)) or (mine is not None and mine == counted > 0)
+    """Whether a report's figure agrees with an incident's: unstated on either side, equal to
+    the figure its members state, a lower bound that figure meets ("at least three" of five),
+    or the figure they make ("eight were shot" of which none died are eight wounded)."""
+    stated = _stated(members, kind)
+    if mine is None or stated is None or mine == stated:
+        return True
+    return (my_high is None and mine <= stated) or mine == counted > 0
 
 
 def _stated(members: list[Member], kind: str) -> int | None:
