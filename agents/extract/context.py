@@ -17,7 +17,7 @@ from agents.extract.gate import gated
 from agents.extract.outlet import outlet_places, site_city
 from agents.extract.people import read_names
 from agents.extract.phones import phone_states
-from agents.extract.places import Mention, as_named_counties, as_qualified, mentions, regions_named
+from agents.extract.places import Mention, as_named_in_full, mentions, regions_named
 from agents.extract.text import is_title_case
 from streams.records import Place
 
@@ -142,5 +142,4 @@ def read_places(text: str, headline_end: int, spans: list[tuple[int, int]],
         headline = mentions(text, 0, headline_end, gazetteer, wider, headline_names)
         body = [m for start, end in spans for m in mentions(text, start, end, gazetteer, wider, names)]
     named = headline + body
-    return (as_qualified(as_named_counties(headline, named), named),
-            as_qualified(as_named_counties(body, named), named))
+    return as_named_in_full(headline, named), as_named_in_full(body, named)

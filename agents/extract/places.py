@@ -531,30 +531,24 @@ def _is_county(place: Place) -> bool:
     return place.id.startswith("county:")
 
 
-def as_named_counties(found: list[Mention], named: list[Mention]) -> list[Mention]:
-    """``found`` with each bare town name that the story also ``named`` as a county of
-    another state read as that county: the headline's "Pasco 13-year-old" beside "Pasco
-    County, Florida" is not Pasco, Washington."""
-    counties = {_COUNTY.sub("", m.place.name): m.place for m in named if _is_county(m.place)}
-    if not counties:
-        return found
-    return [dataclasses.replace(m, place=dataclasses.replace(county, mention=m.place.mention), is_city=False)
-            if m.is_city and not m.qualified and (county := counties.get(m.place.mention)) is not None
-            and county.admin1 != m.place.admin1 else m
-            for m in found]
-
-
-def as_qualified(found: list[Mention], named: list[Mention]) -> list[Mention]:
-    """``found`` with each bare name that the story also ``named`` with its state or country
-    read as that place: "in Waynesville" after "Waynesville, Indiana" is Indiana's, though
-    the gazetteer knows only North Carolina's."""
+def as_named_in_full(found: list[Mention], named: list[Mention]) -> list[Mention]:
+    """``found`` with each bare name read as the place the story also ``named`` in full: as a
+    county of another state than the town's ("Pasco 13-year-old" beside "Pasco County,
+    Florida" is not Pasco, Washington), then with its state or country ("in Waynesville" after
+    "Waynesville, Indiana" is Indiana's, though the gazetteer knows only North Carolina's)."""
+    counties = {_COUNTY.sub("", m.place.name): m for m in named if _is_county(m.place)}
     qualified = {m.place.mention: m for m in named if m.qualified}
-    if not qualified:
-        return found
-    return [dataclasses.replace(m, place=dataclasses.replace(same.place, mention=m.place.mention), is_city=same.is_city)
-            if not m.qualified and (same := qualified.get(m.place.mention)) is not None
-            and same.place.id != m.place.id else m
-            for m in found]
+    return [_in_full(_in_full(m, counties.get(m.place.mention), county=True), qualified.get(m.place.mention))
+            for m in found] if counties or qualified else found
+
+
+def _in_full(mention: Mention, full: Mention | None, county: bool = False) -> Mention:
+    if full is None or mention.qualified or full.place.id == mention.place.id:
+        return mention
+    if county and not (mention.is_city and full.place.admin1 != mention.place.admin1):
+        return mention  # a town in its own county's state is most likely that county's town
+    return dataclasses.replace(mention, place=dataclasses.replace(full.place, mention=mention.place.mention),
+                               is_city=full.is_city)
 
 
 def _may_be_the_story(mention: Mention, countries: set[str]) -> bool:
