@@ -32,6 +32,11 @@ class JsonTable(MutableMapping[str, Any]):
     def __delitem__(self, key: str) -> None:
         del self._data[key]
 
+    def __contains__(self, key: object) -> bool:
+        # Mapping's own would parse the value only to learn the key is there (dedupe's layout
+        # asks it of every key it drops).
+        return key in self._data
+
     def __iter__(self) -> Iterator[str]:
         return iter(self._data)
 

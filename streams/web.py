@@ -55,9 +55,9 @@ def _place_of(incident_id: str) -> str | None:
 
 def local_incident(incident_id: str) -> Answer:
     place = _place_of(incident_id)
-    for incident in PlaceStore(tables.place_incidents).incidents(place) if place else ():
-        if incident.incident_id == incident_id:
-            return 200, orjson.loads(dumps(enrich(incident)))
+    incident = PlaceStore(tables.place_incidents).incident(place, incident_id) if place else None
+    if incident is not None:
+        return 200, orjson.loads(dumps(enrich(incident)))
     return 404, {"error": f"no incident {incident_id!r} has been counted"}
 
 

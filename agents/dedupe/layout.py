@@ -77,11 +77,15 @@ class PlaceStore:
         return PlaceIncidents(incidents, [claims[report_id] for report_id in header["claims"]],
                               header["handled"], header["withdrawn"], header["latest"])
 
-    def incidents(self, place: str) -> list[Incident]:
-        """The place's incidents alone, without reading its claims (the read API's)."""
+    def incident(self, place: str, incident_id: str) -> Incident | None:
+        """One of the place's incidents, read alone: neither its claims nor its other
+        incidents (the read API's)."""
         header = self._get(place)
-        return [Incident.from_dict(self._table[incident_key(place, *entry)]["incident"])
-                for entry in (header["incidents"] if header else ())]
+        for entry_id, revision in header["incidents"] if header else ():
+            if entry_id == incident_id:
+                stored = self._table[incident_key(place, incident_id, revision)]
+                return Incident.from_dict(stored["incident"])
+        return None
 
     def save(self, place: str, state: PlaceIncidents, previous: PlaceIncidents | None) -> None:
         """Write ``state`` over ``previous`` (what the table holds for the place, if anything):

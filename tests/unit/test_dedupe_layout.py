@@ -126,3 +126,15 @@ def test_a_write_cut_short_and_its_report_read_again_leave_the_table_as_a_whole_
     _feed(place_states(JsonTable(uncut)), [report])
     assert restarted[KHARKIV.id] == after
     assert store == uncut
+
+
+def test_the_read_api_reads_one_incident_by_its_id():
+    table = JsonTable()
+    places = place_states(table)
+    _feed(places, [_report("a", 1, 2), _report("b", 3, 4, day=20, article="a2")])
+    state = places[KHARKIV.id]
+    for open_incident in state.incidents:
+        found = PlaceStore(table).incident(KHARKIV.id, open_incident.incident.incident_id)
+        assert found == open_incident.incident
+    assert PlaceStore(table).incident(KHARKIV.id, "no-such-incident") is None
+    assert PlaceStore(table).incident("geonames:0", "no-such-incident") is None
