@@ -96,6 +96,8 @@ class PlaceStore:
         old_incidents = ({o.incident.incident_id: o for o in previous.incidents}
                          if previous else {})
         claims = {claim.report_id: claim for claim in state.claims}
+        # A report id is a hash of its article, revision and span, so a claim never changes
+        # under its id: one already stored is not written again.
         for report_id, claim in claims.items():
             if report_id not in old_claims:
                 self._table[claim_key(place, report_id)] = claim
