@@ -170,6 +170,10 @@ def period_in(sentence: str, anchor: date) -> When | None:
     return When(date=anchor - timedelta(days=days), date_end=anchor, period=label)
 
 
+_INCIDENT_NOUNS = ("shooting", "killing", "slaying", "murder", "homicide", "stabbing", "attack", "rampage",
+                   "massacre")
+
+
 # A day that names the incident itself: "the July 9 shooting", "Thursday's fatal shooting",
 # "the Sunday shooting", "the April 28 double murder". It is the claim's day whatever other
 # day the sentence names first: the arrest's ("was taken into custody July 14 in connection
@@ -177,7 +181,7 @@ def period_in(sentence: str, anchor: date) -> When | None:
 _INCIDENT_AFTER = re.compile(
     r"(?:['’]s)?(?:,?\s+(?:19|20)\d\d,?)?(?:\s+(?:early|late)\s+(?:morning|afternoon|evening|night))?"
     r"(?:\s+(?:fatal|deadly|double|triple|quadruple|mass|drive-by|accidental|shooting))?"
-    r"\s+(?:shootings?|killings?|slayings?|murders?|homicides?|stabbings?|attacks?|rampage|massacre)\b"
+    r"\s+(?:" + "|".join(f"{noun}s?" for noun in _INCIDENT_NOUNS) + r")\b"
     # "Thursday's shooting scene" is a place, not the incident a sentence tells of.
     r"(?!\s+(?:scene|site|location))",
     re.I,
@@ -185,9 +189,7 @@ _INCIDENT_AFTER = re.compile(
 
 
 # Most sentences name no incident by these words, and are not searched for its day.
-_INCIDENT_WORDS = CaseBlind(one_of(
-    ("shooting", "killing", "slaying", "murder", "homicide", "stabbing", "attack", "rampage", "massacre"),
-    word_start=True))
+_INCIDENT_WORDS = CaseBlind(one_of(_INCIDENT_NOUNS, word_start=True))
 
 
 def _day_of_the_incident(sentence: str, anchor: date) -> date | None:
