@@ -262,9 +262,10 @@ _OF = gated(re.compile(
 # "The death toll rose to six", "the number of injured reached 40"
 _TOLL = gated(re.compile(
     r"\b(?:death\s+toll|toll|number\s+of\s+(?:dead|deaths|injured|wounded|fatalities|casualties))"
-    r"(?:\s+\w+){0,8}?\s+(?:to|at|of|is|was|reached|hit|stands\s+at|climbed\s+to)\s+(?:at\s+least\s+)?$",
+    r"(?:\s+\w+){0,14}?\s+(?:to|at|of|is|was|reached|hit|stands\s+at|climbed\s+to)\s+(?:at\s+least\s+)?$",
     re.I,
 ))
+_TOLL_REACH = 120
 _NEARLY = gated(re.compile(r"\b(?:nearly|almost|narrowly|could\s+have)\s+$", re.I))
 _LEFT_STATE = re.compile(r"\s+(?:(?P<death>dead|to\s+death)|(?P<injury>injured|wounded|hurt))\b", re.I)
 _BODY = re.compile(r"\bbod(?:y|ies)\b", re.I)
@@ -575,8 +576,11 @@ def _as_object(group: list[_Phrase], sentence: str) -> tuple[str, Count] | None:
         return None
     if (of := _OF.search(before)) is not None:
         return (KILLED if of["death"] else INJURED if of["wounding"] else VICTIMS), total
-    if _TOLL.search(before):
-        return (INJURED if "injur" in before.lower() or "wound" in before.lower() else KILLED), total
+    # A toll's subject may name the whole attack: "The death toll from a Russian missile strike
+    # on an apartment block in Dnipro rose to 30".
+    if toll := _TOLL.search(sentence[: group[0].start][-_TOLL_REACH:]):
+        told = toll.group().lower()
+        return (INJURED if "injur" in told or "wound" in told else KILLED), total
     return None
 
 
