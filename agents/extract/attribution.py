@@ -74,3 +74,18 @@ def adds(sentence: str, found: list[Figure], opening: re.Pattern[str] | None = _
     first = min(found, key=lambda figure: figure.start)
     return (first.qualifier == "a further" or bool(opening and opening.match(sentence, first.start))
             or bool(before and before.search(sentence, 0, first.start)))
+
+
+# "The death toll rose to 30", "bringing the number of dead to 12", "Death toll climbs to 288":
+# the claim is a later count of people told of before, which it replaces.
+_TOLL_RISE = re.compile(
+    r"\b(?:toll|number\s+of\s+(?:the\s+)?(?:dead|deaths|fatalities|casualties|victims|injured|wounded)"
+    r"|(?:dead|injured|wounded)\s+count)\b(?:\s+[\w,-]+){0,14}?\s+"
+    r"(?:(?:has|had|have)\s+)?(?:rose|rises|risen|climbed|climbs|jumped|jumps|increased|increases|grew|grows|grown)\s+to\b"
+    r"|\b(?:bringing|raising|pushing|taking)\s+(?:the\s+)?(?:death\s+)?(?:toll|number\s+of\s+(?:dead|deaths|injured|wounded))\s+to\b",
+    re.I)
+
+
+def updates(sentence: str, pattern: re.Pattern[str] = _TOLL_RISE) -> bool:
+    return bool(pattern.search(sentence))
+

@@ -303,6 +303,28 @@ def test_a_sentence_about_another_incident_than_the_storys_is_told_apart(sentenc
     assert _reader_of(sentence).another_incident(sentence) is another
 
 
+@pytest.mark.parametrize("sentence, updates", [
+    ("The death toll from a Russian missile strike on an apartment block in Dnipro rose to 30 on Sunday.", True),
+    ("Odisha train crash: Death toll rises to 288", True),
+    ("The number of injured has climbed to 75, officials said.", True),
+    ("A woman died in hospital on Monday, bringing the death toll to four.", True),
+    ("A missile killed 12 people in Dnipro on Saturday.", False),
+    ("The death toll stood at 30 on Sunday.", False),
+    ("The number of shootings in the city rose to 300 this year.", False),
+    ("Кількість загиблих унаслідок удару по Дніпру зросла до 30.", True),
+    ("Число погибших возросло до 30 человек.", True),
+    ("Внаслідок обстрілу загинули двоє людей.", False),
+])
+def test_a_later_count_of_a_toll_told_before_is_told_apart(sentence, updates):
+    assert _reader_of(sentence).updates(sentence) is updates
+
+
+def test_a_toll_whose_subject_names_the_whole_attack_is_still_a_toll():
+    sentence = ("The death toll from a Russian missile strike on an apartment block in Dnipro rose to 30 "
+                "on Sunday, with 75 people injured, Ukrainian officials said.")
+    assert _kinds(sentence) == [(KILLED, 30), (INJURED, 75)]
+
+
 def _reader_of(sentence):
     """The Ukrainian reader for a sentence in Cyrillic, else the English one."""
     return reader_for("uk" if any("а" <= c <= "я" for c in sentence.lower()) else "en")
