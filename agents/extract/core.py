@@ -86,10 +86,13 @@ def total(found: list[Figure], kind: str) -> Count | None:
     raising an earlier toll of two after two more bodies were recovered"): the largest stands.
     "Others" add to it ("two were shot and wounded, three others grazed"). People told of one
     by one add up among themselves ("a man was shot in the leg, another man was struck ...").
+    A figure the sentence revises stands revised ("later revised the figure to five").
     """
     of_kind = [f for f in found if f.kind == kind]
     if not of_kind:
         return None
+    if revised := [f for f in of_kind if f.revised]:
+        return Count(revised[-1].value, revised[-1].low, revised[-1].high, None)
     people = sum(f.value for f in of_kind if f.individual)
     counts = [f for f in of_kind if not (f.individual or f.others)]
     best = max(counts, key=lambda f: f.value) if counts else None

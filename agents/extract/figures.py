@@ -261,8 +261,9 @@ _OF = gated(re.compile(
 ))
 # "The death toll rose to six", "the number of injured reached 40"
 _TOLL = gated(re.compile(
-    r"\b(?:death\s+toll|toll|number\s+of\s+(?:dead|deaths|injured|wounded|fatalities|casualties))"
-    r"(?:\s+\w+){0,14}?\s+(?:to|at|of|is|was|reached|hit|stands\s+at|climbed\s+to)\s+(?:at\s+least\s+)?$",
+    r"\b(?:death\s+toll|toll|number\s+of\s+(?:people\s+(?:killed|dead|injured|wounded|hurt)|dead|deaths|injured|wounded|fatalities|casualties))"
+    r"(?:\s+\w+){0,14}?\s+(?:to|at|of|is|was|reached|hit|stands\s+at|climbed\s+to"
+    r"|(?P<beyond>(?:has\s+|had\s+)?(?:passed|topped|exceeded|surpassed)))\s+(?:at\s+least\s+)?$",
     re.I,
 ))
 _TOLL_REACH = 120
@@ -287,6 +288,7 @@ class Figure:
     individual: bool = False  # one person told of alone ("a man", "Jane Doe, 22,")
     others: bool = False  # people beyond the sentence's count ("three others were grazed")
     own_death: bool = False  # the shooter's, beyond the count of the people before ("then himself")
+    revised: bool = False  # the sentence's own later figure for the one before ("revised the figure to five")
 
 
 @dataclass(frozen=True, slots=True)
@@ -580,7 +582,9 @@ def _as_object(group: list[_Phrase], sentence: str) -> tuple[str, Count] | None:
     # on an apartment block in Dnipro rose to 30".
     if toll := _TOLL.search(sentence[: group[0].start][-_TOLL_REACH:]):
         told = toll.group().lower()
-        return (INJURED if "injur" in told or "wound" in told else KILLED), total
+        if toll["beyond"]:  # "the number of people killed has passed 5,000"
+            total = Count(total.value, total.value + 1, None, "more than")
+        return (INJURED if "injur" in told or "wound" in told or "hurt" in told else KILLED), total
     return None
 
 
@@ -641,7 +645,7 @@ def figures(sentence: str) -> list[Figure]:
                             group[0].start, last.end,
                             individual=all(phrase.individual for phrase in group),
                             others=group[-1].others))
-    found += _raised(sentence, found)
+    found += _raised(sentence, found) + _lives_taken(sentence)
     if not _SHOOTER_INCLUDED.search(sentence):
         found += [Figure(KILLED, 1, 1, 1, None, m.start(), m.end(), others=True, own_death=True)
                   for m in _SELF_KILLED.finditer(sentence) if not _own_death(sentence, dead_subjects, m.start())
@@ -649,10 +653,32 @@ def figures(sentence: str) -> list[Figure]:
     return sorted(found, key=lambda figure: figure.start)
 
 
-# A figure the sentence itself revises: "four were injured; that number was later raised to five".
+# "The storm has claimed at least 33 lives", "a blast that cost 12 lives": the dead, counted by
+# their lives.
+_LIVES_TAKEN = gated(re.compile(
+    rf"\b(?:claim(?:ed|s|ing)?|cost(?:s|ing)?|t(?:ook|akes|aking))\s+(?P<qualifier>(?:{BOUND_WORDS})\s+)?"
+    rf"(?P<number>{NUMBER})\s+(?:more\s+|other\s+|innocent\s+|civilian\s+|human\s+)?lives\b",
+    re.I,
+))
+
+
+def _lives_taken(sentence: str) -> list[Figure]:
+    taken = []
+    for match in _LIVES_TAKEN.finditer(sentence):
+        qualifier = qualifier_before(match["qualifier"]) if match["qualifier"] else None
+        if (lives := count(match["number"], qualifier)) is not None:
+            taken.append(Figure(KILLED, lives.value, lives.low, lives.high, lives.qualifier,
+                                match.start("number"), match.end()))
+    return taken
+
+
+# A figure the sentence itself revises: "four were injured; that number was later raised to
+# five", "police initially said six had been killed but later revised the figure to five".
+_REVISED = r"raised|rose|risen|climbed|increased|grew|revised(?:\s+(?:up|upward|down|downward))?|corrected|lowered|reduced"
 _RAISED_TO = gated(re.compile(
-    rf"\b(?:number|toll|count|total)\s+(?:was\s+|has\s+been\s+|had\s+been\s+)?(?:later\s+|since\s+)?"
-    rf"(?:raised|rose|risen|climbed|increased|grew|revised\s+(?:up|upward)?)\s+to\s+(?P<number>{NUMBER})\b",
+    rf"\b(?:(?:number|toll|count|total|figure)\s+(?:was\s+|has\s+been\s+|had\s+been\s+)?(?:later\s+|since\s+)?"
+    rf"(?:{_REVISED})|(?:{_REVISED})\s+(?:the|that|its|their)\s+(?:figure|number|toll|count|total|tally))"
+    rf"\s+to\s+(?P<number>{NUMBER})\b",
     re.I,
 ))
 
@@ -664,7 +690,8 @@ def _raised(sentence: str, found: list[Figure]) -> list[Figure]:
         before = [f for f in found if f.end <= match.start()]
         value = number_value(match["number"])
         if before and value is not None:
-            raised.append(Figure(before[-1].kind, value, value, value, None, match.start("number"), match.end()))
+            raised.append(Figure(before[-1].kind, value, value, value, None, match.start("number"), match.end(),
+                                 revised=True))
     return raised
 
 

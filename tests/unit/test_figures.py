@@ -418,3 +418,21 @@ def test_people_told_of_as_also_hit_are_a_lower_bound_of_the_toll():
 def test_a_figure_the_sentence_revises_stands_revised():
     found = figures("LMPD reported that four other people were injured; that number was later raised to five.")
     assert total(found, INJURED).value == 5
+    found = figures("Police initially said six people had been killed but later revised the figure to five.")
+    assert total(found, KILLED).value == 5
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The storm has claimed at least 33 lives across three states.", (KILLED, 33, 33, None)),
+    ("The blast cost 12 lives.", (KILLED, 12, 12, 12)),
+    ("A shooting that claimed two lives and injured four people.", (KILLED, 2, 2, 2)),
+    ("The number of people killed in the quake has passed 5,000.", (KILLED, 5000, 5001, None)),
+    ("The death toll topped 100 on Friday.", (KILLED, 100, 101, None)),
+])
+def test_lives_claimed_and_tolls_passed_are_the_dead(sentence, expected):
+    first = figures(sentence)[0]
+    assert (first.kind, first.value, first.low, first.high) == expected
+
+
+def test_lives_saved_are_no_casualties():
+    assert figures("Doctors saved 30 lives.") == []
