@@ -606,7 +606,7 @@ _ALSO_REACH = 25
 # The shooter's own death, beyond the count of victims: "killing 2, then himself"; at the end
 # of a list of the people killed: "kills 7-year-old daughter, himself".
 _SELF_KILLED = gated(re.compile(
-    r"\b(?:kill(?:ing|ed|s)|then|before\s+(?:killing|shooting|turning\s+the\s+gun\s+on)"
+    r"\b(?:kill(?:ing|ed|s)|then|fatally\s+sho(?:t|ots?|oting)|before\s+(?:killing|shooting|turning\s+the\s+gun\s+on)"
     r"|turn(?:ing|ed|s)\s+the\s+gun\s+on)\s+(?:him|her)self\b"
     r"|(?P<listed>,\s+(?:and\s+)?(?:(?:him|her)self|self)\b)",
     re.I,
@@ -698,9 +698,14 @@ def _raised(sentence: str, found: list[Figure]) -> list[Figure]:
 # What parts a subject from a later verb that is another's: "four were killed, then the
 # gunman killed himself"; "she was killed by her son, who then killed himself".
 _ANOTHER_CLAUSE = re.compile(r"[,;:—–]|\b(?:who|then|before|after|by)\b", re.I)
+# ... but not a relative clause on the subject itself: "the boy who fatally shot himself".
+_SUBJECTS_OWN_CLAUSE = re.compile(r"\s+(?:who|that)\s+(?:[\w-]+\s+){0,2}", re.I)
 
 
 def _own_death(sentence: str, dead_subjects: list[int], at: int) -> bool:
     """Whether the death of a "himself" at ``at`` is that of a subject already told dead: "a
-    teen accidentally shot and killed himself" is one death."""
-    return any(end <= at and not _ANOTHER_CLAUSE.search(sentence, end, at) for end in dead_subjects)
+    teen accidentally shot and killed himself" is one death, and so is "a 10-year-old who
+    fatally shot himself"."""
+    return any(end <= at and (not _ANOTHER_CLAUSE.search(sentence, end, at)
+                              or _SUBJECTS_OWN_CLAUSE.fullmatch(sentence, end, at))
+               for end in dead_subjects)

@@ -389,6 +389,11 @@ def test_what_a_shooting_would_be_is_no_count():
     ("La. gunman kills wife, ex-mother-in-law, self in spree that left 4 dead", 4),
     ("5 DEAD, INCLUDING GUNMAN, IN BELFAIR SHOOTING Gunman kills 4 people, self", 5),
     ("The suspect, himself a former officer, killed two men.", 2),
+    ("A gunman opened fire, killing three people and critically wounding five others before fatally "
+     "shooting himself off campus, police said.", 4),
+    ("The man fatally shot his wife and then fatally shot himself.", 2),
+    ("A 2-year-old boy found his mother's gun in her purse and fatally shot himself.", 1),
+    ("The 8-year-old Port Orange boy who fatally shot himself did so with a stolen gun, police said.", 1),
 ])
 def test_a_killer_who_kills_himself_is_one_more_death_and_a_suicide_one_in_all(sentence, killed):
     assert total(figures(sentence), KILLED).value == killed
