@@ -80,7 +80,7 @@ def adds(sentence: str, found: list[Figure], opening: re.Pattern[str] | None = _
 # the claim is a later count of people told of before, which it replaces.
 _TOLL_RISE = re.compile(
     r"\b(?:toll|number\s+of\s+(?:the\s+)?(?:dead|deaths|fatalities|casualties|victims|injured|wounded)"
-    r"|(?:dead|injured|wounded)\s+count)\b(?:\s+[\w,-]+){0,14}?\s+"
+    r"|(?:dead|injured|wounded)\s+count)\b(?:\s+[\w,'’-]+){0,14}?\s+"
     r"(?:(?:has|had|have)\s+)?(?:(?:rose|rises|risen|climbed|climbs|jumped|jumps|increased|increases|grew|grows|grown)\s+to"
     r"|passed|passes|topped|tops|exceeded|exceeds|surpassed|surpasses)\b"
     r"|\b(?:bringing|raising|pushing|taking)\s+(?:the\s+)?(?:death\s+)?(?:toll|number\s+of\s+(?:dead|deaths|injured|wounded))\s+to\b",

@@ -262,7 +262,7 @@ _OF = gated(re.compile(
 # "The death toll rose to six", "the number of injured reached 40"
 _TOLL = gated(re.compile(
     r"\b(?:death\s+toll|toll|number\s+of\s+(?:people\s+(?:killed|dead|injured|wounded|hurt)|dead|deaths|injured|wounded|fatalities|casualties))"
-    r"(?:\s+\w+){0,14}?\s+(?:to|at|of|is|was|reached|hit|stands\s+at|climbed\s+to"
+    r"(?:\s+[\w'’-]+){0,14}?\s+(?:to|at|of|is|was|reached|hit|stands\s+at|climbed\s+to"
     r"|(?P<beyond>(?:has\s+|had\s+)?(?:passed|topped|exceeded|surpassed)))\s+(?:at\s+least\s+)?$",
     re.I,
 ))
