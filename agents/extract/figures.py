@@ -57,6 +57,9 @@ _PEOPLE = one_of(spelled_out(
     "|visitors?|cashiers?|clerks?|managers?|patients?|co-?workers?|acquaintances?|riders?|cyclists?"
     "|joggers?|motorists?|truckers?|newborns?|retirees?|veterans?|robbers?|intruders?|burglars?"
     "|attackers?|assailants?|carjackers?|bouncers?"
+    "|councillors?|councilors?|officials?|politicians?|mayors?|chiefs?|elders?|commanders?|activists?|bailiffs?"
+    "|priests?|imams?|monks?|herders?|traders?|vendors?|labou?rers?|contractors?|militiam[ae]n"
+    "|insurgents?|rebels?|combatants?|recruits?|conscripts?|gendarmes?"
 )) + r"|\d{1,3}-year-olds"
 # Crawled copy sometimes has an en dash for the hyphen: "20–year–old".
 _AGE = rf"(?:\d{{1,3}}|(?:{UNIT_WORD})(?:-(?:{UNIT_WORD}))?)[-–\s](?:year|month|week|day)s?[-–\s]old"
@@ -73,6 +76,8 @@ _SINGLE = one_of(spelled_out(
     r"|detective|sergeant|marshal|ranger|dealer|occupant|owner|tenant|visitor|cashier|manager"
     r"|patient|co-?worker|acquaintance|rider|cyclist|jogger|trucker|newborn|retiree|veteran"
     r"|robber|intruder|burglar|attacker|assailant|carjacker|bouncer"
+    r"|councillor|councilor|politician|elder|activist|priest|imam|monk|bailiff"
+    r"|herder|trader|vendor|labou?rer|contractor|militiaman|insurgent|rebel|combatant|recruit|conscript|gendarme"
 ))
 # Words between a determiner and its noun ("a 29-year-old Chicago man"), never a function
 # word or another number: "a car and two men" is not one person.
@@ -182,7 +187,9 @@ _AUXILIARY = (
     r"(?:\s+of\s+(?:the|them|those|these|whom)(?:\s+\w+)?)?"
     r"(?:\s+(?:was|were|is|are|has|have|had|been|being|got|gets|remains?|remained|also|later|found"
     r"|more(?!\s+(?:shots?|rounds?|\w+ly)\b)"
-    r"|both|all|each|then|just|now|badly|(?!fatally|mortally)[a-z]+ly))*"
+    r"|both|all|each|then|just|now|badly|(?!fatally|mortally)[a-z]+ly"
+    # "were reported killed", "were confirmed dead", "are said to have been killed"
+    r"|reported|confirmed|believed|(?:said|thought|known|reported|believed)\s+to))*"
 )
 # "Any time one of our students is hurt": what would be, not what was.
 _HYPOTHETICAL = gated(re.compile(r"\b(?:any\s*time|whenever|every\s+time|if|unless)\s+(?:[\w'’-]+\s+){0,4}$", re.I))
@@ -245,7 +252,7 @@ _ANOTHER_PERSON = re.compile(rf"\band\s+(?:a|an|another)\s+(?:[\w-]+\s+){{0,2}}?
 _PARTITIVE_BEFORE = re.compile(r"\b\w+\s+of\s+(?:the\s+|those\s+|these\s+)?$", re.I)
 _CLAUSE_BREAK = re.compile(r"[;:!?]|\s[—–]\s|\b(?:but|while|whereas|although|after|before|when|as)\b", re.I)
 _ACT = gated(re.compile(
-    r"\b(?:(?P<kill>kill(?:ing|ed|s)|murder(?:ing|ed|s)|(?:claim(?:ed|s)|took)\s+the\s+li(?:fe|ves)\s+of|gunn(?:ing|ed)\s+down|guns\s+down|fatally\s+(?:shoot(?:ing|s)|shot|stabb(?:ing|ed)|wound(?:ing|ed)))"
+    r"\b(?:(?P<kill>kill(?:ing|ed|s)|murder(?:ing|ed|s)|shot\s+dead|shoot(?:ing|s)?\s+dead|(?:claim(?:ed|s)|took)\s+the\s+li(?:fe|ves)\s+of|gunn(?:ing|ed)\s+down|guns\s+down|fatally\s+(?:shoot(?:ing|s)|shot|stabb(?:ing|ed)|wound(?:ing|ed)))"
     r"|(?P<wound>wound(?:ing|ed|s)|injur(?:ing|ed|es))"
     r"|(?:shoot(?:ing|s)|shot)\s+and\s+(?P<shot_wound>wound(?:ing|ed)|injur(?:ing|ed)|paraly[sz](?:ing|ed))"
     r"|(?P<shoot>shoot(?:ing|s)|shot|hit(?:ting|s)?|strik(?:ing|es)|struck|graz(?:ed|ing|es))|(?P<leave>left|leaving|leaves))"
@@ -467,7 +474,17 @@ def _coordinated(phrases: list[_Phrase], sentence: str) -> list[list[_Phrase]]:
             groups[-1].append(phrase)
         else:
             groups.append([phrase])
-    return groups
+    return [_as_named_apposition(group, sentence) for group in groups]
+
+
+def _as_named_apposition(group: list[_Phrase], sentence: str) -> list[_Phrase]:
+    """A count the names after its comma add up to tells of the same people: "two men, John
+    Smith, 22, and Bob Jones, 33," are two."""
+    first, names = group[0], group[1:]
+    if (names and not first.name and all(p.name for p in names) and sentence[first.end:names[0].start].strip() == ","
+            and first.count.value == sum(p.count.value for p in names)):
+        return [replace(first, end=names[-1].end, named_after=True)]
+    return group
 
 
 def _names_the_one_before(before: _Phrase, phrase: _Phrase, sentence: str) -> bool:

@@ -35,6 +35,7 @@ _STATISTIC = CaseBlind(gated(re.compile(
       | (?:shootings|violence|attacks)\s+across\s+the\s+(?:city|county|state|country|boroughs?)
       | shootings\s+(?:from|between|over|throughout)\s+(?:\w+\s+){{0,2}}(?:morning|afternoon|evening|night|weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday)
       | homicides?\s+(?:this|last)\s+year
+      | \bsplit\s+(?:over|across|between)\s+\d+\s+events\b
       | \bamong\s+(?:the\s+)?(?:at\s+least\s+)?\d+(?!\s+(?:people\s+|others\s+)?(?:shot|wounded|injured|hurt)\b)
       | \b(?:two|three|four|five|six|several|multiple|\d+)\s+(?:separate\s+|different\s+)?(?:shootings|attacks|incidents)\b | citywide | statewide | nationwide
       | (?:at|in)\s+(?:unspecified|various|different|several)\s+locations

@@ -441,3 +441,26 @@ def test_lives_claimed_and_tolls_passed_are_the_dead(sentence, expected):
 
 def test_lives_saved_are_no_casualties():
     assert figures("Doctors saved 30 lives.") == []
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("At least 100 people were reported killed, including children.", [(KILLED, 100)]),
+    ("Three soldiers were confirmed dead.", [(KILLED, 3)]),
+    ("Two civilians were said to have been killed.", [(KILLED, 2)]),
+    ("Four people are believed to have died.", [(KILLED, 4)]),
+    ("Unidentified gunmen shot dead a local councillor in Culiacan.", [(KILLED, 1)]),
+    ("Two bailiffs were killed in the shooting.", [(KILLED, 2)]),
+    ("Two officials were wounded in the attack.", [(INJURED, 2)]),
+    ("Twelve people are feared dead after the boat capsized.", []),
+    ("At the time of the shooting Police Chief Calvin Williams said it was a sad day.", []),
+])
+def test_deaths_reported_or_confirmed_and_the_people_of_war_copy(sentence, expected):
+    assert _kinds(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "Two men, John Smith, 22, and Bob Jones, 33, were killed.",
+    "The two bailiffs, Joseph Zangaro, 61, and Ronald Kienzle, 63, who were killed had served for years.",
+])
+def test_names_after_a_count_are_the_people_it_counts(sentence):
+    assert total(figures(sentence), KILLED).value == 2
