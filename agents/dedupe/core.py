@@ -296,8 +296,10 @@ def _part_of(report: Report, members: list[Member]) -> bool:
     """Every figure the report states is stated by the incident too, and no larger: a detail of
     the story ("three of the six were taken to hospital")."""
     told = [(report.killed, _stated(members, "killed")), (report.injured, _stated(members, "injured"))]
-    return any(mine is not None for mine, _ in told) and all(
-        mine is None or (theirs is not None and mine <= theirs) for mine, theirs in told)
+    if all(mine is None for mine, _ in told):
+        # "Christopher shot himself with a stolen gun": the people hit the story counted, again
+        return bool(report.victims) and report.victims == sum(theirs or 0 for _, theirs in told)
+    return all(mine is None or (theirs is not None and mine <= theirs) for mine, theirs in told)
 
 
 def _the_articles_own(report: Report, open_incident: OpenIncident) -> bool:

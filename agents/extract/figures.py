@@ -628,6 +628,14 @@ _SELF_KILLED = gated(re.compile(
     r"|(?P<listed>,\s+(?:and\s+)?(?:(?:him|her)self|self)\b)",
     re.I,
 ))
+# Someone who shot himself, told of at a length or by a word the victim phrases do not read ("A
+# juvenile attempting to hide a gun while sitting in the trunk of an SUV shot himself"; "He shot
+# himself in the hand"): one person hit, when the sentence counts no one else.
+_SELF_SHOT = gated(re.compile(r"(?<!fatally\s)\b(?:shot|shoots)\s+(?:(?:him|her)self|self)\b", re.I))
+# ... but "he", "the boy" and "his son" were counted where the story first told of them.
+_COUNTED_BEFORE = re.compile(
+    r"\b(?:he|she|who|the\s+[\w-]+|his\s+[\w'’-]+|her\s+[\w'’-]+)(?:\s+(?:then|later|also|had|has|\w+ly))*\s+$", re.I)
+_COUNTED_REACH = 40
 _KILLING_BEFORE = re.compile(r"\bkill(?:s|ed|ing)\b[^.;:]*$", re.I)
 # A count that holds the shooter: "5 dead, including gunman".
 _SHOOTER_INCLUDED = re.compile(r"\bincluding\s+(?:the\s+)?(?:gunman|shooter|suspect|attacker|killer)\b", re.I)
@@ -663,6 +671,9 @@ def figures(sentence: str) -> list[Figure]:
                             individual=all(phrase.individual for phrase in group),
                             others=group[-1].others))
     found += _raised(sentence, found) + _lives_taken(sentence)
+    if not found and (shot := _SELF_SHOT.search(sentence)) is not None and not _COUNTED_BEFORE.search(
+            sentence, max(0, shot.start() - _COUNTED_REACH), shot.start()):
+        found.append(Figure(VICTIMS, 1, 1, 1, None, shot.start(), shot.end(), individual=True))
     if not _SHOOTER_INCLUDED.search(sentence):
         found += [Figure(KILLED, 1, 1, 1, None, m.start(), m.end(), others=True, own_death=True)
                   for m in _SELF_KILLED.finditer(sentence) if not _own_death(sentence, dead_subjects, m.start())

@@ -618,3 +618,11 @@ def test_a_rising_toll_joins_no_incident_it_would_lower_nor_one_days_before():
     late = dataclasses.replace(_report("late", 30, None, date="2023-01-20", article="wire-friday"), updates=True)
     state, _ = _fold([strike, lower, late])
     assert len(state.incidents) == 3
+
+
+def test_people_hit_told_again_later_in_the_story_are_the_ones_it_counted():
+    killed = _told_on("died", 1, None, "2016-07-15")
+    again = dataclasses.replace(_report("again", None, None, date="2016-07-18"), victims=1)
+    state, _ = _fold([killed, again])
+    assert [(i.incident.killed, i.incident.injured, sorted(i.incident.report_ids)) for i in state.incidents
+            if i.incident.status == "active"] == [(1, 0, ["again", "died"])]

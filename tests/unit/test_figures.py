@@ -464,3 +464,15 @@ def test_deaths_reported_or_confirmed_and_the_people_of_war_copy(sentence, expec
 ])
 def test_names_after_a_count_are_the_people_it_counts(sentence):
     assert total(figures(sentence), KILLED).value == 2
+
+
+@pytest.mark.parametrize("sentence, hit", [
+    ("A juvenile attempting to hide a gun while sitting in the trunk space of an SUV during a traffic stop "
+     "shot himself Friday night, police said.", 1),
+    ("Police: Juvenile in trunk of SUV attempting to hide gun shoots self", 1),
+    ("The boy shot himself in the leg, according to police.", None),  # counted where first told of
+    ("He then said he was going to shoot himself.", None),
+])
+def test_someone_who_shot_himself_is_hit_once(sentence, hit):
+    found = figures(sentence)
+    assert (found[0].value if found else None) == hit
