@@ -21,10 +21,27 @@ _EVENT_TYPES = (
     ("rocket strike", re.compile(r"\brockets?\b", re.I)),
     ("drone strike", re.compile(r"\bdrones?\b", re.I)),
     ("shelling", re.compile(r"\bshell(?:ing|ed|s)\b|\bartillery\b", re.I)),
-    ("shooting", re.compile(r"\bshoot(?:ing|ings|er)?\b|\bshot\b|\bgunfire\b|\bgunm[ae]n\b", re.I)),
+    ("shooting", re.compile(r"\bshoot(?:ing|ings|er)?\b|\bshot\b|\bgunfire\b|\bgunm[ae]n\b|\bop(?:en|ens|ened|ening)\s+fire\b", re.I)),
     ("bombing", re.compile(r"\bbomb(?:ing|ings|s|ed)?\b|\bsuicide\s+attack", re.I)),
     ("explosion", re.compile(r"\bexplosions?\b|\bblasts?\b|\bexploded\b", re.I)),
     ("stabbing", re.compile(r"\bstabb(?:ing|ed)\b", re.I)),
+    # Disasters, told in the same copy: a fire is not the gunfire, crossfire or fire that a
+    # gunman opened or police returned, nor the fire department that came.
+    ("fire", re.compile(
+        r"(?<!open\s)(?<!opens\s)(?<!opened\s)(?<!opening\s)(?<!returned\s)(?<!returning\s)(?<!exchange\sof\s)\bfires?\b"
+        r"(?!\s+(?:department|officials?|chief|fighters?|truck|station|crews?|marshal|captain|service|rescue|lieutenant"
+        r"|engine|said|says|on\b|at\s+(?:police|officers)))"
+        r"|\bblazes?\b|\binferno\b", re.I)),
+    ("crash", re.compile(r"\bcrash(?:es|ed)?\b|\bcollisions?\b|\bderail(?:ed|ment)\b|\bplunged\s+(?:into|off)\b|\bcapsiz(?:e|ed|ing)\b", re.I)),
+    ("flood", re.compile(r"\bfloods?\b|\bflooding\b|\bflash\s+floods?\b", re.I)),
+    ("earthquake", re.compile(r"\bearthquakes?\b|\bquakes?\b", re.I)),
+    ("landslide", re.compile(r"\b(?:land|mud)slides?\b", re.I)),
+    ("storm", re.compile(r"\b(?:a|the|tropical|winter|severe|snow|ice|dust)\s+storms?\b|\bhurricanes?\b|\btyphoons?\b"
+                         r"|\bcyclones?\b|\btornado(?:e?s)?\b", re.I)),
+    ("collapse", re.compile(
+        r"\b(?:building|bridge|roof|house|mine|stadium|wall|tower|block)\s+(?:that\s+)?collapsed?\b"
+        r"|\bcollapsed?\s+(?:of\s+(?:a|an|the)\s+)?(?:building|bridge|roof|house|mine|stadium|wall|tower)\b", re.I)),
+    ("stampede", re.compile(r"\bstampedes?\b|\bcrowd\s+crush\b", re.I)),
 )
 
 

@@ -476,3 +476,20 @@ def test_names_after_a_count_are_the_people_it_counts(sentence):
 def test_someone_who_shot_himself_is_hit_once(sentence, hit):
     found = figures(sentence)
     assert (found[0].value if found else None) == hit
+
+
+@pytest.mark.parametrize("sentence, kinds", [
+    ("A fire at a nightclub killed 27 people.", ["fire"]),
+    ("A bus plunged into a ravine in northern Peru, killing 24.", ["crash"]),
+    ("Flash floods killed 25 people in the Swat valley.", ["flood"]),
+    ("The earthquake killed at least 1,200 people.", ["earthquake"]),
+    ("Tropical Storm Allison killed 22 people.", ["storm"]),
+    ("A building collapsed in Lagos, killing eight.", ["collapse"]),
+    ("A stampede at the stadium killed 125 people.", ["stampede"]),
+    ("A man accused of opening fire outside a nightclub injured five people.", ["shooting"]),
+    ("Police returned fire and wounded the suspect, Miami Fire said.", []),
+    ("Dylann Storm Roof was captured after the shooting.", ["shooting"]),
+    ("He collapsed after being shot.", ["shooting"]),
+])
+def test_event_types_of_attacks_and_disasters(sentence, kinds):
+    assert reader_for("en").event_types(sentence) == kinds
