@@ -28,9 +28,11 @@ _EVENT_TYPES = (
     # Disasters, told in the same copy: a fire is not the gunfire, crossfire or fire that a
     # gunman opened or police returned, nor the fire department that came.
     ("fire", re.compile(
-        r"(?<!open\s)(?<!opens\s)(?<!opened\s)(?<!opening\s)(?<!returned\s)(?<!returning\s)(?<!exchange\sof\s)\bfires?\b"
-        r"(?!\s+(?:department|officials?|chief|fighters?|truck|station|crews?|marshal|captain|service|rescue|lieutenant"
-        r"|engine|said|says|on\b|at\s+(?:police|officers)))"
+        r"(?<!open\s)(?<!opens\s)(?<!opened\s)(?<!opening\s)(?<!returned\s)(?<!returning\s)(?<!exchange\sof\s)"
+        r"(?<!\bto\s)(?<!\bgun\s)(?<!\bcross\s)(?<!\btaking\s)(?<!\bunder\s)\bfires?\b"
+        r"(?!\s+(?:department|dept|officials?|chief|fighters?|truck|station|crews?|marshal|captain|service|rescue|lieutenant"
+        r"|engine|hydrant|company|commander|said|says|is\s+reporting|reported|their|his|her|into|through|shots?|rounds?"
+        r"|at\s+(?:police|officers|the\s+officers))\b)"
         r"|\bblazes?\b|\binferno\b", re.I)),
     ("crash", re.compile(r"\bcrash(?:es|ed)?\b|\bcollisions?\b|\bderail(?:ed|ment)\b|\bplunged\s+(?:into|off)\b|\bcapsiz(?:e|ed|ing)\b", re.I)),
     ("flood", re.compile(r"\bfloods?\b|\bflooding\b|\bflash\s+floods?\b", re.I)),
