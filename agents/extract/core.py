@@ -178,10 +178,20 @@ def _read_places(article: Article, text: str, story: list[Sentence], claim_sente
     headline_mentions, body_mentions = read_places(
         text, story_end, [(s.start, s.end) for s in sorted(read.values(), key=lambda s: s.start)],
         dateline, gazetteer, hints)
+    outlet = outlet_city(article.source, text, len(article.headline), story_end, gazetteer, hints)
+    police = police_names(text)
     place = article_place(headline_mentions, body_mentions, dateline, gazetteer,
                           title_case=is_title_case(article.headline), hints=hints,
-                          outlet=outlet_city(article.source, text, len(article.headline), story_end, gazetteer, hints),
-                          police=police_names(text))
+                          outlet=outlet, police=police)
+    if place.id.startswith("county:"):
+        prose = [(s.start, s.end) for s in story if not s.in_headline and _is_prose(s.text)]
+        _, all_body = read_places(text, story_end, prose, dateline, gazetteer, hints)
+        towns = [m for m in all_body if m.is_city and m.place.admin1 == place.admin1 and not m.aside and not m.home]
+        if towns:
+            town = article_place(headline_mentions, towns, dateline, gazetteer,
+                                 title_case=is_title_case(article.headline), hints=hints, outlet=outlet, police=police)
+            if town.id.startswith("geonames:") and town.admin1 == place.admin1:
+                place = town
     return place, headline_mentions, body_mentions
 
 
