@@ -13,7 +13,7 @@ from datetime import date, datetime
 from agents.enrich.gazetteer import Gazetteer, load_gazetteer
 from agents.extract.anchors import anchors, block_streets
 from agents.extract.article import publication_time, story_day
-from agents.extract.context import outlet_areas, outlet_city, read_places, usage_areas
+from agents.extract.context import areas, outlet_areas, outlet_city, read_places, usage_areas
 from agents.extract.figures import INJURED, KILLED, VICTIMS, Figure
 from agents.extract.language import article_language
 from agents.extract.numbers import Count
@@ -180,18 +180,23 @@ def _read_places(article: Article, text: str, story: list[Sentence], claim_sente
         dateline, gazetteer, hints)
     outlet = outlet_city(article.source, text, len(article.headline), story_end, gazetteer, hints)
     police = police_names(text)
-    place = article_place(headline_mentions, body_mentions, dateline, gazetteer,
-                          title_case=is_title_case(article.headline), hints=hints,
-                          outlet=outlet, police=police)
+
+    def place_among(body: list[Mention]) -> Place:
+        return article_place(headline_mentions, body, dateline, gazetteer, title_case=is_title_case(article.headline),
+                             hints=hints, outlet=outlet, police=police)
+
+    place = place_among(body_mentions)
     if place.id.startswith("county:"):
-        prose = [(s.start, s.end) for s in story if not s.in_headline and _is_prose(s.text)]
-        _, all_body = read_places(text, story_end, prose, dateline, gazetteer, hints)
-        towns = [m for m in all_body if m.is_city and m.place.admin1 == place.admin1 and not m.aside and not m.home]
-        if towns:
-            town = article_place(headline_mentions, towns, dateline, gazetteer,
-                                 title_case=is_title_case(article.headline), hints=hints, outlet=outlet, police=police)
-            if town.id.startswith("geonames:") and town.admin1 == place.admin1:
-                place = town
+        # A story whose opening and claims name only a county ("BOONE COUNTY, Ind.") mostly
+        # names its town further down ("a man down in the yard ... in Lebanon"): the rest of
+        # its prose is read in the county's state, and a town of that state it names there,
+        # not as someone's home ("of Denmark", "the Denmark man") nor in passing, is the place.
+        unread = [(s.start, s.end) for s in story if not s.in_headline and id(s) not in read and _is_prose(s.text)]
+        _, further = read_places(text, story_end, unread, dateline, gazetteer, hints | areas([place], gazetteer))
+        towns = [m for m in further if m.is_city and m.place.admin1 == place.admin1 and not m.aside]
+        town = place_among(towns) if towns else place
+        if town.id.startswith("geonames:") and town.admin1 == place.admin1:
+            place = town
     return place, headline_mentions, body_mentions
 
 

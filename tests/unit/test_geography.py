@@ -553,6 +553,18 @@ def test_a_city_police_force_known_by_its_initials_places_a_story_that_names_no_
                  "A 2-year-old boy was shot and killed near his home in Denmark on Saturday, "
                  "the Bamberg County coroner said.",
                  ("Denmark", "South Carolina"), id="a_country_a_story_of_one_us_state_puts_something_in_is_its_town"),
+    pytest.param("", "Rock County man killed in hunting accident",
+                 "ROCK COUNTY, Wis. – A Rock County man died after he was shot while hunting on Saturday. "
+                 "The sheriff's office received a call around 5 p.m. about a hunter down in a field. "
+                 "Deputies found the man lying face down at the edge of the woods. "
+                 "The field lies off a county road near Milton, deputies said.",
+                 ("Milton", "Wisconsin"), id="a_county_story_is_at_the_town_of_its_state_it_names_further_down"),
+    pytest.param("", "Rock County man killed in hunting accident",
+                 "ROCK COUNTY, Wis. – A Rock County man died after he was shot while hunting on Saturday. "
+                 "The sheriff's office received a call around 5 p.m. about a hunter down in a field. "
+                 "Deputies found the man lying face down at the edge of the woods. "
+                 "John Smith, 44, of Milton, was an experienced hunter, his brother said.",
+                 ("Rock County", "Wisconsin"), id="a_county_story_stays_at_the_county_when_it_names_a_town_only_as_a_home"),
     pytest.param("", "Man kills family, then himself",
                  "A man shot and killed his wife and children before killing himself in Saratoga Springs "
                  "on Sunday, Louisville police said.",
