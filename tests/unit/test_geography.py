@@ -565,6 +565,10 @@ def test_a_city_police_force_known_by_its_initials_places_a_story_that_names_no_
                  "Deputies found the man lying face down at the edge of the woods. "
                  "John Smith, 44, of Milton, was an experienced hunter, his brother said.",
                  ("Rock County", "Wisconsin"), id="a_county_story_stays_at_the_county_when_it_names_a_town_only_as_a_home"),
+    pytest.param("", "Boone County man dies after accidentally shooting himself",
+                 "BOONE COUNTY, Ind. – A Boone County man died after he accidentally shot himself on Thursday. "
+                 "Deputies found him lying in the yard of his home in the area of 300 South 500 West in Lebanon.",
+                 ("Lebanon", "Indiana"), id="a_countrys_name_in_a_county_story_is_the_town_of_the_countys_state"),
     pytest.param("", "Man kills family, then himself",
                  "A man shot and killed his wife and children before killing himself in Saratoga Springs "
                  "on Sunday, Louisville police said.",
