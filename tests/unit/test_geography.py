@@ -587,6 +587,12 @@ def test_a_city_police_force_known_by_its_initials_places_a_story_that_names_no_
                  "An Athens-Clarke County officer was dispatched Thursday to a shooting and found a man "
                  "with multiple gunshot wounds.",
                  ("Athens", "Georgia"), id="a_consolidated_city_county_is_its_city"),
+    pytest.param("", "Four wounded in shooting",
+                 "Four people were wounded near the intersection of Poydras and Bolivar early Monday, police said.",
+                 ("", ""), id="the_streets_of_an_intersection_are_no_towns"),
+    pytest.param("", "Man killed in shooting",
+                 "A man was shot and killed at the corner of Baltimore and McHenry on Sunday, police said.",
+                 ("", ""), id="the_streets_of_a_corner_are_no_towns"),
     # A story that names no town of its own is at no place rather than at a namesake of a word.
     pytest.param("", "Man killed in accidental shooting",
                  "A former Murray State College basketball player was accidentally shot and killed "
