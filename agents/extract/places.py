@@ -57,6 +57,9 @@ _BLOCK_BEFORE = re.compile(r"\bblock\s+of\s+(?:(?:north|south|east|west|[NSEW]\.
 # Streets that meet: "the intersection of Poydras and Bolivar", "the corner of Baltimore and
 # McHenry" name two streets, no town.
 _CORNER_BEFORE = re.compile(r"\b(?:[Ii]ntersection|[Cc]orner)\s+of\s+(?:(?:[A-Z0-9][\w.'’-]*\s+){1,4}(?:and|&)\s+)?$")
+# "Hamilton Twp.", "Washington Township": a township named after a place, no region (Bermuda's
+# parish of Hamilton, the state of Washington).
+_TOWNSHIP_AFTER = re.compile(r"\s+(?:Township|Twp)\b")
 # Words that say the name before them is a region's ("the Kharkiv region", "Донецькій області").
 _REGION_AFTER = re.compile(r"\s+(?:region|oblast|province|област[ьіи])\b", re.I)
 # A town's own police say it is a town, however small: "Waxhaw Police officer".
@@ -318,7 +321,7 @@ def _known_place(text: str, s: int, e: int, name: str, gazetteer: Gazetteer,
     if city is not None:
         return Mention(s, e, gazetteer.place_of(city, name), True, cued or settlement or region is not None,
                        region is not None, aside or home, home)
-    region_named = None if STREET_AFTER.match(text, e) else gazetteer.region(name, context)
+    region_named = None if STREET_AFTER.match(text, e) or _TOWNSHIP_AFTER.match(text, e) else gazetteer.region(name, context)
     agrees = region is None or region_named is None or region.country == region_named.country
     if region_named is not None and len(name) > 2 and agrees:
         return _region_mention(s, e, region_named, name, cued, gazetteer)

@@ -122,6 +122,13 @@ def test_a_persons_name_is_no_town_nor_is_their_surname_alone():
     assert set(_places("Teen killed at party", body)) == {"unknown"}
 
 
+def test_a_town_named_like_a_surname_is_a_town_where_the_story_puts_it_and_the_surname_none():
+    dateline = "HAMILTON, Ohio – A 3-year-old boy died after he shot himself with a gun he found at home."
+    assert set(_place_names("Boy dies after shooting himself", dateline)) == {("Hamilton", "Ohio")}
+    person = "Jamal Hamilton, 19, was shot and killed on Sunday night, police said. Hamilton was a student."
+    assert set(_places("Man killed", person)) == {"unknown"}
+
+
 def test_a_town_after_a_places_modifier_or_a_sentences_first_word_is_a_town():
     assert set(_places("Man shot", "Police said a man was shot in Northwest Houston.")) == {
         "geonames:4699066"}
@@ -605,6 +612,12 @@ def test_the_streets_of_an_intersection_or_a_corner_are_no_towns():
     for body in ("Four people were wounded near the intersection of Poydras and Bolivar early Monday, police said.",
                  "A man was shot and killed at the corner of Baltimore and McHenry on Sunday, police said."):
         assert _city("", "Shooting", body) == {("", "")}, body  # not Ciudad Bolívar, nor Baltimore
+
+
+def test_a_township_named_after_a_place_is_no_region():
+    for body in ("Five teenagers were wounded at a house party in Washington Township on Saturday, police said.",
+                 "Five teenagers were wounded at a house party in Hamilton Twp. on Saturday, police said."):
+        assert _city("", "Teens shot", body) == {("", "")}, body  # not the state, nor Bermuda's parish
 
 
 def test_a_country_named_in_a_story_set_abroad_stays_the_country():
