@@ -187,10 +187,11 @@ def _read_places(article: Article, text: str, story: list[Sentence], claim_sente
 
     place = place_among(body_mentions)
     if place.id.startswith("county:"):
-        # A story whose opening and claims name only a county ("BOONE COUNTY, Ind.") mostly
-        # names its town further down ("a man down in the yard ... in Lebanon"): the rest of
-        # its prose is read in the county's state, and a town of that state it names there,
-        # not as someone's home ("of Denmark", "the Denmark man") nor in passing, is the place.
+        # A story whose opening and claims name only a county ("ROCK COUNTY, Wis. - A hunter
+        # was shot") mostly names its town further down ("the field lies near Milton"): the
+        # rest of its prose is read in the county's state, and a town of that state it names
+        # there, not as someone's home ("of Denmark", "the Denmark man") nor in passing, is
+        # the place.
         unread = [(s.start, s.end) for s in story if not s.in_headline and id(s) not in read and _is_prose(s.text)]
         _, further = read_places(text, story_end, unread, dateline, gazetteer, hints | areas([place], gazetteer))
         towns = [m for m in further if m.is_city and m.place.admin1 == place.admin1 and not m.aside]

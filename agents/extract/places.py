@@ -245,8 +245,7 @@ def _words_before(text: str, start: int) -> tuple[bool, bool, bool, bool, bool]:
     """Whether the words before a name cue a place ("in", "of"), a settlement ("the village
     of"), where something happened ("in", "near"), a name that is not the story's town (a
     hospital's or jail's: "a hospital in"; a street's: "the 5900 block of", "the corner of
-    Baltimore and") and a place
-    aside ("of", "from"). Kept while an article is read:
+    Baltimore and") and a place aside ("of", "from"). Kept while an article is read:
     ``mentions`` tries every name a run of words starting at one place may be, and
     ``read_places`` may read the same spans twice."""
     return (bool(_CUE_BEFORE.search(text[max(0, start - 12):start])),
@@ -321,7 +320,8 @@ def _known_place(text: str, s: int, e: int, name: str, gazetteer: Gazetteer,
     if city is not None:
         return Mention(s, e, gazetteer.place_of(city, name), True, cued or settlement or region is not None,
                        region is not None, aside or home, home)
-    region_named = None if STREET_AFTER.match(text, e) or _TOWNSHIP_AFTER.match(text, e) else gazetteer.region(name, context)
+    named_after = STREET_AFTER.match(text, e) or _TOWNSHIP_AFTER.match(text, e)  # a street's or a township's name
+    region_named = None if named_after else gazetteer.region(name, context)
     agrees = region is None or region_named is None or region.country == region_named.country
     if region_named is not None and len(name) > 2 and agrees:
         return _region_mention(s, e, region_named, name, cued, gazetteer)
