@@ -13,7 +13,7 @@ from datetime import date, datetime
 from agents.enrich.gazetteer import Gazetteer, load_gazetteer
 from agents.extract.anchors import anchors, block_streets
 from agents.extract.article import publication_time, story_day
-from agents.extract.context import outlet_areas, outlet_city, read_places, usage_areas
+from agents.extract.context import areas, outlet_areas, outlet_city, read_places, usage_areas
 from agents.extract.figures import INJURED, KILLED, VICTIMS, Figure
 from agents.extract.language import article_language
 from agents.extract.numbers import Count
@@ -216,10 +216,26 @@ def _read_places(article: Article, text: str, story: list[Sentence], claim_sente
     headline_mentions, body_mentions = read_places(
         text, story_end, [(s.start, s.end) for s in sorted(read.values(), key=lambda s: s.start)],
         dateline, gazetteer, hints)
-    place = article_place(headline_mentions, body_mentions, dateline, gazetteer,
-                          title_case=is_title_case(article.headline), hints=hints,
-                          outlet=outlet_city(article.source, text, len(article.headline), story_end, gazetteer, hints),
-                          police=police_names(text))
+    outlet = outlet_city(article.source, text, len(article.headline), story_end, gazetteer, hints)
+    police = police_names(text)
+
+    def place_among(body: list[Mention]) -> Place:
+        return article_place(headline_mentions, body, dateline, gazetteer, title_case=is_title_case(article.headline),
+                             hints=hints, outlet=outlet, police=police)
+
+    place = place_among(body_mentions)
+    if place.id.startswith("county:"):
+        # A story whose opening and claims name only a county ("ROCK COUNTY, Wis. - A hunter
+        # was shot") mostly names its town further down ("the field lies near Milton"): the
+        # rest of its prose is read in the county's state, and a town of that state it names
+        # there, not as someone's home ("of Denmark", "the Denmark man") nor in passing, is
+        # the place.
+        unread = [(s.start, s.end) for s in story if not s.in_headline and id(s) not in read and _is_prose(s.text)]
+        _, further = read_places(text, story_end, unread, dateline, gazetteer, hints | areas([place], gazetteer))
+        towns = [m for m in further if m.is_city and m.place.admin1 == place.admin1 and not m.aside]
+        town = place_among(towns) if towns else place
+        if town.id.startswith("geonames:") and town.admin1 == place.admin1:
+            place = town
     return place, headline_mentions, body_mentions, dateline
 
 
