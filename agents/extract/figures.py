@@ -183,6 +183,8 @@ _AUXILIARY = (
     # "Damon Sochko, 16, of Morgantown,", "a 3-year-old boy in Campbell County"
     rf"(?:\s*,?\s+(?:of|in|at|from)\s+(?:the\s+)?{_PLACE_WORD}(?:\s+{_PLACE_WORD}){{0,3}},?)?"
     r"(?:\s*,\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,2}\s*,)?"  # "a 12-year-old boy, Jakob Weeks,"
+    # "two men aged 25 and 35", "a man between 25 and 35 years old"
+    r"(?:\s*,?\s+(?:aged\s+(?:between\s+)?|between\s+)\d{1,3}(?:\s*(?:,|and|to|-|–)\s*\d{1,3})*(?:\s+years\s+old)?\s*,?)?"
     r"(?:\s*,?\s*(?:who|that)\b)?"
     r"(?:\s+of\s+(?:the|them|those|these|whom)(?:\s+\w+)?)?"
     r"(?:\s+(?:was|were|is|are|has|have|had|been|being|got|gets|remains?|remained|also|later|found"
@@ -436,11 +438,16 @@ def _phrase_matches(sentence: str) -> Iterator[re.Match[str]]:
         position = max(match.end(), match.start() + 1)
 
 
+# "A man between 25 and 35 years old", "victims aged 18 and 25": ages, not people.
+_AGED = re.compile(r"\b(?:between|aged|ages|age)\s+(?:\d{1,3}\s*(?:,|and|to|-|–)\s*)?$", re.I)
+
+
 def _phrases(sentence: str) -> list[_Phrase]:
     found: list[_Phrase] = []
     for match in _phrase_matches(sentence):
         phrase = _phrase(match, sentence)
-        if phrase is not None and not _INCLUDING.search(sentence[: match.start()][-30:]):
+        if phrase is not None and not _INCLUDING.search(sentence[: match.start()][-30:]) \
+                and not (_AGED.search(sentence, max(0, match.start() - 16), match.start()) and "-year" not in match.group()):
             found.append(phrase)
     return found
 
@@ -477,11 +484,18 @@ def _coordinated(phrases: list[_Phrase], sentence: str) -> list[list[_Phrase]]:
     return [_as_named_apposition(group, sentence) for group in groups]
 
 
+# The comma that closes an apposition, after the ages that may end it.
+_CLOSING_COMMA = re.compile(r"(?:\s+(?:aged\s+|ages\s+)?(?:between\s+)?\d[\w\s-]{0,30}?)?\s*,")
+
+
 def _as_named_apposition(group: list[_Phrase], sentence: str) -> list[_Phrase]:
     """A count the names after its comma add up to tells of the same people: "two men, John
-    Smith, 22, and Bob Jones, 33," are two."""
+    Smith, 22, and Bob Jones, 33," are two, and "three others, two males and a female between
+    15 and 20 years old," are three (a list without the closing comma is more people: "two
+    men, a woman and a boy were shot" are four)."""
     first, names = group[0], group[1:]
-    if (names and not first.name and all(p.name for p in names) and sentence[first.end:names[0].start].strip() == ","
+    if (names and not first.name and sentence[first.end:names[0].start].strip() == ","
+            and (all(p.name for p in names) or _CLOSING_COMMA.match(sentence, names[-1].end))
             and first.count.value == sum(p.count.value for p in names)):
         return [replace(first, end=names[-1].end, named_after=True)]
     return group

@@ -493,3 +493,16 @@ def test_someone_who_shot_himself_is_hit_once(sentence, hit):
 ])
 def test_event_types_of_attacks_and_disasters(sentence, kinds):
     assert reader_for("en").event_types(sentence) == kinds
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("A man between 25 and 35 years old was shot dead.", [(KILLED, 1)]),
+    ("Two men aged 25 and 35 were shot dead.", [(KILLED, 2)]),
+    ("Three others, two males and a female between 15 and 20 years old, were injured.", [(INJURED, 3)]),
+    ("Three victims, a 25-year-old man, a 26-year-old man, and a 33-year-old man, were taken to a hospital.",
+     [(INJURED, 3)]),
+    ("Two men, a woman and a boy were shot.", [(VICTIMS, 4)]),
+    ("Between 5 and 7 people were killed.", [(KILLED, 5)]),
+])
+def test_ages_are_no_people_and_an_apposition_is_the_people_it_follows(sentence, expected):
+    assert _kinds(sentence) == expected
