@@ -327,6 +327,8 @@ class Gazetteer:
         candidates = [c for c in candidates if _bears_as_its_own(c, own_names) or c.region_id in context or (
             not own_town and (c.population >= MAJOR_CITY or c.country in CYRILLIC_COUNTRIES))]
         region = self._regions_by_own_name.get(key)
+        if region is not None and region.code:
+            context = context - {region.place_id}
         # Countries and US states are household names of English copy: "Virginia" is the
         # state, not the South African town, though it is a city of 120,000; a province
         # abroad called Toledo does not hide the Ohio city, and a region of a country the

@@ -623,3 +623,10 @@ def test_a_township_named_after_a_place_is_no_region():
 def test_a_country_named_in_a_story_set_abroad_stays_the_country():
     abroad = "Two people were shot and killed in Denmark on Saturday, police said."
     assert set(_places("Two killed", abroad)) == {"country:DK"}
+
+
+def test_a_towns_name_that_is_also_a_region_abroad_is_no_evidence_for_that_region():
+    # The Isle of Man's parish of Douglas took "near Douglas" abroad, with its town.
+    assert set(_places("Man shot and killed near Douglas",
+                       "A man was shot and killed near Douglas on Sunday, the Coffee County "
+                       "Sheriff's Office in Georgia said.")) == {"geonames:4191916"}  # Douglas, Georgia
