@@ -41,6 +41,9 @@ _WITHOUT_DISTRICT_TOLL = 3
 # little apart tell the same.
 MASS_TOLL = 4
 _FOLLOW_UP_GAPS = range(FOLLOW_UP_DAYS + 1)  # a follow-up's days after the incident's
+# The anchors that tell one incident from another at a place; a surname or a copy's wording
+# do not.
+_DETAILS = ("street:", "child:", "named:")
 
 
 @dataclass(slots=True)
@@ -238,15 +241,24 @@ def _follows_up(report: Report, open_incident: OpenIncident, shared: list[str]) 
 
 
 def _told_without_district(report: Report, open_incident: OpenIncident) -> bool:
-    """Another outlet's story of the same shooting that names no part of the city, or names
-    the part the incident's did not: the same day (as ``_same_day`` reads it), every figure it
-    states the incident's, three or more people hit ("4 men wounded outside Brooklyn house
-    party" and "4 shot and wounded at party in East Flatbush")."""
+    """Another outlet's story of the same shooting that names no part of the city, or another
+    part than the incident's: the same day (as ``_same_day`` reads it), every figure it states
+    the incident's, and three or more people hit where a part goes unnamed ("4 men wounded
+    outside Brooklyn house party" and "4 shot and wounded at party in East Flatbush"), or a
+    street, a young child's age or a full name of the incident's: one corner of Brooklyn is in
+    East New York to one outlet, in Cypress Hills to another."""
     members = open_incident.members
-    return ((not members[0].district or not report.place.district)
-            and not _told_in(report.article_id, open_incident)
-            and _same_day(report, open_incident)
-            and _toll(report) >= _WITHOUT_DISTRICT_TOLL and _same_figures(report, open_incident))
+    if _told_in(report.article_id, open_incident):
+        return False
+    unnamed = not members[0].district or not report.place.district
+    return ((unnamed and _toll(report) >= _WITHOUT_DISTRICT_TOLL) or _shares_a_detail(report, members)) and (
+        _same_day(report, open_incident) and _same_figures(report, open_incident))
+
+
+def _shares_a_detail(report: Report, members: list[Member]) -> bool:
+    """The report names a street, a young child's age or a person in full that a member does."""
+    return any(anchor.startswith(_DETAILS) and any(anchor in m.anchors for m in members)
+               for anchor in report.anchors)
 
 
 def _unplaced(report: Report) -> bool:

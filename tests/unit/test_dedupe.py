@@ -600,3 +600,19 @@ def test_another_outlets_wounded_join_the_victims_an_incident_counts_as_wounded(
     state, _ = _fold([shot, grazed, wounded])
     assert [(i.incident.killed, i.incident.injured, i.incident.article_ids) for i in state.incidents] == [
         (0, 8, ["a1", "a2"])]
+
+
+def test_outlets_placing_one_shooting_in_two_parts_of_the_city_are_one_incident_on_a_shared_detail():
+    east_new_york, cypress_hills = (dataclasses.replace(KHARKIV, district=name)
+                                    for name in ("East New York", "Cypress Hills"))
+    belmont = ["street:belmont ave"]
+    state, _ = _fold([dataclasses.replace(_report("a", 1, 0, article="a1"), place=east_new_york, anchors=belmont),
+                      dataclasses.replace(_report("b", 1, 0, article="a2"), place=cypress_hills, anchors=belmont)])
+    assert [o.incident.report_ids for o in state.incidents] == [["a", "b"]]
+    # Other figures, or no detail in common, are another shooting in another part of the city.
+    for other in (dataclasses.replace(_report("c", 2, 0, article="a3"), place=cypress_hills, anchors=belmont),
+                  dataclasses.replace(_report("d", 1, 0, article="a4"), place=cypress_hills,
+                                      anchors=["person:smith"])):
+        state, _ = _fold([dataclasses.replace(_report("a", 1, 0, article="a1"), place=east_new_york,
+                                              anchors=belmont), other])
+        assert len(state.incidents) == 2
