@@ -203,9 +203,18 @@ def _same_figures(report: Report, open_incident: OpenIncident) -> bool:
     if report.killed is None and report.injured is None:
         incident = open_incident.incident
         return bool(report.victims) and report.victims == incident.killed + incident.injured
-    told = [(mine, _stated(open_incident.members, kind))
+    told = [(mine, _figure_of(open_incident, kind))
             for kind, mine in (("killed", report.killed), ("injured", report.injured))]
     return any(mine for mine, _ in told) and all(mine is None or mine == theirs for mine, theirs in told)
+
+
+def _figure_of(open_incident: OpenIncident, kind: str) -> int | None:
+    """The incident's figure of ``kind`` as its members state it; where they state none but
+    count people shot, as the incident counts them: "Five children shot" are five wounded."""
+    stated = _stated(open_incident.members, kind)
+    if stated is None and any(m.victims for m in open_incident.members):
+        return getattr(open_incident.incident, kind)
+    return stated
 
 
 def _shares_anchor(report: Report, open_incident: OpenIncident) -> bool:

@@ -616,3 +616,13 @@ def test_outlets_placing_one_shooting_in_two_parts_of_the_city_are_one_incident_
         state, _ = _fold([dataclasses.replace(_report("a", 1, 0, article="a1"), place=east_new_york,
                                               anchors=belmont), other])
         assert len(state.incidents) == 2
+
+
+def test_a_story_counting_the_wounded_joins_one_that_counts_them_as_people_shot_in_another_part_of_the_city():
+    in_saltivka = dataclasses.replace(KHARKIV, district="Saltivka")
+    shot = dataclasses.replace(_report("a", article="a1"), victims=5)  # "Five children shot"
+    hospitalized = dataclasses.replace(_report("b", None, 5, article="a2"), place=in_saltivka)
+    state, _ = _fold([shot, hospitalized])
+    assert [(o.incident.injured, o.incident.report_ids) for o in state.incidents] == [(5, ["a", "b"])]
+    state, _ = _fold([shot, dataclasses.replace(hospitalized, killed=1, killed_low=1, killed_high=1)])
+    assert len(state.incidents) == 2  # one of them dead: not the figures the first story told
