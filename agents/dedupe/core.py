@@ -41,6 +41,7 @@ _WITHOUT_DISTRICT_TOLL = 3
 # little apart tell the same.
 MASS_TOLL = 4
 _FOLLOW_UP_GAPS = range(FOLLOW_UP_DAYS + 1)  # a follow-up's days after the incident's
+_MASS_GAPS = range(ANCHOR_DAYS + 1)  # a mention's days after a mass shooting it tells of
 # The anchors that tell one incident from another at a place; a surname or a copy's wording
 # do not.
 _DETAILS = ("street:", "child:", "named:")
@@ -557,18 +558,26 @@ def _group(claims: list[Report], start: int, previous: list[OpenIncident]) -> li
 def _alone_before(mention: Report, incidents: list[OpenIncident]) -> int | None:
     """The index of the place's one incident of the mention's day or the two days before it,
     when it has no other: a town's shooting, and the next day's story of the arrest that names
-    no one the first story named. Where several incidents share those days, as in a city, none
-    is it."""
+    no one the first story named. Else of its one incident of MASS_TOLL or more people hit in
+    the month before, which a place rarely sees twice: "San Bernardino shooting victims: Who
+    they were", two weeks on. Where several incidents share those days, as in a city, none is
+    it."""
     if _unplaced(mention):
         return None
-    near = [i for i, o in enumerate(incidents) if _mentionable(mention, o)
-            and _days_apart(mention.date, o.incident.date) in _FOLLOW_UP_GAPS]
-    return near[0] if len(near) == 1 else None
+    gaps = {index: _days_apart(mention.date, o.incident.date)
+            for index, o in enumerate(incidents) if _mentionable(mention, o)}
+    for near in ([index for index, gap in gaps.items() if gap in _FOLLOW_UP_GAPS],
+                 [index for index, gap in gaps.items() if gap in _MASS_GAPS
+                  and incidents[index].incident.killed + incidents[index].incident.injured >= MASS_TOLL]):
+        if len(near) == 1:
+            return near[0]
+    return None
 
 
 def _take_in_mentions(claims: list[Report], incidents: list[OpenIncident]) -> None:
     """Each mention joins the first incident it matches, else the place's only incident of its
-    last days; it adds an article and a source."""
+    last days, or of its month's mass shootings (``_alone_before``); it adds an article and a
+    source."""
     mentions = [claim for claim in claims if claim.mention]
     if not mentions:
         return

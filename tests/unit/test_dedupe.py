@@ -626,3 +626,16 @@ def test_a_story_counting_the_wounded_joins_one_that_counts_them_as_people_shot_
     assert [(o.incident.injured, o.incident.report_ids) for o in state.incidents] == [(5, ["a", "b"])]
     state, _ = _fold([shot, dataclasses.replace(hospitalized, killed=1, killed_low=1, killed_high=1)])
     assert len(state.incidents) == 2  # one of them dead: not the figures the first story told
+
+
+def test_a_mention_sharing_no_anchor_joins_a_town_s_only_mass_shooting_of_its_last_month():
+    mass = _published(dataclasses.replace(_report("m", 3, 2, article="a2")), "2022-03-02")
+    victims = _mention("victims", [], day="2022-03-17")  # "Shooting victims: who they were"
+    state, _ = _fold([_shooting([]), mass, victims])
+    assert [i.incident.article_ids for i in state.incidents] == [["a1"], ["a2", "victims"]]
+    # Two mass shootings that month, or only lesser ones, or a story after the month: none.
+    other = _published(dataclasses.replace(_report("o", 0, 4, article="a3")), "2022-03-10")
+    for reports in ([mass, other, victims], [_shooting([]), victims],
+                    [mass, _mention("victims", [], day="2022-04-02")]):
+        state, _ = _fold(reports)
+        assert all(len(i.incident.article_ids) == 1 for i in state.incidents)
