@@ -76,6 +76,12 @@ def test_a_full_stop_without_a_space_still_ends_a_sentence():
         "No arrests have been made.", "The teenage victim was shot.", "Call the U.S.Army."]
 
 
+def test_a_closing_quote_without_a_space_still_ends_a_sentence():
+    text = 'H\n\n"I want my grandkids safe at home in San Jose."The double killing was brazen. He said "No."'
+    assert [s.text for s in sentences(text, 1)[1:]] == [
+        '"I want my grandkids safe at home in San Jose."', "The double killing was brazen.", 'He said "No."']
+
+
 def test_another_storys_headline_inside_the_body_is_no_sentence_of_the_story():
     headline = "4 Struck in Port Norris Shooting"
     body = ("4 Struck In Port Norris Shooting\n"
