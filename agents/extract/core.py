@@ -7,6 +7,7 @@ Faust agent and ``wirewatch process`` run exactly this code.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -36,6 +37,11 @@ OPENING_SENTENCES = 3
 # The anchors that tell one incident from others at a place; a surname alone does not.
 _TELLING_ANCHORS = ("named:", "child:", "street:")
 _WORDS_IN_A_SENTENCE = 6
+# The headline words of a story that follows a killing up where no event kind is named: "Helena
+# teen appears on homicide charge", "Police Identified 2-year-old Murdered Victim", "Ja'Don
+# Johnson Obituary" (English).
+_FOLLOW_UP = re.compile(r"\b(?:homicides?|killings?|slayings?|murder(?:s|ed)?|shootout|funerals?|vigils?"
+                        r"|memorials?|obituary)\b", re.I)
 
 
 @dataclass(slots=True)
@@ -243,8 +249,8 @@ def _mentioned(article: Article, revision: int, text: str, day: date | None,
                story: list[Sentence], recalled: list[Sentence],
                gazetteer: Gazetteer, reader: Reader, language: str) -> list[Report]:
     """An article with no claim of its own that names a person in full, a young child's age or
-    a street, or whose headline names a shooting or a strike (the arrest, the charges, the
-    trial, the funeral) is a mention of the incident it follows up: one report, at the
+    a street, or whose headline names a shooting, a strike, a killing or a funeral (the arrest,
+    the charges, the trial, the vigil) is a mention of the incident it follows up: one report, at the
     article's place and ``day`` (its publication's, or its page's earlier stamp), with no
     figure. ``recalled``: the sentences of incidents it recalls from long before, which say
     where."""
@@ -252,7 +258,7 @@ def _mentioned(article: Article, revision: int, text: str, day: date | None,
         return []
     story_anchors = anchors(article.body)
     if not (any(a.startswith(_TELLING_ANCHORS) for a in story_anchors)
-            or reader.event_types(article.headline)):
+            or reader.event_types(article.headline) or _FOLLOW_UP.search(article.headline)):
         return []
     place, _, _, _ = _read_places(article, text, story, recalled, gazetteer)
     span = (0, len(article.headline))

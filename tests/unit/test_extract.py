@@ -225,6 +225,15 @@ def test_a_story_whose_headline_names_a_shooting_but_no_figure_is_a_mention():
     assert report.mention and report.place.name == "Springfield" and report.killed is None
 
 
+def test_a_story_whose_headline_names_a_killing_or_a_funeral_but_no_figure_is_a_mention():
+    for headline in ("Teen appears on homicide charge", "Two charged in Springfield killing",
+                     "Jane Doe Obituary - Springfield, IL"):
+        article = Article(id="k", published_at="2024-05-14T16:00:00+00:00", headline=headline,
+                          body="SPRINGFIELD, Ill. (AP) - A teenager appeared in court on Tuesday, police said.")
+        [report] = extract(article, None).reports
+        assert report.mention and report.place.name == "Springfield" and report.killed is None
+
+
 def test_the_death_of_one_named_then_told_by_a_definite_owner_is_one_death():
     article = Article(id="d", headline="Town reeling after accidental shooting",
                       body=("Students were told of Jaden's death at an assembly Monday as word spread "
