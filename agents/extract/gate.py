@@ -115,7 +115,9 @@ class AtTheEnd:
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.pattern = pattern
         tree = _parser.parse(pattern.pattern, pattern.flags)
-        spaces = _spaces(tree.data, pattern.flags) if _ends_at_the_end(tree.data) else None
+        # With MULTILINE, "$" also matches inside the text, at each line's end.
+        ends = _ends_at_the_end(tree.data) and not pattern.flags & re.MULTILINE
+        spaces = _spaces(tree.data, pattern.flags) if ends else None
         self._words = None if spaces is None else spaces + 1
 
     def search(self, text: str, endpos: int | None = None) -> re.Match[str] | None:

@@ -79,5 +79,6 @@ def test_a_pattern_at_the_end_finds_from_its_last_words_what_it_finds_from_the_s
 
 def test_a_pattern_that_may_span_any_number_of_words_is_searched_whole():
     assert AtTheEnd(re.compile(r"(?:a|b\s)*$"))._words is None
+    assert AtTheEnd(re.compile(r"a\s+b$", re.M)).search("a b\nc d e f g h") is not None  # at a line's end
     assert AtTheEnd(re.compile(r"a\s+b")).search("x a  b") is not None  # no end: searched whole
     assert figures._NOT_A_COUNT_BEFORE._words == 5  # "ages of 12 and " ends it
