@@ -237,6 +237,21 @@ def _follows_up(report: Report, open_incident: OpenIncident, shared: list[str]) 
             and _same_figures(report, open_incident))
 
 
+def _raises_the_toll(report: Report, open_incident: OpenIncident) -> bool:
+    """A later count of the people of an incident another article told ("the death toll rose to 30" the
+    day after "a missile strike killed 12"): on the incident's day or up to FOLLOW_UP_DAYS after
+    it, with no figure below the incident's of its kind. Its figures then replace the incident's,
+    the latest article's winning."""
+    if not report.updates or all(m.article_id == report.article_id for m in open_incident.members):
+        return False
+    incident = open_incident.incident
+    gap = _days_apart(report.date, incident.date)
+    told = [(mine, theirs) for mine, theirs in ((report.killed, incident.killed), (report.injured, incident.injured))
+            if mine is not None]
+    return (gap is not None and 0 <= gap <= FOLLOW_UP_DAYS and any(mine for mine, _ in told)
+            and all(mine >= theirs for mine, theirs in told))
+
+
 def _told_without_district(report: Report, open_incident: OpenIncident) -> bool:
     """Another outlet's story of the same shooting that names no part of the city, or names
     the part the incident's did not: the same day (as ``_same_day`` reads it), every figure it
@@ -281,8 +296,10 @@ def _part_of(report: Report, members: list[Member]) -> bool:
     """Every figure the report states is stated by the incident too, and no larger: a detail of
     the story ("three of the six were taken to hospital")."""
     told = [(report.killed, _stated(members, "killed")), (report.injured, _stated(members, "injured"))]
-    return any(mine is not None for mine, _ in told) and all(
-        mine is None or (theirs is not None and mine <= theirs) for mine, theirs in told)
+    if all(mine is None for mine, _ in told):
+        # "Christopher shot himself with a stolen gun": the people hit the story counted, again
+        return bool(report.victims) and report.victims == sum(theirs or 0 for _, theirs in told)
+    return all(mine is None or (theirs is not None and mine <= theirs) for mine, theirs in told)
 
 
 def _the_articles_own(report: Report, open_incident: OpenIncident) -> bool:
@@ -333,7 +350,7 @@ def _matches(report: Report, open_incident: OpenIncident) -> bool:
     if members and members[0].district != report.place.district and not _told_without_district(report, open_incident):
         return False  # a city's roundup: Englewood's shooting is not Austin's, nor the city's
     other_article = all(m.article_id != report.article_id for m in members)
-    if other_article and _shares_anchor(report, open_incident):
+    if (other_article and _shares_anchor(report, open_incident)) or _raises_the_toll(report, open_incident):
         return True
     if other_article and _unplaced(report):
         return False  # a day and a figure say nothing of which of the world's incidents it is

@@ -600,3 +600,29 @@ def test_another_outlets_wounded_join_the_victims_an_incident_counts_as_wounded(
     state, _ = _fold([shot, grazed, wounded])
     assert [(i.incident.killed, i.incident.injured, i.incident.article_ids) for i in state.incidents] == [
         (0, 8, ["a1", "a2"])]
+
+
+def test_a_later_outlets_rising_toll_joins_the_incident_and_replaces_its_figures():
+    strike = _told_on("strike", 12, 64, "2023-01-14", article="wire-saturday")
+    rose = dataclasses.replace(_report("rose", 30, 75, date="2023-01-15", article="wire-sunday"),
+                               updates=True, published_at="2023-01-15T12:00:00+00:00")
+    for order in ([strike, rose], [rose, strike]):
+        state, _ = _fold(order)
+        assert [(i.incident.killed, i.incident.injured, i.incident.article_ids) for i in state.incidents
+                if i.incident.status == "active"] == [(30, 75, ["wire-saturday", "wire-sunday"])]
+
+
+def test_a_rising_toll_joins_no_incident_it_would_lower_nor_one_days_before():
+    strike = _told_on("strike", 12, None, "2023-01-14", article="wire-saturday")
+    lower = dataclasses.replace(_report("lower", 8, None, date="2023-01-15", article="wire-sunday"), updates=True)
+    late = dataclasses.replace(_report("late", 30, None, date="2023-01-20", article="wire-friday"), updates=True)
+    state, _ = _fold([strike, lower, late])
+    assert len(state.incidents) == 3
+
+
+def test_people_hit_told_again_later_in_the_story_are_the_ones_it_counted():
+    killed = _told_on("died", 1, None, "2016-07-15")
+    again = dataclasses.replace(_report("again", None, None, date="2016-07-18"), victims=1)
+    state, _ = _fold([killed, again])
+    assert [(i.incident.killed, i.incident.injured, sorted(i.incident.report_ids)) for i in state.incidents
+            if i.incident.status == "active"] == [(1, 0, ["again", "died"])]

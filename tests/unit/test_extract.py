@@ -242,3 +242,21 @@ def test_a_claim_at_another_block_than_the_storys_is_another_incident_of_the_rou
                       published_at="2016-05-01T10:00:00+00:00")
     assert [(r.killed, r.injured, r.another_incident) for r in extract(article, None).reports] == [
         (1, None, False), (1, None, False), (None, 2, True)]
+
+
+def _placed(headline, body):
+    article = Article.from_dict({"id": "placed", "published_at": "2024-05-14T10:00:00+00:00",
+                                 "headline": headline, "body": body})
+    return [(r.place.name, r.killed, r.injured) for r in extract(article, None).reports]
+
+
+def test_a_lede_that_puts_the_headlines_figures_in_another_town_than_the_dateline_places_the_story():
+    body = ("KYIV, Ukraine (Example Wire) - A Russian drone strike on a residential building in Bila Tserkva "
+            "killed four people overnight, the regional governor said. Nine others were wounded.")
+    assert _placed("Drone strike kills four", body) == [
+        ("Bila Tserkva", 4, None), ("Bila Tserkva", 4, None), ("Bila Tserkva", None, 9)]
+
+
+def test_a_dateline_stays_the_storys_place_when_the_lede_names_one_of_its_neighbourhoods():
+    body = "CHICAGO (Example Wire) - A man was shot and killed in Englewood on Sunday, police said."
+    assert {place for place, _, _ in _placed("Man shot and killed", body)} == {"Chicago"}
