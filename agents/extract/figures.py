@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 
 from agents.extract.alternation import one_of, spelled_out
 from agents.extract.caseblind import CaseBlind, SpelledCase
-from agents.extract.gate import gated
+from agents.extract.gate import AtTheEnd, gated
 from agents.extract.numbers import (
     BOUND_WORDS,
     NUMBER,
@@ -163,13 +163,13 @@ _MONTH_NAMES = (
     r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
 )
-_NOT_A_COUNT_BEFORE = gated(re.compile(
+_NOT_A_COUNT_BEFORE = AtTheEnd(gated(re.compile(
     r"(?:[$£€#]|\bno\.?|\bnumber|\broute|\bhighway|\binterstate|\baged|\bcounts?\s+of"
     r"|\b(?:father|mother|parent|dad|mom|mum)\s+of|\b(?:younger|older)\s+than"
     rf"|\b(?:{_MONTH_NAMES})\.?|\bages?(?:\s+of)?(?:\s+\d+\s*(?:and|or|to|-))?)\s*$"
     r"|[\d,.:-]$",
     re.I,
-))
+)))
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 # A word and a comma just before a number ("Skinner, 26,"): it can only begin two characters
 # before the white space that ends the text, where it is searched from.
@@ -194,7 +194,7 @@ _AUXILIARY = (
     r"|reported|confirmed|believed|(?:said|thought|known|reported|believed)\s+to))*"
 )
 # "Any time one of our students is hurt": what would be, not what was.
-_HYPOTHETICAL = gated(re.compile(r"\b(?:any\s*time|whenever|every\s+time|if|unless)\s+(?:[\w'’-]+\s+){0,4}$", re.I))
+_HYPOTHETICAL = AtTheEnd(gated(re.compile(r"\b(?:any\s*time|whenever|every\s+time|if|unless)\s+(?:[\w'’-]+\s+){0,4}$", re.I)))
 # "The shooting would be a double murder": what it may yet become.
 _WOULD_BE = re.compile(r"\b(?:would|could|might|may)\s+(?:have\s+)?(?:be|been|become)\s+(?:an?\s+)?$", re.I)
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|be|been|being|got|gets|get)\b", re.I)
@@ -542,7 +542,7 @@ def _as_subject(group: list[_Phrase], sentence: str) -> tuple[str, Count] | None
         # the comma closes an apposition: "Lavell Lee Smith, a 33-year-old man, was shot and
         # killed"; "his friend, 63-year-old Daniel Caron, was killed"
         predicate = _PREDICATE.match(sentence, last.end + 1)
-    if predicate is None or _HYPOTHETICAL.search(sentence, 0, group[0].start):
+    if predicate is None or _HYPOTHETICAL.search(sentence, group[0].start):
         return None
     verb = next(predicate.start(kind) for kind in ("death", "injury", "hit") if predicate[kind])
     passive = _PASSIVE.search(sentence, last.end, verb)
