@@ -100,30 +100,42 @@ class Failing(dict):
         super().__delitem__(key)
 
 
-JOINS = _report("m", 1, 3, article="a2")  # writes its claim, its incident, the place's key
-RETRACTS = _report("x", retracts="l")  # writes the incident and the place's key, deletes "l"
+JOINS = (_report("m", 1, 3, article="a2"),)  # writes its claim, its incident, the place's key
+RETRACTS = (_report("x", retracts="l"),)  # writes the incident and the place's key, deletes "l"
+# One message of two reports that both join the incident: it moves on two revisions, so the
+# version it replaces must not be in the slot the new one is written to.
+TWO_JOIN = (_report("m", 1, 3, article="a2"), _report("n", 1, 3, article="a2"))
 
 
-@pytest.mark.parametrize(("report", "writes"), [(JOINS, 0), (JOINS, 1), (JOINS, 2),
-                                                (RETRACTS, 0), (RETRACTS, 1), (RETRACTS, 2)])
-def test_a_write_cut_short_and_its_report_read_again_leave_the_table_as_a_whole_write(
-        report, writes):
+def _fold(state, reports):
+    for report in reports:
+        state = dedupe(report, state).state
+    return state
+
+
+@pytest.mark.parametrize(("reports", "writes"),
+                         [(JOINS, 0), (JOINS, 1), (JOINS, 2), (RETRACTS, 0), (RETRACTS, 1),
+                          (RETRACTS, 2), (TWO_JOIN, 0), (TWO_JOIN, 1), (TWO_JOIN, 2),
+                          (TWO_JOIN, 3)])
+def test_a_write_cut_short_and_its_reports_read_again_leave_the_table_as_a_whole_write(
+        reports, writes):
     """Cut before any of its writes, or before its deletion: the table reads back as the state
-    before the report or after it, and the report read again (as after a crash) leaves the
+    before the message or after it, and the message read again (as after a crash) leaves the
     table as if nothing had been cut."""
     store, uncut = Failing(), Failing()
     for table in (store, uncut):
         _feed(place_states(JsonTable(table)), [_report("h", 1, 3), _report("l", 1, 3)])
     before = PlaceStore(JsonTable(store)).load(KHARKIV.id)
-    after = dedupe(report, before).state
+    after = _fold(before, reports)
     store.fail_at = writes
     with pytest.raises(CutShort):
         place_states(JsonTable(store))[KHARKIV.id] = after
     store.fail_at = None
     restarted = place_states(JsonTable(store))
     assert restarted[KHARKIV.id] in (before, after)
-    _feed(restarted, [report])
-    _feed(place_states(JsonTable(uncut)), [report])
+    restarted[KHARKIV.id] = _fold(restarted[KHARKIV.id], reports)
+    uncut_places = place_states(JsonTable(uncut))
+    uncut_places[KHARKIV.id] = _fold(uncut_places[KHARKIV.id], reports)
     assert restarted[KHARKIV.id] == after
     assert store == uncut
 
