@@ -10,9 +10,11 @@ import pytest
 from jsonschema import Draft7Validator
 
 from agents.pipeline import LocalRun, process
+from agents.steps import extract_step
 from streams import admin
 from streams.inputs import Message
-from streams.records import dumps
+from streams.json_table import JsonTable
+from streams.records import PlaceReports, dumps
 from streams.settings import TopicNames
 from tests.conftest import SEEDS
 from tests.contract import document, messages_for, schema_files, violations
@@ -80,8 +82,8 @@ def test_a_county_s_report_incident_and_row_fit_the_contract():
     [incident] = run.incidents.values()
     [row] = run.rows()
     assert {r.place.id for r in run.reports.values()} == {incident.place_id, row["place_id"]} == {"county:US.55105"}
-    for report in run.reports.values():
-        assert violations(TopicNames.reports, report.place.id, dumps(report)) == []
+    batch = PlaceReports(list(run.reports.values()))
+    assert violations(TopicNames.reports, incident.place_id, dumps(batch)) == []
     assert violations(TopicNames.events, incident.place_id, dumps(incident)) == []
     assert violations(TopicNames.casualties, row["place_id"], dumps(row)) == []
 
@@ -99,7 +101,7 @@ def test_a_mention_and_the_incident_it_joins_fit_the_contract():
     [mention] = [r for r in run.reports.values() if r.mention]
     [incident] = run.incidents.values()
     assert incident.article_ids == ["s", "a"] and incident.killed == 1
-    assert violations(TopicNames.reports, mention.place.id, dumps(mention)) == []
+    assert violations(TopicNames.reports, mention.place.id, dumps(PlaceReports([mention]))) == []
     assert violations(TopicNames.events, incident.place_id, dumps(incident)) == []
 
 
@@ -115,3 +117,17 @@ def test_the_seed_articles_fit_the_article_message():
     for line in (SEEDS / "wire-samples.jsonl").read_bytes().splitlines():
         article = json.loads(line)
         assert violations(TopicNames.articles, article["id"], line) == []
+
+
+def test_extract_s_messages_fit_the_contract_as_one_per_place_and_a_lone_report_too():
+    article = {"id": "two", "published_at": "2022-03-02T10:00:00+00:00",
+               "headline": "Shelling in Kharkiv and Odesa",
+               "body": "Four people were killed in Kharkiv on Tuesday. Two people were injured "
+                       "in Odesa on Tuesday. Three more were injured in Kharkiv later."}
+    result = extract_step(dumps(article), None, articles_seen=JsonTable(), partition=0,
+                          window_days=30)
+    assert len(result.outputs) == 2
+    for place, batch in result.outputs:
+        assert violations(TopicNames.reports, place, dumps(batch)) == []
+        assert violations(TopicNames.reports, place, dumps(batch.reports[0])) == []
+    assert violations(TopicNames.reports, place, dumps({"reports": []}))
