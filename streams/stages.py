@@ -39,7 +39,6 @@ async def run_stage(stage: str, event: EventT, out: TopicT, step: Step) -> None:
             await out.send(key=key.encode("utf-8"), value=dumps(record), headers=headers)
             series.written.inc()
     except Exception as exc:  # any failure of one message is that message's, not the agent's
-        metrics.errors.labels(stage).inc()
         await _dead_letter(stage, message, message.value, exc)
         return
     # the parts of the message the step turned away (a report of dedupe's batch)
@@ -55,6 +54,7 @@ async def run_stage(stage: str, event: EventT, out: TopicT, step: Step) -> None:
 
 async def _dead_letter(stage: str, message: Message, value: bytes | None,
                        error: Exception) -> None:
+    metrics.errors.labels(stage).inc()
     letter = DeadLetter.of(stage, error, message.key, value, topic=message.topic,
                            partition=message.partition, offset=message.offset,
                            limit=settings.max_message_bytes)
