@@ -129,6 +129,7 @@ class Report:
     event_types: list[str] = field(default_factory=list)
     adds: bool = False  # news on top of earlier news ("a further four"): no period total holds it
     another_incident: bool = False  # of an incident other than the story's ("a second shooting")
+    updates: bool = False  # a later count of people told of before ("the death toll rose to 30")
     # No claim: an article with no figure that names a person in full, a child's age or a street
     # (an arrest, a trial, a funeral). It joins an incident as a source, never as a figure.
     mention: bool = False

@@ -41,6 +41,10 @@ _WITHOUT_DISTRICT_TOLL = 3
 # little apart tell the same.
 MASS_TOLL = 4
 _FOLLOW_UP_GAPS = range(FOLLOW_UP_DAYS + 1)  # a follow-up's days after the incident's
+_MASS_GAPS = range(ANCHOR_DAYS + 1)  # a mention's days after a mass shooting it tells of
+# The anchors that tell one incident from another at a place; a surname or a copy's wording
+# do not.
+_DETAILS = ("street:", "child:", "named:")
 
 
 @dataclass(slots=True)
@@ -200,9 +204,18 @@ def _same_figures(report: Report, open_incident: OpenIncident) -> bool:
     if report.killed is None and report.injured is None:
         incident = open_incident.incident
         return bool(report.victims) and report.victims == incident.killed + incident.injured
-    told = [(mine, _stated(open_incident.members, kind))
+    told = [(mine, _figure_of(open_incident, kind))
             for kind, mine in (("killed", report.killed), ("injured", report.injured))]
     return any(mine for mine, _ in told) and all(mine is None or mine == theirs for mine, theirs in told)
+
+
+def _figure_of(open_incident: OpenIncident, kind: str) -> int | None:
+    """The incident's figure of ``kind`` as its members state it; where they state none but
+    count people shot, as the incident counts them: "Five children shot" are five wounded."""
+    stated = _stated(open_incident.members, kind)
+    if stated is None and any(m.victims for m in open_incident.members):
+        return getattr(open_incident.incident, kind)
+    return stated
 
 
 def _shares_anchor(report: Report, open_incident: OpenIncident) -> bool:
@@ -237,16 +250,40 @@ def _follows_up(report: Report, open_incident: OpenIncident, shared: list[str]) 
             and _same_figures(report, open_incident))
 
 
+def _raises_the_toll(report: Report, open_incident: OpenIncident) -> bool:
+    """A later count of the people of an incident another article told ("the death toll rose to 30" the
+    day after "a missile strike killed 12"): on the incident's day or up to FOLLOW_UP_DAYS after
+    it, with no figure below the incident's of its kind. Its figures then replace the incident's,
+    the latest article's winning."""
+    if not report.updates or all(m.article_id == report.article_id for m in open_incident.members):
+        return False
+    incident = open_incident.incident
+    gap = _days_apart(report.date, incident.date)
+    told = [(mine, theirs) for mine, theirs in ((report.killed, incident.killed), (report.injured, incident.injured))
+            if mine is not None]
+    return (gap is not None and 0 <= gap <= FOLLOW_UP_DAYS and any(mine for mine, _ in told)
+            and all(mine >= theirs for mine, theirs in told))
+
+
 def _told_without_district(report: Report, open_incident: OpenIncident) -> bool:
-    """Another outlet's story of the same shooting that names no part of the city, or names
-    the part the incident's did not: the same day (as ``_same_day`` reads it), every figure it
-    states the incident's, three or more people hit ("4 men wounded outside Brooklyn house
-    party" and "4 shot and wounded at party in East Flatbush")."""
+    """Another outlet's story of the same shooting that names no part of the city, or another
+    part than the incident's: the same day (as ``_same_day`` reads it), every figure it states
+    the incident's, and three or more people hit where a part goes unnamed ("4 men wounded
+    outside Brooklyn house party" and "4 shot and wounded at party in East Flatbush"), or a
+    street, a young child's age or a full name of the incident's: one corner of Brooklyn is in
+    East New York to one outlet, in Cypress Hills to another."""
     members = open_incident.members
-    return ((not members[0].district or not report.place.district)
-            and not _told_in(report.article_id, open_incident)
-            and _same_day(report, open_incident)
-            and _toll(report) >= _WITHOUT_DISTRICT_TOLL and _same_figures(report, open_incident))
+    if _told_in(report.article_id, open_incident):
+        return False
+    unnamed = not members[0].district or not report.place.district
+    return ((unnamed and _toll(report) >= _WITHOUT_DISTRICT_TOLL) or _shares_a_detail(report, members)) and (
+        _same_day(report, open_incident) and _same_figures(report, open_incident))
+
+
+def _shares_a_detail(report: Report, members: list[Member]) -> bool:
+    """The report names a street, a young child's age or a person in full that a member does."""
+    return any(anchor.startswith(_DETAILS) and any(anchor in m.anchors for m in members)
+               for anchor in report.anchors)
 
 
 def _unplaced(report: Report) -> bool:
@@ -281,8 +318,10 @@ def _part_of(report: Report, members: list[Member]) -> bool:
     """Every figure the report states is stated by the incident too, and no larger: a detail of
     the story ("three of the six were taken to hospital")."""
     told = [(report.killed, _stated(members, "killed")), (report.injured, _stated(members, "injured"))]
-    return any(mine is not None for mine, _ in told) and all(
-        mine is None or (theirs is not None and mine <= theirs) for mine, theirs in told)
+    if all(mine is None for mine, _ in told):
+        # "Christopher shot himself with a stolen gun": the people hit the story counted, again
+        return bool(report.victims) and report.victims == sum(theirs or 0 for _, theirs in told)
+    return all(mine is None or (theirs is not None and mine <= theirs) for mine, theirs in told)
 
 
 def _the_articles_own(report: Report, open_incident: OpenIncident) -> bool:
@@ -333,7 +372,7 @@ def _matches(report: Report, open_incident: OpenIncident) -> bool:
     if members and members[0].district != report.place.district and not _told_without_district(report, open_incident):
         return False  # a city's roundup: Englewood's shooting is not Austin's, nor the city's
     other_article = all(m.article_id != report.article_id for m in members)
-    if other_article and _shares_anchor(report, open_incident):
+    if (other_article and _shares_anchor(report, open_incident)) or _raises_the_toll(report, open_incident):
         return True
     if other_article and _unplaced(report):
         return False  # a day and a figure say nothing of which of the world's incidents it is
@@ -536,18 +575,26 @@ def _group(claims: list[Report], start: int, previous: list[OpenIncident]) -> li
 def _alone_before(mention: Report, incidents: list[OpenIncident]) -> int | None:
     """The index of the place's one incident of the mention's day or the two days before it,
     when it has no other: a town's shooting, and the next day's story of the arrest that names
-    no one the first story named. Where several incidents share those days, as in a city, none
-    is it."""
+    no one the first story named. Else of its one incident of MASS_TOLL or more people hit in
+    the month before, which a place rarely sees twice: "San Bernardino shooting victims: Who
+    they were", two weeks on. Where several incidents share those days, as in a city, none is
+    it."""
     if _unplaced(mention):
         return None
-    near = [i for i, o in enumerate(incidents) if _mentionable(mention, o)
-            and _days_apart(mention.date, o.incident.date) in _FOLLOW_UP_GAPS]
-    return near[0] if len(near) == 1 else None
+    gaps = {index: _days_apart(mention.date, o.incident.date)
+            for index, o in enumerate(incidents) if _mentionable(mention, o)}
+    for near in ([index for index, gap in gaps.items() if gap in _FOLLOW_UP_GAPS],
+                 [index for index, gap in gaps.items() if gap in _MASS_GAPS
+                  and incidents[index].incident.killed + incidents[index].incident.injured >= MASS_TOLL]):
+        if len(near) == 1:
+            return near[0]
+    return None
 
 
 def _take_in_mentions(claims: list[Report], incidents: list[OpenIncident]) -> None:
     """Each mention joins the first incident it matches, else the place's only incident of its
-    last days; it adds an article and a source."""
+    last days, or of its month's mass shootings (``_alone_before``); it adds an article and a
+    source."""
     mentions = [claim for claim in claims if claim.mention]
     if not mentions:
         return

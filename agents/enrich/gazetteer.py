@@ -30,7 +30,7 @@ NOT_PLACE_NAMES = frozenset(
     more my no north november now october officer on one our police says september she side
     so south spring still the they this to university valley we west east what when where who
     why you young green river lake mount saint st san los las el la le de del du van von
-    of off se airport home house fire shot dead martin hamilton northern southern eastern
+    of off se airport home house fire shot dead martin northern southern eastern
     western centre capital city county region district province downtown uptown midtown
     northeast northwest southeast southwest
     """.split()
@@ -327,6 +327,8 @@ class Gazetteer:
         candidates = [c for c in candidates if _bears_as_its_own(c, own_names) or c.region_id in context or (
             not own_town and (c.population >= MAJOR_CITY or c.country in CYRILLIC_COUNTRIES))]
         region = self._regions_by_own_name.get(key)
+        if region is not None and region.code:
+            context = context - {region.place_id}
         # Countries and US states are household names of English copy: "Virginia" is the
         # state, not the South African town, though it is a city of 120,000; a province
         # abroad called Toledo does not hide the Ohio city, and a region of a country the
@@ -334,7 +336,8 @@ class Gazetteer:
         household = region is not None and (not region.code or region.country == "US")
         countries = {area for area in context if ":" not in area}
         foreign = region is not None and not household and bool(countries) and region.country not in countries
-        if region is not None and not region.code and cued and (town := _town_of_the_state(candidates, own_names, context)):
+        if region is not None and not region.code and cued and (
+                town := _town_of_the_state(candidates, own_names, context, region.country)):
             return town
         if region is not None and not foreign and (household or (candidates and candidates[0].population < MAJOR_CITY)):
             candidates = [c for c in candidates if c.population >= WORLD_CITY or (c.country == region.country and (
@@ -515,12 +518,15 @@ _CITY_REGIONS = {"admin1:US.DC": 4140963}
 NEAR_THE_OUTLET_KM = 80
 
 
-def _town_of_the_state(candidates: list[City], own_names: frozenset[str], context: frozenset[str]) -> City | None:
-    """The town of a country's name that the one US state a story is set in has: "a boy shot
-    near his home in Denmark" in a story of the Bamberg County coroner is Denmark, South
-    Carolina's. A story set in several states, or abroad, keeps the country."""
+def _town_of_the_state(candidates: list[City], own_names: frozenset[str], context: frozenset[str],
+                       country: str) -> City | None:
+    """The town of a ``country``'s name that the one US state a story is set in has: "a boy
+    shot near his home in Denmark" in a story of the Bamberg County coroner is Denmark, South
+    Carolina's. A story set in several states, or abroad, keeps the country; the country
+    itself, which the name was first read as ("300 South 500 West in Lebanon" in a "BOONE
+    COUNTY, Ind." story), sets the story abroad no more than the name does."""
     states = [area for area in context if area.startswith("admin1:US.")]
-    if len(states) != 1 or any(":" not in area and area != "US" for area in context):
+    if len(states) != 1 or any(":" not in area and area not in ("US", country) for area in context):
         return None
     return next((c for c in candidates if c.region_id == states[0] and _bears_as_its_own(c, own_names)), None)
 

@@ -15,7 +15,9 @@ from dateutil import parser as dateparser
 
 from streams.records import Article, RecordError, loads
 
-_TIMESTAMP_LINE = re.compile(r"^(?P<published>[^|]{6,60}?)\s*(?:\|\s*Updated:\s*(?P<updated>.{6,60}))?$")
+_TIMESTAMP_LINE = re.compile(r"^(?P<published>[^|]{6,60}?)\s*(?:\|\s*(?:last\s+)?updated:?\s*(?P<updated>.{6,60}))?$", re.I)
+# "Published April 13, 2025 10:42 AM", "Posted on: 2 March 2022": the label is no part of the date.
+_STAMP_LABEL = re.compile(r"^\s*(?:published|posted|updated|created|last\s+updated)(?:\s+on)?\s*:?\s*", re.I)
 _HAS_MONTH_OR_ISO = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\d{4}-\d{2}-\d{2}", re.I
 )
@@ -27,7 +29,7 @@ def parse_timestamp(text: str) -> str | None:
     if not _HAS_MONTH_OR_ISO.search(text) or not re.search(r"\d", text):
         return None
     try:
-        moment = dateparser.parse(text, dayfirst=True, fuzzy=False)
+        moment = dateparser.parse(_STAMP_LABEL.sub("", text), dayfirst=True, fuzzy=False)
     except (ValueError, OverflowError):
         return None
     if moment.tzinfo is None:

@@ -21,10 +21,29 @@ _EVENT_TYPES = (
     ("rocket strike", re.compile(r"\brockets?\b", re.I)),
     ("drone strike", re.compile(r"\bdrones?\b", re.I)),
     ("shelling", re.compile(r"\bshell(?:ing|ed|s)\b|\bartillery\b", re.I)),
-    ("shooting", re.compile(r"\bshoot(?:ing|ings|er)?\b|\bshot\b|\bgunfire\b|\bgunm[ae]n\b", re.I)),
+    ("shooting", re.compile(r"\bshoot(?:ing|ings|er)?\b|\bshot\b|\bgunfire\b|\bgunm[ae]n\b|\bop(?:en|ens|ened|ening)\s+fire\b", re.I)),
     ("bombing", re.compile(r"\bbomb(?:ing|ings|s|ed)?\b|\bsuicide\s+attack", re.I)),
     ("explosion", re.compile(r"\bexplosions?\b|\bblasts?\b|\bexploded\b", re.I)),
     ("stabbing", re.compile(r"\bstabb(?:ing|ed)\b", re.I)),
+    # Disasters, told in the same copy: a fire is not the gunfire, crossfire or fire that a
+    # gunman opened or police returned, nor the fire department that came.
+    ("fire", re.compile(
+        r"(?<!open\s)(?<!opens\s)(?<!opened\s)(?<!opening\s)(?<!returned\s)(?<!returning\s)(?<!exchange\sof\s)"
+        r"(?<!\bto\s)(?<!\bgun\s)(?<!\bcross\s)(?<!\btaking\s)(?<!\bunder\s)\bfires?\b"
+        r"(?!\s+(?:department|dept|officials?|chief|fighters?|truck|station|crews?|marshal|captain|service|rescue|lieutenant"
+        r"|engine|hydrant|company|commander|said|says|is\s+reporting|reported|their|his|her|into|through|shots?|rounds?"
+        r"|at\s+(?:police|officers|the\s+officers))\b)"
+        r"|\bblazes?\b|\binferno\b", re.I)),
+    ("crash", re.compile(r"\bcrash(?:es|ed)?\b|\bcollisions?\b|\bderail(?:ed|ment)\b|\bplunged\s+(?:into|off)\b|\bcapsiz(?:e|ed|ing)\b", re.I)),
+    ("flood", re.compile(r"\bfloods?\b|\bflooding\b|\bflash\s+floods?\b", re.I)),
+    ("earthquake", re.compile(r"\bearthquakes?\b|\bquakes?\b", re.I)),
+    ("landslide", re.compile(r"\b(?:land|mud)slides?\b", re.I)),
+    ("storm", re.compile(r"\b(?:a|the|tropical|winter|severe|snow|ice|dust)\s+storms?\b|\bhurricanes?\b|\btyphoons?\b"
+                         r"|\bcyclones?\b|\btornado(?:e?s)?\b", re.I)),
+    ("collapse", re.compile(
+        r"\b(?:building|bridge|roof|house|mine|stadium|wall|tower|block)\s+(?:that\s+)?collapsed?\b"
+        r"|\bcollapsed?\s+(?:of\s+(?:a|an|the)\s+)?(?:building|bridge|roof|house|mine|stadium|wall|tower)\b", re.I)),
+    ("stampede", re.compile(r"\bstampedes?\b|\bcrowd\s+crush\b", re.I)),
 )
 
 
@@ -74,3 +93,19 @@ def adds(sentence: str, found: list[Figure], opening: re.Pattern[str] | None = _
     first = min(found, key=lambda figure: figure.start)
     return (first.qualifier == "a further" or bool(opening and opening.match(sentence, first.start))
             or bool(before and before.search(sentence, 0, first.start)))
+
+
+# "The death toll rose to 30", "bringing the number of dead to 12", "Death toll climbs to 288":
+# the claim is a later count of people told of before, which it replaces.
+_TOLL_RISE = re.compile(
+    r"\b(?:toll|number\s+of\s+(?:the\s+)?(?:dead|deaths|fatalities|casualties|victims|injured|wounded)"
+    r"|(?:dead|injured|wounded)\s+count)\b(?:\s+[\w,'’-]+){0,14}?\s+"
+    r"(?:(?:has|had|have)\s+)?(?:(?:rose|rises|risen|climbed|climbs|jumped|jumps|increased|increases|grew|grows|grown)\s+to"
+    r"|passed|passes|topped|tops|exceeded|exceeds|surpassed|surpasses)\b"
+    r"|\b(?:bringing|raising|pushing|taking)\s+(?:the\s+)?(?:death\s+)?(?:toll|number\s+of\s+(?:dead|deaths|injured|wounded))\s+to\b",
+    re.I)
+
+
+def updates(sentence: str, pattern: re.Pattern[str] = _TOLL_RISE) -> bool:
+    return bool(pattern.search(sentence))
+

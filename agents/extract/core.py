@@ -7,13 +7,14 @@ Faust agent and ``wirewatch process`` run exactly this code.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from agents.enrich.gazetteer import Gazetteer, load_gazetteer
 from agents.extract.anchors import anchors, block_streets
 from agents.extract.article import publication_time, story_day
-from agents.extract.context import outlet_areas, outlet_city, read_places, usage_areas
+from agents.extract.context import areas, outlet_areas, outlet_city, read_places, usage_areas
 from agents.extract.figures import INJURED, KILLED, VICTIMS, Figure
 from agents.extract.language import article_language
 from agents.extract.numbers import Count
@@ -36,6 +37,11 @@ OPENING_SENTENCES = 3
 # The anchors that tell one incident from others at a place; a surname alone does not.
 _TELLING_ANCHORS = ("named:", "child:", "street:")
 _WORDS_IN_A_SENTENCE = 6
+# The headline words of a story that follows a killing up where no event kind is named: "Helena
+# teen appears on homicide charge", "Police Identified 2-year-old Murdered Victim", "Ja'Don
+# Johnson Obituary" (English).
+_FOLLOW_UP = re.compile(r"\b(?:homicides?|killings?|slayings?|murder(?:s|ed)?|shootout|funerals?|vigils?"
+                        r"|memorials?|obituary)\b", re.I)
 
 
 @dataclass(slots=True)
@@ -86,10 +92,13 @@ def total(found: list[Figure], kind: str) -> Count | None:
     raising an earlier toll of two after two more bodies were recovered"): the largest stands.
     "Others" add to it ("two were shot and wounded, three others grazed"). People told of one
     by one add up among themselves ("a man was shot in the leg, another man was struck ...").
+    A figure the sentence revises stands revised ("later revised the figure to five").
     """
     of_kind = [f for f in found if f.kind == kind]
     if not of_kind:
         return None
+    if revised := [f for f in of_kind if f.revised]:
+        return Count(revised[-1].value, revised[-1].low, revised[-1].high, None)
     people = sum(f.value for f in of_kind if f.individual)
     counts = [f for f in of_kind if not (f.individual or f.others)]
     best = max(counts, key=lambda f: f.value) if counts else None
@@ -144,14 +153,19 @@ def read_claims(article: Article, revision: int, gazetteer: Gazetteer,
     if not timed:  # no claim, or only incidents recalled from long before (a trial's story)
         return _mentioned(article, revision, text, anchor, story, [s for _, s, _ in claims],
                           gazetteer, reader, language)
-    place_of_article, headline_mentions, body_mentions = _read_places(
+    place_of_article, headline_mentions, body_mentions, dateline = _read_places(
         article, text, story, [sentence for _, sentence, _ in claims], gazetteer)
+    mentions = headline_mentions + body_mentions
+    filed_from = None  # the dateline, once the lede has said the story happened elsewhere
+    if dateline is not None and place_of_article.id == dateline.id:
+        lede = _lede_place(timed, mentions, dateline, gazetteer)
+        if lede.id != dateline.id:
+            place_of_article, filed_from = lede, dateline
     story_anchors = anchors(article.body)  # outlets rewrite headlines, syndicated bodies stay
     reports = []
     story_street = None
     for sentence, found, time in timed:
-        in_sentence = [m for m in headline_mentions + body_mentions
-                       if sentence.start <= m.start < sentence.end]
+        in_sentence = _placing(mentions, sentence, filed_from)
         # A roundup gives each shooting its address: a claim at another block than the
         # story's first is another incident ("a shooting in the 1400 block of Mount Herman").
         streets = block_streets(sentence.text)
@@ -165,8 +179,38 @@ def read_claims(article: Article, revision: int, gazetteer: Gazetteer,
     return reports
 
 
+def _placing(mentions: list[Mention], sentence: Sentence, filed_from: Place | None) -> list[Mention]:
+    """The places a sentence names that may place its claim, but for the dateline that opens it
+    when it names only where the story was ``filed_from``."""
+    return [m for m in mentions if sentence.start <= m.start < sentence.end
+            and not (filed_from is not None and m.place.id == filed_from.id
+                     and not sentence.text[: m.start - sentence.start].strip())]
+
+
+def _lede_place(timed: list[tuple[Sentence, list[Figure], When | None]], mentions: list[Mention],
+                dateline: Place, gazetteer: Gazetteer) -> Place:
+    """Where the lede puts the story's claim when it names another town of the dateline's
+    country than the dateline, and the headline tells the same figures: "KYIV - A drone strike
+    on a building in Bila Tserkva killed four", under "Drone strike kills four". A dateline
+    says where the story was filed from; a capital's wire desk files a country's news.
+    Otherwise the dateline."""
+    told = [_told(found) for sentence, found, _ in timed if sentence.in_headline]
+    lede = next(((sentence, found) for sentence, found, _ in timed if not sentence.in_headline), None)
+    if lede is None or _told(lede[1]) not in told:
+        return dateline
+    place = claim_place(_placing(mentions, lede[0], dateline), dateline, gazetteer)
+    if (place.id.startswith("geonames:") and not place.district and not gazetteer.is_part_of(place, dateline)
+            and not gazetteer.is_hamlet_in(place, dateline)):
+        return place
+    return dateline
+
+
+def _told(found: list[Figure]) -> tuple[Count | None, Count | None, Count | None]:
+    return total(found, KILLED), total(found, INJURED), hit(found)
+
+
 def _read_places(article: Article, text: str, story: list[Sentence], claim_sentences: list[Sentence],
-                 gazetteer: Gazetteer) -> tuple[Place, list[Mention], list[Mention]]:
+                 gazetteer: Gazetteer) -> tuple[Place, list[Mention], list[Mention], Place | None]:
     """The article's place, and the places named in its headline and in the sentences read:
     the opening and those of its claims. ``text``: the article's (``article_text``)."""
     text = without_boilerplate(text)
@@ -178,19 +222,35 @@ def _read_places(article: Article, text: str, story: list[Sentence], claim_sente
     headline_mentions, body_mentions = read_places(
         text, story_end, [(s.start, s.end) for s in sorted(read.values(), key=lambda s: s.start)],
         dateline, gazetteer, hints)
-    place = article_place(headline_mentions, body_mentions, dateline, gazetteer,
-                          title_case=is_title_case(article.headline), hints=hints,
-                          outlet=outlet_city(article.source, text, len(article.headline), story_end, gazetteer, hints),
-                          police=police_names(text))
-    return place, headline_mentions, body_mentions
+    outlet = outlet_city(article.source, text, len(article.headline), story_end, gazetteer, hints)
+    police = police_names(text)
+
+    def place_among(body: list[Mention]) -> Place:
+        return article_place(headline_mentions, body, dateline, gazetteer, title_case=is_title_case(article.headline),
+                             hints=hints, outlet=outlet, police=police)
+
+    place = place_among(body_mentions)
+    if place.id.startswith("county:"):
+        # A story whose opening and claims name only a county ("ROCK COUNTY, Wis. - A hunter
+        # was shot") mostly names its town further down ("the field lies near Milton"): the
+        # rest of its prose is read in the county's state, and a town of that state it names
+        # there, not as someone's home ("of Denmark", "the Denmark man") nor in passing, is
+        # the place.
+        unread = [(s.start, s.end) for s in story if not s.in_headline and id(s) not in read and _is_prose(s.text)]
+        _, further = read_places(text, story_end, unread, dateline, gazetteer, hints | areas([place], gazetteer))
+        towns = [m for m in further if m.is_city and m.place.admin1 == place.admin1 and not m.aside]
+        town = place_among(towns) if towns else place
+        if town.id.startswith("geonames:") and town.admin1 == place.admin1:
+            place = town
+    return place, headline_mentions, body_mentions, dateline
 
 
 def _mentioned(article: Article, revision: int, text: str, day: date | None,
                story: list[Sentence], recalled: list[Sentence],
                gazetteer: Gazetteer, reader: Reader, language: str) -> list[Report]:
     """An article with no claim of its own that names a person in full, a young child's age or
-    a street, or whose headline names a shooting or a strike (the arrest, the charges, the
-    trial, the funeral) is a mention of the incident it follows up: one report, at the
+    a street, or whose headline names a shooting, a strike, a killing or a funeral (the arrest,
+    the charges, the trial, the vigil) is a mention of the incident it follows up: one report, at the
     article's place and ``day`` (its publication's, or its page's earlier stamp), with no
     figure. ``recalled``: the sentences of incidents it recalls from long before, which say
     where."""
@@ -198,9 +258,9 @@ def _mentioned(article: Article, revision: int, text: str, day: date | None,
         return []
     story_anchors = anchors(article.body)
     if not (any(a.startswith(_TELLING_ANCHORS) for a in story_anchors)
-            or reader.event_types(article.headline)):
+            or reader.event_types(article.headline) or _FOLLOW_UP.search(article.headline)):
         return []
-    place, _, _ = _read_places(article, text, story, recalled, gazetteer)
+    place, _, _, _ = _read_places(article, text, story, recalled, gazetteer)
     span = (0, len(article.headline))
     return [Report(report_id=_report_id(article.id, revision, *span), article_id=article.id,
                    revision=revision, place=place, date=day.isoformat(),
@@ -263,6 +323,7 @@ def _report(article: Article, revision: int, start: int, end: int, text: str, pl
         event_types=reader.event_types(text),
         adds=adds,
         another_incident=another_incident or reader.another_incident(text),
+        updates=reader.updates(text),
         sentence=text,
         span=(start, end),
         published_at=article.updated_at or article.published_at,

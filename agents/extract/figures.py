@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 
 from agents.extract.alternation import one_of, spelled_out
 from agents.extract.caseblind import CaseBlind, SpelledCase
-from agents.extract.gate import gated
+from agents.extract.gate import AtTheEnd, gated
 from agents.extract.numbers import (
     BOUND_WORDS,
     NUMBER,
@@ -57,6 +57,9 @@ _PEOPLE = one_of(spelled_out(
     "|visitors?|cashiers?|clerks?|managers?|patients?|co-?workers?|acquaintances?|riders?|cyclists?"
     "|joggers?|motorists?|truckers?|newborns?|retirees?|veterans?|robbers?|intruders?|burglars?"
     "|attackers?|assailants?|carjackers?|bouncers?"
+    "|councillors?|councilors?|officials?|politicians?|mayors?|chiefs?|elders?|commanders?|activists?|bailiffs?"
+    "|priests?|imams?|monks?|herders?|traders?|vendors?|labou?rers?|contractors?|militiam[ae]n"
+    "|insurgents?|rebels?|combatants?|recruits?|conscripts?|gendarmes?"
 )) + r"|\d{1,3}-year-olds"
 # Crawled copy sometimes has an en dash for the hyphen: "20–year–old".
 _AGE = rf"(?:\d{{1,3}}|(?:{UNIT_WORD})(?:-(?:{UNIT_WORD}))?)[-–\s](?:year|month|week|day)s?[-–\s]old"
@@ -73,6 +76,8 @@ _SINGLE = one_of(spelled_out(
     r"|detective|sergeant|marshal|ranger|dealer|occupant|owner|tenant|visitor|cashier|manager"
     r"|patient|co-?worker|acquaintance|rider|cyclist|jogger|trucker|newborn|retiree|veteran"
     r"|robber|intruder|burglar|attacker|assailant|carjacker|bouncer"
+    r"|councillor|councilor|politician|elder|activist|priest|imam|monk|bailiff"
+    r"|herder|trader|vendor|labou?rer|contractor|militiaman|insurgent|rebel|combatant|recruit|conscript|gendarme"
 ))
 # Words between a determiner and its noun ("a 29-year-old Chicago man"), never a function
 # word or another number: "a car and two men" is not one person.
@@ -158,13 +163,13 @@ _MONTH_NAMES = (
     r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
 )
-_NOT_A_COUNT_BEFORE = gated(re.compile(
+_NOT_A_COUNT_BEFORE = AtTheEnd(gated(re.compile(
     r"(?:[$£€#]|\bno\.?|\bnumber|\broute|\bhighway|\binterstate|\baged|\bcounts?\s+of"
     r"|\b(?:father|mother|parent|dad|mom|mum)\s+of|\b(?:younger|older)\s+than"
     rf"|\b(?:{_MONTH_NAMES})\.?|\bages?(?:\s+of)?(?:\s+\d+\s*(?:and|or|to|-))?)\s*$"
     r"|[\d,.:-]$",
     re.I,
-))
+)))
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 # A word and a comma just before a number ("Skinner, 26,"): it can only begin two characters
 # before the white space that ends the text, where it is searched from.
@@ -178,14 +183,18 @@ _AUXILIARY = (
     # "Damon Sochko, 16, of Morgantown,", "a 3-year-old boy in Campbell County"
     rf"(?:\s*,?\s+(?:of|in|at|from)\s+(?:the\s+)?{_PLACE_WORD}(?:\s+{_PLACE_WORD}){{0,3}},?)?"
     r"(?:\s*,\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,2}\s*,)?"  # "a 12-year-old boy, Jakob Weeks,"
+    # "two men aged 25 and 35", "a man between 25 and 35 years old"
+    r"(?:\s*,?\s+(?:aged\s+(?:between\s+)?|between\s+)\d{1,3}(?:\s*(?:,|and|to|-|–)\s*\d{1,3})*(?:\s+years\s+old)?\s*,?)?"
     r"(?:\s*,?\s*(?:who|that)\b)?"
     r"(?:\s+of\s+(?:the|them|those|these|whom)(?:\s+\w+)?)?"
     r"(?:\s+(?:was|were|is|are|has|have|had|been|being|got|gets|remains?|remained|also|later|found"
     r"|more(?!\s+(?:shots?|rounds?|\w+ly)\b)"
-    r"|both|all|each|then|just|now|badly|(?!fatally|mortally)[a-z]+ly))*"
+    r"|both|all|each|then|just|now|badly|(?!fatally|mortally)[a-z]+ly"
+    # "were reported killed", "were confirmed dead", "are said to have been killed"
+    r"|reported|confirmed|believed|(?:said|thought|known|reported|believed)\s+to))*"
 )
 # "Any time one of our students is hurt": what would be, not what was.
-_HYPOTHETICAL = gated(re.compile(r"\b(?:any\s*time|whenever|every\s+time|if|unless)\s+(?:[\w'’-]+\s+){0,4}$", re.I))
+_HYPOTHETICAL = AtTheEnd(gated(re.compile(r"\b(?:any\s*time|whenever|every\s+time|if|unless)\s+(?:[\w'’-]+\s+){0,4}$", re.I)))
 # "The shooting would be a double murder": what it may yet become.
 _WOULD_BE = re.compile(r"\b(?:would|could|might|may)\s+(?:have\s+)?(?:be|been|become)\s+(?:an?\s+)?$", re.I)
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|be|been|being|got|gets|get)\b", re.I)
@@ -245,7 +254,7 @@ _ANOTHER_PERSON = re.compile(rf"\band\s+(?:a|an|another)\s+(?:[\w-]+\s+){{0,2}}?
 _PARTITIVE_BEFORE = re.compile(r"\b\w+\s+of\s+(?:the\s+|those\s+|these\s+)?$", re.I)
 _CLAUSE_BREAK = re.compile(r"[;:!?]|\s[—–]\s|\b(?:but|while|whereas|although|after|before|when|as)\b", re.I)
 _ACT = gated(re.compile(
-    r"\b(?:(?P<kill>kill(?:ing|ed|s)|murder(?:ing|ed|s)|(?:claim(?:ed|s)|took)\s+the\s+li(?:fe|ves)\s+of|gunn(?:ing|ed)\s+down|guns\s+down|fatally\s+(?:shoot(?:ing|s)|shot|stabb(?:ing|ed)|wound(?:ing|ed)))"
+    r"\b(?:(?P<kill>kill(?:ing|ed|s)|murder(?:ing|ed|s)|shot\s+dead|shoot(?:ing|s)?\s+dead|(?:claim(?:ed|s)|took)\s+the\s+li(?:fe|ves)\s+of|gunn(?:ing|ed)\s+down|guns\s+down|fatally\s+(?:shoot(?:ing|s)|shot|stabb(?:ing|ed)|wound(?:ing|ed)))"
     r"|(?P<wound>wound(?:ing|ed|s)|injur(?:ing|ed|es))"
     r"|(?:shoot(?:ing|s)|shot)\s+and\s+(?P<shot_wound>wound(?:ing|ed)|injur(?:ing|ed)|paraly[sz](?:ing|ed))"
     r"|(?P<shoot>shoot(?:ing|s)|shot|hit(?:ting|s)?|strik(?:ing|es)|struck|graz(?:ed|ing|es))|(?P<leave>left|leaving|leaves))"
@@ -261,10 +270,12 @@ _OF = gated(re.compile(
 ))
 # "The death toll rose to six", "the number of injured reached 40"
 _TOLL = gated(re.compile(
-    r"\b(?:death\s+toll|toll|number\s+of\s+(?:dead|deaths|injured|wounded|fatalities|casualties))"
-    r"(?:\s+\w+){0,8}?\s+(?:to|at|of|is|was|reached|hit|stands\s+at|climbed\s+to)\s+(?:at\s+least\s+)?$",
+    r"\b(?:death\s+toll|toll|number\s+of\s+(?:people\s+(?:killed|dead|injured|wounded|hurt)|dead|deaths|injured|wounded|fatalities|casualties))"
+    r"(?:\s+[\w'’-]+){0,14}?\s+(?:to|at|of|is|was|reached|hit|stands\s+at|climbed\s+to"
+    r"|(?P<beyond>(?:has\s+|had\s+)?(?:passed|topped|exceeded|surpassed)))\s+(?:at\s+least\s+)?$",
     re.I,
 ))
+_TOLL_REACH = 120
 _NEARLY = gated(re.compile(r"\b(?:nearly|almost|narrowly|could\s+have)\s+$", re.I))
 _LEFT_STATE = re.compile(r"\s+(?:(?P<death>dead|to\s+death)|(?P<injury>injured|wounded|hurt))\b", re.I)
 _BODY = re.compile(r"\bbod(?:y|ies)\b", re.I)
@@ -286,6 +297,7 @@ class Figure:
     individual: bool = False  # one person told of alone ("a man", "Jane Doe, 22,")
     others: bool = False  # people beyond the sentence's count ("three others were grazed")
     own_death: bool = False  # the shooter's, beyond the count of the people before ("then himself")
+    revised: bool = False  # the sentence's own later figure for the one before ("revised the figure to five")
 
 
 @dataclass(frozen=True, slots=True)
@@ -426,11 +438,16 @@ def _phrase_matches(sentence: str) -> Iterator[re.Match[str]]:
         position = max(match.end(), match.start() + 1)
 
 
+# "A man between 25 and 35 years old", "victims aged 18 and 25": ages, not people.
+_AGED = re.compile(r"\b(?:between|aged|ages|age)\s+(?:\d{1,3}\s*(?:,|and|to|-|–)\s*)?$", re.I)
+
+
 def _phrases(sentence: str) -> list[_Phrase]:
     found: list[_Phrase] = []
     for match in _phrase_matches(sentence):
         phrase = _phrase(match, sentence)
-        if phrase is not None and not _INCLUDING.search(sentence[: match.start()][-30:]):
+        if phrase is not None and not _INCLUDING.search(sentence[: match.start()][-30:]) \
+                and not (_AGED.search(sentence, max(0, match.start() - 16), match.start()) and "-year" not in match.group()):
             found.append(phrase)
     return found
 
@@ -464,7 +481,24 @@ def _coordinated(phrases: list[_Phrase], sentence: str) -> list[list[_Phrase]]:
             groups[-1].append(phrase)
         else:
             groups.append([phrase])
-    return groups
+    return [_as_named_apposition(group, sentence) for group in groups]
+
+
+# The comma that closes an apposition, after the ages that may end it.
+_CLOSING_COMMA = re.compile(r"(?:\s+(?:aged\s+|ages\s+)?(?:between\s+)?\d[\w\s-]{0,30}?)?\s*,")
+
+
+def _as_named_apposition(group: list[_Phrase], sentence: str) -> list[_Phrase]:
+    """A count the names after its comma add up to tells of the same people: "two men, John
+    Smith, 22, and Bob Jones, 33," are two, and "three others, two males and a female between
+    15 and 20 years old," are three (a list without the closing comma is more people: "two
+    men, a woman and a boy were shot" are four)."""
+    first, names = group[0], group[1:]
+    if (names and not first.name and sentence[first.end:names[0].start].strip() == ","
+            and (all(p.name for p in names) or _CLOSING_COMMA.match(sentence, names[-1].end))
+            and first.count.value == sum(p.count.value for p in names)):
+        return [replace(first, end=names[-1].end, named_after=True)]
+    return group
 
 
 def _names_the_one_before(before: _Phrase, phrase: _Phrase, sentence: str) -> bool:
@@ -508,7 +542,7 @@ def _as_subject(group: list[_Phrase], sentence: str) -> tuple[str, Count] | None
         # the comma closes an apposition: "Lavell Lee Smith, a 33-year-old man, was shot and
         # killed"; "his friend, 63-year-old Daniel Caron, was killed"
         predicate = _PREDICATE.match(sentence, last.end + 1)
-    if predicate is None or _HYPOTHETICAL.search(sentence, 0, group[0].start):
+    if predicate is None or _HYPOTHETICAL.search(sentence, group[0].start):
         return None
     verb = next(predicate.start(kind) for kind in ("death", "injury", "hit") if predicate[kind])
     passive = _PASSIVE.search(sentence, last.end, verb)
@@ -575,8 +609,13 @@ def _as_object(group: list[_Phrase], sentence: str) -> tuple[str, Count] | None:
         return None
     if (of := _OF.search(before)) is not None:
         return (KILLED if of["death"] else INJURED if of["wounding"] else VICTIMS), total
-    if _TOLL.search(before):
-        return (INJURED if "injur" in before.lower() or "wound" in before.lower() else KILLED), total
+    # A toll's subject may name the whole attack: "The death toll from a Russian missile strike
+    # on an apartment block in Dnipro rose to 30".
+    if toll := _TOLL.search(sentence[: group[0].start][-_TOLL_REACH:]):
+        told = toll.group().lower()
+        if toll["beyond"]:  # "the number of people killed has passed 5,000"
+            total = Count(total.value, total.value + 1, None, "more than")
+        return (INJURED if "injur" in told or "wound" in told or "hurt" in told else KILLED), total
     return None
 
 
@@ -598,11 +637,19 @@ _ALSO_REACH = 25
 # The shooter's own death, beyond the count of victims: "killing 2, then himself"; at the end
 # of a list of the people killed: "kills 7-year-old daughter, himself".
 _SELF_KILLED = gated(re.compile(
-    r"\b(?:kill(?:ing|ed|s)|then|before\s+(?:killing|shooting|turning\s+the\s+gun\s+on)"
+    r"\b(?:kill(?:ing|ed|s)|then|fatally\s+sho(?:t|ots?|oting)|before\s+(?:killing|shooting|turning\s+the\s+gun\s+on)"
     r"|turn(?:ing|ed|s)\s+the\s+gun\s+on)\s+(?:him|her)self\b"
     r"|(?P<listed>,\s+(?:and\s+)?(?:(?:him|her)self|self)\b)",
     re.I,
 ))
+# Someone who shot himself, told of at a length or by a word the victim phrases do not read ("A
+# juvenile attempting to hide a gun while sitting in the trunk of an SUV shot himself"; "He shot
+# himself in the hand"): one person hit, when the sentence counts no one else.
+_SELF_SHOT = gated(re.compile(r"(?<!fatally\s)\b(?:shot|shoots)\s+(?:(?:him|her)self|self)\b", re.I))
+# ... but "he", "the boy" and "his son" were counted where the story first told of them.
+_COUNTED_BEFORE = re.compile(
+    r"\b(?:he|she|who|the\s+[\w-]+|his\s+[\w'’-]+|her\s+[\w'’-]+)(?:\s+(?:then|later|also|had|has|\w+ly))*\s+$", re.I)
+_COUNTED_REACH = 40
 _KILLING_BEFORE = re.compile(r"\bkill(?:s|ed|ing)\b[^.;:]*$", re.I)
 # A count that holds the shooter: "5 dead, including gunman".
 _SHOOTER_INCLUDED = re.compile(r"\bincluding\s+(?:the\s+)?(?:gunman|shooter|suspect|attacker|killer)\b", re.I)
@@ -637,7 +684,10 @@ def figures(sentence: str) -> list[Figure]:
                             group[0].start, last.end,
                             individual=all(phrase.individual for phrase in group),
                             others=group[-1].others))
-    found += _raised(sentence, found)
+    found += _raised(sentence, found) + _lives_taken(sentence)
+    if not found and (shot := _SELF_SHOT.search(sentence)) is not None and not _COUNTED_BEFORE.search(
+            sentence, max(0, shot.start() - _COUNTED_REACH), shot.start()):
+        found.append(Figure(VICTIMS, 1, 1, 1, None, shot.start(), shot.end(), individual=True))
     if not _SHOOTER_INCLUDED.search(sentence):
         found += [Figure(KILLED, 1, 1, 1, None, m.start(), m.end(), others=True, own_death=True)
                   for m in _SELF_KILLED.finditer(sentence) if not _own_death(sentence, dead_subjects, m.start())
@@ -645,10 +695,32 @@ def figures(sentence: str) -> list[Figure]:
     return sorted(found, key=lambda figure: figure.start)
 
 
-# A figure the sentence itself revises: "four were injured; that number was later raised to five".
+# "The storm has claimed at least 33 lives", "a blast that cost 12 lives": the dead, counted by
+# their lives.
+_LIVES_TAKEN = gated(re.compile(
+    rf"\b(?:claim(?:ed|s|ing)?|cost(?:s|ing)?|t(?:ook|akes|aking))\s+(?P<qualifier>(?:{BOUND_WORDS})\s+)?"
+    rf"(?P<number>{NUMBER})\s+(?:more\s+|other\s+|innocent\s+|civilian\s+|human\s+)?lives\b",
+    re.I,
+))
+
+
+def _lives_taken(sentence: str) -> list[Figure]:
+    taken = []
+    for match in _LIVES_TAKEN.finditer(sentence):
+        qualifier = qualifier_before(match["qualifier"]) if match["qualifier"] else None
+        if (lives := count(match["number"], qualifier)) is not None:
+            taken.append(Figure(KILLED, lives.value, lives.low, lives.high, lives.qualifier,
+                                match.start("number"), match.end()))
+    return taken
+
+
+# A figure the sentence itself revises: "four were injured; that number was later raised to
+# five", "police initially said six had been killed but later revised the figure to five".
+_REVISED = r"raised|rose|risen|climbed|increased|grew|revised(?:\s+(?:up|upward|down|downward))?|corrected|lowered|reduced"
 _RAISED_TO = gated(re.compile(
-    rf"\b(?:number|toll|count|total)\s+(?:was\s+|has\s+been\s+|had\s+been\s+)?(?:later\s+|since\s+)?"
-    rf"(?:raised|rose|risen|climbed|increased|grew|revised\s+(?:up|upward)?)\s+to\s+(?P<number>{NUMBER})\b",
+    rf"\b(?:(?:number|toll|count|total|figure)\s+(?:was\s+|has\s+been\s+|had\s+been\s+)?(?:later\s+|since\s+)?"
+    rf"(?:{_REVISED})|(?:{_REVISED})\s+(?:the|that|its|their)\s+(?:figure|number|toll|count|total|tally))"
+    rf"\s+to\s+(?P<number>{NUMBER})\b",
     re.I,
 ))
 
@@ -660,16 +732,22 @@ def _raised(sentence: str, found: list[Figure]) -> list[Figure]:
         before = [f for f in found if f.end <= match.start()]
         value = number_value(match["number"])
         if before and value is not None:
-            raised.append(Figure(before[-1].kind, value, value, value, None, match.start("number"), match.end()))
+            raised.append(Figure(before[-1].kind, value, value, value, None, match.start("number"), match.end(),
+                                 revised=True))
     return raised
 
 
 # What parts a subject from a later verb that is another's: "four were killed, then the
 # gunman killed himself"; "she was killed by her son, who then killed himself".
 _ANOTHER_CLAUSE = re.compile(r"[,;:—–]|\b(?:who|then|before|after|by)\b", re.I)
+# ... but not a relative clause on the subject itself: "the boy who fatally shot himself".
+_SUBJECTS_OWN_CLAUSE = re.compile(r"\s+(?:who|that)\s+(?:[\w-]+\s+){0,2}", re.I)
 
 
 def _own_death(sentence: str, dead_subjects: list[int], at: int) -> bool:
     """Whether the death of a "himself" at ``at`` is that of a subject already told dead: "a
-    teen accidentally shot and killed himself" is one death."""
-    return any(end <= at and not _ANOTHER_CLAUSE.search(sentence, end, at) for end in dead_subjects)
+    teen accidentally shot and killed himself" is one death, and so is "a 10-year-old who
+    fatally shot himself"."""
+    return any(end <= at and (not _ANOTHER_CLAUSE.search(sentence, end, at)
+                              or _SUBJECTS_OWN_CLAUSE.fullmatch(sentence, end, at))
+               for end in dead_subjects)

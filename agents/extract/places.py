@@ -54,6 +54,12 @@ _PERSON_AFTER = re.compile(
 _SETTLEMENTS_ALL_KNOWN = frozenset({"US"})
 # "the 5900 block of South Peoria": a street named after a town.
 _BLOCK_BEFORE = re.compile(r"\bblock\s+of\s+(?:(?:north|south|east|west|[NSEW]\.?)\s+)?$", re.I)
+# Streets that meet: "the intersection of Poydras and Bolivar", "the corner of Baltimore and
+# McHenry" name two streets, no town.
+_CORNER_BEFORE = re.compile(r"\b(?:[Ii]ntersection|[Cc]orner)\s+of\s+(?:(?:[A-Z0-9][\w.'’-]*\s+){1,4}(?:and|&)\s+)?$")
+# "Hamilton Twp.", "Washington Township": a township named after a place, no region (Bermuda's
+# parish of Hamilton, the state of Washington).
+_TOWNSHIP_AFTER = re.compile(r"\s+(?:Township|Twp)\b")
 # Words that say the name before them is a region's ("the Kharkiv region", "Донецькій області").
 _REGION_AFTER = re.compile(r"\s+(?:region|oblast|province|област[ьіи])\b", re.I)
 # A town's own police say it is a town, however small: "Waxhaw Police officer".
@@ -238,15 +244,16 @@ def _regions_in_run(run: str, gazetteer: Gazetteer,
 def _words_before(text: str, start: int) -> tuple[bool, bool, bool, bool, bool]:
     """Whether the words before a name cue a place ("in", "of"), a settlement ("the village
     of"), where something happened ("in", "near"), a name that is not the story's town (a
-    hospital's or jail's: "a hospital in"; a street's: "the 5900 block of") and a place
-    aside ("of", "from"). Kept while an article is read:
+    hospital's or jail's: "a hospital in"; a street's: "the 5900 block of", "the corner of
+    Baltimore and") and a place aside ("of", "from"). Kept while an article is read:
     ``mentions`` tries every name a run of words starting at one place may be, and
     ``read_places`` may read the same spans twice."""
     return (bool(_CUE_BEFORE.search(text[max(0, start - 12):start])),
             bool(_SETTLEMENT_BEFORE.search(text[max(0, start - 24):start])),
             bool(_WHERE_BEFORE.search(text, max(0, start - 10), start)),
             bool(_INSTITUTION_BEFORE.search(text, max(0, start - 30), start)
-                 or _BLOCK_BEFORE.search(text, max(0, start - 20), start)),
+                 or _BLOCK_BEFORE.search(text, max(0, start - 20), start)
+                 or _CORNER_BEFORE.search(text, max(0, start - 60), start)),
             bool(_ASIDE_BEFORE.search(text, max(0, start - 12), start)))
 
 
@@ -313,7 +320,8 @@ def _known_place(text: str, s: int, e: int, name: str, gazetteer: Gazetteer,
     if city is not None:
         return Mention(s, e, gazetteer.place_of(city, name), True, cued or settlement or region is not None,
                        region is not None, aside or home, home)
-    region_named = None if STREET_AFTER.match(text, e) else gazetteer.region(name, context)
+    named_after = STREET_AFTER.match(text, e) or _TOWNSHIP_AFTER.match(text, e)  # a street's or a township's name
+    region_named = None if named_after else gazetteer.region(name, context)
     agrees = region is None or region_named is None or region.country == region_named.country
     if region_named is not None and len(name) > 2 and agrees:
         return _region_mention(s, e, region_named, name, cued, gazetteer)

@@ -22,12 +22,14 @@ class Reader:
     adds: Callable[[str, list[Figure]], bool]
     # The sentence tells of an incident other than the story's ("a second shooting").
     another_incident: Callable[[str], bool]
+    # The claim is a later count of people told of before ("the death toll rose to 30").
+    updates: Callable[[str], bool]
 
 
 ENGLISH = Reader(figures.figures, attribution.attribution, attribution.event_types,
-                 attribution.adds, attribution.another_incident)
+                 attribution.adds, attribution.another_incident, attribution.updates)
 SLAVIC = Reader(slavic.figures, slavic.attribution, slavic.event_types, slavic.adds,
-                slavic.another_incident)
+                slavic.another_incident, slavic.updates)
 READERS = {"en": ENGLISH, "uk": SLAVIC, "ru": SLAVIC}
 
 

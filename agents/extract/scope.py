@@ -26,6 +26,7 @@ _STATISTIC = CaseBlind(gated(re.compile(
     rf"""\b(?:
         so\s+far | to\s+date | year[\s-]+to[\s-]+date
       | (?:this|last|each|every|a|per)\s+(?:year|month|decade)
+      | (?:over|in|during|for|within)\s+the\s+(?:past|last|previous)\s+(?:(?:couple\s+of|few|several|[\w-]+)\s+)?(?:years?|decades?)\b
       | (?:in|during|since)\s+(?:{_MONTHS})\b(?!\s+\d)
       | (?:in|during|since|for)\s+(?:19|20)\d\d\b
       | since\s+(?:the\s+(?:start|beginning)|records\s+began|january|the\s+first)
@@ -34,6 +35,7 @@ _STATISTIC = CaseBlind(gated(re.compile(
       | (?:shootings|violence|attacks)\s+across\s+the\s+(?:city|county|state|country|boroughs?)
       | shootings\s+(?:from|between|over|throughout)\s+(?:\w+\s+){{0,2}}(?:morning|afternoon|evening|night|weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday)
       | homicides?\s+(?:this|last)\s+year
+      | \bsplit\s+(?:over|across|between)\s+\d+\s+events\b
       | \bamong\s+(?:the\s+)?(?:at\s+least\s+)?\d+(?!\s+(?:people\s+|others\s+)?(?:shot|wounded|injured|hurt)\b)
       | \b(?:two|three|four|five|six|several|multiple|\d+)\s+(?:separate\s+|different\s+)?(?:shootings|attacks|incidents)\b | citywide | statewide | nationwide
       | (?:at|in)\s+(?:unspecified|various|different|several)\s+locations

@@ -253,3 +253,14 @@ def another_incident(sentence: str) -> bool:
 def adds(sentence: str, found: list[Figure]) -> bool:
     """A Ukrainian or Russian claim of news on top of earlier news ("ще четверо загинули")."""
     return tables.adds(sentence, found, None, _ADDITION_BEFORE)
+
+
+# "кількість загиблих зросла до 30", "число погибших возросло до 30": a later count.
+_TOLL_RISE = re.compile(
+    r"(?<!\w)(?:зросл[аои]|збільшил(?:ася|ось|ися)|возросл[аои]|выросл[аои]|увеличил(?:ась|ось|ись))\s+до(?!\w)", re.I)
+
+
+def updates(sentence: str) -> bool:
+    """A Ukrainian or Russian claim that a toll rose to its figure."""
+    return tables.updates(sentence, _TOLL_RISE)
+

@@ -35,6 +35,7 @@ _SOCIAL_CREDIT = re.compile(r"\s*[—-]\s.*\(@\w+\)", re.I)
 _SENTENCE_END = re.compile(
     r"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9\u0400-\u04ff])"
     r"|[.!?](?<=[a-z]{2}[.!?])(?=[A-Z][a-z])"  # crawled copy loses the space: "were made.The victim"
+    r"|[.!?][\"”](?<=[a-z]{2}[.!?][\"”])(?=[A-Z][a-z])"  # and after a quote: "to be."The double killing'
 )
 # Titles come before a name, so a stop after one never ends a sentence ("Sgt. Smith"); other
 # abbreviations may end one ("in the 2200 block of 37th St. As officers arrived"), which a

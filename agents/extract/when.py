@@ -108,6 +108,12 @@ def _named_day(name: str, anchor: date) -> date:
 # said officers received a call at 10:50 a.m. Sunday".
 _SAID_BEFORE = re.compile(r"\b(?:said|says|told\s+[\w-]+|issued|announced)\s+(?:on\s+)?$", re.I)
 _SAID_REACH = 24
+# "The death toll rose to 30 on Sunday": the day a count was given, not the day it counts.
+_TOLL_ROSE_BEFORE = re.compile(
+    r"\b(?:rose|risen|climbed|jumped|increased|reached|grew|stood|stands)\s+(?:to\s+|at\s+)?"
+    r"(?:at\s+least\s+|more\s+than\s+|nearly\s+|about\s+)?[\w,.-]+\s+(?:people\s+|dead\s+)?(?:by\s+|on\s+|as\s+of\s+)?$",
+    re.I)
+_TOLL_ROSE_REACH = 48
 _SMALL_NUMBERS = {"two": 2, "three": 3, "seven": 7, "twenty-four": 24, "forty-eight": 48,
                   "seventy-two": 72}
 
@@ -205,6 +211,10 @@ def _day_of_the_incident(sentence: str, anchor: date) -> date | None:
     return None
 
 
+def _is_the_counts_day(sentence: str, start: int) -> bool:
+    return _TOLL_ROSE_BEFORE.search(sentence, max(0, start - _TOLL_ROSE_REACH), start) is not None
+
+
 def _weekday(match: re.Match[str], anchor: date) -> date:
     return anchor - timedelta(days=(anchor.weekday() - _WEEKDAYS.index(match["day"].lower())) % 7)
 
@@ -218,7 +228,8 @@ def day_in(sentence: str, anchor: date) -> date | None:
         return found
     for pattern in (_DAY_MONTH_RE, _MONTH_DAY_RE):
         for match in pattern.finditer(sentence):
-            if _is_datelines(sentence, match) or _is_stamp(sentence, match.start()):
+            if _is_datelines(sentence, match) or _is_stamp(sentence, match.start()) \
+                    or _is_the_counts_day(sentence, match.start()):
                 continue
             if found := _explicit(match, anchor):
                 return found
@@ -234,7 +245,7 @@ def day_in(sentence: str, anchor: date) -> date | None:
         return date(int(match["year"]), _MONTHS[match["month"].lower().rstrip(".")], 1)
     for match in _WEEKDAY_RE.finditer(sentence):
         if _SAID_BEFORE.search(sentence, max(0, match.start() - _SAID_REACH), match.start()) or _is_stamp(
-                sentence, match.start()):
+                sentence, match.start()) or _is_the_counts_day(sentence, match.start()):
             continue
         return _weekday(match, anchor)
     if match := _AGO_RE.search(sentence):

@@ -17,6 +17,15 @@ def test_plain_text_wire_copy_gives_headline_and_times(seed_article_path):
     assert article.body.startswith("At least four people")
 
 
+def test_plain_text_time_stamps_may_carry_their_labels():
+    text = ("REUTERS\nRussian strike on Sumy kills 11\n"
+            "Published April 13, 2025 10:42 AM | Last updated April 13, 2025 2:15 PM\n"
+            "SUMY, Ukraine, April 13 (Reuters) - A missile strike killed at least 11 people.")
+    article = parse_article(text.encode(), b"sumy")
+    assert (article.headline, article.published_at, article.updated_at) == (
+        "Russian strike on Sumy kills 11", "2025-04-13T10:42:00+00:00", "2025-04-13T14:15:00+00:00")
+
+
 def test_plain_text_without_key_gets_a_content_id():
     first = parse_article(b"Two hurt in blast\nTwo people were hurt in a blast in Lviv.")
     again = parse_article(b"Two hurt in blast\nTwo people were hurt in a blast in Lviv.")
@@ -74,6 +83,12 @@ def test_a_full_stop_without_a_space_still_ends_a_sentence():
     text = "H\n\nNo arrests have been made.The teenage victim was shot. Call the U.S.Army."
     assert [s.text for s in sentences(text, 1)[1:]] == [
         "No arrests have been made.", "The teenage victim was shot.", "Call the U.S.Army."]
+
+
+def test_a_closing_quote_without_a_space_still_ends_a_sentence():
+    text = 'H\n\n"I want my grandkids safe at home in San Jose."The double killing was brazen. He said "No."'
+    assert [s.text for s in sentences(text, 1)[1:]] == [
+        '"I want my grandkids safe at home in San Jose."', "The double killing was brazen.", 'He said "No."']
 
 
 def test_another_storys_headline_inside_the_body_is_no_sentence_of_the_story():

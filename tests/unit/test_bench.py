@@ -6,7 +6,9 @@ from collections import Counter
 
 import orjson
 
+from agents.extract.figures import _phrase_matches
 from bench.corpus import COPY_DAYS, copy_article, copy_report, copy_seen, first, shift_date
+from bench.extract_phrases import alternative_names, only, spelled
 from bench.live import percentile, run_handled, topic_names
 from bench.profile_summary import fold
 from bench.memory import StatefulStages
@@ -80,3 +82,17 @@ def test_a_profile_counts_the_stacks_under_its_root_only():
 
 def test_the_memory_run_sizes_every_table_the_stages_keep():
     assert set(StatefulStages.empty().table_mb()) == {"articles-seen", "open-incidents", "city-tallies"}
+
+
+
+def test_the_phrase_benchmark_times_the_pattern_extraction_searches():
+    text = "Two men and a woman were shot, one fatally, and a 3-year-old boy was hurt."
+    whole = spelled(lambda tree: None)
+    found, position = [], 0
+    while (match := whole.search(text, position)) is not None:
+        found.append(match.span())
+        position = max(match.end(), match.start() + 1)
+    assert found == [match.span() for match in _phrase_matches(text)]
+    names = alternative_names()
+    assert len(names) == len(set(names)) and {"number", "one", "acted", "names"} <= set(names)
+    assert spelled(only(names.index("one"))).search(text).group() == "a woman"

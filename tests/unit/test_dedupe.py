@@ -600,3 +600,69 @@ def test_another_outlets_wounded_join_the_victims_an_incident_counts_as_wounded(
     state, _ = _fold([shot, grazed, wounded])
     assert [(i.incident.killed, i.incident.injured, i.incident.article_ids) for i in state.incidents] == [
         (0, 8, ["a1", "a2"])]
+
+
+def test_outlets_placing_one_shooting_in_two_parts_of_the_city_are_one_incident_on_a_shared_detail():
+    east_new_york, cypress_hills = (dataclasses.replace(KHARKIV, district=name)
+                                    for name in ("East New York", "Cypress Hills"))
+    belmont = ["street:belmont ave"]
+    state, _ = _fold([dataclasses.replace(_report("a", 1, 0, article="a1"), place=east_new_york, anchors=belmont),
+                      dataclasses.replace(_report("b", 1, 0, article="a2"), place=cypress_hills, anchors=belmont)])
+    assert [o.incident.report_ids for o in state.incidents] == [["a", "b"]]
+    # Other figures, or no detail in common, are another shooting in another part of the city.
+    for other in (dataclasses.replace(_report("c", 2, 0, article="a3"), place=cypress_hills, anchors=belmont),
+                  dataclasses.replace(_report("d", 1, 0, article="a4"), place=cypress_hills,
+                                      anchors=["person:smith"])):
+        state, _ = _fold([dataclasses.replace(_report("a", 1, 0, article="a1"), place=east_new_york,
+                                              anchors=belmont), other])
+        assert len(state.incidents) == 2
+
+
+def test_a_story_counting_the_wounded_joins_one_that_counts_them_as_people_shot_in_another_part_of_the_city():
+    in_saltivka = dataclasses.replace(KHARKIV, district="Saltivka")
+    shot = dataclasses.replace(_report("a", article="a1"), victims=5)  # "Five children shot"
+    hospitalized = dataclasses.replace(_report("b", None, 5, article="a2"), place=in_saltivka)
+    state, _ = _fold([shot, hospitalized])
+    assert [(o.incident.injured, o.incident.report_ids) for o in state.incidents] == [(5, ["a", "b"])]
+    state, _ = _fold([shot, dataclasses.replace(hospitalized, killed=1, killed_low=1, killed_high=1)])
+    assert len(state.incidents) == 2  # one of them dead: not the figures the first story told
+
+
+def test_a_mention_sharing_no_anchor_joins_a_town_s_only_mass_shooting_of_its_last_month():
+    mass = _published(dataclasses.replace(_report("m", 3, 2, article="a2")), "2022-03-02")
+    victims = _mention("victims", [], day="2022-03-17")  # "Shooting victims: who they were"
+    state, _ = _fold([_shooting([]), mass, victims])
+    assert [i.incident.article_ids for i in state.incidents] == [["a1"], ["a2", "victims"]]
+    # Two mass shootings that month, or only lesser ones, or a story after the month: none.
+    other = _published(dataclasses.replace(_report("o", 0, 4, article="a3")), "2022-03-10")
+    for reports in ([mass, other, victims], [_shooting([]), victims],
+                    [mass, _mention("victims", [], day="2022-04-02")]):
+        state, _ = _fold(reports)
+        assert all(len(i.incident.article_ids) == 1 for i in state.incidents)
+
+
+
+def test_a_later_outlets_rising_toll_joins_the_incident_and_replaces_its_figures():
+    strike = _told_on("strike", 12, 64, "2023-01-14", article="wire-saturday")
+    rose = dataclasses.replace(_report("rose", 30, 75, date="2023-01-15", article="wire-sunday"),
+                               updates=True, published_at="2023-01-15T12:00:00+00:00")
+    for order in ([strike, rose], [rose, strike]):
+        state, _ = _fold(order)
+        assert [(i.incident.killed, i.incident.injured, i.incident.article_ids) for i in state.incidents
+                if i.incident.status == "active"] == [(30, 75, ["wire-saturday", "wire-sunday"])]
+
+
+def test_a_rising_toll_joins_no_incident_it_would_lower_nor_one_days_before():
+    strike = _told_on("strike", 12, None, "2023-01-14", article="wire-saturday")
+    lower = dataclasses.replace(_report("lower", 8, None, date="2023-01-15", article="wire-sunday"), updates=True)
+    late = dataclasses.replace(_report("late", 30, None, date="2023-01-20", article="wire-friday"), updates=True)
+    state, _ = _fold([strike, lower, late])
+    assert len(state.incidents) == 3
+
+
+def test_people_hit_told_again_later_in_the_story_are_the_ones_it_counted():
+    killed = _told_on("died", 1, None, "2016-07-15")
+    again = dataclasses.replace(_report("again", None, None, date="2016-07-18"), victims=1)
+    state, _ = _fold([killed, again])
+    assert [(i.incident.killed, i.incident.injured, sorted(i.incident.report_ids)) for i in state.incidents
+            if i.incident.status == "active"] == [(1, 0, ["again", "died"])]

@@ -225,6 +225,15 @@ def test_a_story_whose_headline_names_a_shooting_but_no_figure_is_a_mention():
     assert report.mention and report.place.name == "Springfield" and report.killed is None
 
 
+def test_a_story_whose_headline_names_a_killing_or_a_funeral_but_no_figure_is_a_mention():
+    for headline in ("Teen appears on homicide charge", "Two charged in Springfield killing",
+                     "Jane Doe Obituary - Springfield, IL"):
+        article = Article(id="k", published_at="2024-05-14T16:00:00+00:00", headline=headline,
+                          body="SPRINGFIELD, Ill. (AP) - A teenager appeared in court on Tuesday, police said.")
+        [report] = extract(article, None).reports
+        assert report.mention and report.place.name == "Springfield" and report.killed is None
+
+
 def test_the_death_of_one_named_then_told_by_a_definite_owner_is_one_death():
     article = Article(id="d", headline="Town reeling after accidental shooting",
                       body=("Students were told of Jaden's death at an assembly Monday as word spread "
@@ -242,3 +251,21 @@ def test_a_claim_at_another_block_than_the_storys_is_another_incident_of_the_rou
                       published_at="2016-05-01T10:00:00+00:00")
     assert [(r.killed, r.injured, r.another_incident) for r in extract(article, None).reports] == [
         (1, None, False), (1, None, False), (None, 2, True)]
+
+
+def _placed(headline, body):
+    article = Article.from_dict({"id": "placed", "published_at": "2024-05-14T10:00:00+00:00",
+                                 "headline": headline, "body": body})
+    return [(r.place.name, r.killed, r.injured) for r in extract(article, None).reports]
+
+
+def test_a_lede_that_puts_the_headlines_figures_in_another_town_than_the_dateline_places_the_story():
+    body = ("KYIV, Ukraine (Example Wire) - A Russian drone strike on a residential building in Bila Tserkva "
+            "killed four people overnight, the regional governor said. Nine others were wounded.")
+    assert _placed("Drone strike kills four", body) == [
+        ("Bila Tserkva", 4, None), ("Bila Tserkva", 4, None), ("Bila Tserkva", None, 9)]
+
+
+def test_a_dateline_stays_the_storys_place_when_the_lede_names_one_of_its_neighbourhoods():
+    body = "CHICAGO (Example Wire) - A man was shot and killed in Englewood on Sunday, police said."
+    assert {place for place, _, _ in _placed("Man shot and killed", body)} == {"Chicago"}

@@ -303,6 +303,28 @@ def test_a_sentence_about_another_incident_than_the_storys_is_told_apart(sentenc
     assert _reader_of(sentence).another_incident(sentence) is another
 
 
+@pytest.mark.parametrize("sentence, updates", [
+    ("The death toll from a Russian missile strike on an apartment block in Dnipro rose to 30 on Sunday.", True),
+    ("Odisha train crash: Death toll rises to 288", True),
+    ("The number of injured has climbed to 75, officials said.", True),
+    ("A woman died in hospital on Monday, bringing the death toll to four.", True),
+    ("A missile killed 12 people in Dnipro on Saturday.", False),
+    ("The death toll stood at 30 on Sunday.", False),
+    ("The number of shootings in the city rose to 300 this year.", False),
+    ("Кількість загиблих унаслідок удару по Дніпру зросла до 30.", True),
+    ("Число погибших возросло до 30 человек.", True),
+    ("Внаслідок обстрілу загинули двоє людей.", False),
+])
+def test_a_later_count_of_a_toll_told_before_is_told_apart(sentence, updates):
+    assert _reader_of(sentence).updates(sentence) is updates
+
+
+def test_a_toll_whose_subject_names_the_whole_attack_is_still_a_toll():
+    sentence = ("The death toll from a Russian missile strike on an apartment block in Dnipro rose to 30 "
+                "on Sunday, with 75 people injured, Ukrainian officials said.")
+    assert _kinds(sentence) == [(KILLED, 30), (INJURED, 75)]
+
+
 def _reader_of(sentence):
     """The Ukrainian reader for a sentence in Cyrillic, else the English one."""
     return reader_for("uk" if any("а" <= c <= "я" for c in sentence.lower()) else "en")
@@ -367,6 +389,11 @@ def test_what_a_shooting_would_be_is_no_count():
     ("La. gunman kills wife, ex-mother-in-law, self in spree that left 4 dead", 4),
     ("5 DEAD, INCLUDING GUNMAN, IN BELFAIR SHOOTING Gunman kills 4 people, self", 5),
     ("The suspect, himself a former officer, killed two men.", 2),
+    ("A gunman opened fire, killing three people and critically wounding five others before fatally "
+     "shooting himself off campus, police said.", 4),
+    ("The man fatally shot his wife and then fatally shot himself.", 2),
+    ("A 2-year-old boy found his mother's gun in her purse and fatally shot himself.", 1),
+    ("The 8-year-old Port Orange boy who fatally shot himself did so with a stolen gun, police said.", 1),
 ])
 def test_a_killer_who_kills_himself_is_one_more_death_and_a_suicide_one_in_all(sentence, killed):
     assert total(figures(sentence), KILLED).value == killed
@@ -396,3 +423,86 @@ def test_people_told_of_as_also_hit_are_a_lower_bound_of_the_toll():
 def test_a_figure_the_sentence_revises_stands_revised():
     found = figures("LMPD reported that four other people were injured; that number was later raised to five.")
     assert total(found, INJURED).value == 5
+    found = figures("Police initially said six people had been killed but later revised the figure to five.")
+    assert total(found, KILLED).value == 5
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The storm has claimed at least 33 lives across three states.", (KILLED, 33, 33, None)),
+    ("The blast cost 12 lives.", (KILLED, 12, 12, 12)),
+    ("A shooting that claimed two lives and injured four people.", (KILLED, 2, 2, 2)),
+    ("The number of people killed in the quake has passed 5,000.", (KILLED, 5000, 5001, None)),
+    ("The death toll topped 100 on Friday.", (KILLED, 100, 101, None)),
+])
+def test_lives_claimed_and_tolls_passed_are_the_dead(sentence, expected):
+    first = figures(sentence)[0]
+    assert (first.kind, first.value, first.low, first.high) == expected
+
+
+def test_lives_saved_are_no_casualties():
+    assert figures("Doctors saved 30 lives.") == []
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("At least 100 people were reported killed, including children.", [(KILLED, 100)]),
+    ("Three soldiers were confirmed dead.", [(KILLED, 3)]),
+    ("Two civilians were said to have been killed.", [(KILLED, 2)]),
+    ("Four people are believed to have died.", [(KILLED, 4)]),
+    ("Unidentified gunmen shot dead a local councillor in Culiacan.", [(KILLED, 1)]),
+    ("Two bailiffs were killed in the shooting.", [(KILLED, 2)]),
+    ("Two officials were wounded in the attack.", [(INJURED, 2)]),
+    ("Twelve people are feared dead after the boat capsized.", []),
+    ("At the time of the shooting Police Chief Calvin Williams said it was a sad day.", []),
+])
+def test_deaths_reported_or_confirmed_and_the_people_of_war_copy(sentence, expected):
+    assert _kinds(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "Two men, John Smith, 22, and Bob Jones, 33, were killed.",
+    "The two bailiffs, Joseph Zangaro, 61, and Ronald Kienzle, 63, who were killed had served for years.",
+])
+def test_names_after_a_count_are_the_people_it_counts(sentence):
+    assert total(figures(sentence), KILLED).value == 2
+
+
+@pytest.mark.parametrize("sentence, hit", [
+    ("A juvenile attempting to hide a gun while sitting in the trunk space of an SUV during a traffic stop "
+     "shot himself Friday night, police said.", 1),
+    ("Police: Juvenile in trunk of SUV attempting to hide gun shoots self", 1),
+    ("The boy shot himself in the leg, according to police.", None),  # counted where first told of
+    ("He then said he was going to shoot himself.", None),
+])
+def test_someone_who_shot_himself_is_hit_once(sentence, hit):
+    found = figures(sentence)
+    assert (found[0].value if found else None) == hit
+
+
+@pytest.mark.parametrize("sentence, kinds", [
+    ("A fire at a nightclub killed 27 people.", ["fire"]),
+    ("A bus plunged into a ravine in northern Peru, killing 24.", ["crash"]),
+    ("Flash floods killed 25 people in the Swat valley.", ["flood"]),
+    ("The earthquake killed at least 1,200 people.", ["earthquake"]),
+    ("Tropical Storm Allison killed 22 people.", ["storm"]),
+    ("A building collapsed in Lagos, killing eight.", ["collapse"]),
+    ("A stampede at the stadium killed 125 people.", ["stampede"]),
+    ("A man accused of opening fire outside a nightclub injured five people.", ["shooting"]),
+    ("Police returned fire and wounded the suspect, Miami Fire said.", []),
+    ("Dylann Storm Roof was captured after the shooting.", ["shooting"]),
+    ("He collapsed after being shot.", ["shooting"]),
+])
+def test_event_types_of_attacks_and_disasters(sentence, kinds):
+    assert reader_for("en").event_types(sentence) == kinds
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("A man between 25 and 35 years old was shot dead.", [(KILLED, 1)]),
+    ("Two men aged 25 and 35 were shot dead.", [(KILLED, 2)]),
+    ("Three others, two males and a female between 15 and 20 years old, were injured.", [(INJURED, 3)]),
+    ("Three victims, a 25-year-old man, a 26-year-old man, and a 33-year-old man, were taken to a hospital.",
+     [(INJURED, 3)]),
+    ("Two men, a woman and a boy were shot.", [(VICTIMS, 4)]),
+    ("Between 5 and 7 people were killed.", [(KILLED, 5)]),
+])
+def test_ages_are_no_people_and_an_apposition_is_the_people_it_follows(sentence, expected):
+    assert _kinds(sentence) == expected

@@ -122,6 +122,13 @@ def test_a_persons_name_is_no_town_nor_is_their_surname_alone():
     assert set(_places("Teen killed at party", body)) == {"unknown"}
 
 
+def test_a_town_named_like_a_surname_is_a_town_where_the_story_puts_it_and_the_surname_none():
+    dateline = "HAMILTON, Ohio – A 3-year-old boy died after he shot himself with a gun he found at home."
+    assert set(_place_names("Boy dies after shooting himself", dateline)) == {("Hamilton", "Ohio")}
+    person = "Jamal Hamilton, 19, was shot and killed on Sunday night, police said. Hamilton was a student."
+    assert set(_places("Man killed", person)) == {"unknown"}
+
+
 def test_a_town_after_a_places_modifier_or_a_sentences_first_word_is_a_town():
     assert set(_places("Man shot", "Police said a man was shot in Northwest Houston.")) == {
         "geonames:4699066"}
@@ -539,6 +546,12 @@ def test_a_city_police_force_known_by_its_initials_places_a_story_that_names_no_
 
 
 
+# A story's opening that names its county and no town: the three sentences read first.
+_COUNTY_OPENING = ("ROCK COUNTY, Wis. – A Rock County man died after he was shot while hunting on Saturday. "
+                   "The sheriff's office received a call around 5 p.m. about a hunter down in a field. "
+                   "Deputies found the man lying face down at the edge of the woods. ")
+
+
 # Each a short story of one reading, with the place it must be at.
 @pytest.mark.parametrize("source, headline, body, place", [
     pytest.param("www.myrtlebeachonline.com", "One teen killed in Aynor, another arrested",
@@ -553,6 +566,16 @@ def test_a_city_police_force_known_by_its_initials_places_a_story_that_names_no_
                  "A 2-year-old boy was shot and killed near his home in Denmark on Saturday, "
                  "the Bamberg County coroner said.",
                  ("Denmark", "South Carolina"), id="a_country_a_story_of_one_us_state_puts_something_in_is_its_town"),
+    pytest.param("", "Rock County man killed in hunting accident",
+                 _COUNTY_OPENING + "The field lies off a county road near Milton, deputies said.",
+                 ("Milton", "Wisconsin"), id="a_county_story_is_at_the_town_of_its_state_it_names_further_down"),
+    pytest.param("", "Rock County man killed in hunting accident",
+                 _COUNTY_OPENING + "John Smith, 44, of Milton, was an experienced hunter, his brother said.",
+                 ("Rock County", "Wisconsin"), id="a_county_story_stays_at_the_county_when_it_names_a_town_only_as_a_home"),
+    pytest.param("", "Boone County man dies after accidentally shooting himself",
+                 "BOONE COUNTY, Ind. – A Boone County man died after he accidentally shot himself on Thursday. "
+                 "Deputies found him lying in the yard of his home in the area of 300 South 500 West in Lebanon.",
+                 ("Lebanon", "Indiana"), id="a_countrys_name_in_a_county_story_is_the_town_of_the_countys_state"),
     pytest.param("", "Man kills family, then himself",
                  "A man shot and killed his wife and children before killing himself in Saratoga Springs "
                  "on Sunday, Louisville police said.",
@@ -585,6 +608,25 @@ def test_the_place_a_story_is_read_at(source: str, headline: str, body: str, pla
     assert _city(source, headline, body) == {place}
 
 
+def test_the_streets_of_an_intersection_or_a_corner_are_no_towns():
+    for body in ("Four people were wounded near the intersection of Poydras and Bolivar early Monday, police said.",
+                 "A man was shot and killed at the corner of Baltimore and McHenry on Sunday, police said."):
+        assert _city("", "Shooting", body) == {("", "")}, body  # not Ciudad Bolívar, nor Baltimore
+
+
+def test_a_township_named_after_a_place_is_no_region():
+    for body in ("Five teenagers were wounded at a house party in Washington Township on Saturday, police said.",
+                 "Five teenagers were wounded at a house party in Hamilton Twp. on Saturday, police said."):
+        assert _city("", "Teens shot", body) == {("", "")}, body  # not the state, nor Bermuda's parish
+
+
 def test_a_country_named_in_a_story_set_abroad_stays_the_country():
     abroad = "Two people were shot and killed in Denmark on Saturday, police said."
     assert set(_places("Two killed", abroad)) == {"country:DK"}
+
+
+def test_a_towns_name_that_is_also_a_region_abroad_is_no_evidence_for_that_region():
+    # The Isle of Man's parish of Douglas took "near Douglas" abroad, with its town.
+    assert set(_places("Man shot and killed near Douglas",
+                       "A man was shot and killed near Douglas on Sunday, the Coffee County "
+                       "Sheriff's Office in Georgia said.")) == {"geonames:4191916"}  # Douglas, Georgia

@@ -35,6 +35,15 @@ def test_process_follows_revisions_and_other_outlets(tmp_path):
     assert odesa[0]["sources"] == ["Example Wire", "Another Daily"]
 
 
+def test_process_counts_a_toll_that_rose_overnight_and_a_strike_filed_from_the_capital_once(tmp_path):
+    CliRunner().invoke(main, ["process", str(SEEDS / "wire-samples.jsonl"), "--out", str(tmp_path)])
+    rows = {t["place_id"]: (t["city"], t["killed"], t["injured"], t["incidents"])
+            for t in _lines(tmp_path / "tallies.jsonl")}
+    assert rows["geonames:687700"][1:] == (9, 30, 1)  # Zaporizhzhia: five killed, then "rose to nine"
+    assert rows["geonames:712165"] == ("Bila Tserkva", 4, 9, 1)  # under a KYIV dateline
+    assert "geonames:703448" not in rows  # Kyiv
+
+
 def test_a_bad_line_is_dead_lettered_and_the_rest_processed(tmp_path, seed_article_path):
     articles = tmp_path / "in.jsonl"
     articles.write_bytes(b'{"id": "x"\n{"id": "ok", "body": "Two people were killed in Lviv.", '

@@ -19,6 +19,9 @@ from streams.records import Article
     "Friday was another violent night in Jacksonville that saw five others shot and wounded.",
     "Only eleven days into the new year, two teens have been shot to death in separate accidental shootings.",
     "During the day 2 NAF soldiers were killed and 4 were wounded at unspecified locations.",
+    "The rivalry between two street gangs has already claimed two lives over the past couple of years.",
+    "Five people have been shot in the past year in the neighborhood.",
+    "One soldier and three rebels were killed during the day [Fatalities split over 22 events].",
 ])
 def test_running_totals_and_roundups_are_statistics(sentence):
     assert is_statistic(sentence)

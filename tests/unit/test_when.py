@@ -28,6 +28,13 @@ def test_the_day_something_was_said_is_not_the_day_it_happened():
     assert when_("Police said Tuesday a man was shot.", "", WEDNESDAY) == When(WEDNESDAY)
 
 
+def test_the_day_a_toll_rose_is_not_the_day_of_its_incident():
+    assert day_in("The death toll from Saturday's missile strike rose to 30 on Tuesday.", WEDNESDAY) == date(2022, 2, 26)
+    assert day_in("The death toll rose to 30 on Tuesday, officials said.", WEDNESDAY) is None
+    assert day_in("The toll climbed to 45 by March 1 as rescuers searched the rubble.", WEDNESDAY) is None
+    assert day_in("A missile struck the block on Tuesday, killing 12.", WEDNESDAY) == date(2022, 3, 1)
+
+
 def test_days_and_weeks_ago_count_back_from_publication():
     assert when_("A teen has died after being shot four days ago.", "", WEDNESDAY).date == date(2022, 2, 26)
     assert when_("He was shot a week ago.", "", WEDNESDAY).date == date(2022, 2, 23)
