@@ -49,10 +49,11 @@ class LocalRun:
         dedupe = partial(dedupe_step, place_incidents=self.place_incidents, window_days=window)
         tally = partial(tally_step, place_tallies=self.place_tallies, window_days=window)
         origin = message.origin
-        for key, report in self._run("extract", admin.ARTICLES, message.key, message.value,
-                                     origin, extract):
-            self.reports.setdefault(report.report_id, report)
-            for key, incident in self._run("dedupe", admin.REPORTS, key, report, origin, dedupe):
+        for key, batch in self._run("extract", admin.ARTICLES, message.key, message.value,
+                                    origin, extract):
+            for report in batch.reports:
+                self.reports.setdefault(report.report_id, report)
+            for key, incident in self._run("dedupe", admin.REPORTS, key, batch, origin, dedupe):
                 for key, enriched in self._run("enrich", admin.INCIDENTS, key, incident, origin,
                                                enrich_step):
                     self.incidents[enriched.incident_id] = enriched
@@ -67,10 +68,11 @@ class LocalRun:
             result = bounded(step, key, value, max_bytes=self.settings.max_message_bytes,
                              timeout=self.settings.stage_timeout)
         except Exception as exc:  # one bad message must not stop the run
+            result = StepResult([], rejected=[(value, exc)])
+        for rejected, exc in result.rejected:
             self.dead_letters.append(DeadLetter.of(
-                stage, exc, key, value, topic=topic, origin=origin,
+                stage, exc, key, rejected, topic=topic, origin=origin,
                 limit=self.settings.max_message_bytes))
-            return []
         if result.language is not None:
             self.languages[result.language[0]] += 1
         return result.outputs

@@ -3,13 +3,15 @@ to send out, each with its key.
 
 The Faust agents pass their Faust tables and ``wirewatch process`` passes dicts that store
 JSON the same way, so the two paths parse, compute and keep state with the very same code.
-A step raises when the message is bad; its caller dead-letters the message.
+A step raises when the message is bad; its caller dead-letters the message. Dedupe's message
+holds several reports: one it cannot handle is returned in ``rejected`` and dead-lettered
+alone, and its batch-mates are counted.
 """
 
 from __future__ import annotations
 
 from collections.abc import MutableMapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from agents.article_memory import remember
@@ -21,7 +23,9 @@ from agents.extract.core import ArticleSeen, extract
 from agents.extract.readers import reader_for
 from agents.tally.core import PlaceTally, is_counted, tally
 from streams.decoded import DecodedTable
-from streams.records import Incident, Report, loads
+from streams.limits import StageTimeout
+from streams.records import (Incident, PlaceReports, RecordError, Report, dumps, loads,
+                             report_items)
 
 Output = tuple[str, Any]
 Table = MutableMapping[str, Any]
@@ -35,6 +39,9 @@ class StepResult:
     repeated: bool = False
     # extract only: the article's language, and whether wirewatch reads claims in it.
     language: tuple[str, bool] | None = None
+    # dedupe only: the reports of the message it turned away, each as the bytes of a message
+    # of its own (a lone Report, which dedupe reads as a batch of one), and why.
+    rejected: list[tuple[bytes, Exception]] = field(default_factory=list)
 
 
 def extract_step(value: bytes, key: bytes | None, *, articles_seen: Table, partition: int,
@@ -46,7 +53,10 @@ def extract_step(value: bytes, key: bytes | None, *, articles_seen: Table, parti
     remember(articles_seen, article.id, result.seen, result.seen.version_time,
              partition=partition, window_days=window_days)
     language = result.seen.language
-    return StepResult([(report.place.id, report) for report in result.reports],
+    places: dict[str, list[Report]] = {}
+    for report in result.reports:
+        places.setdefault(report.place.id, []).append(report)
+    return StepResult([(place, PlaceReports(reports)) for place, reports in places.items()],
                       seen is not None and seen["revision"] == result.seen.revision
                       and seen["fingerprint"] == result.seen.fingerprint,
                       (language, reader_for(language) is not None))
@@ -61,12 +71,39 @@ def place_states(table: Table) -> DecodedTable[PlaceIncidents]:
 def dedupe_step(value: bytes, key: bytes | None, *,
                 place_incidents: MutableMapping[str, PlaceIncidents],
                 window_days: int) -> StepResult:
-    report = Report.from_dict(loads(value))
-    state = place_incidents.get(report.place.id)
-    result = dedupe(report, state, window_days)
-    place_incidents[report.place.id] = result.state
-    return StepResult([(incident.place_id, incident) for incident in result.incidents],
-                      state is not None and report.report_id in state.handled)
+    """Fold a place's reports into its state one by one, as ``dedupe`` takes them, and write
+    the state once. Each incident the batch changed is sent once, at its last revision: the
+    revisions in between were never anyone's final word."""
+    place: str | None = None
+    state: PlaceIncidents | None = None
+    repeats: list[bool] = []
+    changed: dict[str, Incident] = {}  # the order in which incidents first changed
+    rejected: list[tuple[bytes, Exception]] = []
+    data = loads(value)
+    for item in report_items(data):
+        try:
+            report = Report.from_dict(item)
+            if place is None:
+                place = report.place.id
+                state = place_incidents.get(place)
+            elif report.place.id != place:
+                raise RecordError(f"report {report.report_id} is at {report.place.id}, in a "
+                                  f"message of reports at {place}")
+            result = dedupe(report, state, window_days)
+        except StageTimeout:
+            raise  # the deadline is the message's: none of it is written, all is dead-lettered
+        except Exception as exc:  # a bad report is dead-lettered alone
+            # as a lone report: the message's own bytes when it was one
+            rejected.append((value if item is data else dumps(item), exc))
+            continue
+        repeats.append(state is not None and report.report_id in state.handled)
+        state = result.state
+        for incident in result.incidents:
+            changed[incident.incident_id] = incident
+    if place is not None and state is not None:
+        place_incidents[place] = state
+    return StepResult([(incident.place_id, incident) for incident in changed.values()],
+                      bool(repeats) and all(repeats), rejected=rejected)
 
 
 def enrich_step(value: bytes, key: bytes | None) -> StepResult:

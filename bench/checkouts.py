@@ -39,22 +39,40 @@ def describe(label: str, outcome: Outcome, broker_cpu: float | None = None) -> s
     return line if broker_cpu is None else f"{line}, broker CPU {broker_cpu:.1f} s"
 
 
-def topic_bytes(node: Broker, prefix: str) -> dict[str, int]:
-    """The bytes the broker holds in each topic of a run (its log segments), by the topic's
-    name without the run's prefix: what the run's clients sent, before any compaction."""
-    sizes: dict[str, int] = {}
+def _records(log: Path) -> int:
+    """The records a log segment holds: the sum of its record batches' counts (Kafka's batch
+    format v2: a batch's length at byte 8, its record count at byte 57)."""
+    data = log.read_bytes()
+    records, at = 0, 0
+    while at + 61 <= len(data):
+        records += int.from_bytes(data[at + 57:at + 61], "big")
+        at += 12 + int.from_bytes(data[at + 8:at + 12], "big")
+    return records
+
+
+def topic_sizes(node: Broker, prefix: str) -> dict[str, tuple[int, int]]:
+    """The bytes and records the broker holds in each topic of a run (its log segments), by
+    the topic's name without the run's prefix: what the run's clients sent, before any
+    compaction."""
+    sizes: dict[str, tuple[int, int]] = {}
     for folder in (node.folder / "data").glob(f"{prefix}[.-]*"):
         topic = folder.name.removeprefix(prefix)[1:].rsplit("-", 1)[0]
-        sizes[topic] = sizes.get(topic, 0) + sum(log.stat().st_size
-                                                 for log in folder.glob("*.log"))
+        size, records = sizes.get(topic, (0, 0))
+        for log in folder.glob("*.log"):
+            size += log.stat().st_size
+            records += _records(log)
+        sizes[topic] = (size, records)
     return sizes
 
 
-def describe_bytes(label: str, sizes: dict[str, int], articles: int) -> str:
-    per_article = ", ".join(f"{topic} {size / articles:,.0f}"
-                            for topic, size in sorted(sizes.items(), key=lambda item: -item[1]))
-    return (f"{label}: {sum(sizes.values()) / articles:,.0f} bytes an article on the broker "
-            f"({per_article})")
+def describe_sizes(label: str, sizes: dict[str, tuple[int, int]], articles: int) -> str:
+    per_article = ", ".join(
+        f"{topic} {size / articles:,.0f} B {records / articles:.2f} msgs"
+        for topic, (size, records) in sorted(sizes.items(), key=lambda item: -item[1][0]))
+    size = sum(size for size, _ in sizes.values())
+    records = sum(records for _, records in sizes.values())
+    return (f"{label}: {size / articles:,.0f} bytes and {records / articles:.2f} messages an "
+            f"article on the broker ({per_article})")
 
 
 def main() -> None:
@@ -103,7 +121,7 @@ def main() -> None:
                     print(describe(label, outcomes[label][-1],
                                    cpu_seconds([node.pid()]) - broker_before), flush=True)
                     # Each worker warmed up on articles of its own, in the same topics.
-                    print(describe_bytes(label, topic_bytes(node, prefix),
+                    print(describe_sizes(label, topic_sizes(node, prefix),
                                          outcomes[label][-1].articles + WARM_UP * options.workers),
                           flush=True)
     finally:

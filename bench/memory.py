@@ -4,8 +4,8 @@ interpreter (``python -m bench.memory``), one JSON line per checkpoint.
 Extracting a million articles at a few hundred a second would take an hour, so the corpus is
 extracted once and its output replayed: each copy of an article (``bench.corpus``) stores what
 extract remembers of it in ``articles-seen`` as extract does (``agents.article_memory``, which
-forgets it a window later), and its reports, re-keyed and moved in time, go
-through the stateful stages dedupe, enrich and tally, the same steps and tables as
+forgets it a window later), and its reports, re-keyed and moved in time, go (as extract sends
+them, a message per place) through the stateful stages dedupe, enrich and tally, the same steps and tables as
 ``wirewatch process`` (``agents.steps``, ``JsonTable``). What is measured is the state a worker
 keeps; ``wirewatch process`` holds every report and incident besides, to write its files.
 
@@ -76,22 +76,20 @@ class StatefulStages:
     def empty(cls) -> StatefulStages:
         return cls(JsonTable(), JsonTable(), JsonTable(), Settings.from_env().incident_window_days)
 
-    def feed(self, article_id: str, seen: dict, reports: list[dict]) -> None:
+    def feed(self, article_id: str, seen: dict, batches: list[dict]) -> None:
         # What extract_step does with what extract returns; the corpus is one partition.
         remember(self.articles_seen, article_id, seen, seen["version_time"], partition=0,
                  window_days=self.window_days)
         dedupe = partial(dedupe_step, place_incidents=self.place_incidents,
                          window_days=self.window_days)
         tally = partial(tally_step, place_tallies=self.place_tallies, window_days=self.window_days)
-        for report in reports:
-            self.reports += 1
-            place = report["place"]["id"].encode("utf-8")
-            try:
-                incidents = dedupe(dumps(report), place).outputs
-            except Exception:  # the agent would dead-letter it (a report too late to count)
-                self.dead_letters += 1
-                continue
-            for _, incident in incidents:
+        for batch in batches:
+            self.reports += len(batch["reports"])
+            place = batch["reports"][0]["place"]["id"].encode("utf-8")
+            result = dedupe(dumps(batch), place)
+            # the agent would dead-letter them (reports too late to count)
+            self.dead_letters += len(result.rejected)
+            for _, incident in result.outputs:
                 for _, event in enrich_step(dumps(incident), place).outputs:
                     tally(dumps(event), place)
 
@@ -102,7 +100,8 @@ class StatefulStages:
 
 
 def extracted(messages: list[Message]) -> list[tuple[str, dict, list[dict]]]:
-    """Each article's id, what extract remembers of it, and its reports, as JSON."""
+    """Each article's id, what extract remembers of it, and its messages of reports (one per
+    place), as JSON."""
     seen = JsonTable()
     out = []
     for message in messages:
@@ -111,7 +110,7 @@ def extracted(messages: list[Message]) -> list[tuple[str, dict, list[dict]]]:
         result = extract_step(message.value, message.key, articles_seen=seen, partition=0,
                               window_days=0)
         out.append((article_id, seen[article_id],
-                    [orjson.loads(dumps(report)) for _, report in result.outputs]))
+                    [orjson.loads(dumps(batch)) for _, batch in result.outputs]))
     return out
 
 
@@ -129,9 +128,10 @@ def run(marks: tuple[int, ...], budget: float) -> None:
     checkpoint(0, False)
     articles = 0
     for copy in count():
-        for article_id, seen, reports in originals:
+        for article_id, seen, batches in originals:
             stages.feed(copy_id(article_id, copy), copy_seen(seen, copy),
-                        [copy_report(report, copy) for report in reports])
+                        [{"reports": [copy_report(report, copy) for report in batch["reports"]]}
+                         for batch in batches])
             articles += 1
             if articles in marks:
                 checkpoint(articles, True)

@@ -134,8 +134,8 @@ def table_incidents(bootstrap: str, app_id: str) -> tuple[int, int]:
     places = PlaceStore({orjson.loads(key): value for key, value in latest_by_key(
         bootstrap, f"{app_id}-place-incidents-changelog").items()})
     tallies = latest_by_key(bootstrap, f"{app_id}-place-tallies-changelog").values()
-    deduped = sum(1 for place in places.keys() for incident in places.incidents(place)
-                  if incident.status == "active")
+    deduped = sum(1 for place in places.keys() for o in places.load(place).incidents
+                  if o.incident.status == "active")
     counted = sum(1 for state in tallies for share in state["contributions"].values()
                   if share["active"])
     return deduped, counted

@@ -4,6 +4,7 @@ those of a reference run.
 
     .venv/bin/python bench/same_output.py --save /tmp/perf-ref   # once, before the change
     .venv/bin/python bench/same_output.py /tmp/perf-ref          # after: exit 1 on any difference
+    .venv/bin/python bench/same_output.py /tmp/perf-ref --any-order  # the same records, in any order
 
 Each corpus is processed in a fresh ``wirewatch process`` so no state carries from one to the
 next. The compared files are reports.jsonl, incidents.jsonl, tallies.jsonl and deadletters.jsonl.
@@ -43,12 +44,20 @@ def first_difference(expected: bytes, actual: bytes) -> str:
     return f"{len(old)} lines before, {len(new)} now"
 
 
-def compare(reference: Path, out: Path, names: list[str]) -> list[str]:
+def in_order(data: bytes) -> bytes:
+    return b"\n".join(sorted(data.splitlines()))
+
+
+def compare(reference: Path, out: Path, names: list[str], any_order: bool = False) -> list[str]:
     differences = []
     for name in names:
         for output in OUTPUTS:
             expected = (reference / name / output).read_bytes()
             actual = (out / name / output).read_bytes()
+            if any_order and expected != actual:
+                expected, actual = in_order(expected), in_order(actual)
+                if expected == actual:
+                    print(f"{name}/{output}: the same lines, in another order")
             if expected != actual:
                 differences.append(f"{name}/{output}: {first_difference(expected, actual)}")
     return differences
@@ -60,6 +69,8 @@ def main() -> None:
     parser.add_argument("--save", action="store_true", help="write the reference instead")
     parser.add_argument("--only", choices=list(CORPORA), action="append",
                         help="just these corpora (default: all)")
+    parser.add_argument("--any-order", action="store_true",
+                        help="the same lines in each file, whatever their order")
     options = parser.parse_args()
     names = options.only or list(CORPORA)
     if options.save:
@@ -70,7 +81,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as scratch:
         for name in names:
             process(CORPORA[name], Path(scratch) / name)
-        differences = compare(options.reference, Path(scratch), names)
+        differences = compare(options.reference, Path(scratch), names, options.any_order)
     for difference in differences:
         print(difference)
     print(f"{'SAME' if not differences else 'DIFFERENT'}: {', '.join(names)}")

@@ -53,8 +53,8 @@ def _steps() -> dict[str, Callable[[], Callable[[bytes, bytes | None], StepResul
 
 def _outputs(step: Callable[[bytes, bytes | None], StepResult], records: list[Record]) -> list[Record]:
     """What a stage sends for ``records``, serialised as its agent sends it. A record the
-    step refuses (a report too late for its place's open incidents) sends nothing: the
-    agent would dead-letter it."""
+    step refuses, or a report of its message that it turns away (one too late for its place's
+    open incidents), sends nothing: the agent would dead-letter it."""
     sent = []
     for key_in, value in records:
         try:

@@ -149,6 +149,27 @@ class Report:
 
 
 @dataclass(slots=True)
+class PlaceReports:
+    """One message on ``news.reports``: the reports one revision of an article makes at one
+    place, in the order extract read them, so that dedupe loads and saves the place's state
+    once for all of them."""
+
+    reports: list[Report]
+
+
+def report_items(data: Any) -> list[Any]:
+    """The reports of a ``news.reports`` message, still as parsed JSON, so that dedupe can turn
+    away a bad one alone. A lone Report (what extract wrote before it sent a place's reports
+    together, and what a dead letter of one report holds) is read as a batch of one."""
+    if isinstance(data, dict) and "reports" in data:
+        items = data["reports"]
+        if not isinstance(items, list) or not items:
+            raise RecordError("PlaceReports.reports must be a non-empty list")
+        return items
+    return [data]
+
+
+@dataclass(slots=True)
 class Incident:
     """One event at one place on one day (or one stated period), merged from its reports."""
 

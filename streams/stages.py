@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from faust.types import EventT, TopicT
+from faust.types import EventT, Message, TopicT
 
 from agents.steps import StepResult
 from streams import origin, topics
@@ -39,19 +39,27 @@ async def run_stage(stage: str, event: EventT, out: TopicT, step: Step) -> None:
             await out.send(key=key.encode("utf-8"), value=dumps(record), headers=headers)
             series.written.inc()
     except Exception as exc:  # any failure of one message is that message's, not the agent's
-        metrics.errors.labels(stage).inc()
-        letter = DeadLetter.of(stage, exc, message.key, message.value, topic=message.topic,
-                               partition=message.partition, offset=message.offset,
-                               limit=settings.max_message_bytes)
-        logger.warning("%s: dead-lettering %s[%s]@%s: %s", stage, letter.topic,
-                       letter.partition, letter.offset, letter.error)
-        await topics.deadletter.send(key=letter.key.encode("utf-8") if letter.key else None,
-                                     value=dumps(letter))
-        metrics.dead_letters.labels(stage).inc()
-    else:
-        if result.repeated:
-            metrics.duplicates.labels(stage).inc()
-        if result.language is not None:
-            language, read = result.language
-            metrics.articles.labels(language, str(read).lower()).inc()
-        metrics.observe_latency(stage, published)
+        await _dead_letter(stage, message, message.value, exc)
+        return
+    # the parts of the message the step turned away (a report of dedupe's batch)
+    for value, exc in result.rejected:
+        await _dead_letter(stage, message, value, exc)
+    if result.repeated:
+        metrics.duplicates.labels(stage).inc()
+    if result.language is not None:
+        language, read = result.language
+        metrics.articles.labels(language, str(read).lower()).inc()
+    metrics.observe_latency(stage, published)
+
+
+async def _dead_letter(stage: str, message: Message, value: bytes | None,
+                       error: Exception) -> None:
+    metrics.errors.labels(stage).inc()
+    letter = DeadLetter.of(stage, error, message.key, value, topic=message.topic,
+                           partition=message.partition, offset=message.offset,
+                           limit=settings.max_message_bytes)
+    logger.warning("%s: dead-lettering %s[%s]@%s: %s", stage, letter.topic,
+                   letter.partition, letter.offset, letter.error)
+    await topics.deadletter.send(key=letter.key.encode("utf-8") if letter.key else None,
+                                 value=dumps(letter))
+    metrics.dead_letters.labels(stage).inc()

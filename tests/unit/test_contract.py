@@ -12,7 +12,7 @@ from jsonschema import Draft7Validator
 from agents.pipeline import LocalRun, process
 from streams import admin
 from streams.inputs import Message
-from streams.records import dumps
+from streams.records import PlaceReports, dumps
 from streams.settings import TopicNames
 from tests.conftest import SEEDS
 from tests.contract import document, messages_for, schema_files, violations
@@ -80,8 +80,11 @@ def test_a_county_s_report_incident_and_row_fit_the_contract():
     [incident] = run.incidents.values()
     [row] = run.rows()
     assert {r.place.id for r in run.reports.values()} == {incident.place_id, row["place_id"]} == {"county:US.55105"}
-    for report in run.reports.values():
-        assert violations(TopicNames.reports, report.place.id, dumps(report)) == []
+    batch = PlaceReports(list(run.reports.values()))
+    assert violations(TopicNames.reports, incident.place_id, dumps(batch)) == []
+    # dedupe reads a lone report too (a dead letter of one report, replayed), never no report
+    assert violations(TopicNames.reports, incident.place_id, dumps(batch.reports[0])) == []
+    assert violations(TopicNames.reports, incident.place_id, dumps(PlaceReports([])))
     assert violations(TopicNames.events, incident.place_id, dumps(incident)) == []
     assert violations(TopicNames.casualties, row["place_id"], dumps(row)) == []
 
@@ -99,7 +102,7 @@ def test_a_mention_and_the_incident_it_joins_fit_the_contract():
     [mention] = [r for r in run.reports.values() if r.mention]
     [incident] = run.incidents.values()
     assert incident.article_ids == ["s", "a"] and incident.killed == 1
-    assert violations(TopicNames.reports, mention.place.id, dumps(mention)) == []
+    assert violations(TopicNames.reports, mention.place.id, dumps(PlaceReports([mention]))) == []
     assert violations(TopicNames.events, incident.place_id, dumps(incident)) == []
 
 
@@ -115,3 +118,4 @@ def test_the_seed_articles_fit_the_article_message():
     for line in (SEEDS / "wire-samples.jsonl").read_bytes().splitlines():
         article = json.loads(line)
         assert violations(TopicNames.articles, article["id"], line) == []
+

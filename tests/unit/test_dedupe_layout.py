@@ -5,7 +5,7 @@ reads back whole."""
 import pytest
 
 from agents.dedupe.core import dedupe
-from agents.dedupe.layout import PlaceStore, claim_key
+from agents.dedupe.layout import PlaceStore, claim_key, claims_key, incident_key
 from agents.steps import place_states
 from streams.json_table import JsonTable
 from streams.records import Place, Report
@@ -60,7 +60,7 @@ def test_a_report_writes_its_claim_and_what_it_changed_not_the_place_s_history()
     store.written.clear()
     _feed(places, [_report("late", 3, 4, day=30, article="b")])
     assert len(store.written) == 3  # its claim, its new incident, and the place's own key
-    assert claim_key(KHARKIV.id, "late") in store.written
+    assert claims_key(KHARKIV.id, ("b", 1)) in store.written
     assert all(f"r{day}" not in key for key in store.written for day in range(1, 31))
 
 
@@ -69,12 +69,12 @@ def test_claims_retracted_and_incidents_forgotten_leave_the_table():
     places = place_states(table)
     _feed(places, [_report("a", 1, 2), _report("b", 3, 4, article="a2"),
                    _report("c", retracts="b", article="a2")], window_days=30)
-    assert claim_key(KHARKIV.id, "b") not in table
+    assert claims_key(KHARKIV.id, ("a2", 1)) not in table  # its one claim was retracted
     _feed(places, [_report("later", 5, 6, day=31, article="a3")], window_days=2)
     # The first incident closed: its claim and its incident are gone, as are the retracted ones.
     state = places[KHARKIV.id]
     assert [claim.report_id for claim in state.claims] == ["later"]
-    live = {KHARKIV.id, "later", *(o.incident.incident_id for o in state.incidents)}
+    live = {KHARKIV.id, "a3", *(o.incident.incident_id for o in state.incidents)}
     assert {key.split("\0")[2] if "\0" in key else key for key in table} == live
 
 
@@ -100,30 +100,42 @@ class Failing(dict):
         super().__delitem__(key)
 
 
-JOINS = _report("m", 1, 3, article="a2")  # writes its claim, its incident, the place's key
-RETRACTS = _report("x", retracts="l")  # writes the incident and the place's key, deletes "l"
+JOINS = (_report("m", 1, 3, article="a2"),)  # writes its claim, its incident, the place's key
+# writes the incident and the place's key, then its article's claims without "l"
+RETRACTS = (_report("x", retracts="l"),)
+# One message of two reports that both join the incident: it moves on two revisions, so the
+# version it replaces must not be in the slot the new one is written to.
+TWO_JOIN = (_report("m", 1, 3, article="a2"), _report("n", 1, 3, article="a2"))
 
 
-@pytest.mark.parametrize(("report", "writes"), [(JOINS, 0), (JOINS, 1), (JOINS, 2),
-                                                (RETRACTS, 0), (RETRACTS, 1), (RETRACTS, 2)])
-def test_a_write_cut_short_and_its_report_read_again_leave_the_table_as_a_whole_write(
-        report, writes):
-    """Cut before any of its writes, or before its deletion: the table reads back as the state
-    before the report or after it, and the report read again (as after a crash) leaves the
-    table as if nothing had been cut."""
+def _fold(state, reports):
+    for report in reports:
+        state = dedupe(report, state).state
+    return state
+
+
+@pytest.mark.parametrize(("reports", "writes"),
+                         [(JOINS, 0), (JOINS, 1), (JOINS, 2), (RETRACTS, 0), (RETRACTS, 1),
+                          (RETRACTS, 2), (TWO_JOIN, 0), (TWO_JOIN, 1), (TWO_JOIN, 2)])
+def test_a_write_cut_short_and_its_reports_read_again_leave_the_table_as_a_whole_write(
+        reports, writes):
+    """Cut before any of its writes, or before the one after the place's key: the table reads
+    back as the state before the message or after it, and the message read again (as after a
+    crash) leaves the table as if nothing had been cut."""
     store, uncut = Failing(), Failing()
     for table in (store, uncut):
         _feed(place_states(JsonTable(table)), [_report("h", 1, 3), _report("l", 1, 3)])
     before = PlaceStore(JsonTable(store)).load(KHARKIV.id)
-    after = dedupe(report, before).state
+    after = _fold(before, reports)
     store.fail_at = writes
     with pytest.raises(CutShort):
         place_states(JsonTable(store))[KHARKIV.id] = after
     store.fail_at = None
     restarted = place_states(JsonTable(store))
     assert restarted[KHARKIV.id] in (before, after)
-    _feed(restarted, [report])
-    _feed(place_states(JsonTable(uncut)), [report])
+    restarted[KHARKIV.id] = _fold(restarted[KHARKIV.id], reports)
+    uncut_places = place_states(JsonTable(uncut))
+    uncut_places[KHARKIV.id] = _fold(uncut_places[KHARKIV.id], reports)
     assert restarted[KHARKIV.id] == after
     assert store == uncut
 
@@ -138,3 +150,24 @@ def test_the_read_api_reads_one_incident_by_its_id():
         assert found == open_incident.incident
     assert PlaceStore(table).incident(KHARKIV.id, "no-such-incident") is None
     assert PlaceStore(table).incident("geonames:0", "no-such-incident") is None
+
+
+def test_a_place_written_with_a_key_a_claim_is_read_and_its_claims_moved_to_one_key():
+    """A table written before claims were kept by article revision (and before incidents'
+    slots were listed) reads back whole, and leaves no claim's own key behind."""
+    state = dedupe(_report("l", 2, 5), dedupe(_report("h", 1, 3), None).state).state
+    claims = {claim.report_id: claim for claim in state.claims}
+    table = JsonTable()
+    for claim in state.claims:
+        table[claim_key(KHARKIV.id, claim.report_id)] = claim
+    for o in state.incidents:
+        revision = o.incident.revision
+        table[incident_key(KHARKIV.id, o.incident.incident_id, revision % 2)] = o.to_dict(claims)
+    table[KHARKIV.id] = {"latest": state.latest, "claims": list(claims),
+                         "incidents": [(o.incident.incident_id, o.incident.revision)
+                                       for o in state.incidents],
+                         "handled": state.handled, "withdrawn": state.withdrawn, "forgotten": []}
+    assert PlaceStore(table).load(KHARKIV.id) == state
+    assert claims_key(KHARKIV.id, ("a1", 1)) in table
+    assert not any("\0claim\0" in key for key in table)
+    assert PlaceStore(table).load(KHARKIV.id) == state
