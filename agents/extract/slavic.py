@@ -226,7 +226,7 @@ _ATTRIBUTION = (
 
 def event_types(sentence: str) -> list[str]:
     """The kinds of event a Ukrainian or Russian sentence reports, named as in English."""
-    return tables.event_types(sentence, _EVENT_TYPES)
+    return tables.event_types(sentence, _EVENT_TYPES, disasters=())
 
 
 def attribution(sentence: str) -> str | None:
