@@ -37,6 +37,8 @@ OPENING_SENTENCES = 3
 # The anchors that tell one incident from others at a place; a surname alone does not.
 _TELLING_ANCHORS = ("named:", "child:", "street:")
 _WORDS_IN_A_SENTENCE = 6
+_HAPPENED_IN = re.compile(r"\b(?:happened|occurred|took\s+place)\b[^.;]{0,40}?\b(?:in|near|outside)\s+(?:the\s+)?$", re.I)
+_HAPPENED_REACH = 60
 # The headline words of a story that follows a killing up where no event kind is named: "Helena
 # teen appears on homicide charge", "Police Identified 2-year-old Murdered Victim", "Ja'Don
 # Johnson Obituary" (English).
@@ -159,6 +161,8 @@ def read_claims(article: Article, revision: int, gazetteer: Gazetteer,
     filed_from = None  # the dateline, once the lede has said the story happened elsewhere
     if dateline is not None and place_of_article.id == dateline.id:
         lede = _lede_place(timed, mentions, dateline, gazetteer)
+        if lede.id == dateline.id:
+            lede = _where_it_happened(story, mentions, dateline, gazetteer)
         if lede.id != dateline.id:
             place_of_article, filed_from = lede, dateline
     story_anchors = anchors(article.body)  # outlets rewrite headlines, syndicated bodies stay
@@ -202,6 +206,27 @@ def _lede_place(timed: list[tuple[Sentence, list[Figure], When | None]], mention
     if (place.id.startswith("geonames:") and not place.district and not gazetteer.is_part_of(place, dateline)
             and not gazetteer.is_hamlet_in(place, dateline)):
         return place
+    return dateline
+
+
+def _where_it_happened(story: list[Sentence], mentions: list[Mention], dateline: Place,
+                       gazetteer: Gazetteer) -> Place:
+    """The place an opening sentence says the story happened in, when it is another of the
+    dateline's country than the dateline and its surroundings: "LIMA - A bus plunged into a
+    ravine ... The accident happened in the Piura region." Otherwise the dateline."""
+    opening = [s for s in story if not s.in_headline and _is_prose(s.text)][:OPENING_SENTENCES]
+    for sentence in opening:
+        for mention in _placing(mentions, sentence, dateline):
+            before = sentence.text[max(0, mention.start - sentence.start - _HAPPENED_REACH): mention.start - sentence.start]
+            place = mention.place
+            # A US dateline is the town or its state's big city: only a town of its state moves it.
+            within = place.admin1 == dateline.admin1
+            if (not _HAPPENED_IN.search(before) or mention.aside or mention.home or place.country != dateline.country
+                    or place.id == dateline.id or (within and not mention.is_city)
+                    or (dateline.country == "US" and not (within and mention.is_city))):
+                continue
+            if not mention.is_city or not (gazetteer.is_part_of(place, dateline) or gazetteer.lies_in(place, dateline)):
+                return place
     return dateline
 
 

@@ -269,3 +269,12 @@ def test_a_lede_that_puts_the_headlines_figures_in_another_town_than_the_datelin
 def test_a_dateline_stays_the_storys_place_when_the_lede_names_one_of_its_neighbourhoods():
     body = "CHICAGO (Example Wire) - A man was shot and killed in Englewood on Sunday, police said."
     assert {place for place, _, _ in _placed("Man shot and killed", body)} == {"Chicago"}
+
+
+def test_an_opening_sentence_that_says_where_it_happened_places_a_capitals_story():
+    body = ("LIMA, Jan 29 (Example Wire) - A bus carrying 60 passengers plunged into a ravine in northern "
+            "Peru on Sunday, killing at least 24 people and injuring 35 others, police said. The accident "
+            "happened in the Piura region.")
+    article = Article.from_dict({"id": "piura", "published_at": "2023-01-29T20:00:00+00:00",
+                                 "headline": "Bus plunges into ravine in Peru, killing 24", "body": body})
+    assert {(r.place.name, r.place.admin1) for r in extract(article, None).reports} == {("", "Piura")}
