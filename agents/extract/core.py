@@ -6,6 +6,7 @@ Faust agent and ``wirewatch process`` run exactly this code.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
 from dataclasses import dataclass, field
@@ -39,6 +40,7 @@ _TELLING_ANCHORS = ("named:", "child:", "street:")
 _WORDS_IN_A_SENTENCE = 6
 _HAPPENED_IN = re.compile(r"\b(?:happened|occurred|took\s+place)\b[^.;]{0,40}?\b(?:in|near|outside)\s+(?:the\s+)?$", re.I)
 _HAPPENED_REACH = 60
+_JOINT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 # The headline words of a story that follows a killing up where no event kind is named: "Helena
 # teen appears on homicide charge", "Police Identified 2-year-old Murdered Victim", "Ja'Don
 # Johnson Obituary" (English).
@@ -168,19 +170,63 @@ def read_claims(article: Article, revision: int, gazetteer: Gazetteer,
     story_anchors = anchors(article.body)  # outlets rewrite headlines, syndicated bodies stay
     reports = []
     story_street = None
-    for sentence, found, time in timed:
-        in_sentence = _placing(mentions, sentence, filed_from)
+    for whole, whole_found, time in timed:
         # A roundup gives each shooting its address: a claim at another block than the
         # story's first is another incident ("a shooting in the 1400 block of Mount Herman").
-        streets = block_streets(sentence.text)
+        streets = block_streets(whole.text)
         story_street = story_street or next(iter(streets), None)
         elsewhere = bool(streets) and story_street not in streets
-        reports.append(_report(article, revision, sentence.start, sentence.end, sentence.text,
-                               claim_place(in_sentence, place_of_article, gazetteer), time,
-                               total(found, KILLED), total(found, INJURED), hit(found),
-                               reader.adds(sentence.text, found), story_anchors, reader, language,
-                               elsewhere))
+        for sentence, found, in_sentence in _by_town(whole, whole_found, _placing(mentions, whole, filed_from)):
+            reports.append(_report(article, revision, sentence.start, sentence.end, sentence.text,
+                                   claim_place(in_sentence, place_of_article, gazetteer), time,
+                                   total(found, KILLED), total(found, INJURED), hit(found),
+                                   reader.adds(sentence.text, found), story_anchors, reader, language,
+                                   elsewhere))
     return reports
+
+
+def _by_town(sentence: Sentence, found: list[Figure], mentions: list[Mention]
+             ) -> list[tuple[Sentence, list[Figure], list[Mention]]]:
+    """A sentence whose figures are told in different towns, cut into one claim a town:
+    "Russian shelling killed two civilians in Kherson and wounded five people in Nikopol" is
+    two killed in Kherson and five wounded in Nikopol, not seven people in Kherson. A figure
+    takes the first town named after it before the next figure; one that names none goes with
+    the next that does ("killed two and wounded five in Kherson"). Otherwise the sentence."""
+    towns = [m for m in mentions if m.is_city and m.cued and not m.aside and not m.home]
+    if len(found) < 2 or len({m.place.id for m in towns}) < 2:
+        return [(sentence, found, mentions)]
+    figures = sorted(found, key=lambda f: f.start)
+    groups: list[list[Figure]] = []
+    towns_of_groups: list[Mention] = []
+    pending: list[Figure] = []
+    for index, figure in enumerate(figures):
+        until = figures[index + 1].start if index + 1 < len(figures) else len(sentence.text)
+        pending.append(figure)
+        town = next((m for m in towns if figure.end <= m.start - sentence.start < until), None)
+        if town is not None:
+            groups.append(pending)
+            towns_of_groups.append(town)
+            pending = []
+    if pending and groups:
+        groups[-1] += pending
+    if len({town.place.id for town in towns_of_groups}) < 2:
+        return [(sentence, found, mentions)]
+    # Each part after the first opens after the last "and" or comma between the town before
+    # it and its first figure: "... in Kherson and | wounded five people in Nikopol".
+    spans, begin = [], 0
+    for town, group in zip(towns_of_groups, groups[1:]):
+        joints = list(_JOINT.finditer(sentence.text, town.end - sentence.start, group[0].start))
+        end = joints[-1].start() if joints else group[0].start
+        spans.append((begin, end))
+        begin = joints[-1].end() if joints else group[0].start
+    spans.append((begin, len(sentence.text)))
+    parts = []
+    for group, (begin, end) in zip(groups, spans):
+        text = sentence.text[begin:end].rstrip()
+        part = Sentence(sentence.start + begin, sentence.start + begin + len(text), text, sentence.in_headline)
+        shifted = [dataclasses.replace(f, start=f.start - begin, end=f.end - begin) for f in group]
+        parts.append((part, shifted, [m for m in mentions if part.start <= m.start < part.end]))
+    return parts
 
 
 def _placing(mentions: list[Mention], sentence: Sentence, filed_from: Place | None) -> list[Mention]:

@@ -278,3 +278,16 @@ def test_an_opening_sentence_that_says_where_it_happened_places_a_capitals_story
     article = Article.from_dict({"id": "piura", "published_at": "2023-01-29T20:00:00+00:00",
                                  "headline": "Bus plunges into ravine in Peru, killing 24", "body": body})
     assert {(r.place.name, r.place.admin1) for r in extract(article, None).reports} == {("", "Piura")}
+
+
+def test_figures_told_in_two_towns_in_one_sentence_are_two_claims():
+    article = Article.from_dict({"id": "two-towns", "published_at": "2023-08-03T15:00:00+00:00",
+                                 "headline": "Russian shelling kills two in Kherson, wounds five in Nikopol",
+                                 "body": "Russian shelling killed two people and wounded five in Kherson on Thursday."})
+    reports = extract(article, None).reports
+    assert [(r.place.name, r.killed, r.injured, r.sentence) for r in reports] == [
+        ("Kherson", 2, None, "Russian shelling kills two in Kherson"),
+        ("Nikopol", None, 5, "wounds five in Nikopol"),
+        ("Kherson", 2, 5, "Russian shelling killed two people and wounded five in Kherson on Thursday.")]
+    text = article_text(article)
+    assert all(text[r.span[0]:r.span[1]] == r.sentence for r in reports)
