@@ -19,8 +19,12 @@ from tests.reliability import harness
 
 pytestmark = [pytest.mark.integration, pytest.mark.reliability, pytest.mark.timeout(900)]
 
-ARTICLES = None  # all of gva-dev (2,441 articles): enough work for every kill to land mid-stream
+ARTICLES = None  # all of gva-dev (2,441 articles)
 KILLS = 6
+# Published 20 at a time, half a second apart: the stream lasts about a minute, longer than six
+# kills and restarts take, so every kill lands mid-stream however fast the worker drains it
+# (in chunks of 100 a worker that keeps up had nothing left to do by the fifth kill).
+CHUNK = 20
 
 
 def test_sigkill_at_random_points_loses_nothing_and_counts_nothing_twice(cluster, gva):
@@ -29,7 +33,7 @@ def test_sigkill_at_random_points_loses_nothing_and_counts_nothing_twice(cluster
     pick = random.Random(seed)
     bootstrap = cluster.broker.bootstrap
     cluster.start("w1")
-    publisher = harness.Publisher(bootstrap, messages)
+    publisher = harness.Publisher(bootstrap, messages, chunk=CHUNK)
     publisher.start()
     in_flight = []
     for kill in range(KILLS):
