@@ -17,7 +17,9 @@ from streams.records import Article, RecordError, loads
 
 _TIMESTAMP_LINE = re.compile(r"^(?P<published>[^|]{6,60}?)\s*(?:\|\s*(?:last\s+)?updated:?\s*(?P<updated>.{6,60}))?$", re.I)
 # "Published April 13, 2025 10:42 AM", "Posted on: 2 March 2022": the label is no part of the date.
-_STAMP_LABEL = re.compile(r"^\s*(?:published|posted|updated|created|last\s+updated)(?:\s+on)?\s*:?\s*", re.I)
+# The words that label a time stamp, in a plain-text header and on a crawled page alike.
+_STAMP_WORDS = r"(?:posted|created|updated|published)\b(?:\s+on)?\s*:?"
+_STAMP_LABEL = re.compile(rf"^\s*(?:last\s+)?{_STAMP_WORDS}\s*", re.I)
 _HAS_MONTH_OR_ISO = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\d{4}-\d{2}-\d{2}", re.I
 )
@@ -98,7 +100,7 @@ def publication_time(article: Article) -> datetime | None:
 # incident, not of the page.
 _MONTH_NAME = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 _PAGE_STAMP = re.compile(
-    r"\b(?:posted|created|updated|published)\b(?:\s+on)?\s*:?"
+    rf"\b{_STAMP_WORDS}"
     # a weekday or a clock time before the date, each perhaps followed by a comma
     r"(?:\s*(?:[a-z]+day|\d{1,2}:\d\d(?:\s*[ap]\.?m\.?)?(?:\s+[a-z]{3})?)\s*,?)*\s*"
     rf"(?P<date>{_MONTH_NAME}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d"
