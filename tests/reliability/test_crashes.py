@@ -21,10 +21,11 @@ pytestmark = [pytest.mark.integration, pytest.mark.reliability, pytest.mark.time
 
 ARTICLES = None  # all of gva-dev (2,441 articles)
 KILLS = 6
-# Published 20 at a time, half a second apart: the stream lasts about a minute, longer than six
-# kills and restarts take, so every kill lands mid-stream however fast the worker drains it
-# (in chunks of 100 a worker that keeps up had nothing left to do by the fifth kill).
-CHUNK = 20
+# Published 10 at a time, half a second apart: the stream lasts about two minutes, longer than
+# six kills and restarts take, so every kill lands mid-stream however fast the worker drains it
+# (in chunks of 100 a worker that keeps up had nothing left to do by the fifth kill, in chunks
+# of 20 by the sixth).
+CHUNK = 10
 
 
 def test_sigkill_at_random_points_loses_nothing_and_counts_nothing_twice(cluster, gva):
