@@ -8,9 +8,12 @@ from agents.extract.figures import Figure
 from agents.extract.gate import gated
 
 _SPEECH = r"(?:said|says|confirmed|reported|told\s+[\w\s]+?|announced|stated)"
+# "police said on Wednesday", "officials said late Tuesday"
+_WHEN_SAID = (r"(?:\s+(?:on\s+|late\s+|early\s+|last\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+              r"|today|yesterday|night|morning|afternoon|evening)(?:\s+(?:night|morning|afternoon|evening))?)?")
 _ATTRIBUTION = (
     re.compile(r"\baccording\s+to\s+(?P<who>[^,.;]+)", re.I),
-    re.compile(rf",\s+(?P<who>[^,]+?)\s+(?:has\s+|have\s+|had\s+)?{_SPEECH}\s*[.]?\s*$", re.I),
+    re.compile(rf",\s+(?P<who>[^,]+?)\s+(?:has\s+|have\s+|had\s+)?{_SPEECH}{_WHEN_SAID}\s*[.]?\s*$", re.I),
     re.compile(rf"^(?P<who>.+?),?\s+(?:later\s+|also\s+|earlier\s+)?{_SPEECH}\b", re.I),
 )
 _MAX_ATTRIBUTION_WORDS = 10

@@ -254,8 +254,8 @@ _ANOTHER_PERSON = re.compile(rf"\band\s+(?:a|an|another)\s+(?:[\w-]+\s+){{0,2}}?
 _PARTITIVE_BEFORE = re.compile(r"\b\w+\s+of\s+(?:the\s+|those\s+|these\s+)?$", re.I)
 _CLAUSE_BREAK = re.compile(r"[;:!?]|\s[—–]\s|\b(?:but|while|whereas|although|after|before|when|as)\b", re.I)
 _ACT = gated(re.compile(
-    r"\b(?:(?P<kill>kill(?:ing|ed|s)|murder(?:ing|ed|s)|shot\s+dead|shoot(?:ing|s)?\s+dead|(?:claim(?:ed|s)|took)\s+the\s+li(?:fe|ves)\s+of|gunn(?:ing|ed)\s+down|guns\s+down|fatally\s+(?:shoot(?:ing|s)|shot|stabb(?:ing|ed)|wound(?:ing|ed)))"
-    r"|(?P<wound>wound(?:ing|ed|s)|injur(?:ing|ed|es))"
+    r"\b(?:(?P<kill>kill(?:ing|ed|s)?|murder(?:ing|ed|s)?|shot\s+dead|shoot(?:ing|s)?\s+dead|(?:claim(?:ed|s)|took)\s+the\s+li(?:fe|ves)\s+of|gunn(?:ing|ed)\s+down|guns\s+down|fatally\s+(?:shoot(?:ing|s)|shot|stabb(?:ing|ed)|wound(?:ing|ed)))"
+    r"|(?P<wound>wound(?:ing|ed|s)?|injur(?:ing|ed|es|e))"
     r"|(?:shoot(?:ing|s)|shot)\s+and\s+(?P<shot_wound>wound(?:ing|ed)|injur(?:ing|ed)|paraly[sz](?:ing|ed))"
     r"|(?P<shoot>shoot(?:ing|s)|shot|hit(?:ting|s)?|strik(?:ing|es)|struck|graz(?:ed|ing|es))|(?P<leave>left|leaving|leaves))"
     # "killed his ex-girlfriend's two teenage daughters", "killed at least 1,200 people"
@@ -396,6 +396,8 @@ def _phrase(match: re.Match[str], sentence: str) -> _Phrase | None:
         return _Phrase(match.start(), match.end(), Count(found, found, found, None), False, False,
                        False, individual=True, name=True)
     if match["one"] or match["bare"] or match["listed"] or match["aged"] or match["aged_name"] or match["bare_age"]:
+        if _is_the_speaker(sentence, match.start(), match.end()):
+            return None
         qualifier = qualifier_before(before[-25:])
         return _Phrase(match.start(), match.end(), Count(1, 1, 1, qualifier), False, False,
                        False, individual=True, name=bool(match["aged_name"]))
@@ -408,6 +410,20 @@ def _phrase(match: re.Match[str], sentence: str) -> _Phrase | None:
     if plural and value == 1:
         return None  # "the victims": how many is said elsewhere
     return _Phrase(match.start(), match.end(), Count(value, value, value, None), True, False, False)
+
+
+# "killing nine and wounding 15, an official said": who tells the figures, not one more hit.
+_SPEAKER_AFTER = re.compile(r"\s+(?:said|says|told|added|confirmed|reported|stated)\b")
+_SPEAKER_BEFORE = re.compile(r",\s*(?:(?:said|says|told|according\s+to)\s+)?$")
+
+
+def _is_the_speaker(sentence: str, start: int, end: int) -> bool:
+    """Whether a person phrase after a comma is the source of what the clause told: ", an
+    official said", ", said a police spokesman"."""
+    before = _SPEAKER_BEFORE.search(sentence, max(0, start - 20), start)
+    if before is None:
+        return False
+    return bool(before.group().strip(", ")) or bool(_SPEAKER_AFTER.match(sentence, end))
 
 
 _MULTIPLES = {"double": 2, "triple": 3, "quadruple": 4}
@@ -486,6 +502,9 @@ def _coordinated(phrases: list[_Phrase], sentence: str) -> list[list[_Phrase]]:
 
 # The comma that closes an apposition, after the ages that may end it.
 _CLOSING_COMMA = re.compile(r"(?:\s+(?:aged\s+|ages\s+)?(?:between\s+)?\d[\w\s-]{0,30}?)?\s*,")
+# A comma before the source closes the clause, not an apposition: "shot two men, a woman and a
+# child, police said" are four.
+_SOURCE_AFTER = re.compile(r"\s*(?:according\s+to\b|(?:[\w.'’-]+\s+){1,4}(?:said|says|told|reported)\b)", re.I)
 
 
 def _as_named_apposition(group: list[_Phrase], sentence: str) -> list[_Phrase]:
@@ -494,8 +513,9 @@ def _as_named_apposition(group: list[_Phrase], sentence: str) -> list[_Phrase]:
     15 and 20 years old," are three (a list without the closing comma is more people: "two
     men, a woman and a boy were shot" are four)."""
     first, names = group[0], group[1:]
+    closing = _CLOSING_COMMA.match(sentence, names[-1].end) if names else None
     if (names and not first.name and sentence[first.end:names[0].start].strip() == ","
-            and (all(p.name for p in names) or _CLOSING_COMMA.match(sentence, names[-1].end))
+            and (all(p.name for p in names) or (closing and not _SOURCE_AFTER.match(sentence, closing.end())))
             and first.count.value == sum(p.count.value for p in names)):
         return [replace(first, end=names[-1].end, named_after=True)]
     return group
@@ -589,12 +609,23 @@ def _as_named(group: list[_Phrase]) -> tuple[str, Count] | None:
     return None
 
 
+# A headline's present tense ("Gunmen kill 12") is the verb's bare form, as are a plan, a
+# threat and a fear ("plotted to kill 12", "could kill 10"), which tell of no casualty.
+_BARE_VERBS = frozenset({"kill", "murder", "wound", "injure"})
+_IRREALIS = re.compile(
+    r"\b(?:to|could|would|can|cannot|will|may|might|must|should|shall|did|does|do|not|never|n['’]t|['’]ll)"
+    r"\s+(?:[a-z]+ly\s+)?$", re.I)
+
+
 def _as_object(group: list[_Phrase], sentence: str) -> tuple[str, Count] | None:
     before = sentence[: group[0].start][-40:]
     total = _sum(group)
     if _RECOVERED.search(before) and _BODY.search(sentence, group[0].start, group[-1].end):
         return KILLED, total  # "rescuers pulled 15 bodies from the rubble"
     if (act := _ACT.search(before)) is not None:
+        verb = (act["kill"] or act["wound"] or "").lower()
+        if verb in _BARE_VERBS and _IRREALIS.search(before, 0, act.start()):
+            return None  # "plotted to kill 12 officers", "storms could kill 10"
         if act["kill"]:
             # "bullets that nearly killed his father-in-law": he lived, wounded
             nearly = _NEARLY.search(before, 0, act.start())

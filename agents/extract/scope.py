@@ -26,6 +26,7 @@ _STATISTIC = CaseBlind(gated(re.compile(
     rf"""\b(?:
         so\s+far | to\s+date | year[\s-]+to[\s-]+date
       | (?:this|last|each|every|a|per)\s+(?:year|month|decade)
+      | (?:first|last|past)\s+(?:[\w-]+\s+)?(?:days|weeks|months)\s+of\s+(?:the|this|last)\s+year
       | (?:over|in|during|for|within)\s+the\s+(?:past|last|previous)\s+(?:(?:couple\s+of|few|several|[\w-]+)\s+)?(?:years?|decades?)\b
       | (?:in|during|since)\s+(?:{_MONTHS})\b(?!\s+\d)
       | (?:in|during|since|for)\s+(?:19|20)\d\d\b

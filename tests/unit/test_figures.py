@@ -506,3 +506,27 @@ def test_event_types_of_attacks_and_disasters(sentence, kinds):
 ])
 def test_ages_are_no_people_and_an_apposition_is_the_people_it_follows(sentence, expected):
     assert _kinds(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Gunmen kill 12 villagers in northwest Nigeria", [(KILLED, 12)]),
+    ("Russian strikes kill 5, injure 20 in Kharkiv", [(KILLED, 5), (INJURED, 20)]),
+    ("Drone strikes wound 7 in Odesa", [(INJURED, 7)]),
+    ("The men plotted to kill 12 officers.", []),
+    ("He threatened to kill 5 people.", []),
+    ("Forecasters said the storm could kill 10 people.", []),
+    ("The gunmen did not kill 3 hostages.", []),
+])
+def test_a_headlines_present_tense_is_a_report_and_a_plot_is_not(sentence, expected):
+    assert _kinds(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("A bomber struck a mosque, killing nine worshippers and wounding 15, an official said.",
+     [(KILLED, 9), (INJURED, 15)]),
+    ("Gunmen killed nine and wounded 15, said a local official.", [(KILLED, 9), (INJURED, 15)]),
+    ("Gunmen shot two men, a woman and a child, police said.", [(VICTIMS, 4)]),
+    ("Two children, a boy and a girl, were shot.", [(VICTIMS, 2)]),
+])
+def test_the_source_after_a_comma_is_not_one_more_person(sentence, expected):
+    assert _kinds(sentence) == expected
