@@ -324,7 +324,14 @@ class Gazetteer:
         # Cyrillic, whose towns English copy names in shifting romanisations.
         # And where a town bears the name as its own, no other place is meant by it:
         # "Philadelphia" is not Amman, whose name it once was.
-        candidates = [c for c in candidates if _bears_as_its_own(c, own_names) or c.region_id in context or (
+        # Nor is the name of a major city of the article's country another place's, even in
+        # the article's region: "SAO PAULO" in a story of Bahia is the city, not Caatiba,
+        # which was once called so.
+        countries = {area.partition(":")[2].partition(".")[0] if ":" in area else area for area in context}
+        major_own = any(c.population >= MAJOR_CITY and c.country in countries and _bears_as_its_own(c, own_names)
+                        for c in candidates)
+        candidates = [c for c in candidates if _bears_as_its_own(c, own_names)
+                      or (c.region_id in context and not major_own) or (
             not own_town and (c.population >= MAJOR_CITY or c.country in CYRILLIC_COUNTRIES))]
         region = self._regions_by_own_name.get(key)
         if region is not None and region.code:

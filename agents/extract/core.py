@@ -244,15 +244,59 @@ def _lede_place(timed: list[tuple[Sentence, list[Figure], When | None]], mention
     on a building in Bila Tserkva killed four", under "Drone strike kills four". A dateline
     says where the story was filed from; a capital's wire desk files a country's news.
     Otherwise the dateline."""
-    told = [_told(found) for sentence, found, _ in timed if sentence.in_headline]
+    headlines = [(sentence, found) for sentence, found, _ in timed if sentence.in_headline]
     lede = next(((sentence, found) for sentence, found, _ in timed if not sentence.in_headline), None)
-    if lede is None or _told(lede[1]) not in told:
+    if lede is None:
         return dateline
-    place = claim_place(_placing(mentions, lede[0], dateline), dateline, gazetteer)
-    if (place.id.startswith("geonames:") and not place.district and not gazetteer.is_part_of(place, dateline)
+    sentence, found = lede
+    tells = any(_tells_the_headline(told, found) for _, told in headlines)
+    placing = _placing(mentions, sentence, dateline)
+    place = claim_place(placing, dateline, gazetteer)
+    if place.id == dateline.id:
+        # "KABUL - A suicide bomber struck a mosque in northern Afghanistan's Kunduz province,
+        # killing nine": a region of the dateline's country, and no town in it, is said, its
+        # kind written out (a mention's words that run past its name: "Kunduz province"). The
+        # lede tells the headline's figures or the headline names the region too.
+        in_headline = {m.place.id for m in mentions for headline, _ in headlines
+                       if headline.start <= m.start < headline.end}
+        return next((m.place for m in placing if not (m.is_city or m.aside or m.home)
+                     and m.place.id.startswith("admin1:") and m.place.country == dateline.country
+                     and m.place.admin1 != dateline.admin1 and _in_a_region(sentence, m)
+                     and (tells or m.place.id in in_headline)), dateline)
+    # A town needs the headline's very figures: a local dateline is where the story is, and
+    # its lede may name the big city nearby ("DOUGLASVILLE, Ga. - ... west of Atlanta").
+    if (_told(found) in [_told(told) for _, told in headlines] and place.id.startswith("geonames:")
+            and not place.district and not gazetteer.is_part_of(place, dateline)
             and not gazetteer.is_hamlet_in(place, dateline)):
         return place
     return dateline
+
+
+# "in northern Afghanistan's Kunduz province", "in Nigeria's northwestern Zamfara state",
+# "in the Kharkiv region", "in Brazil's northeastern state of Bahia".
+_DIRECTION = r"(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?"
+_IN = rf"\bin\s+(?:the\s+)?{_DIRECTION}(?:[A-Z][\w-]*['’]s\s+)?{_DIRECTION}"
+_IN_A_REGION = re.compile(rf"{_IN}$", re.I)
+_IN_A_REGION_OF = re.compile(rf"{_IN}(?:state|province|region|governorate|prefecture)\s+of\s+$", re.I)
+
+
+def _in_a_region(sentence: Sentence, mention: Mention) -> bool:
+    """Whether the sentence says something happened in the region it names, its kind written
+    out: "in the Kharkiv region", "in the state of Bahia" (not "in the Washington Park
+    neighborhood"). A region's mention runs on over its kind ("Kunduz province")."""
+    before = sentence.text[: mention.start - sentence.start]
+    if mention.end - mention.start > len(mention.place.mention):
+        return bool(_IN_A_REGION.search(before))
+    return bool(_IN_A_REGION_OF.search(before))
+
+
+def _tells_the_headline(headline: list[Figure], lede: list[Figure]) -> bool:
+    """Whether the lede tells the figures the headline does, whatever their qualifiers and
+    whatever more it tells: "Gunmen kill 12" over "killed at least 12 people and wounded 4"."""
+    told = [(kind, count.value) for kind, count in zip((KILLED, INJURED, VICTIMS), _told(headline))
+            if count is not None]
+    said = dict(zip((KILLED, INJURED, VICTIMS), _told(lede)))
+    return bool(told) and all(said[kind] is not None and said[kind].value == value for kind, value in told)
 
 
 def _where_it_happened(story: list[Sentence], mentions: list[Mention], dateline: Place,

@@ -59,6 +59,7 @@ FUNCTION_WORDS = frozenset(
     """.split()
 )
 _LOOK_BACK = 40
+_POSSESSIVE_WORD = re.compile(r"[A-Z][\w-]*['’]s\b")
 
 
 @lru_cache(maxsize=4096)
@@ -75,6 +76,9 @@ class Names:
     lower_words: frozenset[str]  # the words it writes in lower case somewhere
     surnames: frozenset[str]  # folded last words of the people it names
     capitals_tell: bool = True  # False where every word is capitalised (a title-case headline)
+    # A region's or country's possessive opens no name: "Afghanistan's Kunduz province" (but
+    # "TCU's Dixon" is a player).
+    regions_owning: frozenset[str] = frozenset()
 
     def follows_a_name(self, text: str, start: int) -> bool:
         """Whether the capitalised word at ``start`` continues a name ("Richardson" in "Queric
@@ -89,7 +93,8 @@ class Names:
 
     def _names(self, word: str) -> bool:
         word = word.rstrip(".").lower()
-        return word not in PLACE_MODIFIERS and word not in FUNCTION_WORDS and word not in self.lower_words
+        return (word not in PLACE_MODIFIERS and word not in FUNCTION_WORDS and word not in self.lower_words
+                and word not in self.regions_owning)
 
 
 NO_NAMES = Names(frozenset(), frozenset(), capitals_tell=False)
@@ -99,7 +104,9 @@ def read_names(text: str, start: int, gazetteer: Gazetteer) -> Names:
     """The article's lower-case words and the surnames of the people ``text[start:]`` names.
     A pair at a sentence's start may be a capitalised common word and a town ("Fiery
     Sacramento crash"): it names a person only with an age after it ("Braison Howard, 3")."""
-    known = Names(frozenset(_LOWER_WORD.findall(text)), frozenset())
+    owning = frozenset(word.lower() for word in _POSSESSIVE_WORD.findall(text, start)
+                       if gazetteer.region(word[:-2]) is not None)
+    known = Names(frozenset(_LOWER_WORD.findall(text)), frozenset(), regions_owning=owning)
     places = {fold(after or before) for after, before in _AFTER_A_PLACE_CUE.findall(text)}
     surnames = set()
     for word in _CAPITALISED_WORD.finditer(text, start):
@@ -111,4 +118,4 @@ def read_names(text: str, start: int, gazetteer: Gazetteer) -> Names:
         opens = _SENTENCE_START.search(text, max(0, previous.start() - 3), previous.start())
         if opens is None or _AGE_AFTER.match(text, word.end()):
             surnames.add(fold(word[0]))
-    return Names(known.lower_words, frozenset(surnames - places))
+    return Names(known.lower_words, frozenset(surnames - places), regions_owning=owning)

@@ -61,7 +61,10 @@ _CORNER_BEFORE = re.compile(r"\b(?:[Ii]ntersection|[Cc]orner)\s+of\s+(?:(?:[A-Z0
 # parish of Hamilton, the state of Washington).
 _TOWNSHIP_AFTER = re.compile(r"\s+(?:Township|Twp)\b")
 # Words that say the name before them is a region's ("the Kharkiv region", "Донецькій області").
-_REGION_AFTER = re.compile(r"\s+(?:region|oblast|province|област[ьіи])\b", re.I)
+# "Zamfara state" (but not "Ohio State University").
+_REGION_AFTER = re.compile(
+    r"\s+(?:(?i:region|oblast|province|governorate|prefecture|област[ьіи])|[Ss]tate(?![^\S\n]+[A-Z]))\b")
+_REGION_BEFORE = re.compile(r"\b(?:region|province|state|governorate|prefecture)\s+of\s+$", re.I)
 # A town's own police say it is a town, however small: "Waxhaw Police officer".
 _POLICE_AFTER = re.compile(r"\s+(?:Police|police)\b")
 # Words that say the next name is a settlement: a village is then taken for what it is.
@@ -311,6 +314,8 @@ def _known_place(text: str, s: int, e: int, name: str, gazetteer: Gazetteer,
     cued, where = (cued or dateline) and not inside_a_name, (where or dateline) and not inside_a_name
     if (kind := _REGION_AFTER.match(text, e)) and (named := gazetteer.region(name)) is not None:
         return Mention(s, kind.end(), named.place(name), False, True)  # "the Odesa region"
+    if _REGION_BEFORE.search(text, max(0, s - 16), s) and (named := gazetteer.region(name)) is not None:
+        return Mention(s, e, named.place(name), False, True)  # "the state of Bahia"
     if (person or (common and not cued)) and region is None and not settlement:
         return None
     administrative = _ADMINISTRATIVE.search(name) and not _CITY_COUNTY.search(name)
@@ -530,8 +535,10 @@ def _named_place(headline: list[Mention], body: list[Mention], dateline: Place |
         tally = Counter(((m.cued, m.cued and not m.aside), m.place) for m in cities)
         best = max(tally.items(), key=lambda item: (item[0][0], item[1]))
         return best[0][1]
-    # A county says more than its state: "a hunter in Rock County, Wisconsin" is Rock County's.
-    regions = sorted((m for m in headline + body if not m.is_city), key=lambda m: not _is_county(m.place))
+    # A county says more than its state, and a state more than its country: "a hunter in Rock
+    # County, Wisconsin" is Rock County's, "in Nigeria's Zamfara state" Zamfara's.
+    regions = sorted((m for m in headline + body if not m.is_city),
+                     key=lambda m: (not _is_county(m.place), m.place.id.startswith("country:")))
     return regions[0].place if regions else outlet or UNKNOWN_PLACE
 
 

@@ -134,3 +134,9 @@ def test_a_region_of_a_country_the_story_is_not_about_hides_no_town(gazetteer):
     # Guernsey has a parish called Forest; a story set in the US means a town.
     town = gazetteer.pick("Forest", context=frozenset({"US", "admin1:US.MS"}), cued=True)
     assert town is not None and town.region_id == "admin1:US.MS"
+
+
+def test_a_major_citys_name_in_its_country_is_the_city_even_in_a_story_of_another_region(gazetteer):
+    # Caatiba, Bahia, was once called São Paulo; a Bahia story filed from SAO PAULO means the city.
+    bahia = frozenset({"admin1:BR.05", "BR"})
+    assert gazetteer.pick("SAO PAULO", context=bahia, cued=True).name == "São Paulo"
