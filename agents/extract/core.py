@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from agents.enrich.gazetteer import Gazetteer, load_gazetteer
+from agents.enrich.gazetteer import MAJOR_CITY, Gazetteer, load_gazetteer
 from agents.extract.anchors import anchors, block_streets
 from agents.extract.article import publication_time, story_day
 from agents.extract.context import areas, outlet_areas, outlet_city, read_places, usage_areas
@@ -241,9 +241,10 @@ def _lede_place(timed: list[tuple[Sentence, list[Figure], When | None]], mention
                 dateline: Place, gazetteer: Gazetteer) -> Place:
     """Where the lede puts the story's claim when it names another town of the dateline's
     country than the dateline, and the headline tells the same figures: "KYIV - A drone strike
-    on a building in Bila Tserkva killed four", under "Drone strike kills four". A dateline
-    says where the story was filed from; a capital's wire desk files a country's news.
-    Otherwise the dateline."""
+    on a building in Bila Tserkva killed four", under "Drone strike kills four"; or a region,
+    of any country: "BEIRUT - Air strikes in Syria's Idlib province killed 15". A dateline
+    says where the story was filed from; a capital's or a big city's wire desk files a
+    country's or a region's news. Otherwise the dateline."""
     headlines = [(sentence, found) for sentence, found, _ in timed if sentence.in_headline]
     lede = next(((sentence, found) for sentence, found, _ in timed if not sentence.in_headline), None)
     if lede is None:
@@ -260,14 +261,17 @@ def _lede_place(timed: list[tuple[Sentence, list[Figure], When | None]], mention
         in_headline = {m.place.id for m in mentions for headline, _ in headlines
                        if headline.start <= m.start < headline.end}
         return next((m.place for m in placing if not (m.is_city or m.aside or m.home)
-                     and m.place.id.startswith("admin1:") and m.place.country == dateline.country
-                     and m.place.admin1 != dateline.admin1 and _in_a_region(sentence, m)
-                     and (tells or m.place.id in in_headline)), dateline)
-    # A town needs the headline's very figures: a local dateline is where the story is, and
-    # its lede may name the big city nearby ("DOUGLASVILLE, Ga. - ... west of Atlanta").
-    if (_told(found) in [_told(told) for _, told in headlines] and place.id.startswith("geonames:")
-            and not place.district and not gazetteer.is_part_of(place, dateline)
-            and not gazetteer.is_hamlet_in(place, dateline)):
+                     and m.place.id.startswith("admin1:") and m.place.admin1 != dateline.admin1
+                     and _in_a_region(sentence, m) and (tells or m.place.id in in_headline)), dateline)
+    # A town of a small town's dateline needs the headline's very figures: a local dateline is
+    # where the story is, and its lede may name the big city nearby ("DOUGLASVILLE, Ga. - ...
+    # west of Atlanta"). A big city's desk files the towns around it: "MEXICO CITY - Gunmen
+    # killed 11 and wounded three at a bar in the city of Celaya" under "Gunmen kill 11".
+    city = gazetteer.city_by_id(int(dateline.id.partition(":")[2])) if dateline.id.startswith("geonames:") else None
+    desk = city is not None and city.population >= MAJOR_CITY
+    if ((tells if desk else _told(found) in [_told(told) for _, told in headlines])
+            and place.id.startswith("geonames:") and not place.district
+            and not gazetteer.is_part_of(place, dateline) and not gazetteer.is_hamlet_in(place, dateline)):
         return place
     return dateline
 

@@ -413,7 +413,8 @@ def _phrase(match: re.Match[str], sentence: str) -> _Phrase | None:
 
 
 # "killing nine and wounding 15, an official said": who tells the figures, not one more hit.
-_SPEAKER_AFTER = re.compile(r"\s+(?:said|says|told|added|confirmed|reported|stated)\b")
+_SPEAKER_AFTER = re.compile(
+    r"(?:\s+and\s+(?:an?|the|two|several)\s+(?:[\w-]+\s+){0,2}?[\w-]+)?\s+(?:said|says|told|added|confirmed|reported|stated)\b")
 _SPEAKER_BEFORE = re.compile(r",\s*(?:(?:said|says|told|according\s+to)\s+)?$")
 
 

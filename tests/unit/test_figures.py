@@ -525,6 +525,8 @@ def test_a_headlines_present_tense_is_a_report_and_a_plot_is_not(sentence, expec
     ("A bomber struck a mosque, killing nine worshippers and wounding 15, an official said.",
      [(KILLED, 9), (INJURED, 15)]),
     ("Gunmen killed nine and wounded 15, said a local official.", [(KILLED, 9), (INJURED, 15)]),
+    ("A car bomb killed eight people and wounded 14, a police officer and a witness said.",
+     [(KILLED, 8), (INJURED, 14)]),
     ("Gunmen shot two men, a woman and a child, police said.", [(VICTIMS, 4)]),
     ("Two children, a boy and a girl, were shot.", [(VICTIMS, 2)]),
 ])
