@@ -703,6 +703,16 @@ def figures(sentence: str) -> list[Figure]:
             continue
         kind, total = reading
         last = group[-1]
+        if len(group) == 1 and last.cumulative and not last.definite and found and all(
+                f.high is not None for f in found):
+            # "killing two and injuring a third": the third is one more than the two told before
+            # (after "a second victim", "a third" is the running count still)
+            beyond = total.value - sum(f.value for f in found)
+            if beyond > 0:
+                total = Count(beyond, beyond, beyond, None)
+                told = _PREDICATE.match(sentence, last.end)
+                if kind == VICTIMS and told is not None and told["injury"]:
+                    kind = INJURED  # "two were killed and a third was wounded"
         if _ALSO.search(sentence, max(0, group[0].start - _ALSO_REACH), last.end + _ALSO_REACH):
             total = Count(total.value, total.low, None, total.qualifier)  # a part: at least so many
             if kind == VICTIMS and not last.cumulative:

@@ -532,3 +532,13 @@ def test_a_headlines_present_tense_is_a_report_and_a_plot_is_not(sentence, expec
 ])
 def test_the_source_after_a_comma_is_not_one_more_person(sentence, expected):
     assert _kinds(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The gunman opened fire, killing two and injuring a third.", [(KILLED, 2), (INJURED, 1)]),
+    ("Two men were killed and a third was wounded.", [(KILLED, 2), (INJURED, 1)]),
+    ("He shot three people to death and seriously injured a fourth.", [(KILLED, 3), (INJURED, 1)]),
+    ("A third victim died on Monday.", [(KILLED, 3)]),  # alone, the running count
+])
+def test_an_ordinal_after_the_people_told_before_is_one_more(sentence, expected):
+    assert _kinds(sentence) == expected
