@@ -90,6 +90,15 @@ class Consumer(kafka_driver.Consumer):
                 await self.seek(tp, offset)
                 self._committed_offset[tp] = offset
 
+    async def _seek(self, partition: TP, offset: int) -> None:
+        # aiokafka is not thread-safe, and Faust's ``seek`` ran it in the worker's thread while
+        # the consumer's own thread may be handing over records fetched for that partition:
+        # the seek dropped their buffer under the fetch, whose own drop then raised KeyError
+        # and stopped Faust's Fetcher for good, the worker up and reading nothing (the
+        # scale-out takeover test, where ``perform_seek`` seeks partitions nobody committed).
+        # Faust's other seeks already go through the consumer's thread.
+        await self._thread.call_thread(self._thread.seek, partition, offset)
+
     def ack(self, message: Message) -> bool:
         if message.generation_id != self.app.consumer_generation_id:
             message.acked = True  # skipped, not processed: it is read again in this generation

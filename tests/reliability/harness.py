@@ -150,6 +150,17 @@ class Cluster:
     def log(self, name: str) -> str:
         return (self.folder / name / "worker.log").read_text(errors="replace")
 
+    def check_running(self) -> None:
+        """Raise if a worker the test has neither killed nor stopped has exited. A worker whose
+        Fetcher crashes exits (code 1), and a test waiting for the pipeline would otherwise
+        wait for it until its timeout (the takeover test once waited until CI stopped it)."""
+        for name, worker in self.workers.items():
+            if worker.poll() is not None:
+                lines = self.log(name).strip().splitlines()
+                why = [line for line in lines if "Crashed reason" in line][:1] + lines[-1:]
+                raise RuntimeError(f"worker {name} exited with code {worker.returncode}: "
+                                   + " | ".join(why))
+
 
 class Publisher(threading.Thread):
     """Streams articles to ``news.articles`` in chunks while the test does its worst."""
@@ -220,25 +231,32 @@ def lag(bootstrap: str, group: str = "wirewatch", topics: tuple[str, ...] = STAG
     return asyncio.run(_lag(bootstrap, group, topics))[0]
 
 
-def wait_for_progress(bootstrap: str, group: str = "wirewatch", timeout: float = 120.0) -> None:
-    """Block until the group commits further than it had: its workers are at work."""
+def wait_for_progress(bootstrap: str, group: str = "wirewatch", timeout: float = 120.0,
+                      cluster: Cluster | None = None) -> None:
+    """Block until the group commits further than it had: its workers are at work. A worker of
+    ``cluster`` that exits meanwhile fails the wait at once."""
     _, _, start = asyncio.run(_lag(bootstrap, group))
     began = time.monotonic()
     while time.monotonic() - began < timeout:
         time.sleep(0.5)
+        if cluster is not None:
+            cluster.check_running()
         if asyncio.run(_lag(bootstrap, group))[2] > start:
             return
     raise TimeoutError(f"the workers committed nothing new within {timeout:.0f}s")
 
 
 def wait_until_idle(bootstrap: str, group: str = "wirewatch", timeout: float = 600.0,
-                    settle: float = 4.0) -> float:
+                    settle: float = 4.0, cluster: Cluster | None = None) -> float:
     """Block until every stage has committed every message of its input topic, twice in a row
     with nothing new in between; return the seconds it took. A stage commits only after it has
-    flushed what it sent, so nothing is then on its way."""
+    flushed what it sent, so nothing is then on its way. A worker of ``cluster`` that exits
+    meanwhile fails the wait at once."""
     began = time.monotonic()
     previous: dict | None = None
     while time.monotonic() - began < timeout:
+        if cluster is not None:
+            cluster.check_running()
         lag, ends, _ = asyncio.run(_lag(bootstrap, group))
         if lag == 0 and ends == previous:
             return time.monotonic() - began

@@ -23,7 +23,7 @@ def test_the_worker_rides_out_a_broker_restart(cluster, gva):
     worker = cluster.workers["w1"]
     publisher = harness.Publisher(bootstrap, messages)
     publisher.start()
-    harness.wait_for_progress(bootstrap)
+    harness.wait_for_progress(bootstrap, cluster=cluster)
     assert harness.lag(bootstrap) > 0  # the restart lands mid-stream
 
     kafka_broker.stop(cluster.broker)
@@ -31,7 +31,7 @@ def test_the_worker_rides_out_a_broker_restart(cluster, gva):
     kafka_broker.start(cluster.broker)
 
     assert publisher.finish() >= len(messages)
-    harness.wait_until_idle(bootstrap)
+    harness.wait_until_idle(bootstrap, cluster=cluster)
     assert worker.poll() is None, "the worker exited:\n" + cluster.log("w1")[-3000:]
     assert cluster.workers["w1"] is worker  # the same process throughout
 

@@ -38,7 +38,8 @@ def test_sigkill_at_random_points_loses_nothing_and_counts_nothing_twice(cluster
     publisher.start()
     in_flight = []
     for kill in range(KILLS):
-        harness.wait_for_progress(bootstrap)  # the worker is past its restart and at work
+        # the worker is past its restart and at work
+        harness.wait_for_progress(bootstrap, cluster=cluster)
         time.sleep(pick.uniform(0.5, 4.0))
         in_flight.append(harness.lag(bootstrap))
         if kill % 2:
@@ -49,7 +50,7 @@ def test_sigkill_at_random_points_loses_nothing_and_counts_nothing_twice(cluster
             shutil.rmtree(cluster.folder / "w1" / "tables", ignore_errors=True)
         cluster.start("w1")
     assert publisher.finish() == len(messages)
-    harness.wait_until_idle(bootstrap)
+    harness.wait_until_idle(bootstrap, cluster=cluster)
 
     got_rows = harness.final_rows(bootstrap)
     assert got_rows == rows, (seed, harness.differences(got_rows, rows))

@@ -13,8 +13,9 @@ pytestmark = [pytest.mark.integration, pytest.mark.reliability, pytest.mark.time
 ARTICLES = 1000
 
 
-def _assert_final(bootstrap: str, rows: dict, incidents: dict) -> None:
-    harness.wait_until_idle(bootstrap)
+def _assert_final(cluster: harness.Cluster, rows: dict, incidents: dict) -> None:
+    bootstrap = cluster.broker.bootstrap
+    harness.wait_until_idle(bootstrap, cluster=cluster)
     got_rows = harness.final_rows(bootstrap)
     assert got_rows == rows, harness.differences(got_rows, rows)
     got_incidents = harness.final_incidents(bootstrap)
@@ -29,7 +30,7 @@ def test_two_workers_end_with_the_rows_of_one(cluster, gva):
     publisher = harness.Publisher(bootstrap, messages)
     publisher.start()
     assert publisher.finish() == len(messages)
-    _assert_final(bootstrap, rows, incidents)
+    _assert_final(cluster, rows, incidents)
     for name in ("w1", "w2"):  # both took a share of the work
         assert cluster.messages_in(name, "extract") > 0, name
 
@@ -41,8 +42,8 @@ def test_when_one_of_two_dies_the_other_takes_over(cluster, gva):
     cluster.start("w2")
     publisher = harness.Publisher(bootstrap, messages)
     publisher.start()
-    harness.wait_for_progress(bootstrap)
+    harness.wait_for_progress(bootstrap, cluster=cluster)
     assert harness.lag(bootstrap) > 0
     cluster.kill("w2")  # for good
     assert publisher.finish() == len(messages)
-    _assert_final(bootstrap, rows, incidents)
+    _assert_final(cluster, rows, incidents)

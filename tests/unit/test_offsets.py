@@ -1,8 +1,11 @@
 """The strict consumer commits only offsets of messages an agent has processed."""
 
 import asyncio
+import threading
 
 import pytest
+from aiokafka.consumer.fetcher import Fetcher, FetchResult
+from aiokafka.structs import ConsumerRecord
 from faust.types import TP, Message
 
 from streams.app import create_app
@@ -206,3 +209,69 @@ def test_a_partition_paused_while_the_tables_recover_is_left_alone(consumer, sta
         assert sought == []
 
     asyncio.run(watch())
+
+
+class _RecordsReadHalfway:
+    """A fetched batch of two records whose reading stops after the first until told to go
+    on: it holds the consumer's thread where aiokafka has read a partition's buffered records
+    and not yet dropped the buffer."""
+
+    def __init__(self, halfway: threading.Event, go_on: threading.Event) -> None:
+        self.next_fetch_offset = 0
+        self.halfway, self.go_on = halfway, go_on
+
+    def __iter__(self):
+        return self
+
+    def __next__(self) -> ConsumerRecord:
+        if self.next_fetch_offset == 2:
+            raise StopIteration
+        if self.next_fetch_offset == 1:
+            self.halfway.set()
+            self.go_on.wait(5)
+        offset, self.next_fetch_offset = self.next_fetch_offset, self.next_fetch_offset + 1
+        return ConsumerRecord(ARTICLES.topic, ARTICLES.partition, offset, 0, 0, b"k", b"v",
+                              None, 1, 1, [])
+
+
+def test_a_seek_lands_in_the_consumer_thread_not_in_the_middle_of_its_fetch(consumer, monkeypatch):
+    """A rebalance seeks a partition no one has committed (``perform_seek``) while the consumer's
+    thread may be handing over records fetched for it. aiokafka is not thread-safe: a seek
+    run in the worker's thread dropped the partition's buffer under the fetch, whose own drop
+    then raised ``KeyError`` and stopped Faust's Fetcher for good (the scale-out takeover test)."""
+    thread = consumer._thread
+    halfway, go_on = threading.Event(), threading.Event()
+
+    async def start_on_a_fetched_batch() -> None:  # in the consumer's thread, as on_start runs
+        kafka = thread._create_consumer(loop=thread.thread_loop)
+        kafka._subscription.subscribe({ARTICLES.topic})
+        kafka._subscription.assign_from_subscribed({ARTICLES})  # what a rebalance assigns
+        fetcher = kafka._fetcher = Fetcher(kafka._client, kafka._subscription)
+        fetcher._fetch_task.cancel()  # no broker: the test hands it what it "fetched"
+        assignment = kafka._subscription.subscription.assignment
+        assignment.state_value(ARTICLES).seek(0)
+        fetcher._records[ARTICLES] = FetchResult(
+            ARTICLES, assignment=assignment, backoff=0,
+            partition_records=_RecordsReadHalfway(halfway, go_on))
+        thread._consumer = kafka
+
+    monkeypatch.setattr(thread, "on_start", start_on_a_fetched_batch)
+
+    async def rebalance() -> None:
+        await thread.start()
+        try:
+            fetch = asyncio.ensure_future(thread.getmany({ARTICLES}, timeout=1.0))
+            while not halfway.is_set():
+                await asyncio.sleep(0.01)
+            seek = asyncio.ensure_future(consumer.seek(ARTICLES, 0))
+            await asyncio.sleep(0.2)  # a seek run here would have dropped the buffer by now
+            go_on.set()
+            records = await fetch
+            await seek
+            assert [record.offset for record in records[ARTICLES]] == [0, 1]
+            assert await thread.position(ARTICLES) == 0  # and the seek took
+        finally:
+            go_on.set()
+            await thread.stop()
+
+    thread.parent_loop.run_until_complete(rebalance())  # the loop the worker's services share
