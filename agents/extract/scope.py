@@ -3,7 +3,10 @@
 An analyst does not count these as incidents:
 - a running total for a month, a year or "so far";
 - a roundup of many shootings across a city over a weekend;
-- an incident from long ago that the story only recalls ("On Nov. 5, 2009, ... killing 12").
+- an incident from long ago that the story only recalls ("On Nov. 5, 2009, ... killing 12");
+- the incident a court story is about: a trial, a verdict, a plea or a sentence comes months
+  after the killing it is for ("Man sentenced for role in triple murder"), whatever day the
+  story names (the hearing's).
 
 A total over a short stated period ("in the last 24 hours") stays a claim: it is read as a
 period incident (see ``when.period_in``).
@@ -46,6 +49,18 @@ _STATISTIC = CaseBlind(gated(re.compile(
     re.X | re.I,
 )).pattern, re.X)
 BACKGROUND_DAYS = 30
+# The court's stage as the headline's news, not a person once convicted ("Convicted felon kills
+# three") nor a reward for a future conviction.
+_COURT_STAGE = re.compile(
+    r"""\b(?:
+        sentenc(?:ed|es?|ing) | (?:pleads?|pleaded|pled)\s+(?:not\s+)?(?:guilty|no\s+contest)
+      | found\s+(?:not\s+)?guilty | guilty\s+(?:verdict|plea) | convicted\s+(?:of|in|for)\b | verdicts?
+      | acquitt(?:ed|al) | mistrial | jur(?:y|ors?)\s+(?:finds?|found|convicts?|acquits?|selection|deliberat\w*|returns?|shown|hears?|sees?)
+      | (?:to\s+stand|heads?\s+to|goes\s+to|on)\s+trial | trial\s+(?:begins|began|opens|starts|continues|resumes|underway|date|set|delayed|postponed|pushed)
+      | (?:murder|manslaughter|homicide|shooting|death)\s+trial | testif(?:y|ies|ied)
+    )""",
+    re.X | re.I,
+)
 
 
 def is_statistic(sentence: str) -> bool:
@@ -55,3 +70,9 @@ def is_statistic(sentence: str) -> bool:
 def is_background(day: date | None, published: date | None) -> bool:
     """A claim dated well before the article's publication recalls an older incident."""
     return day is not None and published is not None and (published - day).days > BACKGROUND_DAYS
+
+
+def is_court_story(headline: str) -> bool:
+    """A story of a trial, a verdict, a plea or a sentence: its figures recall the killing it is
+    for, months before."""
+    return bool(_COURT_STAGE.search(headline))

@@ -3,7 +3,7 @@ from datetime import date
 import pytest
 
 from agents.extract.core import extract
-from agents.extract.scope import is_background, is_statistic
+from agents.extract.scope import is_background, is_court_story, is_statistic
 from streams.records import Article
 
 
@@ -53,3 +53,39 @@ def test_an_article_recalling_an_old_massacre_claims_only_its_own_incident():
         published_at="2014-04-03T12:00:00+00:00")
     reports = extract(article, None).reports
     assert [(r.killed, r.injured) for r in reports] == [(3, None), (3, 16)]
+
+
+@pytest.mark.parametrize("headline", [
+    "Man sentenced to life for killing three at Elm Street home",
+    "Teen pleads guilty in deadly party shooting",
+    "Jury finds Springfield man guilty of murder",
+    "Springfield man found not guilty in 2021 shooting",
+    "Woman convicted of manslaughter in toddler's death",
+    "Trial begins for man accused of wounding four outside bar",
+    "Two to stand trial in drive-by that killed teen",
+    "Detective testifies at hearing over fatal shooting",
+    "Murder trial of former officer delayed again",
+])
+def test_a_trial_a_verdict_a_plea_or_a_sentence_is_a_court_story(headline):
+    assert is_court_story(headline)
+
+
+@pytest.mark.parametrize("headline", [
+    "Convicted felon kills three relatives, then himself",
+    "Reward offered for arrest and conviction of gunman who wounded four",
+    "Two killed, five wounded in shooting near courthouse",
+    "Man charged with murder in Sunday shooting",
+])
+def test_news_of_a_killing_is_no_court_story(headline):
+    assert not is_court_story(headline)
+
+
+def test_a_sentencing_story_claims_nothing_even_without_the_killings_day():
+    article = Article(
+        id="sentenced", headline="Man sentenced to life for Elm Street triple killing",
+        body=("SPRINGFIELD, Ill. (AP) - A man was sentenced Tuesday to life in prison for shooting "
+              "three people to death and wounding a fourth at a house on Elm Street, prosecutors said."),
+        published_at="2024-05-14T12:00:00+00:00")
+    [report] = extract(article, None).reports
+    assert report.mention and (report.killed, report.injured, report.victims) == (None, None, None)
+    assert report.place.name == "Springfield"
