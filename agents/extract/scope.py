@@ -6,7 +6,9 @@ An analyst does not count these as incidents:
 - an incident from long ago that the story only recalls ("On Nov. 5, 2009, ... killing 12");
 - the incident a court story is about: a trial, a verdict, a plea or a sentence comes months
   after the killing it is for ("Man sentenced for role in triple murder"), whatever day the
-  story names (the hearing's).
+  story names (the hearing's);
+- an incident the story's is set against: "The shooting came two days after a man was killed
+  on the same block", "The attack follows a strike that killed 12 in the city".
 
 A total over a short stated period ("in the last 24 hours") stays a claim: it is read as a
 period incident (see ``when.period_in``).
@@ -70,6 +72,26 @@ def is_statistic(sentence: str) -> bool:
 def is_background(day: date | None, published: date | None) -> bool:
     """A claim dated well before the article's publication recalls an older incident."""
     return day is not None and published is not None and (published - day).days > BACKGROUND_DAYS
+
+_SPANS = r"(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a\s+few|\d+)\s+)?(?:days?|weeks?|months?|hours?|years?)"
+# The story's incident as the subject, then the verb that sets it after another: what follows
+# tells of that other incident. Its noun first, so "Their presence comes after a woman was shot"
+# (the story's own) and "the arrest came a week after" (of the story's own killing) are not.
+_SET_AFTER = CaseBlind(
+    rf"""\b(?:shootings?|attacks?|killings?|slayings?|homicides?|murders?|incidents?|deaths?|violence
+           |gunfire|strikes?|shelling|bombings?|blasts?|explosions?)\b[^.;:]{{0,40}}?\s
+        (?:(?:comes?|came|coming)\s+(?:(?:just|only|barely|less\s+than|more\s+than|about|nearly|almost|exactly)\s+)?
+             (?:{_SPANS}\s+)?(?:after|on\s+the\s+heels\s+of)
+         | (?:follows|followed)\s+(?:(?:just|only|closely)\s+)?(?:an?|another|the|last\s+\w+['’]s)
+         | (?:comes?|came)\s+on\s+the\s+same\s+day\s+(?:that|as)
+        )\b""", re.X)
+
+
+def recall_starts(sentence: str) -> int:
+    """Where the incident the story's is set against begins in the sentence (its figures are
+    not the story's), else the sentence's end."""
+    match = _SET_AFTER.search(sentence)
+    return match.end() if match else len(sentence)
 
 
 def is_court_story(headline: str) -> bool:

@@ -3,7 +3,7 @@ from datetime import date
 import pytest
 
 from agents.extract.core import extract
-from agents.extract.scope import is_background, is_court_story, is_statistic
+from agents.extract.scope import is_background, is_court_story, is_statistic, recall_starts
 from streams.records import Article
 
 
@@ -89,3 +89,35 @@ def test_a_sentencing_story_claims_nothing_even_without_the_killings_day():
     [report] = extract(article, None).reports
     assert report.mention and (report.killed, report.injured, report.victims) == (None, None, None)
     assert report.place.name == "Springfield"
+
+
+@pytest.mark.parametrize("sentence, recalled", [
+    ("The shooting came two days after a woman was killed on the same block.", "a woman was killed on the same block."),
+    ("The attack follows a strike that killed 12 people at a market in the city.", "strike that killed 12 people at a market in the city."),
+    ("Sunday's shooting comes just weeks after three teens were wounded outside the school.",
+     "three teens were wounded outside the school."),
+    ("The Riverside killing came on the same day that a gunman shot four at a bar in Lakeview.",
+     "a gunman shot four at a bar in Lakeview."),
+])
+def test_an_incident_the_storys_is_set_against_is_recalled(sentence, recalled):
+    assert sentence[recall_starts(sentence):].strip() == recalled
+
+
+@pytest.mark.parametrize("sentence", [
+    "Their arrival comes after an 18-year-old woman was shot to death outside the store.",
+    "The arrest came a week after a man was shot dead in the back seat of his car.",
+    "An officer followed the suspect into an alley, where he shot him.",
+    "Two people were wounded following an argument at a party.",
+])
+def test_the_storys_own_figures_are_not_recalled(sentence):
+    assert recall_starts(sentence) == len(sentence)
+
+
+def test_a_story_claims_its_own_incident_and_not_the_one_it_came_after():
+    article = Article(
+        id="came-after", headline="Two wounded in Elm Street shooting",
+        body=("Two men were wounded in a shooting on Elm Street in Springfield, Ill., on Sunday, police said. "
+              "The shooting came three days after a woman was killed on the same block."),
+        published_at="2024-05-14T12:00:00+00:00")
+    assert [(r.killed, r.injured, r.victims) for r in extract(article, None).reports] == [
+        (None, 2, None), (None, 2, None)]
