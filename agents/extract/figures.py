@@ -95,8 +95,9 @@ _MODIFIERS = rf"(?:\s+(?:{_AGE}|{_NOT_MODIFIER}[A-Za-z]++(?:-[a-z]++)*+)){{0,3}}
 _LABEL = r"(?:[\w.'’#-]++:\s+)?"  # a headline's "HPD: " or "#DEVELOPING: "
 # Before a bare noun, a label of a few words: "Colorado High School Shooting 2016: Student ..."
 _LONG_LABEL = r"(?:[\w.'’#-]++(?:[^\S\n][\w.'’#-]++){0,4}:\s+)?"
-# "Terrell Skinner, 26," and, ending a sentence, "shot Donavon Worker, 24."
-_NAME_AGE = r"[A-Z][\w'’.-]++(?:\s+[A-Z][\w'’.-]++){0,3},\s+\d{1,3}(?:,|(?=[.;]?\s*$))"
+# "Terrell Skinner, 26," "Jane Doe, 32 of Dunbar," (a home town after the age, its comma
+# left out) and, ending a sentence, "shot Donavon Worker, 24."
+_NAME_AGE = r"[A-Z][\w'’.-]++(?:\s+[A-Z][\w'’.-]++){0,3},\s+\d{1,3}(?:,|(?=\s+of\s+[A-Z])|(?=[.;]?\s*$))"
 _NAME_WORD = r"[A-Z][a-z'’]+(?:[A-Z][a-z'’]+)?"  # "McPherson", "DeShawn"
 _FULL_NAME = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}\.?){{1,2}}"
 _NAMES_APART = re.compile(r",\s+|,?\s+and\s+")

@@ -79,6 +79,7 @@ def test_counts_and_qualifiers(sentence, expected):
     ("A 14-year-old boy was found dead Sunday.", [(KILLED, 1)]),
     ("A man was shot Sunday and later died at a hospital.", [(KILLED, 1)]),
     ("Terrell Skinner, 26, was pronounced dead at the scene.", [(KILLED, 1)]),
+    ("Investigators said Marcus Doe, 29 of Fairview, was killed outside the club.", [(KILLED, 1)]),
     ("Ann Doe, 45, and Mary Roe, 27, were shot.", [(VICTIMS, 2)]),
     ("Man shot while cleaning handgun", [(VICTIMS, 1)]),
     ("Teen Dies Of Self-Inflicted Gunshot Wound", [(KILLED, 1)]),
