@@ -176,6 +176,10 @@ _YEAR = re.compile(r"^(?:19|20)\d\d$")
 # before the white space that ends the text, where it is searched from.
 _AFTER_A_NAME = re.compile(r"\w,\s*$")
 _AGES_LISTED = re.compile(r"[A-Z][\w'’-]+,\s*\d{1,3}\s*[;,]")
+# "wounded two men, 19 and 20, who ...": the ages of the people just counted, the first of
+# them followed by the rest, the last preceded by the first.
+_MORE_AGES_AFTER = re.compile(r"(?:,\s*\d{1,3}\s*)*,?\s*(?:and|&)\s+\d{1,3}\s*(?:[,.;)]|$)")
+_AGES_BEFORE = re.compile(r"\w,\s+\d{1,3}(?:\s*,\s*\d{1,3})*,?\s+(?:and|&)\s+$")
 
 # A word of where someone is from or was hit ("of Morgantown", "in a late night shooting"),
 # never the verb that says what befell them: "Davienne Lewis from Springfield died".
@@ -340,9 +344,12 @@ def _phrase(match: re.Match[str], sentence: str) -> _Phrase | None:
             return None  # "2501 Carter Rd.": head counts that large are written "2,501 people"
         after_a_name = _AFTER_A_NAME.search(before, max(0, len(before.rstrip()) - 2))
         rest = sentence[match.end():].strip()
-        if after_a_name and (not rest or rest.startswith((",", ".", ";", ")")) or _AGES_LISTED.search(before)):
+        ends = not rest or rest.startswith((",", ".", ";", ")"))
+        if after_a_name and (ends or _AGES_LISTED.search(before) or _MORE_AGES_AFTER.match(rest)):
             return None  # "Skinner, 26," and "a boy, 15," give an age; so does the last of a list
         # of them ("Powers, 30; Burnett, 21; and Coleman, 31 all died")
+        if ends and _AGES_BEFORE.search(before):
+            return None
         found = count(text, qualifier_before(before[-25:]))
         others = bool(match["counted"]) and match["counted"].lower().startswith("other")
         start = match.start()
