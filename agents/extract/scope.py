@@ -25,6 +25,7 @@ from agents.extract.gate import gated
 _MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december"
 )
+_WEEKDAY = "(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 # Gated (see ``gate.py``): every phrase opens at a word's start, with a digit or most letters,
 # so the search tests the boundary before the phrases (1.4x on sentences with a casualty word).
 _STATISTIC = CaseBlind(gated(re.compile(
@@ -37,7 +38,8 @@ _STATISTIC = CaseBlind(gated(re.compile(
       | since\s+(?:the\s+(?:start|beginning)|records\s+began|january|the\s+first)
       | in\s+(?:\w+\s+)?(?:weekend|separate|unrelated|several|multiple|different)\s+(?:[\w-]+\s+)?(?:shootings|attacks|incidents)
       | (?:killed|wounded|injured|shot|hurt)\s+in\s+(?:shootings|attacks)\s+(?:in|across|around|on|throughout)\b
-      | (?:shootings|violence|attacks)\s+across\s+the\s+(?:city|county|state|country|boroughs?)
+      | \bacross\s+the\s+(?:city|county|state|country|nation|boroughs?)\b
+      | \b(?:from|between)\s+(?:[\w:.]+\s+){{0,3}}?{_WEEKDAY}\b[^.;]{{0,30}}?\b(?:through|to|until|till|and)\s+(?:[\w:.]+\s+){{0,3}}?{_WEEKDAY}\b
       | shootings\s+(?:from|between|over|throughout)\s+(?:\w+\s+){{0,2}}(?:morning|afternoon|evening|night|weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday)
       | homicides?\s+(?:this|last)\s+year
       | \bsplit\s+(?:over|across|between)\s+\d+\s+events\b

@@ -22,6 +22,9 @@ from streams.records import Article
     "The rivalry between two street gangs has already claimed two lives over the past couple of years.",
     "Five people have been shot in the past year in the neighborhood.",
     "One soldier and three rebels were killed during the day [Fatalities split over 22 events].",
+    "From Friday night through Sunday, gunfire wounded 19 people, police said.",
+    "At least 30 people were shot between 6 p.m. Friday and 5 a.m. Monday.",
+    "Twelve people were shot across the city over the holiday weekend.",
 ])
 def test_running_totals_and_roundups_are_statistics(sentence):
     assert is_statistic(sentence)
@@ -34,6 +37,8 @@ def test_running_totals_and_roundups_are_statistics(sentence):
     "The shootings from the car left two dead.",
     "Two men were wounded in the shootings at the mall.",
     "11-year-old, 2 teens among 4 shot in Mount Oliver",
+    "A man shot on Friday died of his wounds on Sunday.",
+    "Two men were wounded across the street from the school.",
 ])
 def test_incident_claims_are_not_statistics(sentence):
     assert not is_statistic(sentence)
