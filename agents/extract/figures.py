@@ -157,7 +157,9 @@ _NOT_A_COUNT_AFTER = re.compile(
     |\s*(?:percent|per\s+cent|%|miles?|km|kilomet|metres|meters|feet|mph|degrees|rounds|shots
     |times|counts?|block|grams|pounds|dollars|hours|minutes|days|weeks|months
     |calls?|dispatch\w*|operators?|tapes?|recordings?)\b
-    |:\d|/\d|th\b|st\b|nd\b|rd\b|\.\d|,\d|-\d|\s+[-–—]+\s*\d)""",
+    |:\d|/\d|th\b|st\b|nd\b|rd\b|\.\d|,\d|-\d|\s+[-–—]+\s*\d
+    # "14 others injured, 5 critically": how badly some of those just counted were hurt
+    |\s+(?:critically|seriously|gravely|severely)(?=\s*(?:[,.;)]|$|and\b)))""",
     re.I | re.X,
 )
 _MONTH_NAMES = (
@@ -167,6 +169,8 @@ _MONTH_NAMES = (
 _NOT_A_COUNT_BEFORE = AtTheEnd(gated(re.compile(
     r"(?:[$£€#]|\bno\.?|\bnumber|\broute|\bhighway|\binterstate|\baged|\bcounts?\s+of"
     r"|\b(?:father|mother|parent|dad|mom|mum)\s+of|\b(?:younger|older)\s+than"
+    # a gallery's counter: "Image 5 of 12"
+    r"|\b(?:image|photo|picture|slide)(?:\s+\d+\s+of)?"
     rf"|\b(?:{_MONTH_NAMES})\.?|\bages?(?:\s+of)?(?:\s+\d+\s*(?:and|or|to|-))?)\s*$"
     r"|[\d,.:-]$",
     re.I,

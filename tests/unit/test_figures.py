@@ -81,6 +81,8 @@ def test_counts_and_qualifiers(sentence, expected):
     ("Terrell Skinner, 26, was pronounced dead at the scene.", [(KILLED, 1)]),
     ("Investigators said Marcus Doe, 29 of Fairview, was killed outside the club.", [(KILLED, 1)]),
     ("A second attack wounded two men, 19 and 20, who were shot on Elm Street.", [(INJURED, 2)]),
+    ("Three were killed and 11 others injured, 4 critically.", [(KILLED, 3), (INJURED, 11)]),
+    ("Photo: Staff Image 3 of 9 Police tape surrounds the house where two men were shot.", [(VICTIMS, 2)]),
     ("Gunfire hit three teens, 14, 15 and 17, outside the school.", [(VICTIMS, 3)]),
     ("Ann Doe, 45, and Mary Roe, 27, were shot.", [(VICTIMS, 2)]),
     ("Man shot while cleaning handgun", [(VICTIMS, 1)]),
