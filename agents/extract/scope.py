@@ -48,6 +48,7 @@ _STATISTIC = CaseBlind(gated(re.compile(
       | (?:at|in)\s+(?:unspecified|various|different|several)\s+locations
       | deadliest\s+(?:weekend|week|month|year|day) | \bviolent\s+(?:night|weekend|day|week|stretch|span)\b
       | \b(?:years|months|decades|a\s+year|a\s+decade)\s+ago\b
+      | \b(?:last|this\s+past)\s+(?:summer|spring|fall|autumn|winter)\b | \b(?:summer|spring|fall|autumn|winter)\s+of\s+(?:19|20)\d\d\b
       | since\s+(?:early\s+|late\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday) | \d+(?:st|nd|rd|th)\s+(?:homicide|murder|killing|shooting)
     )""",
     re.X | re.I,

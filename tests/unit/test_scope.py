@@ -25,6 +25,8 @@ from streams.records import Article
     "From Friday night through Sunday, gunfire wounded 19 people, police said.",
     "At least 30 people were shot between 6 p.m. Friday and 5 a.m. Monday.",
     "Twelve people were shot across the city over the holiday weekend.",
+    "Last summer, a gunman killed two and wounded six at the same park.",
+    "In the summer of 2019, four people were shot outside the club.",
 ])
 def test_running_totals_and_roundups_are_statistics(sentence):
     assert is_statistic(sentence)
