@@ -19,7 +19,7 @@ from agents.extract.context import areas, outlet_areas, outlet_city, read_places
 from agents.extract.figures import INJURED, KILLED, VICTIMS, Figure
 from agents.extract.language import article_language
 from agents.extract.numbers import Count
-from agents.extract.scope import is_background, is_court_story, is_statistic, recall_starts
+from agents.extract.scope import is_background, is_court_story, is_earlier_incident, is_statistic, recall_starts
 from agents.extract.places import (
     Mention,
     article_place,
@@ -153,7 +153,8 @@ def read_claims(article: Article, revision: int, gazetteer: Gazetteer,
     times = [_claim_time(story, index, anchor, event_day, event_day_stated) for index, _, _ in claims]
     court = is_court_story(article.headline)
     timed = [(sentence, found, time) for (_, sentence, found), time in zip(claims, times)
-             if not court and (time is None or not is_background(time.date, anchor))]
+             if not court and (time is None or not (is_background(time.date, anchor) or (
+                 event_day_stated and is_earlier_incident(time.date, event_day))))]
     # The place a story is about is named in its opening or beside its figures (a recalled
     # incident's too, which still tells where the story is).
     if not timed:  # no claim, or only incidents recalled from long before (a trial's story)

@@ -3,7 +3,7 @@ from datetime import date
 import pytest
 
 from agents.extract.core import extract
-from agents.extract.scope import is_background, is_court_story, is_statistic, recall_starts
+from agents.extract.scope import is_background, is_court_story, is_earlier_incident, is_statistic, recall_starts
 from streams.records import Article
 
 
@@ -128,3 +128,29 @@ def test_a_story_claims_its_own_incident_and_not_the_one_it_came_after():
         published_at="2024-05-14T12:00:00+00:00")
     assert [(r.killed, r.injured, r.victims) for r in extract(article, None).reports] == [
         (None, 2, None), (None, 2, None)]
+
+
+def test_an_incident_five_days_or_more_before_the_storys_is_an_earlier_one():
+    assert is_earlier_incident(date(2024, 5, 3), date(2024, 5, 12))
+    assert not is_earlier_incident(date(2024, 5, 10), date(2024, 5, 12))  # a weekend's roundup
+    assert not is_earlier_incident(None, date(2024, 5, 12))
+
+
+def test_a_story_claims_its_own_shooting_and_not_the_one_it_recalls_from_the_week_before():
+    article = Article(
+        id="earlier", headline="Three wounded outside Springfield bar",
+        body=("SPRINGFIELD, Ill. (AP) - Three men were wounded outside a bar on Elm Street on Sunday, May 12, "
+              "police said. On May 4, a gunman killed one man and wounded two at a party two blocks away."),
+        published_at="2024-05-13T12:00:00+00:00")
+    assert [(r.killed, r.injured, r.date) for r in extract(article, None).reports] == [
+        (None, 3, "2024-05-12"), (None, 3, "2024-05-12")]
+
+
+def test_a_weekend_roundup_keeps_its_friday_shooting():
+    article = Article(
+        id="weekend", headline="Two shootings leave three wounded",
+        body=("Two men were wounded in a shooting on Elm Street on Sunday, police said. "
+              "On Friday night, a woman was wounded on Oak Street."),
+        published_at="2024-05-13T12:00:00+00:00")
+    assert [(r.injured, r.victims, r.date) for r in extract(article, None).reports] == [
+        (2, None, "2024-05-12"), (1, None, "2024-05-10")]
