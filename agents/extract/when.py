@@ -106,8 +106,8 @@ def _named_day(name: str, anchor: date) -> date:
 
 
 # The day something was said is not the day it happened: "in a news release issued Tuesday,
-# said officers received a call at 10:50 a.m. Sunday".
-_SAID_BEFORE = re.compile(r"\b(?:said|says|told\s+[\w-]+|issued|announced)\s+(?:on\s+)?$", re.I)
+# said officers received a call at 10:50 a.m. Sunday", "the gunman, identified Friday as ...".
+_SAID_BEFORE = re.compile(r"\b(?:said|says|told\s+[\w-]+|issued|announced|identified|confirmed|released)\s+(?:on\s+)?$", re.I)
 _SAID_REACH = 24
 # "The death toll rose to 30 on Sunday": the day a count was given, not the day it counts.
 _TOLL_ROSE_BEFORE = re.compile(

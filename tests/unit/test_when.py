@@ -26,6 +26,8 @@ def test_the_day_something_was_said_is_not_the_day_it_happened():
                 "a call at 10:50 a.m. Sunday.")
     assert when_(sentence, "", WEDNESDAY).date == date(2022, 2, 27)
     assert when_("Police said Tuesday a man was shot.", "", WEDNESDAY) == When(WEDNESDAY)
+    assert day_in("Two were killed, among them the gunman, identified Tuesday as John Doe.", WEDNESDAY) is None
+    assert day_in("The coroner confirmed Monday that the boy died of a gunshot wound.", WEDNESDAY) is None
 
 
 def test_the_day_a_toll_rose_is_not_the_day_of_its_incident():
