@@ -3,7 +3,9 @@
 An analyst does not count these as incidents:
 - a running total for a month, a year or "so far";
 - a roundup of many shootings across a city over a weekend;
-- an incident from long ago that the story only recalls ("On Nov. 5, 2009, ... killing 12");
+- an incident from long ago that the story only recalls ("On Nov. 5, 2009, ... killing 12",
+  "last summer"), or from days before the story's own ("On June 20, 11 were shot at a block
+  party" in a story of June 28's shooting);
 - the incident a court story is about: a trial, a verdict, a plea or a sentence comes months
   after the killing it is for ("Man sentenced for role in triple murder"), whatever day the
   story names (the hearing's);
@@ -81,6 +83,7 @@ def is_statistic(sentence: str) -> bool:
 def is_background(day: date | None, published: date | None) -> bool:
     """A claim dated well before the article's publication recalls an older incident."""
     return day is not None and published is not None and (published - day).days > BACKGROUND_DAYS
+
 
 _SPANS = r"(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a\s+few|\d+)\s+)?(?:days?|weeks?|months?|hours?|years?)"
 # The story's incident as the subject, then the verb that sets it after another: what follows
