@@ -63,10 +63,11 @@ BACKGROUND_DAYS = 30
 # 0.8205, city_exact the same).
 EARLIER_DAYS = 5
 # The court's stage as the headline's news, not a person once convicted ("Convicted felon kills
-# three") nor a reward for a future conviction.
+# three", "Inmate serving life sentence stabbed") nor a reward for a future conviction.
 _COURT_STAGE = re.compile(
     r"""\b(?:
-        sentenc(?:ed|es?|ing) | (?:pleads?|pleaded|pled)\s+(?:not\s+)?(?:guilty|no\s+contest)
+        sentenc(?:ed|ing) | (?:accepts?|gets?|receives?|given|handed)\s+(?:[\w-]+\s+){0,4}?sentences?
+      | (?:pleads?|pleaded|pled)\s+(?:not\s+)?(?:guilty|no\s+contest)
       | found\s+(?:not\s+)?guilty | guilty\s+(?:verdict|plea) | convicted\s+(?:of|in|for)\b | verdicts?
       | acquitt(?:ed|al) | mistrial | jur(?:y|ors?)\s+(?:finds?|found|convicts?|acquits?|selection|deliberat\w*|returns?|shown|hears?|sees?)
       | (?:to\s+stand|heads?\s+to|goes\s+to|on)\s+trial | trial\s+(?:begins|began|opens|starts|continues|resumes|underway|date|set|delayed|postponed|pushed)

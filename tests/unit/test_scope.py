@@ -72,6 +72,7 @@ def test_an_article_recalling_an_old_massacre_claims_only_its_own_incident():
     "Two to stand trial in drive-by that killed teen",
     "Detective testifies at hearing over fatal shooting",
     "Murder trial of former officer delayed again",
+    "Gunman accepts 25-year prison sentence for wounding four",
 ])
 def test_a_trial_a_verdict_a_plea_or_a_sentence_is_a_court_story(headline):
     assert is_court_story(headline)
@@ -82,6 +83,7 @@ def test_a_trial_a_verdict_a_plea_or_a_sentence_is_a_court_story(headline):
     "Reward offered for arrest and conviction of gunman who wounded four",
     "Two killed, five wounded in shooting near courthouse",
     "Man charged with murder in Sunday shooting",
+    "Inmate serving life sentence shot dead in prison yard",
 ])
 def test_news_of_a_killing_is_no_court_story(headline):
     assert not is_court_story(headline)
