@@ -204,8 +204,10 @@ _AUXILIARY = (
 )
 # "Any time one of our students is hurt": what would be, not what was.
 _HYPOTHETICAL = AtTheEnd(gated(re.compile(r"\b(?:any\s*time|whenever|every\s+time|if|unless)\s+(?:[\w'’-]+\s+){0,4}$", re.I)))
-# "The shooting would be a double murder": what it may yet become.
-_WOULD_BE = re.compile(r"\b(?:would|could|might|may)\s+(?:have\s+)?(?:be|been|become)\s+(?:an?\s+)?$", re.I)
+# "The shooting would be a double murder": what it may yet become; "there should've been five
+# dead": what might have been.
+_WOULD_BE = re.compile(r"\b(?:would|could|might|may|should)(?:\s+have|['’]ve)?\s+(?:be|been|become)\s+(?:an?\s+)?$",
+                       re.I)
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|be|been|being|got|gets|get)\b", re.I)
 _TRANSITIVE = re.compile(r"(?:(?:fatally|mortally)\s+)?(?:shot|killed|murdered|wounded|injured|struck|hit|stabbed|grazed)\b", re.I)
 _OBJECT = re.compile(

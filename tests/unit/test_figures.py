@@ -378,6 +378,7 @@ def test_an_age_told_by_comparison_is_no_count():
 
 def test_what_a_shooting_would_be_is_no_count():
     assert _kinds("One may not pull through, meaning the shooting would be a double murder.") == []
+    assert _kinds("\"There should've been four or five people dead,\" the chief said.") == []
     assert _kinds("Police are investigating a double murder.") == [(KILLED, 2)]
 
 
