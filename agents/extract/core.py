@@ -19,7 +19,7 @@ from agents.extract.context import areas, outlet_areas, outlet_city, read_places
 from agents.extract.figures import INJURED, KILLED, VICTIMS, Figure
 from agents.extract.language import article_language
 from agents.extract.numbers import Count
-from agents.extract.scope import is_background, is_statistic
+from agents.extract.scope import is_background, is_court_story, is_earlier_incident, is_statistic, recall_starts
 from agents.extract.places import (
     Mention,
     article_place,
@@ -147,11 +147,14 @@ def read_claims(article: Article, revision: int, gazetteer: Gazetteer,
     # Most sentences have no casualty word, which the reader sees at once: a statistic is
     # looked for only where there is a figure.
     claims = [(index, sentence, found) for index, sentence in enumerate(story)
-              if (found := reader.figures(sentence.text)) and not is_statistic(sentence.text)]
+              if (found := _own_figures(reader.figures(sentence.text), sentence.text))
+              and not is_statistic(sentence.text)]
     event_day, event_day_stated = _event_day([sentence.text for _, sentence, _ in claims], anchor)
     times = [_claim_time(story, index, anchor, event_day, event_day_stated) for index, _, _ in claims]
+    court = is_court_story(article.headline)
     timed = [(sentence, found, time) for (_, sentence, found), time in zip(claims, times)
-             if time is None or not is_background(time.date, anchor)]
+             if not court and (time is None or not (is_background(time.date, anchor) or (
+                 event_day_stated and is_earlier_incident(time.date, event_day))))]
     # The place a story is about is named in its opening or beside its figures (a recalled
     # incident's too, which still tells where the story is).
     if not timed:  # no claim, or only incidents recalled from long before (a trial's story)
@@ -183,6 +186,15 @@ def read_claims(article: Article, revision: int, gazetteer: Gazetteer,
                                    reader.adds(sentence.text, found), story_anchors, reader, language,
                                    elsewhere))
     return reports
+
+
+def _own_figures(found: list[Figure], sentence: str) -> list[Figure]:
+    """The figures of the story's own incident, not of one it is set against ("The shooting
+    came two days after a man was killed nearby")."""
+    if not found:
+        return found
+    recalled = recall_starts(sentence)
+    return [f for f in found if f.start < recalled]
 
 
 def _by_town(sentence: Sentence, found: list[Figure], mentions: list[Mention]

@@ -95,8 +95,9 @@ _MODIFIERS = rf"(?:\s+(?:{_AGE}|{_NOT_MODIFIER}[A-Za-z]++(?:-[a-z]++)*+)){{0,3}}
 _LABEL = r"(?:[\w.'’#-]++:\s+)?"  # a headline's "HPD: " or "#DEVELOPING: "
 # Before a bare noun, a label of a few words: "Colorado High School Shooting 2016: Student ..."
 _LONG_LABEL = r"(?:[\w.'’#-]++(?:[^\S\n][\w.'’#-]++){0,4}:\s+)?"
-# "Terrell Skinner, 26," and, ending a sentence, "shot Donavon Worker, 24."
-_NAME_AGE = r"[A-Z][\w'’.-]++(?:\s+[A-Z][\w'’.-]++){0,3},\s+\d{1,3}(?:,|(?=[.;]?\s*$))"
+# "Terrell Skinner, 26," "Jane Doe, 32 of Dunbar," (a home town after the age, its comma
+# left out) and, ending a sentence, "shot Donavon Worker, 24."
+_NAME_AGE = r"[A-Z][\w'’.-]++(?:\s+[A-Z][\w'’.-]++){0,3},\s+\d{1,3}(?:,|(?=\s+of\s+[A-Z])|(?=[.;]?\s*$))"
 _NAME_WORD = r"[A-Z][a-z'’]+(?:[A-Z][a-z'’]+)?"  # "McPherson", "DeShawn"
 _FULL_NAME = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}\.?){{1,2}}"
 _NAMES_APART = re.compile(r",\s+|,?\s+and\s+")
@@ -156,7 +157,9 @@ _NOT_A_COUNT_AFTER = re.compile(
     |\s*(?:percent|per\s+cent|%|miles?|km|kilomet|metres|meters|feet|mph|degrees|rounds|shots
     |times|counts?|block|grams|pounds|dollars|hours|minutes|days|weeks|months
     |calls?|dispatch\w*|operators?|tapes?|recordings?)\b
-    |:\d|/\d|th\b|st\b|nd\b|rd\b|\.\d|,\d|-\d|\s+[-–—]+\s*\d)""",
+    |:\d|/\d|th\b|st\b|nd\b|rd\b|\.\d|,\d|-\d|\s+[-–—]+\s*\d
+    # "14 others injured, 5 critically": how badly some of those just counted were hurt
+    |\s+(?:critically|seriously|gravely|severely)(?=\s*(?:[,.;)]|$|and\b)))""",
     re.I | re.X,
 )
 _MONTH_NAMES = (
@@ -166,6 +169,8 @@ _MONTH_NAMES = (
 _NOT_A_COUNT_BEFORE = AtTheEnd(gated(re.compile(
     r"(?:[$£€#]|\bno\.?|\bnumber|\broute|\bhighway|\binterstate|\baged|\bcounts?\s+of"
     r"|\b(?:father|mother|parent|dad|mom|mum)\s+of|\b(?:younger|older)\s+than"
+    # a gallery's counter: "Image 5 of 12"
+    r"|\b(?:image|photo|picture|slide)(?:\s+\d+\s+of)?"
     rf"|\b(?:{_MONTH_NAMES})\.?|\bages?(?:\s+of)?(?:\s+\d+\s*(?:and|or|to|-))?)\s*$"
     r"|[\d,.:-]$",
     re.I,
@@ -175,6 +180,10 @@ _YEAR = re.compile(r"^(?:19|20)\d\d$")
 # before the white space that ends the text, where it is searched from.
 _AFTER_A_NAME = re.compile(r"\w,\s*$")
 _AGES_LISTED = re.compile(r"[A-Z][\w'’-]+,\s*\d{1,3}\s*[;,]")
+# "wounded two men, 19 and 20, who ...": the ages of the people just counted, the first of
+# them followed by the rest, the last preceded by the first.
+_MORE_AGES_AFTER = re.compile(r"(?:,\s*\d{1,3}\s*)*,?\s*(?:and|&)\s+\d{1,3}\s*(?:[,.;)]|$)")
+_AGES_BEFORE = re.compile(r"\w,\s+\d{1,3}(?:\s*,\s*\d{1,3})*,?\s+(?:and|&)\s+$")
 
 # A word of where someone is from or was hit ("of Morgantown", "in a late night shooting"),
 # never the verb that says what befell them: "Davienne Lewis from Springfield died".
@@ -195,8 +204,10 @@ _AUXILIARY = (
 )
 # "Any time one of our students is hurt": what would be, not what was.
 _HYPOTHETICAL = AtTheEnd(gated(re.compile(r"\b(?:any\s*time|whenever|every\s+time|if|unless)\s+(?:[\w'’-]+\s+){0,4}$", re.I)))
-# "The shooting would be a double murder": what it may yet become.
-_WOULD_BE = re.compile(r"\b(?:would|could|might|may)\s+(?:have\s+)?(?:be|been|become)\s+(?:an?\s+)?$", re.I)
+# "The shooting would be a double murder": what it may yet become; "there should've been five
+# dead": what might have been.
+_WOULD_BE = re.compile(r"\b(?:would|could|might|may|should)(?:\s+have|['’]ve)?\s+(?:be|been|become)\s+(?:an?\s+)?$",
+                       re.I)
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|be|been|being|got|gets|get)\b", re.I)
 _TRANSITIVE = re.compile(r"(?:(?:fatally|mortally)\s+)?(?:shot|killed|murdered|wounded|injured|struck|hit|stabbed|grazed)\b", re.I)
 _OBJECT = re.compile(
@@ -339,9 +350,12 @@ def _phrase(match: re.Match[str], sentence: str) -> _Phrase | None:
             return None  # "2501 Carter Rd.": head counts that large are written "2,501 people"
         after_a_name = _AFTER_A_NAME.search(before, max(0, len(before.rstrip()) - 2))
         rest = sentence[match.end():].strip()
-        if after_a_name and (not rest or rest.startswith((",", ".", ";", ")")) or _AGES_LISTED.search(before)):
+        ends = not rest or rest.startswith((",", ".", ";", ")"))
+        if after_a_name and (ends or _AGES_LISTED.search(before) or _MORE_AGES_AFTER.match(rest)):
             return None  # "Skinner, 26," and "a boy, 15," give an age; so does the last of a list
         # of them ("Powers, 30; Burnett, 21; and Coleman, 31 all died")
+        if ends and _AGES_BEFORE.search(before):
+            return None
         found = count(text, qualifier_before(before[-25:]))
         others = bool(match["counted"]) and match["counted"].lower().startswith("other")
         start = match.start()

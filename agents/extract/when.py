@@ -31,6 +31,7 @@ _MONTH = one_of(sorted(_MONTHS, key=len, reverse=True), word_start=True)
 
 _WEEKDAY_RE = CaseBlind(rf"(?P<day>{one_of(_WEEKDAYS, word_start=True)})\b")
 _YESTERDAY_RE = CaseBlind(r"\b(?:yesterday|last\s+night|overnight)\b")
+_LAST_WEEK_RE = CaseBlind(r"\blast\s+week(?:['’]s)?\b")
 _TODAY_RE = CaseBlind(r"\b(?:today|this\s+(?:morning|afternoon|evening))\b")
 _DAY_MONTH_RE = CaseBlind(rf"(?P<day>\d(?<!\w\d)\d?)(?:st|nd|rd|th)?\s+(?P<month>{_MONTH})\.?(?:\s+(?P<year>\d{{4}}))?\b")
 _MONTH_DAY_RE = CaseBlind(rf"(?P<month>{_MONTH})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{{4}}))?")
@@ -105,8 +106,8 @@ def _named_day(name: str, anchor: date) -> date:
 
 
 # The day something was said is not the day it happened: "in a news release issued Tuesday,
-# said officers received a call at 10:50 a.m. Sunday".
-_SAID_BEFORE = re.compile(r"\b(?:said|says|told\s+[\w-]+|issued|announced)\s+(?:on\s+)?$", re.I)
+# said officers received a call at 10:50 a.m. Sunday", "the gunman, identified Friday as ...".
+_SAID_BEFORE = re.compile(r"\b(?:said|says|told\s+[\w-]+|issued|announced|identified|confirmed|released)\s+(?:on\s+)?$", re.I)
 _SAID_REACH = 24
 # "The death toll rose to 30 on Sunday": the day a count was given, not the day it counts.
 _TOLL_ROSE_BEFORE = re.compile(
@@ -253,6 +254,8 @@ def day_in(sentence: str, anchor: date) -> date | None:
         return anchor - timedelta(days=count * (7 if match["unit"].startswith("week") else 1))
     if _YESTERDAY_RE.search(sentence):
         return anchor - timedelta(days=1)
+    if _LAST_WEEK_RE.search(sentence):
+        return anchor - timedelta(days=7)
     if _TODAY_RE.search(sentence):
         return anchor
     return None

@@ -79,6 +79,11 @@ def test_counts_and_qualifiers(sentence, expected):
     ("A 14-year-old boy was found dead Sunday.", [(KILLED, 1)]),
     ("A man was shot Sunday and later died at a hospital.", [(KILLED, 1)]),
     ("Terrell Skinner, 26, was pronounced dead at the scene.", [(KILLED, 1)]),
+    ("Investigators said Marcus Doe, 29 of Fairview, was killed outside the club.", [(KILLED, 1)]),
+    ("A second attack wounded two men, 19 and 20, who were shot on Elm Street.", [(INJURED, 2)]),
+    ("Three were killed and 11 others injured, 4 critically.", [(KILLED, 3), (INJURED, 11)]),
+    ("Photo: Staff Image 3 of 9 Police tape surrounds the house where two men were shot.", [(VICTIMS, 2)]),
+    ("Gunfire hit three teens, 14, 15 and 17, outside the school.", [(VICTIMS, 3)]),
     ("Ann Doe, 45, and Mary Roe, 27, were shot.", [(VICTIMS, 2)]),
     ("Man shot while cleaning handgun", [(VICTIMS, 1)]),
     ("Teen Dies Of Self-Inflicted Gunshot Wound", [(KILLED, 1)]),
@@ -373,6 +378,7 @@ def test_an_age_told_by_comparison_is_no_count():
 
 def test_what_a_shooting_would_be_is_no_count():
     assert _kinds("One may not pull through, meaning the shooting would be a double murder.") == []
+    assert _kinds("\"There should've been four or five people dead,\" the chief said.") == []
     assert _kinds("Police are investigating a double murder.") == [(KILLED, 2)]
 
 

@@ -3,7 +3,7 @@ from datetime import date
 import pytest
 
 from agents.extract.core import extract
-from agents.extract.scope import is_background, is_statistic
+from agents.extract.scope import is_background, is_court_story, is_earlier_incident, is_statistic, recall_starts
 from streams.records import Article
 
 
@@ -22,6 +22,11 @@ from streams.records import Article
     "The rivalry between two street gangs has already claimed two lives over the past couple of years.",
     "Five people have been shot in the past year in the neighborhood.",
     "One soldier and three rebels were killed during the day [Fatalities split over 22 events].",
+    "From Friday night through Sunday, gunfire wounded 19 people, police said.",
+    "At least 30 people were shot between 6 p.m. Friday and 5 a.m. Monday.",
+    "Twelve people were shot across the city over the holiday weekend.",
+    "Last summer, a gunman killed two and wounded six at the same park.",
+    "In the summer of 2019, four people were shot outside the club.",
 ])
 def test_running_totals_and_roundups_are_statistics(sentence):
     assert is_statistic(sentence)
@@ -34,6 +39,8 @@ def test_running_totals_and_roundups_are_statistics(sentence):
     "The shootings from the car left two dead.",
     "Two men were wounded in the shootings at the mall.",
     "11-year-old, 2 teens among 4 shot in Mount Oliver",
+    "A man shot on Friday died of his wounds on Sunday.",
+    "Two men were wounded across the street from the school.",
 ])
 def test_incident_claims_are_not_statistics(sentence):
     assert not is_statistic(sentence)
@@ -53,3 +60,99 @@ def test_an_article_recalling_an_old_massacre_claims_only_its_own_incident():
         published_at="2014-04-03T12:00:00+00:00")
     reports = extract(article, None).reports
     assert [(r.killed, r.injured) for r in reports] == [(3, None), (3, 16)]
+
+
+@pytest.mark.parametrize("headline", [
+    "Man sentenced to life for killing three at Elm Street home",
+    "Teen pleads guilty in deadly party shooting",
+    "Jury finds Springfield man guilty of murder",
+    "Springfield man found not guilty in 2021 shooting",
+    "Woman convicted of manslaughter in toddler's death",
+    "Trial begins for man accused of wounding four outside bar",
+    "Two to stand trial in drive-by that killed teen",
+    "Detective testifies at hearing over fatal shooting",
+    "Murder trial of former officer delayed again",
+    "Gunman accepts 25-year prison sentence for wounding four",
+])
+def test_a_trial_a_verdict_a_plea_or_a_sentence_is_a_court_story(headline):
+    assert is_court_story(headline)
+
+
+@pytest.mark.parametrize("headline", [
+    "Convicted felon kills three relatives, then himself",
+    "Reward offered for arrest and conviction of gunman who wounded four",
+    "Two killed, five wounded in shooting near courthouse",
+    "Man charged with murder in Sunday shooting",
+    "Inmate serving life sentence shot dead in prison yard",
+])
+def test_news_of_a_killing_is_no_court_story(headline):
+    assert not is_court_story(headline)
+
+
+def test_a_sentencing_story_claims_nothing_even_without_the_killings_day():
+    article = Article(
+        id="sentenced", headline="Man sentenced to life for Elm Street triple killing",
+        body=("SPRINGFIELD, Ill. (AP) - A man was sentenced Tuesday to life in prison for shooting "
+              "three people to death and wounding a fourth at a house on Elm Street, prosecutors said."),
+        published_at="2024-05-14T12:00:00+00:00")
+    [report] = extract(article, None).reports
+    assert report.mention and (report.killed, report.injured, report.victims) == (None, None, None)
+    assert report.place.name == "Springfield"
+
+
+@pytest.mark.parametrize("sentence, recalled", [
+    ("The shooting came two days after a woman was killed on the same block.", "a woman was killed on the same block."),
+    ("The attack follows a strike that killed 12 people at a market in the city.", "strike that killed 12 people at a market in the city."),
+    ("Sunday's shooting comes just weeks after three teens were wounded outside the school.",
+     "three teens were wounded outside the school."),
+    ("The Riverside killing came on the same day that a gunman shot four at a bar in Lakeview.",
+     "a gunman shot four at a bar in Lakeview."),
+])
+def test_an_incident_the_storys_is_set_against_is_recalled(sentence, recalled):
+    assert sentence[recall_starts(sentence):].strip() == recalled
+
+
+@pytest.mark.parametrize("sentence", [
+    "Their arrival comes after an 18-year-old woman was shot to death outside the store.",
+    "The arrest came a week after a man was shot dead in the back seat of his car.",
+    "An officer followed the suspect into an alley, where he shot him.",
+    "Two people were wounded following an argument at a party.",
+])
+def test_the_storys_own_figures_are_not_recalled(sentence):
+    assert recall_starts(sentence) == len(sentence)
+
+
+def test_a_story_claims_its_own_incident_and_not_the_one_it_came_after():
+    article = Article(
+        id="came-after", headline="Two wounded in Elm Street shooting",
+        body=("Two men were wounded in a shooting on Elm Street in Springfield, Ill., on Sunday, police said. "
+              "The shooting came three days after a woman was killed on the same block."),
+        published_at="2024-05-14T12:00:00+00:00")
+    assert [(r.killed, r.injured, r.victims) for r in extract(article, None).reports] == [
+        (None, 2, None), (None, 2, None)]
+
+
+def test_an_incident_five_days_or_more_before_the_storys_is_an_earlier_one():
+    assert is_earlier_incident(date(2024, 5, 3), date(2024, 5, 12))
+    assert not is_earlier_incident(date(2024, 5, 10), date(2024, 5, 12))  # a weekend's roundup
+    assert not is_earlier_incident(None, date(2024, 5, 12))
+
+
+def test_a_story_claims_its_own_shooting_and_not_the_one_it_recalls_from_the_week_before():
+    article = Article(
+        id="earlier", headline="Three wounded outside Springfield bar",
+        body=("SPRINGFIELD, Ill. (AP) - Three men were wounded outside a bar on Elm Street on Sunday, May 12, "
+              "police said. On May 4, a gunman killed one man and wounded two at a party two blocks away."),
+        published_at="2024-05-13T12:00:00+00:00")
+    assert [(r.killed, r.injured, r.date) for r in extract(article, None).reports] == [
+        (None, 3, "2024-05-12"), (None, 3, "2024-05-12")]
+
+
+def test_a_weekend_roundup_keeps_its_friday_shooting():
+    article = Article(
+        id="weekend", headline="Two shootings leave three wounded",
+        body=("Two men were wounded in a shooting on Elm Street on Sunday, police said. "
+              "On Friday night, a woman was wounded on Oak Street."),
+        published_at="2024-05-13T12:00:00+00:00")
+    assert [(r.injured, r.victims, r.date) for r in extract(article, None).reports] == [
+        (2, None, "2024-05-12"), (1, None, "2024-05-10")]

@@ -26,6 +26,8 @@ def test_the_day_something_was_said_is_not_the_day_it_happened():
                 "a call at 10:50 a.m. Sunday.")
     assert when_(sentence, "", WEDNESDAY).date == date(2022, 2, 27)
     assert when_("Police said Tuesday a man was shot.", "", WEDNESDAY) == When(WEDNESDAY)
+    assert day_in("Two were killed, among them the gunman, identified Tuesday as John Doe.", WEDNESDAY) is None
+    assert day_in("The coroner confirmed Monday that the boy died of a gunshot wound.", WEDNESDAY) is None
 
 
 def test_the_day_a_toll_rose_is_not_the_day_of_its_incident():
@@ -38,6 +40,8 @@ def test_the_day_a_toll_rose_is_not_the_day_of_its_incident():
 def test_days_and_weeks_ago_count_back_from_publication():
     assert when_("A teen has died after being shot four days ago.", "", WEDNESDAY).date == date(2022, 2, 26)
     assert when_("He was shot a week ago.", "", WEDNESDAY).date == date(2022, 2, 23)
+    assert when_("A woman was shot last week at the same corner.", "", WEDNESDAY).date == date(2022, 2, 23)
+    assert when_("Police made an arrest in last week's killing.", "", WEDNESDAY).date == date(2022, 2, 23)
 
 
 def test_a_wire_datelines_date_is_the_filing_day_not_the_events():
