@@ -32,7 +32,18 @@ _STREET = re.compile(
     + "|".join(sorted({k.capitalize() for k in _SUFFIXES}, key=len, reverse=True))
     + r")\b\.?"
 )
-_NAMED_PERSON = re.compile(r"(?P<name>[A-Z](?<!\w[A-Z])[a-z]++(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]++){1,2}),\s+\d{1,3},")
+_NAME = r"(?P<name>[A-Z](?<!\w[A-Z])[a-z]++(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]++){1,2})"
+_NAMED_PERSON = re.compile(_NAME + r",\s+\d{1,3},")
+# The age is as often written before the name: "13-year-old Ethan Hunter Payne". Not a place
+# or a school the person is of ("a 17-year-old Port Orange boy", "a Yates High School student").
+_AGED_PERSON = re.compile(
+    r"\d(?<!\w\d)\d{0,2}-year-old\s+" + _NAME
+    + r"(?!['’]?s?\s+(?:man|woman|boy|girl|teen|teenager|student|resident|native|youth|child)\b)")
+_NOT_A_PERSONS_WORD = frozenset(("county", "high", "school", "middle", "elementary", "university",
+                                 "college", "academy", "city"))
+# "Marc Andrews Jr", "Hector Martinez's": the person is Marc Andrews, Hector Martinez.
+_SUFFIX = re.compile(r"['’]s$")
+_GENERATION = frozenset(("jr", "sr"))
 # _BLOCK and _CHILD_AGE open with their number's first digit and check the word boundary
 # before it just after it, as "\b\d" would before it: the engine skips from digit to digit
 # instead of trying every position (2.2x and 2.3x over gva-dev and acled-dev).
@@ -145,10 +156,14 @@ def anchors(text: str) -> list[str]:
     for match in _STREET.finditer(text):
         name = _COMPASS.sub("", fold(match["name"])) or fold(match["name"])
         found[f"street:{name} {_SUFFIXES[match['suffix'].lower()]}"] = None
-    for match in _NAMED_PERSON.finditer(text):
-        words = match["name"].split()
-        found[f"person:{fold(words[-1])}"] = None
-        found[f"named:{fold(words[0])} {fold(words[-1])}"] = None
+    people = sorted([*_NAMED_PERSON.finditer(text), *_AGED_PERSON.finditer(text)], key=lambda m: m.start())
+    for match in people:
+        words = [_SUFFIX.sub("", fold(word)) for word in match["name"].split()]
+        words = [word for word in words if word not in _GENERATION]
+        if len(words) < 2 or _NOT_A_PERSONS_WORD.intersection(words):
+            continue
+        found[f"person:{words[-1]}"] = None
+        found[f"named:{words[0]} {words[-1]}"] = None
     for match in _CHILD_AGE.finditer(text):
         if int(match["age"]) <= _YOUNGEST_AGE_TOLD_APART:
             found[f"child:{int(match['age'])}"] = None

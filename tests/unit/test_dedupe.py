@@ -152,6 +152,16 @@ def test_anchors_are_the_storys_streets_people_and_young_childrens_ages():
         "street:pike st", "person:skinner", "named:terrell skinner", "child:9"]
 
 
+def test_a_person_is_named_with_the_age_before_the_name_too():
+    from agents.extract.anchors import anchors
+    text = ("Police said 14-year-old Dion Albert Marsh was shot on Tuesday. Dion Marsh, 14, died. "
+            "A 16-year-old Lake Forest boy, a 17-year-old Grant High School student and 30-year-old "
+            "Luis Ortega Jr were hurt, and 41-year-old Mia Fenn's car was hit.")
+    assert [a for a in anchors(text) if not a.startswith("copy:")] == [
+        "person:marsh", "named:dion marsh", "person:ortega", "named:luis ortega", "person:fenn",
+        "named:mia fenn"]
+
+
 def test_claims_placed_nowhere_meet_only_within_their_article():
     unplaced = [dataclasses.replace(_report(r, 1, 0, article=a), place=UNKNOWN_PLACE)
                 for r, a in (("a", "a1"), ("b", "a1"), ("c", "a2"))]
