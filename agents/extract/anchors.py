@@ -39,6 +39,12 @@ _NAMED_PERSON = re.compile(_NAME + r",\s+\d{1,3},")
 _AGED_PERSON = re.compile(
     r"\d(?<!\w\d)\d{0,2}-year-old\s+" + _NAME
     + r"(?!['’]?s?\s+(?:man|woman|boy|girl|teen|teenager|student|resident|native|youth|child)\b)")
+# The people a story is about are also named by their part in it, age or none: "identified the
+# victim as Jimmy Shopteese", "gunman Cedric Ford", "the suspect, Lakim Faust". Police
+# spokesmen and officials, named in many stories, are introduced otherwise.
+_PERSON_IN_A_ROLE = re.compile(
+    r"\b(?:identified\s+(?:(?:him|her|them|the\s+\w+)\s+)?as|victims?,?|suspect,?|shooter,?|gunman,?)"
+    r"\s+(?:\d{1,3}-year-old\s+)?" + _NAME)
 _NOT_A_PERSONS_WORD = frozenset(("county", "high", "school", "middle", "elementary", "university",
                                  "college", "academy", "city"))
 # "Marc Andrews Jr", "Hector Martinez's": the person is Marc Andrews, Hector Martinez.
@@ -156,7 +162,8 @@ def anchors(text: str) -> list[str]:
     for match in _STREET.finditer(text):
         name = _COMPASS.sub("", fold(match["name"])) or fold(match["name"])
         found[f"street:{name} {_SUFFIXES[match['suffix'].lower()]}"] = None
-    people = sorted([*_NAMED_PERSON.finditer(text), *_AGED_PERSON.finditer(text)], key=lambda m: m.start())
+    people = sorted([*_NAMED_PERSON.finditer(text), *_AGED_PERSON.finditer(text),
+                     *_PERSON_IN_A_ROLE.finditer(text)], key=lambda m: m.start())
     for match in people:
         words = [_SUFFIX.sub("", fold(word)) for word in match["name"].split()]
         words = [word for word in words if word not in _GENERATION]
