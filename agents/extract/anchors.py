@@ -34,20 +34,21 @@ _STREET = re.compile(
 )
 _NAME = r"(?P<name>[A-Z](?<!\w[A-Z])[a-z]++(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]++){1,2})"
 _NAMED_PERSON = re.compile(_NAME + r",\s+\d{1,3},")
-# The age is as often written before the name: "13-year-old Ethan Hunter Payne". Not a place
-# or a school the person is of ("a 17-year-old Port Orange boy", "a Yates High School student").
+# The age is as often written before the name: "14-year-old Dion Albert Marsh". Not a place
+# or a school the person is of ("a 16-year-old Lake Forest boy", "a Grant High School student").
 _AGED_PERSON = re.compile(
     r"\d(?<!\w\d)\d{0,2}-year-old\s+" + _NAME
     + r"(?!['’]?s?\s+(?:man|woman|boy|girl|teen|teenager|student|resident|native|youth|child)\b)")
 # The people a story is about are also named by their part in it, age or none: "identified the
-# victim as Jimmy Shopteese", "gunman Cedric Ford", "the suspect, Lakim Faust". Police
+# victim as Orrin Lee Tabb", "gunman Ray Pim", "the suspect, Cole Varney". Police
 # spokesmen and officials, named in many stories, are introduced otherwise.
 _PERSON_IN_A_ROLE = re.compile(
-    r"\b(?:identified\s+(?:(?:him|her|them|the\s+\w+)\s+)?as|victims?,?|suspect,?|shooter,?|gunman,?)"
+    r"\b(?:identified\s+(?:(?:him|her|them|the\s+\w+)\s+)?as|victims?,?|suspect,?|shooter,?|gunman,?"
+    r"|(?:death|killing|murder|slaying|shooting)s?\s+of|arrested|charged|booked|indicted)"
     r"\s+(?:\d{1,3}-year-old\s+)?" + _NAME)
 _NOT_A_PERSONS_WORD = frozenset(("county", "high", "school", "middle", "elementary", "university",
                                  "college", "academy", "city"))
-# "Marc Andrews Jr", "Hector Martinez's": the person is Marc Andrews, Hector Martinez.
+# "Luis Ortega Jr", "Mia Fenn's": the person is Luis Ortega, Mia Fenn.
 _SUFFIX = re.compile(r"['’]s$")
 _GENERATION = frozenset(("jr", "sr"))
 # _BLOCK and _CHILD_AGE open with their number's first digit and check the word boundary

@@ -165,10 +165,11 @@ def test_a_person_is_named_with_the_age_before_the_name_too():
 def test_a_person_is_named_by_a_part_in_the_story_too():
     from agents.extract.anchors import anchors
     text = ("Deputies identified the victim as Orrin Lee Tabb. The suspect, Cole Varney was held; "
-            "a gunman Ray Pim fled. Victim Services Office staff and Sheriff Dale Hume spoke.")
+            "a gunman Ray Pim fled. Victim Services Office staff and Sheriff Dale Hume spoke. "
+            "Police arrested Al Dent in the killing of Mae Cobb.")
     assert [a for a in anchors(text) if not a.startswith("copy:")] == [
         "person:tabb", "named:orrin tabb", "person:varney", "named:cole varney", "person:pim",
-        "named:ray pim"]
+        "named:ray pim", "person:dent", "named:al dent", "person:cobb", "named:mae cobb"]
 
 
 def test_claims_placed_nowhere_meet_only_within_their_article():
