@@ -149,7 +149,8 @@ def test_anchors_are_the_storys_streets_people_and_young_childrens_ages():
     text = ("A 9-year-old boy and his 34-year-old mother were shot on East Pike Street. "
             "Terrell Skinner, 26, was arrested.")
     assert [a for a in anchors(text) if not a.startswith("copy:")] == [
-        "street:pike st", "person:skinner", "named:terrell skinner", "child:9"]
+        "street:pike", "person:skinner", "named:terrell skinner", "child:9"]
+    assert "street:pike" in anchors("Shots were fired on Pike Avenue.")
 
 
 def test_a_person_is_named_with_the_age_before_the_name_too():
