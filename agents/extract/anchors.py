@@ -16,6 +16,7 @@ import numpy as np
 from datasketch import MinHash
 
 from agents.enrich.gazetteer import fold
+from agents.extract.people import FUNCTION_WORDS
 
 # A street's kind is left out of its anchor: outlets call one street "Pike Street" and
 # "Pike Avenue", and a city rarely sees shootings on two streets of one name in a month.
@@ -31,6 +32,16 @@ _STREET = re.compile(
     + "|".join(sorted({k.capitalize() for k in _SUFFIXES}, key=len, reverse=True))
     + r")\b\.?"
 )
+# The place it happened at, by its own name: "Mill Creek Playground", "the Blue Fox Tavern",
+# "Ridgeview Community Center". A hospital or a police station is where every incident's
+# people go, and a park's name is often a neighbourhood's: neither is one.
+_VENUE = re.compile(
+    r"(?P<name>[A-Z](?<!\w[A-Z])[\w'’]*(?:\s+[A-Z][\w'’]*){0,2})\s+(?P<kind>Playground|Lanes|Tavern|Bar"
+    r"|Club|Lounge|Nightclub|Inn|Hotel|Motel|Apartments|Church|Mall|Restaurant|Grill|Cafe|Store"
+    r"|Market|Industries|Plaza|Community\s+Center|Recreation\s+Center|Banquet\s+Hall|Barbershop"
+    r"|Barber\s+Shop|Gas\s+Station)\b"
+    # "Hamilton Church Road", "Market Street": a street's name.
+    r"(?!\s+(?:" + "|".join(suffix.capitalize() for suffix in _SUFFIXES) + r")\b)")
 _NAME = r"(?P<name>[A-Z](?<!\w[A-Z])[a-z]++(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]++){1,2})"
 _NAMED_PERSON = re.compile(_NAME + r",\s+\d{1,3},")
 # The age is as often written before the name: "14-year-old Dion Albert Marsh". Not a place
@@ -162,6 +173,12 @@ def anchors(text: str) -> list[str]:
     for match in _STREET.finditer(text):
         name = _COMPASS.sub("", fold(match["name"])) or fold(match["name"])
         found[f"street:{name}"] = None
+    for match in _VENUE.finditer(text):
+        words = fold(match["name"]).split()
+        while words and words[0] in FUNCTION_WORDS | {"the"}:  # "At the Blue Fox Tavern"
+            words = words[1:]
+        if words:
+            found[f"venue:{' '.join(words)} {' '.join(fold(match['kind']).split())}"] = None
     people = sorted([*_NAMED_PERSON.finditer(text), *_AGED_PERSON.finditer(text),
                      *_PERSON_IN_A_ROLE.finditer(text)], key=lambda m: m.start())
     for match in people:

@@ -173,6 +173,14 @@ def test_a_person_is_named_by_a_part_in_the_story_too():
         "named:ray pim", "person:dent", "named:al dent", "person:cobb", "named:mae cobb"]
 
 
+def test_the_place_it_happened_at_is_an_anchor_by_its_own_name():
+    from agents.extract.anchors import anchors
+    text = ("Four were shot at the Blue Fox Tavern on Hamilton Church Road, near Market Street. "
+            "At Mill Creek Playground a vigil was held; the wounded were taken to Mercy Hospital.")
+    assert [a for a in anchors(text) if not a.startswith("copy:")] == [
+        "street:hamilton church", "street:market", "venue:blue fox tavern", "venue:mill creek playground"]
+
+
 def test_claims_placed_nowhere_meet_only_within_their_article():
     unplaced = [dataclasses.replace(_report(r, 1, 0, article=a), place=UNKNOWN_PLACE)
                 for r, a in (("a", "a1"), ("b", "a1"), ("c", "a2"))]
