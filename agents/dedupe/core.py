@@ -44,7 +44,7 @@ _FOLLOW_UP_GAPS = range(FOLLOW_UP_DAYS + 1)  # a follow-up's days after the inci
 _MASS_GAPS = range(ANCHOR_DAYS + 1)  # a mention's days after a mass shooting it tells of
 # The anchors that tell one incident from another at a place; a surname or a copy's wording
 # do not.
-_DETAILS = ("street:", "child:", "named:")
+_DETAILS = ("street:", "venue:", "child:", "named:")
 
 
 @dataclass(slots=True)
@@ -417,7 +417,7 @@ def _mentions(mention: Report, open_incident: OpenIncident, known: set[str]) -> 
     if gap is None or abs(gap) > NAMED_DAYS:
         return False
     shared = [anchor for anchor in mention.anchors if anchor in known]
-    details = [anchor for anchor in shared if anchor.startswith(("street:", "child:"))]
+    details = [anchor for anchor in shared if anchor.startswith(("street:", "venue:", "child:"))]
     if details and not _unplaced(mention) and (abs(gap) <= ANCHOR_DAYS or len(details) >= 2):
         return True  # a street or a child's age that month; two of them within a year
     return gap >= -ANCHOR_DAYS and any(anchor.startswith("named:") for anchor in shared)

@@ -36,7 +36,7 @@ from streams.records import Article, Place, Report
 EXTRACTOR_VERSION = "extract/0.2"
 OPENING_SENTENCES = 3
 # The anchors that tell one incident from others at a place; a surname alone does not.
-_TELLING_ANCHORS = ("named:", "child:", "street:")
+_TELLING_ANCHORS = ("named:", "child:", "street:", "venue:")
 _WORDS_IN_A_SENTENCE = 6
 _HAPPENED_IN = re.compile(r"\b(?:happened|occurred|took\s+place)\b[^.;]{0,40}?\b(?:in|near|outside)\s+(?:the\s+)?$", re.I)
 _HAPPENED_REACH = 60

@@ -149,7 +149,36 @@ def test_anchors_are_the_storys_streets_people_and_young_childrens_ages():
     text = ("A 9-year-old boy and his 34-year-old mother were shot on East Pike Street. "
             "Terrell Skinner, 26, was arrested.")
     assert [a for a in anchors(text) if not a.startswith("copy:")] == [
-        "street:pike st", "person:skinner", "named:terrell skinner", "child:9"]
+        "street:pike", "person:skinner", "named:terrell skinner", "child:9"]
+    assert "street:pike" in anchors("Shots were fired on Pike Avenue.")
+
+
+def test_a_person_is_named_with_the_age_before_the_name_too():
+    from agents.extract.anchors import anchors
+    text = ("Police said 14-year-old Dion Albert Marsh was shot on Tuesday. Dion Marsh, 14, died. "
+            "A 16-year-old Lake Forest boy, a 17-year-old Grant High School student and 30-year-old "
+            "Luis Ortega Jr were hurt, and 41-year-old Mia Fenn's car was hit.")
+    assert [a for a in anchors(text) if not a.startswith("copy:")] == [
+        "person:marsh", "named:dion marsh", "person:ortega", "named:luis ortega", "person:fenn",
+        "named:mia fenn"]
+
+
+def test_a_person_is_named_by_a_part_in_the_story_too():
+    from agents.extract.anchors import anchors
+    text = ("Deputies identified the victim as Orrin Lee Tabb. The suspect, Cole Varney was held; "
+            "a gunman Ray Pim fled. Victim Services Office staff and Sheriff Dale Hume spoke. "
+            "Police arrested Al Dent in the killing of Mae Cobb.")
+    assert [a for a in anchors(text) if not a.startswith("copy:")] == [
+        "person:tabb", "named:orrin tabb", "person:varney", "named:cole varney", "person:pim",
+        "named:ray pim", "person:dent", "named:al dent", "person:cobb", "named:mae cobb"]
+
+
+def test_the_place_it_happened_at_is_an_anchor_by_its_own_name():
+    from agents.extract.anchors import anchors
+    text = ("Four were shot at the Blue Fox Tavern on Hamilton Church Road, near Market Street. "
+            "At Mill Creek Playground a vigil was held; the wounded were taken to Mercy Hospital.")
+    assert [a for a in anchors(text) if not a.startswith("copy:")] == [
+        "street:hamilton church", "street:market", "venue:blue fox tavern", "venue:mill creek playground"]
 
 
 def test_claims_placed_nowhere_meet_only_within_their_article():
