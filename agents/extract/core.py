@@ -38,7 +38,8 @@ OPENING_SENTENCES = 3
 # The anchors that tell one incident from others at a place; a surname alone does not.
 _TELLING_ANCHORS = ("named:", "child:", "street:", "venue:")
 _WORDS_IN_A_SENTENCE = 6
-_HAPPENED_IN = re.compile(r"\b(?:happened|occurred|took\s+place)\b[^.;]{0,40}?\b(?:in|near|outside)\s+(?:the\s+)?$", re.I)
+_HAPPENED_IN = re.compile(r"\b(?:happened|occurred|took\s+place|shooting|shootout|stabbing|attack|homicide|murder|killings?)\b"
+                          r"[^.;]{0,40}?\b(?:in|near|outside)\s+(?:the\s+)?$", re.I)
 _HAPPENED_REACH = 60
 _JOINT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 # The headline words of a story that follows a killing up where no event kind is named: "Helena
@@ -319,7 +320,8 @@ def _where_it_happened(story: list[Sentence], mentions: list[Mention], dateline:
                        gazetteer: Gazetteer) -> Place:
     """The place an opening sentence says the story happened in, when it is another of the
     dateline's country than the dateline and its surroundings: "LIMA - A bus plunged into a
-    ravine ... The accident happened in the Piura region." Otherwise the dateline."""
+    ravine ... The accident happened in the Piura region", "MADISON, Wis. - ... after a shooting
+    near Baraboo". Otherwise the dateline."""
     opening = [s for s in story if not s.in_headline and _is_prose(s.text)][:OPENING_SENTENCES]
     for sentence in opening:
         for mention in _placing(mentions, sentence, dateline):

@@ -579,7 +579,8 @@ def claim_place(sentence_mentions: list[Mention], article: Place, gazetteer: Gaz
     in a Chicago story is the Austin neighbourhood, not Austin, Texas. A name the article's
     place also bears is the article's place ("Springfield" in a story datelined Springfield,
     Ill.), and so is a neighbourhood of the article's city that GeoNames lists as a town ("in
-    South Shore" in a Chicago story)."""
+    South Shore" in a Chicago story) or as a hamlet inside it ("in Manayunk" in a Philadelphia
+    story, not a place of its own beside the city)."""
     for mention in sentence_mentions:
         # A county moves no claim of a town's story: the town is the more precise, and most
         # likely in that county (Cook County's Chicago); unless the county's state, written
@@ -588,7 +589,8 @@ def claim_place(sentence_mentions: list[Mention], article: Place, gazetteer: Gaz
             mention.qualified and mention.place.admin1 != article.admin1))
         if not ((mention.is_city or county) and mention.cued) or mention.aside:
             continue
-        if mention.place.name == article.name or gazetteer.is_part_of(mention.place, article):
+        if (mention.place.name == article.name or gazetteer.is_part_of(mention.place, article)
+                or gazetteer.is_hamlet_in(mention.place, article)):
             return mention.place if mention.place.district else article
         if gazetteer.lies_in(article, mention.place):  # "police in New York" of a Brooklyn story
             return article

@@ -280,6 +280,12 @@ def test_an_opening_sentence_that_says_where_it_happened_places_a_capitals_story
     assert {(r.place.name, r.place.admin1) for r in extract(article, None).reports} == {("", "Piura")}
 
 
+def test_an_opening_sentence_that_puts_the_shooting_in_a_town_of_the_datelines_state_places_the_story():
+    body = ("MADISON, Wis. (Example Wire) - Deputies are searching for a gunman after a shooting near "
+            "Baraboo on Sunday night, the sheriff said. A woman was wounded and taken to a hospital.")
+    assert {place for place, _, _ in _placed("Woman wounded in shooting", body)} == {"Baraboo"}
+
+
 def test_figures_told_in_two_towns_in_one_sentence_are_two_claims():
     article = Article.from_dict({"id": "two-towns", "published_at": "2023-08-03T15:00:00+00:00",
                                  "headline": "Russian shelling kills two in Kherson, wounds five in Nikopol",

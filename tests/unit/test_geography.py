@@ -246,6 +246,12 @@ def test_a_neighbourhood_geonames_lists_as_a_town_keeps_a_claim_in_the_storys_ci
     assert _places("Teen shoots himself", body) == [CHICAGO, CHICAGO, "geonames:4891382"]  # Evanston
 
 
+def test_a_hamlet_geonames_lists_inside_the_storys_city_keeps_a_claim_in_the_city():
+    body = ("PHILADELPHIA - A 15-year-old boy was shot in the leg in Manayunk on Saturday night, police "
+            "said. Two men were wounded in Reading hours later.")
+    assert _place_names("Teen shot", body) == [("Philadelphia", "Pennsylvania")] * 2 + [("Reading", "Pennsylvania")]
+
+
 def _place_names(headline: str, body: str) -> list[tuple[str, str]]:
     article = Article(id="a", headline=headline, body=body, published_at="2024-06-09T15:20:00+00:00")
     return [(r.place.name, r.place.admin1) for r in extract(article, None).reports]
