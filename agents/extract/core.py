@@ -21,6 +21,7 @@ from agents.extract.language import article_language
 from agents.extract.numbers import Count
 from agents.extract.scope import is_background, is_court_story, is_earlier_incident, is_statistic, recall_starts
 from agents.extract.places import (
+    REGION_OF,
     Mention,
     article_place,
     claim_place,
@@ -294,7 +295,7 @@ def _lede_place(timed: list[tuple[Sentence, list[Figure], When | None]], mention
 _DIRECTION = r"(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?"
 _IN = rf"\bin\s+(?:the\s+)?{_DIRECTION}(?:[A-Z][\w-]*['’]s\s+)?{_DIRECTION}"
 _IN_A_REGION = re.compile(rf"{_IN}$", re.I)
-_IN_A_REGION_OF = re.compile(rf"{_IN}(?:state|province|region|governorate|prefecture)\s+of\s+$", re.I)
+_IN_A_REGION_OF = re.compile(rf"{_IN}{REGION_OF}", re.I)
 
 
 def _in_a_region(sentence: Sentence, mention: Mention) -> bool:

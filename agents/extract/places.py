@@ -64,7 +64,10 @@ _TOWNSHIP_AFTER = re.compile(r"\s+(?:Township|Twp)\b")
 # "Zamfara state" (but not "Ohio State University").
 _REGION_AFTER = re.compile(
     r"\s+(?:(?i:region|oblast|province|governorate|prefecture|област[ьіи])|[Ss]tate(?![^\S\n]+[A-Z]))\b")
-_REGION_BEFORE = re.compile(r"\b(?:region|province|state|governorate|prefecture)\s+of\s+$", re.I)
+# The words before a region's name that say it is one: "the state of Bahia". Shared with the
+# reading of where a claim happened, which needs the same words.
+REGION_OF = r"(?:region|province|state|governorate|prefecture)\s+of\s+$"
+_REGION_BEFORE = re.compile(rf"\b{REGION_OF}", re.I)
 # A town's own police say it is a town, however small: "Waxhaw Police officer".
 _POLICE_AFTER = re.compile(r"\s+(?:Police|police)\b")
 # Words that say the next name is a settlement: a village is then taken for what it is.
