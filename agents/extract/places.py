@@ -38,7 +38,7 @@ _ASIDE_BEFORE = re.compile(
 # Where the wounded were taken or a suspect is held: "a hospital in Putnam", "the jail in
 # Dayton" names the hospital's town, not where the story happened.
 _INSTITUTION_BEFORE = re.compile(
-    r"\b(?:hospital|medical\s+cent(?:er|re)|trauma\s+cent(?:er|re)|clinic|jail|courthouse|court"
+    r"\b(?:hospital(?:\s+cent(?:er|re))?|medical\s+cent(?:er|re)|trauma\s+cent(?:er|re)|clinic|jail|courthouse|court"
     r"|detention\s+cent(?:er|re))\s+(?:in|at|of|near)\s+(?:the\s+)?$"
     r"|\b(?:airlifted|flown|taken|rushed|transported|transferred)\s+to\s+$", re.I)  # "an infant was airlifted to Jackson"
 # "a Jackson hospital": the town of the hospital the wounded were taken to.

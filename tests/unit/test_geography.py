@@ -192,6 +192,14 @@ def test_the_hospital_the_wounded_were_taken_to_is_not_where_they_were_shot():
     assert places and not places & {"geonames:4841187", "geonames:4835797"}  # Putnam, Hartford
 
 
+def test_the_town_of_a_hospital_centre_where_a_victim_died_is_not_where_they_were_shot():
+    body = ("CLARKSBURG, W.Va. - Four people are dead after a shooting on Locust Avenue on Friday. "
+            "Three of the victims died at the scene, while a fourth died at United Hospital "
+            "Center in Bridgeport from a gunshot wound.")
+    places = set(_places("4 dead after shooting", body))
+    assert places and "geonames:4800081" not in places  # Bridgeport, W.Va.
+
+
 def test_a_town_the_story_names_by_its_police_is_placed():
     body = "A Waxhaw Police officer shot and wounded a man during a traffic stop on Sunday."
     assert set(_outlet_places("www.wbtv.com", "Man wounded", body)) == {"geonames:4497833"}
