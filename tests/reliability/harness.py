@@ -286,6 +286,14 @@ def final_rows(bootstrap: str) -> dict[str, dict]:
     return latest_by_key(bootstrap, admin.CASUALTIES)
 
 
+def dead_letters(bootstrap: str) -> list[tuple[str, str, str]]:
+    """What the stages gave up on: (stage, key, error) of every message on the dead-letter
+    topic. A stage that misses its deadline on a loaded machine shows here by name, where the
+    rows would only come out short."""
+    letters = [loads(record.value) for record in asyncio.run(read_to_end(bootstrap, admin.DEADLETTER))]
+    return [(letter["stage"], letter["key"], letter["error"]) for letter in letters]
+
+
 def differences(got: dict[str, dict], want: dict[str, dict], limit: int = 5) -> list:
     keys = sorted(set(got) | set(want))
     return [(key, got.get(key), want.get(key)) for key in keys if got.get(key) != want.get(key)][:limit]

@@ -23,6 +23,7 @@ def test_shuffled_gva_dev_ends_with_the_rows_of_the_file_in_its_own_order(cluste
     publisher.start()
     assert publisher.finish() == len(shuffled)
     harness.wait_until_idle(bootstrap, cluster=cluster)
+    assert harness.dead_letters(bootstrap) == []
     got_rows = harness.final_rows(bootstrap)
     assert got_rows == rows, harness.differences(got_rows, rows)
     got_incidents = harness.final_incidents(bootstrap)
