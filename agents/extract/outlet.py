@@ -38,12 +38,14 @@ def _cities_in(label: str, gazetteer: Gazetteer, at_edges: bool = False) -> list
     name several major cities bear says nothing: "onlineathens" is Georgia's Athens. With
     ``at_edges``, only a name the label opens or ends with: "southsidemessenger" is no Essen."""
     found: dict[str, Place] = {}
+    covered = 0  # the end of the longest name read so far: "trentonian" holds no Renton
     for start in range(len(label)):
         # The longest name at a point only: "trentonian" is Trenton's paper, not Trento's.
         run_together = _run_together_at(label, start, gazetteer) if at_edges else []
         for name in (gazetteer.prefixes(label[start:]) + run_together)[-1:]:
-            if len(name) < _SHORTEST_CITY_IN_A_DOMAIN:
+            if len(name) < _SHORTEST_CITY_IN_A_DOMAIN or start < covered:
                 continue
+            covered = start + len(name.replace(" ", ""))
             if at_edges and start and start + len(name) < len(label):
                 continue
             if name in _words_of_us_states(gazetteer):

@@ -2,7 +2,7 @@
 
 from agents.enrich.gazetteer import load_gazetteer
 from agents.extract.core import extract
-from agents.extract.outlet import site_city
+from agents.extract.outlet import outlet_places, site_city
 from streams.records import Article
 
 
@@ -21,6 +21,11 @@ def test_a_site_that_opens_with_a_state_or_a_smaller_towns_longer_name_is_no_tow
     assert _home("www.kentucky.com") is None
     assert _home("www.carolinalive.com") is None
     assert _home("www.blythevillecourier.com") is None  # Blytheville, not Blythe, California
+
+
+def test_a_city_inside_a_longer_name_of_a_site_is_no_hint():
+    places, _ = outlet_places("www.trentonian.com", load_gazetteer())
+    assert ("Renton", "Washington") not in {(place.name, place.admin1) for place in places}
 
 
 def _places(source: str, body: str) -> set[tuple[str, str]]:
