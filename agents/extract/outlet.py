@@ -38,9 +38,10 @@ def _cities_in(label: str, gazetteer: Gazetteer, at_edges: bool = False) -> list
     name several major cities bear says nothing: "onlineathens" is Georgia's Athens. With
     ``at_edges``, only a name the label opens or ends with: "southsidemessenger" is no Essen."""
     found: dict[str, Place] = {}
-    covered = 0  # the end of the longest name read so far: "trentonian" holds no Renton
+    covered = 0  # where the longest name read so far ends
     for start in range(len(label)):
-        # The longest name at a point only: "trentonian" is Trenton's paper, not Trento's.
+        # The longest name at a point only, and none inside it: "trentonian" names no Trento,
+        # nor the Renton inside it.
         run_together = _run_together_at(label, start, gazetteer) if at_edges else []
         for name in (gazetteer.prefixes(label[start:]) + run_together)[-1:]:
             if len(name) < _SHORTEST_CITY_IN_A_DOMAIN or start < covered:
