@@ -41,6 +41,10 @@ test's ``news.incidents`` partition sat at its commit 481 of 3,727 with no warni
 A partition read again is also put back in the fetch if Faust had taken it out: for a full
 stream buffer whose drain never came, or paused for a rebalance and never resumed after the
 tables' recovery. Which of these silenced the crash test's partition was not caught in the act.
+A later stall (``news.incidents`` at its commit 354 of 1,166, no warning for six minutes) showed
+the watchdog itself silent: it now outlives a read of the end offsets cancelled in the
+consumer's thread, says when it cannot read them, and logs a silent partition it leaves alone
+with the reason (a rebalance holding the flow, the tables recovering).
 """
 
 from __future__ import annotations
@@ -134,34 +138,45 @@ class Consumer(kafka_driver.Consumer):
 
     @Service.task
     async def _watch_for_silent_partitions(self) -> None:
+        failing = False
         while not self.should_stop:
             await self.sleep(STALL_SECONDS / 2)
             try:
                 assigned = self.assignment()
                 ends = await asyncio.wait_for(self.highwaters(*assigned), STALL_SECONDS) if assigned else {}
-                self._read_again_if_silent(ends)
-            except (ConsumerNotStarted, AssertionError, KafkaError, asyncio.TimeoutError):
-                # Not started yet, a partition revoked between two reads of the assignment
-                # (aiokafka asserts it is assigned), or the broker not answering in time: the
-                # next round looks again.
-                self._progress = None
+            except ConsumerNotStarted:
+                continue
+            except (AssertionError, KafkaError, asyncio.TimeoutError, asyncio.CancelledError) as exc:
+                # A partition revoked between two reads of the assignment (aiokafka asserts it
+                # is assigned), the broker not answering in time, or the call cancelled in the
+                # consumer's thread (a rebalance restarting it). Only a cancel of this task
+                # itself may end the watch: ended silently, it left a stalled partition alone.
+                if isinstance(exc, asyncio.CancelledError) and (
+                        self.should_stop or asyncio.current_task().cancelling()):
+                    raise
+                if not failing:
+                    self.log.warning("cannot read the end offsets to watch for silent partitions "
+                                     "(%s: %s); trying again every %ss",
+                                     type(exc).__name__, exc, STALL_SECONDS / 2)
+                failing, self._progress = True, None
+                continue
+            if failing:
+                self.log.info("end offsets read again; watching for silent partitions")
+            failing = False
+            self._read_again_if_silent(ends)
 
     def _read_again_if_silent(self, ends: Mapping[TP, int]) -> None:
         """Read again from its commit a partition with messages left (``ends``: the broker's
         end offsets) whose commit and acks have not moved for ``SILENT_SECONDS``. Not while a
         rebalance holds the flow, nor a partition paused while the tables recover: one still
-        paused after recovery is read again, and so resumed."""
+        paused after recovery is read again, and so resumed. A silent partition left alone for
+        either reason is logged, so that a stall says which of them held it."""
         if self._progress is None:
             self._progress = {}
-        if not self.flow_active:
-            self._progress.clear()
-            return
         now = monotonic()
         for tp in self.assignment():
             committed, high = self._committed_offset.get(tp), ends.get(tp)
-            # A table's changelog is read only while the tables recover: paused, and rightly so.
-            held = tp in self._paused_partitions and (self.app.in_recovery or self._is_changelog_tp(tp))
-            if committed is None or high is None or high <= committed or held:
+            if committed is None or high is None or high <= committed:
                 self._progress.pop(tp, None)
                 continue
             acked = self._acked.get(tp) or []
@@ -171,10 +186,26 @@ class Consumer(kafka_driver.Consumer):
                 self._progress[tp] = (seen, now)
             elif now - last[1] >= SILENT_SECONDS:
                 self._progress[tp] = (seen, now)
+                held = self._why_left_alone(tp)
+                if held:
+                    self.log.info("%r: nothing reached the agents from offset %s for %ss with %s "
+                                  "messages left; not read again: %s",
+                                  tp, committed, SILENT_SECONDS, high - committed, held)
+                    continue
                 self.log.warning("%r: nothing reached the agents from offset %s for %ss with %s "
                                  "messages left; reading again from it",
                                  tp, committed, SILENT_SECONDS, high - committed)
                 asyncio.ensure_future(self._read_again(tp, committed))
+
+    def _why_left_alone(self, tp: TP) -> str | None:
+        """Why a silent partition must not be read again now, if it must not."""
+        if not self.flow_active:
+            return "a rebalance holds the flow"
+        if tp in self._paused_partitions and self.app.in_recovery:
+            return "paused while the tables recover"
+        if tp in self._paused_partitions and self._is_changelog_tp(tp):
+            return "a table's changelog, read only while the tables recover"
+        return None
 
     async def _read_again(self, tp: TP, offset: int) -> None:
         # In the consumer's own thread, as a rebalance seeks: aiokafka is not thread-safe. Faust

@@ -211,6 +211,51 @@ def test_a_partition_paused_while_the_tables_recover_is_left_alone(consumer, sta
     asyncio.run(watch())
 
 
+def test_a_silent_partition_a_rebalance_holds_is_logged_with_the_reason(
+        consumer, stalls, high_watermarks, caplog):
+    sought, clock = stalls
+
+    async def watch():
+        consumer.stop_flow()
+        consumer._committed_offset[ARTICLES] = 453
+        consumer._read_again_if_silent(high_watermarks)
+        clock[0] += SILENT_SECONDS + 1
+        with caplog.at_level("INFO"):
+            consumer._read_again_if_silent(high_watermarks)
+        await asyncio.sleep(0)
+        assert sought == []
+        assert "163 messages left; not read again: a rebalance holds the flow" in caplog.text
+
+    asyncio.run(watch())
+
+
+def test_the_watch_for_silent_partitions_outlives_failed_reads_of_the_end_offsets(
+        consumer, monkeypatch, caplog):
+    """A read of the end offsets cancelled in the consumer's thread, or timed out, once ended
+    the watch without a word, and a stalled partition stayed stalled."""
+    monkeypatch.setattr(consumer, "assignment", lambda: {ARTICLES})
+    failures = [asyncio.CancelledError(), asyncio.TimeoutError()]
+    watched = []
+
+    async def highwaters(*partitions):
+        if failures:
+            raise failures.pop(0)
+        return {ARTICLES: 616}
+
+    async def sleep(seconds):
+        if watched:
+            consumer._stopped.set()
+
+    monkeypatch.setattr(consumer, "highwaters", highwaters)
+    monkeypatch.setattr(consumer, "sleep", sleep)
+    monkeypatch.setattr(consumer, "_read_again_if_silent", watched.append)
+    with caplog.at_level("INFO"):
+        asyncio.run(Consumer._watch_for_silent_partitions(consumer))
+    assert watched and watched[0] == {ARTICLES: 616}  # after two failed rounds
+    assert caplog.text.count("cannot read the end offsets") == 1  # once, not every round
+    assert "end offsets read again" in caplog.text
+
+
 class _RecordsReadHalfway:
     """A fetched batch of two records whose reading stops after the first until told to go
     on: it holds the consumer's thread where aiokafka has read a partition's buffered records
