@@ -176,7 +176,9 @@ class Consumer(kafka_driver.Consumer):
         now = monotonic()
         for tp in self.assignment():
             committed, high = self._committed_offset.get(tp), ends.get(tp)
-            if committed is None or high is None or high <= committed:
+            # A table's changelog is read only while the tables recover, never by an agent.
+            paused_changelog = tp in self._paused_partitions and self._is_changelog_tp(tp)
+            if committed is None or high is None or high <= committed or paused_changelog:
                 self._progress.pop(tp, None)
                 continue
             acked = self._acked.get(tp) or []
@@ -203,8 +205,6 @@ class Consumer(kafka_driver.Consumer):
             return "a rebalance holds the flow"
         if tp in self._paused_partitions and self.app.in_recovery:
             return "paused while the tables recover"
-        if tp in self._paused_partitions and self._is_changelog_tp(tp):
-            return "a table's changelog, read only while the tables recover"
         return None
 
     async def _read_again(self, tp: TP, offset: int) -> None:

@@ -211,6 +211,27 @@ def test_a_partition_paused_while_the_tables_recover_is_left_alone(consumer, sta
     asyncio.run(watch())
 
 
+def test_a_tables_changelog_paused_after_recovery_is_neither_read_again_nor_logged(
+        consumer, stalls, monkeypatch, caplog):
+    """No agent reads a changelog and no commit moves on it: it is not silent, only not ours."""
+    sought, clock = stalls
+    changelog = TP("wirewatch-place-tallies-changelog", 0)
+    monkeypatch.setattr(consumer, "assignment", lambda: {changelog})
+    monkeypatch.setattr(consumer, "_is_changelog_tp", lambda tp: tp == changelog)
+
+    async def watch():
+        consumer.pause_partitions({changelog})
+        consumer._committed_offset[changelog] = 0
+        with caplog.at_level("INFO"):
+            for _ in range(3):
+                consumer._read_again_if_silent({changelog: 987})
+                clock[0] += SILENT_SECONDS
+        await asyncio.sleep(0)
+        assert sought == [] and "nothing reached the agents" not in caplog.text
+
+    asyncio.run(watch())
+
+
 def test_a_silent_partition_a_rebalance_holds_is_logged_with_the_reason(
         consumer, stalls, high_watermarks, caplog):
     sought, clock = stalls
