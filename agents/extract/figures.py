@@ -222,7 +222,9 @@ _NEGATED = re.compile(_AUXILIARY + r"\s+(?:not|n't|never)\b", re.I)
 _DEATH = (
     r"shot,?\s+(?:and\s+)?killed|shot\s+dead|shot\s+to\s+death|drowned"
     r"|(?:stabbed|beaten|burned|burnt|crushed|trampled|hacked|bludgeoned)\s+to\s+death"
-    r"|killed|slain|dead|died|dies|die|murdered|executed|pronounced\s+dead|found\s+dead|gunned\s+down"
+    r"|killed|slain|dead|died|dies|die|murdered|executed|pronounced\s+dead|gunned\s+down"
+    # "were found at the scene dead"
+    r"|found\s+(?:(?:at|in|inside|near|outside|on|behind)\s+(?:[\w'’-]+\s+){1,4}?)?dead\b(?!['’]s|[\s-]+ends?\b)"
     r"|lost\s+(?:his|her|their)\s+lives?|succumbed|perished|fatally\b|mortally\s+wounded"
     r"|suffered\s+(?:a\s+)?(?:fatal|mortal)|did\s+not\s+survive"
     r"|t(?:ook|akes?|aking)\s+(?:(?:his|her|their)\s+)?own\s+(?:life|lives)"
@@ -235,7 +237,12 @@ _INJURY = (
     r"|(?:listed\s+)?in\s+(?:a\s+)?(?:critical|serious|stable|fair|good|grave|guarded)"
     r"(?:\s+but\s+stable)?\s+condition|critical|treated\s+(?:for|and\s+released)"
     rf"|paraly[sz]ed|suffer(?:s|ed)\s+(?!{_A_GUNSHOT_WOUND})(?:[\w-]+\s+){{0,3}}?"
-    r"(?:injur|wound)|(?:taken|rushed|flown|airlifted|transported)\s+to\s+(?:(?:a|the)\s+(?:[\w-]+\s+)?hospitals?|hospital)\b"
+    r"(?:injur|wound)|(?P<transport>(?:taken|rushed|flown|airlifted|transported|driven)"
+    # "taken by personal vehicle to East Alabama Medical Center": a hospital by its name
+    r"(?:\s+by\s+(?:[\w-]+\s+){0,2}?(?:vehicles?|cars?|ambulances?|helicopters?))?\s+to\s+"
+    r"(?:(?:an?|the)\s+(?:[\w-]+\s+)?(?:hospitals?|(?:medical|trauma)\s+cent(?:er|re)s?)|hospital"
+    r"|(?:the\s+)?(?-i:(?:[A-Z][\w'’.&-]*\s+){1,5})"
+    r"(?:hospital|(?:medical|trauma)\s+cent(?:er|re)|infirmary))\b)"
     r"|recover(?:s|ing)|surviv(?:es|ed)\s+(?:[\w-]+\s+){0,3}?(?:shot|shooting|gunshot|wound)"
     r"|fighting\s+for\s+(?:his|her|their)\s+li(?:fe|ves)|in\s+(?:the\s+)?hospital\b"
     r"|released\s+from\s+(?:the\s+|a\s+|area\s+|local\s+)?hospitals?"
@@ -262,6 +269,8 @@ _COUNT_BEFORE = re.compile(rf"\b(?:{UNIT_WORD}|\d+)(?:\s+[a-z]+){{0,2}}\s+$", re
 _RELATIVE = re.compile(r"\s*,?\s*(?:who|that)\s", re.I)
 _NAME_AND_COMMA_BEFORE = re.compile(r"\b[A-Z][\w'’.-]*,\s*$")
 _ANOTHER_PERSON = re.compile(rf"\band\s+(?:a|an|another)\s+(?:[\w-]+\s+){{0,2}}?(?:{_SINGLE})\b", re.I)
+# "were taken to Morton Hospital, where they died": the people taken there, no one else.
+_DIED_THERE = re.compile(r"(?:\s+[\w'’.-]+){0,6}?\s*,?\s+where\s+(?:he|she|they)\b", re.I)
 _PARTITIVE_BEFORE = re.compile(r"\b\w+\s+of\s+(?:the\s+|those\s+|these\s+)?$", re.I)
 _CLAUSE_BREAK = re.compile(r"[;:!?]|\s[—–]\s|\b(?:but|while|whereas|although|after|before|when|as)\b", re.I)
 _ACT = gated(re.compile(
@@ -591,8 +600,14 @@ def _as_subject(group: list[_Phrase], sentence: str) -> tuple[str, Count] | None
         # "a man injured in a shooting has died"; "a boy who was critically wounded on Friday
         # died on Saturday" (a relative clause's passive, then the sentence's own verb)
         relative = _RELATIVE.match(sentence, last.end)
-        if (not passive or relative) and (since := _died_since(group, sentence, predicate.end())) is not None:
+        died_there = _DIED_THERE.match(sentence, predicate.end())
+        if (not passive or relative or died_there) and (
+                since := _died_since(group, sentence, predicate.end())) is not None:
             return since, total
+        if predicate["transport"]:
+            # "two were taken to Mercy Hospital and one was treated at the scene": the hurt
+            # taken to a hospital are some of the hurt, at least so many
+            total = Count(total.value, total.low, None, total.qualifier)
         # "A second child was injured": the running count of victims, the dead among them.
         return (VICTIMS if last.cumulative else INJURED), total
     return (_died_since(group, sentence, predicate.end()) or VICTIMS), total
@@ -734,6 +749,14 @@ def figures(sentence: str) -> list[Figure]:
         already_counted = group[0].definite and not (group[0].pronoun and len(group) > 1)
         if already_counted and kind != KILLED:
             continue  # people counted before, hurt: nothing new
+        if kind == KILLED and len(group) == 1 and group[0].pronoun and found and found[-1].value == 1:
+            # "one man was rushed to a hospital, where he was pronounced dead": the one just
+            # counted, now dead, not one more; beside the dead told before, one of their own
+            # fate, so one more than they ("three died at the scene and one was taken to a
+            # hospital, where she died")
+            found[-1] = replace(found[-1], kind=KILLED, others=found[-1].others or any(
+                figure.kind == KILLED for figure in found[:-1]))
+            continue
         if last.zero and kind == VICTIMS:
             kind = INJURED
         found.append(Figure(kind, total.value, total.low, total.high, total.qualifier,

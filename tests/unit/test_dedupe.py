@@ -112,8 +112,8 @@ def test_syndicated_copy_with_small_edits_corroborates_and_never_adds():
     from streams.records import Article
     body = ("DAYTON, Ohio (Example Wire) - Three people were wounded in a shooting outside a bar "
             "on the east side early Sunday, police said. Officers found the victims after a "
-            "fight spilled into the parking lot. Two were taken to Miami Valley Hospital and one "
-            "was treated at the scene. Investigators were looking for a gray sedan seen leaving "
+            "fight spilled into the parking lot. The victims were taken to Miami Valley Hospital. "
+            "Investigators were looking for a gray sedan seen leaving "
             "the area and asked anyone with video to come forward.\n\nNeighbours said the bar "
             "had been the scene of several fights this spring, and the city had asked its owner "
             "to hire more security. The owner did not return calls on Sunday. A city council "

@@ -43,6 +43,9 @@ def _kinds(sentence):
     ("Twelve civilians lost their lives and 30 more were hurt",
      [(KILLED, 12, 12, 12, None), (INJURED, 30, 30, 30, None)]),
     ("The death toll has climbed to at least 40", [(KILLED, 40, 40, None, "at least")]),
+    # the hurt taken to a hospital are some of the hurt
+    ("Two were taken to St. Mary's Hospital and one was treated at the scene",
+     [(INJURED, 2, 2, None, None)]),
 ])
 def test_counts_and_qualifiers(sentence, expected):
     assert _read(sentence) == expected
@@ -239,6 +242,14 @@ def test_counts_and_qualifiers(sentence, expected):
     ("A man, a woman, and a boy were shot.", [(VICTIMS, 3)]),
     # explicit zero
     ("No one was hurt in the fire.", [(INJURED, 0)]),
+    # taken to a hospital told by its name, or by the car that took them
+    ("Three other victims were taken to Riverside Regional Medical Center, police said.", [(INJURED, 3)]),
+    ("One victim was driven by private vehicle to Mercy Hospital.", [(INJURED, 1)]),
+    ("Two people were found at the scene dead.", [(KILLED, 2)]),
+    # ... where they died: the people taken there, dead, and no one more
+    ("One man was rushed to an area hospital, where he was later pronounced dead.", [(KILLED, 1)]),
+    ("Two men were taken to Northside Hospital, where they died.", [(KILLED, 2)]),
+    ("Two died at the scene and one was taken to a hospital, where she died.", [(KILLED, 2), (KILLED, 1)]),
 ])
 def test_victims_and_what_happened_to_them(sentence, expected):
     assert _kinds(sentence) == expected
@@ -267,6 +278,7 @@ def test_victims_and_what_happened_to_them(sentence, expected):
     "There were 12 shooting deaths in the county last year.",
     "He faces the state's death penalty.",
     "911 calls from the Cameo nightclub shootings were released.",
+    "The car was found in the dead end of Elm Street.",
 ])
 def test_not_new_casualty_figures(sentence):
     assert _kinds(sentence) == []
