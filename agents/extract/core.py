@@ -151,6 +151,8 @@ def read_claims(article: Article, revision: int, gazetteer: Gazetteer,
     claims = [(index, sentence, found) for index, sentence in enumerate(story)
               if (found := _own_figures(reader.figures(sentence.text), sentence.text))
               and not is_statistic(sentence.text)]
+    if not claims:
+        claims = _first_told(story, reader)
     event_day, event_day_stated = _event_day([sentence.text for _, sentence, _ in claims], anchor)
     times = [_claim_time(story, index, anchor, event_day, event_day_stated) for index, _, _ in claims]
     court = is_court_story(article.headline)
@@ -188,6 +190,16 @@ def read_claims(article: Article, revision: int, gazetteer: Gazetteer,
                                    reader.adds(sentence.text, found), story_anchors, reader, language,
                                    elsewhere))
     return reports
+
+
+def _first_told(story: list[Sentence], reader: Reader) -> list[tuple[int, Sentence, list[Figure]]]:
+    """In a story that counts no one, the first sentence telling of a definite victim's fate:
+    "The victim told police he was shot in the leg" is one hit, told of by no count before."""
+    for index, sentence in enumerate(story):
+        if (found := _own_figures(reader.first_figures(sentence.text), sentence.text)) \
+                and not is_statistic(sentence.text):
+            return [(index, sentence, found)]
+    return []
 
 
 def _own_figures(found: list[Figure], sentence: str) -> list[Figure]:

@@ -716,8 +716,10 @@ _KILLING_BEFORE = re.compile(r"\bkill(?:s|ed|ing)\b[^.;:]*$", re.I)
 _SHOOTER_INCLUDED = re.compile(r"\bincluding\s+(?:the\s+)?(?:gunman|shooter|suspect|attacker|killer)\b", re.I)
 
 
-def figures(sentence: str) -> list[Figure]:
-    """Every casualty figure in the sentence, in order of appearance."""
+def figures(sentence: str, counted_before: bool = True) -> list[Figure]:
+    """Every casualty figure in the sentence, in order of appearance. ``counted_before``: a
+    definite victim ("the victim", "the man") is one the story counted before; in a story that
+    counted no one it is the first told of ("the victim told police he was shot in the leg")."""
     if not _CASUALTY_HINT.search(sentence):
         return []
     found: list[Figure] = []
@@ -746,7 +748,7 @@ def figures(sentence: str) -> list[Figure]:
             total = Count(total.value, total.low, None, total.qualifier)  # a part: at least so many
             if kind == VICTIMS and not last.cumulative:
                 kind = INJURED  # hit beside the dead told before, and not told dead themselves
-        already_counted = group[0].definite and not (group[0].pronoun and len(group) > 1)
+        already_counted = counted_before and group[0].definite and not (group[0].pronoun and len(group) > 1)
         if already_counted and kind != KILLED:
             continue  # people counted before, hurt: nothing new
         if kind == KILLED and len(group) == 1 and group[0].pronoun and found and found[-1].value == 1:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
 from agents.extract import attribution, figures, slavic
 from agents.extract.figures import Figure
@@ -24,12 +25,15 @@ class Reader:
     another_incident: Callable[[str], bool]
     # The claim is a later count of people told of before ("the death toll rose to 30").
     updates: Callable[[str], bool]
+    # The figures of a sentence in a story that counted no one before it: "the victim" is new.
+    first_figures: Callable[[str], list[Figure]]
 
 
 ENGLISH = Reader(figures.figures, attribution.attribution, attribution.event_types,
-                 attribution.adds, attribution.another_incident, attribution.updates)
+                 attribution.adds, attribution.another_incident, attribution.updates,
+                 partial(figures.figures, counted_before=False))
 SLAVIC = Reader(slavic.figures, slavic.attribution, slavic.event_types, slavic.adds,
-                slavic.another_incident, slavic.updates)
+                slavic.another_incident, slavic.updates, slavic.figures)
 READERS = {"en": ENGLISH, "uk": SLAVIC, "ru": SLAVIC}
 
 

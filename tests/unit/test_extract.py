@@ -188,6 +188,16 @@ def test_people_told_of_one_by_one_under_different_fates_are_all_counted_hit():
     assert [(r.killed, r.injured, r.victims) for r in lede] == [(None, 1, 2)]
 
 
+def test_a_story_that_counts_no_one_counts_the_victim_it_first_tells_of():
+    body = ("Officers were called to a home on Birch Lane on Monday night. The victim told "
+            "police he was shot in the leg by a man he knew only by a nickname. He was treated "
+            "and released. The victim said the man fled on foot.")
+    article = Article(id="v", headline="Man charged after accidental shooting", body=body,
+                      published_at="2016-06-06T10:00:00+00:00")
+    reports = [r for r in extract(article, None).reports if r.victims or r.injured]
+    assert [(r.sentence.split(" told")[0], r.victims) for r in reports] == [("The victim", 1)]
+
+
 def test_an_article_with_no_figure_and_no_full_name_street_or_child_makes_no_report():
     # "Johnson" alone is a surname many stories share: nothing ties this one to an incident.
     article = Article(id="a", published_at="2024-05-14T16:00:00+00:00", headline="Suspect arrested",
