@@ -12,12 +12,12 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from agents.enrich.gazetteer import VILLAGE_POPULATION, Gazetteer, home_of
+from agents.enrich.gazetteer import VILLAGE_POPULATION, Gazetteer, fold, home_of
 from agents.extract.gate import gated
 from agents.extract.outlet import outlet_places, site_city
-from agents.extract.people import read_names
+from agents.extract.people import Names, read_names
 from agents.extract.phones import phone_states
-from agents.extract.places import Mention, as_named_in_full, mentions, regions_named
+from agents.extract.places import Mention, as_named_in_full, counties_written, in_a_county_state, mentions, regions_named
 from agents.extract.text import is_title_case
 from streams.records import Place
 
@@ -39,11 +39,15 @@ def areas(places: list[Place], gazetteer: Gazetteer) -> frozenset[str]:
     return frozenset(found)
 
 
-def _sure(mention: Mention, gazetteer: Gazetteer) -> bool:
+def _sure(mention: Mention, gazetteer: Gazetteer, counties: dict[str, frozenset[str]] | None = None) -> bool:
     """A region or country named, or a city whose name no other town bears: "Paris" cannot
-    say which country the article is about, since that is what the article must tell."""
+    say which country the article is about, since that is what the article must tell. Nor
+    can the name of a county the story also writes out (``counties_written``): "Burke" beside
+    "Burke County" may be any of three states' county, whatever towns bear the name."""
     if not mention.is_city:
         return True
+    if counties and fold(mention.place.mention) in counties:
+        return False
     towns = [c for c in gazetteer.cities(mention.place.mention) if c.population >= VILLAGE_POPULATION]
     return len(towns) == 1
 
@@ -119,6 +123,20 @@ def _the_outlets(mention: Mention, gazetteer: Gazetteer) -> bool:
     return city is not None and mention.place.id == f"geonames:{city.geonames_id}"
 
 
+def _county_state(counties: dict[str, frozenset[str]], found: list[Mention], gazetteer: Gazetteer) -> frozenset[str]:
+    """The state of a county the story writes out that several states have, as the one of
+    them its other towns lie in: "Burke County" in a story set in Valdese is North
+    Carolina's. A town named like the county tells nothing: it is what is asked."""
+    towns = {city.region_id for m in found if m.is_city and fold(m.place.mention) not in counties
+             and (city := gazetteer.city_by_id(int(m.place.id.partition(":")[2])) if m.place.id.startswith("geonames:")
+                  else None) is not None}
+    found_states: set[str] = set()
+    for states in counties.values():
+        if len(states) > 1 and len(shared := states & towns) == 1:
+            found_states |= shared
+    return frozenset(found_states)
+
+
 def read_places(text: str, headline_end: int, spans: list[tuple[int, int]],
                 dateline: Place | None, gazetteer: Gazetteer,
                 hints: frozenset[str] = frozenset()) -> tuple[list[Mention], list[Mention]]:
@@ -131,15 +149,20 @@ def read_places(text: str, headline_end: int, spans: list[tuple[int, int]],
     # The regions the whole story names only break ties; a country named in passing ("a
     # man from Jordan") must not make the story's own towns look foreign.
     hints = hints | regions_named(text, gazetteer, names, hints)
-    headline = mentions(text, 0, headline_end, gazetteer, hints, headline_names)
+    counties = counties_written(text, gazetteer)
+
+    def read(start: int, end: int, context: frozenset[str], names: Names) -> list[Mention]:
+        return in_a_county_state(mentions(text, start, end, gazetteer, context, names), counties, gazetteer, context)
+
+    headline = read(0, headline_end, hints, headline_names)
     sure = [dateline] if dateline is not None else []
-    sure += [m.place for m in headline if _sure(m, gazetteer)]
+    sure += [m.place for m in headline if _sure(m, gazetteer, counties)]
     context = areas(sure, gazetteer) | hints
-    body = [m for start, end in spans for m in mentions(text, start, end, gazetteer, context, names)]
-    sure += [m.place for m in body if (m.cued or not m.is_city) and _sure(m, gazetteer)]
-    wider = areas(sure, gazetteer) | hints
+    body = [m for start, end in spans for m in read(start, end, context, names)]
+    sure += [m.place for m in body if (m.cued or not m.is_city) and _sure(m, gazetteer, counties)]
+    wider = areas(sure, gazetteer) | hints | _county_state(counties, headline + body, gazetteer)
     if wider != context:
-        headline = mentions(text, 0, headline_end, gazetteer, wider, headline_names)
-        body = [m for start, end in spans for m in mentions(text, start, end, gazetteer, wider, names)]
+        headline = read(0, headline_end, wider, headline_names)
+        body = [m for start, end in spans for m in read(start, end, wider, names)]
     named = headline + body
     return as_named_in_full(headline, named), as_named_in_full(body, named)

@@ -549,6 +549,60 @@ def _is_county(place: Place) -> bool:
     return place.id.startswith("county:")
 
 
+# "Fulton County police", "Bedford Co. deputies", "Tangipahoa Parish": the capitalised words
+# before a county's kind, of which the county's name is the longest tail that names one.
+_COUNTY_WRITTEN = re.compile(rf"((?:{_CAPITALISED}[^\S\n]+){{1,3}})(?:County|Parish|Co\.)")
+
+
+def counties_written(text: str, gazetteer: Gazetteer) -> dict[str, frozenset[str]]:
+    """The names (folded, their kind left off) of the US counties the text writes out, each
+    with the states (place ids) that have a county of that name: "Fulton County" gives
+    {"fulton": the eight states with a Fulton County}."""
+    found: dict[str, frozenset[str]] = {}
+    for match in _COUNTY_WRITTEN.finditer(text):
+        words = match[1].split()
+        for first in range(len(words)):
+            name = " ".join(words[first:])
+            if states := gazetteer.county_states(f"{name} County"):
+                found[fold(_strip(name))] = states
+                break
+    return found
+
+
+def in_a_county_state(found: list[Mention], counties: dict[str, frozenset[str]], gazetteer: Gazetteer,
+                      context: frozenset[str] = frozenset()) -> list[Mention]:
+    """``found`` with each town whose bare name is that of a county the story writes out
+    (``counties_written``) read as its namesake in a state that has such a county: a story of
+    "Bedford County" deputies that says "in Bedford" means Bedford, Virginia, not Bedford,
+    Texas, whose state has none; the most populous such namesake, of the state
+    of the ``context`` that has such a county if one does. A state's or country's name ("Washington") says more
+    than a county's, and a town written with its state is left as written."""
+    if not counties:
+        return found
+    return [_in_a_county_state(m, counties, gazetteer, context) for m in found]
+
+
+def _in_a_county_state(mention: Mention, counties: dict[str, frozenset[str]], gazetteer: Gazetteer,
+                       context: frozenset[str]) -> Mention:
+    name = mention.place.mention
+    states = counties.get(fold(name))
+    if (not states or not mention.is_city or mention.qualified or not mention.place.id.startswith("geonames:")
+            or gazetteer.region_by_own_name(name) is not None):
+        return mention
+    city = gazetteer.city_by_id(int(mention.place.id.partition(":")[2]))
+    here = states & context
+    wanted = here or states
+    if city is None or city.region_id in wanted:
+        return mention
+    namesakes = [c for c in gazetteer.cities(name) if c.region_id in wanted and gazetteer.bears_as_its_own(c, name)]
+    if namesakes:
+        return dataclasses.replace(mention, place=gazetteer.place_of(namesakes[0], name))
+    # No town of the name in the county's state: the name is the county's ("Burke" of a story
+    # of Burke County, North Carolina, which has no town so called).
+    county = gazetteer.county(f"{name} County", context=here) if len(here) == 1 else None
+    return dataclasses.replace(mention, place=county.place(name), is_city=False) if county else mention
+
+
 def as_named_in_full(found: list[Mention], named: list[Mention]) -> list[Mention]:
     """``found`` with each bare name read as the place the story also ``named`` in full: as a
     county of another state than the town's ("Pasco 13-year-old" beside "Pasco County,

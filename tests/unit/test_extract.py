@@ -297,3 +297,22 @@ def test_figures_told_in_two_towns_in_one_sentence_are_two_claims():
         ("Kherson", 2, 5, "Russian shelling killed two people and wounded five in Kherson on Thursday.")]
     text = article_text(article)
     assert all(text[r.span[0]:r.span[1]] == r.sentence for r in reports)
+
+
+
+def test_a_town_named_like_a_county_the_story_writes_lies_in_a_state_with_that_county():
+    # Bedford, Texas's state has no Bedford County; Virginia's Bedford is the most populous
+    # namesake in a state that has one.
+    assert _places("Deputies of the Bedford County Sheriff's Office said a man was shot dead "
+                   "in Bedford on Friday night.") == [("Bedford", "Virginia")]
+
+
+
+def test_a_bare_county_name_is_read_in_the_state_the_story_is_in():
+    # "Burke" alone is the name of one town of over 15,000 people, in Virginia; beside "Burke
+    # County" deputies in a story whose town lies in North Carolina it is that state's
+    # county, and says nothing of Virginia.
+    assert _places("A man was shot dead in a home in Valdese on Saturday, Burke County deputies said.",
+                   headline="Man killed in Burke home invasion") == [("Valdese", "North Carolina")] * 2
+    assert _places("A man was shot dead in a home in Chickamauga on Saturday, Walker County deputies said.",
+                   headline="Man killed in Walker home invasion") == [("Chickamauga", "Georgia")] * 2
