@@ -12,7 +12,8 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from agents.enrich.gazetteer import VILLAGE_POPULATION, Gazetteer, fold, home_of
+from agents.enrich.gazetteer import VILLAGE_POPULATION, Gazetteer, fold, home_of, homes_in
+from agents.enrich.index import km
 from agents.extract.gate import gated
 from agents.extract.outlet import outlet_places, site_city
 from agents.extract.people import Names, read_names
@@ -165,4 +166,30 @@ def read_places(text: str, headline_end: int, spans: list[tuple[int, int]],
         headline = read(0, headline_end, wider, headline_names)
         body = [m for start, end in spans for m in read(start, end, wider, names)]
     named = headline + body
+    far = _far_from_home(named, wider, gazetteer)
+    headline, body = [m for m in headline if m not in far], [m for m in body if m not in far]
+    named = headline + body
     return as_named_in_full(headline, named), as_named_in_full(body, named)
+
+
+# How far a local outlet's news reaches: its city's metropolitan area and the towns around.
+LOCAL_NEWS_KM = 300
+
+
+def _far_from_home(found: list[Mention], context: frozenset[str], gazetteer: Gazetteer) -> list[Mention]:
+    """The villages a story of a local outlet names, that names the outlet's home city too,
+    which lie far from it and in none of the story's states: "Brainerd" in a Chicago paper's
+    story of a Chicago killing is Chicago's neighbourhood, which the gazetteer lacks, not the
+    Minnesota town. A village written with its state is what it says."""
+    homes = [city for place_id in homes_in(context) if any(m.place.id == place_id for m in found)
+             and (city := gazetteer.city_by_id(int(place_id.partition(":")[2]))) is not None]
+    if not homes:
+        return []
+    far = []
+    for mention in found:
+        city = gazetteer.city_by_id(int(mention.place.id.partition(":")[2])) if (
+            mention.is_city and not mention.qualified and mention.place.id.startswith("geonames:")) else None
+        if (city is not None and city.population < VILLAGE_POPULATION and city.region_id not in context
+                and all(km(city, home) > LOCAL_NEWS_KM for home in homes)):
+            far.append(mention)
+    return far

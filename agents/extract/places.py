@@ -527,7 +527,7 @@ def _named_place(headline: list[Mention], body: list[Mention], dateline: Place |
     if dateline is not None:
         return dateline
     countries = {area.partition(":")[2].partition(".")[0] if ":" in area else area for area in hints}
-    headline = [m for m in headline if _may_be_the_story(m, countries)]
+    headline = [m for m in headline if _may_be_the_story(m, countries) and not _abroad_in_the_headline_only(m, body, countries)]
     body = [m for m in body if _may_be_the_story(m, countries)]
     for mention in headline:
         if mention.is_city and not mention.home and (mention.cued or not title_case):
@@ -536,7 +536,9 @@ def _named_place(headline: list[Mention], body: list[Mention], dateline: Place |
     cities = [m for m in body if m.is_city] + [m for m in headline if m.home]
     if cities:
         tally = Counter(((m.cued, m.cued and not m.aside), m.place) for m in cities)
-        best = max(tally.items(), key=lambda item: (item[0][0], item[1]))
+        # Among towns named as often, the outlet's own city: a city paper's roundup that names
+        # the city and a suburb once each is the city's.
+        best = max(tally.items(), key=lambda item: (item[0][0], item[1], outlet is not None and item[0][1].id == outlet.id))
         return best[0][1]
     # A county says more than its state, and a state more than its country: "a hunter in Rock
     # County, Wisconsin" is Rock County's, "in Nigeria's Zamfara state" Zamfara's.
@@ -621,6 +623,15 @@ def _in_full(mention: Mention, full: Mention | None, county: bool = False) -> Me
         return mention  # a town in its own county's state is most likely that county's town
     return dataclasses.replace(mention, place=dataclasses.replace(full.place, mention=mention.place.mention),
                                is_city=full.is_city)
+
+
+def _abroad_in_the_headline_only(mention: Mention, body: list[Mention], countries: set[str]) -> bool:
+    """Whether a headline's town lies abroad, the body never names it and names towns at
+    home instead: a headline's short name or nickname for a town at home ("Gunfire in the Hub"
+    over a story of Boston's streets) that some town abroad also bears."""
+    return (bool(countries) and mention.is_city and mention.place.country not in countries
+            and all(m.place.id != mention.place.id for m in body)
+            and any(m.is_city and m.place.country in countries for m in body))
 
 
 def _may_be_the_story(mention: Mention, countries: set[str]) -> bool:

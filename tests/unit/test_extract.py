@@ -316,3 +316,30 @@ def test_a_bare_county_name_is_read_in_the_state_the_story_is_in():
                    headline="Man killed in Burke home invasion") == [("Valdese", "North Carolina")] * 2
     assert _places("A man was shot dead in a home in Chickamauga on Saturday, Walker County deputies said.",
                    headline="Man killed in Walker home invasion") == [("Chickamauga", "Georgia")] * 2
+
+
+def _places_of(body, headline="Shooting", source=""):
+    article = Article(id="p", headline=headline, body=body, source=source, published_at="2016-05-01T10:00:00+00:00")
+    return [(r.place.name, r.place.admin1) for r in extract(article, None).reports]
+
+
+def test_a_headline_town_abroad_the_body_never_names_is_not_the_story_place():
+    # "the Hub" is Boston's nickname; GeoNames knows a Hub of 200,000 people in Pakistan.
+    assert _places_of("Boston's first killing of the year came late Saturday when a man was shot dead in "
+                      "a parked car, police said.", headline="Gunfire in the Hub leaves man dead",
+                      source="www.bostonglobe.com") == [("Boston", "Massachusetts")] * 2
+
+
+def test_a_village_far_from_a_local_outlet_that_names_its_city_is_a_namesake():
+    # Chicago's Brainerd neighbourhood is no town of GeoNames; Brainerd, Minnesota is 600 km off.
+    assert _places_of("A man was shot dead in a parked car in Brainerd late Saturday, police said. It was the "
+                      "third killing in Chicago this weekend.", source="www.chicagotribune.com") == [
+        ("Chicago", "Illinois")]
+    # A story that does not name the outlet's city, or names the village's state, may be about it.
+    assert _places_of("A man was shot dead in a parked car in Brainerd late Saturday, police said.",
+                      source="www.chicagotribune.com") == [("Brainerd", "Minnesota")]
+
+
+def test_of_towns_named_as_often_the_story_is_the_outlets_city():
+    assert _places_of("Two people were shot overnight, police said. The shootings happened in Cheektowaga "
+                      "and in Buffalo, an hour apart.", source="buffalonews.com") == [("Buffalo", "New York")]
