@@ -357,8 +357,9 @@ def dateline_city(text: str, body_start: int, gazetteer: Gazetteer,
                   hints: frozenset[str] = frozenset()) -> Place | None:
     """The city of a wire dateline ("KHARKIV, March 2 (Reuters) -", "SPRINGFIELD, Ill. -"),
     read in the light of the areas the outlet is at home in and the story names ("YORK -" in
-    a story about the York County coroner). A crawled page often puts a timestamp line or a
-    photo caption first: the dateline opens one of the first paragraphs."""
+    a story about the York County coroner), or the county of one that names a county and its
+    state ("ROCK COUNTY, Wis. -"). A crawled page often puts a timestamp line or a photo
+    caption first: the dateline opens one of the first paragraphs."""
     starts = [body_start] + [m.end() for m in _PARAGRAPH.finditer(
         text, body_start, body_start + _DATELINE_REACH)][:_DATELINE_PARAGRAPHS]
     context: frozenset[str] | None = None
@@ -372,7 +373,7 @@ def dateline_city(text: str, body_start: int, gazetteer: Gazetteer,
             context = hints | regions_named(text, gazetteer, hints=hints)
         mention = _resolve(text, match.start("name"), match.end("name"), name,
                            gazetteer, hints if context is None else context, dateline=True)
-        if mention is not None and mention.is_city:
+        if mention is not None and (mention.is_city or (is_county(mention.place) and mention.qualified)):
             return mention.place
     return None
 
@@ -543,11 +544,11 @@ def _named_place(headline: list[Mention], body: list[Mention], dateline: Place |
     # A county says more than its state, and a state more than its country: "a hunter in Rock
     # County, Wisconsin" is Rock County's, "in Nigeria's Zamfara state" Zamfara's.
     regions = sorted((m for m in headline + body if not m.is_city),
-                     key=lambda m: (not _is_county(m.place), m.place.id.startswith("country:")))
+                     key=lambda m: (not is_county(m.place), m.place.id.startswith("country:")))
     return regions[0].place if regions else outlet or UNKNOWN_PLACE
 
 
-def _is_county(place: Place) -> bool:
+def is_county(place: Place) -> bool:
     return place.id.startswith("county:")
 
 
@@ -610,7 +611,7 @@ def as_named_in_full(found: list[Mention], named: list[Mention]) -> list[Mention
     county of another state than the town's ("Pasco 13-year-old" beside "Pasco County,
     Florida" is not Pasco, Washington), then with its state or country ("in Waynesville" after
     "Waynesville, Indiana" is Indiana's, though the gazetteer knows only North Carolina's)."""
-    counties = {_COUNTY.sub("", m.place.name): m for m in named if _is_county(m.place)}
+    counties = {_COUNTY.sub("", m.place.name): m for m in named if is_county(m.place)}
     qualified = {m.place.mention: m for m in named if m.qualified}
     return [_in_full(_in_full(m, counties.get(m.place.mention), county=True), qualified.get(m.place.mention))
             for m in found] if counties or qualified else found
@@ -653,7 +654,7 @@ def claim_place(sentence_mentions: list[Mention], article: Place, gazetteer: Gaz
         # A county moves no claim of a town's story: the town is the more precise, and most
         # likely in that county (Cook County's Chicago); unless the county's state, written
         # beside it, is another ("in Marshall County, Miss." in a Memphis story).
-        county = _is_county(mention.place) and (not article.id.startswith("geonames:") or (
+        county = is_county(mention.place) and (not article.id.startswith("geonames:") or (
             mention.qualified and mention.place.admin1 != article.admin1))
         if not ((mention.is_city or county) and mention.cued) or mention.aside:
             continue

@@ -343,3 +343,9 @@ def test_a_village_far_from_a_local_outlet_that_names_its_city_is_a_namesake():
 def test_of_towns_named_as_often_the_story_is_the_outlets_city():
     assert _places_of("Two people were shot overnight, police said. The shootings happened in Cheektowaga "
                       "and in Buffalo, an hour apart.", source="buffalonews.com") == [("Buffalo", "New York")]
+
+
+def test_a_county_dateline_keeps_the_story_in_its_state():
+    # No Eureka of Wisconsin is known: the California city is a namesake, the county the place.
+    assert _places("BROWN COUNTY, Wis. - A man was shot dead Saturday at a hunting cabin near Eureka, the "
+                   "sheriff's office said.") == [("Brown County", "Wisconsin")]
