@@ -331,6 +331,11 @@ def _known_place(text: str, s: int, e: int, name: str, gazetteer: Gazetteer,
     named_after = STREET_AFTER.match(text, e) or _TOWNSHIP_AFTER.match(text, e)  # a street's or a township's name
     region_named = None if named_after else gazetteer.region(name, context)
     agrees = region is None or region_named is None or region.country == region_named.country
+    # A feature named after a region abroad in a story at home (a "High School" or "Park" of
+    # an American town named like an Irish county) is named after a town at home, not the region.
+    countries = {area for area in context if ":" not in area}
+    if region_named is not None and countries and region_named.country not in countries and NOT_A_CITY_AFTER.match(text, e):
+        return None
     if region_named is not None and len(name) > 2 and agrees:
         return _region_mention(s, e, region_named, name, cued, gazetteer)
     return None

@@ -349,3 +349,11 @@ def test_a_county_dateline_keeps_the_story_in_its_state():
     # No Eureka of Wisconsin is known: the California city is a namesake, the county the place.
     assert _places("BROWN COUNTY, Wis. - A man was shot dead Saturday at a hunting cabin near Eureka, the "
                    "sheriff's office said.") == [("Brown County", "Wisconsin")]
+
+
+def test_a_feature_named_after_a_region_abroad_is_no_region_of_a_story_at_home():
+    # "Clare High School" in an American station's story is not Ireland's County Clare.
+    article = Article(id="p", headline="Shooting", source="www.abc12.com", published_at="2016-05-01T10:00:00+00:00",
+                      body="A 15-year-old was wounded by a stray bullet in Clare on Friday, deputies said. It "
+                           "happened not far from Clare High School.")
+    assert [(r.place.name, r.place.admin1) for r in extract(article, None).reports] == [("Clare", "Michigan")]
