@@ -63,7 +63,7 @@ def outlet_areas(source: str, text: str, headline_end: int, story_end: int,
     phones = phone_states(text, gazetteer)
     home = site_city(source, gazetteer)
     # A station's "South Georgia News" is the state's, not the country's.
-    tail = [m.place for m in mentions(text, story_end, headline_end, gazetteer, call_letters) if _the_outlets(m, gazetteer)]
+    tail = [m.place for m in _tail_mentions(text, story_end, headline_end, gazetteer, call_letters)]
     places = [_in_the_phones_state(place, phones, gazetteer) for place in (*in_site, *([home] if home else []))] + tail
     homes = {home_of(place.id) for place in places if place.id.startswith("geonames:")}
     return areas(places, gazetteer) | call_letters | phones | homes
@@ -107,18 +107,36 @@ def outlet_city(source: str, text: str, headline_end: int, story_end: int, gazet
     """The one city the outlet is at home in, as a crawled headline's tail names it ("... -
     WMC Action News 5 - Memphis, Tennessee", "WDRB 41 Louisville News"), else as its site's
     name does ("chicagotribune.com"): where a story that names no place most likely happened."""
-    cities = {m.place for m in mentions(text, story_end, headline_end, gazetteer, hints)
-              if m.is_city and _the_outlets(m, gazetteer)}
+    cities = {m.place for m in _tail_mentions(text, story_end, headline_end, gazetteer, hints) if m.is_city}
     if not cities:
         home = site_city(source, gazetteer)
         return _in_the_phones_state(home, phone_states(text, gazetteer), gazetteer) if home else None
     return cities.pop() if len(cities) == 1 else None
 
 
-def _the_outlets(mention: Mention, gazetteer: Gazetteer) -> bool:
-    """An outlet names its home the way its audience does: with its state, or by a name no
-    other town (or no other major city) bears."""
+# A state's postal code, as a station's tail writes it after the towns it serves.
+_POSTAL_CODE = re.compile(r"\b[A-Z]{2}\b")
+
+
+def _tail_mentions(text: str, story_end: int, headline_end: int, gazetteer: Gazetteer,
+                   context: frozenset[str]) -> list[Mention]:
+    """The places a crawled headline's tail names as the outlet's, read in the light of the
+    states it names: "WOWK 13 Charleston, Huntington WV News" is West Virginia's Charleston."""
+    tail = text[story_end:headline_end]
+    postal = {region.place_id for code in _POSTAL_CODE.findall(tail)
+              if (region := gazetteer.region(code)) is not None and region.country == "US"}
+    tail_regions = regions_named(tail, gazetteer, hints=context) | postal
+    return [m for m in mentions(text, story_end, headline_end, gazetteer, context | tail_regions)
+            if _the_outlets(m, gazetteer, tail_regions)]
+
+
+def _the_outlets(mention: Mention, gazetteer: Gazetteer, tail_regions: frozenset[str] = frozenset()) -> bool:
+    """An outlet names its home the way its audience does: with its state (beside it, or
+    after the towns it serves), or by a name no other town (or no other major city) bears."""
     if mention.qualified or _sure(mention, gazetteer) or not mention.is_city:
+        return True
+    if mention.place.id.startswith("geonames:") and (
+            city := gazetteer.city_by_id(int(mention.place.id.partition(":")[2]))) is not None and city.region_id in tail_regions:
         return True
     city = gazetteer.the_major_city(mention.place.mention)
     return city is not None and mention.place.id == f"geonames:{city.geonames_id}"

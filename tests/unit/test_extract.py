@@ -357,3 +357,9 @@ def test_a_feature_named_after_a_region_abroad_is_no_region_of_a_story_at_home()
                       body="A 15-year-old was wounded by a stray bullet in Clare on Friday, deputies said. It "
                            "happened not far from Clare High School.")
     assert [(r.place.name, r.place.admin1) for r in extract(article, None).reports] == [("Clare", "Michigan")]
+
+
+def test_a_headline_tail_that_names_its_state_after_its_towns_sets_the_outlets_state():
+    assert _places("Two people were wounded in a shooting in Springfield overnight, police said.",
+                   headline="Two hurt in overnight shooting - WXYZ 9 Springfield, Decatur IL News, Weather") == [
+        ("Springfield", "Illinois")] * 2
