@@ -543,6 +543,11 @@ def home_of(city_place_id: str) -> str:
     return _HOME + city_place_id.removeprefix("geonames:")
 
 
+def homes_in(context: frozenset[str]) -> list[str]:
+    """The place ids of the cities the ``context`` says the outlet is at home in."""
+    return ["geonames:" + area.removeprefix(_HOME) for area in context if area.startswith(_HOME)]
+
+
 def _on_the_broadcasters_side(candidates: list[City], context: frozenset[str]) -> City | None:
     """The most populous US town of a name on the side of the Mississippi a broadcaster's call
     letters name, unless a city of a million bears it: Phoenix is Arizona's for every station."""

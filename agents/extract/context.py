@@ -12,12 +12,13 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from agents.enrich.gazetteer import VILLAGE_POPULATION, Gazetteer, home_of
+from agents.enrich.gazetteer import VILLAGE_POPULATION, Gazetteer, fold, home_of, homes_in
+from agents.enrich.index import km
 from agents.extract.gate import gated
 from agents.extract.outlet import outlet_places, site_city
-from agents.extract.people import read_names
+from agents.extract.people import Names, read_names
 from agents.extract.phones import phone_states
-from agents.extract.places import Mention, as_named_in_full, mentions, regions_named
+from agents.extract.places import Mention, as_named_in_full, counties_written, in_a_county_state, mentions, regions_named
 from agents.extract.text import is_title_case
 from streams.records import Place
 
@@ -39,11 +40,15 @@ def areas(places: list[Place], gazetteer: Gazetteer) -> frozenset[str]:
     return frozenset(found)
 
 
-def _sure(mention: Mention, gazetteer: Gazetteer) -> bool:
+def _sure(mention: Mention, gazetteer: Gazetteer, counties: dict[str, frozenset[str]] | None = None) -> bool:
     """A region or country named, or a city whose name no other town bears: "Paris" cannot
-    say which country the article is about, since that is what the article must tell."""
+    say which country the article is about, since that is what the article must tell. Nor
+    can the name of a county the story also writes out (``counties_written``): "Burke" beside
+    "Burke County" may be any of three states' county, whatever towns bear the name."""
     if not mention.is_city:
         return True
+    if counties and fold(mention.place.mention) in counties:
+        return False
     towns = [c for c in gazetteer.cities(mention.place.mention) if c.population >= VILLAGE_POPULATION]
     return len(towns) == 1
 
@@ -58,7 +63,7 @@ def outlet_areas(source: str, text: str, headline_end: int, story_end: int,
     phones = phone_states(text, gazetteer)
     home = site_city(source, gazetteer)
     # A station's "South Georgia News" is the state's, not the country's.
-    tail = [m.place for m in mentions(text, story_end, headline_end, gazetteer, call_letters) if _the_outlets(m, gazetteer)]
+    tail = [m.place for m in _tail_mentions(text, story_end, headline_end, gazetteer, call_letters)]
     places = [_in_the_phones_state(place, phones, gazetteer) for place in (*in_site, *([home] if home else []))] + tail
     homes = {home_of(place.id) for place in places if place.id.startswith("geonames:")}
     return areas(places, gazetteer) | call_letters | phones | homes
@@ -102,21 +107,53 @@ def outlet_city(source: str, text: str, headline_end: int, story_end: int, gazet
     """The one city the outlet is at home in, as a crawled headline's tail names it ("... -
     WMC Action News 5 - Memphis, Tennessee", "WDRB 41 Louisville News"), else as its site's
     name does ("chicagotribune.com"): where a story that names no place most likely happened."""
-    cities = {m.place for m in mentions(text, story_end, headline_end, gazetteer, hints)
-              if m.is_city and _the_outlets(m, gazetteer)}
+    cities = {m.place for m in _tail_mentions(text, story_end, headline_end, gazetteer, hints) if m.is_city}
     if not cities:
         home = site_city(source, gazetteer)
         return _in_the_phones_state(home, phone_states(text, gazetteer), gazetteer) if home else None
     return cities.pop() if len(cities) == 1 else None
 
 
-def _the_outlets(mention: Mention, gazetteer: Gazetteer) -> bool:
-    """An outlet names its home the way its audience does: with its state, or by a name no
-    other town (or no other major city) bears."""
+# A state's postal code, as a station's tail writes it after the towns it serves.
+_POSTAL_CODE = re.compile(r"\b[A-Z]{2}\b")
+
+
+def _tail_mentions(text: str, story_end: int, headline_end: int, gazetteer: Gazetteer,
+                   context: frozenset[str]) -> list[Mention]:
+    """The places a crawled headline's tail names as the outlet's, read in the light of the
+    states it names: "WOWK 13 Charleston, Huntington WV News" is West Virginia's Charleston."""
+    tail = text[story_end:headline_end]
+    postal = {region.place_id for code in _POSTAL_CODE.findall(tail)
+              if (region := gazetteer.region(code)) is not None and region.country == "US"}
+    tail_regions = regions_named(tail, gazetteer, hints=context) | postal
+    return [m for m in mentions(text, story_end, headline_end, gazetteer, context | tail_regions)
+            if _the_outlets(m, gazetteer, tail_regions)]
+
+
+def _the_outlets(mention: Mention, gazetteer: Gazetteer, tail_regions: frozenset[str] = frozenset()) -> bool:
+    """An outlet names its home the way its audience does: with its state (beside it, or
+    after the towns it serves), or by a name no other town (or no other major city) bears."""
     if mention.qualified or _sure(mention, gazetteer) or not mention.is_city:
+        return True
+    if mention.place.id.startswith("geonames:") and (
+            city := gazetteer.city_by_id(int(mention.place.id.partition(":")[2]))) is not None and city.region_id in tail_regions:
         return True
     city = gazetteer.the_major_city(mention.place.mention)
     return city is not None and mention.place.id == f"geonames:{city.geonames_id}"
+
+
+def _county_state(counties: dict[str, frozenset[str]], found: list[Mention], gazetteer: Gazetteer) -> frozenset[str]:
+    """The state of a county the story writes out that several states have, as the one of
+    them its other towns lie in: "Burke County" in a story set in Valdese is North
+    Carolina's. A town named like the county tells nothing: it is what is asked."""
+    towns = {city.region_id for m in found if m.is_city and fold(m.place.mention) not in counties
+             and (city := gazetteer.city_by_id(int(m.place.id.partition(":")[2])) if m.place.id.startswith("geonames:")
+                  else None) is not None}
+    found_states: set[str] = set()
+    for states in counties.values():
+        if len(states) > 1 and len(shared := states & towns) == 1:
+            found_states |= shared
+    return frozenset(found_states)
 
 
 def read_places(text: str, headline_end: int, spans: list[tuple[int, int]],
@@ -131,15 +168,46 @@ def read_places(text: str, headline_end: int, spans: list[tuple[int, int]],
     # The regions the whole story names only break ties; a country named in passing ("a
     # man from Jordan") must not make the story's own towns look foreign.
     hints = hints | regions_named(text, gazetteer, names, hints)
-    headline = mentions(text, 0, headline_end, gazetteer, hints, headline_names)
+    counties = counties_written(text, gazetteer)
+
+    def read(start: int, end: int, context: frozenset[str], names: Names) -> list[Mention]:
+        return in_a_county_state(mentions(text, start, end, gazetteer, context, names), counties, gazetteer, context)
+
+    headline = read(0, headline_end, hints, headline_names)
     sure = [dateline] if dateline is not None else []
-    sure += [m.place for m in headline if _sure(m, gazetteer)]
+    sure += [m.place for m in headline if _sure(m, gazetteer, counties)]
     context = areas(sure, gazetteer) | hints
-    body = [m for start, end in spans for m in mentions(text, start, end, gazetteer, context, names)]
-    sure += [m.place for m in body if (m.cued or not m.is_city) and _sure(m, gazetteer)]
-    wider = areas(sure, gazetteer) | hints
+    body = [m for start, end in spans for m in read(start, end, context, names)]
+    sure += [m.place for m in body if (m.cued or not m.is_city) and _sure(m, gazetteer, counties)]
+    wider = areas(sure, gazetteer) | hints | _county_state(counties, headline + body, gazetteer)
     if wider != context:
-        headline = mentions(text, 0, headline_end, gazetteer, wider, headline_names)
-        body = [m for start, end in spans for m in mentions(text, start, end, gazetteer, wider, names)]
+        headline = read(0, headline_end, wider, headline_names)
+        body = [m for start, end in spans for m in read(start, end, wider, names)]
+    named = headline + body
+    far = _far_from_home(named, wider, gazetteer)
+    headline, body = [m for m in headline if m not in far], [m for m in body if m not in far]
     named = headline + body
     return as_named_in_full(headline, named), as_named_in_full(body, named)
+
+
+# How far a local outlet's news reaches: its city's metropolitan area and the towns around.
+LOCAL_NEWS_KM = 300
+
+
+def _far_from_home(found: list[Mention], context: frozenset[str], gazetteer: Gazetteer) -> list[Mention]:
+    """The villages a story of a local outlet names, that names the outlet's home city too,
+    which lie far from it and in none of the story's states: "Brainerd" in a Chicago paper's
+    story of a Chicago killing is Chicago's neighbourhood, which the gazetteer lacks, not the
+    Minnesota town. A village written with its state is what it says."""
+    homes = [city for place_id in homes_in(context) if any(m.place.id == place_id for m in found)
+             and (city := gazetteer.city_by_id(int(place_id.partition(":")[2]))) is not None]
+    if not homes:
+        return []
+    far = []
+    for mention in found:
+        city = gazetteer.city_by_id(int(mention.place.id.partition(":")[2])) if (
+            mention.is_city and not mention.qualified and mention.place.id.startswith("geonames:")) else None
+        if (city is not None and city.population < VILLAGE_POPULATION and city.region_id not in context
+                and all(km(city, home) > LOCAL_NEWS_KM for home in homes)):
+            far.append(mention)
+    return far

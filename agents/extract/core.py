@@ -27,6 +27,7 @@ from agents.extract.places import (
     claim_place,
     dateline_city,
     headline_story_end,
+    is_county,
     police_names,
 )
 from agents.extract.readers import Reader, reader_for
@@ -368,6 +369,9 @@ def _read_places(article: Article, text: str, story: list[Sentence], claim_sente
     headline_mentions, body_mentions = read_places(
         text, story_end, [(s.start, s.end) for s in sorted(read.values(), key=lambda s: s.start)],
         dateline, gazetteer, hints)
+    # A county's dateline ("NAVARRO COUNTY, Texas -") names no town: the story's town is one of
+    # the county's state, which the towns it names there tell, else the county.
+    county, dateline = (dateline, None) if dateline is not None and is_county(dateline) else (None, dateline)
     outlet = outlet_city(article.source, text, len(article.headline), story_end, gazetteer, hints)
     police = police_names(text)
 
@@ -376,6 +380,8 @@ def _read_places(article: Article, text: str, story: list[Sentence], claim_sente
                              hints=hints, outlet=outlet, police=police)
 
     place = place_among(body_mentions)
+    if county is not None and (place.country, place.admin1) != (county.country, county.admin1):
+        place = county
     if place.id.startswith("county:"):
         # A story whose opening and claims name only a county ("ROCK COUNTY, Wis. - A hunter
         # was shot") mostly names its town further down ("the field lies near Milton"): the

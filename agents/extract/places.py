@@ -331,6 +331,11 @@ def _known_place(text: str, s: int, e: int, name: str, gazetteer: Gazetteer,
     named_after = STREET_AFTER.match(text, e) or _TOWNSHIP_AFTER.match(text, e)  # a street's or a township's name
     region_named = None if named_after else gazetteer.region(name, context)
     agrees = region is None or region_named is None or region.country == region_named.country
+    # A feature named after a region abroad in a story at home (a "High School" or "Park" of
+    # an American town named like an Irish county) is named after a town at home, not the region.
+    countries = {area for area in context if ":" not in area}
+    if region_named is not None and countries and region_named.country not in countries and NOT_A_CITY_AFTER.match(text, e):
+        return None
     if region_named is not None and len(name) > 2 and agrees:
         return _region_mention(s, e, region_named, name, cued, gazetteer)
     return None
@@ -357,8 +362,9 @@ def dateline_city(text: str, body_start: int, gazetteer: Gazetteer,
                   hints: frozenset[str] = frozenset()) -> Place | None:
     """The city of a wire dateline ("KHARKIV, March 2 (Reuters) -", "SPRINGFIELD, Ill. -"),
     read in the light of the areas the outlet is at home in and the story names ("YORK -" in
-    a story about the York County coroner). A crawled page often puts a timestamp line or a
-    photo caption first: the dateline opens one of the first paragraphs."""
+    a story about the York County coroner), or the county of one that names a county and its
+    state ("ROCK COUNTY, Wis. -"). A crawled page often puts a timestamp line or a photo
+    caption first: the dateline opens one of the first paragraphs."""
     starts = [body_start] + [m.end() for m in _PARAGRAPH.finditer(
         text, body_start, body_start + _DATELINE_REACH)][:_DATELINE_PARAGRAPHS]
     context: frozenset[str] | None = None
@@ -372,7 +378,7 @@ def dateline_city(text: str, body_start: int, gazetteer: Gazetteer,
             context = hints | regions_named(text, gazetteer, hints=hints)
         mention = _resolve(text, match.start("name"), match.end("name"), name,
                            gazetteer, hints if context is None else context, dateline=True)
-        if mention is not None and mention.is_city:
+        if mention is not None and (mention.is_city or (is_county(mention.place) and mention.qualified)):
             return mention.place
     return None
 
@@ -527,7 +533,7 @@ def _named_place(headline: list[Mention], body: list[Mention], dateline: Place |
     if dateline is not None:
         return dateline
     countries = {area.partition(":")[2].partition(".")[0] if ":" in area else area for area in hints}
-    headline = [m for m in headline if _may_be_the_story(m, countries)]
+    headline = [m for m in headline if _may_be_the_story(m, countries) and not _abroad_in_the_headline_only(m, body, countries)]
     body = [m for m in body if _may_be_the_story(m, countries)]
     for mention in headline:
         if mention.is_city and not mention.home and (mention.cued or not title_case):
@@ -536,17 +542,73 @@ def _named_place(headline: list[Mention], body: list[Mention], dateline: Place |
     cities = [m for m in body if m.is_city] + [m for m in headline if m.home]
     if cities:
         tally = Counter(((m.cued, m.cued and not m.aside), m.place) for m in cities)
-        best = max(tally.items(), key=lambda item: (item[0][0], item[1]))
+        # Among towns named as often, the outlet's own city: a city paper's roundup that names
+        # the city and a suburb once each is the city's.
+        best = max(tally.items(), key=lambda item: (item[0][0], item[1], outlet is not None and item[0][1].id == outlet.id))
         return best[0][1]
     # A county says more than its state, and a state more than its country: "a hunter in Rock
     # County, Wisconsin" is Rock County's, "in Nigeria's Zamfara state" Zamfara's.
     regions = sorted((m for m in headline + body if not m.is_city),
-                     key=lambda m: (not _is_county(m.place), m.place.id.startswith("country:")))
+                     key=lambda m: (not is_county(m.place), m.place.id.startswith("country:")))
     return regions[0].place if regions else outlet or UNKNOWN_PLACE
 
 
-def _is_county(place: Place) -> bool:
+def is_county(place: Place) -> bool:
     return place.id.startswith("county:")
+
+
+# "Fulton County police", "Bedford Co. deputies", "Tangipahoa Parish": the capitalised words
+# before a county's kind, of which the county's name is the longest tail that names one.
+_COUNTY_WRITTEN = re.compile(rf"((?:{_CAPITALISED}[^\S\n]+){{1,3}})(?:County|Parish|Co\.)")
+
+
+def counties_written(text: str, gazetteer: Gazetteer) -> dict[str, frozenset[str]]:
+    """The names (folded, their kind left off) of the US counties the text writes out, each
+    with the states (place ids) that have a county of that name: "Fulton County" gives
+    {"fulton": the eight states with a Fulton County}."""
+    found: dict[str, frozenset[str]] = {}
+    for match in _COUNTY_WRITTEN.finditer(text):
+        words = match[1].split()
+        for first in range(len(words)):
+            name = " ".join(words[first:])
+            if states := gazetteer.county_states(f"{name} County"):
+                found[fold(_strip(name))] = states
+                break
+    return found
+
+
+def in_a_county_state(found: list[Mention], counties: dict[str, frozenset[str]], gazetteer: Gazetteer,
+                      context: frozenset[str] = frozenset()) -> list[Mention]:
+    """``found`` with each town whose bare name is that of a county the story writes out
+    (``counties_written``) read as its namesake in a state that has such a county: a story of
+    "Bedford County" deputies that says "in Bedford" means Bedford, Virginia, not Bedford,
+    Texas, whose state has none; the most populous such namesake, of the state
+    of the ``context`` that has such a county if one does. A state's or country's name ("Washington") says more
+    than a county's, and a town written with its state is left as written."""
+    if not counties:
+        return found
+    return [_in_a_county_state(m, counties, gazetteer, context) for m in found]
+
+
+def _in_a_county_state(mention: Mention, counties: dict[str, frozenset[str]], gazetteer: Gazetteer,
+                       context: frozenset[str]) -> Mention:
+    name = mention.place.mention
+    states = counties.get(fold(name))
+    if (not states or not mention.is_city or mention.qualified or not mention.place.id.startswith("geonames:")
+            or gazetteer.region_by_own_name(name) is not None):
+        return mention
+    city = gazetteer.city_by_id(int(mention.place.id.partition(":")[2]))
+    here = states & context
+    wanted = here or states
+    if city is None or city.region_id in wanted:
+        return mention
+    namesakes = [c for c in gazetteer.cities(name) if c.region_id in wanted and gazetteer.bears_as_its_own(c, name)]
+    if namesakes:
+        return dataclasses.replace(mention, place=gazetteer.place_of(namesakes[0], name))
+    # No town of the name in the county's state: the name is the county's ("Burke" of a story
+    # of Burke County, North Carolina, which has no town so called).
+    county = gazetteer.county(f"{name} County", context=here) if len(here) == 1 else None
+    return dataclasses.replace(mention, place=county.place(name), is_city=False) if county else mention
 
 
 def as_named_in_full(found: list[Mention], named: list[Mention]) -> list[Mention]:
@@ -554,7 +616,7 @@ def as_named_in_full(found: list[Mention], named: list[Mention]) -> list[Mention
     county of another state than the town's ("Pasco 13-year-old" beside "Pasco County,
     Florida" is not Pasco, Washington), then with its state or country ("in Waynesville" after
     "Waynesville, Indiana" is Indiana's, though the gazetteer knows only North Carolina's)."""
-    counties = {_COUNTY.sub("", m.place.name): m for m in named if _is_county(m.place)}
+    counties = {_COUNTY.sub("", m.place.name): m for m in named if is_county(m.place)}
     qualified = {m.place.mention: m for m in named if m.qualified}
     return [_in_full(_in_full(m, counties.get(m.place.mention), county=True), qualified.get(m.place.mention))
             for m in found] if counties or qualified else found
@@ -567,6 +629,15 @@ def _in_full(mention: Mention, full: Mention | None, county: bool = False) -> Me
         return mention  # a town in its own county's state is most likely that county's town
     return dataclasses.replace(mention, place=dataclasses.replace(full.place, mention=mention.place.mention),
                                is_city=full.is_city)
+
+
+def _abroad_in_the_headline_only(mention: Mention, body: list[Mention], countries: set[str]) -> bool:
+    """Whether a headline's town lies abroad, the body never names it and names towns at
+    home instead: a headline's short name or nickname for a town at home ("Gunfire in the Hub"
+    over a story of Boston's streets) that some town abroad also bears."""
+    return (bool(countries) and mention.is_city and mention.place.country not in countries
+            and all(m.place.id != mention.place.id for m in body)
+            and any(m.is_city and m.place.country in countries for m in body))
 
 
 def _may_be_the_story(mention: Mention, countries: set[str]) -> bool:
@@ -588,7 +659,7 @@ def claim_place(sentence_mentions: list[Mention], article: Place, gazetteer: Gaz
         # A county moves no claim of a town's story: the town is the more precise, and most
         # likely in that county (Cook County's Chicago); unless the county's state, written
         # beside it, is another ("in Marshall County, Miss." in a Memphis story).
-        county = _is_county(mention.place) and (not article.id.startswith("geonames:") or (
+        county = is_county(mention.place) and (not article.id.startswith("geonames:") or (
             mention.qualified and mention.place.admin1 != article.admin1))
         if not ((mention.is_city or county) and mention.cued) or mention.aside:
             continue

@@ -307,3 +307,69 @@ def test_figures_told_in_two_towns_in_one_sentence_are_two_claims():
         ("Kherson", 2, 5, "Russian shelling killed two people and wounded five in Kherson on Thursday.")]
     text = article_text(article)
     assert all(text[r.span[0]:r.span[1]] == r.sentence for r in reports)
+
+
+
+def test_a_town_named_like_a_county_the_story_writes_lies_in_a_state_with_that_county():
+    # Bedford, Texas's state has no Bedford County; Virginia's Bedford is the most populous
+    # namesake in a state that has one.
+    assert _places("Deputies of the Bedford County Sheriff's Office said a man was shot dead "
+                   "in Bedford on Friday night.") == [("Bedford", "Virginia")]
+
+
+
+def test_a_bare_county_name_is_read_in_the_state_the_story_is_in():
+    # "Burke" alone is the name of one town of over 15,000 people, in Virginia; beside "Burke
+    # County" deputies in a story whose town lies in North Carolina it is that state's
+    # county, and says nothing of Virginia.
+    assert _places("A man was shot dead in a home in Valdese on Saturday, Burke County deputies said.",
+                   headline="Man killed in Burke home invasion") == [("Valdese", "North Carolina")] * 2
+    assert _places("A man was shot dead in a home in Chickamauga on Saturday, Walker County deputies said.",
+                   headline="Man killed in Walker home invasion") == [("Chickamauga", "Georgia")] * 2
+
+
+def _places_of(body, headline="Shooting", source=""):
+    article = Article(id="p", headline=headline, body=body, source=source, published_at="2016-05-01T10:00:00+00:00")
+    return [(r.place.name, r.place.admin1) for r in extract(article, None).reports]
+
+
+def test_a_headline_town_abroad_the_body_never_names_is_not_the_story_place():
+    # "the Hub" is Boston's nickname; GeoNames knows a Hub of 200,000 people in Pakistan.
+    assert _places_of("Boston's first killing of the year came late Saturday when a man was shot dead in "
+                      "a parked car, police said.", headline="Gunfire in the Hub leaves man dead",
+                      source="www.bostonglobe.com") == [("Boston", "Massachusetts")] * 2
+
+
+def test_a_village_far_from_a_local_outlet_that_names_its_city_is_a_namesake():
+    # Chicago's Brainerd neighbourhood is no town of GeoNames; Brainerd, Minnesota is 600 km off.
+    assert _places_of("A man was shot dead in a parked car in Brainerd late Saturday, police said. It was the "
+                      "third killing in Chicago this weekend.", source="www.chicagotribune.com") == [
+        ("Chicago", "Illinois")]
+    # A story that does not name the outlet's city, or names the village's state, may be about it.
+    assert _places_of("A man was shot dead in a parked car in Brainerd late Saturday, police said.",
+                      source="www.chicagotribune.com") == [("Brainerd", "Minnesota")]
+
+
+def test_of_towns_named_as_often_the_story_is_the_outlets_city():
+    assert _places_of("Two people were shot overnight, police said. The shootings happened in Cheektowaga "
+                      "and in Buffalo, an hour apart.", source="buffalonews.com") == [("Buffalo", "New York")]
+
+
+def test_a_county_dateline_keeps_the_story_in_its_state():
+    # No Eureka of Wisconsin is known: the California city is a namesake, the county the place.
+    assert _places("BROWN COUNTY, Wis. - A man was shot dead Saturday at a hunting cabin near Eureka, the "
+                   "sheriff's office said.") == [("Brown County", "Wisconsin")]
+
+
+def test_a_feature_named_after_a_region_abroad_is_no_region_of_a_story_at_home():
+    # "Clare High School" in an American station's story is not Ireland's County Clare.
+    article = Article(id="p", headline="Shooting", source="www.abc12.com", published_at="2016-05-01T10:00:00+00:00",
+                      body="A 15-year-old was wounded by a stray bullet in Clare on Friday, deputies said. It "
+                           "happened not far from Clare High School.")
+    assert [(r.place.name, r.place.admin1) for r in extract(article, None).reports] == [("Clare", "Michigan")]
+
+
+def test_a_headline_tail_that_names_its_state_after_its_towns_sets_the_outlets_state():
+    assert _places("Two people were wounded in a shooting in Springfield overnight, police said.",
+                   headline="Two hurt in overnight shooting - WXYZ 9 Springfield, Decatur IL News, Weather") == [
+        ("Springfield", "Illinois")] * 2
