@@ -706,7 +706,14 @@ _SELF_KILLED = gated(re.compile(
 # Someone who shot himself, told of at a length or by a word the victim phrases do not read ("A
 # juvenile attempting to hide a gun while sitting in the trunk of an SUV shot himself"; "He shot
 # himself in the hand"): one person hit, when the sentence counts no one else.
-_SELF_SHOT = gated(re.compile(r"(?<!fatally\s)\b(?:shot|shoots)\s+(?:(?:him|her)self|self)\b", re.I))
+_SELF_SHOT = gated(re.compile(r"(?<!fatally\s)\b(?:shot|shoots|shooting)\s+(?:(?:him|her)self|self)\b", re.I))
+# "The weapon discharged and shot him in the thigh": one person hit, where the story has
+# counted no one before (else he is one of those counted).
+_SHOT_IN_THE_BODY = gated(re.compile(
+    r"\b(?:shot|shooting|struck|striking|hit|hitting|wounded|wounding)\s+(?:him|her)\s+(?:once\s+|twice\s+)?"
+    r"in\s+(?:the|his|her)\s+(?:(?:left|right|upper|lower)\s+)?"
+    r"(?:head|face|neck|chest|back|arm|leg|thigh|hand|foot|shoulder|abdomen|stomach|torso|buttocks?"
+    r"|hip|knee|side|groin|wrist|ankle|calf|jaw|eye|elbow)\b", re.I))
 # ... but "he", "the boy" and "his son" were counted where the story first told of them.
 _COUNTED_BEFORE = re.compile(
     r"\b(?:he|she|who|the\s+[\w-]+|his\s+[\w'’-]+|her\s+[\w'’-]+)(?:\s+(?:then|later|also|had|has|\w+ly))*\s+$", re.I)
@@ -769,6 +776,8 @@ def figures(sentence: str, counted_before: bool = True) -> list[Figure]:
     if not found and (shot := _SELF_SHOT.search(sentence)) is not None and not _COUNTED_BEFORE.search(
             sentence, max(0, shot.start() - _COUNTED_REACH), shot.start()):
         found.append(Figure(VICTIMS, 1, 1, 1, None, shot.start(), shot.end(), individual=True))
+    if not found and not counted_before and (hit := _SHOT_IN_THE_BODY.search(sentence)) is not None:
+        found.append(Figure(VICTIMS, 1, 1, 1, None, hit.start(), hit.end(), individual=True))
     if not _SHOOTER_INCLUDED.search(sentence):
         found += [Figure(KILLED, 1, 1, 1, None, m.start(), m.end(), others=True, own_death=True)
                   for m in _SELF_KILLED.finditer(sentence) if not _own_death(sentence, dead_subjects, m.start())

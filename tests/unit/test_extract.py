@@ -198,6 +198,15 @@ def test_a_story_that_counts_no_one_counts_the_victim_it_first_tells_of():
     assert [(r.sentence.split(" told")[0], r.victims) for r in reports] == [("The victim", 1)]
 
 
+def test_a_story_that_counts_no_one_counts_the_one_it_tells_was_shot_in_the_body():
+    body = ("Police were called to a hospital on Friday night about a man who came in for "
+            "treatment. He told officers he was cleaning his pistol when it discharged and shot "
+            "him in the thigh, the chief said.")
+    article = Article(id="t", headline="Police report accidental shooting", body=body,
+                      published_at="2016-06-06T10:00:00+00:00")
+    assert [r.victims for r in extract(article, None).reports if r.victims] == [1]
+
+
 def test_an_article_with_no_figure_and_no_full_name_street_or_child_makes_no_report():
     # "Johnson" alone is a surname many stories share: nothing ties this one to an incident.
     article = Article(id="a", published_at="2024-05-14T16:00:00+00:00", headline="Suspect arrested",

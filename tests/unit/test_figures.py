@@ -250,6 +250,7 @@ def test_counts_and_qualifiers(sentence, expected):
     ("One man was rushed to an area hospital, where he was later pronounced dead.", [(KILLED, 1)]),
     ("Two men were taken to Northside Hospital, where they died.", [(KILLED, 2)]),
     ("Two died at the scene and one was taken to a hospital, where she died.", [(KILLED, 2), (KILLED, 1)]),
+    ("A man accidentally fired his handgun, shooting himself in the left leg.", [(VICTIMS, 1)]),
 ])
 def test_victims_and_what_happened_to_them(sentence, expected):
     assert _kinds(sentence) == expected
