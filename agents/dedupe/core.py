@@ -26,10 +26,14 @@ import hashlib
 from dataclasses import dataclass, field
 from datetime import date
 
+from agents.enrich.gazetteer import MAJOR_CITY, load_gazetteer
 from agents.window import horizon as _horizon
 from streams.records import UNKNOWN_PLACE, Incident, Report
 
 FOLLOW_UP_DAYS = 2
+# A town sees a shooting of the same toll again within a fortnight far less often than a
+# city does within two days: its follow-up stories reach that far.
+TOWN_FOLLOW_UP_DAYS = 14
 STORY_DAYS = 30
 ANCHOR_DAYS = 30
 NAMED_DAYS = 366
@@ -166,7 +170,10 @@ def _days_apart(later: str | None, earlier: str | None) -> int | None:
 
 def _same_day(report: Report, open_incident: OpenIncident) -> bool:
     """Equal days, or a day that is only a publication day up to two days after the other's:
-    a follow-up story published on Tuesday about Sunday's shooting."""
+    a follow-up story published on Tuesday about Sunday's shooting. In a town (``_in_a_town``)
+    another outlet's story of the very figures reaches further: stated days a day apart
+    however few were hit ("teen shot Monday", "the teen shot Tuesday"), and a day only of
+    publication up to TOWN_FOLLOW_UP_DAYS after ("accidental shooting victim identified")."""
     incident = open_incident.incident
     if report.date == incident.date:
         return True
@@ -175,7 +182,8 @@ def _same_day(report: Report, open_incident: OpenIncident) -> bool:
         gap = _days_apart(report.date, incident.date)
         return gap is not None and abs(gap) <= 1 and (
             (_same_figures(report, open_incident)
-             and (_told_in(report.article_id, open_incident) or _toll(report) >= DISTINCT_TOLL))
+             and (_told_in(report.article_id, open_incident) or _toll(report) >= DISTINCT_TOLL
+                  or _in_a_town(report)))
             or (not _told_in(report.article_id, open_incident) and _close_tolls(report, open_incident)))
     if not report.date_stated:
         gap = _days_apart(report.date, incident.date)
@@ -186,7 +194,17 @@ def _same_day(report: Report, open_incident: OpenIncident) -> bool:
     # Within one article a day no sentence states is only the day it was published: the arrest
     # story's headline and the shooting it tells of five days before are one incident.
     reach = STORY_DAYS if _told_in(report.article_id, open_incident) else FOLLOW_UP_DAYS
+    if gap is not None and reach < gap <= TOWN_FOLLOW_UP_DAYS:
+        return _same_figures(report, open_incident) and _in_a_town(report)
     return gap is not None and 0 <= gap <= reach
+
+
+def _in_a_town(report: Report) -> bool:
+    """Placed in a city of the gazetteer of fewer than MAJOR_CITY people: where a day's
+    shootings are few, one of the same toll a few days on is rarely another."""
+    kind, _, ident = report.place.id.partition(":")
+    city = load_gazetteer().city_by_id(int(ident)) if kind == "geonames" and ident.isdigit() else None
+    return city is not None and city.population < MAJOR_CITY
 
 
 def _told_in(article_id: str, open_incident: OpenIncident) -> bool:

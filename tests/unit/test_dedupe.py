@@ -459,6 +459,31 @@ def test_one_casualty_in_another_article_on_the_next_day_is_another_incident():
     assert len(state.incidents) == 2
 
 
+YREKA = Place(id="geonames:5574093", name="Yreka", admin1="California", country="US")
+
+
+def test_in_a_town_another_outlets_story_of_the_same_figures_days_on_is_the_same_incident():
+    # "Yreka man dies after shooting at his home on Sunday"; a week later another paper's
+    # "Family of shooting victim asks for help" (no day of its own, one dead); and "the teen
+    # shot Monday" against "a teen was shot Sunday night" one day apart.
+    died = dataclasses.replace(_told_on("died", 1, None, "2021-05-02"), place=YREKA)
+    week_on = dataclasses.replace(_report("asks", 1, None, date="2021-05-09", article="a2"), place=YREKA)
+    state, _ = _fold([died, week_on])
+    assert len(state.incidents) == 1
+    sunday = dataclasses.replace(_told_on("sun", 0, 1, "2021-05-02"), place=YREKA)
+    monday = dataclasses.replace(_told_on("mon", 0, 1, "2021-05-03", article="a2"), place=YREKA)
+    state, _ = _fold([sunday, monday])
+    assert len(state.incidents) == 1
+
+
+def test_in_a_town_other_figures_or_more_than_a_fortnight_on_are_other_incidents():
+    died = dataclasses.replace(_told_on("died", 1, None, "2021-05-02"), place=YREKA)
+    wounded = dataclasses.replace(_report("hurt", 0, 2, date="2021-05-06", article="a2"), place=YREKA)
+    later = dataclasses.replace(_report("later", 1, None, date="2021-05-20", article="a3"), place=YREKA)
+    state, _ = _fold([died, wounded, later])
+    assert len(state.incidents) == 3
+
+
 def test_a_day_no_sentence_states_is_no_day_of_its_own_within_one_article():
     # The arrest story's headline "Teen charged in shooting that wounded four" (published on
     # the 18th) and its lede "four men were shot early Sunday" (the 13th): one incident.
