@@ -608,6 +608,19 @@ def test_a_mention_sharing_no_anchor_joins_a_town_s_only_incident_of_its_last_tw
         assert [i.incident.article_ids for i in state.incidents] == [["a1"]]
 
 
+def test_a_mention_sharing_no_anchor_joins_a_small_town_s_only_incident_of_its_last_fortnight():
+    # "Yreka teen charged in last week's shooting", nine days on: the town's one incident.
+    shooting = dataclasses.replace(_shooting([]), place=YREKA)
+    charged = dataclasses.replace(_mention("charged", [], day="2022-03-11"), place=YREKA)
+    state, _ = _fold([shooting, charged])
+    assert [i.incident.article_ids for i in state.incidents] == [["a1", "charged"]]
+    # Two incidents in the fortnight, or a story three weeks on: none is it.
+    other = dataclasses.replace(_published(_report("o", 0, 1, article="a3"), "2022-03-06"), place=YREKA)
+    late = dataclasses.replace(_mention("late", [], day="2022-03-23"), place=YREKA)
+    state, _ = _fold([shooting, other, charged, late])
+    assert all(i.incident.article_ids in (["a1"], ["a3"]) for i in state.incidents)
+
+
 def test_what_mentions_join_does_not_depend_on_the_order_they_and_the_claims_arrive_in():
     reports = [_shooting(["street:main st"]),
                _published(dataclasses.replace(_report("o", 0, 1, article="a3"),
