@@ -404,7 +404,20 @@ def _matches(report: Report, open_incident: OpenIncident) -> bool:
     return _same_day(report, open_incident) and (
         (_agrees_with(report.killed, report.killed_high, members, "killed", incident.killed)
          and _agrees_with(report.injured, report.injured_high, members, "injured", incident.injured))
-        or (other_article and _close_tolls(report, open_incident)))
+        or (other_article and (_close_tolls(report, open_incident) or _nested_in_a_town(report, open_incident))))
+
+
+def _nested_in_a_town(report: Report, open_incident: OpenIncident) -> bool:
+    """Outlets that count a town's shooting of one day as it unfolded: "three found dead",
+    "family of four dead"; "two hurt at party", "four injured at party". Every figure of one is
+    at most the other's: a town rarely sees two shootings in a day (``_in_a_town``), a city
+    does (``_close_tolls`` asks its counts to be large and near)."""
+    incident = open_incident.incident
+    if (report.killed is None and report.injured is None) or report.date != incident.date:
+        return False
+    mine, theirs = (report.killed or 0, report.injured or 0), (incident.killed, incident.injured)
+    nested = all(a <= b for a, b in zip(mine, theirs)) or all(a >= b for a, b in zip(mine, theirs))
+    return nested and _in_a_town(report)
 
 
 def _close_tolls(report: Report, open_incident: OpenIncident) -> bool:

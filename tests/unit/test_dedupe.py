@@ -476,6 +476,20 @@ def test_in_a_town_another_outlets_story_of_the_same_figures_days_on_is_the_same
     assert len(state.incidents) == 1
 
 
+def test_in_a_town_outlets_counting_one_days_shooting_as_it_unfolded_are_one_incident():
+    # "Three found dead in Yreka home", then another outlet's "family of four dead", the same day.
+    found = dataclasses.replace(_report("found", 3, None), place=YREKA)
+    family = dataclasses.replace(_report("family", 4, None, article="a2"), place=YREKA)
+    state, _ = _fold([found, family])
+    assert len(state.incidents) == 1
+    # Figures that cross (two dead, three wounded), or a city's: other shootings.
+    crossed = dataclasses.replace(_report("crossed", 0, 3, article="a3"), place=YREKA)
+    state, _ = _fold([dataclasses.replace(_report("two", 2, None), place=YREKA), crossed])
+    assert len(state.incidents) == 2
+    state, _ = _fold([_report("found", 3, None), _report("family", 4, None, article="a2")])
+    assert len(state.incidents) == 2
+
+
 def test_in_a_town_other_figures_or_more_than_a_fortnight_on_are_other_incidents():
     died = dataclasses.replace(_told_on("died", 1, None, "2021-05-02"), place=YREKA)
     wounded = dataclasses.replace(_report("hurt", 0, 2, date="2021-05-06", article="a2"), place=YREKA)
