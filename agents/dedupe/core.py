@@ -26,10 +26,14 @@ import hashlib
 from dataclasses import dataclass, field
 from datetime import date
 
+from agents.enrich.gazetteer import MAJOR_CITY, load_gazetteer
 from agents.window import horizon as _horizon
 from streams.records import UNKNOWN_PLACE, Incident, Report
 
 FOLLOW_UP_DAYS = 2
+# A town sees a shooting of the same toll again within a fortnight far less often than a
+# city does within two days: its follow-up stories reach that far.
+TOWN_FOLLOW_UP_DAYS = 14
 STORY_DAYS = 30
 ANCHOR_DAYS = 30
 NAMED_DAYS = 366
@@ -42,6 +46,7 @@ _WITHOUT_DISTRICT_TOLL = 3
 MASS_TOLL = 4
 _FOLLOW_UP_GAPS = range(FOLLOW_UP_DAYS + 1)  # a follow-up's days after the incident's
 _MASS_GAPS = range(ANCHOR_DAYS + 1)  # a mention's days after a mass shooting it tells of
+_TOWN_GAPS = range(TOWN_FOLLOW_UP_DAYS + 1)  # a mention's days after a town's shooting
 # The anchors that tell one incident from another at a place; a surname or a copy's wording
 # do not.
 _DETAILS = ("street:", "venue:", "child:", "named:")
@@ -166,7 +171,10 @@ def _days_apart(later: str | None, earlier: str | None) -> int | None:
 
 def _same_day(report: Report, open_incident: OpenIncident) -> bool:
     """Equal days, or a day that is only a publication day up to two days after the other's:
-    a follow-up story published on Tuesday about Sunday's shooting."""
+    a follow-up story published on Tuesday about Sunday's shooting. In a town (``_in_a_town``)
+    another outlet's story of the very figures reaches further: stated days a day apart
+    however few were hit ("teen shot Monday", "the teen shot Tuesday"), and a day only of
+    publication up to TOWN_FOLLOW_UP_DAYS after ("accidental shooting victim identified")."""
     incident = open_incident.incident
     if report.date == incident.date:
         return True
@@ -175,7 +183,8 @@ def _same_day(report: Report, open_incident: OpenIncident) -> bool:
         gap = _days_apart(report.date, incident.date)
         return gap is not None and abs(gap) <= 1 and (
             (_same_figures(report, open_incident)
-             and (_told_in(report.article_id, open_incident) or _toll(report) >= DISTINCT_TOLL))
+             and (_told_in(report.article_id, open_incident) or _toll(report) >= DISTINCT_TOLL
+                  or _in_a_town(report)))
             or (not _told_in(report.article_id, open_incident) and _close_tolls(report, open_incident)))
     if not report.date_stated:
         gap = _days_apart(report.date, incident.date)
@@ -186,7 +195,17 @@ def _same_day(report: Report, open_incident: OpenIncident) -> bool:
     # Within one article a day no sentence states is only the day it was published: the arrest
     # story's headline and the shooting it tells of five days before are one incident.
     reach = STORY_DAYS if _told_in(report.article_id, open_incident) else FOLLOW_UP_DAYS
+    if gap is not None and reach < gap <= TOWN_FOLLOW_UP_DAYS:
+        return _same_figures(report, open_incident) and _in_a_town(report)
     return gap is not None and 0 <= gap <= reach
+
+
+def _in_a_town(report: Report) -> bool:
+    """Placed in a city of the gazetteer of fewer than MAJOR_CITY people: where a day's
+    shootings are few, one of the same toll a few days on is rarely another."""
+    kind, _, ident = report.place.id.partition(":")
+    city = load_gazetteer().city_by_id(int(ident)) if kind == "geonames" and ident.isdigit() else None
+    return city is not None and city.population < MAJOR_CITY
 
 
 def _told_in(article_id: str, open_incident: OpenIncident) -> bool:
@@ -385,7 +404,20 @@ def _matches(report: Report, open_incident: OpenIncident) -> bool:
     return _same_day(report, open_incident) and (
         (_agrees_with(report.killed, report.killed_high, members, "killed", incident.killed)
          and _agrees_with(report.injured, report.injured_high, members, "injured", incident.injured))
-        or (other_article and _close_tolls(report, open_incident)))
+        or (other_article and (_close_tolls(report, open_incident) or _nested_in_a_town(report, open_incident))))
+
+
+def _nested_in_a_town(report: Report, open_incident: OpenIncident) -> bool:
+    """Outlets that count a town's shooting of one day as it unfolded: "three found dead",
+    "family of four dead"; "two hurt at party", "four injured at party". Every figure of one is
+    at most the other's: a town rarely sees two shootings in a day (``_in_a_town``), a city
+    does (``_close_tolls`` asks its counts to be large and near)."""
+    incident = open_incident.incident
+    if (report.killed is None and report.injured is None) or report.date != incident.date:
+        return False
+    mine, theirs = (report.killed or 0, report.injured or 0), (incident.killed, incident.injured)
+    nested = all(a <= b for a, b in zip(mine, theirs)) or all(a >= b for a, b in zip(mine, theirs))
+    return nested and _in_a_town(report)
 
 
 def _close_tolls(report: Report, open_incident: OpenIncident) -> bool:
@@ -577,15 +609,17 @@ def _alone_before(mention: Report, incidents: list[OpenIncident]) -> int | None:
     when it has no other: a town's shooting, and the next day's story of the arrest that names
     no one the first story named. Else of its one incident of MASS_TOLL or more people hit in
     the month before, which a place rarely sees twice: "San Bernardino shooting victims: Who
-    they were", two weeks on. Where several incidents share those days, as in a city, none is
-    it."""
+    they were", two weeks on. Else, in a town (``_in_a_town``), of its one incident of the
+    fortnight before: "Teen charged in last week's shooting". Where several incidents share
+    those days, as in a city, none is it."""
     if _unplaced(mention):
         return None
     gaps = {index: _days_apart(mention.date, o.incident.date)
             for index, o in enumerate(incidents) if _mentionable(mention, o)}
     for near in ([index for index, gap in gaps.items() if gap in _FOLLOW_UP_GAPS],
                  [index for index, gap in gaps.items() if gap in _MASS_GAPS
-                  and incidents[index].incident.killed + incidents[index].incident.injured >= MASS_TOLL]):
+                  and incidents[index].incident.killed + incidents[index].incident.injured >= MASS_TOLL],
+                 [index for index, gap in gaps.items() if gap in _TOWN_GAPS] if _in_a_town(mention) else []):
         if len(near) == 1:
             return near[0]
     return None

@@ -459,6 +459,45 @@ def test_one_casualty_in_another_article_on_the_next_day_is_another_incident():
     assert len(state.incidents) == 2
 
 
+YREKA = Place(id="geonames:5574093", name="Yreka", admin1="California", country="US")
+
+
+def test_in_a_town_another_outlets_story_of_the_same_figures_days_on_is_the_same_incident():
+    # "Yreka man dies after shooting at his home on Sunday"; a week later another paper's
+    # "Family of shooting victim asks for help" (no day of its own, one dead); and "the teen
+    # shot Monday" against "a teen was shot Sunday night" one day apart.
+    died = dataclasses.replace(_told_on("died", 1, None, "2021-05-02"), place=YREKA)
+    week_on = dataclasses.replace(_report("asks", 1, None, date="2021-05-09", article="a2"), place=YREKA)
+    state, _ = _fold([died, week_on])
+    assert len(state.incidents) == 1
+    sunday = dataclasses.replace(_told_on("sun", 0, 1, "2021-05-02"), place=YREKA)
+    monday = dataclasses.replace(_told_on("mon", 0, 1, "2021-05-03", article="a2"), place=YREKA)
+    state, _ = _fold([sunday, monday])
+    assert len(state.incidents) == 1
+
+
+def test_in_a_town_outlets_counting_one_days_shooting_as_it_unfolded_are_one_incident():
+    # "Three found dead in Yreka home", then another outlet's "family of four dead", the same day.
+    found = dataclasses.replace(_report("found", 3, None), place=YREKA)
+    family = dataclasses.replace(_report("family", 4, None, article="a2"), place=YREKA)
+    state, _ = _fold([found, family])
+    assert len(state.incidents) == 1
+    # Figures that cross (two dead, three wounded), or a city's: other shootings.
+    crossed = dataclasses.replace(_report("crossed", 0, 3, article="a3"), place=YREKA)
+    state, _ = _fold([dataclasses.replace(_report("two", 2, None), place=YREKA), crossed])
+    assert len(state.incidents) == 2
+    state, _ = _fold([_report("found", 3, None), _report("family", 4, None, article="a2")])
+    assert len(state.incidents) == 2
+
+
+def test_in_a_town_other_figures_or_more_than_a_fortnight_on_are_other_incidents():
+    died = dataclasses.replace(_told_on("died", 1, None, "2021-05-02"), place=YREKA)
+    wounded = dataclasses.replace(_report("hurt", 0, 2, date="2021-05-06", article="a2"), place=YREKA)
+    later = dataclasses.replace(_report("later", 1, None, date="2021-05-20", article="a3"), place=YREKA)
+    state, _ = _fold([died, wounded, later])
+    assert len(state.incidents) == 3
+
+
 def test_a_day_no_sentence_states_is_no_day_of_its_own_within_one_article():
     # The arrest story's headline "Teen charged in shooting that wounded four" (published on
     # the 18th) and its lede "four men were shot early Sunday" (the 13th): one incident.
@@ -581,6 +620,19 @@ def test_a_mention_sharing_no_anchor_joins_a_town_s_only_incident_of_its_last_tw
     for day in ("2022-03-05", "2022-03-01"):
         state, _ = _fold([_shooting([]), _mention("late", ["named:john roe"], day=day)])
         assert [i.incident.article_ids for i in state.incidents] == [["a1"]]
+
+
+def test_a_mention_sharing_no_anchor_joins_a_small_town_s_only_incident_of_its_last_fortnight():
+    # "Yreka teen charged in last week's shooting", nine days on: the town's one incident.
+    shooting = dataclasses.replace(_shooting([]), place=YREKA)
+    charged = dataclasses.replace(_mention("charged", [], day="2022-03-11"), place=YREKA)
+    state, _ = _fold([shooting, charged])
+    assert [i.incident.article_ids for i in state.incidents] == [["a1", "charged"]]
+    # Two incidents in the fortnight, or a story three weeks on: none is it.
+    other = dataclasses.replace(_published(_report("o", 0, 1, article="a3"), "2022-03-06"), place=YREKA)
+    late = dataclasses.replace(_mention("late", [], day="2022-03-23"), place=YREKA)
+    state, _ = _fold([shooting, other, charged, late])
+    assert all(i.incident.article_ids in (["a1"], ["a3"]) for i in state.incidents)
 
 
 def test_what_mentions_join_does_not_depend_on_the_order_they_and_the_claims_arrive_in():
