@@ -30,6 +30,9 @@ _CUE_BEFORE = re.compile(
     r"|в|у|біля|поблизу|під|по|на|з|із|около|возле|под)\s+(?:the\s+)?$", re.I)
 # Words that say where something happened: "in Jefferson", not "a man from Jefferson".
 _WHERE_BEFORE = re.compile(r"\b(?:in|near|outside)\s+$", re.I)
+# "in the Sugar Grove area": where it happened, as "in Sugar Grove" says.
+_IN_THE_BEFORE = re.compile(r"\b(?:in|near)\s+the\s+$", re.I)
+_AREA_AFTER = re.compile(r"\s+area\b")
 # Words after which a place is one the story passes by, not where a claim happened: "Mayci
 # Breaux, 21, of Franklin", "a man from Jefferson", "flown to Nashville", "at Bartlett".
 _ASIDE_BEFORE = re.compile(
@@ -316,6 +319,7 @@ def _known_place(text: str, s: int, e: int, name: str, gazetteer: Gazetteer,
     qualifier names, if any."""
     cued, settlement, where, _, aside = _words_before(text, s)
     home = bool(_PERSON_AFTER.match(text, e))
+    where = where or bool(_AREA_AFTER.match(text, e) and _IN_THE_BEFORE.search(text, max(0, s - 12), s))
     cued, where = (cued or dateline) and not inside_a_name, (where or dateline) and not inside_a_name
     if (kind := _REGION_AFTER.match(text, e)) and (named := gazetteer.region(name)) is not None:
         return Mention(s, kind.end(), named.place(name), False, True)  # "the Odesa region"

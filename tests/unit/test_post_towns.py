@@ -67,3 +67,10 @@ def test_a_post_towns_row_is_named_by_the_town_and_its_state():
     run.feed(Message(origin="test", key=None, value=dumps(story)))
     assert [(row["place_id"], row["city"], row["admin1"], row["injured"]) for row in run.rows()] == [
         (REDDING_CONNECTICUT, "Redding", "Connecticut", 1)]
+
+
+def test_in_the_area_of_a_town_says_where_it_happened_as_in_the_town_does():
+    body = ("A 52-year-old hunter was accidentally shot and wounded in the Redding area on Saturday "
+            "morning, state police said.")
+    assert _places(body, source="www.nbcconnecticut.com", headline="Hunter wounded") == {
+        (REDDING_CONNECTICUT, "Redding", "Connecticut")}
