@@ -342,9 +342,13 @@ class Gazetteer:
         # set in it: Redding, Connecticut in a Connecticut story. Most post towns are hamlets,
         # and many bear a word's name ("the Standard Hotel"): unless the state is written
         # beside it, the text must say it is a place, as for a village. Uncued, it is no
-        # namesake in another state either ("a Redding man" in a Connecticut story).
+        # namesake in another state either ("a Redding man" in a Connecticut story). But an
+        # American city of a million is meant by its name in every state: "killed in Brooklyn"
+        # in a Pennsylvania story is New York's, not the Pennsylvania hamlet's.
         post_towns = self.post_towns(name)
-        local = _post_town(post_towns, context) if within is None else None
+        local = _post_town(post_towns, context) if within is None and not any(
+            c.population >= WORLD_CITY and c.country == "US" and _bears_as_its_own(c, own_names)
+            for c in candidates) else None
         if not candidates:
             return _post_town(post_towns, {within.place_id}) if within is not None else (
                 local if cued or evidence else None)

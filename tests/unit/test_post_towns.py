@@ -74,3 +74,11 @@ def test_in_the_area_of_a_town_says_where_it_happened_as_in_the_town_does():
             "morning, state police said.")
     assert _places(body, source="www.nbcconnecticut.com", headline="Hunter wounded") == {
         (REDDING_CONNECTICUT, "Redding", "Connecticut")}
+
+
+def test_an_american_city_of_a_million_outranks_a_post_town_of_the_storys_state():
+    # Pennsylvania has a post town called Brooklyn; Moscow, Russia hides no Vermont town.
+    assert _places("A Pennsylvania man was shot and killed in Brooklyn early Sunday, his family said.") == {
+        ("geonames:5110302", "Brooklyn", "New York")}
+    body = "A teen was shot and wounded in Moscow on Sunday, Vermont state police said."
+    assert {(name, admin1) for _, name, admin1 in _places(body)} == {("Moscow", "Vermont")}
