@@ -340,7 +340,7 @@ class Gazetteer:
         # A state's post town is what a name means there only where GeoNames has no city of
         # it in that state (the index holds no other), written beside the state or in a story
         # set in it: Redding, Connecticut in a Connecticut story. Most post towns are hamlets,
-        # and many bear a word's name ("the Standard Hotel"): unless the state is written
+        # and many bear a word's name (Hope, Accident, Industry): unless the state is written
         # beside it, the text must say it is a place, as for a village. Uncued, it is no
         # namesake in another state either ("a Redding man" in a Connecticut story). But an
         # American city of a million is meant by its name in every state: "killed in Brooklyn"
