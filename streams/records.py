@@ -77,7 +77,8 @@ class Article:
 class Place:
     """Where a claim happened: a gazetteer id plus the words in the text that named it.
 
-    ``id`` is ``geonames:<id>`` for a city, ``county:US.<FIPS>`` for a US county or parish
+    ``id`` is ``geonames:<id>`` for a city, ``zip:<ZIP code>`` for a US post town GeoNames
+    lacks in its state ("Redding, Conn.": ``zip:06896``), ``county:US.<FIPS>`` for a US county or parish
     (``county:US.55105``, its five-digit FIPS code: county names repeat across states, codes do
     not), ``admin1:<CC>.<code>`` for a first-level region, ``locality:<CC>.<code>:<folded
     name>`` for a settlement of such a region the gazetteer lacks ("Mykilske, Kherson"),

@@ -42,8 +42,7 @@ def _admin1_code(region: Region | None) -> str | None:
 
 
 def _placed(incident: Incident, gazetteer: Gazetteer) -> Incident:
-    kind, _, ident = incident.place_id.partition(":")
-    if kind == "geonames" and (city := gazetteer.city_by_id(int(ident))) is not None:
+    if (city := gazetteer.city_by_place_id(incident.place_id)) is not None:
         region = gazetteer.region_by_place_id(city.region_id)
         return dataclasses.replace(
             incident,
@@ -54,8 +53,9 @@ def _placed(incident: Incident, gazetteer: Gazetteer) -> Incident:
             country_name=gazetteer.country_name(city.country),
             lat=city.lat,
             lon=city.lon,
-            population=city.population,
-            geonames_id=city.geonames_id,
+            # A post town of the US (GeoNames lacks it) has no GeoNames id, and no population told.
+            population=None if city.zip_code else city.population,
+            geonames_id=None if city.zip_code else city.geonames_id,
             timezone=city.timezone or None,
             local_date=local_date(incident, city.timezone),
             geo_precision=CITY,

@@ -1,7 +1,8 @@
 """A read-only gazetteer of populated places, first-level regions and countries.
 
 The data is GeoNames' (``cities500``: every place of more than 500 people, with alternate
-names; countries; first-level regions joined to ISO 3166-2), compiled once into a compact index
+names; countries; first-level regions joined to ISO 3166-2), and the US Postal Service's towns
+where a state has no city of their name in GeoNames (``zipcodes``), compiled once into a compact index
 (see ``agents.enrich.index``) and opened once per process. Extraction looks names up in text;
 enrichment attaches coordinates, regions and time zones to incidents.
 """
@@ -10,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -70,10 +71,12 @@ class City:
     population: int
     timezone: str
     region_id: str  # the place id of its first-level region, "admin1:<CC>.<code>"
+    # A US post town's ZIP code, for a town GeoNames lacks (its geonames_id and population 0).
+    zip_code: str = ""
 
     @property
     def place_id(self) -> str:
-        return f"geonames:{self.geonames_id}"
+        return f"{POST_TOWN_ID}{self.zip_code}" if self.zip_code else f"geonames:{self.geonames_id}"
 
     def place(self, mention: str) -> Place:
         return Place(id=self.place_id, name=self.name, admin1=self.admin1,
@@ -107,6 +110,12 @@ class Region:
 
 
 LOCALITY_ID = "locality:"
+POST_TOWN_ID = "zip:"
+
+
+def is_town(place_id: str) -> bool:
+    """Whether a place id is a town's: a city of GeoNames' or a US post town."""
+    return place_id.startswith(("geonames:", POST_TOWN_ID))
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,6 +239,11 @@ class Gazetteer:
                                 for counties in self._counties_by_name.values() for county in counties}
         self._us_states = [region for region in self._regions_by_id.values()
                            if region.country == "US" and region.code]
+        # Post towns are made into cities when first asked for: few stories name one.
+        self._post_town_rows: dict[str, list[list]] = tables["post_towns"]
+        self._post_town_names = {f"{POST_TOWN_ID}{row[1]}": key
+                                 for key, rows in self._post_town_rows.items() for row in rows}
+        self._post_towns_of_key = lru_cache(maxsize=1 << 12)(self._post_towns_keyed)
         # Extraction asks for the same few hundred names, and places, over and over.
         self._lookup = lru_cache(maxsize=1 << 16)(self._cities)
         self._city = lru_cache(maxsize=1 << 16)(self._unpack)
@@ -259,6 +273,19 @@ class Gazetteer:
         # "St. Joseph" is what some Saint Josephs are also called, and the name of every one.
         rows = dict.fromkeys(row for key in keys[::-1] for row in self._data.postings[offsets[key]:offsets[key + 1]])
         return [self._city(row) for row in rows]
+
+    def post_towns(self, name: str) -> tuple[City, ...]:
+        """The US post towns of that name in the states where GeoNames has no city of it
+        ("Redding" is Connecticut's town); a country's or US state's name is none."""
+        folded = fold(name)
+        return self._post_towns_of_key(folded) or self._post_towns_of_key(_spelled_out(folded) or folded)
+
+    def _post_towns_keyed(self, key: str) -> tuple[City, ...]:
+        if _household(self._regions_by_own_name.get(key)):
+            return ()
+        return tuple(City(0, name, "US", code, state.name, lat, lon, 0, zone, state.place_id, zip_code)
+                     for code, zip_code, name, lat, lon, zone in self._post_town_rows.get(key, ())
+                     if (state := self._regions_by_id.get(f"admin1:US.{code}")) is not None)
 
     def the_major_city(self, name: str) -> City | None:
         """The one major city whose own name this is: how an outlet names its home
@@ -310,15 +337,29 @@ class Gazetteer:
         # 40,000, not Tacoma, which GeoNames also knows by the name of the Puyallup people.
         key, own_names = fold(name), _own_name_keys(name)
         candidates = self.cities(name)
+        # A state's post town is what a name means there only where GeoNames has no city of
+        # it in that state (the index holds no other), written beside the state or in a story
+        # set in it: Redding, Connecticut in a Connecticut story. Most post towns are hamlets,
+        # and many bear a word's name (Hope, Accident, Industry): unless the state is written
+        # beside it, the text must say it is a place, as for a village. Uncued, it is no
+        # namesake in another state either ("a Redding man" in a Connecticut story). But an
+        # American city of a million is meant by its name in every state: "killed in Brooklyn"
+        # in a Pennsylvania story is New York's, not the Pennsylvania hamlet's.
+        post_towns = self.post_towns(name)
+        local = _post_town(post_towns, context) if within is None and not any(
+            c.population >= WORLD_CITY and c.country == "US" and _bears_as_its_own(c, own_names)
+            for c in candidates) else None
         if not candidates:
-            return None
+            return _post_town(post_towns, {within.place_id}) if within is not None else (
+                local if cued or evidence else None)
         own_town = any(c.population >= VILLAGE_POPULATION and _bears_as_its_own(c, own_names) for c in candidates)
         candidates = sorted(candidates, key=lambda c: (own_town and not _bears_as_its_own(c, own_names),
                                                        c.population < MAJOR_CITY))
         if within is not None:
             areas = [area for area in (within, self._state_namesakes.get(within.place_id)) if area]
             return next((c for c in candidates for area in areas if c.country == area.country
-                         and (not area.code or c.admin1_code == area.code)), None)
+                         and (not area.code or c.admin1_code == area.code)), None) or _post_town(
+                post_towns, {area.place_id for area in areas})
         # Another name of a small place is mostly another language's word for it ("Cobra",
         # "Market"): it counts only in the article's region, or in a country that writes
         # Cyrillic, whose towns English copy names in shifting romanisations.
@@ -340,7 +381,7 @@ class Gazetteer:
         # state, not the South African town, though it is a city of 120,000; a province
         # abroad called Toledo does not hide the Ohio city, and a region of a country the
         # article is not about hides no town (Guernsey's parish of Forest, in a Mississippi story).
-        household = region is not None and (not region.code or region.country == "US")
+        household = _household(region)
         countries = {area for area in context if ":" not in area}
         foreign = region is not None and not household and bool(countries) and region.country not in countries
         if region is not None and not region.code and cued and (
@@ -354,6 +395,8 @@ class Gazetteer:
         if context:
             if (city := next((c for c in candidates if c.region_id in context), None)) is not None:
                 return city
+            if local is not None:
+                return local if cued or evidence else None
             if (city := _on_the_broadcasters_side(candidates, context)) is not None:
                 return city
         several_words = " " in key
@@ -445,14 +488,14 @@ class Gazetteer:
         inner suburbs, which GeoNames lists as towns of their own (Chicago's South Shore,
         Indianapolis's Broad Ripple): a village or more, in the city's region, a fifth of its size
         at most, within the radius its people would fill at a suburb's density."""
-        small, big = self._city_of_place(town), self._city_of_place(city)
+        small, big = self.city_by_place_id(town.id), self.city_by_place_id(city.id)
         return (small is not None and big is not None and self._within_reach(small, big)
                 and VILLAGE_POPULATION <= small.population <= big.population / compiled.DISTRICT_RATIO)
 
     def lies_in(self, town: Place, city: Place) -> bool:
         """Whether ``town`` lies inside the greater ``city``, whatever its size: Brooklyn in New
         York City, a suburb in its metropolis."""
-        small, big = self._city_of_place(town), self._city_of_place(city)
+        small, big = self.city_by_place_id(town.id), self.city_by_place_id(city.id)
         return (small is not None and big is not None and small.population < big.population
                 and self._within_reach(small, big))
 
@@ -460,7 +503,7 @@ class Gazetteer:
         """Whether ``town`` is a place of under ``VILLAGE_POPULATION`` people inside the greater
         ``city``: a neighbourhood GeoNames lists on its own (Baltimore's Mondawmin), or a
         hamlet the city's police answer for."""
-        small = self._city_of_place(town)
+        small = self.city_by_place_id(town.id)
         return small is not None and small.population < VILLAGE_POPULATION and self.lies_in(town, city)
 
     @staticmethod
@@ -468,9 +511,13 @@ class Gazetteer:
         return (small.region_id == big.region_id
                 and compiled.km(small, big) <= compiled.reach_km(big, SUBURB_PEOPLE_PER_KM2))
 
-    def _city_of_place(self, place: Place) -> City | None:
-        kind, _, ident = place.id.partition(":")
-        return self.city_by_id(int(ident)) if kind == "geonames" else None
+    def city_by_place_id(self, place_id: str) -> City | None:
+        """The city or US post town of a place id; None for any other place."""
+        kind, _, ident = place_id.partition(":")
+        if kind == "geonames":
+            return self.city_by_id(int(ident))
+        key = self._post_town_names.get(place_id)
+        return next((town for town in self._post_towns_of_key(key) if town.place_id == place_id), None) if key else None
 
     def city_by_id(self, geonames_id: int) -> City | None:
         ids = self._data.ids
@@ -536,6 +583,17 @@ def _town_of_the_state(candidates: list[City], own_names: frozenset[str], contex
     if len(states) != 1 or any(":" not in area and area not in ("US", country) for area in context):
         return None
     return next((c for c in candidates if c.region_id == states[0] and _bears_as_its_own(c, own_names)), None)
+
+
+def _household(region: Region | None) -> bool:
+    """Whether a region is a country or a US state, whose names English copy knows (see
+    ``Gazetteer.pick``)."""
+    return region is not None and (not region.code or region.country == "US")
+
+
+def _post_town(towns: tuple[City, ...], areas: Collection[str]) -> City | None:
+    """The first of ``towns`` in one of the ``areas`` (place ids)."""
+    return next((town for town in towns if town.region_id in areas), None)
 
 
 def home_of(city_place_id: str) -> str:

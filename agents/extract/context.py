@@ -135,8 +135,7 @@ def _the_outlets(mention: Mention, gazetteer: Gazetteer, tail_regions: frozenset
     after the towns it serves), or by a name no other town (or no other major city) bears."""
     if mention.qualified or _sure(mention, gazetteer) or not mention.is_city:
         return True
-    if mention.place.id.startswith("geonames:") and (
-            city := gazetteer.city_by_id(int(mention.place.id.partition(":")[2]))) is not None and city.region_id in tail_regions:
+    if (city := gazetteer.city_by_place_id(mention.place.id)) is not None and city.region_id in tail_regions:
         return True
     city = gazetteer.the_major_city(mention.place.mention)
     return city is not None and mention.place.id == f"geonames:{city.geonames_id}"
@@ -147,8 +146,7 @@ def _county_state(counties: dict[str, frozenset[str]], found: list[Mention], gaz
     them its other towns lie in: "Burke County" in a story set in Valdese is North
     Carolina's. A town named like the county tells nothing: it is what is asked."""
     towns = {city.region_id for m in found if m.is_city and fold(m.place.mention) not in counties
-             and (city := gazetteer.city_by_id(int(m.place.id.partition(":")[2])) if m.place.id.startswith("geonames:")
-                  else None) is not None}
+             and (city := gazetteer.city_by_place_id(m.place.id)) is not None}
     found_states: set[str] = set()
     for states in counties.values():
         if len(states) > 1 and len(shared := states & towns) == 1:
@@ -200,13 +198,12 @@ def _far_from_home(found: list[Mention], context: frozenset[str], gazetteer: Gaz
     story of a Chicago killing is Chicago's neighbourhood, which the gazetteer lacks, not the
     Minnesota town. A village written with its state is what it says."""
     homes = [city for place_id in homes_in(context) if any(m.place.id == place_id for m in found)
-             and (city := gazetteer.city_by_id(int(place_id.partition(":")[2]))) is not None]
+             and (city := gazetteer.city_by_place_id(place_id)) is not None]
     if not homes:
         return []
     far = []
     for mention in found:
-        city = gazetteer.city_by_id(int(mention.place.id.partition(":")[2])) if (
-            mention.is_city and not mention.qualified and mention.place.id.startswith("geonames:")) else None
+        city = gazetteer.city_by_place_id(mention.place.id) if mention.is_city and not mention.qualified else None
         if (city is not None and city.population < VILLAGE_POPULATION and city.region_id not in context
                 and all(km(city, home) > LOCAL_NEWS_KM for home in homes)):
             far.append(mention)

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from agents.enrich.gazetteer import MAJOR_CITY, Gazetteer, load_gazetteer
+from agents.enrich.gazetteer import MAJOR_CITY, Gazetteer, is_town, load_gazetteer
 from agents.extract.anchors import anchors, block_streets
 from agents.extract.article import publication_time, story_day
 from agents.extract.context import areas, outlet_areas, outlet_city, read_places, usage_areas
@@ -294,10 +294,10 @@ def _lede_place(timed: list[tuple[Sentence, list[Figure], When | None]], mention
     # where the story is, and its lede may name the big city nearby ("DOUGLASVILLE, Ga. - ...
     # west of Atlanta"). A big city's desk files the towns around it: "MEXICO CITY - Gunmen
     # killed 11 and wounded three at a bar in the city of Celaya" under "Gunmen kill 11".
-    city = gazetteer.city_by_id(int(dateline.id.partition(":")[2])) if dateline.id.startswith("geonames:") else None
+    city = gazetteer.city_by_place_id(dateline.id)
     desk = city is not None and city.population >= MAJOR_CITY
     if ((tells if desk else _told(found) in [_told(told) for _, told in headlines])
-            and place.id.startswith("geonames:") and not place.district
+            and is_town(place.id) and not place.district
             and not gazetteer.is_part_of(place, dateline) and not gazetteer.is_hamlet_in(place, dateline)):
         return place
     return dateline
@@ -392,7 +392,7 @@ def _read_places(article: Article, text: str, story: list[Sentence], claim_sente
         _, further = read_places(text, story_end, unread, dateline, gazetteer, hints | areas([place], gazetteer))
         towns = [m for m in further if m.is_city and m.place.admin1 == place.admin1 and not m.aside]
         town = place_among(towns) if towns else place
-        if town.id.startswith("geonames:") and town.admin1 == place.admin1:
+        if is_town(town.id) and town.admin1 == place.admin1:
             place = town
     return place, headline_mentions, body_mentions, dateline
 

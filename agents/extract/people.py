@@ -28,12 +28,12 @@ _STREET = (r"Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Blvd\.|Drive|Dr\.|Lane
 STREET_AFTER = re.compile(rf"\s+(?:{_STREET})(?!\w)")
 _ROAD = rf"{_STREET}|Highway|Hwy\.?"
 # "DeKalb County", "Richland Parish", "Austin neighborhood", "Clay St.", "Davis Corner Road",
-# "Murray State College": the name is not the city's. (No word boundary closes it: none
+# "Murray State College", "outside the Peabody Hotel": the name is not the city's. (No word boundary closes it: none
 # follows the period of "St.".)
 NOT_A_CITY_AFTER = re.compile(
     r"(?:['’]s)?(?:\s+(?:County|Parish|Co\.|Township|Borough|Twp\.?|neighbou?rhood|section|district"
     rf"|community|High|Middle|Elementary|(?:State\s+)?(?:University|College)|{_ROAD}|Park|Plaza|Square|Apartments"
-    r"|Mall|Airport|Sheriff|City|Hospital|Medical|Regional|Memorial|General|Health)"
+    r"|Mall|Airport|Sheriff|City|Hospital|Medical|Regional|Memorial|General|Health|Hotel|Motel)"
     rf"|(?:\s+[A-Z][a-z]+){{1,2}}\s+(?:{_ROAD}))(?!\w)"
 )
 _CAPITALISED_WORD = re.compile(r"[A-Z](?<![\w'’.-][A-Z])[\w'’-]*[a-z](?![\w'’-])")

@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from agents.enrich.gazetteer import VILLAGE_POPULATION, Gazetteer, Region, fold
+from agents.enrich.gazetteer import VILLAGE_POPULATION, Gazetteer, Region, fold, is_town
 from agents.extract.people import NO_NAMES, NOT_A_CITY_AFTER, STREET_AFTER, Names
 from streams.records import UNKNOWN_PLACE, Place
 
@@ -30,6 +30,9 @@ _CUE_BEFORE = re.compile(
     r"|в|у|біля|поблизу|під|по|на|з|із|около|возле|под)\s+(?:the\s+)?$", re.I)
 # Words that say where something happened: "in Jefferson", not "a man from Jefferson".
 _WHERE_BEFORE = re.compile(r"\b(?:in|near|outside)\s+$", re.I)
+# "in the Sugar Grove area": where it happened, as "in Sugar Grove" says.
+_IN_THE_BEFORE = re.compile(r"\b(?:in|near)\s+the\s+$", re.I)
+_AREA_AFTER = re.compile(r"\s+area\b")
 # Words after which a place is one the story passes by, not where a claim happened: "Mayci
 # Breaux, 21, of Franklin", "a man from Jefferson", "flown to Nashville", "at Bartlett".
 _ASIDE_BEFORE = re.compile(
@@ -48,8 +51,9 @@ _PERSON_AFTER = re.compile(
     r"\s+(?:man|woman|men|women|boy|girl|teen|teens|teenager|couple|residents?|natives?|mother|father"
     r"|mom|dad|family|student|toddler|infant|baby)\b")
 # Countries whose every settlement of a few hundred people the gazetteer holds (GeoNames
-# cities500 lists nearly every incorporated US place): a name it lacks there, beside a
-# state, is a person's or a word's ("Friday, Pennsylvania"), not a settlement of its own.
+# cities500 lists nearly every incorporated US place, the post towns the rest): a name it
+# lacks there, beside a state, is a person's or a word's ("Friday, Pennsylvania"), not a
+# settlement of its own.
 # Elsewhere villages under 500 people are many ("Mykilske, Kherson") and kept by name.
 _SETTLEMENTS_ALL_KNOWN = frozenset({"US"})
 # "the 5900 block of South Peoria": a street named after a town.
@@ -276,7 +280,8 @@ def _resolve(text: str, s: int, e: int, name: str, gazetteer: Gazetteer,
     region, qualified_end = _qualifying_region(_QUALIFIER_AFTER.match(text, e), gazetteer)
     county = gazetteer.county(name, within=region, context=context) if _COUNTY.search(name) else None
     # Most capitalised words name no place anywhere: only the qualifier can then make one.
-    known = county is not None or bool(gazetteer.cities(name)) or gazetteer.region(name) is not None
+    known = (county is not None or bool(gazetteer.cities(name)) or bool(gazetteer.post_towns(name))
+             or gazetteer.region(name) is not None)
     if not known and region is None:
         return None  # told before the words before it are read, which costs more
     if _words_before(text, s)[3] or _INSTITUTION_AFTER.match(text, e):  # an institution's town, a street
@@ -314,6 +319,7 @@ def _known_place(text: str, s: int, e: int, name: str, gazetteer: Gazetteer,
     qualifier names, if any."""
     cued, settlement, where, _, aside = _words_before(text, s)
     home = bool(_PERSON_AFTER.match(text, e))
+    where = where or bool(_AREA_AFTER.match(text, e) and _IN_THE_BEFORE.search(text, max(0, s - 12), s))
     cued, where = (cued or dateline) and not inside_a_name, (where or dateline) and not inside_a_name
     if (kind := _REGION_AFTER.match(text, e)) and (named := gazetteer.region(name)) is not None:
         return Mention(s, kind.end(), named.place(name), False, True)  # "the Odesa region"
@@ -373,7 +379,7 @@ def dateline_city(text: str, body_start: int, gazetteer: Gazetteer,
             continue
         name = match["name"].strip()
         # Only a name several places bear, or a village, needs the story's regions to be read.
-        towns = gazetteer.cities(name)
+        towns = gazetteer.cities(name) + list(gazetteer.post_towns(name))
         if context is None and (len(towns) > 1 or (towns and towns[0].population < VILLAGE_POPULATION)):
             context = hints | regions_named(text, gazetteer, hints=hints)
         mention = _resolve(text, match.start("name"), match.end("name"), name,
@@ -437,7 +443,7 @@ def _police_city(names: list[str], named: Place, gazetteer: Gazetteer,
         return named
     context = set(hints)
     state = _state_of(named, gazetteer)
-    if (city := gazetteer.city_by_id(int(named.id.partition(":")[2])) if named.id.startswith("geonames:") else None):
+    if (city := gazetteer.city_by_place_id(named.id)):
         context |= {city.country, city.region_id}
     elif state is not None:
         context |= {named.country, state.place_id}
@@ -447,7 +453,7 @@ def _police_city(names: list[str], named: Place, gazetteer: Gazetteer,
     # small ("Campbellsville police said"), and within the state or county's state it names, if
     # it names one; a village of another state than the outlet's is no more than a namesake
     # ("Howland police" on an Ohio station are not Howland, Maine's).
-    unplaced = not named.id.startswith("geonames:")
+    unplaced = not is_town(named.id)
     regions = {area for area in context if area.startswith("admin1:")}
     for name in names:
         city = gazetteer.pick(name, within=state, context=frozenset(context), evidence=unplaced)
@@ -512,7 +518,7 @@ def article_place(headline: list[Mention], body: list[Mention], dateline: Place 
             and any(_happened_in(m) and m.place.id == named.id for m in headline)):
         return named
     if named.id == UNKNOWN_PLACE.id or not _same_area(named, police) or (
-            named.admin1 == police.admin1 and not (named.id.startswith("geonames:") and cued)):
+            named.admin1 == police.admin1 and not (is_town(named.id) and cued)):
         return police
     return named
 
@@ -524,7 +530,7 @@ def _happened_in(mention: Mention) -> bool:
 
 
 def _in_the_outlets_state(place: Place, gazetteer: Gazetteer, hints: frozenset[str]) -> bool:
-    city = gazetteer.city_by_id(int(place.id.partition(":")[2])) if place.id.startswith("geonames:") else None
+    city = gazetteer.city_by_place_id(place.id)
     return city is not None and city.region_id in hints
 
 
@@ -659,7 +665,7 @@ def claim_place(sentence_mentions: list[Mention], article: Place, gazetteer: Gaz
         # A county moves no claim of a town's story: the town is the more precise, and most
         # likely in that county (Cook County's Chicago); unless the county's state, written
         # beside it, is another ("in Marshall County, Miss." in a Memphis story).
-        county = is_county(mention.place) and (not article.id.startswith("geonames:") or (
+        county = is_county(mention.place) and (not is_town(article.id) or (
             mention.qualified and mention.place.admin1 != article.admin1))
         if not ((mention.is_city or county) and mention.cued) or mention.aside:
             continue

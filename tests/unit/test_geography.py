@@ -248,6 +248,12 @@ def test_a_street_abbreviated_after_a_name_is_no_town():
     assert set(_places("Four shot on Clay St.", body)) == {"unknown"}
 
 
+def test_a_hotel_named_after_a_town_is_no_town():
+    body = ("A man was shot and wounded outside the Peabody Hotel in downtown Memphis on Friday "
+            "night, police said.")
+    assert set(_place_names("Man Shot Outside Peabody Hotel", body)) == {("Memphis", "Tennessee")}
+
+
 def test_a_neighbourhood_geonames_lists_as_a_town_keeps_a_claim_in_the_storys_city():
     body = ("CHICAGO - A 17-year-old accidentally shot himself in South Shore on Friday, police "
             "said. Two people were wounded in Evanston later that night.")
