@@ -271,6 +271,8 @@ _NAME_AND_COMMA_BEFORE = re.compile(r"\b[A-Z][\w'’.-]*,\s*$")
 _ANOTHER_PERSON = re.compile(rf"\band\s+(?:a|an|another)\s+(?:[\w-]+\s+){{0,2}}?(?:{_SINGLE})\b", re.I)
 # "were taken to Morton Hospital, where they died": the people taken there, no one else.
 _DIED_THERE = re.compile(r"(?:\s+[\w'’.-]+){0,6}?\s*,?\s+where\s+(?:he|she|they)\b", re.I)
+_ALL = re.compile(r"\b(?:all|both)\s+$", re.I)  # "all five of the wounded": every one of them
+_OF_THE_CASUALTIES = re.compile(r"\s+of\s+the\s+(?:injured|wounded|hurt|dead|victims|casualties)\b", re.I)
 _PARTITIVE_BEFORE = re.compile(r"\b\w+\s+of\s+(?:the\s+|those\s+|these\s+)?$", re.I)
 _CLAUSE_BREAK = re.compile(r"[;:!?]|\s[—–]\s|\b(?:but|while|whereas|although|after|before|when|as)\b", re.I)
 _ACT = gated(re.compile(
@@ -751,6 +753,9 @@ def figures(sentence: str, counted_before: bool = True) -> list[Figure]:
                 told = _PREDICATE.match(sentence, last.end)
                 if kind == VICTIMS and told is not None and told["injury"]:
                     kind = INJURED  # "two were killed and a third was wounded"
+        if kind != KILLED and _OF_THE_CASUALTIES.match(sentence, last.end) and not _ALL.search(
+                sentence, max(0, group[0].start - 5), group[0].start):
+            continue  # "56 of the injured were in serious condition": some of those counted
         if _ALSO.search(sentence, max(0, group[0].start - _ALSO_REACH), last.end + _ALSO_REACH):
             total = Count(total.value, total.low, None, total.qualifier)  # a part: at least so many
             if kind == VICTIMS and not last.cumulative:
