@@ -19,7 +19,8 @@ from agents.extract.context import areas, outlet_areas, outlet_city, read_places
 from agents.extract.figures import INJURED, KILLED, VICTIMS, Figure
 from agents.extract.language import article_language
 from agents.extract.numbers import Count
-from agents.extract.scope import is_background, is_court_story, is_earlier_incident, is_statistic, recall_starts
+from agents.extract.scope import (is_background, is_court_story, is_earlier_count, is_earlier_incident, is_statistic,
+                                  recall_starts)
 from agents.extract.places import (
     REGION_OF,
     Mention,
@@ -154,6 +155,8 @@ def read_claims(article: Article, revision: int, gazetteer: Gazetteer,
               and not is_statistic(sentence.text)]
     if not claims:
         claims = _first_told(story, reader)
+    if any(not is_earlier_count(sentence.text) for _, sentence, _ in claims):
+        claims = [claim for claim in claims if not is_earlier_count(claim[1].text)]
     event_day, event_day_stated = _event_day([sentence.text for _, sentence, _ in claims], anchor)
     times = [_claim_time(story, index, anchor, event_day, event_day_stated) for index, _, _ in claims]
     court = is_court_story(article.headline)

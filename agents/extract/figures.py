@@ -293,11 +293,11 @@ _OF = gated(re.compile(
 # "The death toll rose to six", "the number of injured reached 40"
 _TOLL = gated(re.compile(
     r"\b(?:death\s+toll|toll|number\s+of\s+(?:people\s+(?:killed|dead|injured|wounded|hurt)|dead|deaths|injured|wounded|fatalities|casualties))"
-    r"(?:\s+[\w'’-]+){0,14}?\s+(?:to|at|of|is|was|reached|hit|stands\s+at|climbed\s+to"
+    r"(?:\s+[\w'’-]+){0,22}?\s+(?:to|at|of|is|was|reached|hit|stands\s+at|climbed\s+to"
     r"|(?P<beyond>(?:has\s+|had\s+)?(?:passed|topped|exceeded|surpassed)))\s+(?:at\s+least\s+)?$",
     re.I,
 ))
-_TOLL_REACH = 120
+_TOLL_REACH = 180
 _NEARLY = gated(re.compile(r"\b(?:nearly|almost|narrowly|could\s+have)\s+$", re.I))
 _LEFT_STATE = re.compile(r"\s+(?:(?P<death>dead|to\s+death)|(?P<injury>injured|wounded|hurt))\b", re.I)
 _BODY = re.compile(r"\bbod(?:y|ies)\b", re.I)

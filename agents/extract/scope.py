@@ -82,6 +82,25 @@ def is_statistic(sentence: str) -> bool:
     return bool(_STATISTIC.search(sentence))
 
 
+# "Earlier on Sunday, officials had reported 30 dead": a count the story's own has replaced.
+# The count follows the words that date it ("previously said seven officers", "an earlier toll
+# of 25"); "had reported that a person shot himself" tells of no count.
+_EARLIER_COUNT = CaseBlind(gated(re.compile(
+    r"\b(?:had\s+(?:earlier\s+|initially\s+|previously\s+|first\s+)?(?:reported|said|put|given|announced|confirmed)"
+    r"|(?:earlier|initially|previously|at\s+first)\s+(?:reported|said|put|gave|announced)"
+    r"|(?:an\s+)?(?:earlier|initial|previous)\s+(?:toll|count|figure|report)\s+(?:of|had|was|said))"
+    r"(?:\s+(?:that|the|toll|death|at|as|to|about|some|least|more|than|nearly|only))*\s+"
+    r"(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|scores|hundreds)\b)",
+    re.I,
+)).pattern)
+
+
+def is_earlier_count(sentence: str) -> bool:
+    """Whether the sentence tells a count given before the story's own ("had reported 30
+    dead", "an earlier toll of 25"), which the story's later count replaces."""
+    return bool(_EARLIER_COUNT.search(sentence))
+
+
 def is_background(day: date | None, published: date | None) -> bool:
     """A claim dated well before the article's publication recalls an older incident."""
     return day is not None and published is not None and (published - day).days > BACKGROUND_DAYS

@@ -3,7 +3,8 @@ from datetime import date
 import pytest
 
 from agents.extract.core import extract
-from agents.extract.scope import is_background, is_court_story, is_earlier_incident, is_statistic, recall_starts
+from agents.extract.scope import (is_background, is_court_story, is_earlier_count, is_earlier_incident, is_statistic,
+                                  recall_starts)
 from streams.records import Article
 
 
@@ -156,3 +157,26 @@ def test_a_weekend_roundup_keeps_its_friday_shooting():
         published_at="2024-05-13T12:00:00+00:00")
     assert [(r.injured, r.victims, r.date) for r in extract(article, None).reports] == [
         (2, None, "2024-05-12"), (1, None, "2024-05-10")]
+
+
+@pytest.mark.parametrize("sentence, earlier", [
+    ("Earlier on Sunday, officials had reported 30 dead.", True),
+    ("Police previously said seven officers were hurt in the attack.", True),
+    ("An earlier toll of 25 was revised upward.", True),
+    ("A caller had reported that a person shot himself.", False),  # the call, no count
+    ("The call was first reported as a double shooting, but four people were shot.", False),
+    ("Four people were killed, officials said.", False),
+])
+def test_a_count_given_before_the_storys_own_is_told_apart(sentence, earlier):
+    assert is_earlier_count(sentence) is earlier
+
+
+def test_a_later_toll_with_a_long_subject_replaces_the_count_reported_earlier():
+    body = ("ODESA, May 3 (Wire) - The death toll from a Russian drone strike on a five-storey "
+            "apartment building in the southern Ukrainian port city of Mykolaiv rose to 12 on "
+            "Friday, with 40 people wounded, the regional governor said. Earlier on Thursday, "
+            "officials had reported 8 dead.")
+    article = Article(id="m", headline="Drone strike on Mykolaiv apartment block kills 12", body=body,
+                      published_at="2024-05-03T15:00:00+00:00")
+    claims = [(r.place.name, r.killed, r.injured) for r in extract(article, None).reports if r.killed]
+    assert claims == [("Mykolaiv", 12, None), ("Mykolaiv", 12, 40)]
