@@ -29,6 +29,7 @@ from agents.extract.places import (
     dateline_city,
     headline_story_end,
     is_county,
+    opening_place_at,
     police_names,
 )
 from agents.extract.readers import Reader, reader_for
@@ -189,7 +190,8 @@ def read_claims(article: Article, revision: int, gazetteer: Gazetteer,
         elsewhere = bool(streets) and story_street not in streets
         for sentence, found, in_sentence in _by_town(whole, whole_found, _placing(mentions, whole, filed_from)):
             reports.append(_report(article, revision, sentence.start, sentence.end, sentence.text,
-                                   claim_place(in_sentence, place_of_article, gazetteer), time,
+                                   claim_place(in_sentence, place_of_article, gazetteer,
+                                               opening_place_at(whole.text, whole.start)), time,
                                    total(found, KILLED), total(found, INJURED), hit(found),
                                    reader.adds(sentence.text, found), story_anchors, reader, language,
                                    elsewhere))

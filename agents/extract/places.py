@@ -650,10 +650,25 @@ def _may_be_the_story(mention: Mention, countries: set[str]) -> bool:
     return mention.cued or not countries or mention.place.country in countries
 
 
-def claim_place(sentence_mentions: list[Mention], article: Place, gazetteer: Gazetteer) -> Place:
+# "In Syria, more than 3,300 people have been killed": a region or country that opens a
+# sentence sets where all of it happened.
+_OPENING_CUE = re.compile(r"(?:In|Across|Throughout|Inside|Elsewhere\s+in)\s+")
+
+
+def opening_place_at(sentence: str, start: int) -> int | None:
+    """Where a place named at the opening of the sentence (starting at ``start``) would begin,
+    if the sentence opens with the word that sets one."""
+    cue = _OPENING_CUE.match(sentence)
+    return start + cue.end() if cue else None
+
+
+def claim_place(sentence_mentions: list[Mention], article: Place, gazetteer: Gazetteer,
+                opening: int | None = None) -> Place:
     """A city or county the sentence itself points at ("in Kyiv", "in Rock County"), else the
     article's place. A place the sentence only passes by ("a man from Jefferson", "21, of
-    Franklin") moves no claim.
+    Franklin") moves no claim. A region or country that opens the sentence (at ``opening``,
+    from ``opening_place_at``) and does not hold the article's place moves it there: "In
+    Syria, more than 3,300 were killed" in a story of Turkey's earthquake.
 
     A bare name only moves a claim within the article's own state or country: "in Austin"
     in a Chicago story is the Austin neighbourhood, not Austin, Texas. A name the article's
@@ -662,6 +677,10 @@ def claim_place(sentence_mentions: list[Mention], article: Place, gazetteer: Gaz
     South Shore" in a Chicago story) or as a hamlet inside it ("in Manayunk" in a Philadelphia
     story, not a place of its own beside the city)."""
     for mention in sentence_mentions:
+        if (mention.start == opening and mention.cued
+                and not (mention.is_city or mention.aside or is_county(mention.place))
+                and not _holds(mention.place, article)):
+            return mention.place
         # A county moves no claim of a town's story: the town is the more precise, and most
         # likely in that county (Cook County's Chicago); unless the county's state, written
         # beside it, is another ("in Marshall County, Miss." in a Memphis story).
@@ -677,6 +696,11 @@ def claim_place(sentence_mentions: list[Mention], article: Place, gazetteer: Gaz
         if mention.qualified or article.id == UNKNOWN_PLACE.id or _same_area(mention.place, article):
             return mention.place
     return article
+
+
+def _holds(region: Place, place: Place) -> bool:
+    """Whether a country or first-level region holds the place."""
+    return region.country == place.country and (region.id.startswith("country:") or region.admin1 == place.admin1)
 
 
 def _same_area(place: Place, article: Place) -> bool:

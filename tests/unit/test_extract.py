@@ -207,6 +207,17 @@ def test_a_story_that_counts_no_one_counts_the_one_it_tells_was_shot_in_the_body
     assert [r.victims for r in extract(article, None).reports if r.victims] == [1]
 
 
+def test_a_country_that_opens_a_sentence_is_where_its_claims_happened():
+    body = ("ISLAMABAD, Aug 30 (Wire) - Monsoon floods have killed 1,100 people across Pakistan "
+            "since June, the disaster agency said on Tuesday. In Afghanistan, at least 180 people "
+            "have died in the floods, officials said. In Pakistan, more than 1,600 were injured.")
+    article = Article(id="f", headline="Floods kill 1,100 in Pakistan", body=body,
+                      published_at="2022-08-30T15:00:00+00:00")
+    places = {(r.place.id, r.killed, r.injured) for r in extract(article, None).reports}
+    assert ("country:AF", 180, None) in places
+    assert not any(place == "country:AF" for place, _, injured in places if injured)
+
+
 def test_an_article_with_no_figure_and_no_full_name_street_or_child_makes_no_report():
     # "Johnson" alone is a surname many stories share: nothing ties this one to an incident.
     article = Article(id="a", published_at="2024-05-14T16:00:00+00:00", headline="Suspect arrested",
