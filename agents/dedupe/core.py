@@ -318,6 +318,8 @@ def _within_the_story(report: Report, open_incident: OpenIncident) -> bool:
     no text states are only publication days and say nothing of which came first: where the
     article's headline joined an incident another outlet published later, its lede is the
     same story."""
+    if report.date is None and open_incident.incident.date is None:
+        return True  # copy of no day at all, not even a publication day: one story's time
     gap = _days_apart(report.date, open_incident.incident.date)
     if gap is None or abs(gap) > STORY_DAYS:
         return False
@@ -341,6 +343,27 @@ def _part_of(report: Report, members: list[Member]) -> bool:
         # "Christopher shot himself with a stolen gun": the people hit the story counted, again
         return bool(report.victims) and report.victims == sum(theirs or 0 for _, theirs in told)
     return all(mine is None or (theirs is not None and mine <= theirs) for mine, theirs in told)
+
+
+def _refines(report: Report, members: list[Member]) -> bool:
+    """A figure above the story's open count of its kind makes that count exact ("dozens
+    injured", then "more than 60 people were injured"); any other figure the report states is
+    the story's or part of it. A kind the story has not counted is no refinement: "four dead and
+    two hurt in the night's shootings" after "a fatal shooting" tells of more than one.
+    Nor is news on top of the story ("a further 80 were hurt on Sunday")."""
+    if report.adds:
+        return False
+    told = [(kind, getattr(report, kind), _stated(members, kind)) for kind in ("killed", "injured")]
+    above = [kind for kind, mine, theirs in told if None not in (mine, theirs) and mine > theirs]
+    return bool(above) and all(_open(members, kind) for kind in above) and all(
+        mine is None or kind in above or (theirs is not None and mine <= theirs) for kind, mine, theirs in told)
+
+
+def _open(members: list[Member], kind: str) -> bool:
+    """The largest figure of ``kind`` the members state is a lower bound ("at least", "dozens")."""
+    stated = _stated(members, kind)
+    return stated is not None and all(getattr(m, f"{kind}_high") is None for m in members
+                                      if getattr(m, kind) == stated)
 
 
 def _the_articles_own(report: Report, open_incident: OpenIncident) -> bool:
@@ -398,7 +421,8 @@ def _matches(report: Report, open_incident: OpenIncident) -> bool:
     if not other_article and report.another_incident:
         return False  # "a third shooting also happened", "in a separate attack": not the story's
     if not other_article and (
-            (_within_the_story(report, open_incident) and _part_of(report, members))
+            (_within_the_story(report, open_incident)
+             and (_part_of(report, members) or _refines(report, members)))
             or _holds_the_story(report, open_incident)):
         return True
     return _same_day(report, open_incident) and (
@@ -457,9 +481,13 @@ def _mentions(mention: Report, open_incident: OpenIncident, known: set[str]) -> 
 
 def _combine(values: list[tuple[int, int | None, int | None]]) -> tuple[int, int | None, int | None]:
     """Best figure and bounds over one article's members that state one: the largest figure,
-    the lowest lower bound, and no upper bound if any member leaves it open."""
+    the lowest lower bound, and no upper bound if any member leaves it open. A figure whose
+    upper bound is below another's lower bound is a part of the toll, not a reading of it ("at
+    least 37 killed", "26 of them in one district"): it bounds nothing."""
     if not values:
         return 0, None, None
+    floor = max(value if low is None else low for value, low, _ in values)
+    values = [(value, low, high) for value, low, high in values if high is None or high >= floor]
     best = max(value for value, _, _ in values)
     low = min(value if low is None else low for value, low, _ in values)
     high = None if any(high is None for _, _, high in values) else max(h for _, _, h in values)

@@ -340,6 +340,42 @@ def test_a_larger_or_new_figure_in_the_same_article_is_still_told_apart():
     assert len(state.incidents) == 3
 
 
+def _landslide(*, date="2022-03-02", published_at="2022-03-02T10:00:00+00:00"):
+    """"Landslides kill at least 41 in the hills", "the landslides killed at least 41 people and
+    injured scores more", "in one village alone 19 people died", "more than 80 people were
+    injured, the spokesman said"."""
+    def claim(report_id, killed, killed_high, injured, injured_low, **fields):
+        return dataclasses.replace(
+            _report(report_id, date=date), killed=killed, killed_low=killed, killed_high=killed_high,
+            injured=injured, injured_low=injured_low, injured_high=None, published_at=published_at,
+            **fields)
+    return [claim("headline", 41, None, None, None), claim("lede", 41, None, 40, 40),
+            claim("village", 19, 19, None, None), claim("refined", None, None, 80, 81)]
+
+
+def _in_order(claims):
+    return [dataclasses.replace(c, span=(i, i + 1)) for i, c in enumerate(claims)]
+
+
+@pytest.mark.parametrize("day", [{}, {"date": None, "published_at": None}])
+def test_one_articles_part_figures_and_refined_counts_are_one_incident(day):
+    # The village's 19 dead are among the 41 and bound nothing; "more than 80 injured" makes
+    # "scores injured" exact. Copy of no day at all is one story's time too.
+    state, _ = _fold(_in_order(_landslide(**day)))
+    assert [(o.incident.killed, o.incident.killed_low, o.incident.killed_high, o.incident.injured,
+             o.incident.report_ids) for o in state.incidents] == [
+        (41, 41, None, 80, ["headline", "lede", "village", "refined"])]
+
+
+def test_news_on_top_of_an_open_count_refines_nothing():
+    # "A further 80 people were injured on Sunday": more hurt than the story's "scores", not
+    # its exact count.
+    *story, refined = _landslide()
+    state, _ = _fold(_in_order([*story, dataclasses.replace(refined, adds=True)]))
+    assert [(o.incident.injured, o.incident.report_ids) for o in state.incidents] == [
+        (40, ["headline", "lede", "village"]), (80, ["refined"])]
+
+
 def test_a_fuller_claim_of_the_same_day_takes_in_the_storys_first_detail():
     # "Third victim in Metairie shooting dies", then "three killed and one wounded": one shooting,
     # counted once.
