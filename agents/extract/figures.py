@@ -13,7 +13,7 @@ There are three kinds of figure:
   an incident's injured figure is ``max(injured, victims - killed)``.
 
 A definite victim ("the victim", "he") is one already counted. It becomes a death when it dies
-and adds nothing otherwise. Ages, times, money, percentages and years are never counts.
+and adds nothing otherwise, except in a story that counted no one before it (``counted_before``). Ages, times, money, percentages and years are never counts.
 """
 
 from __future__ import annotations
