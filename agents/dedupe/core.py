@@ -203,8 +203,7 @@ def _same_day(report: Report, open_incident: OpenIncident) -> bool:
 def _in_a_town(report: Report) -> bool:
     """Placed in a city of the gazetteer of fewer than MAJOR_CITY people: where a day's
     shootings are few, one of the same toll a few days on is rarely another."""
-    kind, _, ident = report.place.id.partition(":")
-    city = load_gazetteer().city_by_id(int(ident)) if kind == "geonames" and ident.isdigit() else None
+    city = load_gazetteer().city_by_place_id(report.place.id)
     return city is not None and city.population < MAJOR_CITY
 
 

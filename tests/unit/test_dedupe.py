@@ -526,6 +526,15 @@ def test_in_a_town_outlets_counting_one_days_shooting_as_it_unfolded_are_one_inc
     assert len(state.incidents) == 2
 
 
+def test_a_post_town_is_a_town_to_its_outlets_stories():
+    # A Connecticut town GeoNames lacks (a post town, no population of its own).
+    redding = Place(id="zip:06896", name="Redding", admin1="Connecticut", country="US")
+    found = dataclasses.replace(_report("found", 3, None), place=redding)
+    family = dataclasses.replace(_report("family", 4, None, article="a2"), place=redding)
+    state, _ = _fold([found, family])
+    assert len(state.incidents) == 1
+
+
 def test_in_a_town_other_figures_or_more_than_a_fortnight_on_are_other_incidents():
     died = dataclasses.replace(_told_on("died", 1, None, "2021-05-02"), place=YREKA)
     wounded = dataclasses.replace(_report("hurt", 0, 2, date="2021-05-06", article="a2"), place=YREKA)
