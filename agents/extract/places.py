@@ -588,9 +588,9 @@ def in_a_county_state(found: list[Mention], counties: dict[str, frozenset[str]],
     """``found`` with each town whose bare name is that of a county the story writes out
     (``counties_written``) read as its namesake in a state that has such a county: a story of
     "Bedford County" deputies that says "in Bedford" means Bedford, Virginia, not Bedford,
-    Texas, whose state has none; the most populous such namesake, of the state
-    of the ``context`` that has such a county if one does. A state's or country's name ("Washington") says more
-    than a county's, and a town written with its state is left as written."""
+    Texas, whose state has none; the most populous such namesake, of the state of the
+    ``context`` that has such a county if one does. A state's or country's name ("Washington")
+    says more than a county's, and a town written with its state is left as written."""
     if not counties:
         return found
     return [_in_a_county_state(m, counties, gazetteer, context) for m in found]
@@ -600,12 +600,13 @@ def _in_a_county_state(mention: Mention, counties: dict[str, frozenset[str]], ga
                        context: frozenset[str]) -> Mention:
     name = mention.place.mention
     states = counties.get(fold(name))
+    # A post town is taken only in the story's own state already: GeoNames' towns alone here.
     if (not states or not mention.is_city or mention.qualified or not mention.place.id.startswith("geonames:")
             or gazetteer.region_by_own_name(name) is not None):
         return mention
-    city = gazetteer.city_by_id(int(mention.place.id.partition(":")[2]))
     here = states & context
     wanted = here or states
+    city = gazetteer.city_by_place_id(mention.place.id)
     if city is None or city.region_id in wanted:
         return mention
     namesakes = [c for c in gazetteer.cities(name) if c.region_id in wanted and gazetteer.bears_as_its_own(c, name)]
