@@ -18,6 +18,7 @@ from agents.extract.article import publication_time, story_day
 from agents.extract.context import areas, outlet_areas, outlet_city, read_places, usage_areas
 from agents.extract.figures import INJURED, KILLED, VICTIMS, Figure
 from agents.extract.language import article_language
+from agents.extract.link import link_place
 from agents.extract.numbers import Count
 from agents.extract.scope import (is_background, is_court_story, is_earlier_count, is_earlier_incident, is_statistic,
                                   recall_starts)
@@ -379,10 +380,11 @@ def _read_places(article: Article, text: str, story: list[Sentence], claim_sente
     county, dateline = (dateline, None) if dateline is not None and is_county(dateline) else (None, dateline)
     outlet = outlet_city(article.source, text, len(article.headline), story_end, gazetteer, hints)
     police = police_names(text)
+    linked = link_place(article.url, gazetteer, hints)
 
     def place_among(body: list[Mention]) -> Place:
         return article_place(headline_mentions, body, dateline, gazetteer, title_case=is_title_case(article.headline),
-                             hints=hints, outlet=outlet, police=police)
+                             hints=hints, outlet=outlet, police=police, linked=linked)
 
     place = place_among(body_mentions)
     if county is not None and (place.country, place.admin1) != (county.country, county.admin1):

@@ -484,17 +484,20 @@ NOT_A_POLICE_CITY = frozenset({"state", "county", "parish", "borough", "township
 
 def article_place(headline: list[Mention], body: list[Mention], dateline: Place | None,
                   gazetteer: Gazetteer, title_case: bool = False, hints: frozenset[str] = frozenset(),
-                  outlet: Place | None = None, police: list[str] | None = None) -> Place:
+                  outlet: Place | None = None, police: list[str] | None = None,
+                  linked: Place | None = None) -> Place:
     """The place an article is about: the dateline's city, the headline's (only a cued one
     in a title-case headline), the city the body names most (names it puts something in
-    counting first, then those it says someone is of or from: "21, of Mundelein"), a
-    region or country, the city the ``outlet`` is at home in, else unknown.
+    counting first, then those it says someone is of or from: "21, of Mundelein"), the place
+    its address names (``linked``) where that is no other state's or country's than the
+    regions it names, a region or country, the city the ``outlet`` is at home in, else
+    unknown.
 
     Where the ``hints`` say which countries the outlet is at home in, a name abroad that
     nothing cues is a person's or a word's ("Patrick", "Same"), not the story's place. The
     city whose ``police`` (their names, from ``police_names``) the story quotes overrules a place in another state or country, or
     in that city ("AUSTIN —" over a story of the Chicago Police is Chicago's Austin)."""
-    named = _named_place(headline, body, dateline, title_case, hints, outlet)
+    named = _named_place(headline, body, dateline, title_case, hints, outlet, linked)
     if outlet is not None and gazetteer.is_part_of(named, outlet):
         # a neighbourhood of the outlet's own city ("Broad Ripple" in an Indianapolis paper)
         named = dataclasses.replace(outlet, district=named.district or named.name, mention=named.mention)
@@ -535,7 +538,8 @@ def _in_the_outlets_state(place: Place, gazetteer: Gazetteer, hints: frozenset[s
 
 
 def _named_place(headline: list[Mention], body: list[Mention], dateline: Place | None,
-                 title_case: bool, hints: frozenset[str], outlet: Place | None) -> Place:
+                 title_case: bool, hints: frozenset[str], outlet: Place | None,
+                 linked: Place | None) -> Place:
     if dateline is not None:
         return dateline
     countries = {area.partition(":")[2].partition(".")[0] if ":" in area else area for area in hints}
@@ -556,7 +560,17 @@ def _named_place(headline: list[Mention], body: list[Mention], dateline: Place |
     # County, Wisconsin" is Rock County's, "in Nigeria's Zamfara state" Zamfara's.
     regions = sorted((m for m in headline + body if not m.is_city),
                      key=lambda m: (not is_county(m.place), m.place.id.startswith("country:")))
+    if linked is not None and all(_holds(m.place, linked) for m in regions):
+        return linked
     return regions[0].place if regions else outlet or UNKNOWN_PLACE
+
+
+def _holds(region: Place, place: Place) -> bool:
+    """Whether a place may lie in a region the story names: its country, or its state (a
+    county's, too: which county a town is in the gazetteer does not say)."""
+    if region.id.startswith("country:"):
+        return place.country == region.country
+    return (place.country, place.admin1) == (region.country, region.admin1)
 
 
 def is_county(place: Place) -> bool:

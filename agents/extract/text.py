@@ -20,6 +20,7 @@ _BOILERPLATE = re.compile(
         listen\ to\ this\ article | loading\ audio | read\ more\b | related\b[^.]*:$
       | advertisement$ | share\ this | sign\ up\b | subscribe\b | click\ here
       | (?:[a-z]+\ ){1,4}(?:warning|watch|advisory|statement)\ issued\b
+      | \d{1,2}:\d{2}\ (?-i:["'‘“A-Z])  # a video playlist's item, its length first: "2:40 Raw video: ..."
     )""",
     re.I | re.X,
 )
@@ -121,11 +122,23 @@ def is_title_case(headline: str) -> bool:
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
+_HEADLINE_WORDS = (4, 14)
+# What a line of the story itself says, whose stop a crawl lost: a source, or the others of
+# the people it has told of ("Fourteen others injured, 5 critically").
+_STORY_GOES_ON = re.compile(r"\b(?:according to|said|says|told|others?)\b", re.I)
+
+
 def _another_storys_headline(line: str) -> bool:
-    """A line in title case with no sentence's end, inside the body: a related story's
-    headline that a crawl kept ("Man Shot, Killed Few Blocks Away From Home: Police")."""
+    """A line with no sentence's end, inside the body, in title case or as short as a
+    headline: a related story's headline that a crawl kept ("Man Shot, Killed Few Blocks Away
+    From Home: Police", "Man, 24, fatally shot on Bronx street corner"). A caption's credit
+    and a heading's colon end a line of the story's own."""
     stripped = line.strip()
-    return not stripped.endswith((".", "!", "?", '"', "”", "’", "'")) and is_title_case(stripped)
+    if stripped.endswith((".", "!", "?", '"', "”", "’", "'", ":", ")")):
+        return False
+    return is_title_case(stripped) or (
+        stripped[:1].isupper() and _HEADLINE_WORDS[0] <= len(stripped.split()) <= _HEADLINE_WORDS[1]
+        and not _STORY_GOES_ON.search(stripped))
 
 
 def without_boilerplate(text: str) -> str:

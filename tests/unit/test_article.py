@@ -104,6 +104,30 @@ def test_another_storys_headline_inside_the_body_is_no_sentence_of_the_story():
     assert read[-1] == "All four victims suffered non-life threatening injuries."
 
 
+def test_another_storys_headline_in_sentence_case_is_no_sentence_of_the_story_but_a_line_of_it_is():
+    headline = "Nightclub owner killed, five wounded"
+    body = ("A nightclub owner was killed and five other people were wounded early Sunday.\n"
+            "Man, 24, fatally shot on street corner across town\n"
+            "The gunman was tackled by security guards as he ran, police said\n"
+            "Five others wounded, two critically\n"
+            "The club will stay closed this week.")
+    read = [s.text for s in sentences(headline + "\n\n" + body, len(headline))]
+    assert "Man, 24, fatally shot on street corner across town" not in read
+    assert "The gunman was tackled by security guards as he ran, police said" in read
+    assert "Five others wounded, two critically" in read
+
+
+def test_a_video_playlists_items_are_no_sentences_of_the_story():
+    headline = "Five shot downtown"
+    body = ("Five people were shot downtown early Saturday, police said.\n"
+            "2:40 Raw video: Neighbor heard shots that killed man wielding chainsaw\n"
+            "1:47 'I miss him every day,' says wife of shooting victim\n"
+            "10:30 p.m. Officers found two victims at the scene.")
+    read = [s.text for s in sentences(headline + "\n\n" + body, len(headline))]
+    assert not any("Raw video" in text or "I miss him" in text for text in read)
+    assert "Officers found two victims at the scene." in read
+
+
 def test_a_body_sentence_glued_to_copies_of_the_headline_is_split_around_them():
     headline = "17-year-old dead in Richmond shooting"
     body = (f"{headline} News {headline} Richmond Police are investigating a shooting that left a "
