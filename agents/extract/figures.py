@@ -701,7 +701,7 @@ _ALSO_REACH = 25
 # of a list of the people killed: "kills 7-year-old daughter, himself".
 _SELF_KILLED = gated(re.compile(
     r"\b(?:kill(?:ing|ed|s)|then|fatally\s+sho(?:t|ots?|oting)|before\s+(?:killing|shooting|turning\s+the\s+gun\s+on)"
-    r"|turn(?:ing|ed|s)\s+the\s+gun\s+on)\s+(?:him|her)self\b"
+    r"|turn(?:ing|ed|s)\s+the\s+gun\s+on)\s+(?:(?:him|her)self|self)\b"  # a headline's "kills self"
     r"|(?P<listed>,\s+(?:and\s+)?(?:(?:him|her)self|self)\b)",
     re.I,
 ))

@@ -120,6 +120,8 @@ def test_counts_and_qualifiers(sentence, expected):
     ("Man, baby found dead inside home", [(KILLED, 2)]),
     ("Police: Youth wounded in accidental shooting", [(INJURED, 1)]),
     ("Mother charged after three-year-old shoots himself", [(VICTIMS, 1)]),
+    ("Police: Child accidentally shoots, kills self in Gwinnett County", [(KILLED, 1)]),
+    ("Father kills two children, then fatally shoots self", [(KILLED, 2), (KILLED, 1)]),
     ("Teen charged after shooting death of Jessamine teen", [(KILLED, 1)]),
     ("He is accused in the August slaying of 20-year-old Adline King.", [(KILLED, 1)]),
     ("Family of 4-year-old hit by stray bullet asks for prayers", [(VICTIMS, 1)]),
