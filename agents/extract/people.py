@@ -33,8 +33,12 @@ _ROAD = rf"{_STREET}|Highway|Hwy\.?"
 NOT_A_CITY_AFTER = re.compile(
     r"(?:['’]s)?(?:\s+(?:County|Parish|Co\.|Township|Borough|Twp\.?|neighbou?rhood|section|district"
     rf"|community|High|Middle|Elementary|(?:State\s+)?(?:University|College)|{_ROAD}|Park|Plaza|Square|Apartments"
-    r"|Mall|Airport|Sheriff|City|Hospital|Medical|Regional|Memorial|General|Health|Hotel|Motel)"
-    rf"|(?:\s+[A-Z][a-z]+){{1,2}}\s+(?:{_ROAD}))(?!\w)"
+    r"|Mall|Airport|Sheriff|City|Hospital|Medical|Regional|Memorial|General|Health|Hotel|Motel"
+    r"|[Dd]ay(?!\s+care)|[Nn]ight|[Ee]ve|morning"  # a holiday: "Christmas night", "Independence Day"
+    r"|(?i:streets|avenues|roads|boulevards|drives))"  # a corner's second street: "Odessa and Franklin streets"
+    rf"|(?:\s+[A-Z][a-z]+){{1,2}}\s+(?:{_ROAD})"
+    # a corner: "at Franklin and Odessa streets"
+    r"|\s+(?:and|&)\s+[A-Z][\w'’.-]*\s+(?i:streets|avenues|roads|boulevards|drives))(?!\w)"
 )
 _CAPITALISED_WORD = re.compile(r"[A-Z](?<![\w'’.-][A-Z])[\w'’-]*[a-z](?![\w'’-])")
 # "in Fresno", "Memphis police": a word the article puts after a place's preposition, or
@@ -47,6 +51,7 @@ PLACE_MODIFIERS = frozenset(
     """
     north south east west northeast northwest southeast southwest central downtown uptown
     midtown metro greater suburban rural upstate downstate western eastern northern southern
+    eastside westside northside southside
     the n s e w ne nw se sw
     """.split()
 )

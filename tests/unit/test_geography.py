@@ -650,3 +650,16 @@ def test_a_towns_name_that_is_also_a_region_abroad_is_no_evidence_for_that_regio
     assert set(_places("Man shot and killed near Douglas",
                        "A man was shot and killed near Douglas on Sunday, the Coffee County "
                        "Sheriff's Office in Georgia said.")) == {"geonames:4191916"}  # Douglas, Georgia
+
+
+def test_a_holiday_a_street_corner_and_a_compass_quarter_are_no_towns():
+    headline = "Christmas night shooting leaves girl, 3 others shot on Jacksonville's Eastside"
+    body = ("A hail of Christmas night bullets left a 2-year-old Eastside Jacksonville girl in critical "
+            "condition. The shooting at Franklin and Odessa streets happened in the early evening.")
+    assert set(_place_names(headline, body)) == {("Jacksonville", "Florida")}
+
+
+def test_a_city_whose_sheriff_is_its_police_is_placed_by_its_sheriffs_office():
+    body = ("Four people were wounded in a shooting near Odessa and Franklin streets on Friday, "
+            "the Jacksonville Sheriff's Office said.")
+    assert set(_place_names("Four shot on Christmas", body)) == {("Jacksonville", "Florida")}
