@@ -65,6 +65,7 @@ FUNCTION_WORDS = frozenset(
 )
 _LOOK_BACK = 40
 _POSSESSIVE_WORD = re.compile(r"[A-Z][\w-]*['’]s\b")
+_OWNER = re.compile(r"['’]s$")
 
 
 @lru_cache(maxsize=4096)
@@ -122,5 +123,5 @@ def read_names(text: str, start: int, gazetteer: Gazetteer) -> Names:
             continue
         opens = _SENTENCE_START.search(text, max(0, previous.start() - 3), previous.start())
         if opens is None or _AGE_AFTER.match(text, word.end()):
-            surnames.add(fold(word[0]))
+            surnames.add(fold(_OWNER.sub("", word[0])))  # "Kody Lott’s arrest affidavit": Lott
     return Names(known.lower_words, frozenset(surnames - places), regions_owning=owning)

@@ -152,7 +152,7 @@ def mentions(text: str, start: int, end: int, gazetteer: Gazetteer,
                 person = one_word and (fold(name) in names.surnames or (
                     names.is_surname(following) and following.lower() not in _AFTER_A_PLACE
                     and not NOT_A_CITY_AFTER.match(text, e)))
-                common = one_word and name.lower() in names.lower_words
+                common = one_word and (name.lower() in names.lower_words or name.lower() in _CLOSED_CLASS)
                 mention = _resolve(text, s, e, name, gazetteer, context, person, common,
                                    inside_a_name=names.capitals_tell and _names_more(following))
                 # In text of lower case, a name in capitals that another word in capitals
@@ -166,6 +166,16 @@ def mentions(text: str, start: int, end: int, gazetteer: Gazetteer,
             else:
                 i += 1
     return found
+
+
+# English words that stand for people or things already told of, capitalised only where they
+# open a sentence: "Many have asked for an address" names no Many, Louisiana.
+_CLOSED_CLASS = frozenset(
+    """
+    many some several most few all both each every either neither other others another such none
+    these those this that there here they we you it he she his her their our its
+    """.split()
+)
 
 
 # Capitalised words that may follow a place's name and leave it the place: "in Dallas

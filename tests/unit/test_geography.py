@@ -4,7 +4,8 @@ import pytest
 
 from agents.enrich.gazetteer import load_gazetteer
 from agents.extract.core import extract
-from agents.extract.places import police_names, regions_named
+from agents.extract.people import read_names
+from agents.extract.places import mentions, police_names, regions_named
 from agents.pipeline import LocalRun
 from streams.inputs import Message
 from streams.records import Article, dumps
@@ -663,3 +664,14 @@ def test_a_city_whose_sheriff_is_its_police_is_placed_by_its_sheriffs_office():
     body = ("Four people were wounded in a shooting near Odessa and Franklin streets on Friday, "
             "the Jacksonville Sheriff's Office said.")
     assert set(_place_names("Four shot on Christmas", body)) == {("Jacksonville", "Florida")}
+
+
+def test_a_word_that_opens_a_sentence_for_people_told_of_is_no_town():
+    text = "Many have asked for an address to send cards to his family."
+    louisiana = frozenset({"US", "admin1:US.LA"})
+    assert mentions(text, 0, len(text), load_gazetteer(), louisiana) == []
+
+
+def test_a_surname_written_as_an_owner_is_still_a_surname():
+    text = "According to Kody Lott’s arrest affidavit, Lott confessed that he shot both girls."
+    assert "lott" in read_names(text, 0, load_gazetteer()).surnames
