@@ -140,3 +140,12 @@ def test_a_major_citys_name_in_its_country_is_the_city_even_in_a_story_of_anothe
     # Caatiba, Bahia, was once called São Paulo; a Bahia story filed from SAO PAULO means the city.
     bahia = frozenset({"admin1:BR.05", "BR"})
     assert gazetteer.pick("SAO PAULO", context=bahia, cued=True).name == "São Paulo"
+
+
+def test_a_town_of_a_cyrillic_country_is_shown_by_the_name_english_copy_gives_it(gazetteer):
+    # GeoNames names them Siverskodonetsk and Niu-York; the news, Severodonetsk and New York.
+    for name in ("Severodonetsk", "Berdiansk"):
+        assert gazetteer.place_of(gazetteer.pick(name, context=frozenset({"UA"})), name).name == name
+    new_york = gazetteer.pick("New York", within=gazetteer.region("Donetsk", frozenset({"UA"})))
+    assert gazetteer.place_of(new_york, "New York").name == "New York"
+    assert gazetteer.place_of(gazetteer.pick("Kharkiv"), "KHARKIV").name == "Kharkiv"  # capitals say nothing
