@@ -123,7 +123,7 @@ _PHRASE = SpelledCase(re.compile(
       | (?i:\ba\s+family\s+of\s+(?P<family>{NUMBER})\b)
       | (?i:\b(?P<one>an?|another|one)(?:{_MODIFIERS}\s+(?:{_PEOPLE})\b(?:\s*,\s+\d{{1,3}},)?|\s+{_AGE}\b))
       | (?i:\b(?P<another>another)(?=\s+(?:was|is|has|had|remains?|remained|also|later|died|dies
-           |suffered|sustained|wounded|injured|hurt|killed|(?!fatally|mortally)[a-z]+ly)\b))
+           |suffered|sustained|wounded|injured|hurt|hospitali[sz]ed|killed|(?!fatally|mortally)[a-z]+ly)\b))
       | (?i:\b(?P<definite>{_DEFINITE})(?:{_MODIFIERS}\s+(?P<definite_noun>{_PEOPLE})\b|\s+{_AGE}\b))
       | (?i:\b(?P<pronoun>he|she)\b)
       | (?i:(?P<a_death>\ban?\s+(?:(?:accidental|apparent|fatal)\s+)*shooting\s+death
@@ -709,6 +709,9 @@ _SELF_KILLED = gated(re.compile(
 # juvenile attempting to hide a gun while sitting in the trunk of an SUV shot himself"; "He shot
 # himself in the hand"): one person hit, when the sentence counts no one else.
 _SELF_SHOT = gated(re.compile(r"(?<!fatally\s)\b(?:shot|shoots|shooting)\s+(?:(?:him|her)self|self)\b", re.I))
+_AND_ANOTHER = re.compile(
+    rf"\s+and\s+(?:(?:his|her|a)\s+)?(?:[\w-]+\s+)?(?:{_SINGLE})\b"
+    r"(?=\s*(?:[,.;]|$|(?:while|in|with|at|on|during|after|before|inside|outside)\b))", re.I)
 # "The weapon discharged and shot him in the thigh": one person hit, where the story has
 # counted no one before (else he is one of those counted).
 _SHOT_IN_THE_BODY = gated(re.compile(
@@ -743,13 +746,14 @@ def figures(sentence: str, counted_before: bool = True) -> list[Figure]:
             continue
         kind, total = reading
         last = group[-1]
+        beyond_those_told = False
         if len(group) == 1 and last.cumulative and not last.definite and found and all(
                 f.high is not None for f in found):
             # "killing two and injuring a third": the third is one more than the two told before
             # (after "a second victim", "a third" is the running count still)
             beyond = total.value - sum(f.value for f in found)
             if beyond > 0:
-                total = Count(beyond, beyond, beyond, None)
+                total, beyond_those_told = Count(beyond, beyond, beyond, None), True
                 told = _PREDICATE.match(sentence, last.end)
                 if kind == VICTIMS and told is not None and told["injury"]:
                     kind = INJURED  # "two were killed and a third was wounded"
@@ -776,11 +780,14 @@ def figures(sentence: str, counted_before: bool = True) -> list[Figure]:
         found.append(Figure(kind, total.value, total.low, total.high, total.qualifier,
                             group[0].start, last.end,
                             individual=all(phrase.individual for phrase in group),
-                            others=group[-1].others))
+                            others=group[-1].others or beyond_those_told))
     found += _raised(sentence, found) + _lives_taken(sentence)
     if not found and (shot := _SELF_SHOT.search(sentence)) is not None and not _COUNTED_BEFORE.search(
             sentence, max(0, shot.start() - _COUNTED_REACH), shot.start()):
-        found.append(Figure(VICTIMS, 1, 1, 1, None, shot.start(), shot.end(), individual=True))
+        end, hit = shot.end(), 1
+        if (and_another := _AND_ANOTHER.match(sentence, end)) is not None:
+            end, hit = and_another.end(), 2  # "shot himself and son, 10, while cleaning gun"
+        found.append(Figure(VICTIMS, hit, hit, hit, None, shot.start(), end, individual=True))
     if not found and not counted_before and (hit := _SHOT_IN_THE_BODY.search(sentence)) is not None:
         found.append(Figure(VICTIMS, 1, 1, 1, None, hit.start(), hit.end(), individual=True))
     if not _SHOOTER_INCLUDED.search(sentence):

@@ -121,6 +121,8 @@ def test_counts_and_qualifiers(sentence, expected):
     ("Police: Youth wounded in accidental shooting", [(INJURED, 1)]),
     ("Mother charged after three-year-old shoots himself", [(VICTIMS, 1)]),
     ("Police: Child accidentally shoots, kills self in Gwinnett County", [(KILLED, 1)]),
+    ("Police: Ohioan shot himself and son, 10, while cleaning gun", [(VICTIMS, 2)]),
+    ("Three people are dead and another hospitalized after an overnight killing spree.", [(KILLED, 3), (INJURED, 1)]),
     ("Father kills two children, then fatally shoots self", [(KILLED, 2), (KILLED, 1)]),
     ("Teen charged after shooting death of Jessamine teen", [(KILLED, 1)]),
     ("He is accused in the August slaying of 20-year-old Adline King.", [(KILLED, 1)]),
@@ -419,6 +421,10 @@ def test_what_a_shooting_would_be_is_no_count():
 ])
 def test_a_killer_who_kills_himself_is_one_more_death_and_a_suicide_one_in_all(sentence, killed):
     assert total(figures(sentence), KILLED).value == killed
+
+
+def test_a_third_told_after_two_hit_is_one_more():
+    assert hit(figures("Two men were shot, and a third man was shot later.")).value == 3
 
 
 def test_a_shooter_who_then_kills_himself_is_hit_beyond_his_victims():
