@@ -86,7 +86,7 @@ _NOT_MODIFIER = (
     r"|after|before|during|when|while|as|near|outside|inside|into|over|under|than|then|have|has"
     r"|he|she|it|we|they|you|him|them"
     r"|had|been|being|kill\w*|shoot\w*|shot|wound\w*|injur\w*|dies|died|left|leav\w*"
-    r"|(?!(?:un)?(?:identified|armed|masked|named|related|retired|married|licensed)\b)[a-z]+ed)\b)"
+    r"|(?!(?:un)?(?:identified|armed|masked|named|related|retired|married|licensed|intended)\b)[a-z]+ed)\b)"
 )
 # Runs of word letters here are possessive ("++", "*+"): what follows them is never a letter
 # of theirs (white space, a comma, a colon), so giving letters back can never make a match,
