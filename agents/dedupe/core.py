@@ -174,13 +174,19 @@ def _same_day(report: Report, open_incident: OpenIncident) -> bool:
     a follow-up story published on Tuesday about Sunday's shooting. In a town (``_in_a_town``)
     another outlet's story of the very figures reaches further: stated days a day apart
     however few were hit ("teen shot Monday", "the teen shot Tuesday"), and a day only of
-    publication up to TOWN_FOLLOW_UP_DAYS after ("accidental shooting victim identified")."""
+    publication up to TOWN_FOLLOW_UP_DAYS after ("accidental shooting victim identified").
+    A day stated as the very day the story came out ("police are searching", "the mother is to
+    be told today") is the day of the news more often than of the shooting: another outlet's
+    story of the very figures, two or more hit, up to FOLLOW_UP_DAYS after the incident's day,
+    is the same (``_told_again``)."""
     incident = open_incident.incident
     if report.date == incident.date:
         return True
     incident_stated = any(m.date_stated for m in open_incident.members)
     if report.date_stated and incident_stated:
         gap = _days_apart(report.date, incident.date)
+        if gap is not None and 1 < gap <= FOLLOW_UP_DAYS and report.date == _day(report.published_at):
+            return _told_again(report, open_incident)
         return gap is not None and abs(gap) <= 1 and (
             (_same_figures(report, open_incident)
              and (_told_in(report.article_id, open_incident) or _toll(report) >= DISTINCT_TOLL
@@ -198,6 +204,13 @@ def _same_day(report: Report, open_incident: OpenIncident) -> bool:
     if gap is not None and reach < gap <= TOWN_FOLLOW_UP_DAYS:
         return _same_figures(report, open_incident) and _in_a_town(report)
     return gap is not None and 0 <= gap <= reach
+
+
+def _told_again(report: Report, open_incident: OpenIncident) -> bool:
+    """Another article's story of the incident's very figures, two or more hit: a city sees
+    several shootings of one hit a day, rarely two of the same larger toll days apart."""
+    return (not _told_in(report.article_id, open_incident) and _toll(report) >= DISTINCT_TOLL
+            and _same_figures(report, open_incident))
 
 
 def _in_a_town(report: Report) -> bool:

@@ -454,6 +454,22 @@ def test_a_nightclub_shooting_told_for_adjacent_days_and_counted_a_little_apart_
     assert len(state.incidents) == 2
 
 
+def test_a_story_dated_only_by_its_own_publication_day_joins_the_same_figures_two_days_before():
+    # "Teen killed, 3 hurt in shooting near school" on Wednesday; Friday's "police are
+    # searching for a suspect ... the mother was told today" dates the news, not the shooting.
+    shooting = _told_on("w", 1, 3, "2022-03-02")
+
+    def told(day, published, killed=1, injured=3):
+        return _told_on("f", killed, injured, day, article="a2", published_at=f"{published}T09:00:00+00:00")
+
+    state, _ = _fold([shooting, told("2022-03-04", "2022-03-04")])
+    assert len(state.incidents) == 1
+    # A day stated before the story came out is its own; one hit is one of a city's many.
+    for other in (told("2022-03-04", "2022-03-05"), told("2022-03-04", "2022-03-04", 1, 0)):
+        state, _ = _fold([_told_on("w", *(other.killed, other.injured), "2022-03-02"), other])
+        assert len(state.incidents) == 2
+
+
 def test_different_figures_on_adjacent_days_stay_apart():
     state, _ = _fold([_told_on("s", 1, None, "2022-03-06"), _told_on("m", 2, None, "2022-03-07", article="a2"),
                       _told_on("t", 1, None, "2022-03-08", article="a3")])
