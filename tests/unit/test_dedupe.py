@@ -224,6 +224,16 @@ def test_stories_at_one_place_about_a_child_of_one_age_are_one_incident():
     assert [i.incident.article_ids for i in state.incidents] == [["a1", "a2"]]
 
 
+def test_a_childs_age_or_a_surname_alone_ties_stories_within_a_week_a_street_within_a_month():
+    shooting = dataclasses.replace(_report("a", None, 1), anchors=["child:9", "person:doe", "street:elm st"])
+    for anchors, day, incidents in ((["child:9"], "2022-03-09", 1), (["person:doe"], "2022-03-09", 1),
+                                    (["child:9"], "2022-03-23", 2), (["person:doe"], "2022-03-23", 2),
+                                    (["street:elm st"], "2022-03-23", 1)):
+        later = dataclasses.replace(_report("b", None, 1, article="a2", date=day), anchors=anchors)
+        state, _ = _fold([shooting, later])
+        assert len(state.incidents) == incidents, (anchors, day)
+
+
 def _published(report, day):
     return dataclasses.replace(report, date=day, published_at=f"{day}T10:00:00+00:00")
 
