@@ -254,9 +254,9 @@ def _figure_of(open_incident: OpenIncident, kind: str) -> int | None:
 
 
 def _shares_anchor(report: Report, open_incident: OpenIncident) -> bool:
-    """The same street, or person by surname, within a month: one story told by several
-    outlets, however their figures and days differ; a child's age or a surname alone only within
-    LONE_ANCHOR_DAYS; or the same person by full name within a year: the arrest, the trial, the
+    """The same street or venue within a month: one story told by several outlets, however
+    their figures and days differ; a child's age or a person's surname alone, within
+    LONE_ANCHOR_DAYS; the same person by full name within a year: the arrest, the trial, the
     funeral; or a later follow-up's details (``_follows_up``)."""
     gap = _days_apart(report.date, open_incident.incident.date)
     if gap is None or abs(gap) > NAMED_DAYS:
