@@ -79,6 +79,7 @@ class Member:
     district: str = ""
     adds: bool = False
     mention: bool = False
+    bridges: bool = False  # it tied its incident and another together (``_bridged``)
 
     @classmethod
     def of(cls, report: Report) -> Member:
@@ -613,10 +614,18 @@ def _group(claims: list[Report], start: int, previous: list[OpenIncident]) -> li
     members before ``start`` are the claims it held then. Only the claims from ``start`` on are
     matched again.
 
+    A claim that ties its incident to another (``_bridged``) folds the two together: where it
+    comes at or after ``start``, the grouping is taken up where the first of them opened, since
+    the members they held before ``start`` were grouped with its help.
+
     Mentions are no part of that: once the claims are grouped, each mention joins the first
     incident it matches, whenever it was published, so no mention changes how claims group.
     """
-    position = {claim.report_id: index for index, claim in enumerate(claims[:start])}
+    index = {claim.report_id: i for i, claim in enumerate(claims)}
+    start = min([start] + [index[o.members[0].report_id] for o in previous
+                           if o.members and o.members[0].report_id in index
+                           and any(m.bridges and index.get(m.report_id, start) >= start for m in o.members)])
+    position = {claim.report_id: i for i, claim in enumerate(claims[:start])}
     incidents = []
     for old in previous:
         # An incident opens with a claim; its mentions come after its claims.
@@ -645,10 +654,46 @@ def _group(claims: list[Report], start: int, previous: list[OpenIncident]) -> li
         if target is None:
             target = _new_incident(report)
             incidents.append(target)
-        target.members.append(Member.of(report))
+        member = Member.of(report)
+        target.members.append(member)
         _recompute(target)
+        for other in _bridged(report, target, incidents):
+            member.bridges = True
+            target = _folded(target, other, incidents, index)
     _take_in_mentions(claims, incidents)
     return incidents
+
+
+def _bridged(report: Report, target: OpenIncident, incidents: list[OpenIncident]) -> list[OpenIncident]:
+    """The place's other incidents a claim that joined ``target`` ties to it: another article's
+    story whose street, venue or person named in full it shares (``_shares_anchor``), no part
+    of the city apart, that counts no more dead nor wounded than ``target``. The same shooting,
+    told first by outlets that shared nothing with the one the claim joined: "toddler killed in
+    drive-by", then "man arrested after standoff in Elm Street killing", and the arraignment
+    story that joins the first by its day and names Elm Street."""
+    strong = [anchor for anchor in report.anchors if anchor.startswith(("named:", "street:", "venue:"))]
+    if not strong:
+        return []
+    incident = target.incident
+    return [o for o in incidents
+            if o is not target and o.incident.status == "active"
+            and (o.incident.period, o.incident.date_end) == (report.period, report.date_end)
+            and o.members[0].district == report.place.district
+            and not _told_in(report.article_id, o)
+            and o.incident.killed <= incident.killed and o.incident.injured <= incident.injured
+            and any(anchor in m.anchors for m in o.members for anchor in strong)
+            and _shares_anchor(report, o)]
+
+
+def _folded(one: OpenIncident, other: OpenIncident, incidents: list[OpenIncident],
+            index: dict[str, int]) -> OpenIncident:
+    """One incident of the two, the first opened, holding the members of both in claim order;
+    the other leaves ``incidents`` (and is retracted, as an incident no claim opens any more)."""
+    first, second = sorted((one, other), key=incidents.index)
+    first.members = sorted(first.members + second.members, key=lambda m: index[m.report_id])
+    incidents.remove(second)
+    _recompute(first)
+    return first
 
 
 def _alone_before(mention: Report, incidents: list[OpenIncident]) -> int | None:

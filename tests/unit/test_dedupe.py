@@ -238,6 +238,48 @@ def _published(report, day):
     return dataclasses.replace(report, date=day, published_at=f"{day}T10:00:00+00:00")
 
 
+def _drive_by(killed=1):
+    """"Toddler killed in drive-by" on the 2nd; "man arrested after standoff in Elm St killing"
+    on the 5th, of its own day, sharing nothing with the first; then the arraignment story,
+    which joins the first by its day and figures and names Elm St."""
+    brief = _published(_told_on("brief", 1, None, "2022-03-02"), "2022-03-02")
+    standoff = _published(_told_on("standoff", killed, None, "2022-03-05", article="a2",
+                                   anchors=["street:elm st", "named:john doe"]), "2022-03-05")
+    arraignment = dataclasses.replace(_told_on("arraigned", 1, None, "2022-03-02", article="a3",
+                                               anchors=["street:elm st"]),
+                                      published_at="2022-03-06T10:00:00+00:00")
+    return [brief, standoff, arraignment]
+
+
+def _active(state):
+    return sorted((o.incident.incident_id, tuple(o.incident.article_ids)) for o in state.incidents
+                  if o.incident.status == "active")
+
+
+def test_a_story_tying_two_incidents_by_a_street_or_a_full_name_folds_them_into_one():
+    claims = _drive_by()
+    outcomes = set()
+    for order in itertools.permutations(claims):
+        state, _ = _fold(list(order))
+        outcomes.add(tuple(_active(state)))
+    assert len(outcomes) == 1
+    [(incident_id, articles)] = outcomes.pop()
+    assert sorted(articles) == ["a1", "a2", "a3"]
+    # The bridge withdrawn, the stories it tied are apart again, under their own ids.
+    state, _ = _fold(claims)
+    retraction = Report(report_id="arraigned~2", article_id="a3", revision=2, place=KHARKIV,
+                        retracts="arraigned", published_at="2022-03-07T10:00:00+00:00")
+    state, _ = _fold([retraction], state)
+    apart = dict((articles, incident_id) for incident_id, articles in _active(state))
+    assert sorted(apart) == [("a1",), ("a2",)] and apart[("a1",)] == incident_id
+
+
+def test_a_story_counting_more_than_the_incident_a_bridge_joined_stays_apart():
+    # Elm St's standoff story counts two dead: another shooting than the toddler's.
+    state, _ = _fold(_drive_by(killed=2))
+    assert sorted(articles for _, articles in _active(state)) == [("a1", "a3"), ("a2",)]
+
+
 def test_an_incident_closes_a_window_after_its_last_report_and_is_forgotten():
     march = _published(dataclasses.replace(_report("h", 4, 9), anchors=["street:sumska st"]),
                        "2022-03-02")
