@@ -37,6 +37,10 @@ TOWN_FOLLOW_UP_DAYS = 14
 STORY_DAYS = 30
 ANCHOR_DAYS = 30
 NAMED_DAYS = 366
+# A child's age or a surname is shared by other shootings of a city within a month: alone, they
+# tell one story within a week. (gva-dev, joins on them alone across other days: within a week
+# 14 right and 4 wrong; after it 3 and 6.)
+LONE_ANCHOR_DAYS = 7
 # Across articles, a toll this high on the next day is rarely another incident at one place.
 DISTINCT_TOLL = 2
 # A city sees several shootings of one or two people a day; of three or more hit, rarely two.
@@ -75,6 +79,7 @@ class Member:
     district: str = ""
     adds: bool = False
     mention: bool = False
+    bridges: bool = False  # it tied its incident and another together (``_bridged``)
 
     @classmethod
     def of(cls, report: Report) -> Member:
@@ -174,13 +179,19 @@ def _same_day(report: Report, open_incident: OpenIncident) -> bool:
     a follow-up story published on Tuesday about Sunday's shooting. In a town (``_in_a_town``)
     another outlet's story of the very figures reaches further: stated days a day apart
     however few were hit ("teen shot Monday", "the teen shot Tuesday"), and a day only of
-    publication up to TOWN_FOLLOW_UP_DAYS after ("accidental shooting victim identified")."""
+    publication up to TOWN_FOLLOW_UP_DAYS after ("accidental shooting victim identified").
+    A day stated as the very day the story came out ("police are searching", "the mother is to
+    be told today") is the day of the news more often than of the shooting: another outlet's
+    story of the very figures, two or more hit, up to FOLLOW_UP_DAYS after the incident's day,
+    is the same (``_told_again``)."""
     incident = open_incident.incident
     if report.date == incident.date:
         return True
     incident_stated = any(m.date_stated for m in open_incident.members)
     if report.date_stated and incident_stated:
         gap = _days_apart(report.date, incident.date)
+        if gap is not None and 1 < gap <= FOLLOW_UP_DAYS and report.date == _day(report.published_at):
+            return _told_again(report, open_incident)
         return gap is not None and abs(gap) <= 1 and (
             (_same_figures(report, open_incident)
              and (_told_in(report.article_id, open_incident) or _toll(report) >= DISTINCT_TOLL
@@ -198,6 +209,13 @@ def _same_day(report: Report, open_incident: OpenIncident) -> bool:
     if gap is not None and reach < gap <= TOWN_FOLLOW_UP_DAYS:
         return _same_figures(report, open_incident) and _in_a_town(report)
     return gap is not None and 0 <= gap <= reach
+
+
+def _told_again(report: Report, open_incident: OpenIncident) -> bool:
+    """Another article's story of the incident's very figures, two or more hit: a city sees
+    several shootings of one hit a day, rarely two of the same larger toll days apart."""
+    return (not _told_in(report.article_id, open_incident) and _toll(report) >= DISTINCT_TOLL
+            and _same_figures(report, open_incident))
 
 
 def _in_a_town(report: Report) -> bool:
@@ -237,9 +255,10 @@ def _figure_of(open_incident: OpenIncident, kind: str) -> int | None:
 
 
 def _shares_anchor(report: Report, open_incident: OpenIncident) -> bool:
-    """The same street or person (by surname), within a month: one story told by several
-    outlets, however their figures and days differ; or the same person by full name within a
-    year: the arrest, the trial, the funeral; or a later follow-up's details (``_follows_up``)."""
+    """The same street or venue within a month: one story told by several outlets, however
+    their figures and days differ; a child's age or a person's surname alone, within
+    LONE_ANCHOR_DAYS; the same person by full name within a year: the arrest, the trial, the
+    funeral; or a later follow-up's details (``_follows_up``)."""
     gap = _days_apart(report.date, open_incident.incident.date)
     if gap is None or abs(gap) > NAMED_DAYS:
         return False
@@ -249,7 +268,9 @@ def _shares_anchor(report: Report, open_incident: OpenIncident) -> bool:
         # Unplaced stories of the whole world meet here: a street's name or a child's age
         # tells none of them apart, only a full name or the same copy does.
         shared = [anchor for anchor in shared if anchor.startswith(("named:", "copy:"))]
-    if any(abs(gap) <= ANCHOR_DAYS or anchor.startswith("named:") for anchor in shared):
+    lone = all(anchor.startswith(("child:", "person:")) for anchor in shared)
+    if any(abs(gap) <= (LONE_ANCHOR_DAYS if lone else ANCHOR_DAYS) or anchor.startswith("named:")
+           for anchor in shared):
         return True
     return gap > 0 and _follows_up(report, open_incident, shared)
 
@@ -593,10 +614,18 @@ def _group(claims: list[Report], start: int, previous: list[OpenIncident]) -> li
     members before ``start`` are the claims it held then. Only the claims from ``start`` on are
     matched again.
 
+    A claim that ties its incident to another (``_bridged``) folds the two together: where it
+    comes at or after ``start``, the grouping is taken up where the first of them opened, since
+    the members they held before ``start`` were grouped with its help.
+
     Mentions are no part of that: once the claims are grouped, each mention joins the first
     incident it matches, whenever it was published, so no mention changes how claims group.
     """
-    position = {claim.report_id: index for index, claim in enumerate(claims[:start])}
+    index = {claim.report_id: i for i, claim in enumerate(claims)}
+    start = min([start] + [index[o.members[0].report_id] for o in previous
+                           if o.members and o.members[0].report_id in index
+                           and any(m.bridges and index.get(m.report_id, start) >= start for m in o.members)])
+    position = {claim.report_id: i for i, claim in enumerate(claims[:start])}
     incidents = []
     for old in previous:
         # An incident opens with a claim; its mentions come after its claims.
@@ -625,10 +654,46 @@ def _group(claims: list[Report], start: int, previous: list[OpenIncident]) -> li
         if target is None:
             target = _new_incident(report)
             incidents.append(target)
-        target.members.append(Member.of(report))
+        member = Member.of(report)
+        target.members.append(member)
         _recompute(target)
+        for other in _bridged(report, target, incidents):
+            member.bridges = True
+            target = _folded(target, other, incidents, index)
     _take_in_mentions(claims, incidents)
     return incidents
+
+
+def _bridged(report: Report, target: OpenIncident, incidents: list[OpenIncident]) -> list[OpenIncident]:
+    """The place's other incidents a claim that joined ``target`` ties to it: another article's
+    story whose street, venue or person named in full it shares (``_shares_anchor``), no part
+    of the city apart, that counts no more dead nor wounded than ``target``. The same shooting,
+    told first by outlets that shared nothing with the one the claim joined: "toddler killed in
+    drive-by", then "man arrested after standoff in Elm Street killing", and the arraignment
+    story that joins the first by its day and names Elm Street."""
+    strong = [anchor for anchor in report.anchors if anchor.startswith(("named:", "street:", "venue:"))]
+    if not strong:
+        return []
+    incident = target.incident
+    return [o for o in incidents
+            if o is not target and o.incident.status == "active"
+            and (o.incident.period, o.incident.date_end) == (report.period, report.date_end)
+            and o.members[0].district == report.place.district
+            and not _told_in(report.article_id, o)
+            and o.incident.killed <= incident.killed and o.incident.injured <= incident.injured
+            and any(anchor in m.anchors for m in o.members for anchor in strong)
+            and _shares_anchor(report, o)]
+
+
+def _folded(one: OpenIncident, other: OpenIncident, incidents: list[OpenIncident],
+            index: dict[str, int]) -> OpenIncident:
+    """One incident of the two, the first opened, holding the members of both in claim order;
+    the other leaves ``incidents`` (and is retracted, as an incident no claim opens any more)."""
+    first, second = sorted((one, other), key=incidents.index)
+    first.members = sorted(first.members + second.members, key=lambda m: index[m.report_id])
+    incidents.remove(second)
+    _recompute(first)
+    return first
 
 
 def _alone_before(mention: Report, incidents: list[OpenIncident]) -> int | None:

@@ -224,8 +224,60 @@ def test_stories_at_one_place_about_a_child_of_one_age_are_one_incident():
     assert [i.incident.article_ids for i in state.incidents] == [["a1", "a2"]]
 
 
+def test_a_childs_age_or_a_surname_alone_ties_stories_within_a_week_a_street_within_a_month():
+    shooting = dataclasses.replace(_report("a", None, 1), anchors=["child:9", "person:doe", "street:elm st"])
+    for anchors, day, incidents in ((["child:9"], "2022-03-09", 1), (["person:doe"], "2022-03-09", 1),
+                                    (["child:9"], "2022-03-23", 2), (["person:doe"], "2022-03-23", 2),
+                                    (["street:elm st"], "2022-03-23", 1)):
+        later = dataclasses.replace(_report("b", None, 1, article="a2", date=day), anchors=anchors)
+        state, _ = _fold([shooting, later])
+        assert len(state.incidents) == incidents, (anchors, day)
+
+
 def _published(report, day):
     return dataclasses.replace(report, date=day, published_at=f"{day}T10:00:00+00:00")
+
+
+def _drive_by(killed=1):
+    """"Toddler killed in drive-by" on the 2nd; "man arrested after standoff in Elm St killing"
+    on the 5th, of its own day, sharing nothing with the first; then the arraignment story,
+    which joins the first by its day and figures and names Elm St."""
+    brief = _published(_told_on("brief", 1, None, "2022-03-02"), "2022-03-02")
+    standoff = _published(_told_on("standoff", killed, None, "2022-03-05", article="a2",
+                                   anchors=["street:elm st", "named:john doe"]), "2022-03-05")
+    arraignment = dataclasses.replace(_told_on("arraigned", 1, None, "2022-03-02", article="a3",
+                                               anchors=["street:elm st"]),
+                                      published_at="2022-03-06T10:00:00+00:00")
+    return [brief, standoff, arraignment]
+
+
+def _active(state):
+    return sorted((o.incident.incident_id, tuple(o.incident.article_ids)) for o in state.incidents
+                  if o.incident.status == "active")
+
+
+def test_a_story_tying_two_incidents_by_a_street_or_a_full_name_folds_them_into_one():
+    claims = _drive_by()
+    outcomes = set()
+    for order in itertools.permutations(claims):
+        state, _ = _fold(list(order))
+        outcomes.add(tuple(_active(state)))
+    assert len(outcomes) == 1
+    [(incident_id, articles)] = outcomes.pop()
+    assert sorted(articles) == ["a1", "a2", "a3"]
+    # The bridge withdrawn, the stories it tied are apart again, under their own ids.
+    state, _ = _fold(claims)
+    retraction = Report(report_id="arraigned~2", article_id="a3", revision=2, place=KHARKIV,
+                        retracts="arraigned", published_at="2022-03-07T10:00:00+00:00")
+    state, _ = _fold([retraction], state)
+    apart = dict((articles, incident_id) for incident_id, articles in _active(state))
+    assert sorted(apart) == [("a1",), ("a2",)] and apart[("a1",)] == incident_id
+
+
+def test_a_story_counting_more_than_the_incident_a_bridge_joined_stays_apart():
+    # Elm St's standoff story counts two dead: another shooting than the toddler's.
+    state, _ = _fold(_drive_by(killed=2))
+    assert sorted(articles for _, articles in _active(state)) == [("a1", "a3"), ("a2",)]
 
 
 def test_an_incident_closes_a_window_after_its_last_report_and_is_forgotten():
@@ -452,6 +504,22 @@ def test_a_nightclub_shooting_told_for_adjacent_days_and_counted_a_little_apart_
     # Within one article, other counts on the next day are other news of the night.
     state, _ = _fold([_told_on("s", None, 6, "2022-03-05"), _told_on("m", None, 7, "2022-03-06")])
     assert len(state.incidents) == 2
+
+
+def test_a_story_dated_only_by_its_own_publication_day_joins_the_same_figures_two_days_before():
+    # "Teen killed, 3 hurt in shooting near school" on Wednesday; Friday's "police are
+    # searching for a suspect ... the mother was told today" dates the news, not the shooting.
+    shooting = _told_on("w", 1, 3, "2022-03-02")
+
+    def told(day, published, killed=1, injured=3):
+        return _told_on("f", killed, injured, day, article="a2", published_at=f"{published}T09:00:00+00:00")
+
+    state, _ = _fold([shooting, told("2022-03-04", "2022-03-04")])
+    assert len(state.incidents) == 1
+    # A day stated before the story came out is its own; one hit is one of a city's many.
+    for other in (told("2022-03-04", "2022-03-05"), told("2022-03-04", "2022-03-04", 1, 0)):
+        state, _ = _fold([_told_on("w", *(other.killed, other.injured), "2022-03-02"), other])
+        assert len(state.incidents) == 2
 
 
 def test_different_figures_on_adjacent_days_stay_apart():

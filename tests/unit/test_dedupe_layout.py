@@ -2,6 +2,8 @@
 history; what dedupe forgets leaves the table; and a write cut short leaves a state that
 reads back whole."""
 
+import dataclasses
+
 import pytest
 
 from agents.dedupe.core import dedupe
@@ -48,6 +50,22 @@ def test_a_state_read_back_from_the_table_is_the_one_written():
                                 _report("y", 2, 5, day=1, article="a2"),
                                 _report("r", retracts="y", article="a2")])
     written = place_states(table)[KHARKIV.id]
+    read_back = PlaceStore(table).load(KHARKIV.id)
+    assert read_back == written and read_back is not written
+
+
+def test_a_state_whose_incidents_a_story_tied_together_reads_back_whole():
+    table = JsonTable()
+    # One day's brief, another day's story naming a street, and a story of the first day
+    # naming the street too: it ties the two, and its member says so.
+    brief = dataclasses.replace(_report("b", 1), date_stated=True)
+    street = dataclasses.replace(_report("s", 1, day=5, article="a2"), date_stated=True,
+                                 anchors=["street:elm st"])
+    tie = dataclasses.replace(_report("t", 1, day=6, article="a3"), date="2022-03-02",
+                              date_stated=True, anchors=["street:elm st"])
+    _feed(place_states(table), [brief, street, tie])
+    written = place_states(table)[KHARKIV.id]
+    assert [m.bridges for o in written.incidents for m in o.members] == [False, False, True]
     read_back = PlaceStore(table).load(KHARKIV.id)
     assert read_back == written and read_back is not written
 
