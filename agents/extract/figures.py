@@ -794,7 +794,24 @@ def figures(sentence: str, counted_before: bool = True) -> list[Figure]:
         found += [Figure(KILLED, 1, 1, 1, None, m.start(), m.end(), others=True, own_death=True)
                   for m in _SELF_KILLED.finditer(sentence) if not _own_death(sentence, dead_subjects, m.start())
                   and (not m["listed"] or _KILLING_BEFORE.search(sentence, 0, m.start()))]
-    return sorted(found, key=lambda figure: figure.start)
+    return _told_once(sorted(found, key=lambda figure: figure.start), sentence)
+
+
+_ARTICLE = re.compile(r"(?:an?|one)\s+", re.I)
+
+
+def _told_once(found: list[Figure], sentence: str) -> list[Figure]:
+    """A person told bare and then again with an article is one: a headline glued to its lede
+    ("Boy fatally shot in Hampton A boy was fatally shot in Hampton Thursday")."""
+    bare = {(f.kind, sentence[f.start:f.end].lower()) for f in found if f.individual}
+    kept = []
+    for figure in found:
+        told = sentence[figure.start:figure.end]
+        article = _ARTICLE.match(told)
+        if figure.individual and article and (figure.kind, told[article.end():].lower()) in bare:
+            continue
+        kept.append(figure)
+    return kept
 
 
 # "The storm has claimed at least 33 lives", "a blast that cost 12 lives": the dead, counted by

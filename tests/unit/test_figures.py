@@ -424,6 +424,12 @@ def test_a_killer_who_kills_himself_is_one_more_death_and_a_suicide_one_in_all(s
     assert total(figures(sentence), KILLED).value == killed
 
 
+def test_a_headline_glued_to_its_lede_tells_its_person_once():
+    assert total(figures("Boy fatally shot in Hampton A boy was fatally shot in Hampton Thursday night."),
+                 KILLED).value == 1
+    assert hit(figures("A man was shot in the leg and a man was shot in the arm.")).value == 2
+
+
 def test_a_third_told_after_two_hit_is_one_more():
     assert hit(figures("Two men were shot, and a third man was shot later.")).value == 3
 
