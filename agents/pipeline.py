@@ -78,8 +78,14 @@ class LocalRun:
         return result.outputs
 
     def rows(self) -> list[dict]:
-        """The final row of every place."""
-        return [state["row"] for state in self.place_tallies.values()]
+        """The final row of every place, the wider places first: a reader that keys rows by
+        name alone, where "St. Louis County" and "St. Louis" are one key once " County" is
+        cut, keeps the city's."""
+        rows = [state["row"] for state in self.place_tallies.values()]
+        return sorted(rows, key=lambda row: _WIDER_FIRST.get(row["place_id"].partition(":")[0], len(_WIDER_FIRST)))
+
+
+_WIDER_FIRST = {"unknown": 0, "country": 1, "admin1": 2, "county": 3}
 
 
 @dataclass(frozen=True, slots=True)

@@ -105,3 +105,17 @@ def test_a_gazetteer_slower_to_open_than_a_message_may_take_times_no_article_out
     finally:
         gazetteer.load_gazetteer.cache_clear()
     assert summary.dead_letters == 0 and summary.reports == 5
+
+
+def test_a_citys_row_comes_after_the_county_named_after_it(tmp_path):
+    city = {"id": "city", "source": "example.com", "headline": "Two wounded in St. Louis",
+            "body": "Two people were wounded in a shooting in St. Louis, Missouri, on Monday, police said.",
+            "published_at": "2016-11-07T10:00:00+00:00"}
+    county = {"id": "county", "source": "example.com", "headline": "Man killed in St. Louis County",
+              "body": "A man was shot and killed in St. Louis County, Missouri, on Tuesday, police said.",
+              "published_at": "2016-11-08T10:00:00+00:00"}
+    path = tmp_path / "articles.jsonl"
+    path.write_bytes(b"\n".join(orjson.dumps(article) for article in (city, county)))
+    process([path], tmp_path / "out")
+    assert [(t["city"], t["killed"], t["injured"]) for t in _lines(tmp_path / "out" / "tallies.jsonl")] == [
+        ("St. Louis County", 1, 0), ("St. Louis", 0, 2)]
