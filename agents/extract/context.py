@@ -97,9 +97,18 @@ _AMERICAN_USAGE = gated(re.compile(
 _DOLLARS = re.compile(r"\$\d")
 
 
+# The forces of the Donbas republics, as war copy names them ("NAF rebel forces shelled
+# Pivdenne"): their war is fought in Donetsk and Luhansk oblasts, where a village's name of
+# several oblasts is meant.
+_DONBAS_FORCES = re.compile(r"\b(?:NAF|DPR|LPR|DNR|LNR)\b|\b(?:Donetsk|Luhansk|Lugansk)\s+People['’]s\s+Republic")
+_DONBAS = frozenset({"UA", "admin1:UA.05", "admin1:UA.14"})
+
+
 def usage_areas(text: str) -> frozenset[str]:
-    """The country the story's own wording places it in: the US for American police copy."""
-    return frozenset({"US"}) if _AMERICAN_USAGE.search(text) or _DOLLARS.search(text) else frozenset()
+    """The areas the story's own wording places it in: the US for American police copy, the
+    Donbas for its republics' forces."""
+    areas = frozenset({"US"}) if _AMERICAN_USAGE.search(text) or _DOLLARS.search(text) else frozenset()
+    return areas | _DONBAS if _DONBAS_FORCES.search(text) else areas
 
 
 def outlet_city(source: str, text: str, headline_end: int, story_end: int, gazetteer: Gazetteer,

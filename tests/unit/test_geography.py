@@ -675,3 +675,9 @@ def test_a_word_that_opens_a_sentence_for_people_told_of_is_no_town():
 def test_a_surname_written_as_an_owner_is_still_a_surname():
     text = "According to Kody Lott’s arrest affidavit, Lott confessed that he shot both girls."
     assert "lott" in read_names(text, 0, load_gazetteer()).surnames
+
+
+def test_a_village_the_donbas_republics_forces_shell_is_the_donbas_ones():
+    body = "On 8 June 2024, NAF rebel forces shelled with unspecified artillery Pivdenne. A civilian was wounded."
+    assert {admin1 for _, admin1 in _place_names("", body)} == {"Donetsk Oblast"}
+    assert {admin1 for _, admin1 in _place_names("", body.replace("NAF rebel", "Russian"))} != {"Donetsk Oblast"}
