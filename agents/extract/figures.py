@@ -59,7 +59,7 @@ _PEOPLE = one_of(spelled_out(
     "|attackers?|assailants?|carjackers?|bouncers?"
     "|councillors?|councilors?|officials?|politicians?|mayors?|chiefs?|elders?|commanders?|activists?|bailiffs?"
     "|priests?|imams?|monks?|herders?|traders?|vendors?|labou?rers?|contractors?|militiam[ae]n"
-    "|insurgents?|rebels?|combatants?|recruits?|conscripts?|gendarmes?"
+    "|insurgents?|rebels?|combatants?|recruits?|conscripts?|gendarmes?|troops"
 )) + r"|\d{1,3}-year-olds"
 # Crawled copy sometimes has an en dash for the hyphen: "20–year–old".
 _AGE = rf"(?:\d{{1,3}}|(?:{UNIT_WORD})(?:-(?:{UNIT_WORD}))?)[-–\s](?:year|month|week|day)s?[-–\s]old"
@@ -299,7 +299,9 @@ _TOLL = gated(re.compile(
 ))
 _TOLL_REACH = 180
 _NEARLY = gated(re.compile(r"\b(?:nearly|almost|narrowly|could\s+have)\s+$", re.I))
-_LEFT_STATE = re.compile(r"\s+(?:(?P<death>dead|to\s+death)|(?P<injury>injured|wounded|hurt))\b", re.I)
+# "left four troops including the gunman dead": who the count takes in may come between.
+_LEFT_STATE = re.compile(r"(?:,?\s+including\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)?,?)?"
+                         r"\s+(?:(?P<death>dead|to\s+death)|(?P<injury>injured|wounded|hurt))\b", re.I)
 _BODY = re.compile(r"\bbod(?:y|ies)\b", re.I)
 _RECOVERED = gated(re.compile(r"\b(?:found|discovered|recovered|retrieved|pulled|removed)\s+(?:the\s+)?$", re.I))
 _FOUND = re.compile(r"\b(?:found|discovered|recovered|retrieved|pulled|lying|lay|dumped)\b", re.I)

@@ -122,6 +122,8 @@ def test_counts_and_qualifiers(sentence, expected):
     ("Mother charged after three-year-old shoots himself", [(VICTIMS, 1)]),
     ("Police: Child accidentally shoots, kills self in Gwinnett County", [(KILLED, 1)]),
     ("Police: Ohioan shot himself and son, 10, while cleaning gun", [(VICTIMS, 2)]),
+    ("The rampage left four troops including the gunman dead and 16 others injured.", [(KILLED, 4), (INJURED, 16)]),
+    ("Four troops were killed in shelling overnight.", [(KILLED, 4)]),
     ("He opened fire in a bar, killing his intended victim and wounding two others.", [(KILLED, 1), (INJURED, 2)]),
     ("Three people are dead and another hospitalized after an overnight killing spree.", [(KILLED, 3), (INJURED, 1)]),
     ("Father kills two children, then fatally shoots self", [(KILLED, 2), (KILLED, 1)]),
