@@ -7,13 +7,12 @@ was filed under ("/new_orleans/news/", "/neighborhood/spring/"). The address is 
 runs words together with hyphens, so nothing tells a name from a word: only names that need no
 such cue are read — a major city's own name, a county's or parish's ("clayton-county"), and
 a town of a state the outlet is known to be at home in when the slug puts something in it
-("teen-girl-shot-with-real-gun-in-spring").
+("teen-girl-shot-during-party-in-humble").
 """
 
 from __future__ import annotations
 
 import re
-
 from functools import lru_cache
 
 from agents.enrich.gazetteer import Gazetteer, fold
@@ -22,8 +21,9 @@ from streams.records import Place
 _WORD = re.compile(r"[a-z]+")
 _HOST = re.compile(r"^[a-z][a-z0-9+.-]*://[^/]*", re.I)
 # A segment of several words is the editor's slug or a section's name; one of a single word is
-# a section ("/spring/"), and an id mixes letters with digits ("nhfWd", "article_fe80fd28").
+# a section ("/spring/"); a segment of one word with digits is an id ("33277800", "ci_29120530").
 _SEGMENT = re.compile(r"[^/?#]+")
+_DIGIT = re.compile(r"\d")
 _LONGEST_NAME = 4  # words: "new port richey", "salt lake city"
 _IN = frozenset({"in", "near", "outside"})
 _COUNTY = frozenset({"county", "parish"})
@@ -42,7 +42,7 @@ def _segments(url: str) -> list[list[str]]:
     """The address's path as lists of words, the slug (the segment of most words) first."""
     path = _HOST.sub("", url.split("?")[0].split("#")[0])
     segments = [_WORD.findall(segment.lower()) for segment in _SEGMENT.findall(path)
-                if not re.search(r"\d", segment) or "-" in segment or "_" in segment]
+                if not _DIGIT.search(segment) or "-" in segment or "_" in segment]
     segments = [words for words in segments if words]
     return sorted(segments, key=len, reverse=True)
 
