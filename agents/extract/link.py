@@ -21,7 +21,7 @@ from streams.records import Place
 _WORD = re.compile(r"[a-z]+")
 _HOST = re.compile(r"^[a-z][a-z0-9+.-]*://[^/]*", re.I)
 # A segment of several words is the editor's slug or a section's name; one of a single word is
-# a section ("/spring/"); a segment of one word with digits is an id ("33277800", "ci_29120530").
+# a section ("/spring/"); a word with digits is an id ("33277800", "2015").
 _SEGMENT = re.compile(r"[^/?#]+")
 _DIGIT = re.compile(r"\d")
 _LONGEST_NAME = 4  # words: "new port richey", "salt lake city"
