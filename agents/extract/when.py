@@ -32,10 +32,13 @@ _MONTH = one_of(sorted(_MONTHS, key=len, reverse=True), word_start=True)
 _WEEKDAY_RE = CaseBlind(rf"(?P<day>{one_of(_WEEKDAYS, word_start=True)})\b")
 _YESTERDAY_RE = CaseBlind(r"\b(?:yesterday|last\s+night|overnight)\b")
 _LAST_WEEK_RE = CaseBlind(r"\blast\s+week(?:['’]s)?\b")
-_TODAY_RE = CaseBlind(r"\b(?:today|this\s+(?:morning|afternoon|evening))\b")
+# "This morning" is a time of the day's violence ("shot at 2:30 this morning"); "today" is as
+# often the day of its news ("in court today", "to be notified today"), and "USA Today" a paper.
+_THIS_MORNING_RE = CaseBlind(r"\bthis\s+(?:morning|afternoon|evening)\b")
+_TODAY_RE = CaseBlind(r"(?<!usa\s)\btoday\b")
 _DAY_MONTH_RE = CaseBlind(rf"(?P<day>\d(?<!\w\d)\d?)(?:st|nd|rd|th)?\s+(?P<month>{_MONTH})\.?(?:\s+(?P<year>\d{{4}}))?\b")
 _MONTH_DAY_RE = CaseBlind(rf"(?P<month>{_MONTH})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{{4}}))?")
-_MONTH_YEAR_RE = CaseBlind(rf"(?P<month>{_MONTH})\.?,?\s+(?P<year>(?:19|20)\d\d)\b")
+_MONTH_YEAR_RE = CaseBlind(rf"(?P<month>{_MONTH})\.?,?\s+(?:of\s+)?(?P<year>(?:19|20)\d\d)\b")
 # "shot four days ago": counted back from the publication day, as "yesterday" is.
 _AGO_RE = CaseBlind(rf"\b(?P<count>an?|\d+|{UNIT_WORD})\s+(?P<unit>days?|weeks?)\s+ago\b")
 _PERIOD_RE = CaseBlind(
@@ -256,9 +259,40 @@ def day_in(sentence: str, anchor: date) -> date | None:
         return anchor - timedelta(days=1)
     if _LAST_WEEK_RE.search(sentence):
         return anchor - timedelta(days=7)
-    if _TODAY_RE.search(sentence):
+    if _THIS_MORNING_RE.search(sentence):
         return anchor
     return None
+
+
+def today_in(sentence: str, anchor: date) -> date | None:
+    """The publication day, where a sentence tells of something done "today" (not said then:
+    "police said today"). Stories tell of the day's follow-up so (a vigil, a hearing, a name
+    released) more often than of the incident, so it is the day a story names only when it
+    names no other."""
+    for match in _TODAY_RE.finditer(sentence):
+        if not _SAID_BEFORE.search(sentence, max(0, match.start() - _SAID_REACH), match.start()):
+            return anchor
+    return None
+
+
+# The words of the violence itself, and of what follows it: a story's opening sentence that
+# tells of shots fired names the incident's day; one that tells of an arrest, a hearing or a
+# vigil names its own.
+_VIOLENCE = CaseBlind(
+    r"\b(?:shot|shots|shooting|shootings|gunfire|gunshots?|gunman|fired|opened\s+fire|killed|slain"
+    r"|wounded|stabbed|stabbing|attack|attacked|strike|shelling|explosion|blast)\b")
+_AFTERMATH = CaseBlind(
+    r"\b(?:arrest\w*|behind\s+bars|jail\w*|charged|charges|pleaded|pleads|sentenc\w+|convicted|trial|arraign\w*|custody"
+    r"|hearing|indicted|guilty|court|probation|prison|vigil|funeral|memorial|remembered|mourn\w*|identified|autopsy"
+    r"|remains?|remained|still)\b")
+
+
+def scene_day(sentence: str, anchor: date) -> date | None:
+    """The day a sentence that tells of the violence itself names ("Shots rang out Wednesday
+    afternoon near the school"), or None."""
+    if not _VIOLENCE.search(sentence) or _AFTERMATH.search(sentence):
+        return None
+    return day_in(sentence, anchor)
 
 
 def when(sentence: str, previous: str, published: date, event_day: date, *,

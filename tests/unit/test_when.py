@@ -109,3 +109,24 @@ def test_a_day_that_names_the_incident_is_the_claims_whatever_day_comes_first():
     # The scene of a shooting is a place: the day the sentence names first stands.
     assert day_in("Day was shot dead on March 23, a block from Thursday's shooting scene",
                   published) == date(2013, 3, 23)
+
+
+def test_today_is_the_publication_day_only_where_nothing_else_dates_the_story():
+    from agents.extract.when import today_in
+    assert day_in("The mother was to be told today that her son had died.", WEDNESDAY) is None
+    assert today_in("The mother was to be told today that her son had died.", WEDNESDAY) == WEDNESDAY
+    assert today_in("Two men were shot, police said today.", WEDNESDAY) is None
+    assert today_in("Four were hurt, USA Today reported.", WEDNESDAY) is None
+    # "This morning" is the time of the violence itself.
+    assert day_in("A man was shot at 2:30 this morning on Elm Street.", WEDNESDAY) == WEDNESDAY
+
+
+def test_a_scene_day_is_one_an_opening_sentence_tells_the_violence_on():
+    from agents.extract.when import scene_day
+    assert scene_day("Shots rang out Tuesday afternoon near the school.", WEDNESDAY) == date(2022, 3, 1)
+    for aftermath in ("A man was arrested Tuesday after a shooting on Elm Street.",
+                      "Friends held a vigil Tuesday for the teen shot on Elm Street.",
+                      "A man is behind bars Tuesday after police say he shot two men in June of 2021.",
+                      "The boy who fired the gun received probation Tuesday."):
+        assert scene_day(aftermath, WEDNESDAY) is None, aftermath
+    assert scene_day("Police held a news conference on Tuesday.", WEDNESDAY) is None
