@@ -110,7 +110,7 @@ def _named_day(name: str, anchor: date) -> date:
 
 # The day something was said is not the day it happened: "in a news release issued Tuesday,
 # said officers received a call at 10:50 a.m. Sunday", "the gunman, identified Friday as ...".
-_SAID_BEFORE = re.compile(r"\b(?:said|says|told\s+[\w-]+|issued|announced|identified|confirmed|released)\s+(?:on\s+)?$", re.I)
+_SAID_BEFORE = re.compile(r"\b(?:said|says|told\s+[\w-]+|issued|announced|identified|confirmed|released|revealed|disclosed)\s+(?:on\s+)?$", re.I)
 _SAID_REACH = 24
 # "The death toll rose to 30 on Sunday": the day a count was given, not the day it counts.
 _TOLL_ROSE_BEFORE = re.compile(
@@ -157,7 +157,8 @@ def _is_datelines(sentence: str, match: re.Match[str]) -> bool:
 
 
 # A page's time stamp is when it was posted: "Posted: Tuesday, April 15, 2014 10:21 PM EDT".
-_STAMP_BEFORE = re.compile(r"\b(?:posted|updated|published)\s*:?\s*(?:[\w,]+\s+){0,3}$", re.I)
+# "UPDATE (March 1, 2017 11:30 a.m.):" too, but not "Update: Man wounded in Nov. 2 shooting dies".
+_STAMP_BEFORE = re.compile(r"\b(?:(?:posted|updated|published)\s*:?\s*(?:[\w,]+\s+){0,3}|update\s*\(\s*)$", re.I)
 _STAMP_REACH = 32
 
 

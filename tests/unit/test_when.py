@@ -130,3 +130,10 @@ def test_a_scene_day_is_one_an_opening_sentence_tells_the_violence_on():
                       "The boy who fired the gun received probation Tuesday."):
         assert scene_day(aftermath, WEDNESDAY) is None, aftermath
     assert scene_day("Police held a news conference on Tuesday.", WEDNESDAY) is None
+
+
+def test_an_updates_stamp_and_a_day_something_was_revealed_date_no_claim():
+    assert day_in("UPDATE (March 1, 2022 11:30 a.m.): The boy died of a gunshot wound to the back.",
+                  WEDNESDAY) is None
+    assert day_in("The man who stopped the gunman was armed, the sheriff revealed Monday.", WEDNESDAY) is None
+    assert day_in("Update: Man wounded in Feb. 27 shooting dies", WEDNESDAY) == date(2022, 2, 27)
