@@ -30,11 +30,12 @@ _MONTHS = {name: number for number, names in enumerate((
 _MONTH = one_of(sorted(_MONTHS, key=len, reverse=True), word_start=True)
 
 _WEEKDAY_RE = CaseBlind(rf"(?P<day>{one_of(_WEEKDAYS, word_start=True)})\b")
-_YESTERDAY_RE = CaseBlind(r"\b(?:yesterday|last\s+night|overnight)\b")
+_YESTERDAY_RE = CaseBlind(r"\b(?:yesterday|last\s+night)\b")
 _LAST_WEEK_RE = CaseBlind(r"\blast\s+week(?:['’]s)?\b")
-# "This morning" is a time of the day's violence ("shot at 2:30 this morning"); "today" is as
+# "This morning" is a time of the day's violence ("shot at 2:30 this morning"), and so is
+# "overnight", the night's hours after midnight more often than before it; "today" is as
 # often the day of its news ("in court today", "to be notified today"), and "USA Today" a paper.
-_THIS_MORNING_RE = CaseBlind(r"\bthis\s+(?:morning|afternoon|evening)\b")
+_THIS_MORNING_RE = CaseBlind(r"\b(?:this\s+(?:morning|afternoon|evening)|overnight)\b")
 _TODAY_RE = CaseBlind(r"(?<!usa\s)\btoday\b")
 _DAY_MONTH_RE = CaseBlind(rf"(?P<day>\d(?<!\w\d)\d?)(?:st|nd|rd|th)?\s+(?P<month>{_MONTH})\.?(?:\s+(?P<year>\d{{4}}))?\b")
 _MONTH_DAY_RE = CaseBlind(rf"(?P<month>{_MONTH})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{{4}}))?")

@@ -137,3 +137,9 @@ def test_an_updates_stamp_and_a_day_something_was_revealed_date_no_claim():
                   WEDNESDAY) is None
     assert day_in("The man who stopped the gunman was armed, the sheriff revealed Monday.", WEDNESDAY) is None
     assert day_in("Update: Man wounded in Feb. 27 shooting dies", WEDNESDAY) == date(2022, 2, 27)
+
+
+def test_overnight_is_the_nights_hours_after_midnight_last_night_the_evening_before():
+    assert day_in("Four people were shot overnight at a party on Elm Street.", WEDNESDAY) == WEDNESDAY
+    assert day_in("Four people were shot last night at a party on Elm Street.", WEDNESDAY) == date(2022, 3, 1)
+    assert day_in("Four people were shot overnight Sunday at a party.", WEDNESDAY) == date(2022, 2, 27)
