@@ -119,6 +119,8 @@ _TOLL_ROSE_BEFORE = re.compile(
     r"(?:at\s+least\s+|more\s+than\s+|nearly\s+|about\s+)?[\w,.-]+\s+(?:people\s+|dead\s+)?(?:by\s+|on\s+|as\s+of\s+)?$",
     re.I)
 _TOLL_ROSE_REACH = 48
+# "As of Tuesday morning, three were dead": the day a count stood.
+_AS_OF_BEFORE = re.compile(r"\bas\s+of\s+(?:early\s+|late\s+)?$", re.I)
 _SMALL_NUMBERS = {"two": 2, "three": 3, "seven": 7, "twenty-four": 24, "forty-eight": 48,
                   "seventy-two": 72}
 
@@ -218,7 +220,8 @@ def _day_of_the_incident(sentence: str, anchor: date) -> date | None:
 
 
 def _is_the_counts_day(sentence: str, start: int) -> bool:
-    return _TOLL_ROSE_BEFORE.search(sentence, max(0, start - _TOLL_ROSE_REACH), start) is not None
+    return (_TOLL_ROSE_BEFORE.search(sentence, max(0, start - _TOLL_ROSE_REACH), start) is not None
+            or _AS_OF_BEFORE.search(sentence, max(0, start - _TOLL_ROSE_REACH), start) is not None)
 
 
 def _weekday(match: re.Match[str], anchor: date) -> date:

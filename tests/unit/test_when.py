@@ -35,6 +35,8 @@ def test_the_day_a_toll_rose_is_not_the_day_of_its_incident():
     assert day_in("The death toll rose to 30 on Tuesday, officials said.", WEDNESDAY) is None
     assert day_in("The toll climbed to 45 by March 1 as rescuers searched the rubble.", WEDNESDAY) is None
     assert day_in("A missile struck the block on Tuesday, killing 12.", WEDNESDAY) == date(2022, 3, 1)
+    assert day_in("As of Tuesday morning, three of the wounded had died.", WEDNESDAY) is None
+    assert day_in("Twelve were hurt, as of March 1, in the attack on Monday.", WEDNESDAY) == date(2022, 2, 28)
 
 
 def test_days_and_weeks_ago_count_back_from_publication():
