@@ -443,9 +443,9 @@ def _claim_time(story: list[Sentence], index: int, anchor: date | None, event_da
     return when(story[index].text, previous, anchor, event_day, event_day_stated=event_day_stated)
 
 
-# The sentences where a story sets its scene: the headline, the lede and the few after ("Four
+# The sentences where a story sets its scene: the headline, the lede and the several after ("Four
 # students were hurt near a school. Shots rang out Wednesday afternoon ...").
-_OPENING = 6
+_OPENING = 10
 
 
 def _event_day(story: list[str], claim_indexes: list[int], published: date | None) -> tuple[date | None, bool]:

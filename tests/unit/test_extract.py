@@ -414,3 +414,14 @@ def test_a_day_a_later_claim_recalls_does_not_date_the_story():
     dates = _dates(body, "Boy, 4, dies after shooting himself")
     # The boy's own claims are his Wednesday's; the Feb. 12 case is another, left out.
     assert set(dates) == {("2022-03-02", True)}, dates
+
+
+def test_the_scene_may_be_set_several_paragraphs_into_the_story():
+    body = ("Police are looking for two men after three people were wounded at a party in Springfield.\n\n"
+            "A neighbor said the music had been loud for hours.\n\n"
+            "\"We heard yelling, then it all went quiet,\" she said.\n\n"
+            "Another neighbor said the house had been rented for the party.\n\n"
+            "The owner could not be reached for comment.\n\n"
+            "Officers were called to the house on Elm Street shortly before 1 a.m. Thursday after shots were fired.")
+    dates = _dates(body, "Three hurt at Springfield party")
+    assert dates and set(dates) == {("2022-03-03", True)}, dates
