@@ -35,7 +35,7 @@ from agents.extract.places import (
 )
 from agents.extract.readers import Reader, reader_for
 from agents.extract.text import HEADLINE_SEPARATOR, Sentence, article_text, is_title_case, sentences, without_boilerplate
-from agents.extract.when import When, day_in, when
+from agents.extract.when import When, day_in, scene_day, today_in, when
 from streams.records import Article, Place, Report
 
 EXTRACTOR_VERSION = "extract/0.2"
@@ -159,7 +159,8 @@ def read_claims(article: Article, revision: int, gazetteer: Gazetteer,
         claims = _first_told(story, reader)
     if any(not is_earlier_count(sentence.text) for _, sentence, _ in claims):
         claims = [claim for claim in claims if not is_earlier_count(claim[1].text)]
-    event_day, event_day_stated = _event_day([sentence.text for _, sentence, _ in claims], anchor)
+    event_day, event_day_stated = _event_day([sentence.text for sentence in story],
+                                             [index for index, _, _ in claims], anchor)
     times = [_claim_time(story, index, anchor, event_day, event_day_stated) for index, _, _ in claims]
     court = is_court_story(article.headline)
     timed = [(sentence, found, time) for (_, sentence, found), time in zip(claims, times)
@@ -442,16 +443,25 @@ def _claim_time(story: list[Sentence], index: int, anchor: date | None, event_da
     return when(story[index].text, previous, anchor, event_day, event_day_stated=event_day_stated)
 
 
-def _event_day(claim_sentences: list[str], published: date | None) -> tuple[date | None, bool]:
-    """The day the article's story happened, and whether the text says so: the first day its
-    claims name (a headline says "four wounded", the lede "four people were wounded early
-    Sunday"), else the publication day."""
+# The sentences where a story sets its scene: the headline, the lede and the several after ("Four
+# students were hurt near a school. Shots rang out Wednesday afternoon ...").
+_OPENING = 10
+
+
+def _event_day(story: list[str], claim_indexes: list[int], published: date | None) -> tuple[date | None, bool]:
+    """The day the article's story happened, and whether the text says so: the first day, in
+    the story's order, that a claim names (a headline says "four wounded", the lede "four
+    people were wounded early Sunday") or that an opening sentence names the violence on
+    ("Shots rang out Wednesday afternoon"), not one a claim further down recalls; else
+    "today" in a claim; else the publication day."""
     if published is None:
         return None, False
-    for sentence in claim_sentences:
-        if day := day_in(sentence, published):
-            return day, True
-    return published, False
+    claimed = set(claim_indexes)
+    told = (day_in(sentence, published) if index in claimed else scene_day(sentence, published)
+            for index, sentence in enumerate(story) if index in claimed or index < _OPENING)
+    day = next((found for found in told if found), None) or next(
+        (found for index in claim_indexes if (found := today_in(story[index], published))), None)
+    return (day, True) if day else (published, False)
 
 
 def _report(article: Article, revision: int, start: int, end: int, text: str, place: Place,

@@ -30,12 +30,16 @@ _MONTHS = {name: number for number, names in enumerate((
 _MONTH = one_of(sorted(_MONTHS, key=len, reverse=True), word_start=True)
 
 _WEEKDAY_RE = CaseBlind(rf"(?P<day>{one_of(_WEEKDAYS, word_start=True)})\b")
-_YESTERDAY_RE = CaseBlind(r"\b(?:yesterday|last\s+night|overnight)\b")
+_YESTERDAY_RE = CaseBlind(r"\b(?:yesterday|last\s+night)\b")
 _LAST_WEEK_RE = CaseBlind(r"\blast\s+week(?:['’]s)?\b")
-_TODAY_RE = CaseBlind(r"\b(?:today|this\s+(?:morning|afternoon|evening))\b")
+# "This morning" is a time of the day's violence ("shot at 2:30 this morning"), and so is
+# "overnight", the night's hours after midnight more often than before it; "today" is as
+# often the day of its news ("in court today", "to be notified today"), and "USA Today" a paper.
+_THIS_MORNING_RE = CaseBlind(r"\b(?:this\s+(?:morning|afternoon|evening)|overnight)\b")
+_TODAY_RE = CaseBlind(r"(?<!usa\s)\btoday\b")
 _DAY_MONTH_RE = CaseBlind(rf"(?P<day>\d(?<!\w\d)\d?)(?:st|nd|rd|th)?\s+(?P<month>{_MONTH})\.?(?:\s+(?P<year>\d{{4}}))?\b")
 _MONTH_DAY_RE = CaseBlind(rf"(?P<month>{_MONTH})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{{4}}))?")
-_MONTH_YEAR_RE = CaseBlind(rf"(?P<month>{_MONTH})\.?,?\s+(?P<year>(?:19|20)\d\d)\b")
+_MONTH_YEAR_RE = CaseBlind(rf"(?P<month>{_MONTH})\.?,?\s+(?:of\s+)?(?P<year>(?:19|20)\d\d)\b")
 # "shot four days ago": counted back from the publication day, as "yesterday" is.
 _AGO_RE = CaseBlind(rf"\b(?P<count>an?|\d+|{UNIT_WORD})\s+(?P<unit>days?|weeks?)\s+ago\b")
 _PERIOD_RE = CaseBlind(
@@ -107,7 +111,7 @@ def _named_day(name: str, anchor: date) -> date:
 
 # The day something was said is not the day it happened: "in a news release issued Tuesday,
 # said officers received a call at 10:50 a.m. Sunday", "the gunman, identified Friday as ...".
-_SAID_BEFORE = re.compile(r"\b(?:said|says|told\s+[\w-]+|issued|announced|identified|confirmed|released)\s+(?:on\s+)?$", re.I)
+_SAID_BEFORE = re.compile(r"\b(?:said|says|told\s+[\w-]+|issued|announced|identified|confirmed|released|revealed|disclosed)\s+(?:on\s+)?$", re.I)
 _SAID_REACH = 24
 # "The death toll rose to 30 on Sunday": the day a count was given, not the day it counts.
 _TOLL_ROSE_BEFORE = re.compile(
@@ -115,6 +119,8 @@ _TOLL_ROSE_BEFORE = re.compile(
     r"(?:at\s+least\s+|more\s+than\s+|nearly\s+|about\s+)?[\w,.-]+\s+(?:people\s+|dead\s+)?(?:by\s+|on\s+|as\s+of\s+)?$",
     re.I)
 _TOLL_ROSE_REACH = 48
+# "As of Tuesday morning, three were dead": the day a count stood.
+_AS_OF_BEFORE = re.compile(r"\bas\s+of\s+(?:early\s+|late\s+)?$", re.I)
 _SMALL_NUMBERS = {"two": 2, "three": 3, "seven": 7, "twenty-four": 24, "forty-eight": 48,
                   "seventy-two": 72}
 
@@ -154,7 +160,8 @@ def _is_datelines(sentence: str, match: re.Match[str]) -> bool:
 
 
 # A page's time stamp is when it was posted: "Posted: Tuesday, April 15, 2014 10:21 PM EDT".
-_STAMP_BEFORE = re.compile(r"\b(?:posted|updated|published)\s*:?\s*(?:[\w,]+\s+){0,3}$", re.I)
+# "UPDATE (March 1, 2017 11:30 a.m.):" too, but not "Update: Man wounded in Nov. 2 shooting dies".
+_STAMP_BEFORE = re.compile(r"\b(?:(?:posted|updated|published)\s*:?\s*(?:[\w,]+\s+){0,3}|update\s*\(\s*)$", re.I)
 _STAMP_REACH = 32
 
 
@@ -213,7 +220,8 @@ def _day_of_the_incident(sentence: str, anchor: date) -> date | None:
 
 
 def _is_the_counts_day(sentence: str, start: int) -> bool:
-    return _TOLL_ROSE_BEFORE.search(sentence, max(0, start - _TOLL_ROSE_REACH), start) is not None
+    return (_TOLL_ROSE_BEFORE.search(sentence, max(0, start - _TOLL_ROSE_REACH), start) is not None
+            or _AS_OF_BEFORE.search(sentence, max(0, start - _TOLL_ROSE_REACH), start) is not None)
 
 
 def _weekday(match: re.Match[str], anchor: date) -> date:
@@ -256,9 +264,40 @@ def day_in(sentence: str, anchor: date) -> date | None:
         return anchor - timedelta(days=1)
     if _LAST_WEEK_RE.search(sentence):
         return anchor - timedelta(days=7)
-    if _TODAY_RE.search(sentence):
+    if _THIS_MORNING_RE.search(sentence):
         return anchor
     return None
+
+
+def today_in(sentence: str, anchor: date) -> date | None:
+    """The publication day, where a sentence tells of something done "today" (not said then:
+    "police said today"). Stories tell of the day's follow-up so (a vigil, a hearing, a name
+    released) more often than of the incident, so it is the day a story names only when it
+    names no other."""
+    for match in _TODAY_RE.finditer(sentence):
+        if not _SAID_BEFORE.search(sentence, max(0, match.start() - _SAID_REACH), match.start()):
+            return anchor
+    return None
+
+
+# The words of the violence itself, and of what follows it: a story's opening sentence that
+# tells of shots fired names the incident's day; one that tells of an arrest, a hearing or a
+# vigil names its own.
+_VIOLENCE = CaseBlind(
+    r"\b(?:shot|shots|shooting|shootings|gunfire|gunshots?|gunman|fired|opened\s+fire|killed|slain"
+    r"|wounded|stabbed|stabbing|attack|attacked|strike|shelling|explosion|blast)\b")
+_AFTERMATH = CaseBlind(
+    r"\b(?:arrest\w*|behind\s+bars|jail\w*|charged|charges|pleaded|pleads|sentenc\w+|convicted|trial|arraign\w*|custody"
+    r"|hearing|indicted|guilty|court|probation|prison|vigil|funeral|memorial|remembered|mourn\w*|identified|autopsy"
+    r"|remains?|remained|still)\b")
+
+
+def scene_day(sentence: str, anchor: date) -> date | None:
+    """The day a sentence that tells of the violence itself names ("Shots rang out Wednesday
+    afternoon near the school"), or None."""
+    if not _VIOLENCE.search(sentence) or _AFTERMATH.search(sentence):
+        return None
+    return day_in(sentence, anchor)
 
 
 def when(sentence: str, previous: str, published: date, event_day: date, *,

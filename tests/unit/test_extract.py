@@ -390,3 +390,38 @@ def test_a_headline_tail_that_names_its_state_after_its_towns_sets_the_outlets_s
     assert _places("Two people were wounded in a shooting in Springfield overnight, police said.",
                    headline="Two hurt in overnight shooting - WXYZ 9 Springfield, Decatur IL News, Weather") == [
         ("Springfield", "Illinois")] * 2
+
+
+def _dates(body, headline, published="2022-03-04T15:00:00+00:00"):  # a Friday
+    article = Article(id="d", headline=headline, body=body, published_at=published)
+    return [(r.date, r.date_stated) for r in extract(article, None).reports if not r.retracts]
+
+
+def test_the_story_is_dated_by_the_violence_its_opening_tells_not_by_today():
+    body = ("Police are looking for a gunman after a shooting near Elm Street School left one "
+            "student dead and two others wounded.\n\n"
+            "Shots rang out Wednesday afternoon as classes let out in Springfield.\n\n"
+            "The boy's family is to be told today that he did not survive, police said.")
+    dates = _dates(body, "Teen killed near Springfield school")
+    assert dates and all(found == ("2022-03-02", True) for found in dates), dates
+
+
+def test_a_day_a_later_claim_recalls_does_not_date_the_story():
+    body = ("SPRINGFIELD, Ill. - A 4-year-old boy shot himself with a pistol he found in a closet.\n\n"
+            "Officers were called to a house on Elm Street on Wednesday evening after a shot was fired.\n\n"
+            "The boy died at the hospital.\n\n"
+            "In a similar case, a 15-year-old boy was charged after shooting a friend on Feb. 12.")
+    dates = _dates(body, "Boy, 4, dies after shooting himself")
+    # The boy's own claims are his Wednesday's; the Feb. 12 case is another, left out.
+    assert set(dates) == {("2022-03-02", True)}, dates
+
+
+def test_the_scene_may_be_set_several_paragraphs_into_the_story():
+    body = ("Police are looking for two men after three people were wounded at a party in Springfield.\n\n"
+            "A neighbor said the music had been loud for hours.\n\n"
+            "\"We heard yelling, then it all went quiet,\" she said.\n\n"
+            "Another neighbor said the house had been rented for the party.\n\n"
+            "The owner could not be reached for comment.\n\n"
+            "Officers were called to the house on Elm Street shortly before 1 a.m. Thursday after shots were fired.")
+    dates = _dates(body, "Three hurt at Springfield party")
+    assert dates and set(dates) == {("2022-03-03", True)}, dates

@@ -35,6 +35,8 @@ def test_the_day_a_toll_rose_is_not_the_day_of_its_incident():
     assert day_in("The death toll rose to 30 on Tuesday, officials said.", WEDNESDAY) is None
     assert day_in("The toll climbed to 45 by March 1 as rescuers searched the rubble.", WEDNESDAY) is None
     assert day_in("A missile struck the block on Tuesday, killing 12.", WEDNESDAY) == date(2022, 3, 1)
+    assert day_in("As of Tuesday morning, three of the wounded had died.", WEDNESDAY) is None
+    assert day_in("Twelve were hurt, as of March 1, in the attack on Monday.", WEDNESDAY) == date(2022, 2, 28)
 
 
 def test_days_and_weeks_ago_count_back_from_publication():
@@ -109,3 +111,37 @@ def test_a_day_that_names_the_incident_is_the_claims_whatever_day_comes_first():
     # The scene of a shooting is a place: the day the sentence names first stands.
     assert day_in("Day was shot dead on March 23, a block from Thursday's shooting scene",
                   published) == date(2013, 3, 23)
+
+
+def test_today_is_the_publication_day_only_where_nothing_else_dates_the_story():
+    from agents.extract.when import today_in
+    assert day_in("The mother was to be told today that her son had died.", WEDNESDAY) is None
+    assert today_in("The mother was to be told today that her son had died.", WEDNESDAY) == WEDNESDAY
+    assert today_in("Two men were shot, police said today.", WEDNESDAY) is None
+    assert today_in("Four were hurt, USA Today reported.", WEDNESDAY) is None
+    # "This morning" is the time of the violence itself.
+    assert day_in("A man was shot at 2:30 this morning on Elm Street.", WEDNESDAY) == WEDNESDAY
+
+
+def test_a_scene_day_is_one_an_opening_sentence_tells_the_violence_on():
+    from agents.extract.when import scene_day
+    assert scene_day("Shots rang out Tuesday afternoon near the school.", WEDNESDAY) == date(2022, 3, 1)
+    for aftermath in ("A man was arrested Tuesday after a shooting on Elm Street.",
+                      "Friends held a vigil Tuesday for the teen shot on Elm Street.",
+                      "A man is behind bars Tuesday after police say he shot two men in June of 2021.",
+                      "The boy who fired the gun received probation Tuesday."):
+        assert scene_day(aftermath, WEDNESDAY) is None, aftermath
+    assert scene_day("Police held a news conference on Tuesday.", WEDNESDAY) is None
+
+
+def test_an_updates_stamp_and_a_day_something_was_revealed_date_no_claim():
+    assert day_in("UPDATE (March 1, 2022 11:30 a.m.): The boy died of a gunshot wound to the back.",
+                  WEDNESDAY) is None
+    assert day_in("The man who stopped the gunman was armed, the sheriff revealed Monday.", WEDNESDAY) is None
+    assert day_in("Update: Man wounded in Feb. 27 shooting dies", WEDNESDAY) == date(2022, 2, 27)
+
+
+def test_overnight_is_the_nights_hours_after_midnight_last_night_the_evening_before():
+    assert day_in("Four people were shot overnight at a party on Elm Street.", WEDNESDAY) == WEDNESDAY
+    assert day_in("Four people were shot last night at a party on Elm Street.", WEDNESDAY) == date(2022, 3, 1)
+    assert day_in("Four people were shot overnight Sunday at a party.", WEDNESDAY) == date(2022, 2, 27)
