@@ -268,6 +268,7 @@ def test_victims_and_what_happened_to_them(sentence, expected):
     "Kaiyana Rockingham told 24-Hour News 8 she saw him at home.",
     "Every fourth person in Kharkiv has relatives in the Russian Federation.",
     "A 40-mile convoy is snaking its way towards Kyiv with around 15,000 soldiers estimated to be in tow.",
+    'The song being filmed is called "2 techs and a 50 shot."',
     "Read more: Chechen assassins who plotted to kill President Zelenskyy 'eliminated'",
     "The shooting happened at about 6 p.m. in the 1900 block of 46th Street.",
     "The city paid $5 million to families of those killed.",
