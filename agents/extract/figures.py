@@ -850,9 +850,10 @@ _RAISED_TO = gated(re.compile(
 
 
 def _raised(sentence: str, found: list[Figure]) -> list[Figure]:
-    """The revised figures, each of the kind of the figure before it."""
+    """The revised figures, each of the kind of the figure before it: none in a sentence that
+    tells no figure, which is not searched."""
     raised = []
-    for match in _RAISED_TO.finditer(sentence):
+    for match in _RAISED_TO.finditer(sentence) if found else ():
         before = [f for f in found if f.end <= match.start()]
         value = number_value(match["number"])
         if before and value is not None:
