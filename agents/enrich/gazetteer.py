@@ -239,6 +239,9 @@ class Gazetteer:
             for key, rows in tables["counties"].items()}
         self._counties_by_id = {county.place_id: county
                                 for counties in self._counties_by_name.values() for county in counties}
+        # Extraction asks which states have a county of a name for every capitalised name it reads.
+        self._county_states_by_name = {key: frozenset(county.state.place_id for county in counties)
+                                       for key, counties in self._counties_by_name.items()}
         self._us_states = [region for region in self._regions_by_id.values()
                            if region.country == "US" and region.code]
         # Post towns are made into cities when first asked for: few stories name one.
@@ -462,7 +465,7 @@ class Gazetteer:
     def county_states(self, name: str) -> frozenset[str]:
         """The US states (place ids) with a county or parish of this name; none if no county
         bears it."""
-        return frozenset(county.state.place_id for county in self.counties(name))
+        return self._county_states_by_name.get(_county_key(name), frozenset())
 
     def county_state(self, name: str) -> Region | None:
         """The US state a county's name ("Onslow County") places a story in: the one state with

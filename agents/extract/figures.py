@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from agents.extract.alternation import one_of, spelled_out
 from agents.extract.caseblind import CaseBlind, SpelledCase
@@ -486,14 +487,17 @@ def _phrase_matches(sentence: str) -> Iterator[re.Match[str]]:
 _AGED = re.compile(r"\b(?:between|aged|ages|age)\s+(?:\d{1,3}\s*(?:,|and|to|-|–)\s*)?$", re.I)
 
 
-def _phrases(sentence: str) -> list[_Phrase]:
+@lru_cache(maxsize=256)
+def _phrases(sentence: str) -> tuple[_Phrase, ...]:
+    """The sentence's victim phrases. Kept while an article is read: a story that counts no
+    one is read again for its first victim (``counted_before``)."""
     found: list[_Phrase] = []
     for match in _phrase_matches(sentence):
         phrase = _phrase(match, sentence)
         if phrase is not None and not _INCLUDING.search(sentence[: match.start()][-30:]) \
                 and not (_AGED.search(sentence, max(0, match.start() - 16), match.start()) and "-year" not in match.group()):
             found.append(phrase)
-    return found
+    return tuple(found)
 
 
 # "four people, one seriously": the one is among the four.
@@ -505,7 +509,7 @@ _DEFINITE_OWNER = re.compile(r"\b(?:the|this|that)\s+[\w-]+$", re.I)
 _OWNER = re.compile(r"\s(?:his|her|their)\s*$", re.I)  # "a woman and her | two children"
 
 
-def _coordinated(phrases: list[_Phrase], sentence: str) -> list[list[_Phrase]]:
+def _coordinated(phrases: tuple[_Phrase, ...], sentence: str) -> list[list[_Phrase]]:
     """Group phrases joined by "and" or commas ("two men and a woman") into one subject. After
     a definite phrase, "and" carries its article on: "the father and two children" were
     counted before; "he and three others" are four. After an indefinite one, a possessive is
@@ -792,9 +796,10 @@ def figures(sentence: str, counted_before: bool = True) -> list[Figure]:
         found.append(Figure(VICTIMS, hit, hit, hit, None, shot.start(), end, individual=True))
     if not found and not counted_before and (hit := _SHOT_IN_THE_BODY.search(sentence)) is not None:
         found.append(Figure(VICTIMS, 1, 1, 1, None, hit.start(), hit.end(), individual=True))
-    if not _SHOOTER_INCLUDED.search(sentence):
+    # Few sentences tell of a "himself": looked for before the count that holds the shooter.
+    if (self_killed := list(_SELF_KILLED.finditer(sentence))) and not _SHOOTER_INCLUDED.search(sentence):
         found += [Figure(KILLED, 1, 1, 1, None, m.start(), m.end(), others=True, own_death=True)
-                  for m in _SELF_KILLED.finditer(sentence) if not _own_death(sentence, dead_subjects, m.start())
+                  for m in self_killed if not _own_death(sentence, dead_subjects, m.start())
                   and (not m["listed"] or _KILLING_BEFORE.search(sentence, 0, m.start()))]
     return _told_once(sorted(found, key=lambda figure: figure.start), sentence)
 
@@ -847,9 +852,10 @@ _RAISED_TO = gated(re.compile(
 
 
 def _raised(sentence: str, found: list[Figure]) -> list[Figure]:
-    """The revised figures, each of the kind of the figure before it."""
+    """The revised figures, each of the kind of the figure before it: none in a sentence that
+    tells no figure, which is not searched."""
     raised = []
-    for match in _RAISED_TO.finditer(sentence):
+    for match in _RAISED_TO.finditer(sentence) if found else ():
         before = [f for f in found if f.end <= match.start()]
         value = number_value(match["number"])
         if before and value is not None:

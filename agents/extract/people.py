@@ -42,8 +42,9 @@ NOT_A_CITY_AFTER = re.compile(
 )
 _CAPITALISED_WORD = re.compile(r"[A-Z](?<![\w'’.-][A-Z])[\w'’-]*[a-z](?![\w'’-])")
 # "in Fresno", "Memphis police": a word the article puts after a place's preposition, or
-# before the police, is a place in it.
-_AFTER_A_PLACE_CUE = re.compile(r"\b(?:in|near|outside)\s+([A-Z][\w'’-]*)|\b([A-Z][\w'’-]*)\s+[Pp]olice\b")
+# before the police, is a place in it. Searched behind the letters a match opens with, which
+# most positions fail in one test (1.4x).
+_AFTER_A_PLACE_CUE = re.compile(r"(?=[inoA-Z])(?:\b(?:in|near|outside)\s+([A-Z][\w'’-]*)|\b([A-Z][\w'’-]*)\s+[Pp]olice\b)")
 # A word written in lower case, not inside a web or mail address ("jacksonville.com").
 _LOWER_WORD = re.compile(r"(?<![\w'’.@/-])[a-z][a-z'’-]*(?![\w'’-]|\.[a-z])")
 # Words that go before a place's name: "Northwest Detroit", "Downtown Houston", "Metro Atlanta".
@@ -64,7 +65,7 @@ FUNCTION_WORDS = frozenset(
     """.split()
 )
 _LOOK_BACK = 40
-_POSSESSIVE_WORD = re.compile(r"[A-Z][\w-]*['’]s\b")
+_POSSESSIVE_WORD = re.compile(r"[A-Z][\w-]*+['’]s\b")  # possessive: no letter it gives back is an apostrophe
 _OWNER = re.compile(r"['’]s$")
 
 

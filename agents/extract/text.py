@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from agents.extract.caseblind import CaseBlind
 from streams.records import Article
@@ -66,6 +67,7 @@ def article_text(article: Article) -> str:
     return article.headline + HEADLINE_SEPARATOR + article.body
 
 
+@lru_cache(maxsize=256)  # the story's lines are read for its sentences, then blanked for its places
 def is_boilerplate(line: str) -> bool:
     # Both social links hold a slash: most lines have none, and are not lowered to look.
     return bool(_BOILERPLATE.search(line) or ("/" in line and _SOCIAL_LINK.search(line))
