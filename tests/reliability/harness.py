@@ -231,6 +231,15 @@ def lag(bootstrap: str, group: str = "wirewatch", topics: tuple[str, ...] = STAG
     return asyncio.run(_lag(bootstrap, group, topics))[0]
 
 
+def wait_for_work(bootstrap: str, group: str = "wirewatch", timeout: float = 30.0) -> int:
+    """Block until the stage topics hold messages the group has yet to commit, and return how
+    many: a worker that keeps up with a paced publisher is idle between its chunks."""
+    began = time.monotonic()
+    while (pending := lag(bootstrap, group)) == 0 and time.monotonic() - began < timeout:
+        time.sleep(0.05)
+    return pending
+
+
 def wait_for_progress(bootstrap: str, group: str = "wirewatch", timeout: float = 120.0,
                       cluster: Cluster | None = None) -> None:
     """Block until the group commits further than it had: its workers are at work. A worker of

@@ -24,7 +24,8 @@ KILLS = 6
 # Published 10 at a time, half a second apart: the stream lasts about two minutes, longer than
 # six kills and restarts take, so every kill lands mid-stream however fast the worker drains it
 # (in chunks of 100 a worker that keeps up had nothing left to do by the fifth kill, in chunks
-# of 20 by the sixth).
+# of 20 by the sixth). A worker that keeps up is idle between chunks: each kill waits for one
+# it has yet to finish (``harness.wait_for_work``).
 CHUNK = 10
 
 
@@ -41,7 +42,7 @@ def test_sigkill_at_random_points_loses_nothing_and_counts_nothing_twice(cluster
         # the worker is past its restart and at work
         harness.wait_for_progress(bootstrap, cluster=cluster)
         time.sleep(pick.uniform(0.5, 4.0))
-        in_flight.append(harness.lag(bootstrap))
+        in_flight.append(harness.wait_for_work(bootstrap))
         if kill % 2:
             cluster.kill("w1")
         else:
