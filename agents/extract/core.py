@@ -381,11 +381,11 @@ def _read_places(article: Article, text: str, story: list[Sentence], claim_sente
     county, dateline = (dateline, None) if dateline is not None and is_county(dateline) else (None, dateline)
     outlet = outlet_city(article.source, text, len(article.headline), story_end, gazetteer, hints)
     police = police_names(text)
-    linked = link_place(article.url, gazetteer, hints)
 
     def place_among(body: list[Mention]) -> Place:
         return article_place(headline_mentions, body, dateline, gazetteer, title_case=is_title_case(article.headline),
-                             hints=hints, outlet=outlet, police=police, linked=linked)
+                             hints=hints, outlet=outlet, police=police,
+                             linked=lambda: link_place(article.url, gazetteer, hints))
 
     place = place_among(body_mentions)
     if county is not None and (place.country, place.admin1) != (county.country, county.admin1):

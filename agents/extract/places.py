@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -498,11 +499,11 @@ NOT_A_POLICE_CITY = frozenset({"state", "county", "parish", "borough", "township
 def article_place(headline: list[Mention], body: list[Mention], dateline: Place | None,
                   gazetteer: Gazetteer, title_case: bool = False, hints: frozenset[str] = frozenset(),
                   outlet: Place | None = None, police: list[str] | None = None,
-                  linked: Place | None = None) -> Place:
+                  linked: Callable[[], Place | None] = lambda: None) -> Place:
     """The place an article is about: the dateline's city, the headline's (only a cued one
     in a title-case headline), the city the body names most (names it puts something in
     counting first, then those it says someone is of or from: "21, of Mundelein"), the place
-    its address names (``linked``) where that is no other state's or country's than the
+    its address names (``linked``, read only then) where that is no other state's or country's than the
     regions it names, a region or country, the city the ``outlet`` is at home in, else
     unknown.
 
@@ -552,7 +553,7 @@ def _in_the_outlets_state(place: Place, gazetteer: Gazetteer, hints: frozenset[s
 
 def _named_place(headline: list[Mention], body: list[Mention], dateline: Place | None,
                  title_case: bool, hints: frozenset[str], outlet: Place | None,
-                 linked: Place | None) -> Place:
+                 linked: Callable[[], Place | None]) -> Place:
     if dateline is not None:
         return dateline
     countries = {area.partition(":")[2].partition(".")[0] if ":" in area else area for area in hints}
@@ -573,8 +574,8 @@ def _named_place(headline: list[Mention], body: list[Mention], dateline: Place |
     # County, Wisconsin" is Rock County's, "in Nigeria's Zamfara state" Zamfara's.
     regions = sorted((m for m in headline + body if not m.is_city),
                      key=lambda m: (not is_county(m.place), m.place.id.startswith("country:")))
-    if linked is not None and all(_holds(m.place, linked) for m in regions):
-        return linked
+    if (address := linked()) is not None and all(_holds(m.place, address) for m in regions):
+        return address
     return regions[0].place if regions else outlet or UNKNOWN_PLACE
 
 
