@@ -178,18 +178,6 @@ def _bears_as_its_own(city: City, own_names: frozenset[str]) -> bool:
         city.country in CYRILLIC_COUNTRIES and romanised_key(city.name) in own_names)
 
 
-def _spelling(city: City, mention: str, another_name: bool) -> str:
-    """The name a city is shown by: GeoNames' own, except where English copy names a town
-    of a country that writes Cyrillic otherwise: in another romanisation of the same sounds
-    ("Chuhuiv" for GeoNames' "Chuhuyiv", "Berdiansk" for "Berdyansk"), or by ``another_name``
-    GeoNames knows it by ("Severodonetsk", the Russian form, for "Siverskodonetsk"; "New York"
-    for "Niu-York"): readers search for the name the news uses."""
-    if (city.country in CYRILLIC_COUNTRIES and mention.isascii() and not mention.isupper()
-            and mention != city.name and (another_name or romanised_key(mention) == romanised_key(city.name))):
-        return mention
-    return city.name
-
-
 class Gazetteer:
     """Name lookups for cities (most populous first), regions and countries."""
 
@@ -314,9 +302,21 @@ class Gazetteer:
         parent = self._city_of_district.get(city.geonames_id)
         town = self.city_by_id(parent) if parent else None
         if town is None:
-            another_name = any(named.geonames_id == city.geonames_id for named in self.cities(mention))
-            return dataclasses.replace(city.place(mention), name=_spelling(city, mention, another_name))
+            return dataclasses.replace(city.place(mention), name=self._spelling(city, mention))
         return dataclasses.replace(town.place(mention), district=city.name)
+
+    def _spelling(self, city: City, mention: str) -> str:
+        """The name a city is shown by: GeoNames' own, except where English copy names a town
+        of a country that writes Cyrillic otherwise: in another romanisation of the same sounds
+        ("Chuhuiv" for GeoNames' "Chuhuyiv", "Berdiansk" for "Berdyansk"), or by another name
+        GeoNames knows it by ("Severodonetsk", the Russian form, for "Siverskodonetsk"; "New
+        York" for "Niu-York"): readers search for the name the news uses."""
+        if (city.country in CYRILLIC_COUNTRIES and mention.isascii() and not mention.isupper()
+                and mention != city.name and (
+                    romanised_key(mention) == romanised_key(city.name)
+                    or any(named.geonames_id == city.geonames_id for named in self.cities(mention)))):
+            return mention
+        return city.name
 
     def pick(self, name: str, *, within: Region | None = None,
              context: frozenset[str] = frozenset(), evidence: bool = False,

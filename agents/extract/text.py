@@ -124,7 +124,7 @@ def is_title_case(headline: str) -> bool:
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
-_HEADLINE_WORDS = (4, 14)
+_HEADLINE_WORDS = range(4, 15)
 # What a line of the story itself says, whose stop a crawl lost: a source, or the others of
 # the people it has told of ("Fourteen others injured, 5 critically").
 _STORY_GOES_ON = re.compile(r"\b(?:according to|said|says|told|others?)\b", re.I)
@@ -139,7 +139,7 @@ def _another_storys_headline(line: str) -> bool:
     if stripped.endswith((".", "!", "?", '"', "”", "’", "'", ":", ")")):
         return False
     return is_title_case(stripped) or (
-        stripped[:1].isupper() and _HEADLINE_WORDS[0] <= len(stripped.split()) <= _HEADLINE_WORDS[1]
+        stripped[:1].isupper() and len(stripped.split()) in _HEADLINE_WORDS
         and not _STORY_GOES_ON.search(stripped))
 
 
