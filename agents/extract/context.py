@@ -35,6 +35,8 @@ def areas(places: list[Place], gazetteer: Gazetteer) -> frozenset[str]:
                 found |= {city.country, city.region_id}
         elif kind in ("admin1", "country"):
             found |= {place.country, place.id}
+        elif kind == "locality" and (region := gazetteer.region_by_place_id(place.id)) is not None:
+            found |= {place.country, region.place_id}  # "Waynesville, Indiana", which the gazetteer lacks
         elif (county := gazetteer.county_by_place_id(place.id)) is not None:
             found |= {place.country, county.state.place_id}
     return frozenset(found)

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from agents.enrich.gazetteer import VILLAGE_POPULATION, Gazetteer, Region, fold, is_town
+from agents.enrich.gazetteer import LOCALITY_ID, VILLAGE_POPULATION, Gazetteer, Region, fold, is_town
 from agents.extract.people import NO_NAMES, NOT_A_CITY_AFTER, STREET_AFTER, Names
 from streams.records import UNKNOWN_PLACE, Place
 
@@ -308,8 +308,12 @@ def _resolve(text: str, s: int, e: int, name: str, gazetteer: Gazetteer,
             return mention
     # "Mykilske, Kherson": a place we cannot pin, in a region we can; but not in a region abroad
     # that shares a name with a town at home ("Sports, Toledo, OH" in a US station's tail).
+    # Where the gazetteer holds every settlement, only "in" or "near" makes the unknown name
+    # one ("killed in Waynesville, Indiana", an unincorporated community), not a word
+    # ("Friday, Pennsylvania").
     if region is not None and (region.country in context or not any(":" not in area for area in context)):
-        if region.code and region.country not in _SETTLEMENTS_ALL_KNOWN:
+        if region.code and (region.country not in _SETTLEMENTS_ALL_KNOWN
+                            or (_words_before(text, s)[2] and not _COUNTY.search(name))):
             return Mention(s, qualified_end, region.locality(name), True, True, True)
         return _region_mention(s, qualified_end, region, name, True, gazetteer)
     return None
@@ -453,8 +457,9 @@ def _police_city(names: list[str], named: Place, gazetteer: Gazetteer,
                  hints: frozenset[str]) -> Place | None:
     """The city of the first police name that is one, read in the light of the article's
     place: "Richmond police" in a story about Richmond, Indiana are that Richmond's."""
-    if any(fold(name) in (fold(named.name), fold(named.mention)) for name in names):
-        return named
+    own_names = {fold(named.name), fold(named.mention), _MUNICIPALITY_KIND.sub("", fold(named.name))}
+    if any(fold(name) in own_names for name in names):
+        return named  # "Hamilton police" of "Hamilton Township, New Jersey"
     context = set(hints)
     state = _state_of(named, gazetteer)
     if (city := gazetteer.city_by_place_id(named.id)):
@@ -484,11 +489,15 @@ def _police_city(names: list[str], named: Place, gazetteer: Gazetteer,
     return None
 
 
+# The kind of a municipality its name may end with: "Hamilton Township" is Hamilton's.
+_MUNICIPALITY_KIND = re.compile(r" (?:township|borough|village|city)$")
+
+
 def _state_of(place: Place, gazetteer: Gazetteer) -> Region | None:
-    """The first-level region a region's or county's place is, or lies in."""
+    """The first-level region a region's, county's or locality's place is, or lies in."""
     if (county := gazetteer.county_by_place_id(place.id)) is not None:
         return county.state
-    return gazetteer.region_by_place_id(place.id) if place.id.startswith("admin1:") else None
+    return gazetteer.region_by_place_id(place.id) if place.id.startswith(("admin1:", LOCALITY_ID)) else None
 
 
 NOT_A_POLICE_CITY = frozenset({"state", "county", "parish", "borough", "township", "military",

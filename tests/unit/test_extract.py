@@ -425,3 +425,21 @@ def test_the_scene_may_be_set_several_paragraphs_into_the_story():
             "Officers were called to the house on Elm Street shortly before 1 a.m. Thursday after shots were fired.")
     dates = _dates(body, "Three hurt at Springfield party")
     assert dates and set(dates) == {("2022-03-03", True)}, dates
+
+
+def test_a_settlement_the_gazetteer_lacks_written_with_its_state_after_in_is_that_states():
+    # GeoNames knows only North Carolina's Waynesville; Indiana's is an unincorporated
+    # community. The bare name later in the story is the same place, and so are its police.
+    body = ("Four people were found shot dead in a farmhouse in Waynesville, Indiana, on Saturday. "
+            "Neighbors in Waynesville said they heard nothing, Waynesville police said.")
+    assert set(_places(body)) == {("Waynesville", "Indiana")}
+
+
+def test_a_word_written_before_a_state_without_in_is_no_settlement():
+    assert set(_places("A man was shot dead on Friday, Pennsylvania State Police said.")) == {("", "Pennsylvania")}
+
+
+def test_a_townships_police_are_named_after_the_township():
+    body = ("Two teenagers were wounded at a house party in Hamilton Township, New Jersey, on Saturday, "
+            "Hamilton police said.")
+    assert set(_places(body)) == {("Hamilton Township", "New Jersey")}
