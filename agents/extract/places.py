@@ -47,6 +47,10 @@ _INSTITUTION_BEFORE = re.compile(
     r"|\b(?:airlifted|flown|taken|rushed|transported|transferred)\s+to\s+$", re.I)  # "an infant was airlifted to Jackson"
 # "a Jackson hospital": the town of the hospital the wounded were taken to.
 _INSTITUTION_AFTER = re.compile(r"\s+(?:hospital|medical\s+cent(?:er|re)|trauma\s+cent(?:er|re)|jail)\b")
+# "the Chatham neighborhood", "the Juniata section of Philadelphia", "the Orchards area of
+# Vancouver": a part of a city, which the city's name or the story's city places, not a town
+# of its own that a namesake elsewhere would be.
+_PART_OF_A_CITY_AFTER = re.compile(r"\s+(?:neighbou?rhoods?|section\b|(?:area|district|community)\s+of\s+[A-Z])")
 # "Fort Worth man shot while hunting near Azle": the town a person is from, not where it happened.
 _PERSON_AFTER = re.compile(
     r"\s+(?:man|woman|men|women|boy|girl|teen|teens|teenager|couple|residents?|natives?|mother|father"
@@ -295,7 +299,7 @@ def _resolve(text: str, s: int, e: int, name: str, gazetteer: Gazetteer,
              or gazetteer.region(name) is not None)
     if not known and region is None:
         return None  # told before the words before it are read, which costs more
-    if _words_before(text, s)[3] or _INSTITUTION_AFTER.match(text, e):  # an institution's town, a street
+    if _words_before(text, s)[3] or _INSTITUTION_AFTER.match(text, e) or _PART_OF_A_CITY_AFTER.match(text, e):
         return None
     if county is not None:
         cued, *_, aside = _words_before(text, s)

@@ -443,3 +443,11 @@ def test_a_townships_police_are_named_after_the_township():
     body = ("Two teenagers were wounded at a house party in Hamilton Township, New Jersey, on Saturday, "
             "Hamilton police said.")
     assert set(_places(body)) == {("Hamilton Township", "New Jersey")}
+
+
+def test_a_part_of_a_city_is_the_citys_not_a_namesake_towns():
+    # Juniata is also a village in Nebraska; Orchards a place of its own near Vancouver.
+    assert set(_places("A teenager was shot five times in the Juniata section of Philadelphia on "
+                       "Sunday, police said.")) == {("Philadelphia", "Pennsylvania")}
+    assert set(_places("A clerk was wounded in a robbery at a store in the Orchards area of Vancouver, "
+                       "Washington, on Tuesday.")) == {("Vancouver", "Washington")}
