@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections import Counter
 
 from agents.enrich.gazetteer import VILLAGE_POPULATION, Gazetteer, fold, home_of, homes_in
 from agents.enrich.index import km
@@ -165,6 +166,26 @@ def _county_state(counties: dict[str, frozenset[str]], found: list[Mention], gaz
     return frozenset(found_states)
 
 
+US_STATE = "admin1:US."
+
+
+def _shared_state(found: list[Mention], counties: dict[str, frozenset[str]], gazetteer: Gazetteer) -> frozenset[str]:
+    """The one US state that has a place of every name a story gives its towns and counties,
+    two names at least: "Rock Island" beside
+    "Douglas County" and "Cashmere" is Washington's, though Illinois has the largest Rock
+    Island. A story that names its state needs no guess."""
+    states_of: dict[str, frozenset[str]] = dict(counties)
+    for mention in found:
+        if mention.is_city and not mention.qualified and mention.place.country == "US":
+            name = mention.place.mention
+            states_of.setdefault(fold(name), frozenset(
+                [c.region_id for c in gazetteer.cities(name) if c.country == "US" and gazetteer.bears_as_its_own(c, name)]
+                + [town.region_id for town in gazetteer.post_towns(name)]))
+    votes = Counter(state for states in states_of.values() for state in states)
+    (first, most), *rest = votes.most_common(2) or [(None, 0)]
+    return frozenset({first}) if 2 <= most == len(states_of) and (not rest or rest[0][1] < most) else frozenset()
+
+
 def read_places(text: str, headline_end: int, spans: list[tuple[int, int]],
                 dateline: Place | None, gazetteer: Gazetteer,
                 hints: frozenset[str] = frozenset()) -> tuple[list[Mention], list[Mention]]:
@@ -189,6 +210,8 @@ def read_places(text: str, headline_end: int, spans: list[tuple[int, int]],
     body = [m for start, end in spans for m in read(start, end, context, names)]
     sure += [m.place for m in body if (m.cued or not m.is_city) and _sure(m, gazetteer, counties)]
     wider = areas(sure, gazetteer) | hints | _county_state(counties, headline + body, gazetteer)
+    if not any(area.startswith(US_STATE) for area in wider):
+        wider |= _shared_state(headline + body, counties, gazetteer)
     if wider != context:
         headline = read(0, headline_end, wider, headline_names)
         body = [m for start, end in spans for m in read(start, end, wider, names)]

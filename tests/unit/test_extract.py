@@ -451,3 +451,12 @@ def test_a_part_of_a_city_is_the_citys_not_a_namesake_towns():
                        "Sunday, police said.")) == {("Philadelphia", "Pennsylvania")}
     assert set(_places("A clerk was wounded in a robbery at a store in the Orchards area of Vancouver, "
                        "Washington, on Tuesday.")) == {("Vancouver", "Washington")}
+
+
+def test_a_town_is_read_in_the_one_state_that_has_every_place_the_story_names():
+    # Georgia has a Dallas and a Paulding County; Texas, whose Dallas is larger, has no Paulding County.
+    assert _places("A man was killed in a shooting at a motel in Dallas on Sunday, Paulding County "
+                   "deputies said.") == [("Dallas", "Georgia")]
+    # Texas and Georgia both have a Dallas and a Franklin County: the names settle nothing.
+    assert _places("A man was killed in a shooting at a motel in Dallas on Sunday, Franklin County "
+                   "deputies said.") == [("Dallas", "Texas")]
