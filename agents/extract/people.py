@@ -27,6 +27,9 @@ _STREET = (r"Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Blvd\.|Drive|Dr\.|Lane
 # state's highway is that state's ("Oklahoma Highway 3").
 STREET_AFTER = re.compile(rf"\s+(?:{_STREET})(?!\w)")
 _ROAD = rf"{_STREET}|Highway|Hwy\.?"
+# A street of a name of several words: "Bay Oaks Drive", "Davis Corner Road".
+_STREET_OF_WORDS = rf"(?:\s+[A-Z][a-z]+){{1,2}}\s+(?:{_ROAD})"
+STREET_OF_WORDS_AFTER = re.compile(rf"{_STREET_OF_WORDS}(?!\w)")
 # "DeKalb County", "Richland Parish", "Austin neighborhood", "Clay St.", "Davis Corner Road",
 # "Murray State College", "outside the Peabody Hotel": the name is not the city's. (No word boundary closes it: none
 # follows the period of "St.".)
@@ -36,7 +39,7 @@ NOT_A_CITY_AFTER = re.compile(
     r"|Mall|Airport|Sheriff|City|Hospital|Medical|Regional|Memorial|General|Health|Hotel|Motel"
     r"|[Dd]ay(?!\s+care)|[Nn]ight|[Ee]ve|morning"  # a holiday: "Christmas night", "Independence Day"
     r"|(?i:streets|avenues|roads|boulevards|drives))"  # a corner's second street: "Odessa and Franklin streets"
-    rf"|(?:\s+[A-Z][a-z]+){{1,2}}\s+(?:{_ROAD})"
+    rf"|{_STREET_OF_WORDS}"
     # a corner: "at Franklin and Odessa streets"
     r"|\s+(?:and|&)\s+[A-Z][\w'’.-]*\s+(?i:streets|avenues|roads|boulevards|drives))(?!\w)"
 )

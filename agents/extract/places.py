@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from agents.enrich.gazetteer import LOCALITY_ID, VILLAGE_POPULATION, Gazetteer, Region, fold, is_town
-from agents.extract.people import NO_NAMES, NOT_A_CITY_AFTER, STREET_AFTER, Names
+from agents.extract.people import NO_NAMES, NOT_A_CITY_AFTER, STREET_AFTER, STREET_OF_WORDS_AFTER, Names
 from streams.records import UNKNOWN_PLACE, Place
 
 _CAPITAL = "[A-ZÀ-ÖØ-ÞА-ЯІЇЄҐЁ]"
@@ -353,7 +353,8 @@ def _known_place(text: str, s: int, e: int, name: str, gazetteer: Gazetteer,
     if city is not None:
         return Mention(s, e, gazetteer.place_of(city, name), True, cued or settlement or region is not None,
                        region is not None, aside or home, home)
-    named_after = STREET_AFTER.match(text, e) or _TOWNSHIP_AFTER.match(text, e)  # a street's or a township's name
+    named_after = (STREET_AFTER.match(text, e) or STREET_OF_WORDS_AFTER.match(text, e)
+                   or _TOWNSHIP_AFTER.match(text, e))  # a street's ("Bay Oaks Drive") or a township's name
     region_named = None if named_after else gazetteer.region(name, context)
     agrees = region is None or region_named is None or region.country == region_named.country
     # A feature named after a region abroad in a story at home (a "High School" or "Park" of

@@ -460,3 +460,10 @@ def test_a_town_is_read_in_the_one_state_that_has_every_place_the_story_names():
     # Texas and Georgia both have a Dallas and a Franklin County: the names settle nothing.
     assert _places("A man was killed in a shooting at a motel in Dallas on Sunday, Franklin County "
                    "deputies said.") == [("Dallas", "Texas")]
+
+
+def test_a_street_named_like_a_region_abroad_does_not_set_the_story_abroad():
+    # "Bay" is a region of Somalia; "Bay Oaks Drive" is a street of the town the story names.
+    body = ("A boy was accidentally shot during a family gathering in Bay St. Louis, police said. "
+            "Officers were called to a home on Bay Oaks Drive at 10:50 p.m. Friday, police said the boy was wounded.")
+    assert set(_places(body)) == {("Bay Saint Louis", "Mississippi")}
