@@ -294,9 +294,13 @@ def _lede_place(timed: list[tuple[Sentence, list[Figure], When | None]], mention
         # lede tells the headline's figures or the headline names the region too.
         in_headline = {m.place.id for m in mentions for headline, _ in headlines
                        if headline.start <= m.start < headline.end}
+        # A headline that names no town leaves the lede to say where ("Floods kill dozens in
+        # Nigeria" over "LAGOS - Floods in Nigeria's northern Kano state have killed 45").
+        townless = not any(m.is_city for m in mentions for headline, _ in headlines
+                           if headline.start <= m.start < headline.end)
         return next((m.place for m in placing if not (m.is_city or m.aside or m.home)
                      and m.place.id.startswith("admin1:") and m.place.admin1 != dateline.admin1
-                     and _in_a_region(sentence, m) and (tells or m.place.id in in_headline)), dateline)
+                     and _in_a_region(sentence, m) and (tells or townless or m.place.id in in_headline)), dateline)
     # A town of a small town's dateline needs the headline's very figures: a local dateline is
     # where the story is, and its lede may name the big city nearby ("DOUGLASVILLE, Ga. - ...
     # west of Atlanta"). A big city's desk files the towns around it: "MEXICO CITY - Gunmen
@@ -311,9 +315,10 @@ def _lede_place(timed: list[tuple[Sentence, list[Figure], When | None]], mention
 
 
 # "in northern Afghanistan's Kunduz province", "in Nigeria's northwestern Zamfara state",
-# "in the Kharkiv region", "in Brazil's northeastern state of Bahia".
+# "in the Kharkiv region", "in Brazil's northeastern state of Bahia", "in the eastern Indian
+# state of Odisha", "in the Andean region of Cusco".
 _DIRECTION = r"(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?"
-_IN = rf"\bin\s+(?:the\s+)?{_DIRECTION}(?:[A-Z][\w-]*['’]s\s+)?{_DIRECTION}"
+_IN = rf"\bin\s+(?:the\s+)?{_DIRECTION}(?:[A-Z][\w-]*['’]s\s+)?{_DIRECTION}(?:[A-Z][\w-]*\s+)?"
 _IN_A_REGION = re.compile(rf"{_IN}$", re.I)
 _IN_A_REGION_OF = re.compile(rf"{_IN}{REGION_OF}", re.I)
 
