@@ -281,8 +281,9 @@ _ACT = gated(re.compile(
     r"|(?P<wound>wound(?:ing|ed|s)?|injur(?:ing|ed|es|e))"
     r"|(?:shoot(?:ing|s)|shot)\s+and\s+(?P<shot_wound>wound(?:ing|ed)|injur(?:ing|ed)|paraly[sz](?:ing|ed))"
     r"|(?P<shoot>shoot(?:ing|s)|shot|hit(?:ting|s)?|strik(?:ing|es)|struck|graz(?:ed|ing|es))|(?P<leave>left|leaving|leaves))"
-    # "killed his ex-girlfriend's two teenage daughters", "killed at least 1,200 people"
-    rf"(?:\s+(?:his|her|their|a|the)\s+(?:[\w-]+\s+)?[\w-]+['’]s|\s+(?:{BOUND_WORDS}))?\s+$",
+    # "killed his ex-girlfriend's two teenage daughters", "killed at least 1,200 people",
+    # "killing all 132 people on board"
+    rf"(?:\s+(?:his|her|their|a|the)\s+(?:[\w-]+\s+)?[\w-]+['’]s|\s+(?:{BOUND_WORDS})|\s+all)?\s+$",
     re.I,
 ))
 _OF = gated(re.compile(
