@@ -41,6 +41,10 @@ KILLED = "killed"
 INJURED = "injured"
 VICTIMS = "victims"
 
+# People by their nation, capitalised whatever the case of the text around: "Three
+# Palestinians were killed", "two Lebanese" (the nations of other endings are listed among
+# the people: a name ending so, "Evans" or "Alexis", is no nation).
+_DEMONYMS = r"|(?-i:[A-Z][a-z]+(?:ians|ese))"
 _PEOPLE = one_of(spelled_out(
     "people|persons?|m[ae]n|wom[ae]n|boys?|girls?|teens?|teenagers?|child(?:ren)?|kids?|infants?"
     "|bab(?:y|ies)|toddlers?|youths?|adults?|victims?|officers?|deput(?:y|ies)|troopers?|agents?"
@@ -61,7 +65,11 @@ _PEOPLE = one_of(spelled_out(
     "|councillors?|councilors?|officials?|politicians?|mayors?|chiefs?|elders?|commanders?|activists?|bailiffs?"
     "|priests?|imams?|monks?|herders?|traders?|vendors?|labou?rers?|contractors?|militiam[ae]n"
     "|insurgents?|rebels?|combatants?|recruits?|conscripts?|gendarmes?|troops"
-)) + r"|\d{1,3}-year-olds"
+    "|americans|mexicans|africans|afghans|koreans|germans|cubans|dominicans|chileans|moroccans"
+    "|ugandans|rwandans|kenyans|angolans|venezuelans|guatemalans|salvadorans|hondurans|libyans"
+    "|eritreans|iraqis|israelis|pakistanis|yemenis|somalis|saudis|kuwaitis|qataris|emiratis"
+    "|bangladeshis|nepalis|britons|kurds|turks|arabs|jews|serbs|croats|thais|czechs"
+)) + r"|\d{1,3}-year-olds" + _DEMONYMS
 # Crawled copy sometimes has an en dash for the hyphen: "20–year–old".
 _AGE = rf"(?:\d{{1,3}}|(?:{UNIT_WORD})(?:-(?:{UNIT_WORD}))?)[-–\s](?:year|month|week|day)s?[-–\s]old"
 # One person, as a headline names them without an article: "Massillon boy shot".
