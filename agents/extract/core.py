@@ -21,7 +21,7 @@ from agents.extract.language import article_language
 from agents.extract.link import link_place
 from agents.extract.numbers import Count
 from agents.extract.scope import (is_background, is_court_story, is_earlier_count, is_earlier_incident, is_statistic,
-                                  recall_starts)
+                                  own_part, recall_starts)
 from agents.extract.places import (
     REGION_OF,
     Mention,
@@ -153,8 +153,8 @@ def read_claims(article: Article, revision: int, gazetteer: Gazetteer,
     # Most sentences have no casualty word, which the reader sees at once: a statistic is
     # looked for only where there is a figure.
     claims = [(index, sentence, found) for index, sentence in enumerate(story)
-              if (found := _own_figures(reader.figures(sentence.text), sentence.text))
-              and not is_statistic(sentence.text)]
+              if (found := _own_figures(reader.figures(own := own_part(sentence.text)), own))
+              and not is_statistic(own)]
     if not claims:
         claims = _first_told(story, reader)
     if any(not is_earlier_count(sentence.text) for _, sentence, _ in claims):

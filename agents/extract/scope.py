@@ -82,6 +82,22 @@ def is_statistic(sentence: str) -> bool:
     return bool(_STATISTIC.search(sentence))
 
 
+# ", bringing the number of civilians killed in the region this month to 14": a total its
+# own incident adds to.
+_RUNNING_TOTAL = re.compile(r",?\s+(?:bringing|raising|pushing|taking)\s+(?:the|its|their)\s+", re.I)
+
+
+def own_part(sentence: str) -> str:
+    """The sentence up to a running total over a period that its incident adds to, which is
+    no incident's ("Two people were killed in Belgorod on Friday, bringing the number killed in
+    the region this month to 14"); else all of it. An incident's own rising toll ("bringing the
+    death toll to 12") is the incident's."""
+    clause = _RUNNING_TOTAL.search(sentence)
+    if clause is not None and is_statistic(sentence[clause.start():]) and not is_statistic(sentence[:clause.start()]):
+        return sentence[:clause.start()]
+    return sentence
+
+
 # "Earlier on Sunday, officials had reported 30 dead": a count the story's own has replaced.
 # The count follows the words that date it ("previously said seven officers", "an earlier toll
 # of 25"); "had reported that a person shot himself" tells of no count.
