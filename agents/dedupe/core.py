@@ -308,14 +308,18 @@ def _told_without_district(report: Report, open_incident: OpenIncident) -> bool:
     """Another outlet's story of the same shooting that names no part of the city, or another
     part than the incident's: the same day (as ``_same_day`` reads it), every figure it states
     the incident's, and three or more people hit where a part goes unnamed ("4 men wounded
-    outside Brooklyn house party" and "4 shot and wounded at party in East Flatbush"), or a
-    street, a young child's age or a full name of the incident's: one corner of Brooklyn is in
-    East New York to one outlet, in Cypress Hills to another."""
+    outside Brooklyn house party" and "4 shot and wounded at party in East Flatbush"), or
+    MASS_TOLL or more hit whatever parts are named ("7 shot in West Garfield Park", "1 killed,
+    6 wounded in East Garfield Park": outlets name neighbouring parts for one corner, and a
+    city rarely sees two shootings of the very same larger toll in a day), or a street, a young
+    child's age or a full name of the incident's: one corner of Brooklyn is in East New York to
+    one outlet, in Cypress Hills to another."""
     members = open_incident.members
     if _told_in(report.article_id, open_incident):
         return False
     unnamed = not members[0].district or not report.place.district
-    return ((unnamed and _toll(report) >= _WITHOUT_DISTRICT_TOLL) or _shares_a_detail(report, members)) and (
+    return ((unnamed and _toll(report) >= _WITHOUT_DISTRICT_TOLL) or _toll(report) >= MASS_TOLL
+            or _shares_a_detail(report, members)) and (
         _same_day(report, open_incident) and _same_figures(report, open_incident))
 
 

@@ -812,6 +812,22 @@ def test_outlets_placing_one_shooting_in_two_parts_of_the_city_are_one_incident_
         assert len(state.incidents) == 2
 
 
+def test_outlets_placing_one_mass_shooting_in_two_parts_of_the_city_are_one_incident_on_its_figures():
+    west_side, east_side = (dataclasses.replace(KHARKIV, district=name) for name in ("West Side", "East Side"))
+    # "One dead, six hurt in East Side shooting"; then "Seven people shot at West Side block party"
+    counted = dataclasses.replace(_report("a", 1, 6, article="a1"), place=east_side)
+    block_party = dataclasses.replace(_report("b", article="a2"), place=west_side, victims=7)
+    state, _ = _fold([counted, block_party])
+    assert [o.incident.report_ids for o in state.incidents] == [["a", "b"]]
+    # Fewer hit, or another toll, are another shooting in another part of the city.
+    for first, second in ((dataclasses.replace(counted, killed=1, injured=2, killed_low=1, injured_low=2,
+                                               killed_high=1, injured_high=2),
+                           dataclasses.replace(block_party, victims=3)),
+                          (counted, dataclasses.replace(block_party, victims=5))):
+        state, _ = _fold([first, second])
+        assert len(state.incidents) == 2
+
+
 def test_a_story_counting_the_wounded_joins_one_that_counts_them_as_people_shot_in_another_part_of_the_city():
     in_saltivka = dataclasses.replace(KHARKIV, district="Saltivka")
     shot = dataclasses.replace(_report("a", article="a1"), victims=5)  # "Five children shot"
