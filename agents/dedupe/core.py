@@ -246,11 +246,12 @@ def _same_figures(report: Report, open_incident: OpenIncident) -> bool:
 
 
 def _figure_of(open_incident: OpenIncident, kind: str) -> int | None:
-    """The incident's figure of ``kind`` as its members state it; where they state none but
-    count people shot, as the incident counts them: "Five children shot" are five wounded."""
+    """The incident's figure of ``kind`` as its members state it; where they count people shot,
+    as the incident counts them when that is more: "Five children shot" are five wounded, and
+    still five when a sentence adds "two of them critically"."""
     stated = _stated(open_incident.members, kind)
-    if stated is None and any(m.victims for m in open_incident.members):
-        return getattr(open_incident.incident, kind)
+    if any(m.victims for m in open_incident.members):
+        return max(stated or 0, getattr(open_incident.incident, kind))
     return stated
 
 

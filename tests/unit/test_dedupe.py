@@ -828,6 +828,15 @@ def test_outlets_placing_one_mass_shooting_in_two_parts_of_the_city_are_one_inci
         assert len(state.incidents) == 2
 
 
+def test_a_story_counting_the_wounded_joins_people_shot_whose_story_also_tells_how_many_are_critical():
+    in_saltivka = dataclasses.replace(KHARKIV, district="Saltivka")
+    shot = dataclasses.replace(_report("a", article="a1"), victims=5, anchors=["street:lenin st"])  # "Five shot"
+    critical = dataclasses.replace(_report("b", None, 2, article="a1"), anchors=["street:lenin st"])  # "two critically"
+    wounded = dataclasses.replace(_report("c", None, 5, article="a2"), place=in_saltivka, anchors=["street:lenin st"])
+    state, _ = _fold([shot, critical, wounded])
+    assert [(o.incident.injured, o.incident.article_ids) for o in state.incidents] == [(5, ["a1", "a2"])]
+
+
 def test_a_story_counting_the_wounded_joins_one_that_counts_them_as_people_shot_in_another_part_of_the_city():
     in_saltivka = dataclasses.replace(KHARKIV, district="Saltivka")
     shot = dataclasses.replace(_report("a", article="a1"), victims=5)  # "Five children shot"
