@@ -36,7 +36,9 @@ FOLLOW_UP_DAYS = 2
 TOWN_FOLLOW_UP_DAYS = 14
 STORY_DAYS = 30
 ANCHOR_DAYS = 30
-NAMED_DAYS = 366
+# Two details of a story (a street and a child's age), or one with two or more people hit, tell
+# a follow-up within a year; a full name needs no reach (``_shares_anchor``).
+DETAILS_DAYS = 366
 # A child's age or a surname is shared by other shootings of a city within a month: alone, they
 # tell one story within a week. (gva-dev, joins on them alone across other days: within a week
 # 14 right and 4 wrong; after it 3 and 6.)
@@ -258,10 +260,12 @@ def _figure_of(open_incident: OpenIncident, kind: str) -> int | None:
 def _shares_anchor(report: Report, open_incident: OpenIncident) -> bool:
     """The same street or venue within a month: one story told by several outlets, however
     their figures and days differ; a child's age or a person's surname alone, within
-    LONE_ANCHOR_DAYS; the same person by full name within a year: the arrest, the trial, the
-    funeral; or a later follow-up's details (``_follows_up``)."""
+    LONE_ANCHOR_DAYS; the same person by full name, however long after: the arrest, the
+    funeral, the trial and the sentence years on (the place's window bounds how long an
+    incident is remembered: a city's close within a month, a quiet town's stay); or a later
+    follow-up's details within a year (``_follows_up``)."""
     gap = _days_apart(report.date, open_incident.incident.date)
-    if gap is None or abs(gap) > NAMED_DAYS:
+    if gap is None:
         return False
     known = {anchor for m in open_incident.members for anchor in m.anchors}
     shared = [anchor for anchor in report.anchors if anchor in known]
@@ -269,11 +273,12 @@ def _shares_anchor(report: Report, open_incident: OpenIncident) -> bool:
         # Unplaced stories of the whole world meet here: a street's name or a child's age
         # tells none of them apart, only a full name or the same copy does.
         shared = [anchor for anchor in shared if anchor.startswith(("named:", "copy:"))]
-    lone = all(anchor.startswith(("child:", "person:")) for anchor in shared)
-    if any(abs(gap) <= (LONE_ANCHOR_DAYS if lone else ANCHOR_DAYS) or anchor.startswith("named:")
-           for anchor in shared):
+    if any(anchor.startswith("named:") for anchor in shared):
         return True
-    return gap > 0 and _follows_up(report, open_incident, shared)
+    lone = all(anchor.startswith(("child:", "person:")) for anchor in shared)
+    if shared and abs(gap) <= (LONE_ANCHOR_DAYS if lone else ANCHOR_DAYS):
+        return True
+    return 0 < gap <= DETAILS_DAYS and _follows_up(report, open_incident, shared)
 
 
 def _follows_up(report: Report, open_incident: OpenIncident, shared: list[str]) -> bool:
@@ -488,18 +493,20 @@ def _mentionable(mention: Report, open_incident: OpenIncident) -> bool:
 
 def _mentions(mention: Report, open_incident: OpenIncident, known: set[str]) -> bool:
     """A mention belongs to an incident whose members' anchors (``known``) name the same person
-    in full within a year, or the same street or young child's age within a month, either way
-    of the mention's day (the morning's arrest, the evening's toll), or two such details within
-    a year (the trial months on: "the 7-year-old ... on Paschal Avenue"). Unplaced, only a full
-    name tells the world's incidents apart."""
+    in full, from a month before its day however long after (the trial years on), or the same
+    street or young child's age within a month, either way of the mention's day (the morning's
+    arrest, the evening's toll), or two such details within a year (the trial months on: "the
+    7-year-old ... on Paschal Avenue"). Unplaced, only a full name tells the world's incidents
+    apart."""
     if not _mentionable(mention, open_incident):
         return False
     gap = _days_apart(mention.date, open_incident.incident.date)
-    if gap is None or abs(gap) > NAMED_DAYS:
+    if gap is None:
         return False
     shared = [anchor for anchor in mention.anchors if anchor in known]
     details = [anchor for anchor in shared if anchor.startswith(("street:", "venue:", "child:"))]
-    if details and not _unplaced(mention) and (abs(gap) <= ANCHOR_DAYS or len(details) >= 2):
+    if details and not _unplaced(mention) and (
+            abs(gap) <= ANCHOR_DAYS or (len(details) >= 2 and abs(gap) <= DETAILS_DAYS)):
         return True  # a street or a child's age that month; two of them within a year
     return gap >= -ANCHOR_DAYS and any(anchor.startswith("named:") for anchor in shared)
 

@@ -196,9 +196,10 @@ def test_claims_in_different_districts_of_a_city_are_different_incidents():
     assert [i.incident.report_ids for i in state.incidents] == [["a", "c"], ["b"]]
 
 
-def test_a_later_story_naming_the_victim_in_full_joins_the_incident_within_a_year():
+def test_a_later_story_naming_the_victim_in_full_joins_the_incident_however_long_after():
     shooting = dataclasses.replace(_report("a", 1), anchors=["person:king", "named:adline king"])
-    trial = dataclasses.replace(_report("b", 1, article="a2", date="2022-09-20"),
+    # "Man sentenced in 2022 killing of Adline King", two years on
+    trial = dataclasses.replace(_report("b", 1, article="a2", date="2024-05-20"),
                                 anchors=["person:king", "named:adline king"])
     namesake = dataclasses.replace(_report("c", 1, article="a3", date="2022-09-20"),
                                    anchors=["person:king", "named:james king"])
@@ -692,12 +693,13 @@ def test_a_mention_before_its_incident_joins_it_whatever_the_order_of_arrival():
         assert [i.incident.article_ids for i in state.incidents] == [["a1", "arrest"]]
 
 
-def test_a_street_or_child_s_age_ties_a_mention_within_a_month_two_of_them_or_a_full_name_within_a_year():
+def test_a_street_or_child_s_age_ties_a_mention_within_a_month_two_of_them_within_a_year_a_full_name_ever():
     state, _ = _fold([_shooting(["street:main st", "child:6", "named:jane doe"]),
                       _mention("vigil", ["child:6"], day="2022-03-20"),
                       _mention("march", ["street:main st"], day="2022-09-20"),
                       _mention("trial", ["street:main st", "child:6"], day="2022-09-20"),
-                      _mention("sentence", ["named:jane doe"], day="2022-12-20")])
+                      _mention("sentence", ["named:jane doe"], day="2024-06-20"),
+                      _mention("anniversary", ["street:main st", "child:6"], day="2023-06-20")])
     assert [i.incident.article_ids for i in state.incidents] == [["a1", "vigil", "trial", "sentence"]]
 
 
