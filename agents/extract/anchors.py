@@ -43,11 +43,15 @@ _VENUE = re.compile(
     # "Hamilton Church Road", "Market Street": a street's name.
     r"(?!\s+(?:" + "|".join(suffix.capitalize() for suffix in _SUFFIXES) + r")\b)")
 _NAME = r"(?P<name>[A-Z](?<!\w[A-Z])[a-z]++(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]++){1,2})"
-_NAMED_PERSON = re.compile(_NAME + r",\s+\d{1,3},")
+# "Spenson Bennett Jr., 13,": the age follows the generation.
+_NAMED_PERSON = re.compile(_NAME + r"(?:,?\s+[JS]r\.?)?,\s+\d{1,3},")
+# An age as copy writes it: "14-year-old", "14 year-old", "14 year old". It opens with its first
+# digit, the word boundary before it checked just after it (as _BLOCK does, below).
+_AGE = r"\d(?<!\w\d)\d{0,2}[\s-]year[\s-]old"
 # The age is as often written before the name: "14-year-old Dion Albert Marsh". Not a place
 # or a school the person is of ("a 16-year-old Lake Forest boy", "a Grant High School student").
 _AGED_PERSON = re.compile(
-    r"\d(?<!\w\d)\d{0,2}-year-old\s+" + _NAME
+    _AGE + r"\s+" + _NAME
     + r"(?!['’]?s?\s+(?:man|woman|boy|girl|teen|teenager|student|resident|native|youth|child)\b)")
 # The people a story is about are also named by their part in it, age or none: "identified the
 # victim as Orrin Lee Tabb", "gunman Ray Pim", "the suspect, Cole Varney". Police
@@ -55,7 +59,7 @@ _AGED_PERSON = re.compile(
 _PERSON_IN_A_ROLE = re.compile(
     r"\b(?:identified\s+(?:(?:him|her|them|the\s+\w+)\s+)?as|victims?,?|suspect,?|shooter,?|gunman,?"
     r"|(?:death|killing|murder|slaying|shooting)s?\s+of|arrested|charged|booked|indicted)"
-    r"\s+(?:\d{1,3}-year-old\s+)?" + _NAME)
+    r"\s+(?:" + _AGE + r"\s+)?" + _NAME)
 _NOT_A_PERSONS_WORD = frozenset(("county", "high", "school", "middle", "elementary", "university",
                                  "college", "academy", "city"))
 # "Luis Ortega Jr", "Mia Fenn's": the person is Luis Ortega, Mia Fenn.

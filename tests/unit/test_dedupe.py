@@ -163,6 +163,15 @@ def test_a_person_is_named_with_the_age_before_the_name_too():
         "named:mia fenn"]
 
 
+def test_a_person_is_named_with_an_age_written_with_spaces_or_after_a_generation():
+    from agents.extract.anchors import anchors
+    text = ("Deputies said 17 year old Tavon Reese and 16 year-old Lena Marsh were hit. "
+            "Curtis Dale Jr., 19, was charged in the shooting of 20 year old Omar Bright.")
+    assert [a for a in anchors(text) if not a.startswith(("copy:", "street:"))] == [
+        "person:reese", "named:tavon reese", "person:marsh", "named:lena marsh", "person:dale",
+        "named:curtis dale", "person:bright", "named:omar bright"]
+
+
 def test_a_person_is_named_by_a_part_in_the_story_too():
     from agents.extract.anchors import anchors
     text = ("Deputies identified the victim as Orrin Lee Tabb. The suspect, Cole Varney was held; "
