@@ -494,10 +494,10 @@ def _mentionable(mention: Report, open_incident: OpenIncident) -> bool:
 def _mentions(mention: Report, open_incident: OpenIncident, known: set[str]) -> bool:
     """A mention belongs to an incident whose members' anchors (``known``) name the same person
     in full, from a month before its day however long after (the trial years on), or the same
-    street or young child's age within a month, either way of the mention's day (the morning's
-    arrest, the evening's toll), or two such details within a year (the trial months on: "the
-    7-year-old ... on Paschal Avenue"). Unplaced, only a full name tells the world's incidents
-    apart."""
+    street within a month, either way of the mention's day (the morning's arrest, the evening's
+    toll), or a young child's age alone within LONE_ANCHOR_DAYS, as a claim's, or two such
+    details within a year (the trial months on: "the 7-year-old ... on Paschal Avenue").
+    Unplaced, only a full name tells the world's incidents apart."""
     if not _mentionable(mention, open_incident):
         return False
     gap = _days_apart(mention.date, open_incident.incident.date)
@@ -505,8 +505,10 @@ def _mentions(mention: Report, open_incident: OpenIncident, known: set[str]) -> 
         return False
     shared = [anchor for anchor in mention.anchors if anchor in known]
     details = [anchor for anchor in shared if anchor.startswith(("street:", "venue:", "child:"))]
+    lone = all(anchor.startswith("child:") for anchor in details)
     if details and not _unplaced(mention) and (
-            abs(gap) <= ANCHOR_DAYS or (len(details) >= 2 and abs(gap) <= DETAILS_DAYS)):
+            abs(gap) <= (LONE_ANCHOR_DAYS if lone else ANCHOR_DAYS)
+            or (len(details) >= 2 and abs(gap) <= DETAILS_DAYS)):
         return True  # a street or a child's age that month; two of them within a year
     return gap >= -ANCHOR_DAYS and any(anchor.startswith("named:") for anchor in shared)
 

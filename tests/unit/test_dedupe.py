@@ -702,9 +702,10 @@ def test_a_mention_before_its_incident_joins_it_whatever_the_order_of_arrival():
         assert [i.incident.article_ids for i in state.incidents] == [["a1", "arrest"]]
 
 
-def test_a_street_or_child_s_age_ties_a_mention_within_a_month_two_of_them_within_a_year_a_full_name_ever():
+def test_a_street_ties_a_mention_within_a_month_a_child_s_age_within_a_week_two_within_a_year_a_name_ever():
     state, _ = _fold([_shooting(["street:main st", "child:6", "named:jane doe"]),
-                      _mention("vigil", ["child:6"], day="2022-03-20"),
+                      _mention("vigil", ["child:6"], day="2022-03-07"),
+                      _mention("another child", ["child:6"], day="2022-03-20"),
                       _mention("march", ["street:main st"], day="2022-09-20"),
                       _mention("trial", ["street:main st", "child:6"], day="2022-09-20"),
                       _mention("sentence", ["named:jane doe"], day="2024-06-20"),
