@@ -74,7 +74,7 @@ _MAX_ANCHORS = 12
 # "East Pike Street" is what another outlet calls Pike Street.
 _COMPASS = re.compile(r"^(?:north|south|east|west|northeast|northwest|southeast|southwest)\s+")
 # A young child's age: a city rarely sees two shootings of a child of one age in a month.
-_CHILD_AGE = re.compile(r"(?P<age>\d(?<!\w\d)\d?)-year-old\b")
+_CHILD_AGE = re.compile(r"(?P<age>\d(?<!\w\d)\d?)[\s-]year[\s-]old\b")
 _YOUNGEST_AGE_TOLD_APART = 12
 # 6 bands of 6 rows: copies with Jaccard similarity 0.8 share a band 84% of the time, 0.5 9%,
 # 0.3 0.4%.

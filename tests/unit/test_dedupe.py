@@ -170,6 +170,7 @@ def test_a_person_is_named_with_an_age_written_with_spaces_or_after_a_generation
     assert [a for a in anchors(text) if not a.startswith(("copy:", "street:"))] == [
         "person:reese", "named:tavon reese", "person:marsh", "named:lena marsh", "person:dale",
         "named:curtis dale", "person:bright", "named:omar bright"]
+    assert "child:4" in anchors("A 4 year old girl was hit by a stray bullet.")
 
 
 def test_a_person_is_named_by_a_part_in_the_story_too():
