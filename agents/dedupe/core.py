@@ -52,7 +52,6 @@ _WITHOUT_DISTRICT_TOLL = 3
 MASS_TOLL = 4
 _FOLLOW_UP_GAPS = range(FOLLOW_UP_DAYS + 1)  # a follow-up's days after the incident's
 _MASS_GAPS = range(ANCHOR_DAYS + 1)  # a mention's days after a mass shooting it tells of
-_TOWN_GAPS = range(TOWN_FOLLOW_UP_DAYS + 1)  # a mention's days after a town's shooting
 # The anchors that tell one incident from another at a place; a surname or a copy's wording
 # do not.
 _DETAILS = ("street:", "venue:", "child:", "named:")
@@ -715,9 +714,12 @@ def _alone_before(mention: Report, incidents: list[OpenIncident]) -> int | None:
     when it has no other: a town's shooting, and the next day's story of the arrest that names
     no one the first story named. Else of its one incident of MASS_TOLL or more people hit in
     the month before, which a place rarely sees twice: "San Bernardino shooting victims: Who
-    they were", two weeks on. Else, in a town (``_in_a_town``), of its one incident of the
-    fortnight before: "Teen charged in last week's shooting". Where several incidents share
-    those days, as in a city, none is it."""
+    they were", two weeks on. Else, in a town (``_in_a_town``), of its one incident still open
+    before the mention, however long before: "Teen charged in last week's shooting", "Trial
+    opens in last year's killing". A town's incidents stay open only while its news is quiet
+    (the window closes them a month after its next story), and the follow-up of a quiet town's
+    one open shooting tells of it. Where several incidents share those days, as in a city,
+    none is it."""
     if _unplaced(mention):
         return None
     gaps = {index: _days_apart(mention.date, o.incident.date)
@@ -725,7 +727,8 @@ def _alone_before(mention: Report, incidents: list[OpenIncident]) -> int | None:
     for near in ([index for index, gap in gaps.items() if gap in _FOLLOW_UP_GAPS],
                  [index for index, gap in gaps.items() if gap in _MASS_GAPS
                   and incidents[index].incident.killed + incidents[index].incident.injured >= MASS_TOLL],
-                 [index for index, gap in gaps.items() if gap in _TOWN_GAPS] if _in_a_town(mention) else []):
+                 [index for index, gap in gaps.items() if gap is not None and gap >= 0]
+                 if _in_a_town(mention) else []):
         if len(near) == 1:
             return near[0]
     return None

@@ -748,17 +748,21 @@ def test_a_mention_sharing_no_anchor_joins_a_town_s_only_incident_of_its_last_tw
         assert [i.incident.article_ids for i in state.incidents] == [["a1"]]
 
 
-def test_a_mention_sharing_no_anchor_joins_a_small_town_s_only_incident_of_its_last_fortnight():
-    # "Yreka teen charged in last week's shooting", nine days on: the town's one incident.
+def test_a_mention_sharing_no_anchor_joins_a_small_town_s_one_open_incident_however_long_before():
+    # "Yreka teen charged in last week's shooting", nine days on, and "Trial opens in Yreka
+    # killing" a year on: the quiet town's one incident.
     shooting = dataclasses.replace(_shooting([]), place=YREKA)
     charged = dataclasses.replace(_mention("charged", [], day="2022-03-11"), place=YREKA)
-    state, _ = _fold([shooting, charged])
-    assert [i.incident.article_ids for i in state.incidents] == [["a1", "charged"]]
-    # Two incidents in the fortnight, or a story three weeks on: none is it.
+    trial = dataclasses.replace(_mention("trial", [], day="2023-03-20"), place=YREKA)
+    state, _ = _fold([shooting, charged, trial])
+    assert [i.incident.article_ids for i in state.incidents] == [["a1", "charged", "trial"]]
+    # Two incidents open, or a story before the shooting: none is it.
     other = dataclasses.replace(_published(_report("o", 0, 1, article="a3"), "2022-03-06"), place=YREKA)
-    late = dataclasses.replace(_mention("late", [], day="2022-03-23"), place=YREKA)
-    state, _ = _fold([shooting, other, charged, late])
+    early = dataclasses.replace(_mention("early", [], day="2022-03-01"), place=YREKA)
+    state, _ = _fold([shooting, other, charged, trial])
     assert all(i.incident.article_ids in (["a1"], ["a3"]) for i in state.incidents)
+    state, _ = _fold([early, shooting])
+    assert [i.incident.article_ids for i in state.incidents] == [["a1"]]
 
 
 def test_what_mentions_join_does_not_depend_on_the_order_they_and_the_claims_arrive_in():
