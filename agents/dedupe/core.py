@@ -508,7 +508,7 @@ def _mentions(mention: Report, open_incident: OpenIncident, known: set[str]) -> 
     if details and not _unplaced(mention) and (
             abs(gap) <= (LONE_ANCHOR_DAYS if lone else ANCHOR_DAYS)
             or (len(details) >= 2 and abs(gap) <= DETAILS_DAYS)):
-        return True  # a street or a child's age that month; two of them within a year
+        return True  # a street that month, a child's age alone that week; two of them within a year
     return gap >= -ANCHOR_DAYS and any(anchor.startswith("named:") for anchor in shared)
 
 
