@@ -54,11 +54,12 @@ _AGED_PERSON = re.compile(
     _AGE + r"\s+" + _NAME
     + r"(?!['’]?s?\s+(?:man|woman|boy|girl|teen|teenager|student|resident|native|youth|child)\b)")
 # The people a story is about are also named by their part in it, age or none: "identified the
-# victim as Orrin Lee Tabb", "gunman Ray Pim", "the suspect, Cole Varney". Police
-# spokesmen and officials, named in many stories, are introduced otherwise.
+# victim as Orrin Lee Tabb", "gunman Ray Pim", "the suspect, Cole Varney", "the slain boy, Eli
+# Ward". Police spokesmen and officials, named in many stories, are introduced otherwise.
 _PERSON_IN_A_ROLE = re.compile(
     r"\b(?:identified\s+(?:(?:him|her|them|the\s+\w+)\s+)?as|victims?,?|suspect,?|shooter,?|gunman,?"
-    r"|(?:death|killing|murder|slaying|shooting)s?\s+of|arrested|charged|booked|indicted)"
+    r"|(?:death|killing|murder|slaying|shooting)s?\s+of|arrested|charged|booked|indicted"
+    r"|(?:slain|wounded|injured|dead)\s+(?:boy|girl|man|woman|teen|teenager|child|toddler),)"
     r"\s+(?:" + _AGE + r"\s+)?" + _NAME)
 _NOT_A_PERSONS_WORD = frozenset(("county", "high", "school", "middle", "elementary", "university",
                                  "college", "academy", "city"))

@@ -173,6 +173,13 @@ def test_a_person_is_named_with_an_age_written_with_spaces_or_after_a_generation
     assert "child:4" in anchors("A 4 year old girl was hit by a stray bullet.")
 
 
+def test_a_person_is_named_beside_what_befell_them():
+    from agents.extract.anchors import anchors
+    text = "Video shows the slain boy, Eli Ward, ran. The wounded woman, Ana Ruiz, spoke; a boy, Max Doe, hid."
+    assert [a for a in anchors(text) if not a.startswith("copy:")] == [
+        "person:ward", "named:eli ward", "person:ruiz", "named:ana ruiz"]
+
+
 def test_a_person_is_named_by_a_part_in_the_story_too():
     from agents.extract.anchors import anchors
     text = ("Deputies identified the victim as Orrin Lee Tabb. The suspect, Cole Varney was held; "
