@@ -36,7 +36,9 @@ FOLLOW_UP_DAYS = 2
 TOWN_FOLLOW_UP_DAYS = 14
 STORY_DAYS = 30
 ANCHOR_DAYS = 30
-NAMED_DAYS = 366
+# Two details of a story (a street and a child's age), or one with two or more people hit, tell
+# a follow-up within a year; a full name needs no reach (``_shares_anchor``).
+DETAILS_DAYS = 366
 # A child's age or a surname is shared by other shootings of a city within a month: alone, they
 # tell one story within a week. (gva-dev, joins on them alone across other days: within a week
 # 14 right and 4 wrong; after it 3 and 6.)
@@ -50,7 +52,6 @@ _WITHOUT_DISTRICT_TOLL = 3
 MASS_TOLL = 4
 _FOLLOW_UP_GAPS = range(FOLLOW_UP_DAYS + 1)  # a follow-up's days after the incident's
 _MASS_GAPS = range(ANCHOR_DAYS + 1)  # a mention's days after a mass shooting it tells of
-_TOWN_GAPS = range(TOWN_FOLLOW_UP_DAYS + 1)  # a mention's days after a town's shooting
 # The anchors that tell one incident from another at a place; a surname or a copy's wording
 # do not.
 _DETAILS = ("street:", "venue:", "child:", "named:")
@@ -246,21 +247,24 @@ def _same_figures(report: Report, open_incident: OpenIncident) -> bool:
 
 
 def _figure_of(open_incident: OpenIncident, kind: str) -> int | None:
-    """The incident's figure of ``kind`` as its members state it; where they state none but
-    count people shot, as the incident counts them: "Five children shot" are five wounded."""
+    """The incident's figure of ``kind`` as its members state it; where they count people shot,
+    as the incident counts them when that is more: "Five children shot" are five wounded, and
+    still five when a sentence adds "two of them critically"."""
     stated = _stated(open_incident.members, kind)
-    if stated is None and any(m.victims for m in open_incident.members):
-        return getattr(open_incident.incident, kind)
+    if any(m.victims for m in open_incident.members):
+        return max(stated or 0, getattr(open_incident.incident, kind))
     return stated
 
 
 def _shares_anchor(report: Report, open_incident: OpenIncident) -> bool:
     """The same street or venue within a month: one story told by several outlets, however
     their figures and days differ; a child's age or a person's surname alone, within
-    LONE_ANCHOR_DAYS; the same person by full name within a year: the arrest, the trial, the
-    funeral; or a later follow-up's details (``_follows_up``)."""
+    LONE_ANCHOR_DAYS; the same person by full name, however long after: the arrest, the
+    funeral, the trial and the sentence years on (the place's window bounds how long an
+    incident is remembered: a city's close within a month, a quiet town's stay); or a later
+    follow-up's details within a year (``_follows_up``)."""
     gap = _days_apart(report.date, open_incident.incident.date)
-    if gap is None or abs(gap) > NAMED_DAYS:
+    if gap is None:
         return False
     known = {anchor for m in open_incident.members for anchor in m.anchors}
     shared = [anchor for anchor in report.anchors if anchor in known]
@@ -268,11 +272,12 @@ def _shares_anchor(report: Report, open_incident: OpenIncident) -> bool:
         # Unplaced stories of the whole world meet here: a street's name or a child's age
         # tells none of them apart, only a full name or the same copy does.
         shared = [anchor for anchor in shared if anchor.startswith(("named:", "copy:"))]
-    lone = all(anchor.startswith(("child:", "person:")) for anchor in shared)
-    if any(abs(gap) <= (LONE_ANCHOR_DAYS if lone else ANCHOR_DAYS) or anchor.startswith("named:")
-           for anchor in shared):
+    if any(anchor.startswith("named:") for anchor in shared):
         return True
-    return gap > 0 and _follows_up(report, open_incident, shared)
+    lone = all(anchor.startswith(("child:", "person:")) for anchor in shared)
+    if shared and abs(gap) <= (LONE_ANCHOR_DAYS if lone else ANCHOR_DAYS):
+        return True
+    return 0 < gap <= DETAILS_DAYS and _follows_up(report, open_incident, shared)
 
 
 def _follows_up(report: Report, open_incident: OpenIncident, shared: list[str]) -> bool:
@@ -308,14 +313,18 @@ def _told_without_district(report: Report, open_incident: OpenIncident) -> bool:
     """Another outlet's story of the same shooting that names no part of the city, or another
     part than the incident's: the same day (as ``_same_day`` reads it), every figure it states
     the incident's, and three or more people hit where a part goes unnamed ("4 men wounded
-    outside Brooklyn house party" and "4 shot and wounded at party in East Flatbush"), or a
-    street, a young child's age or a full name of the incident's: one corner of Brooklyn is in
-    East New York to one outlet, in Cypress Hills to another."""
+    outside Brooklyn house party" and "4 shot and wounded at party in East Flatbush"), or
+    MASS_TOLL or more hit whatever parts are named ("7 shot in West Garfield Park", "1 killed,
+    6 wounded in East Garfield Park": outlets name neighbouring parts for one corner, and a
+    city rarely sees two shootings of the very same larger toll in a day), or a street, a young
+    child's age or a full name of the incident's: one corner of Brooklyn is in East New York to
+    one outlet, in Cypress Hills to another."""
     members = open_incident.members
     if _told_in(report.article_id, open_incident):
         return False
     unnamed = not members[0].district or not report.place.district
-    return ((unnamed and _toll(report) >= _WITHOUT_DISTRICT_TOLL) or _shares_a_detail(report, members)) and (
+    return ((unnamed and _toll(report) >= _WITHOUT_DISTRICT_TOLL) or _toll(report) >= MASS_TOLL
+            or _shares_a_detail(report, members)) and (
         _same_day(report, open_incident) and _same_figures(report, open_incident))
 
 
@@ -483,19 +492,23 @@ def _mentionable(mention: Report, open_incident: OpenIncident) -> bool:
 
 def _mentions(mention: Report, open_incident: OpenIncident, known: set[str]) -> bool:
     """A mention belongs to an incident whose members' anchors (``known``) name the same person
-    in full within a year, or the same street or young child's age within a month, either way
-    of the mention's day (the morning's arrest, the evening's toll), or two such details within
-    a year (the trial months on: "the 7-year-old ... on Paschal Avenue"). Unplaced, only a full
-    name tells the world's incidents apart."""
+    in full, from a month before its day however long after (the trial years on), or the same
+    street within a month, either way of the mention's day (the morning's arrest, the evening's
+    toll), or a young child's age alone within LONE_ANCHOR_DAYS, as a claim's, or two such
+    details within a year (the trial months on: "the 7-year-old ... on Paschal Avenue").
+    Unplaced, only a full name tells the world's incidents apart."""
     if not _mentionable(mention, open_incident):
         return False
     gap = _days_apart(mention.date, open_incident.incident.date)
-    if gap is None or abs(gap) > NAMED_DAYS:
+    if gap is None:
         return False
     shared = [anchor for anchor in mention.anchors if anchor in known]
     details = [anchor for anchor in shared if anchor.startswith(("street:", "venue:", "child:"))]
-    if details and not _unplaced(mention) and (abs(gap) <= ANCHOR_DAYS or len(details) >= 2):
-        return True  # a street or a child's age that month; two of them within a year
+    lone = all(anchor.startswith("child:") for anchor in details)
+    if details and not _unplaced(mention) and (
+            abs(gap) <= (LONE_ANCHOR_DAYS if lone else ANCHOR_DAYS)
+            or (len(details) >= 2 and abs(gap) <= DETAILS_DAYS)):
+        return True  # a street that month, a child's age alone that week; two of them within a year
     return gap >= -ANCHOR_DAYS and any(anchor.startswith("named:") for anchor in shared)
 
 
@@ -701,9 +714,12 @@ def _alone_before(mention: Report, incidents: list[OpenIncident]) -> int | None:
     when it has no other: a town's shooting, and the next day's story of the arrest that names
     no one the first story named. Else of its one incident of MASS_TOLL or more people hit in
     the month before, which a place rarely sees twice: "San Bernardino shooting victims: Who
-    they were", two weeks on. Else, in a town (``_in_a_town``), of its one incident of the
-    fortnight before: "Teen charged in last week's shooting". Where several incidents share
-    those days, as in a city, none is it."""
+    they were", two weeks on. Else, in a town (``_in_a_town``), of its one incident still open
+    before the mention, however long before: "Teen charged in last week's shooting", "Trial
+    opens in last year's killing". A town's incidents stay open only while its news is quiet
+    (the window closes them a month after its next story), and the follow-up of a quiet town's
+    one open shooting tells of it. Where several incidents share those days, as in a city,
+    none is it."""
     if _unplaced(mention):
         return None
     gaps = {index: _days_apart(mention.date, o.incident.date)
@@ -711,7 +727,8 @@ def _alone_before(mention: Report, incidents: list[OpenIncident]) -> int | None:
     for near in ([index for index, gap in gaps.items() if gap in _FOLLOW_UP_GAPS],
                  [index for index, gap in gaps.items() if gap in _MASS_GAPS
                   and incidents[index].incident.killed + incidents[index].incident.injured >= MASS_TOLL],
-                 [index for index, gap in gaps.items() if gap in _TOWN_GAPS] if _in_a_town(mention) else []):
+                 [index for index, gap in gaps.items() if gap is not None and gap >= 0]
+                 if _in_a_town(mention) else []):
         if len(near) == 1:
             return near[0]
     return None

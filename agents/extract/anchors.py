@@ -43,19 +43,24 @@ _VENUE = re.compile(
     # "Hamilton Church Road", "Market Street": a street's name.
     r"(?!\s+(?:" + "|".join(suffix.capitalize() for suffix in _SUFFIXES) + r")\b)")
 _NAME = r"(?P<name>[A-Z](?<!\w[A-Z])[a-z]++(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]++){1,2})"
-_NAMED_PERSON = re.compile(_NAME + r",\s+\d{1,3},")
+# "Spenson Bennett Jr., 13,": the age follows the generation.
+_NAMED_PERSON = re.compile(_NAME + r"(?:,?\s+[JS]r\.?)?,\s+\d{1,3},")
+# An age as copy writes it: "14-year-old", "14 year-old", "14 year old". It opens with its first
+# digit, the word boundary before it checked just after it (as _BLOCK does, below).
+_AGE = r"\d(?<!\w\d)\d{0,2}[\s-]year[\s-]old"
 # The age is as often written before the name: "14-year-old Dion Albert Marsh". Not a place
 # or a school the person is of ("a 16-year-old Lake Forest boy", "a Grant High School student").
 _AGED_PERSON = re.compile(
-    r"\d(?<!\w\d)\d{0,2}-year-old\s+" + _NAME
+    _AGE + r"\s+" + _NAME
     + r"(?!['’]?s?\s+(?:man|woman|boy|girl|teen|teenager|student|resident|native|youth|child)\b)")
 # The people a story is about are also named by their part in it, age or none: "identified the
-# victim as Orrin Lee Tabb", "gunman Ray Pim", "the suspect, Cole Varney". Police
-# spokesmen and officials, named in many stories, are introduced otherwise.
+# victim as Orrin Lee Tabb", "gunman Ray Pim", "the suspect, Cole Varney", "the slain boy, Eli
+# Ward". Police spokesmen and officials, named in many stories, are introduced otherwise.
 _PERSON_IN_A_ROLE = re.compile(
     r"\b(?:identified\s+(?:(?:him|her|them|the\s+\w+)\s+)?as|victims?,?|suspect,?|shooter,?|gunman,?"
-    r"|(?:death|killing|murder|slaying|shooting)s?\s+of|arrested|charged|booked|indicted)"
-    r"\s+(?:\d{1,3}-year-old\s+)?" + _NAME)
+    r"|(?:death|killing|murder|slaying|shooting)s?\s+of|arrested|charged|booked|indicted"
+    r"|(?:slain|wounded|injured|dead)\s+(?:boy|girl|man|woman|teen|teenager|child|toddler),)"
+    r"\s+(?:" + _AGE + r"\s+)?" + _NAME)
 _NOT_A_PERSONS_WORD = frozenset(("county", "high", "school", "middle", "elementary", "university",
                                  "college", "academy", "city"))
 # "Luis Ortega Jr", "Mia Fenn's": the person is Luis Ortega, Mia Fenn.
@@ -70,7 +75,7 @@ _MAX_ANCHORS = 12
 # "East Pike Street" is what another outlet calls Pike Street.
 _COMPASS = re.compile(r"^(?:north|south|east|west|northeast|northwest|southeast|southwest)\s+")
 # A young child's age: a city rarely sees two shootings of a child of one age in a month.
-_CHILD_AGE = re.compile(r"(?P<age>\d(?<!\w\d)\d?)-year-old\b")
+_CHILD_AGE = re.compile(r"(?P<age>\d(?<!\w\d)\d?)[\s-]year[\s-]old\b")
 _YOUNGEST_AGE_TOLD_APART = 12
 # 6 bands of 6 rows: copies with Jaccard similarity 0.8 share a band 84% of the time, 0.5 9%,
 # 0.3 0.4%.

@@ -417,15 +417,20 @@ def _mentioned(article: Article, revision: int, text: str, day: date | None,
     a street, or whose headline names a shooting, a strike, a killing or a funeral (the arrest,
     the charges, the trial, the vigil) is a mention of the incident it follows up: one report, at the
     article's place and ``day`` (its publication's, or its page's earlier stamp), with no
-    figure. ``recalled``: the sentences of incidents it recalls from long before, which say
-    where."""
+    figure. A dateline is where the follow-up was filed (the court, the wire desk): an opening
+    sentence that says the shooting happened in another town of its state places it, as a
+    claim's story is placed (``_where_it_happened``). ``recalled``: the sentences of incidents
+    it recalls from long before, which say where."""
     if day is None:
         return []
     story_anchors = anchors(article.body)
     if not (any(a.startswith(_TELLING_ANCHORS) for a in story_anchors)
             or reader.event_types(article.headline) or _FOLLOW_UP.search(article.headline)):
         return []
-    place, _, _, _ = _read_places(article, text, story, recalled, gazetteer)
+    place, headline_mentions, body_mentions, dateline = _read_places(article, text, story, recalled,
+                                                                     gazetteer)
+    if dateline is not None and place.id == dateline.id:
+        place = _where_it_happened(story, headline_mentions + body_mentions, dateline, gazetteer)
     span = (0, len(article.headline))
     return [Report(report_id=_report_id(article.id, revision, *span), article_id=article.id,
                    revision=revision, place=place, date=day.isoformat(),

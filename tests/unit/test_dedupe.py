@@ -163,6 +163,23 @@ def test_a_person_is_named_with_the_age_before_the_name_too():
         "named:mia fenn"]
 
 
+def test_a_person_is_named_with_an_age_written_with_spaces_or_after_a_generation():
+    from agents.extract.anchors import anchors
+    text = ("Deputies said 17 year old Tavon Reese and 16 year-old Lena Marsh were hit. "
+            "Curtis Dale Jr., 19, was charged in the shooting of 20 year old Omar Bright.")
+    assert [a for a in anchors(text) if not a.startswith(("copy:", "street:"))] == [
+        "person:reese", "named:tavon reese", "person:marsh", "named:lena marsh", "person:dale",
+        "named:curtis dale", "person:bright", "named:omar bright"]
+    assert "child:4" in anchors("A 4 year old girl was hit by a stray bullet.")
+
+
+def test_a_person_is_named_beside_what_befell_them():
+    from agents.extract.anchors import anchors
+    text = "Video shows the slain boy, Eli Ward, ran. The wounded woman, Ana Ruiz, spoke; a boy, Max Doe, hid."
+    assert [a for a in anchors(text) if not a.startswith("copy:")] == [
+        "person:ward", "named:eli ward", "person:ruiz", "named:ana ruiz"]
+
+
 def test_a_person_is_named_by_a_part_in_the_story_too():
     from agents.extract.anchors import anchors
     text = ("Deputies identified the victim as Orrin Lee Tabb. The suspect, Cole Varney was held; "
@@ -196,9 +213,10 @@ def test_claims_in_different_districts_of_a_city_are_different_incidents():
     assert [i.incident.report_ids for i in state.incidents] == [["a", "c"], ["b"]]
 
 
-def test_a_later_story_naming_the_victim_in_full_joins_the_incident_within_a_year():
+def test_a_later_story_naming_the_victim_in_full_joins_the_incident_however_long_after():
     shooting = dataclasses.replace(_report("a", 1), anchors=["person:king", "named:adline king"])
-    trial = dataclasses.replace(_report("b", 1, article="a2", date="2022-09-20"),
+    # "Man sentenced in 2022 killing of Adline King", two years on
+    trial = dataclasses.replace(_report("b", 1, article="a2", date="2024-05-20"),
                                 anchors=["person:king", "named:adline king"])
     namesake = dataclasses.replace(_report("c", 1, article="a3", date="2022-09-20"),
                                    anchors=["person:king", "named:james king"])
@@ -692,12 +710,14 @@ def test_a_mention_before_its_incident_joins_it_whatever_the_order_of_arrival():
         assert [i.incident.article_ids for i in state.incidents] == [["a1", "arrest"]]
 
 
-def test_a_street_or_child_s_age_ties_a_mention_within_a_month_two_of_them_or_a_full_name_within_a_year():
+def test_a_street_ties_a_mention_within_a_month_a_child_s_age_within_a_week_two_within_a_year_a_name_ever():
     state, _ = _fold([_shooting(["street:main st", "child:6", "named:jane doe"]),
-                      _mention("vigil", ["child:6"], day="2022-03-20"),
+                      _mention("vigil", ["child:6"], day="2022-03-07"),
+                      _mention("another child", ["child:6"], day="2022-03-20"),
                       _mention("march", ["street:main st"], day="2022-09-20"),
                       _mention("trial", ["street:main st", "child:6"], day="2022-09-20"),
-                      _mention("sentence", ["named:jane doe"], day="2022-12-20")])
+                      _mention("sentence", ["named:jane doe"], day="2024-06-20"),
+                      _mention("anniversary", ["street:main st", "child:6"], day="2023-06-20")])
     assert [i.incident.article_ids for i in state.incidents] == [["a1", "vigil", "trial", "sentence"]]
 
 
@@ -735,17 +755,21 @@ def test_a_mention_sharing_no_anchor_joins_a_town_s_only_incident_of_its_last_tw
         assert [i.incident.article_ids for i in state.incidents] == [["a1"]]
 
 
-def test_a_mention_sharing_no_anchor_joins_a_small_town_s_only_incident_of_its_last_fortnight():
-    # "Yreka teen charged in last week's shooting", nine days on: the town's one incident.
+def test_a_mention_sharing_no_anchor_joins_a_small_town_s_one_open_incident_however_long_before():
+    # "Yreka teen charged in last week's shooting", nine days on, and "Trial opens in Yreka
+    # killing" a year on: the quiet town's one incident.
     shooting = dataclasses.replace(_shooting([]), place=YREKA)
     charged = dataclasses.replace(_mention("charged", [], day="2022-03-11"), place=YREKA)
-    state, _ = _fold([shooting, charged])
-    assert [i.incident.article_ids for i in state.incidents] == [["a1", "charged"]]
-    # Two incidents in the fortnight, or a story three weeks on: none is it.
+    trial = dataclasses.replace(_mention("trial", [], day="2023-03-20"), place=YREKA)
+    state, _ = _fold([shooting, charged, trial])
+    assert [i.incident.article_ids for i in state.incidents] == [["a1", "charged", "trial"]]
+    # Two incidents open, or a story before the shooting: none is it.
     other = dataclasses.replace(_published(_report("o", 0, 1, article="a3"), "2022-03-06"), place=YREKA)
-    late = dataclasses.replace(_mention("late", [], day="2022-03-23"), place=YREKA)
-    state, _ = _fold([shooting, other, charged, late])
+    early = dataclasses.replace(_mention("early", [], day="2022-03-01"), place=YREKA)
+    state, _ = _fold([shooting, other, charged, trial])
     assert all(i.incident.article_ids in (["a1"], ["a3"]) for i in state.incidents)
+    state, _ = _fold([early, shooting])
+    assert [i.incident.article_ids for i in state.incidents] == [["a1"]]
 
 
 def test_what_mentions_join_does_not_depend_on_the_order_they_and_the_claims_arrive_in():
@@ -810,6 +834,31 @@ def test_outlets_placing_one_shooting_in_two_parts_of_the_city_are_one_incident_
         state, _ = _fold([dataclasses.replace(_report("a", 1, 0, article="a1"), place=east_new_york,
                                               anchors=belmont), other])
         assert len(state.incidents) == 2
+
+
+def test_outlets_placing_one_mass_shooting_in_two_parts_of_the_city_are_one_incident_on_its_figures():
+    west_side, east_side = (dataclasses.replace(KHARKIV, district=name) for name in ("West Side", "East Side"))
+    # "One dead, six hurt in East Side shooting"; then "Seven people shot at West Side block party"
+    counted = dataclasses.replace(_report("a", 1, 6, article="a1"), place=east_side)
+    block_party = dataclasses.replace(_report("b", article="a2"), place=west_side, victims=7)
+    state, _ = _fold([counted, block_party])
+    assert [o.incident.report_ids for o in state.incidents] == [["a", "b"]]
+    # Fewer hit, or another toll, are another shooting in another part of the city.
+    for first, second in ((dataclasses.replace(counted, killed=1, injured=2, killed_low=1, injured_low=2,
+                                               killed_high=1, injured_high=2),
+                           dataclasses.replace(block_party, victims=3)),
+                          (counted, dataclasses.replace(block_party, victims=5))):
+        state, _ = _fold([first, second])
+        assert len(state.incidents) == 2
+
+
+def test_a_story_counting_the_wounded_joins_people_shot_whose_story_also_tells_how_many_are_critical():
+    in_saltivka = dataclasses.replace(KHARKIV, district="Saltivka")
+    shot = dataclasses.replace(_report("a", article="a1"), victims=5, anchors=["street:lenin st"])  # "Five shot"
+    critical = dataclasses.replace(_report("b", None, 2, article="a1"), anchors=["street:lenin st"])  # "two critically"
+    wounded = dataclasses.replace(_report("c", None, 5, article="a2"), place=in_saltivka, anchors=["street:lenin st"])
+    state, _ = _fold([shot, critical, wounded])
+    assert [(o.incident.injured, o.incident.article_ids) for o in state.incidents] == [(5, ["a1", "a2"])]
 
 
 def test_a_story_counting_the_wounded_joins_one_that_counts_them_as_people_shot_in_another_part_of_the_city():

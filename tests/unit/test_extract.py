@@ -261,6 +261,16 @@ def test_a_story_whose_headline_names_a_killing_or_a_funeral_but_no_figure_is_a_
         assert report.mention and report.place.name == "Springfield" and report.killed is None
 
 
+def test_a_follow_up_filed_from_a_court_is_placed_where_its_opening_says_the_shooting_happened():
+    article = Article(id="f", published_at="2024-05-14T16:00:00+00:00",
+                      headline="Charges added against man accused in barbershop slayings",
+                      body="MADISON, Wis. (AP) - Prosecutors added charges on Tuesday against a man "
+                           "accused in the shooting at a barbershop in Baraboo last year that left "
+                           "Jane Marie Doe, 34, dead, court records show.")
+    [report] = extract(article, None).reports
+    assert report.mention and report.place.name == "Baraboo"
+
+
 def test_the_death_of_one_named_then_told_by_a_definite_owner_is_one_death():
     article = Article(id="d", headline="Town reeling after accidental shooting",
                       body=("Students were told of Jaden's death at an assembly Monday as word spread "
