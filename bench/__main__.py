@@ -11,6 +11,7 @@ Each section is timed apart; the full run takes about 15 minutes on an idle 2-co
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import signal
 import subprocess
@@ -66,6 +67,9 @@ def main() -> None:
     unknown = set(sections) - set(SECTIONS)
     if unknown:
         parser.error(f"unknown section(s) {', '.join(sorted(unknown))}; known: {', '.join(SECTIONS)}")
+    # The report ends with its plot: a run of a quarter of an hour must not find out only then.
+    if importlib.util.find_spec("matplotlib") is None:
+        parser.error("the report's plot needs matplotlib: pip install -e '.[bench]' (make bench does)")
     mode = QUICK if options.quick else FULL
     corpus = read_corpus(options.corpus)
     results = report.Results(command=" ".join(["python -m bench", *sys.argv[1:]]),
