@@ -23,10 +23,12 @@ NUMBER_WORD = one_of([*_UNITS_LONGEST_FIRST, *_SCALES, "dozen"])
 # Plural scales are vague counts with a floor and no ceiling.
 VAGUE = {"dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2000}
 
-# A number in words starts with a unit ("three hundred") or "a"/"an" and a scale ("a dozen").
+# A number in words starts with a unit ("three hundred") or "a"/"an" and a scale ("a dozen");
+# "and" goes on only after a scale ("a hundred and twelve"): "five and seven" is two numbers.
 NUMBER = (
     rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+"
-    rf"|(?:an?\s+(?:{SCALE_WORD})|(?:{UNIT_WORD}))(?:(?:\s*-\s*|\s+(?:and\s+)?)(?:{NUMBER_WORD}))*"
+    rf"|(?:an?\s+(?:{SCALE_WORD})|(?:{UNIT_WORD}))"
+    rf"(?:(?:\s*-\s*|\s+|(?:(?<=hundred)|(?<=thousand)|(?<=million))\s+and\s+)(?:{NUMBER_WORD}))*"
     rf"|{'|'.join(VAGUE)})"
 )
 
