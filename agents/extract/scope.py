@@ -38,7 +38,8 @@ _STATISTIC = CaseBlind(gated(re.compile(
       | (?:over|in|during|for|within)\s+the\s+(?:past|last|previous)\s+(?:(?:couple\s+of|few|several|[\w-]+)\s+)?(?:years?|decades?)\b
       | (?:in|during|since)\s+(?:{_MONTHS})\b(?!\s+\d)
       | (?:in|during|since|for)\s+(?:19|20)\d\d\b
-      | since\s+(?:the\s+(?:start|beginning)|records\s+began|january|the\s+first)
+      | since\s+(?:the\s+(?:start|beginning|outbreak)|records\s+began|january|the\s+first)
+      | since\s+(?:the\s+|its\s+)?(?:full[\s-]+scale\s+)?(?:war|invasion|conflict|fighting|offensive|occupation|uprising|escalation)\b
       | in\s+(?:\w+\s+)?(?:weekend|separate|unrelated|several|multiple|different)\s+(?:[\w-]+\s+)?(?:shootings|attacks|incidents)
       | (?:killed|wounded|injured|shot|hurt)\s+in\s+(?:shootings|attacks)\s+(?:in|across|around|on|throughout)\b
       | \bacross\s+the\s+(?:city|county|state|country|nation|boroughs?)\b
