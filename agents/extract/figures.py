@@ -101,6 +101,8 @@ _LONG_LABEL = r"(?:[\w.'’#-]++(?:[^\S\n][\w.'’#-]++){0,4}:\s+)?"
 _NAME_AGE = r"[A-Z][\w'’.-]++(?:\s+[A-Z][\w'’.-]++){0,3},\s+\d{1,3}(?:,|(?=\s+of\s+[A-Z])|(?=[.;]?\s*$))"
 _NAME_WORD = r"[A-Z][a-z'’]+(?:[A-Z][a-z'’]+)?"  # "McPherson", "DeShawn"
 _FULL_NAME = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}\.?){{1,2}}"
+# The age two people share, between them and what befell them: "Jane Doe and John Roe, both 19,".
+_BOTH_AGED = r",\s+both\s+(?:aged\s+)?\d{1,3}\b"
 _NAMES_APART = re.compile(r",\s+|,?\s+and\s+")
 _AGE_OF_A_NAME = re.compile(r",\s+\d{1,3}(?:,|$)")
 _DEFINITE = one_of(["the", "this", "that", "these", "those", "his", "her", "their", "its", "both"])
@@ -134,7 +136,7 @@ _PHRASE = SpelledCase(re.compile(
            |(?<=\w)['’]s\s+(?:[\w-]+\s+)?)
            (?:fatal|deadly)\s+(?:[\w-]+\s+){{0,2}}?(?:shooting|stabbing)
            \b(?!\s+(?:of|death|deaths|suspect|investigation|case)\b))
-      | (?<!\bin\s)(?<!\bof\s)(?<!\bat\s)(?<!\bfrom\s)(?<!\bnear\s)(?P<named>{_FULL_NAME}(?:(?:,\s+|,?\s+and\s+){_FULL_NAME}){{0,5}})(?=\s+(?:was|were|has\s+been|have\s+been)\s+(?:also\s+)?(?:slain|killed|shot|wounded|injured|stabbed|murdered|struck|pronounced\s+dead)\b)
+      | (?<!\bin\s)(?<!\bof\s)(?<!\bat\s)(?<!\bfrom\s)(?<!\bnear\s)(?P<named>{_FULL_NAME}(?:(?:,\s+|,?\s+and\s+){_FULL_NAME}){{0,5}})(?=(?:{_BOTH_AGED},)?\s+(?:was|were|has\s+been|have\s+been)\s+(?:also\s+)?(?:slain|killed|shot|wounded|injured|stabbed|murdered|struck|pronounced\s+dead)\b)
       | (?i:\b(?P<slain>(?:slain|murdered)\s+(?:{_AGE}\s+)?(?:{_SINGLE}))\b)
       | (?i:(?P<shooting_of>(?:{_SINGLE})['’]s\s+(?:accidental\s+|apparent\s+)?shooting)\b(?!\s+(?:death|suspect|range|spree)\b))
       | (?i:\b(?P<multiple>double|triple|quadruple)(?:\s+(?P<multiple_fatal>fatal|deadly))?\s+
@@ -172,6 +174,8 @@ _NOT_A_COUNT_BEFORE = AtTheEnd(gated(re.compile(
     r"|\b(?:father|mother|parent|dad|mom|mum)\s+of|\b(?:younger|older)\s+than"
     # a gallery's counter: "Image 5 of 12"
     r"|\b(?:image|photo|picture|slide)(?:\s+\d+\s+of)?"
+    # the age two people share: "a woman and a man, both 19,"
+    r"|\bboth"
     rf"|\b(?:{_MONTH_NAMES})\.?|\bages?(?:\s+of)?(?:\s+\d+\s*(?:and|or|to|-))?)\s*$"
     r"|[\d,.:-]$",
     re.I,
@@ -193,8 +197,8 @@ _AUXILIARY = (
     # "Damon Sochko, 16, of Morgantown,", "a 3-year-old boy in Campbell County"
     rf"(?:\s*,?\s+(?:of|in|at|from)\s+(?:the\s+)?{_PLACE_WORD}(?:\s+{_PLACE_WORD}){{0,3}},?)?"
     r"(?:\s*,\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,2}\s*,)?"  # "a 12-year-old boy, Jakob Weeks,"
-    # "two men aged 25 and 35", "a man between 25 and 35 years old"
-    r"(?:\s*,?\s+(?:aged\s+(?:between\s+)?|between\s+)\d{1,3}(?:\s*(?:,|and|to|-|–)\s*\d{1,3})*(?:\s+years\s+old)?\s*,?)?"
+    # "two men aged 25 and 35", "a man between 25 and 35 years old", "two men, both 19,"
+    r"(?:\s*,?\s+(?:aged\s+(?:between\s+)?|between\s+|both\s+(?:aged\s+)?)\d{1,3}(?:\s*(?:,|and|to|-|–)\s*\d{1,3})*(?:\s+years\s+old)?\s*,?)?"
     r"(?:\s*,?\s*(?:who|that)\b)?"
     r"(?:\s+of\s+(?:the|them|those|these|whom)(?:\s+\w+)?)?"
     r"(?:\s+(?:was|were|is|are|has|have|had|been|being|got|gets|remains?|remained|also|later|found"
@@ -519,7 +523,7 @@ def _coordinated(phrases: tuple[_Phrase, ...], sentence: str) -> list[list[_Phra
         if groups and _names_the_one_before(groups[-1][-1], phrase, sentence):
             groups[-1][-1] = replace(groups[-1][-1], end=phrase.end, named_after=True)
             continue
-        joiner = _OWNER.sub(" ", sentence[groups[-1][-1].end:phrase.start]) if groups else ""
+        joiner = _OWNER.sub(" ", _SHARED_AGE.sub("", sentence[groups[-1][-1].end:phrase.start])) if groups else ""
         joined_by_and = " and " in f" {joiner} "
         partitive = not joined_by_and and _HOW.match(sentence, phrase.end)
         if groups and _COORDINATION.fullmatch(joiner) and not partitive and not phrase.own_clause and (
@@ -530,6 +534,10 @@ def _coordinated(phrases: tuple[_Phrase, ...], sentence: str) -> list[list[_Phra
         else:
             groups.append([phrase])
     return [_as_named_apposition(group, sentence) for group in groups]
+
+
+# "a woman and a man, both 19, and another man": the pair's age joins them to the next.
+_SHARED_AGE = re.compile(rf"^{_BOTH_AGED}")
 
 
 # The comma that closes an apposition, after the ages that may end it.

@@ -258,6 +258,10 @@ def test_counts_and_qualifiers(sentence, expected):
     ("Two men were taken to Northside Hospital, where they died.", [(KILLED, 2)]),
     ("Two died at the scene and one was taken to a hospital, where she died.", [(KILLED, 2), (KILLED, 1)]),
     ("A man accidentally fired his handgun, shooting himself in the left leg.", [(VICTIMS, 1)]),
+    # the age two people share is no count, and leaves them one subject
+    ("Deputies found a woman and a man, both 19, and another man dead in the car.", [(KILLED, 3)]),
+    ("Marcus Hale and Devin Ortiz, both 17, were killed outside the rink.", [(KILLED, 2)]),
+    ("Two brothers, both aged 20, were wounded on Pine Street.", [(INJURED, 2)]),
 ])
 def test_victims_and_what_happened_to_them(sentence, expected):
     assert _kinds(sentence) == expected
