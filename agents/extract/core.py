@@ -20,8 +20,8 @@ from agents.extract.figures import INJURED, KILLED, VICTIMS, Figure
 from agents.extract.language import article_language
 from agents.extract.link import link_place
 from agents.extract.numbers import Count
-from agents.extract.scope import (is_background, is_court_story, is_earlier_count, is_earlier_incident, is_statistic,
-                                  recall_starts)
+from agents.extract.scope import (is_background, is_court_story, is_earlier_count, is_earlier_incident, is_roundup,
+                                  is_statistic, recall_starts)
 from agents.extract.places import (
     REGION_OF,
     Mention,
@@ -152,9 +152,17 @@ def read_claims(article: Article, revision: int, gazetteer: Gazetteer,
     story = sentences(text, len(article.headline))
     # Most sentences have no casualty word, which the reader sees at once: a statistic is
     # looked for only where there is a figure.
-    claims = [(index, sentence, found) for index, sentence in enumerate(story)
-              if (found := _own_figures(reader.figures(sentence.text), sentence.text))
-              and not is_statistic(sentence.text)]
+    told = [(index, sentence, found) for index, sentence in enumerate(story)
+            if (found := _own_figures(reader.figures(sentence.text), sentence.text))]
+    # A headline that tells the figures of a roundup's total tells that total: "1 dead, 7
+    # wounded in weekend shootings" over "a man was killed and seven were wounded in shootings
+    # from Saturday morning to early Sunday". (One person is one incident's, whom a roundup
+    # may count too: "a man was killed, one of three shot across the city".)
+    roundups = [found for _, sentence, found in told if is_roundup(sentence.text)]
+    claims = [(index, sentence, found) for index, sentence, found in told
+              if not is_statistic(sentence.text)
+              and not (sentence.in_headline and _people(found) > 1
+                       and any(_tells_the_headline(found, roundup) for roundup in roundups))]
     if not claims:
         claims = _first_told(story, reader)
     if any(not is_earlier_count(sentence.text) for _, sentence, _ in claims):
@@ -361,6 +369,12 @@ def _where_it_happened(story: list[Sentence], mentions: list[Mention], dateline:
 
 def _told(found: list[Figure]) -> tuple[Count | None, Count | None, Count | None]:
     return total(found, KILLED), total(found, INJURED), hit(found)
+
+
+def _people(found: list[Figure]) -> int:
+    """How many people the figures tell of at the most: the dead and the hurt, or all hit."""
+    killed, injured, victims = _told(found)
+    return max((killed.value if killed else 0) + (injured.value if injured else 0), victims.value if victims else 0)
 
 
 def _read_places(article: Article, text: str, story: list[Sentence], claim_sentences: list[Sentence],

@@ -30,32 +30,38 @@ _MONTHS = (
 _WEEKDAY = "(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 # Gated (see ``gate.py``): every phrase opens at a word's start, with a digit or most letters,
 # so the search tests the boundary before the phrases (1.4x on sentences with a casualty word).
-_STATISTIC = CaseBlind(gated(re.compile(
-    rf"""\b(?:
-        so\s+far | to\s+date | year[\s-]+to[\s-]+date
+def _phrases(pattern: str) -> CaseBlind:
+    return CaseBlind(gated(re.compile(rf"\b(?:{pattern})", re.X | re.I)).pattern, re.X)
+
+
+# Many incidents told as one total: a roundup of a night's or a weekend's shootings.
+_ROUNDUP = _phrases(
+    rf"""in\s+(?:\w+\s+)?(?:weekend|separate|unrelated|several|multiple|different)\s+(?:[\w-]+\s+)?(?:shootings|attacks|incidents)
+      | (?:killed|wounded|injured|shot|hurt)\s+in\s+(?:shootings|attacks)\s+(?:in|across|around|on|throughout)\b
+      | \bacross\s+the\s+(?:city|county|state|country|nation|boroughs?)\b
+      | \b(?:from|between)\s+(?:[\w:.]+\s+){{0,3}}?{_WEEKDAY}\b[^.;]{{0,30}}?\b(?:through|to|until|till|and)\s+(?:[\w:.]+\s+){{0,3}}?{_WEEKDAY}\b
+      | shootings\s+(?:from|between|over|throughout)\s+(?:\w+\s+){{0,2}}(?:morning|afternoon|evening|night|weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday)
+      | \bsplit\s+(?:over|across|between)\s+\d+\s+events\b
+      | \b(?:two|three|four|five|six|several|multiple|\d+)\s+(?:separate\s+|different\s+)?(?:shootings|attacks|incidents)\b | citywide | statewide | nationwide
+      | (?:at|in)\s+(?:unspecified|various|different|several)\s+locations
+      | deadliest\s+(?:weekend|week|month|year|day) | \bviolent\s+(?:night|weekend|day|week|stretch|span)\b
+      | since\s+(?:early\s+|late\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"""
+)
+# A running total, or an incident long past.
+_RUNNING_OR_PAST = _phrases(
+    rf"""so\s+far | to\s+date | year[\s-]+to[\s-]+date
       | (?:this|last|each|every|a|per)\s+(?:year|month|decade)
       | (?:first|last|past)\s+(?:[\w-]+\s+)?(?:days|weeks|months)\s+of\s+(?:the|this|last)\s+year
       | (?:over|in|during|for|within)\s+the\s+(?:past|last|previous)\s+(?:(?:couple\s+of|few|several|[\w-]+)\s+)?(?:years?|decades?)\b
       | (?:in|during|since)\s+(?:{_MONTHS})\b(?!\s+\d)
       | (?:in|during|since|for)\s+(?:19|20)\d\d\b
       | since\s+(?:the\s+(?:start|beginning)|records\s+began|january|the\s+first)
-      | in\s+(?:\w+\s+)?(?:weekend|separate|unrelated|several|multiple|different)\s+(?:[\w-]+\s+)?(?:shootings|attacks|incidents)
-      | (?:killed|wounded|injured|shot|hurt)\s+in\s+(?:shootings|attacks)\s+(?:in|across|around|on|throughout)\b
-      | \bacross\s+the\s+(?:city|county|state|country|nation|boroughs?)\b
-      | \b(?:from|between)\s+(?:[\w:.]+\s+){{0,3}}?{_WEEKDAY}\b[^.;]{{0,30}}?\b(?:through|to|until|till|and)\s+(?:[\w:.]+\s+){{0,3}}?{_WEEKDAY}\b
-      | shootings\s+(?:from|between|over|throughout)\s+(?:\w+\s+){{0,2}}(?:morning|afternoon|evening|night|weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday)
       | homicides?\s+(?:this|last)\s+year
-      | \bsplit\s+(?:over|across|between)\s+\d+\s+events\b
       | \bamong\s+(?:the\s+)?(?:at\s+least\s+)?\d+(?!\s+(?:people\s+|others\s+)?(?:shot|wounded|injured|hurt)\b)
-      | \b(?:two|three|four|five|six|several|multiple|\d+)\s+(?:separate\s+|different\s+)?(?:shootings|attacks|incidents)\b | citywide | statewide | nationwide
-      | (?:at|in)\s+(?:unspecified|various|different|several)\s+locations
-      | deadliest\s+(?:weekend|week|month|year|day) | \bviolent\s+(?:night|weekend|day|week|stretch|span)\b
       | \b(?:years|months|decades|a\s+year|a\s+decade)\s+ago\b
       | \b(?:last|this\s+past)\s+(?:summer|spring|fall|autumn|winter)\b | \b(?:summer|spring|fall|autumn|winter)\s+of\s+(?:19|20)\d\d\b
-      | since\s+(?:early\s+|late\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday) | \d+(?:st|nd|rd|th)\s+(?:homicide|murder|killing|shooting)
-    )""",
-    re.X | re.I,
-)).pattern, re.X)
+      | \d+(?:st|nd|rd|th)\s+(?:homicide|murder|killing|shooting)"""
+)
 BACKGROUND_DAYS = 30
 # A story's own news spans a night, a weekend's roundup or the days a victim lived on: a claim
 # dated five days or more before the story's day recalls an earlier incident ("On June 20, 11
@@ -79,7 +85,13 @@ _COURT_STAGE = re.compile(
 
 
 def is_statistic(sentence: str) -> bool:
-    return bool(_STATISTIC.search(sentence))
+    return is_roundup(sentence) or bool(_RUNNING_OR_PAST.search(sentence))
+
+
+def is_roundup(sentence: str) -> bool:
+    """Whether the sentence totals many incidents: "six people were wounded in three separate
+    shootings", "shot across the city over the weekend"."""
+    return bool(_ROUNDUP.search(sentence))
 
 
 # "Earlier on Sunday, officials had reported 30 dead": a count the story's own has replaced.
