@@ -87,7 +87,7 @@ _NOT_MODIFIER = (
     r"|after|before|during|when|while|as|near|outside|inside|into|over|under|than|then|have|has"
     r"|he|she|it|we|they|you|him|them"
     r"|had|been|being|kill\w*|shoot\w*|shot|wound\w*|injur\w*|dies|died|left|leav\w*"
-    r"|(?!(?:un)?(?:identified|armed|masked|named|related|retired|married|licensed|intended)\b)[a-z]+ed)\b)"
+    r"|(?!(?:un)?(?:identified|armed|masked|named|related|retired|married|licensed|intended|adopted|estranged)\b)[a-z]+ed)\b)"
 )
 # Runs of word letters here are possessive ("++", "*+"): what follows them is never a letter
 # of theirs (white space, a comma, a colon), so giving letters back can never make a match,
@@ -231,7 +231,7 @@ _DEATH = (
     # "were found at the scene dead"
     r"|found\s+(?:(?:at|in|inside|near|outside|on|behind)\s+(?:[\w'’-]+\s+){1,4}?)?dead\b(?!['’]s|[\s-]+ends?\b)"
     r"|lost\s+(?:his|her|their)\s+lives?|succumbed|perished|fatally\b|mortally\s+wounded"
-    r"|suffered\s+(?:a\s+)?(?:fatal|mortal)|did\s+not\s+survive"
+    r"|suffer(?:s|ed)\s+(?:a\s+)?(?:fatal|mortal)|did\s+not\s+survive"
     r"|t(?:ook|akes?|aking)\s+(?:(?:his|her|their)\s+)?own\s+(?:life|lives)"
     r"|t(?:ook|akes?|aking)\s+(?:his|her|their)\s+(?:life|lives)"
 )
@@ -564,14 +564,19 @@ def _as_named_apposition(group: list[_Phrase], sentence: str) -> list[_Phrase]:
 def _names_the_one_before(before: _Phrase, phrase: _Phrase, sentence: str) -> bool:
     """Whether a name or a description after a comma tells of the one person just counted:
     "his friend, 63-year-old Daniel Caron" is one man, and so is "one of the victims, a man,
-    has died" (the description closed by a comma before the verb); "a man, a woman" and "a
-    man, a woman, and a boy" are two and three."""
+    has died" (the description closed by a comma before the verb, "one of the victims, 17-year-old
+    Raekwon Brown, a student at Burke High, was"); "a man, a woman" and "a man, a woman, and a
+    boy" are two and three."""
     if phrase.count.value != 1 or before.name or before.count.value != 1 or before.cumulative:
         return False
     if sentence[before.end:phrase.start].strip() != ",":
         return False
-    return phrase.name or (sentence.startswith(",", phrase.end)
-                           and _PREDICATE.match(sentence, phrase.end + 1) is not None)
+    described = _DESCRIPTION.match(sentence, phrase.end)
+    return phrase.name or (described is not None and _PREDICATE.match(sentence, described.end()) is not None)
+
+
+# A description closed by a comma, with the words that place it: "a student at Burke High,".
+_DESCRIPTION = re.compile(r"(?:\s+(?:at|of|from|in|with|for|who)\b[^,;]{0,60})?,")
 
 
 def _sum(group: list[_Phrase]) -> Count:

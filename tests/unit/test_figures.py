@@ -262,6 +262,14 @@ def test_counts_and_qualifiers(sentence, expected):
     ("Deputies found a woman and a man, both 19, and another man dead in the car.", [(KILLED, 3)]),
     ("Marcus Hale and Devin Ortiz, both 17, were killed outside the rink.", [(KILLED, 2)]),
     ("Two brothers, both aged 20, were wounded on Pine Street.", [(INJURED, 2)]),
+    # a fatal wound told in the present of a headline is a death
+    ("Toddler suffers fatal gunshot wound at Maple Court home", [(KILLED, 1)]),
+    # family told by the tie: "adopted" and "estranged" describe the person, as "retired" does
+    ("A man and his adopted daughter were found dead in the house.", [(KILLED, 2)]),
+    ("Police said a woman and her estranged husband were wounded.", [(INJURED, 2)]),
+    # a description placed by where the person studies or works is the named person again
+    ("One of the victims, 19-year-old Tavon Reece, a student at Lakeview College, was pronounced dead.",
+     [(KILLED, 1)]),
 ])
 def test_victims_and_what_happened_to_them(sentence, expected):
     assert _kinds(sentence) == expected
