@@ -122,6 +122,19 @@ def total(found: list[Figure], kind: str) -> Count | None:
     return Count(best.value, best.low, best.high, best.qualifier)
 
 
+def _killed_beside(found: list[Figure], dead_one_by_one: int) -> Count | None:
+    """A sentence's dead, with those the story told of one by one before when its own are told
+    as also killed: "Kenneth Mills was shot and killed ... German Booker, a customer at the
+    shop, was also killed" are two dead. A count is no one told one by one: "two were killed
+    ... Booker was also killed" stays two."""
+    killed = total(found, KILLED)
+    told = [f for f in found if f.kind == KILLED]
+    if killed is None or not dead_one_by_one or not all(f.individual and f.also for f in told):
+        return killed
+    value = dead_one_by_one + killed.value
+    return Count(value, value, None, None)
+
+
 def hit(found: list[Figure]) -> Count | None:
     """The people a sentence tells were shot or hit, the dead among them. People told of one
     by one under different fates are different people: "a 7-year-old girl was grazed by a
@@ -192,6 +205,7 @@ def read_claims(article: Article, revision: int, gazetteer: Gazetteer,
     story_anchors = anchors(article.body)  # outlets rewrite headlines, syndicated bodies stay
     reports = []
     story_street = None
+    dead_one_by_one = 0  # the most dead a claim has told of one by one so far
     for whole, whole_found, time in timed:
         # A roundup gives each shooting its address: a claim at another block than the
         # story's first is another incident ("a shooting in the 1400 block of Mount Herman").
@@ -199,10 +213,13 @@ def read_claims(article: Article, revision: int, gazetteer: Gazetteer,
         story_street = story_street or next(iter(streets), None)
         elsewhere = bool(streets) and story_street not in streets
         for sentence, found, in_sentence in _by_town(whole, whole_found, _placing(mentions, whole, filed_from)):
+            killed = _killed_beside(found, dead_one_by_one)
+            if killed is not None and all(f.individual for f in found if f.kind == KILLED):
+                dead_one_by_one = max(dead_one_by_one, killed.value)
             reports.append(_report(article, revision, sentence.start, sentence.end, sentence.text,
                                    claim_place(in_sentence, place_of_article, gazetteer,
                                                opening_place_at(whole.text, whole.start)), time,
-                                   total(found, KILLED), total(found, INJURED), hit(found),
+                                   killed, total(found, INJURED), hit(found),
                                    reader.adds(sentence.text, found), story_anchors, reader, language,
                                    elsewhere))
     return reports

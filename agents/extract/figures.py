@@ -327,6 +327,7 @@ class Figure:
     others: bool = False  # people beyond the sentence's count ("three others were grazed")
     own_death: bool = False  # the shooter's, beyond the count of the people before ("then himself")
     revised: bool = False  # the sentence's own later figure for the one before ("revised the figure to five")
+    also: bool = False  # people told as also hit, beside others: "German Booker was also killed"
 
 
 @dataclass(frozen=True, slots=True)
@@ -716,6 +717,14 @@ _ALSO = re.compile(r"\balso\b", re.I)
 _ALSO_REACH = 25
 
 
+def _also_died(sentence: str, subject_end: int) -> bool:
+    """Whether the subject ending at ``subject_end`` is told as also dead: "German Booker, a
+    customer at the shop, was also killed" ("Jaden's death also sparked an outpouring" tells
+    of something else that the death did too)."""
+    told = _PREDICATE.match(sentence, subject_end)
+    return told is not None and bool(told["death"]) and bool(_ALSO.search(told.group()))
+
+
 # The shooter's own death, beyond the count of victims: "killing 2, then himself"; at the end
 # of a list of the people killed: "kills 7-year-old daughter, himself".
 _SELF_KILLED = gated(re.compile(
@@ -779,7 +788,8 @@ def figures(sentence: str, counted_before: bool = True) -> list[Figure]:
         if kind != KILLED and _OF_THE_CASUALTIES.match(sentence, last.end) and not _ALL.search(
                 sentence, max(0, group[0].start - 5), group[0].start):
             continue  # "56 of the injured were in serious condition": some of those counted
-        if _ALSO.search(sentence, max(0, group[0].start - _ALSO_REACH), last.end + _ALSO_REACH):
+        also = bool(_ALSO.search(sentence, max(0, group[0].start - _ALSO_REACH), last.end + _ALSO_REACH))
+        if also:
             total = Count(total.value, total.low, None, total.qualifier)  # a part: at least so many
             if kind == VICTIMS and not last.cumulative:
                 kind = INJURED  # hit beside the dead told before, and not told dead themselves
@@ -799,7 +809,8 @@ def figures(sentence: str, counted_before: bool = True) -> list[Figure]:
         found.append(Figure(kind, total.value, total.low, total.high, total.qualifier,
                             group[0].start, last.end,
                             individual=all(phrase.individual for phrase in group),
-                            others=group[-1].others or beyond_those_told))
+                            others=group[-1].others or beyond_those_told,
+                            also=also and _also_died(sentence, last.end)))
     found += _raised(sentence, found) + _lives_taken(sentence)
     if not found and (shot := _SELF_SHOT.search(sentence)) is not None and not _COUNTED_BEFORE.search(
             sentence, max(0, shot.start() - _COUNTED_REACH), shot.start()):

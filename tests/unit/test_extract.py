@@ -425,3 +425,26 @@ def test_the_scene_may_be_set_several_paragraphs_into_the_story():
             "Officers were called to the house on Elm Street shortly before 1 a.m. Thursday after shots were fired.")
     dates = _dates(body, "Three hurt at Springfield party")
     assert dates and set(dates) == {("2022-03-03", True)}, dates
+
+
+def _killed(headline, body):
+    article = Article(id="also-killed", headline=headline, body=body, published_at="2024-05-13T12:00:00+00:00")
+    return [r.killed for r in extract(article, None).reports]
+
+
+def test_a_victim_told_as_also_killed_is_one_more_than_those_told_one_by_one():
+    assert _killed("Shooting at Springfield barber shop", (
+        "SPRINGFIELD, Ill. (AP) - Marcus Lane, 22, was shot and killed Sunday inside a barber shop on "
+        "Elm Street, police said. Devon Price, a customer at the shop, was also killed.")) == [1, 2]
+
+
+def test_a_victim_told_as_also_killed_after_a_count_is_one_of_those_counted():
+    assert _killed("Two killed at Springfield barber shop", (
+        "SPRINGFIELD, Ill. (AP) - Two men were killed Sunday inside a barber shop on Elm Street, police "
+        "said. Devon Price, a customer at the shop, was also killed.")) == [2, 2, 1]
+
+
+def test_what_a_death_also_did_is_no_other_death():
+    assert _killed("Boy killed on Elm Street", (
+        "SPRINGFIELD, Ill. (AP) - A 9-year-old boy was shot and killed Sunday on Elm Street, police said. "
+        "Jaden's death also sparked an outpouring of grief at his school.")) == [1, 1, 1]
