@@ -272,6 +272,11 @@ _SOME_OF_THEM = re.compile(r"\b\w+\s+of\s+(?:whom|them|those|these|the\s+[a-z]+)
 # "and one died", "two of them later died": a count just before a death is its own subject.
 _COUNT_BEFORE = re.compile(rf"\b(?:{UNIT_WORD}|\d+)(?:\s+[a-z]+){{0,2}}\s+$", re.I)
 _RELATIVE = re.compile(r"\s*,?\s*(?:who|that)\s", re.I)
+# "... has now died": the sentence's own verb after a relative clause, in the perfect a relative
+# clause of its own would not take ("who had died").
+_HAS_DIED = re.compile(r"\b(?:has|have)\s+(?:now\s+|since\s+)?died\b", re.I)
+_HARD_BREAK = re.compile(r"[;:!?—]")
+_RELATIVE_REACH = 160
 _NAME_AND_COMMA_BEFORE = re.compile(r"\b[A-Z][\w'’.-]*,\s*$")
 _ANOTHER_PERSON = re.compile(rf"\band\s+(?:a|an|another)\s+(?:[\w-]+\s+){{0,2}}?(?:{_SINGLE})\b", re.I)
 # "were taken to Morton Hospital, where they died": the people taken there, no one else.
@@ -641,6 +646,13 @@ def _died_since(group: list[_Phrase], sentence: str, predicate_end: int) -> str 
     women wounded has died", "five wounded were rushed to hospitals, where three died")."""
     rest = _clause(sentence, predicate_end)
     death = _LATER_DEATH.search(rest)
+    if death is None and _RELATIVE.match(sentence, group[-1].end):
+        # the relative clause may run on past a clause's break to the sentence's own verb: "a
+        # toddler who was critically injured after shooting himself in the face has died"
+        rest = sentence[predicate_end: predicate_end + _RELATIVE_REACH]
+        death = _HAS_DIED.search(rest)
+        if death is not None and _HARD_BREAK.search(rest, 0, death.start()):
+            death = None
     if death is None or _ANOTHER_PERSON.search(rest, 0, death.start()):
         return None  # "a 56-year-old who had been shot in the leg and a child who had died"
     some = (_PARTITIVE_BEFORE.search(sentence, max(0, group[0].start - 20), group[0].start)

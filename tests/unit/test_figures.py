@@ -262,6 +262,11 @@ def test_counts_and_qualifiers(sentence, expected):
     ("Deputies found a woman and a man, both 19, and another man dead in the car.", [(KILLED, 3)]),
     ("Marcus Hale and Devin Ortiz, both 17, were killed outside the rink.", [(KILLED, 2)]),
     ("Two brothers, both aged 20, were wounded on Pine Street.", [(INJURED, 2)]),
+    # hurt, told in a relative clause, then dead in the sentence's own verb past a clause's break:
+    # one person dead, not one hurt and one dead
+    ("A 4-year-old boy who was critically wounded after finding a gun in a closet has died.", [(KILLED, 1)]),
+    ("A man who was in critical condition after gunfire erupted outside a bar has now died, raising "
+     "the death toll to two.", [(KILLED, 1), (KILLED, 2)]),
     # a fatal wound told in the present of a headline is a death
     ("Toddler suffers fatal gunshot wound at Maple Court home", [(KILLED, 1)]),
     # family told by the tie: "adopted" and "estranged" describe the person, as "retired" does
