@@ -101,6 +101,11 @@ _LONG_LABEL = r"(?:[\w.'’#-]++(?:[^\S\n][\w.'’#-]++){0,4}:\s+)?"
 _NAME_AGE = r"[A-Z][\w'’.-]++(?:\s+[A-Z][\w'’.-]++){0,3},\s+\d{1,3}(?:,|(?=\s+of\s+[A-Z])|(?=[.;]?\s*$))"
 _NAME_WORD = r"[A-Z][a-z'’]+(?:[A-Z][a-z'’]+)?"  # "McPherson", "DeShawn"
 _FULL_NAME = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}\.?){{1,2}}"
+_LATER_DIED = r"(?:later\s+|also\s+|then\s+)?died"
+# Words that open a sentence capitalised and are no one's name: "Many died", "Police died".
+_NOT_A_NAME = one_of(spelled_out(
+    "many|several|some|most|all|both|few|none|nobody|everyone|everybody|they|he|she|it|who|this|that|these"
+    "|those|police|authorities|officials|each|either|neither|another|others?")) + "|" + _PEOPLE
 # The age two people share, between them and what befell them: "Jane Doe and John Roe, both 19,".
 _BOTH_AGED = r",\s+both\s+(?:aged\s+)?\d{1,3}\b"
 _NAMES_APART = re.compile(r",\s+|,?\s+and\s+")
@@ -136,7 +141,8 @@ _PHRASE = SpelledCase(re.compile(
            |(?<=\w)['’]s\s+(?:[\w-]+\s+)?)
            (?:fatal|deadly)\s+(?:[\w-]+\s+){{0,2}}?(?:shooting|stabbing)
            \b(?!\s+(?:of|death|deaths|suspect|investigation|case)\b))
-      | (?<!\bin\s)(?<!\bof\s)(?<!\bat\s)(?<!\bfrom\s)(?<!\bnear\s)(?P<named>{_FULL_NAME}(?:(?:,\s+|,?\s+and\s+){_FULL_NAME}){{0,5}})(?=(?:{_BOTH_AGED},)?\s+(?:was|were|has\s+been|have\s+been)\s+(?:also\s+)?(?:slain|killed|shot|wounded|injured|stabbed|murdered|struck|pronounced\s+dead)\b)
+      | (?<!\bin\s)(?<!\bof\s)(?<!\bat\s)(?<!\bfrom\s)(?<!\bnear\s)(?P<named>{_FULL_NAME}(?:(?:,\s+|,?\s+and\s+){_FULL_NAME}){{0,5}})(?=(?:{_BOTH_AGED},)?\s+(?:(?:was|were|has\s+been|have\s+been)\s+(?:also\s+)?(?:slain|killed|shot|wounded|injured|stabbed|murdered|struck|pronounced\s+dead)|{_LATER_DIED})\b)
+      | ^(?!(?i:{_NOT_A_NAME})\b)(?P<surname>{_NAME_WORD})(?=\s+(?:(?:was|has\s+been)\s+(?:also\s+|later\s+)?pronounced\s+dead|{_LATER_DIED})\b)
       | (?i:\b(?P<slain>(?:slain|murdered)\s+(?:{_AGE}\s+)?(?:{_SINGLE}))\b)
       | (?i:(?P<shooting_of>(?:{_SINGLE})['’]s\s+(?:accidental\s+|apparent\s+)?shooting)\b(?!\s+(?:death|suspect|range|spree)\b))
       | (?i:\b(?P<multiple>double|triple|quadruple)(?:\s+(?P<multiple_fatal>fatal|deadly))?\s+
@@ -429,6 +435,8 @@ def _phrase(match: re.Match[str], sentence: str) -> _Phrase | None:
         found = len(_LIST_SEPARATOR.split(match["acted"]))
         return _Phrase(match.start("acted"), match.end(), Count(found, found, found, None), False, False,
                        False, individual=True)
+    if match["surname"]:  # "Hicks died of his wounds on June 5": someone the story told of before
+        return _Phrase(match.start(), match.end(), Count(1, 1, 1, None), True, False, False, name=True)
     if match["named"]:  # "Raymone West, Brian Dearmond and Marquise McPherson were also struck"
         found = len(_NAMES_APART.split(match["named"]))
         return _Phrase(match.start(), match.end(), Count(found, found, found, None), False, False,

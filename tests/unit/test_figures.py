@@ -267,6 +267,11 @@ def test_counts_and_qualifiers(sentence, expected):
     ("A 4-year-old boy who was critically wounded after finding a gun in a closet has died.", [(KILLED, 1)]),
     ("A man who was in critical condition after gunfire erupted outside a bar has now died, raising "
      "the death toll to two.", [(KILLED, 1), (KILLED, 2)]),
+    # someone told by name dies: the one the story told of
+    ("Reece died of his wounds on Tuesday.", [(KILLED, 1)]),
+    ("Tavon Reece died Tuesday at Mercy Hospital.", [(KILLED, 1)]),
+    ("Okafor was pronounced dead at 2:10 a.m., the coroner said.", [(KILLED, 1)]),
+    ("Many died in the crush.", []),  # no one's name
     # a fatal wound told in the present of a headline is a death
     ("Toddler suffers fatal gunshot wound at Maple Court home", [(KILLED, 1)]),
     # family told by the tie: "adopted" and "estranged" describe the person, as "retired" does
