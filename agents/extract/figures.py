@@ -220,9 +220,11 @@ _HYPOTHETICAL = AtTheEnd(gated(re.compile(r"\b(?:any\s*time|whenever|every\s+tim
 _WOULD_BE = re.compile(r"\b(?:would|could|might|may|should)(?:\s+have|['’]ve)?\s+(?:be|been|become)\s+(?:an?\s+)?$",
                        re.I)
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|be|been|being|got|gets|get)\b", re.I)
-_TRANSITIVE = re.compile(r"(?:(?:fatally|mortally)\s+)?(?:shot|killed|murdered|wounded|injured|struck|hit|stabbed|grazed)\b", re.I)
+# A headline's present too: "Man fatally shoots wife".
+_TRANSITIVE = re.compile(r"(?:(?:fatally|mortally)\s+)?(?:shot|shoots|killed|kills|murdered|murders|wounded|wounds|injured"
+                         r"|injures|struck|strikes|hit|hits|stabbed|stabs|grazed)\b", re.I)
 _OBJECT = re.compile(
-    r"\s+(?:a|an|another|the|his|her|their|its|two|three|four|five|six|several|multiple|\d+|\d+-year-old)\s"
+    r"\s+(?:a|an|another|the|his|her|their|its|two|three|four|five|six|several|multiple|\d+|\d+-year-old)(?:\s|$)"
     r"(?!times\b|(?:few|couple\s+of|number\s+of)\s+times\b|\w+\s+times\b)"
     rf"|\s+(?:{_SINGLE})\b", re.I)  # a headline's bare object: "Homeowner killed man, woman"
 # "the suspect who shot a child" did the shooting.
@@ -314,6 +316,11 @@ _TOLL = gated(re.compile(
     re.I,
 ))
 _TOLL_REACH = 180
+# A count after a casualty verb with a fate of its own, a headline's list without its comma:
+# "1 killed 3 injured".
+_FATE = r"\s+(?:killed|dead|injured|wounded|hurt)\b"
+_FATED_COUNT = re.compile(rf"\s+(?:{NUMBER}){_FATE}", re.I)
+_FATE_AFTER = re.compile(_FATE, re.I)
 _NEARLY = gated(re.compile(r"\b(?:nearly|almost|narrowly|could\s+have)\s+$", re.I))
 # "left four troops including the gunman dead": who the count takes in may come between.
 _LEFT_STATE = re.compile(r"(?:,?\s+including\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)?,?)?"
@@ -626,7 +633,8 @@ def _as_subject(group: list[_Phrase], sentence: str) -> tuple[str, Count] | None
     verb = next(predicate.start(kind) for kind in ("death", "injury", "hit") if predicate[kind])
     passive = _PASSIVE.search(sentence, last.end, verb)
     transitive = _TRANSITIVE.match(sentence, verb)
-    if not passive and transitive and _OBJECT.match(sentence, max(predicate.end(), transitive.end())):
+    acted_on = max(predicate.end(), transitive.end()) if transitive else 0
+    if not passive and transitive and _OBJECT.match(sentence, acted_on) and not _FATED_COUNT.match(sentence, acted_on):
         return None  # "a 16-year-old shot a friend", "Walker fatally stabbed Lockwood": who did it
     total = _sum(group)
     if predicate["death"]:
@@ -695,6 +703,8 @@ def _as_object(group: list[_Phrase], sentence: str) -> tuple[str, Count] | None:
     if _RECOVERED.search(before) and _BODY.search(sentence, group[0].start, group[-1].end):
         return KILLED, total  # "rescuers pulled 15 bodies from the rubble"
     if (act := _ACT.search(before)) is not None:
+        if (act["kill"] or act["wound"]) and _FATE_AFTER.match(sentence, group[-1].end):
+            return None  # "1 killed 3 injured": the count after the verb has a fate of its own
         verb = (act["kill"] or act["wound"] or "").lower()
         if verb in _BARE_VERBS and _IRREALIS.search(before, 0, act.start()):
             return None  # "plotted to kill 12 officers", "storms could kill 10"

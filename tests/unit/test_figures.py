@@ -267,6 +267,11 @@ def test_counts_and_qualifiers(sentence, expected):
     ("A 4-year-old boy who was critically wounded after finding a gun in a closet has died.", [(KILLED, 1)]),
     ("A man who was in critical condition after gunfire erupted outside a bar has now died, raising "
      "the death toll to two.", [(KILLED, 1), (KILLED, 2)]),
+    # a headline's present, or an object at its end: who did it is no victim
+    ("Man fatally shoots wife after mistaking her for intruder", [(KILLED, 1)]),
+    ("Police say 12-year-old accidentally killed 13-year-old", [(KILLED, 1)]),
+    # a headline's list without its comma: the count after the verb has a fate of its own
+    ("1 killed 3 injured in Elm Street shooting", [(KILLED, 1), (INJURED, 3)]),
     # someone told by name dies: the one the story told of
     ("Reece died of his wounds on Tuesday.", [(KILLED, 1)]),
     ("Tavon Reece died Tuesday at Mercy Hospital.", [(KILLED, 1)]),
