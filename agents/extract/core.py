@@ -178,8 +178,11 @@ def read_claims(article: Article, revision: int, gazetteer: Gazetteer,
                        and any(_tells_the_headline(found, roundup) for roundup in roundups))]
     if not claims:
         claims = _first_told(story, reader)
+    # A count given before the story's own is replaced by it, unless the sentence itself tells
+    # the revision ("originally reported four injured; that number was later raised to five").
     if any(not is_earlier_count(sentence.text) for _, sentence, _ in claims):
-        claims = [claim for claim in claims if not is_earlier_count(claim[1].text)]
+        claims = [(index, sentence, found) for index, sentence, found in claims
+                  if not is_earlier_count(sentence.text) or any(f.revised for f in found)]
     event_day, event_day_stated = _event_day([sentence.text for sentence in story],
                                              [index for index, _, _ in claims], anchor)
     times = [_claim_time(story, index, anchor, event_day, event_day_stated) for index, _, _ in claims]

@@ -98,9 +98,11 @@ def is_roundup(sentence: str) -> bool:
 # The count follows the words that date it ("previously said seven officers", "an earlier toll
 # of 25"); "had reported that a person shot himself" tells of no count.
 _EARLIER_COUNT = CaseBlind(gated(re.compile(
-    r"\b(?:had\s+(?:earlier\s+|initially\s+|previously\s+|first\s+)?(?:reported|said|put|given|announced|confirmed)"
-    r"|(?:earlier|initially|previously|at\s+first)\s+(?:reported|said|put|gave|announced)"
-    r"|(?:an\s+)?(?:earlier|initial|previous)\s+(?:toll|count|figure|report)\s+(?:of|had|was|said))"
+    r"\b(?:had\s+(?:earlier\s+|initially\s+|previously\s+|originally\s+|first\s+)?(?:reported|said|put|given|announced|confirmed)"
+    # "police originally told WPDE News that eight were wounded"
+    r"|(?:earlier|initially|previously|originally|at\s+first)\s+(?:reported|said|put|gave|announced|told\s[^.;]{0,40}?\bthat)"
+    r"|(?:an\s+)?(?:earlier|initial|previous)\s+(?:toll|count|figure|report)\s+(?:of|had|was|said)"
+    r"|early\s+reports?\s+(?:said|says|indicated|suggested|showed))"
     r"(?:\s+(?:that|the|toll|death|at|as|to|about|some|least|more|than|nearly|only))*\s+"
     r"(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|scores|hundreds)\b)",
     re.I,

@@ -182,6 +182,9 @@ def test_a_weekend_roundup_keeps_its_friday_shooting():
     ("Earlier on Sunday, officials had reported 30 dead.", True),
     ("Police previously said seven officers were hurt in the attack.", True),
     ("An earlier toll of 25 was revised upward.", True),
+    ("Police originally told Channel 9 News that eight people were wounded.", True),
+    ("Early reports said one person had died in the shooting.", True),
+    ("The gunman originally came from Ohio, where two people were shot.", False),
     ("A caller had reported that a person shot himself.", False),  # the call, no count
     ("The call was first reported as a double shooting, but four people were shot.", False),
     ("Four people were killed, officials said.", False),
@@ -199,3 +202,13 @@ def test_a_later_toll_with_a_long_subject_replaces_the_count_reported_earlier():
                       published_at="2024-05-03T15:00:00+00:00")
     claims = [(r.place.name, r.killed, r.injured) for r in extract(article, None).reports if r.killed]
     assert claims == [("Mykolaiv", 12, None), ("Mykolaiv", 12, 40)]
+
+
+def test_a_sentence_that_revises_its_earlier_count_stands_revised():
+    article = Article(
+        id="raised", headline="One killed in Springfield shooting",
+        body=("SPRINGFIELD, Ill. (AP) - A man was killed in a shooting on Elm Street on Sunday, police "
+              "said. Police originally reported that four other people were injured; that number was "
+              "later raised to five."),
+        published_at="2024-05-13T12:00:00+00:00")
+    assert [(r.killed, r.injured) for r in extract(article, None).reports] == [(1, None), (1, None), (None, 5)]
