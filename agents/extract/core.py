@@ -165,8 +165,10 @@ def read_claims(article: Article, revision: int, gazetteer: Gazetteer,
     story = sentences(text, len(article.headline))
     # Most sentences have no casualty word, which the reader sees at once: a statistic is
     # looked for only where there is a figure.
+    # A headline tells of its people first: "his passenger" there is no one counted before.
     told = [(index, sentence, found) for index, sentence in enumerate(story)
-            if (found := _own_figures(reader.figures(sentence.text), sentence.text))]
+            if (found := _own_figures((reader.first_figures if sentence.in_headline else reader.figures)(sentence.text),
+                                      sentence.text))]
     # A headline that tells the figures of a roundup's total tells that total: "1 dead, 7
     # wounded in weekend shootings" over "a man was killed and seven were wounded in shootings
     # from Saturday morning to early Sunday". (One person is one incident's, whom a roundup

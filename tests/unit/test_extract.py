@@ -448,3 +448,10 @@ def test_what_a_death_also_did_is_no_other_death():
     assert _killed("Boy killed on Elm Street", (
         "SPRINGFIELD, Ill. (AP) - A 9-year-old boy was shot and killed Sunday on Elm Street, police said. "
         "Jaden's death also sparked an outpouring of grief at his school.")) == [1, 1, 1]
+
+
+def test_a_headline_tells_of_its_people_first():
+    article = Article(id="passenger", headline="Driver shot to death on Elm Street; his passenger is wounded",
+                      body="SPRINGFIELD, Ill. (AP) - Gunfire struck a car on Elm Street late Sunday, police said.",
+                      published_at="2024-05-13T12:00:00+00:00")
+    assert [(r.killed, r.injured) for r in extract(article, None).reports] == [(1, 1)]
