@@ -543,6 +543,14 @@ def _latest(views: list[tuple[str, Figure3]]) -> Figure3:
     return value, low, high
 
 
+def _tells_of_one_dead(group: list[Member]) -> bool:
+    """Whether an article's claims tell of one person, who died: each tells of no more than one,
+    and one tells a death. The one told hurt is the one who died ("Maleah Williams was injured
+    when shots were fired", "the toddler has died"), not one more hurt."""
+    return (any(m.killed == 1 for m in group)
+            and all((m.killed or 0) + (m.injured or 0) <= 1 and (m.victims or 0) <= 1 for m in group))
+
+
 def _figures(members: list[Member]) -> tuple[Figure3, Figure3]:
     by_article: dict[str, list[Member]] = {}
     for member in members:
@@ -555,6 +563,8 @@ def _figures(members: list[Member]) -> tuple[Figure3, Figure3]:
     killed = _latest(killed_views)
     injured_views = []
     for group in by_article.values():
+        if _tells_of_one_dead(group):
+            continue
         injured = [(m.injured, m.injured_low, m.injured_high) for m in group if m.injured is not None]
         # "Four people were shot" and "one died" say three were injured: victims include the dead.
         injured += [(m.victims - killed[0],) * 3 for m in group

@@ -20,8 +20,8 @@ from agents.extract.figures import INJURED, KILLED, VICTIMS, Figure
 from agents.extract.language import article_language
 from agents.extract.link import link_place
 from agents.extract.numbers import Count
-from agents.extract.scope import (is_background, is_court_story, is_earlier_count, is_earlier_incident, is_statistic,
-                                  own_part, recall_starts)
+from agents.extract.scope import (is_background, is_court_story, is_earlier_count, is_earlier_incident, is_roundup,
+                                  is_statistic, own_part, recall_starts)
 from agents.extract.places import (
     REGION_OF,
     Mention,
@@ -122,6 +122,19 @@ def total(found: list[Figure], kind: str) -> Count | None:
     return Count(best.value, best.low, best.high, best.qualifier)
 
 
+def _killed_beside(found: list[Figure], dead_one_by_one: int) -> Count | None:
+    """A sentence's dead, with those the story told of one by one before when its own are told
+    as also killed: "Kenneth Mills was shot and killed ... German Booker, a customer at the
+    shop, was also killed" are two dead. A count is no one told one by one: "two were killed
+    ... Booker was also killed" stays two."""
+    killed = total(found, KILLED)
+    told = [f for f in found if f.kind == KILLED]
+    if killed is None or not dead_one_by_one or not all(f.individual and f.also for f in told):
+        return killed
+    value = dead_one_by_one + killed.value
+    return Count(value, value, None, None)
+
+
 def hit(found: list[Figure]) -> Count | None:
     """The people a sentence tells were shot or hit, the dead among them. People told of one
     by one under different fates are different people: "a 7-year-old girl was grazed by a
@@ -152,13 +165,27 @@ def read_claims(article: Article, revision: int, gazetteer: Gazetteer,
     story = sentences(text, len(article.headline))
     # Most sentences have no casualty word, which the reader sees at once: a statistic is
     # looked for only where there is a figure.
-    claims = [(index, sentence, found) for index, sentence in enumerate(story)
-              if (found := _own_figures(reader.figures(own := own_part(sentence.text)), own))
-              and not is_statistic(own)]
+    # A headline tells of its people first: "his passenger" there is no one counted before.
+    # A sentence's incident is read before the running total over a period it adds to.
+    told = [(index, sentence, found, own) for index, sentence in enumerate(story)
+            if (found := _own_figures((reader.first_figures if sentence.in_headline else reader.figures)(
+                own := own_part(sentence.text)), own))]
+    # A headline that tells the figures of a roundup's total tells that total: "1 dead, 7
+    # wounded in weekend shootings" over "a man was killed and seven were wounded in shootings
+    # from Saturday morning to early Sunday". (One person is one incident's, whom a roundup
+    # may count too: "a man was killed, one of three shot across the city".)
+    roundups = [found for _, sentence, found, _ in told if is_roundup(sentence.text)]
+    claims = [(index, sentence, found) for index, sentence, found, own in told
+              if not is_statistic(own)
+              and not (sentence.in_headline and _people(found) > 1
+                       and any(_tells_the_headline(found, roundup) for roundup in roundups))]
     if not claims:
         claims = _first_told(story, reader)
+    # A count given before the story's own is replaced by it, unless the sentence itself tells
+    # the revision ("originally reported four injured; that number was later raised to five").
     if any(not is_earlier_count(sentence.text) for _, sentence, _ in claims):
-        claims = [claim for claim in claims if not is_earlier_count(claim[1].text)]
+        claims = [(index, sentence, found) for index, sentence, found in claims
+                  if not is_earlier_count(sentence.text) or any(f.revised for f in found)]
     event_day, event_day_stated = _event_day([sentence.text for sentence in story],
                                              [index for index, _, _ in claims], anchor)
     times = [_claim_time(story, index, anchor, event_day, event_day_stated) for index, _, _ in claims]
@@ -184,6 +211,7 @@ def read_claims(article: Article, revision: int, gazetteer: Gazetteer,
     story_anchors = anchors(article.body)  # outlets rewrite headlines, syndicated bodies stay
     reports = []
     story_street = None
+    dead_one_by_one = 0  # the most dead a claim has told of one by one so far
     for whole, whole_found, time in timed:
         # A roundup gives each shooting its address: a claim at another block than the
         # story's first is another incident ("a shooting in the 1400 block of Mount Herman").
@@ -191,10 +219,13 @@ def read_claims(article: Article, revision: int, gazetteer: Gazetteer,
         story_street = story_street or next(iter(streets), None)
         elsewhere = bool(streets) and story_street not in streets
         for sentence, found, in_sentence in _by_town(whole, whole_found, _placing(mentions, whole, filed_from)):
+            killed = _killed_beside(found, dead_one_by_one)
+            if killed is not None and all(f.individual for f in found if f.kind == KILLED):
+                dead_one_by_one = max(dead_one_by_one, killed.value)
             reports.append(_report(article, revision, sentence.start, sentence.end, sentence.text,
                                    claim_place(in_sentence, place_of_article, gazetteer,
                                                opening_place_at(whole.text, whole.start)), time,
-                                   total(found, KILLED), total(found, INJURED), hit(found),
+                                   killed, total(found, INJURED), hit(found),
                                    reader.adds(sentence.text, found), story_anchors, reader, language,
                                    elsewhere))
     return reports
@@ -366,6 +397,12 @@ def _where_it_happened(story: list[Sentence], mentions: list[Mention], dateline:
 
 def _told(found: list[Figure]) -> tuple[Count | None, Count | None, Count | None]:
     return total(found, KILLED), total(found, INJURED), hit(found)
+
+
+def _people(found: list[Figure]) -> int:
+    """How many people the figures tell of at the most: the dead and the hurt, or all hit."""
+    killed, injured, victims = _told(found)
+    return max((killed.value if killed else 0) + (injured.value if injured else 0), victims.value if victims else 0)
 
 
 def _read_places(article: Article, text: str, story: list[Sentence], claim_sentences: list[Sentence],

@@ -95,7 +95,7 @@ _NOT_MODIFIER = (
     r"|after|before|during|when|while|as|near|outside|inside|into|over|under|than|then|have|has"
     r"|he|she|it|we|they|you|him|them"
     r"|had|been|being|kill\w*|shoot\w*|shot|wound\w*|injur\w*|dies|died|left|leav\w*"
-    r"|(?!(?:un)?(?:identified|armed|masked|named|related|retired|married|licensed|intended)\b)[a-z]+ed)\b)"
+    r"|(?!(?:un)?(?:identified|armed|masked|named|related|retired|married|licensed|intended|adopted|estranged)\b)[a-z]+ed)\b)"
 )
 # Runs of word letters here are possessive ("++", "*+"): what follows them is never a letter
 # of theirs (white space, a comma, a colon), so giving letters back can never make a match,
@@ -109,6 +109,13 @@ _LONG_LABEL = r"(?:[\w.'’#-]++(?:[^\S\n][\w.'’#-]++){0,4}:\s+)?"
 _NAME_AGE = r"[A-Z][\w'’.-]++(?:\s+[A-Z][\w'’.-]++){0,3},\s+\d{1,3}(?:,|(?=\s+of\s+[A-Z])|(?=[.;]?\s*$))"
 _NAME_WORD = r"[A-Z][a-z'’]+(?:[A-Z][a-z'’]+)?"  # "McPherson", "DeShawn"
 _FULL_NAME = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}\.?){{1,2}}"
+_LATER_DIED = r"(?:later\s+|also\s+|then\s+)?died"
+# Words that open a sentence capitalised and are no one's name: "Many died", "Police died".
+_NOT_A_NAME = one_of(spelled_out(
+    "many|several|some|most|all|both|few|none|nobody|everyone|everybody|they|he|she|it|who|this|that|these"
+    "|those|police|authorities|officials|each|either|neither|another|others?")) + "|" + _PEOPLE
+# The age two people share, between them and what befell them: "Jane Doe and John Roe, both 19,".
+_BOTH_AGED = r",\s+both\s+(?:aged\s+)?\d{1,3}\b"
 _NAMES_APART = re.compile(r",\s+|,?\s+and\s+")
 _AGE_OF_A_NAME = re.compile(r",\s+\d{1,3}(?:,|$)")
 _DEFINITE = one_of(["the", "this", "that", "these", "those", "his", "her", "their", "its", "both"])
@@ -142,7 +149,8 @@ _PHRASE = SpelledCase(re.compile(
            |(?<=\w)['’]s\s+(?:[\w-]+\s+)?)
            (?:fatal|deadly)\s+(?:[\w-]+\s+){{0,2}}?(?:shooting|stabbing)
            \b(?!\s+(?:of|death|deaths|suspect|investigation|case)\b))
-      | (?<!\bin\s)(?<!\bof\s)(?<!\bat\s)(?<!\bfrom\s)(?<!\bnear\s)(?P<named>{_FULL_NAME}(?:(?:,\s+|,?\s+and\s+){_FULL_NAME}){{0,5}})(?=\s+(?:was|were|has\s+been|have\s+been)\s+(?:also\s+)?(?:slain|killed|shot|wounded|injured|stabbed|murdered|struck|pronounced\s+dead)\b)
+      | (?<!\bin\s)(?<!\bof\s)(?<!\bat\s)(?<!\bfrom\s)(?<!\bnear\s)(?P<named>{_FULL_NAME}(?:(?:,\s+|,?\s+and\s+){_FULL_NAME}){{0,5}})(?=(?:{_BOTH_AGED},)?\s+(?:(?:was|were|has\s+been|have\s+been)\s+(?:also\s+)?(?:slain|killed|shot|wounded|injured|stabbed|murdered|struck|pronounced\s+dead)|{_LATER_DIED})\b)
+      | ^(?!(?i:{_NOT_A_NAME})\b)(?P<surname>{_NAME_WORD})(?=\s+(?:(?:was|has\s+been)\s+(?:also\s+|later\s+)?pronounced\s+dead|{_LATER_DIED})\b)
       | (?i:\b(?P<slain>(?:slain|murdered)\s+(?:{_AGE}\s+)?(?:{_SINGLE}))\b)
       | (?i:(?P<shooting_of>(?:{_SINGLE})['’]s\s+(?:accidental\s+|apparent\s+)?shooting)\b(?!\s+(?:death|suspect|range|spree)\b))
       | (?i:\b(?P<multiple>double|triple|quadruple)(?:\s+(?P<multiple_fatal>fatal|deadly))?\s+
@@ -180,6 +188,8 @@ _NOT_A_COUNT_BEFORE = AtTheEnd(gated(re.compile(
     r"|\b(?:father|mother|parent|dad|mom|mum)\s+of|\b(?:younger|older)\s+than"
     # a gallery's counter: "Image 5 of 12"
     r"|\b(?:image|photo|picture|slide)(?:\s+\d+\s+of)?"
+    # the age two people share: "a woman and a man, both 19,"
+    r"|\bboth"
     rf"|\b(?:{_MONTH_NAMES})\.?|\bages?(?:\s+of)?(?:\s+\d+\s*(?:and|or|to|-))?)\s*$"
     r"|[\d,.:-]$",
     re.I,
@@ -201,8 +211,8 @@ _AUXILIARY = (
     # "Damon Sochko, 16, of Morgantown,", "a 3-year-old boy in Campbell County"
     rf"(?:\s*,?\s+(?:of|in|at|from)\s+(?:the\s+)?{_PLACE_WORD}(?:\s+{_PLACE_WORD}){{0,3}},?)?"
     r"(?:\s*,\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,2}\s*,)?"  # "a 12-year-old boy, Jakob Weeks,"
-    # "two men aged 25 and 35", "a man between 25 and 35 years old"
-    r"(?:\s*,?\s+(?:aged\s+(?:between\s+)?|between\s+)\d{1,3}(?:\s*(?:,|and|to|-|–)\s*\d{1,3})*(?:\s+years\s+old)?\s*,?)?"
+    # "two men aged 25 and 35", "a man between 25 and 35 years old", "two men, both 19,"
+    r"(?:\s*,?\s+(?:aged\s+(?:between\s+)?|between\s+|both\s+(?:aged\s+)?)\d{1,3}(?:\s*(?:,|and|to|-|–)\s*\d{1,3})*(?:\s+years\s+old)?\s*,?)?"
     r"(?:\s*,?\s*(?:who|that)\b)?"
     r"(?:\s+of\s+(?:the|them|those|these|whom)(?:\s+\w+)?)?"
     r"(?:\s+(?:was|were|is|are|has|have|had|been|being|got|gets|remains?|remained|also|later|found"
@@ -218,9 +228,11 @@ _HYPOTHETICAL = AtTheEnd(gated(re.compile(r"\b(?:any\s*time|whenever|every\s+tim
 _WOULD_BE = re.compile(r"\b(?:would|could|might|may|should)(?:\s+have|['’]ve)?\s+(?:be|been|become)\s+(?:an?\s+)?$",
                        re.I)
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|be|been|being|got|gets|get)\b", re.I)
-_TRANSITIVE = re.compile(r"(?:(?:fatally|mortally)\s+)?(?:shot|killed|murdered|wounded|injured|struck|hit|stabbed|grazed)\b", re.I)
+# A headline's present too: "Man fatally shoots wife".
+_TRANSITIVE = re.compile(r"(?:(?:fatally|mortally)\s+)?(?:shot|shoots|killed|kills|murdered|murders|wounded|wounds|injured"
+                         r"|injures|struck|strikes|hit|hits|stabbed|stabs|grazed)\b", re.I)
 _OBJECT = re.compile(
-    r"\s+(?:a|an|another|the|his|her|their|its|two|three|four|five|six|several|multiple|\d+|\d+-year-old)\s"
+    r"\s+(?:a|an|another|the|his|her|their|its|two|three|four|five|six|several|multiple|\d+|\d+-year-old)(?:\s|$)"
     r"(?!times\b|(?:few|couple\s+of|number\s+of)\s+times\b|\w+\s+times\b)"
     rf"|\s+(?:{_SINGLE})\b", re.I)  # a headline's bare object: "Homeowner killed man, woman"
 # "the suspect who shot a child" did the shooting.
@@ -235,7 +247,7 @@ _DEATH = (
     # "were found at the scene dead"
     r"|found\s+(?:(?:at|in|inside|near|outside|on|behind)\s+(?:[\w'’-]+\s+){1,4}?)?dead\b(?!['’]s|[\s-]+ends?\b)"
     r"|lost\s+(?:his|her|their)\s+lives?|succumbed|perished|fatally\b|mortally\s+wounded"
-    r"|suffered\s+(?:a\s+)?(?:fatal|mortal)|did\s+not\s+survive"
+    r"|suffer(?:s|ed)\s+(?:a\s+)?(?:fatal|mortal)|did\s+not\s+survive"
     r"|t(?:ook|akes?|aking)\s+(?:(?:his|her|their)\s+)?own\s+(?:life|lives)"
     r"|t(?:ook|akes?|aking)\s+(?:his|her|their)\s+(?:life|lives)"
 )
@@ -276,6 +288,11 @@ _SOME_OF_THEM = re.compile(r"\b\w+\s+of\s+(?:whom|them|those|these|the\s+[a-z]+)
 # "and one died", "two of them later died": a count just before a death is its own subject.
 _COUNT_BEFORE = re.compile(rf"\b(?:{UNIT_WORD}|\d+)(?:\s+[a-z]+){{0,2}}\s+$", re.I)
 _RELATIVE = re.compile(r"\s*,?\s*(?:who|that)\s", re.I)
+# "... has now died": the sentence's own verb after a relative clause, in the perfect a relative
+# clause of its own would not take ("who had died").
+_HAS_DIED = re.compile(r"\b(?:has|have)\s+(?:now\s+|since\s+)?died\b", re.I)
+_HARD_BREAK = re.compile(r"[;:!?—]")
+_RELATIVE_REACH = 160
 _NAME_AND_COMMA_BEFORE = re.compile(r"\b[A-Z][\w'’.-]*,\s*$")
 _ANOTHER_PERSON = re.compile(rf"\band\s+(?:a|an|another)\s+(?:[\w-]+\s+){{0,2}}?(?:{_SINGLE})\b", re.I)
 # "were taken to Morton Hospital, where they died": the people taken there, no one else.
@@ -308,6 +325,11 @@ _TOLL = gated(re.compile(
     re.I,
 ))
 _TOLL_REACH = 180
+# A count after a casualty verb with a fate of its own, a headline's list without its comma:
+# "1 killed 3 injured".
+_FATE = r"\s+(?:killed|dead|injured|wounded|hurt)\b"
+_FATED_COUNT = re.compile(rf"\s+(?:{NUMBER}){_FATE}", re.I)
+_FATE_AFTER = re.compile(_FATE, re.I)
 _NEARLY = gated(re.compile(r"\b(?:nearly|almost|narrowly|could\s+have)\s+$", re.I))
 # "left four troops including the gunman dead": who the count takes in may come between.
 _LEFT_STATE = re.compile(r"(?:,?\s+including\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)?,?)?"
@@ -332,6 +354,7 @@ class Figure:
     others: bool = False  # people beyond the sentence's count ("three others were grazed")
     own_death: bool = False  # the shooter's, beyond the count of the people before ("then himself")
     revised: bool = False  # the sentence's own later figure for the one before ("revised the figure to five")
+    also: bool = False  # people told as also hit, beside others: "German Booker was also killed"
 
 
 @dataclass(frozen=True, slots=True)
@@ -428,6 +451,8 @@ def _phrase(match: re.Match[str], sentence: str) -> _Phrase | None:
         found = len(_LIST_SEPARATOR.split(match["acted"]))
         return _Phrase(match.start("acted"), match.end(), Count(found, found, found, None), False, False,
                        False, individual=True)
+    if match["surname"]:  # "Hicks died of his wounds on June 5": someone the story told of before
+        return _Phrase(match.start(), match.end(), Count(1, 1, 1, None), True, False, False, name=True)
     if match["named"]:  # "Raymone West, Brian Dearmond and Marquise McPherson were also struck"
         found = len(_NAMES_APART.split(match["named"]))
         return _Phrase(match.start(), match.end(), Count(found, found, found, None), False, False,
@@ -528,7 +553,7 @@ def _coordinated(phrases: tuple[_Phrase, ...], sentence: str) -> list[list[_Phra
         if groups and _names_the_one_before(groups[-1][-1], phrase, sentence):
             groups[-1][-1] = replace(groups[-1][-1], end=phrase.end, named_after=True)
             continue
-        joiner = _OWNER.sub(" ", sentence[groups[-1][-1].end:phrase.start]) if groups else ""
+        joiner = _OWNER.sub(" ", _SHARED_AGE.sub("", sentence[groups[-1][-1].end:phrase.start])) if groups else ""
         joined_by_and = " and " in f" {joiner} "
         partitive = not joined_by_and and _HOW.match(sentence, phrase.end)
         if groups and _COORDINATION.fullmatch(joiner) and not partitive and not phrase.own_clause and (
@@ -539,6 +564,10 @@ def _coordinated(phrases: tuple[_Phrase, ...], sentence: str) -> list[list[_Phra
         else:
             groups.append([phrase])
     return [_as_named_apposition(group, sentence) for group in groups]
+
+
+# "a woman and a man, both 19, and another man": the pair's age joins them to the next.
+_SHARED_AGE = re.compile(rf"^{_BOTH_AGED}")
 
 
 # The comma that closes an apposition, after the ages that may end it.
@@ -565,14 +594,19 @@ def _as_named_apposition(group: list[_Phrase], sentence: str) -> list[_Phrase]:
 def _names_the_one_before(before: _Phrase, phrase: _Phrase, sentence: str) -> bool:
     """Whether a name or a description after a comma tells of the one person just counted:
     "his friend, 63-year-old Daniel Caron" is one man, and so is "one of the victims, a man,
-    has died" (the description closed by a comma before the verb); "a man, a woman" and "a
-    man, a woman, and a boy" are two and three."""
+    has died" (the description closed by a comma before the verb, "one of the victims, 17-year-old
+    Raekwon Brown, a student at Burke High, was"); "a man, a woman" and "a man, a woman, and a
+    boy" are two and three."""
     if phrase.count.value != 1 or before.name or before.count.value != 1 or before.cumulative:
         return False
     if sentence[before.end:phrase.start].strip() != ",":
         return False
-    return phrase.name or (sentence.startswith(",", phrase.end)
-                           and _PREDICATE.match(sentence, phrase.end + 1) is not None)
+    described = _DESCRIPTION.match(sentence, phrase.end)
+    return phrase.name or (described is not None and _PREDICATE.match(sentence, described.end()) is not None)
+
+
+# A description closed by a comma, with the words that place it: "a student at Burke High,".
+_DESCRIPTION = re.compile(r"(?:\s+(?:at|of|from|in|with|for|who)\b[^,;]{0,60})?,")
 
 
 def _sum(group: list[_Phrase]) -> Count:
@@ -608,7 +642,8 @@ def _as_subject(group: list[_Phrase], sentence: str) -> tuple[str, Count] | None
     verb = next(predicate.start(kind) for kind in ("death", "injury", "hit") if predicate[kind])
     passive = _PASSIVE.search(sentence, last.end, verb)
     transitive = _TRANSITIVE.match(sentence, verb)
-    if not passive and transitive and _OBJECT.match(sentence, max(predicate.end(), transitive.end())):
+    acted_on = max(predicate.end(), transitive.end()) if transitive else 0
+    if not passive and transitive and _OBJECT.match(sentence, acted_on) and not _FATED_COUNT.match(sentence, acted_on):
         return None  # "a 16-year-old shot a friend", "Walker fatally stabbed Lockwood": who did it
     total = _sum(group)
     if predicate["death"]:
@@ -636,6 +671,13 @@ def _died_since(group: list[_Phrase], sentence: str, predicate_end: int) -> str 
     women wounded has died", "five wounded were rushed to hospitals, where three died")."""
     rest = _clause(sentence, predicate_end)
     death = _LATER_DEATH.search(rest)
+    if death is None and _RELATIVE.match(sentence, group[-1].end):
+        # the relative clause may run on past a clause's break to the sentence's own verb: "a
+        # toddler who was critically injured after shooting himself in the face has died"
+        rest = sentence[predicate_end: predicate_end + _RELATIVE_REACH]
+        death = _HAS_DIED.search(rest)
+        if death is not None and _HARD_BREAK.search(rest, 0, death.start()):
+            death = None
     if death is None or _ANOTHER_PERSON.search(rest, 0, death.start()):
         return None  # "a 56-year-old who had been shot in the leg and a child who had died"
     some = (_PARTITIVE_BEFORE.search(sentence, max(0, group[0].start - 20), group[0].start)
@@ -670,6 +712,8 @@ def _as_object(group: list[_Phrase], sentence: str) -> tuple[str, Count] | None:
     if _RECOVERED.search(before) and _BODY.search(sentence, group[0].start, group[-1].end):
         return KILLED, total  # "rescuers pulled 15 bodies from the rubble"
     if (act := _ACT.search(before)) is not None:
+        if (act["kill"] or act["wound"]) and _FATE_AFTER.match(sentence, group[-1].end):
+            return None  # "1 killed 3 injured": the count after the verb has a fate of its own
         verb = (act["kill"] or act["wound"] or "").lower()
         if verb in _BARE_VERBS and _IRREALIS.search(before, 0, act.start()):
             return None  # "plotted to kill 12 officers", "storms could kill 10"
@@ -710,6 +754,14 @@ _CASUALTY_HINT = CaseBlind(
 # of his children"): their count is a lower bound of it, not the whole.
 _ALSO = re.compile(r"\balso\b", re.I)
 _ALSO_REACH = 25
+
+
+def _also_died(sentence: str, subject_end: int) -> bool:
+    """Whether the subject ending at ``subject_end`` is told as also dead: "German Booker, a
+    customer at the shop, was also killed" ("Jaden's death also sparked an outpouring" tells
+    of something else that the death did too)."""
+    told = _PREDICATE.match(sentence, subject_end)
+    return told is not None and bool(told["death"]) and bool(_ALSO.search(told.group()))
 
 
 # The shooter's own death, beyond the count of victims: "killing 2, then himself"; at the end
@@ -775,7 +827,8 @@ def figures(sentence: str, counted_before: bool = True) -> list[Figure]:
         if kind != KILLED and _OF_THE_CASUALTIES.match(sentence, last.end) and not _ALL.search(
                 sentence, max(0, group[0].start - 5), group[0].start):
             continue  # "56 of the injured were in serious condition": some of those counted
-        if _ALSO.search(sentence, max(0, group[0].start - _ALSO_REACH), last.end + _ALSO_REACH):
+        also = bool(_ALSO.search(sentence, max(0, group[0].start - _ALSO_REACH), last.end + _ALSO_REACH))
+        if also:
             total = Count(total.value, total.low, None, total.qualifier)  # a part: at least so many
             if kind == VICTIMS and not last.cumulative:
                 kind = INJURED  # hit beside the dead told before, and not told dead themselves
@@ -795,7 +848,8 @@ def figures(sentence: str, counted_before: bool = True) -> list[Figure]:
         found.append(Figure(kind, total.value, total.low, total.high, total.qualifier,
                             group[0].start, last.end,
                             individual=all(phrase.individual for phrase in group),
-                            others=group[-1].others or beyond_those_told))
+                            others=group[-1].others or beyond_those_told,
+                            also=also and _also_died(sentence, last.end)))
     found += _raised(sentence, found) + _lives_taken(sentence)
     if not found and (shot := _SELF_SHOT.search(sentence)) is not None and not _COUNTED_BEFORE.search(
             sentence, max(0, shot.start() - _COUNTED_REACH), shot.start()):

@@ -30,9 +30,26 @@ _MONTHS = (
 _WEEKDAY = "(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 # Gated (see ``gate.py``): every phrase opens at a word's start, with a digit or most letters,
 # so the search tests the boundary before the phrases (1.4x on sentences with a casualty word).
-_STATISTIC = CaseBlind(gated(re.compile(
-    rf"""\b(?:
-        so\s+far | to\s+date | year[\s-]+to[\s-]+date
+def _phrases(pattern: str) -> CaseBlind:
+    return CaseBlind(gated(re.compile(rf"\b(?:{pattern})", re.X | re.I)).pattern, re.X)
+
+
+# Many incidents told as one total: a roundup of a night's or a weekend's shootings.
+_ROUNDUP = _phrases(
+    rf"""in\s+(?:\w+\s+)?(?:weekend|separate|unrelated|several|multiple|different)\s+(?:[\w-]+\s+)?(?:shootings|attacks|incidents)
+      | (?:killed|wounded|injured|shot|hurt)\s+in\s+(?:shootings|attacks)\s+(?:in|across|around|on|throughout)\b
+      | \bacross\s+the\s+(?:city|county|state|country|nation|boroughs?)\b
+      | \b(?:from|between)\s+(?:[\w:.]+\s+){{0,3}}?{_WEEKDAY}\b[^.;]{{0,30}}?\b(?:through|to|until|till|and)\s+(?:[\w:.]+\s+){{0,3}}?{_WEEKDAY}\b
+      | shootings\s+(?:from|between|over|throughout)\s+(?:\w+\s+){{0,2}}(?:morning|afternoon|evening|night|weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday)
+      | \bsplit\s+(?:over|across|between)\s+\d+\s+events\b
+      | \b(?:two|three|four|five|six|several|multiple|\d+)\s+(?:separate\s+|different\s+)?(?:shootings|attacks|incidents)\b | citywide | statewide | nationwide
+      | (?:at|in)\s+(?:unspecified|various|different|several)\s+locations
+      | deadliest\s+(?:weekend|week|month|year|day) | \bviolent\s+(?:night|weekend|day|week|stretch|span)\b
+      | since\s+(?:early\s+|late\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"""
+)
+# A running total, or an incident long past.
+_RUNNING_OR_PAST = _phrases(
+    rf"""so\s+far | to\s+date | year[\s-]+to[\s-]+date
       | (?:this|last|each|every|a|per)\s+(?:year|month|decade)
       | (?:first|last|past)\s+(?:[\w-]+\s+)?(?:days|weeks|months)\s+of\s+(?:the|this|last)\s+year
       | (?:over|in|during|for|within)\s+the\s+(?:past|last|previous)\s+(?:(?:couple\s+of|few|several|[\w-]+)\s+)?(?:years?|decades?)\b
@@ -40,23 +57,12 @@ _STATISTIC = CaseBlind(gated(re.compile(
       | (?:in|during|since|for)\s+(?:19|20)\d\d\b
       | since\s+(?:the\s+(?:start|beginning|outbreak)|records\s+began|january|the\s+first)
       | since\s+(?:the\s+|its\s+)?(?:full[\s-]+scale\s+)?(?:war|invasion|conflict|fighting|offensive|occupation|uprising|escalation)\b
-      | in\s+(?:\w+\s+)?(?:weekend|separate|unrelated|several|multiple|different)\s+(?:[\w-]+\s+)?(?:shootings|attacks|incidents)
-      | (?:killed|wounded|injured|shot|hurt)\s+in\s+(?:shootings|attacks)\s+(?:in|across|around|on|throughout)\b
-      | \bacross\s+the\s+(?:city|county|state|country|nation|boroughs?)\b
-      | \b(?:from|between)\s+(?:[\w:.]+\s+){{0,3}}?{_WEEKDAY}\b[^.;]{{0,30}}?\b(?:through|to|until|till|and)\s+(?:[\w:.]+\s+){{0,3}}?{_WEEKDAY}\b
-      | shootings\s+(?:from|between|over|throughout)\s+(?:\w+\s+){{0,2}}(?:morning|afternoon|evening|night|weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday)
       | homicides?\s+(?:this|last)\s+year
-      | \bsplit\s+(?:over|across|between)\s+\d+\s+events\b
       | \bamong\s+(?:the\s+)?(?:at\s+least\s+)?\d+(?!\s+(?:people\s+|others\s+)?(?:shot|wounded|injured|hurt)\b)
-      | \b(?:two|three|four|five|six|several|multiple|\d+)\s+(?:separate\s+|different\s+)?(?:shootings|attacks|incidents)\b | citywide | statewide | nationwide
-      | (?:at|in)\s+(?:unspecified|various|different|several)\s+locations
-      | deadliest\s+(?:weekend|week|month|year|day) | \bviolent\s+(?:night|weekend|day|week|stretch|span)\b
       | \b(?:years|months|decades|a\s+year|a\s+decade)\s+ago\b
       | \b(?:last|this\s+past)\s+(?:summer|spring|fall|autumn|winter)\b | \b(?:summer|spring|fall|autumn|winter)\s+of\s+(?:19|20)\d\d\b
-      | since\s+(?:early\s+|late\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday) | \d+(?:st|nd|rd|th)\s+(?:homicide|murder|killing|shooting)
-    )""",
-    re.X | re.I,
-)).pattern, re.X)
+      | \d+(?:st|nd|rd|th)\s+(?:homicide|murder|killing|shooting)"""
+)
 BACKGROUND_DAYS = 30
 # A story's own news spans a night, a weekend's roundup or the days a victim lived on: a claim
 # dated five days or more before the story's day recalls an earlier incident ("On June 20, 11
@@ -80,7 +86,13 @@ _COURT_STAGE = re.compile(
 
 
 def is_statistic(sentence: str) -> bool:
-    return bool(_STATISTIC.search(sentence))
+    return is_roundup(sentence) or bool(_RUNNING_OR_PAST.search(sentence))
+
+
+def is_roundup(sentence: str) -> bool:
+    """Whether the sentence totals many incidents: "six people were wounded in three separate
+    shootings", "shot across the city over the weekend"."""
+    return bool(_ROUNDUP.search(sentence))
 
 
 # ", bringing the number of civilians killed in the region this month to 14": a total its
@@ -103,9 +115,11 @@ def own_part(sentence: str) -> str:
 # The count follows the words that date it ("previously said seven officers", "an earlier toll
 # of 25"); "had reported that a person shot himself" tells of no count.
 _EARLIER_COUNT = CaseBlind(gated(re.compile(
-    r"\b(?:had\s+(?:earlier\s+|initially\s+|previously\s+|first\s+)?(?:reported|said|put|given|announced|confirmed)"
-    r"|(?:earlier|initially|previously|at\s+first)\s+(?:reported|said|put|gave|announced)"
-    r"|(?:an\s+)?(?:earlier|initial|previous)\s+(?:toll|count|figure|report)\s+(?:of|had|was|said))"
+    r"\b(?:had\s+(?:earlier\s+|initially\s+|previously\s+|originally\s+|first\s+)?(?:reported|said|put|given|announced|confirmed)"
+    # "police originally told WPDE News that eight were wounded"
+    r"|(?:earlier|initially|previously|originally|at\s+first)\s+(?:reported|said|put|gave|announced|told\s[^.;]{0,40}?\bthat)"
+    r"|(?:an\s+)?(?:earlier|initial|previous)\s+(?:toll|count|figure|report)\s+(?:of|had|was|said)"
+    r"|early\s+reports?\s+(?:said|says|indicated|suggested|showed))"
     r"(?:\s+(?:that|the|toll|death|at|as|to|about|some|least|more|than|nearly|only))*\s+"
     r"(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|scores|hundreds)\b)",
     re.I,

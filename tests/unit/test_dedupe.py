@@ -909,3 +909,15 @@ def test_people_hit_told_again_later_in_the_story_are_the_ones_it_counted():
     state, _ = _fold([killed, again])
     assert [(i.incident.killed, i.incident.injured, sorted(i.incident.report_ids)) for i in state.incidents
             if i.incident.status == "active"] == [(1, 0, ["again", "died"])]
+
+
+def test_one_person_told_hurt_and_then_dead_is_one_dead():
+    # "Girl, 2, critically injured in Elm Street shooting" ... "The girl died Sunday"
+    state, _ = _fold([_report("hurt", None, 1), _report("died", 1, None)])
+    assert [(o.incident.killed, o.incident.injured) for o in state.incidents if o.incident.report_ids] == [(1, 0)]
+
+
+def test_one_dead_and_one_hurt_told_together_are_two():
+    # "One killed, one wounded in Elm Street shooting" ... "A woman was wounded"
+    state, _ = _fold([_report("both", 1, 1), _report("hurt", None, 1)])
+    assert [(o.incident.killed, o.incident.injured) for o in state.incidents if o.incident.report_ids] == [(1, 1)]

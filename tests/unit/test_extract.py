@@ -477,3 +477,33 @@ def test_a_street_named_like_a_region_abroad_does_not_set_the_story_abroad():
     body = ("A boy was accidentally shot during a family gathering in Bay St. Louis, police said. "
             "Officers were called to a home on Bay Oaks Drive at 10:50 p.m. Friday, police said the boy was wounded.")
     assert set(_places(body)) == {("Bay Saint Louis", "Mississippi")}
+
+
+def _killed(headline, body):
+    article = Article(id="also-killed", headline=headline, body=body, published_at="2024-05-13T12:00:00+00:00")
+    return [r.killed for r in extract(article, None).reports]
+
+
+def test_a_victim_told_as_also_killed_is_one_more_than_those_told_one_by_one():
+    assert _killed("Shooting at Springfield barber shop", (
+        "SPRINGFIELD, Ill. (AP) - Marcus Lane, 22, was shot and killed Sunday inside a barber shop on "
+        "Elm Street, police said. Devon Price, a customer at the shop, was also killed.")) == [1, 2]
+
+
+def test_a_victim_told_as_also_killed_after_a_count_is_one_of_those_counted():
+    assert _killed("Two killed at Springfield barber shop", (
+        "SPRINGFIELD, Ill. (AP) - Two men were killed Sunday inside a barber shop on Elm Street, police "
+        "said. Devon Price, a customer at the shop, was also killed.")) == [2, 2, 1]
+
+
+def test_what_a_death_also_did_is_no_other_death():
+    assert _killed("Boy killed on Elm Street", (
+        "SPRINGFIELD, Ill. (AP) - A 9-year-old boy was shot and killed Sunday on Elm Street, police said. "
+        "Jaden's death also sparked an outpouring of grief at his school.")) == [1, 1, 1]
+
+
+def test_a_headline_tells_of_its_people_first():
+    article = Article(id="passenger", headline="Driver shot to death on Elm Street; his passenger is wounded",
+                      body="SPRINGFIELD, Ill. (AP) - Gunfire struck a car on Elm Street late Sunday, police said.",
+                      published_at="2024-05-13T12:00:00+00:00")
+    assert [(r.killed, r.injured) for r in extract(article, None).reports] == [(1, 1)]

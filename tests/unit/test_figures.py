@@ -258,6 +258,33 @@ def test_counts_and_qualifiers(sentence, expected):
     ("Two men were taken to Northside Hospital, where they died.", [(KILLED, 2)]),
     ("Two died at the scene and one was taken to a hospital, where she died.", [(KILLED, 2), (KILLED, 1)]),
     ("A man accidentally fired his handgun, shooting himself in the left leg.", [(VICTIMS, 1)]),
+    # the age two people share is no count, and leaves them one subject
+    ("Deputies found a woman and a man, both 19, and another man dead in the car.", [(KILLED, 3)]),
+    ("Marcus Hale and Devin Ortiz, both 17, were killed outside the rink.", [(KILLED, 2)]),
+    ("Two brothers, both aged 20, were wounded on Pine Street.", [(INJURED, 2)]),
+    # hurt, told in a relative clause, then dead in the sentence's own verb past a clause's break:
+    # one person dead, not one hurt and one dead
+    ("A 4-year-old boy who was critically wounded after finding a gun in a closet has died.", [(KILLED, 1)]),
+    ("A man who was in critical condition after gunfire erupted outside a bar has now died, raising "
+     "the death toll to two.", [(KILLED, 1), (KILLED, 2)]),
+    # a headline's present, or an object at its end: who did it is no victim
+    ("Man fatally shoots wife after mistaking her for intruder", [(KILLED, 1)]),
+    ("Police say 12-year-old accidentally killed 13-year-old", [(KILLED, 1)]),
+    # a headline's list without its comma: the count after the verb has a fate of its own
+    ("1 killed 3 injured in Elm Street shooting", [(KILLED, 1), (INJURED, 3)]),
+    # someone told by name dies: the one the story told of
+    ("Reece died of his wounds on Tuesday.", [(KILLED, 1)]),
+    ("Tavon Reece died Tuesday at Mercy Hospital.", [(KILLED, 1)]),
+    ("Okafor was pronounced dead at 2:10 a.m., the coroner said.", [(KILLED, 1)]),
+    ("Many died in the crush.", []),  # no one's name
+    # a fatal wound told in the present of a headline is a death
+    ("Toddler suffers fatal gunshot wound at Maple Court home", [(KILLED, 1)]),
+    # family told by the tie: "adopted" and "estranged" describe the person, as "retired" does
+    ("A man and his adopted daughter were found dead in the house.", [(KILLED, 2)]),
+    ("Police said a woman and her estranged husband were wounded.", [(INJURED, 2)]),
+    # a description placed by where the person studies or works is the named person again
+    ("One of the victims, 19-year-old Tavon Reece, a student at Lakeview College, was pronounced dead.",
+     [(KILLED, 1)]),
 ])
 def test_victims_and_what_happened_to_them(sentence, expected):
     assert _kinds(sentence) == expected

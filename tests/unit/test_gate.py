@@ -21,7 +21,7 @@ def _ungated(pattern: re.Pattern[str]) -> re.Pattern[str]:
 
 EXTRACTION = [figures._NOT_A_COUNT_BEFORE.pattern, figures._HYPOTHETICAL.pattern, figures._ACT, figures._OF,
               figures._TOLL, figures._SELF_KILLED, figures._INCLUDING, figures._NEARLY,
-              context._AMERICAN_USAGE, scope._STATISTIC._blind,
+              context._AMERICAN_USAGE, scope._ROUNDUP._blind, scope._RUNNING_OR_PAST._blind,
               *(pattern for _, pattern in numbers.QUALIFIERS)]
 OTHERS = [
     re.compile(r"(?:a|the)?\s*(?-i:[A-Z])\w+", re.I),

@@ -149,6 +149,25 @@ def test_a_story_claims_its_own_shooting_and_not_the_one_it_recalls_from_the_wee
         (None, 3, "2024-05-12"), (None, 3, "2024-05-12")]
 
 
+def test_a_headline_telling_a_roundups_total_is_no_incident_of_its_own():
+    article = Article(
+        id="roundup", headline="1 dead, 6 wounded in Springfield shootings",
+        body=("A man was killed and six people were wounded in three separate shootings across "
+              "Springfield on Saturday, police said. In the deadliest, a 30-year-old man was shot "
+              "and killed on Elm Street. Two women were wounded on Oak Street."),
+        published_at="2024-05-13T12:00:00+00:00")
+    assert [(r.killed, r.injured) for r in extract(article, None).reports] == [(1, None), (None, 2)]
+
+
+def test_a_headline_of_one_incident_stands_beside_a_roundup():
+    article = Article(
+        id="one-of-many", headline="Two wounded on Oak Street",
+        body=("Two women were wounded on Oak Street on Saturday, police said. They were two of six "
+              "people wounded in three separate shootings across Springfield."),
+        published_at="2024-05-13T12:00:00+00:00")
+    assert [(r.injured, r.victims) for r in extract(article, None).reports] == [(2, None), (2, None)]
+
+
 def test_a_weekend_roundup_keeps_its_friday_shooting():
     article = Article(
         id="weekend", headline="Two shootings leave three wounded",
@@ -163,6 +182,9 @@ def test_a_weekend_roundup_keeps_its_friday_shooting():
     ("Earlier on Sunday, officials had reported 30 dead.", True),
     ("Police previously said seven officers were hurt in the attack.", True),
     ("An earlier toll of 25 was revised upward.", True),
+    ("Police originally told Channel 9 News that eight people were wounded.", True),
+    ("Early reports said one person had died in the shooting.", True),
+    ("The gunman originally came from Ohio, where two people were shot.", False),
     ("A caller had reported that a person shot himself.", False),  # the call, no count
     ("The call was first reported as a double shooting, but four people were shot.", False),
     ("Four people were killed, officials said.", False),
@@ -180,3 +202,13 @@ def test_a_later_toll_with_a_long_subject_replaces_the_count_reported_earlier():
                       published_at="2024-05-03T15:00:00+00:00")
     claims = [(r.place.name, r.killed, r.injured) for r in extract(article, None).reports if r.killed]
     assert claims == [("Mykolaiv", 12, None), ("Mykolaiv", 12, 40)]
+
+
+def test_a_sentence_that_revises_its_earlier_count_stands_revised():
+    article = Article(
+        id="raised", headline="One killed in Springfield shooting",
+        body=("SPRINGFIELD, Ill. (AP) - A man was killed in a shooting on Elm Street on Sunday, police "
+              "said. Police originally reported that four other people were injured; that number was "
+              "later raised to five."),
+        published_at="2024-05-13T12:00:00+00:00")
+    assert [(r.killed, r.injured) for r in extract(article, None).reports] == [(1, None), (1, None), (None, 5)]
