@@ -71,7 +71,7 @@ def _place_at(words: list[str], start: int, gazetteer: Gazetteer, countries: fro
         if length > 1 and words[start + length - 1] in _COUNTY:
             county = gazetteer.county(name, context=states)
             if county is not None and (not states or county.state.place_id in states):
-                return county.place(name)
+                return gazetteer.place_of_county(county, name)
             continue
         if after in _NOT_A_TOWN_AFTER or after in _COUNTY or name in _state_words(gazetteer):
             continue

@@ -303,7 +303,8 @@ def _resolve(text: str, s: int, e: int, name: str, gazetteer: Gazetteer,
         return None
     if county is not None:
         cued, *_, aside = _words_before(text, s)
-        return Mention(s, qualified_end if region is not None else e, county.place(name), False,
+        place = gazetteer.place_of_county(county, name)
+        return Mention(s, qualified_end if region is not None else e, place, not is_county(place),
                        cued and not inside_a_name, region is not None, aside)
     if known:
         mention = _known_place(text, s, e, name, gazetteer, context, region, person, common,

@@ -615,6 +615,13 @@ _COUNTY_OPENING = ("ROCK COUNTY, Wis. – A Rock County man died after he was sh
                  "An Athens-Clarke County officer was dispatched Thursday to a shooting and found a man "
                  "with multiple gunshot wounds.",
                  ("Athens", "Georgia"), id="a_consolidated_city_county_is_its_city"),
+    pytest.param("", "Man charged in deadly shooting",
+                 "A man was booked into the Orleans Parish jail on Friday after a deadly shooting, "
+                 "according to the Orleans Parish Sheriff's Office.",
+                 ("New Orleans", "Louisiana"), id="a_parish_one_with_its_city_is_the_city"),
+    pytest.param("", "Teen wounded in shooting",
+                 "A 16-year-old was shot in the leg in Kings County, N.Y., on Saturday night, police said.",
+                 ("Brooklyn", "New York"), id="a_county_of_new_york_city_is_its_borough"),
     # A story that names no town of its own is at no place rather than at a namesake of a word.
     pytest.param("", "Man killed in accidental shooting",
                  "A former Murray State College basketball player was accidentally shot and killed "
