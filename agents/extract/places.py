@@ -45,6 +45,11 @@ _INSTITUTION_BEFORE = re.compile(
     r"\b(?:hospital(?:\s+cent(?:er|re))?|medical\s+cent(?:er|re)|trauma\s+cent(?:er|re)|clinic|jail|courthouse|court"
     r"|detention\s+cent(?:er|re))\s+(?:in|at|of|near)\s+(?:the\s+)?$"
     r"|\b(?:airlifted|flown|taken|rushed|transported|transferred)\s+to\s+$", re.I)  # "an infant was airlifted to Jackson"
+# "35 miles northeast of Oklahoma City", "20 km from Kharkiv": a landmark the story measures
+# from, which the place lies away from.
+_DISTANCE_BEFORE = re.compile(
+    r"\b(?:miles?|kilometers?|kilometres?|km)\s+(?:(?:north|south)?(?:east|west)?(?:ward)?\s+)?(?:of|from)\s+(?:downtown\s+)?$",
+    re.I)
 # "a Jackson hospital": the town of the hospital the wounded were taken to.
 _INSTITUTION_AFTER = re.compile(r"\s+(?:hospital|medical\s+cent(?:er|re)|trauma\s+cent(?:er|re)|jail)\b")
 # "the Chatham neighborhood", "the Juniata section of Philadelphia", "the Orchards area of
@@ -270,13 +275,14 @@ def _words_before(text: str, start: int) -> tuple[bool, bool, bool, bool, bool]:
     """Whether the words before a name cue a place ("in", "of"), a settlement ("the village
     of"), where something happened ("in", "near"), a name that is not the story's town (a
     hospital's or jail's: "a hospital in"; a street's: "the 5900 block of", "the corner of
-    Baltimore and") and a place aside ("of", "from"). Kept while an article is read:
+    Baltimore and"; a landmark's: "35 miles northeast of") and a place aside ("of", "from"). Kept while an article is read:
     ``mentions`` tries every name a run of words starting at one place may be, and
     ``read_places`` may read the same spans twice."""
     return (bool(_CUE_BEFORE.search(text[max(0, start - 12):start])),
             bool(_SETTLEMENT_BEFORE.search(text[max(0, start - 24):start])),
             bool(_WHERE_BEFORE.search(text, max(0, start - 10), start)),
             bool(_INSTITUTION_BEFORE.search(text, max(0, start - 30), start)
+                 or _DISTANCE_BEFORE.search(text, max(0, start - 40), start)
                  or _BLOCK_BEFORE.search(text, max(0, start - 20), start)
                  or _CORNER_BEFORE.search(text, max(0, start - 60), start)),
             bool(_ASIDE_BEFORE.search(text, max(0, start - 12), start)))

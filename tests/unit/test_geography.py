@@ -636,6 +636,12 @@ def test_the_place_a_story_is_read_at(source: str, headline: str, body: str, pla
     assert _city(source, headline, body) == {place}
 
 
+def test_a_landmark_a_distance_is_measured_from_is_no_place_of_the_story():
+    for body in ("Two officers were wounded Sunday night about 40 miles northeast of Oklahoma City, the sheriff said.",
+                 "Two soldiers were wounded on Sunday 12 km from Kharkiv, the military said."):
+        assert _city("", "Two wounded", body) == {("", "")}, body
+
+
 def test_the_streets_of_an_intersection_or_a_corner_are_no_towns():
     for body in ("Four people were wounded near the intersection of Poydras and Bolivar early Monday, police said.",
                  "A man was shot and killed at the corner of Baltimore and McHenry on Sunday, police said."):
