@@ -160,7 +160,7 @@ def mentions(text: str, start: int, end: int, gazetteer: Gazetteer,
                 one_word = j == i + 1
                 following = run.group()[words[j][0]:words[j][1]] if j < len(words) else ""
                 person = one_word and (fold(name) in names.surnames or (
-                    names.is_surname(following) and following.lower() not in _AFTER_A_PLACE
+                    names.is_surname(following) and not _may_follow_a_place(following)
                     and not NOT_A_CITY_AFTER.match(text, e)))
                 common = one_word and (name.lower() in names.lower_words or name.lower() in _CLOSED_CLASS)
                 mention = _resolve(text, s, e, name, gazetteer, context, person, common,
@@ -198,11 +198,17 @@ _AFTER_A_PLACE = frozenset(
 )
 
 
+def _may_follow_a_place(following: str) -> bool:
+    """Whether a capitalised word, as written after a name (a sentence's period, a comma),
+    leaves the name a place's: "shot in Memphis Sunday."."""
+    return following.lower().rstrip(".,") in _AFTER_A_PLACE
+
+
 def _names_more(following: str) -> bool:
     """Whether the capitalised word after a place's name makes a longer name of something
     else: "the Hawthorne Heights Apartments", "at Algonquin Parkway". A possessive counts too:
     "in Chicago's Austin" is cued as Austin's, and the police's city settles it."""
-    return bool(following) and following.lower().rstrip(".,") not in _AFTER_A_PLACE
+    return bool(following) and not _may_follow_a_place(following)
 
 
 def regions_named(text: str, gazetteer: Gazetteer, names: Names = NO_NAMES,

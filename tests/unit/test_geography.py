@@ -636,6 +636,13 @@ def test_the_place_a_story_is_read_at(source: str, headline: str, body: str, pla
     assert _city(source, headline, body) == {place}
 
 
+def test_a_day_that_ends_a_sentence_after_a_town_leaves_the_town_a_place():
+    # "Circle" and "Apartments" read as surnames make "Sunday" look like one after "Memphis".
+    body = ("A man was killed and two others were wounded in a shooting in North Memphis Sunday.\n\n"
+            "It happened in the 1200 block of Ash Circle at the Oakwood Place Apartments.")
+    assert _city("", "Man killed in shooting", body) == {("Memphis", "Tennessee")}
+
+
 def test_a_landmark_a_distance_is_measured_from_is_no_place_of_the_story():
     for body in ("Two officers were wounded Sunday night about 40 miles northeast of Oklahoma City, the sheriff said.",
                  "Two soldiers were wounded on Sunday 12 km from Kharkiv, the military said."):
