@@ -29,7 +29,7 @@ NOT_PLACE_NAMES = frozenset(
     a all an and april as at august bar but buy center central day december february for get
     god hall he her his however i if in it january july june law man march may media metro
     more my no north november now october officer on one our police says september she side
-    so south spring still the they this to university valley we west east what when where who
+    so south still the they this to university valley we west east what when where who
     why you young green river lake mount saint st san los las el la le de del du van von
     of off se airport home house fire shot dead martin northern southern eastern
     western centre capital city county region district province downtown uptown midtown

@@ -162,7 +162,8 @@ def mentions(text: str, start: int, end: int, gazetteer: Gazetteer,
                 person = one_word and (fold(name) in names.surnames or (
                     names.is_surname(following) and not _may_follow_a_place(following)
                     and not NOT_A_CITY_AFTER.match(text, e)))
-                common = one_word and (name.lower() in names.lower_words or name.lower() in _CLOSED_CLASS)
+                common = one_word and (name.lower() in names.lower_words or name.lower() in _CLOSED_CLASS
+                                       or name.lower() in _SEASONS)
                 mention = _resolve(text, s, e, name, gazetteer, context, person, common,
                                    inside_a_name=names.capitals_tell and _names_more(following))
                 # In text of lower case, a name in capitals that another word in capitals
@@ -186,6 +187,11 @@ _CLOSED_CLASS = frozenset(
     these those this that there here they we you it he she his her their our its
     """.split()
 )
+
+
+# The seasons, which copy capitalises in a headline, a term's name ("Spring semester") or a
+# sentence's first word: a town of the name (Spring, Texas) is meant only after "in" or "near".
+_SEASONS = frozenset({"spring", "summer", "fall", "autumn", "winter"})
 
 
 # Capitalised words that may follow a place's name and leave it the place: "in Dallas

@@ -636,6 +636,13 @@ def test_the_place_a_story_is_read_at(source: str, headline: str, body: str, pla
     assert _city(source, headline, body) == {place}
 
 
+def test_a_town_named_like_a_season_is_a_place_only_after_in():
+    body = "A man was shot dead outside a home in Spring on Wednesday, Harris County deputies said."
+    assert _city("", "Man killed in shooting", body) == {("Spring", "Texas")}
+    body = "Spring classes were cancelled after a student was shot on Wednesday, Harris County deputies said."
+    assert _city("", "Student shot at campus", body) == {("", "")}
+
+
 def test_a_day_that_ends_a_sentence_after_a_town_leaves_the_town_a_place():
     # "Circle" and "Apartments" read as surnames make "Sunday" look like one after "Memphis".
     body = ("A man was killed and two others were wounded in a shooting in North Memphis Sunday.\n\n"
