@@ -39,6 +39,9 @@ _AREA_AFTER = re.compile(r"\s+area\b")
 _ASIDE_BEFORE = re.compile(
     r"\b(?:(?<!village\s)(?<!town\s)(?<!city\s)(?<!hamlet\s)(?<!settlement\s)of|from|to|into|at)\s+(?:the\s+)?$",
     re.I)
+# A person's address: "Andre Lacaze, of the 13900 block of South School Street in Riverdale"
+# names where he lived, as "of Riverdale" does.
+_ADDRESS_BEFORE = re.compile(r"\bof\s+the\s+\d+\s+block\s+of\s+(?:[A-Z0-9][\w.'’-]*\s+){1,5}in\s+$")
 # Where the wounded were taken or a suspect is held: "a hospital in Putnam", "the jail in
 # Dayton" names the hospital's town, not where the story happened.
 _INSTITUTION_BEFORE = re.compile(
@@ -287,7 +290,8 @@ def _words_before(text: str, start: int) -> tuple[bool, bool, bool, bool, bool]:
     """Whether the words before a name cue a place ("in", "of"), a settlement ("the village
     of"), where something happened ("in", "near"), a name that is not the story's town (a
     hospital's or jail's: "a hospital in"; a street's: "the 5900 block of", "the corner of
-    Baltimore and"; a landmark's: "35 miles northeast of") and a place aside ("of", "from"). Kept while an article is read:
+    Baltimore and"; a landmark's: "35 miles northeast of") and a place aside ("of", "from",
+    a person's address). Kept while an article is read:
     ``mentions`` tries every name a run of words starting at one place may be, and
     ``read_places`` may read the same spans twice."""
     return (bool(_CUE_BEFORE.search(text[max(0, start - 12):start])),
@@ -297,7 +301,8 @@ def _words_before(text: str, start: int) -> tuple[bool, bool, bool, bool, bool]:
                  or _DISTANCE_BEFORE.search(text, max(0, start - 40), start)
                  or _BLOCK_BEFORE.search(text, max(0, start - 20), start)
                  or _CORNER_BEFORE.search(text, max(0, start - 60), start)),
-            bool(_ASIDE_BEFORE.search(text, max(0, start - 12), start)))
+            bool(_ASIDE_BEFORE.search(text, max(0, start - 12), start)
+                 or _ADDRESS_BEFORE.search(text, max(0, start - 80), start)))
 
 
 def _resolve(text: str, s: int, e: int, name: str, gazetteer: Gazetteer,

@@ -650,6 +650,13 @@ def test_a_day_that_ends_a_sentence_after_a_town_leaves_the_town_a_place():
     assert _city("", "Man killed in shooting", body) == {("Memphis", "Tennessee")}
 
 
+def test_the_town_of_a_persons_address_moves_no_claim():
+    body = ("A man was shot dead on the South Side of Chicago on Friday, police said. The medical "
+            "examiner identified the man who died as Dale Horne, 24, of the 500 block of West Elm Street in "
+            "Harvey.")
+    assert _city("www.chicagotribune.com", "Man shot dead", body) == {("Chicago", "Illinois")}
+
+
 def test_a_landmark_a_distance_is_measured_from_is_no_place_of_the_story():
     for body in ("Two officers were wounded Sunday night about 40 miles northeast of Oklahoma City, the sheriff said.",
                  "Two soldiers were wounded on Sunday 12 km from Kharkiv, the military said."):
