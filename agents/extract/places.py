@@ -42,6 +42,12 @@ _ASIDE_BEFORE = re.compile(
 # A person's address: "Andre Lacaze, of the 13900 block of South School Street in Riverdale"
 # names where he lived, as "of Riverdale" does.
 _ADDRESS_BEFORE = re.compile(r"\bof\s+the\s+\d+\s+block\s+of\s+(?:[A-Z0-9][\w.'’-]*\s+){1,5}in\s+$")
+# Where a suspect was caught: "Suspect in armory shooting arrested in Detroit", "arrested late
+# Tuesday near Texas City". The words between name no crime ("arrested for a robbery in Yonkers").
+_ARREST_BEFORE = re.compile(
+    r"\b(?:arrested|captured|apprehended|caught|detained|extradited|taken\s+into\s+custody)"
+    r"(?:\s+(?!for\b|after\b|in\b|of\b|with\b|during\b)[\w'’-]+){0,3}\s+(?:in|near|outside|at)\s+(?:the\s+)?$",
+    re.I)
 # Where the wounded were taken or a suspect is held: "a hospital in Putnam", "the jail in
 # Dayton" names the hospital's town, not where the story happened.
 _INSTITUTION_BEFORE = re.compile(
@@ -291,7 +297,7 @@ def _words_before(text: str, start: int) -> tuple[bool, bool, bool, bool, bool]:
     of"), where something happened ("in", "near"), a name that is not the story's town (a
     hospital's or jail's: "a hospital in"; a street's: "the 5900 block of", "the corner of
     Baltimore and"; a landmark's: "35 miles northeast of") and a place aside ("of", "from",
-    a person's address). Kept while an article is read:
+    a person's address, where a suspect was caught). Kept while an article is read:
     ``mentions`` tries every name a run of words starting at one place may be, and
     ``read_places`` may read the same spans twice."""
     return (bool(_CUE_BEFORE.search(text[max(0, start - 12):start])),
@@ -302,7 +308,8 @@ def _words_before(text: str, start: int) -> tuple[bool, bool, bool, bool, bool]:
                  or _BLOCK_BEFORE.search(text, max(0, start - 20), start)
                  or _CORNER_BEFORE.search(text, max(0, start - 60), start)),
             bool(_ASIDE_BEFORE.search(text, max(0, start - 12), start)
-                 or _ADDRESS_BEFORE.search(text, max(0, start - 80), start)))
+                 or _ADDRESS_BEFORE.search(text, max(0, start - 80), start)
+                 or _ARREST_BEFORE.search(text, max(0, start - 60), start)))
 
 
 def _resolve(text: str, s: int, e: int, name: str, gazetteer: Gazetteer,

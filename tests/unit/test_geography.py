@@ -657,6 +657,12 @@ def test_the_town_of_a_persons_address_moves_no_claim():
     assert _city("www.chicagotribune.com", "Man shot dead", body) == {("Chicago", "Illinois")}
 
 
+def test_where_a_suspect_was_caught_moves_no_claim():
+    body = ("Two men were shot dead at a house in Pine Bluff on Friday, police said. Marcus Hale, who is "
+            "accused of killing both men, was arrested late Saturday in Texarkana.")
+    assert _city("", "Woman shot dead", body) == {("Pine Bluff", "Arkansas")}
+
+
 def test_a_landmark_a_distance_is_measured_from_is_no_place_of_the_story():
     for body in ("Two officers were wounded Sunday night about 40 miles northeast of Oklahoma City, the sheriff said.",
                  "Two soldiers were wounded on Sunday 12 km from Kharkiv, the military said."):
