@@ -117,7 +117,8 @@ def headline_story_end(headline: str) -> int:
     """Where the story's headline ends and the outlet's name begins (the length if it does not)."""
     match = _SITE_TAIL.search(headline)
     return match.start() if match else len(headline)
-_DATELINE = re.compile(r"\s*(?P<name>[A-Z][A-Z .'’-]+?)\s*(?:,|\(|—|–| - )")
+# A dateline's dash may be typed as two hyphens: "BAYTOWN -- Investigators searched".
+_DATELINE = re.compile(r"\s*(?P<name>[A-Z][A-Z .'’-]+?)\s*(?:,|\(|—|–| - | -- )")
 _PARAGRAPH = re.compile(r"\n\s*")
 _DATELINE_REACH = 1500
 _DATELINE_PARAGRAPHS = 6
