@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from agents.enrich.gazetteer import LOCALITY_ID, VILLAGE_POPULATION, Gazetteer, Region, fold, is_town
+from agents.enrich.gazetteer import LOCALITY_ID, MAJOR_CITY, VILLAGE_POPULATION, Gazetteer, Region, fold, is_town
 from agents.extract.people import NO_NAMES, NOT_A_CITY_AFTER, STREET_AFTER, STREET_OF_WORDS_AFTER, Names
 from streams.records import UNKNOWN_PLACE, Place
 
@@ -666,16 +666,22 @@ def in_a_county_state(found: list[Mention], counties: dict[str, frozenset[str]],
     "Bedford County" deputies that says "in Bedford" means Bedford, Virginia, not Bedford,
     Texas, whose state has none; the most populous such namesake, of the state of the
     ``context`` that has such a county if one does. A state's or country's name ("Washington")
-    says more than a county's, and a town written with its state is left as written."""
-    if not counties:
+    says more than a county's, and a town written with its state is left as written. In a
+    story set in one US state, a county of that state is read so whether or not it is written
+    out: "a DeKalb apartment complex" in a Georgia story is DeKalb County's, not DeKalb,
+    Illinois."""
+    us_states = frozenset(area for area in context if area.startswith("admin1:US."))
+    if not counties and len(us_states) != 1:
         return found
-    return [_in_a_county_state(m, counties, gazetteer, context) for m in found]
+    return [_in_a_county_state(m, counties, gazetteer, context, us_states) for m in found]
 
 
 def _in_a_county_state(mention: Mention, counties: dict[str, frozenset[str]], gazetteer: Gazetteer,
-                       context: frozenset[str]) -> Mention:
+                       context: frozenset[str], us_states: frozenset[str]) -> Mention:
     name = mention.place.mention
-    states = counties.get(fold(name))
+    states = counties.get(fold(name)) or (
+        gazetteer.county_states(f"{name} County") & us_states
+        if len(us_states) == 1 and not _a_major_citys(mention, gazetteer) else None)
     # A post town is taken only in the story's own state already: GeoNames' towns alone here.
     if (not states or not mention.is_city or mention.qualified or not mention.place.id.startswith("geonames:")
             or gazetteer.region_by_own_name(name) is not None):
@@ -692,6 +698,13 @@ def _in_a_county_state(mention: Mention, counties: dict[str, frozenset[str]], ga
     # of Burke County, North Carolina, which has no town so called).
     county = gazetteer.county(f"{name} County", context=here) if len(here) == 1 else None
     return dataclasses.replace(mention, place=county.place(name), is_city=False) if county else mention
+
+
+def _a_major_citys(mention: Mention, gazetteer: Gazetteer) -> bool:
+    """Whether a name is read as a major city's, which a county's unwritten name does not
+    outweigh: "Richmond" is Virginia's capital in a story the Georgia county is not written in."""
+    city = gazetteer.city_by_place_id(mention.place.id)
+    return city is not None and city.population >= MAJOR_CITY
 
 
 def as_named_in_full(found: list[Mention], named: list[Mention]) -> list[Mention]:

@@ -657,6 +657,12 @@ def test_the_town_of_a_persons_address_moves_no_claim():
     assert _city("www.chicagotribune.com", "Man shot dead", body) == {("Chicago", "Illinois")}
 
 
+def test_a_bare_county_name_of_the_storys_state_is_the_county_not_a_town_elsewhere():
+    body = ("Four people were wounded in a shooting at an apartment complex near Decatur on Monday, "
+            "a DeKalb fire department spokesman said.")
+    assert _city("www.georgianewsnow.com", "Four wounded in DeKalb shooting", body) == {("Decatur", "Georgia")}
+
+
 def test_where_a_suspect_was_caught_moves_no_claim():
     body = ("Two men were shot dead at a house in Pine Bluff on Friday, police said. Marcus Hale, who is "
             "accused of killing both men, was arrested late Saturday in Texarkana.")
