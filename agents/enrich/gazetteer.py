@@ -29,7 +29,7 @@ NOT_PLACE_NAMES = frozenset(
     a all an and april as at august bar but buy center central day december february for get
     god hall he her his however i if in it january july june law man march may media metro
     more my no north november now october officer on one our police says september she side
-    so south spring still the they this to university valley we west east what when where who
+    so south still the they this to university valley we west east what when where who
     why you young green river lake mount saint st san los las el la le de del du van von
     of off se airport home house fire shot dead martin northern southern eastern
     western centre capital city county region district province downtown uptown midtown
@@ -537,6 +537,13 @@ class Gazetteer:
         city_id = _CITY_REGIONS.get(region.place_id)
         return self.city_by_id(city_id) if city_id is not None else None
 
+    def place_of_county(self, county: County, mention: str) -> Place:
+        """The place a claim in a county is counted at: the county, or the city where the two
+        are one ("Orleans Parish" is New Orleans, "Kings County" Brooklyn)."""
+        city_id = _CITY_COUNTIES.get(county.place_id)
+        city = self.city_by_id(city_id) if city_id is not None else None
+        return self.place_of(city, mention) if city is not None else county.place(mention)
+
     def region_by_place_id(self, place_id: str) -> Region | None:
         """The region or country of that id, or the region a locality's id places it in."""
         if place_id.startswith(LOCALITY_ID):
@@ -574,6 +581,31 @@ BROADCASTER_WEST, BROADCASTER_EAST = "fcc:K", "fcc:W"
 _HOME = "home:"
 # First-level regions that are one city: the District of Columbia is Washington.
 _CITY_REGIONS = {"admin1:US.DC": 4140963}
+# Counties and parishes one with their city, by their place ids: the consolidated city-counties
+# (the county's government is the city's, and its towns are the city's neighbourhoods), and
+# the five counties of New York City, each a borough.
+_CITY_COUNTIES = {
+    "county:US.22071": 4335045,  # Orleans Parish: New Orleans
+    "county:US.22033": 4315588,  # East Baton Rouge Parish: Baton Rouge
+    "county:US.21067": 4297983,  # Fayette County, Ky.: Lexington
+    "county:US.21111": 4299276,  # Jefferson County, Ky.: Louisville
+    "county:US.13245": 4180531,  # Richmond County, Ga.: Augusta
+    "county:US.13059": 4180386,  # Clarke County, Ga.: Athens
+    "county:US.13215": 4188985,  # Muscogee County, Ga.: Columbus
+    "county:US.13021": 4207400,  # Bibb County, Ga.: Macon
+    "county:US.47037": 4644585,  # Davidson County, Tenn.: Nashville
+    "county:US.18097": 4259418,  # Marion County, Ind.: Indianapolis
+    "county:US.12031": 4160021,  # Duval County, Fla.: Jacksonville
+    "county:US.20209": 4273837,  # Wyandotte County, Kan.: Kansas City
+    "county:US.42101": 4560349,  # Philadelphia County: Philadelphia
+    "county:US.06075": 5391959,  # San Francisco County: San Francisco
+    "county:US.08031": 5419384,  # Denver County: Denver
+    "county:US.36047": 5110302,  # Kings County: Brooklyn
+    "county:US.36005": 5110266,  # Bronx County: the Bronx
+    "county:US.36081": 5133273,  # Queens County: Queens
+    "county:US.36061": 5125771,  # New York County: Manhattan
+    "county:US.36085": 5139568,  # Richmond County, N.Y.: Staten Island
+}
 # How far from an outlet's home its local news reaches: a metropolitan area and its suburbs.
 NEAR_THE_OUTLET_KM = 80
 

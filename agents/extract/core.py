@@ -18,7 +18,7 @@ from agents.extract.article import publication_time, story_day
 from agents.extract.context import areas, outlet_areas, outlet_city, read_places, usage_areas
 from agents.extract.figures import INJURED, KILLED, VICTIMS, Figure
 from agents.extract.language import article_language
-from agents.extract.link import link_place
+from agents.extract.link import address_states, link_place
 from agents.extract.numbers import Count
 from agents.extract.scope import (is_background, is_court_story, is_earlier_count, is_earlier_incident, is_roundup,
                                   is_statistic, own_part, recall_starts)
@@ -413,7 +413,8 @@ def _read_places(article: Article, text: str, story: list[Sentence], claim_sente
     opening = [s for s in story if not s.in_headline and _is_prose(s.text)][:OPENING_SENTENCES]
     read = {id(s): s for s in opening + [s for s in claim_sentences if not s.in_headline]}
     story_end = headline_story_end(article.headline)
-    hints = outlet_areas(article.source, text, len(article.headline), story_end, gazetteer) | usage_areas(text)
+    hints = (outlet_areas(article.source, text, len(article.headline), story_end, gazetteer) | usage_areas(text)
+             | address_states(article.url, gazetteer))
     dateline = dateline_city(text, len(article.headline) + len(HEADLINE_SEPARATOR), gazetteer, hints)
     headline_mentions, body_mentions = read_places(
         text, story_end, [(s.start, s.end) for s in sorted(read.values(), key=lambda s: s.start)],

@@ -63,6 +63,20 @@ def link_place(url: str, gazetteer: Gazetteer, hints: frozenset[str] = frozenset
     return None
 
 
+def address_states(url: str, gazetteer: Gazetteer) -> frozenset[str]:
+    """The US states (place ids, and the country) a section of the address is named after: a
+    national or regional site files a local story under its state ("/georgia/decatur/",
+    "/news/michigan/")."""
+    states = _states_by_words(gazetteer)
+    found = {states[words] for words in map(tuple, _segments(url)) if words in states}
+    return frozenset(found | {"US"}) if found else frozenset()
+
+
+@lru_cache(maxsize=1)
+def _states_by_words(gazetteer: Gazetteer) -> dict[tuple[str, ...], str]:
+    return {tuple(fold(state.name).split()): state.place_id for state in gazetteer.us_states()}
+
+
 def _place_at(words: list[str], start: int, gazetteer: Gazetteer, countries: frozenset[str],
               states: frozenset[str]) -> Place | None:
     for length in range(min(_LONGEST_NAME, len(words) - start), 0, -1):
@@ -71,7 +85,7 @@ def _place_at(words: list[str], start: int, gazetteer: Gazetteer, countries: fro
         if length > 1 and words[start + length - 1] in _COUNTY:
             county = gazetteer.county(name, context=states)
             if county is not None and (not states or county.state.place_id in states):
-                return county.place(name)
+                return gazetteer.place_of_county(county, name)
             continue
         if after in _NOT_A_TOWN_AFTER or after in _COUNTY or name in _state_words(gazetteer):
             continue

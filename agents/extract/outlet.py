@@ -20,8 +20,10 @@ from streams.records import Place
 
 _CALL_SIGN = re.compile(r"[kw][a-z]{2,3}(?:tv|\d{1,2})?")
 # A US network's local affiliate brands itself by network and channel: "abc11", "nbc4i", "fox5ny",
-# "nbc-2", "myfox8".
+# "nbc-2", "myfox8"; and some by network and their state's postal code: "foxct", "fox5dc",
+# "cbs5az".
 _NETWORK_AFFILIATE = re.compile(r"(?:my)?(?:abc|nbc|cbs|fox)-?\d{1,2}")
+_AFFILIATE_OF_A_STATE = re.compile(r"(?:my)?(?:abc|nbc|cbs|fox)-?\d{0,2}(?P<state>[a-z]{2})")
 _SHORTEST_CITY_IN_A_DOMAIN = 5  # shorter names hide inside ordinary words
 _GENERIC_LABELS = frozenset({"www", "m", "mobile", "amp", "news", "edition"})
 
@@ -113,6 +115,16 @@ def _city_of_states_name(state: Region, gazetteer: Gazetteer) -> list[Place]:
     return [cities[0].place(state.name)] if len(cities) == 1 else []
 
 
+def _state_coded(label: str, gazetteer: Gazetteer) -> list[Place]:
+    """The US state whose postal code an affiliate's label ends with ("foxct"), and the city
+    of a million the state's name also names ("abc7ny" is New York City's)."""
+    match = _AFFILIATE_OF_A_STATE.fullmatch(label)
+    state = gazetteer.region(match["state"]) if match else None
+    if state is None or state.country != "US" or not state.code:
+        return []
+    return [state.place(state.name), *_city_of_states_name(state, gazetteer)]
+
+
 @lru_cache(maxsize=1)
 def _words_of_several_states(gazetteer: Gazetteer) -> tuple[str, ...]:
     """The words several states' names share that name no compass point: "carolinalive" and
@@ -173,7 +185,7 @@ def outlet_places(source: str, gazetteer: Gazetteer) -> tuple[tuple[Place, ...],
     network affiliate's brand ("abc11.com") says the country."""
     labels = _labels(source)
     places = tuple(place for label in labels
-                   for place in _cities_in(label, gazetteer) + _states_in(label, gazetteer))
+                   for place in _cities_in(label, gazetteer) + _states_in(label, gazetteer) + _state_coded(label, gazetteer))
     broadcaster = bool(labels) and bool(_CALL_SIGN.fullmatch(labels[0])) and not gazetteer.cities(labels[0])
     if not broadcaster:
         affiliate = any(_NETWORK_AFFILIATE.match(label) for label in labels)

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from agents.enrich.gazetteer import LOCALITY_ID, VILLAGE_POPULATION, Gazetteer, Region, fold, is_town
+from agents.enrich.gazetteer import LOCALITY_ID, MAJOR_CITY, VILLAGE_POPULATION, Gazetteer, Region, fold, is_town
 from agents.extract.people import NO_NAMES, NOT_A_CITY_AFTER, STREET_AFTER, STREET_OF_WORDS_AFTER, Names
 from streams.records import UNKNOWN_PLACE, Place
 
@@ -39,12 +39,26 @@ _AREA_AFTER = re.compile(r"\s+area\b")
 _ASIDE_BEFORE = re.compile(
     r"\b(?:(?<!village\s)(?<!town\s)(?<!city\s)(?<!hamlet\s)(?<!settlement\s)of|from|to|into|at)\s+(?:the\s+)?$",
     re.I)
+# A person's address: "Andre Lacaze, of the 13900 block of South School Street in Riverdale"
+# names where he lived, as "of Riverdale" does.
+_ADDRESS_BEFORE = re.compile(r"\bof\s+the\s+\d+\s+block\s+of\s+(?:[A-Z0-9][\w.'’-]*\s+){1,5}in\s+$")
+# Where a suspect was caught: "Suspect in armory shooting arrested in Detroit", "arrested late
+# Tuesday near Texas City". The words between name no crime ("arrested for a robbery in Yonkers").
+_ARREST_BEFORE = re.compile(
+    r"\b(?:arrested|captured|apprehended|caught|detained|extradited|taken\s+into\s+custody)"
+    r"(?:\s+(?!for\b|after\b|in\b|of\b|with\b|during\b)[\w'’-]+){0,3}\s+(?:in|near|outside|at)\s+(?:the\s+)?$",
+    re.I)
 # Where the wounded were taken or a suspect is held: "a hospital in Putnam", "the jail in
 # Dayton" names the hospital's town, not where the story happened.
 _INSTITUTION_BEFORE = re.compile(
     r"\b(?:hospital(?:\s+cent(?:er|re))?|medical\s+cent(?:er|re)|trauma\s+cent(?:er|re)|clinic|jail|courthouse|court"
     r"|detention\s+cent(?:er|re))\s+(?:in|at|of|near)\s+(?:the\s+)?$"
     r"|\b(?:airlifted|flown|taken|rushed|transported|transferred)\s+to\s+$", re.I)  # "an infant was airlifted to Jackson"
+# "35 miles northeast of Oklahoma City", "20 km from Kharkiv": a landmark the story measures
+# from, which the place lies away from.
+_DISTANCE_BEFORE = re.compile(
+    r"\b(?:miles?|kilometers?|kilometres?|km)\s+(?:(?:north|south)?(?:east|west)?(?:ward)?\s+)?(?:of|from)\s+(?:downtown\s+)?$",
+    re.I)
 # "a Jackson hospital": the town of the hospital the wounded were taken to.
 _INSTITUTION_AFTER = re.compile(r"\s+(?:hospital|medical\s+cent(?:er|re)|trauma\s+cent(?:er|re)|jail)\b")
 # "the Chatham neighborhood", "the Juniata section of Philadelphia", "the Orchards area of
@@ -103,7 +117,8 @@ def headline_story_end(headline: str) -> int:
     """Where the story's headline ends and the outlet's name begins (the length if it does not)."""
     match = _SITE_TAIL.search(headline)
     return match.start() if match else len(headline)
-_DATELINE = re.compile(r"\s*(?P<name>[A-Z][A-Z .'’-]+?)\s*(?:,|\(|—|–| - )")
+# A dateline's dash may be typed as two hyphens: "BAYTOWN -- Investigators searched".
+_DATELINE = re.compile(r"\s*(?P<name>[A-Z][A-Z .'’-]+?)\s*(?:,|\(|—|–| - | -- )")
 _PARAGRAPH = re.compile(r"\n\s*")
 _DATELINE_REACH = 1500
 _DATELINE_PARAGRAPHS = 6
@@ -155,9 +170,10 @@ def mentions(text: str, start: int, end: int, gazetteer: Gazetteer,
                 one_word = j == i + 1
                 following = run.group()[words[j][0]:words[j][1]] if j < len(words) else ""
                 person = one_word and (fold(name) in names.surnames or (
-                    names.is_surname(following) and following.lower() not in _AFTER_A_PLACE
+                    names.is_surname(following) and not _may_follow_a_place(following)
                     and not NOT_A_CITY_AFTER.match(text, e)))
-                common = one_word and (name.lower() in names.lower_words or name.lower() in _CLOSED_CLASS)
+                common = one_word and (name.lower() in names.lower_words or name.lower() in _CLOSED_CLASS
+                                       or name.lower() in _SEASONS)
                 mention = _resolve(text, s, e, name, gazetteer, context, person, common,
                                    inside_a_name=names.capitals_tell and _names_more(following))
                 # In text of lower case, a name in capitals that another word in capitals
@@ -183,6 +199,11 @@ _CLOSED_CLASS = frozenset(
 )
 
 
+# The seasons, which copy capitalises in a headline, a term's name ("Spring semester") or a
+# sentence's first word: a town of the name (Spring, Texas) is meant only after "in" or "near".
+_SEASONS = frozenset({"spring", "summer", "fall", "autumn", "winter"})
+
+
 # Capitalised words that may follow a place's name and leave it the place: "in Dallas
 # Tuesday", "in Chicago Police custody".
 _AFTER_A_PLACE = frozenset(
@@ -193,11 +214,17 @@ _AFTER_A_PLACE = frozenset(
 )
 
 
+def _may_follow_a_place(following: str) -> bool:
+    """Whether a capitalised word, as written after a name (a sentence's period, a comma),
+    leaves the name a place's: "shot in Memphis Sunday."."""
+    return following.lower().rstrip(".,") in _AFTER_A_PLACE
+
+
 def _names_more(following: str) -> bool:
     """Whether the capitalised word after a place's name makes a longer name of something
     else: "the Hawthorne Heights Apartments", "at Algonquin Parkway". A possessive counts too:
     "in Chicago's Austin" is cued as Austin's, and the police's city settles it."""
-    return bool(following) and following.lower().rstrip(".,") not in _AFTER_A_PLACE
+    return bool(following) and not _may_follow_a_place(following)
 
 
 def regions_named(text: str, gazetteer: Gazetteer, names: Names = NO_NAMES,
@@ -270,16 +297,20 @@ def _words_before(text: str, start: int) -> tuple[bool, bool, bool, bool, bool]:
     """Whether the words before a name cue a place ("in", "of"), a settlement ("the village
     of"), where something happened ("in", "near"), a name that is not the story's town (a
     hospital's or jail's: "a hospital in"; a street's: "the 5900 block of", "the corner of
-    Baltimore and") and a place aside ("of", "from"). Kept while an article is read:
+    Baltimore and"; a landmark's: "35 miles northeast of") and a place aside ("of", "from",
+    a person's address, where a suspect was caught). Kept while an article is read:
     ``mentions`` tries every name a run of words starting at one place may be, and
     ``read_places`` may read the same spans twice."""
     return (bool(_CUE_BEFORE.search(text[max(0, start - 12):start])),
             bool(_SETTLEMENT_BEFORE.search(text[max(0, start - 24):start])),
             bool(_WHERE_BEFORE.search(text, max(0, start - 10), start)),
             bool(_INSTITUTION_BEFORE.search(text, max(0, start - 30), start)
+                 or _DISTANCE_BEFORE.search(text, max(0, start - 40), start)
                  or _BLOCK_BEFORE.search(text, max(0, start - 20), start)
                  or _CORNER_BEFORE.search(text, max(0, start - 60), start)),
-            bool(_ASIDE_BEFORE.search(text, max(0, start - 12), start)))
+            bool(_ASIDE_BEFORE.search(text, max(0, start - 12), start)
+                 or _ADDRESS_BEFORE.search(text, max(0, start - 80), start)
+                 or _ARREST_BEFORE.search(text, max(0, start - 60), start)))
 
 
 def _resolve(text: str, s: int, e: int, name: str, gazetteer: Gazetteer,
@@ -303,7 +334,8 @@ def _resolve(text: str, s: int, e: int, name: str, gazetteer: Gazetteer,
         return None
     if county is not None:
         cued, *_, aside = _words_before(text, s)
-        return Mention(s, qualified_end if region is not None else e, county.place(name), False,
+        place = gazetteer.place_of_county(county, name)
+        return Mention(s, qualified_end if region is not None else e, place, not is_county(place),
                        cued and not inside_a_name, region is not None, aside)
     if known:
         mention = _known_place(text, s, e, name, gazetteer, context, region, person, common,
@@ -634,16 +666,22 @@ def in_a_county_state(found: list[Mention], counties: dict[str, frozenset[str]],
     "Bedford County" deputies that says "in Bedford" means Bedford, Virginia, not Bedford,
     Texas, whose state has none; the most populous such namesake, of the state of the
     ``context`` that has such a county if one does. A state's or country's name ("Washington")
-    says more than a county's, and a town written with its state is left as written."""
-    if not counties:
+    says more than a county's, and a town written with its state is left as written. In a
+    story set in one US state, a county of that state is read so whether or not it is written
+    out: "a DeKalb apartment complex" in a Georgia story is DeKalb County's, not DeKalb,
+    Illinois."""
+    us_states = frozenset(area for area in context if area.startswith("admin1:US."))
+    if not counties and len(us_states) != 1:
         return found
-    return [_in_a_county_state(m, counties, gazetteer, context) for m in found]
+    return [_in_a_county_state(m, counties, gazetteer, context, us_states) for m in found]
 
 
 def _in_a_county_state(mention: Mention, counties: dict[str, frozenset[str]], gazetteer: Gazetteer,
-                       context: frozenset[str]) -> Mention:
+                       context: frozenset[str], us_states: frozenset[str]) -> Mention:
     name = mention.place.mention
-    states = counties.get(fold(name))
+    states = counties.get(fold(name)) or (
+        gazetteer.county_states(f"{name} County") & us_states
+        if len(us_states) == 1 and not _a_major_citys(mention, gazetteer) else None)
     # A post town is taken only in the story's own state already: GeoNames' towns alone here.
     if (not states or not mention.is_city or mention.qualified or not mention.place.id.startswith("geonames:")
             or gazetteer.region_by_own_name(name) is not None):
@@ -660,6 +698,13 @@ def _in_a_county_state(mention: Mention, counties: dict[str, frozenset[str]], ga
     # of Burke County, North Carolina, which has no town so called).
     county = gazetteer.county(f"{name} County", context=here) if len(here) == 1 else None
     return dataclasses.replace(mention, place=county.place(name), is_city=False) if county else mention
+
+
+def _a_major_citys(mention: Mention, gazetteer: Gazetteer) -> bool:
+    """Whether a name is read as a major city's, which a county's unwritten name does not
+    outweigh: "Richmond" is Virginia's capital in a story the Georgia county is not written in."""
+    city = gazetteer.city_by_place_id(mention.place.id)
+    return city is not None and city.population >= MAJOR_CITY
 
 
 def as_named_in_full(found: list[Mention], named: list[Mention]) -> list[Mention]:

@@ -146,6 +146,11 @@ def _places(body, headline="Shooting", published="2016-05-01T10:00:00+00:00"):
     return [(r.place.name, r.place.admin1) for r in extract(article, None).reports]
 
 
+def test_a_datelines_dash_typed_as_two_hyphens():
+    assert set(_places("BAYTOWN -- Two people were found shot dead in a home on Tuesday, and a man was "
+                       "arrested near Texas City.")) == {("Baytown", "Texas")}
+
+
 def test_a_county_is_not_the_city_of_the_same_name():
     assert _places("CHICAGO - Two men were shot in DeKalb County on Sunday.") == [("Chicago", "Illinois")]
 

@@ -615,6 +615,13 @@ _COUNTY_OPENING = ("ROCK COUNTY, Wis. – A Rock County man died after he was sh
                  "An Athens-Clarke County officer was dispatched Thursday to a shooting and found a man "
                  "with multiple gunshot wounds.",
                  ("Athens", "Georgia"), id="a_consolidated_city_county_is_its_city"),
+    pytest.param("", "Man charged in deadly shooting",
+                 "A man was booked into the Orleans Parish jail on Friday after a deadly shooting, "
+                 "according to the Orleans Parish Sheriff's Office.",
+                 ("New Orleans", "Louisiana"), id="a_parish_one_with_its_city_is_the_city"),
+    pytest.param("", "Teen wounded in shooting",
+                 "A 16-year-old was shot in the leg in Kings County, N.Y., on Saturday night, police said.",
+                 ("Brooklyn", "New York"), id="a_county_of_new_york_city_is_its_borough"),
     # A story that names no town of its own is at no place rather than at a namesake of a word.
     pytest.param("", "Man killed in accidental shooting",
                  "A former Murray State College basketball player was accidentally shot and killed "
@@ -627,6 +634,45 @@ _COUNTY_OPENING = ("ROCK COUNTY, Wis. – A Rock County man died after he was sh
 ])
 def test_the_place_a_story_is_read_at(source: str, headline: str, body: str, place: tuple[str, str]):
     assert _city(source, headline, body) == {place}
+
+
+def test_a_town_named_like_a_season_is_a_place_only_after_in():
+    body = "A man was shot dead outside a home in Spring on Wednesday, Harris County deputies said."
+    assert _city("", "Man killed in shooting", body) == {("Spring", "Texas")}
+    body = "Spring classes were cancelled after a student was shot on Wednesday, Harris County deputies said."
+    assert _city("", "Student shot at campus", body) == {("", "")}
+
+
+def test_a_day_that_ends_a_sentence_after_a_town_leaves_the_town_a_place():
+    # "Circle" and "Apartments" read as surnames make "Sunday" look like one after "Memphis".
+    body = ("A man was killed and two others were wounded in a shooting in North Memphis Sunday.\n\n"
+            "It happened in the 1200 block of Ash Circle at the Oakwood Place Apartments.")
+    assert _city("", "Man killed in shooting", body) == {("Memphis", "Tennessee")}
+
+
+def test_the_town_of_a_persons_address_moves_no_claim():
+    body = ("A man was shot dead on the South Side of Chicago on Friday, police said. The medical "
+            "examiner identified the man who died as Dale Horne, 24, of the 500 block of West Elm Street in "
+            "Harvey.")
+    assert _city("www.chicagotribune.com", "Man shot dead", body) == {("Chicago", "Illinois")}
+
+
+def test_a_bare_county_name_of_the_storys_state_is_the_county_not_a_town_elsewhere():
+    body = ("Four people were wounded in a shooting at an apartment complex near Decatur on Monday, "
+            "a DeKalb fire department spokesman said.")
+    assert _city("www.georgianewsnow.com", "Four wounded in DeKalb shooting", body) == {("Decatur", "Georgia")}
+
+
+def test_where_a_suspect_was_caught_moves_no_claim():
+    body = ("Two men were shot dead at a house in Pine Bluff on Friday, police said. Marcus Hale, who is "
+            "accused of killing both men, was arrested late Saturday in Texarkana.")
+    assert _city("", "Woman shot dead", body) == {("Pine Bluff", "Arkansas")}
+
+
+def test_a_landmark_a_distance_is_measured_from_is_no_place_of_the_story():
+    for body in ("Two officers were wounded Sunday night about 40 miles northeast of Oklahoma City, the sheriff said.",
+                 "Two soldiers were wounded on Sunday 12 km from Kharkiv, the military said."):
+        assert _city("", "Two wounded", body) == {("", "")}, body
 
 
 def test_the_streets_of_an_intersection_or_a_corner_are_no_towns():

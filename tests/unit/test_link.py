@@ -51,3 +51,14 @@ def test_a_story_that_names_no_place_is_where_its_address_says():
 def test_a_place_the_story_names_comes_before_its_address():
     body = "A man was shot and wounded in Abilene, Texas, on Sunday, police said."
     assert _places("http://www.example.com/news/milwaukee-man-shot/9243/", body) == {("Abilene", "Texas")}
+
+
+def test_a_section_named_after_a_state_sets_the_story_in_it():
+    url = "http://www.example.com/iowa/news/boy-wounded-in-hunting-accident/x7/"
+    article = Article(id="g", source="www.example.com", url=url, headline="Boy wounded",
+                      body="A 12-year-old boy was wounded in a hunting accident near Garner on Sunday, deputies said.",
+                      published_at="2016-11-20T10:00:00+00:00")
+    assert {(r.place.name, r.place.admin1) for r in extract(article, None).reports} == {("Garner", "Iowa")}
+    assert {(r.place.name, r.place.admin1) for r in extract(
+        Article(id="g", source="www.example.com", url="http://www.example.com/news/x7/", headline="Boy wounded",
+                body=article.body, published_at=article.published_at), None).reports} == {("Garner", "North Carolina")}

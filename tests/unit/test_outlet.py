@@ -67,6 +67,13 @@ def test_a_network_affiliates_brand_with_a_dash_or_my_sets_its_stories_in_the_us
     assert _places("myfox8.com", body) == {("Naples", "Florida")}
 
 
+def test_an_affiliates_brand_that_ends_with_a_states_postal_code_sets_its_stories_in_the_state():
+    body = "An 11-year-old boy was struck in the cheek when a rifle went off in Monroe, police said."
+    assert _places("foxct.com", body) == {("Monroe", "Connecticut")}
+    assert _places("www.example.com", body) == {("Monroe", "Louisiana")}
+    assert outlet_places("fox4kc.com", load_gazetteer())[0] == ()  # Kansas City's call, no state's
+
+
 def test_a_site_named_after_a_town_is_the_namesakes_in_the_state_of_its_phone_numbers():
     body = ("A man died of a gunshot wound on Sunday, Portsmouth Police said. Anyone with "
             "information is asked to call the Portsmouth Police Department at 740-354-1600.")
