@@ -323,6 +323,9 @@ def test_not_new_casualty_figures(sentence):
 
 def test_including_a_child_is_part_of_the_figure_not_added_to_it():
     assert _kinds("Six people were injured, including a child.") == [(INJURED, 6)]
+    # between the count and its verb, set off by commas, however it is written
+    assert _kinds("Forty-five people, including 12 children, were killed in the fire.") == [(KILLED, 45)]
+    assert _kinds("Six people, including three Palestinian children, died in the strike.") == [(KILLED, 6)]
 
 
 @pytest.mark.parametrize("sentence, adds", [
