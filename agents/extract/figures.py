@@ -213,6 +213,8 @@ _AUXILIARY = (
     r"(?:\s*,\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,2}\s*,)?"  # "a 12-year-old boy, Jakob Weeks,"
     # who the count takes in, set off by commas: "45 people, including 12 children, were killed"
     r"(?:\s*,\s*(?:including|among\s+them)\s+[^,;]{1,60}?,)?"
+    # where the people were: "all 72 people on board a Yeti Airlines plane were killed"
+    r"(?:\s+(?:on\s+board|aboard)(?:\s+(?:an?|the|their)(?:\s+[\w'’-]+){1,4}?)?)?"
     # "two men aged 25 and 35", "a man between 25 and 35 years old", "two men, both 19,"
     r"(?:\s*,?\s+(?:aged\s+(?:between\s+)?|between\s+|both\s+(?:aged\s+)?)\d{1,3}(?:\s*(?:,|and|to|-|–)\s*\d{1,3})*(?:\s+years\s+old)?\s*,?)?"
     r"(?:\s*,?\s*(?:who|that)\b)?"

@@ -328,6 +328,11 @@ def test_including_a_child_is_part_of_the_figure_not_added_to_it():
     assert _kinds("Six people, including three Palestinian children, died in the strike.") == [(KILLED, 6)]
 
 
+def test_the_people_on_board_are_counted_by_the_verb_after():
+    assert _kinds("All 72 people on board a Yeti Airlines plane were killed.") == [(KILLED, 72)]
+    assert _kinds("Five passengers aboard the bus were injured.") == [(INJURED, 5)]
+
+
 @pytest.mark.parametrize("sentence, adds", [
     ("Mayor Ihor Terekhov later confirmed a further four were killed and nine injured.", True),
     ("Two more people died in hospital on Tuesday, officials said.", True),
