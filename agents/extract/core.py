@@ -329,6 +329,13 @@ def _lede_place(timed: list[tuple[Sentence, list[Figure], When | None]], mention
         # Nigeria" over "LAGOS - Floods in Nigeria's northern Kano state have killed 45").
         townless = not any(m.is_city for m in mentions for headline, _ in headlines
                            if headline.start <= m.start < headline.end)
+        # A desk files the news of its neighbours too: "NAIROBI - A car bomb exploded in a market
+        # in Mogadishu", "WASHINGTON - Tornadoes tore through Mississippi, killing 25 in the
+        # town of Rolling Fork" (a town of another US state with its state written: a bare name
+        # there is mostly a neighbourhood's, "in Austin" in a Chicago story).
+        beyond = next((m for m in placing if _beyond_the_desk(m, dateline, placing)), None)
+        if beyond is not None and (tells or townless or beyond.place.id in in_headline):
+            return beyond.place
         return next((m.place for m in placing if not (m.is_city or m.aside or m.home)
                      and m.place.id.startswith("admin1:") and m.place.admin1 != dateline.admin1
                      and _in_a_region(sentence, m) and (tells or townless or m.place.id in in_headline)), dateline)
@@ -343,6 +350,19 @@ def _lede_place(timed: list[tuple[Sentence, list[Figure], When | None]], mention
             and not gazetteer.is_part_of(place, dateline) and not gazetteer.is_hamlet_in(place, dateline)):
         return place
     return dateline
+
+
+def _beyond_the_desk(mention: Mention, dateline: Place, placing: list[Mention]) -> bool:
+    """Whether a lede's mention puts its story in a town of another country than the
+    dateline's, or of another US state than its own, that state written beside the town or
+    in the lede (``placing``, its mentions)."""
+    if not (mention.is_city and mention.cued and is_town(mention.place.id)) or mention.aside or mention.home:
+        return False
+    if mention.place.country != dateline.country:
+        return True
+    return dateline.country == "US" and mention.place.admin1 != dateline.admin1 and (
+        mention.qualified or any(not m.is_city and m.place.id.startswith("admin1:")
+                                 and m.place.admin1 == mention.place.admin1 for m in placing))
 
 
 # "in northern Afghanistan's Kunduz province", "in Nigeria's northwestern Zamfara state",

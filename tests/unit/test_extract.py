@@ -303,6 +303,18 @@ def test_a_lede_that_puts_the_headlines_figures_in_another_town_than_the_datelin
         ("Bila Tserkva", 4, None), ("Bila Tserkva", 4, None), ("Bila Tserkva", None, 9)]
 
 
+def test_a_lede_that_puts_the_story_in_a_town_beyond_the_desks_country_or_state_places_it():
+    body = ("NAIROBI, March 15 (Example Wire) - A car bomb exploded in a busy market in Mogadishu on "
+            "Thursday, killing at least eight people, police said.")
+    assert {place for place, _, _ in _placed("Car bomb kills eight in Somali capital", body)} == {"Mogadishu"}
+    body = ("WASHINGTON, March 15 (Example Wire) - Tornadoes tore through Mississippi overnight, killing "
+            "at least 25 people in the town of Rolling Fork, state officials said.")
+    assert {place for place, _, _ in _placed("Tornadoes kill at least 25", body)} == {"Rolling Fork"}
+    # a bare name in another US state is mostly a neighbourhood's: the desk's city stays
+    body = "CHICAGO (Example Wire) - A man was shot and killed in Austin on Sunday, police said."
+    assert {place for place, _, _ in _placed("Man shot and killed", body)} == {"Chicago"}
+
+
 def test_a_dateline_stays_the_storys_place_when_the_lede_names_one_of_its_neighbourhoods():
     body = "CHICAGO (Example Wire) - A man was shot and killed in Englewood on Sunday, police said."
     assert {place for place, _, _ in _placed("Man shot and killed", body)} == {"Chicago"}
