@@ -204,8 +204,10 @@ def read_claims(article: Article, revision: int, gazetteer: Gazetteer,
     filed_from = None  # the dateline, once the lede has said the story happened elsewhere
     if dateline is not None and place_of_article.id == dateline.id:
         lede = _lede_place(timed, mentions, dateline, gazetteer)
-        if lede.id == dateline.id:
-            lede = _where_it_happened(story, mentions, dateline, gazetteer)
+        if lede.id == dateline.id or lede.id.startswith("country:"):
+            # an opening sentence's town or region says more than the lede's country
+            happened = _where_it_happened(story, mentions, dateline, gazetteer)
+            lede = lede if happened.id == dateline.id else happened
         if lede.id != dateline.id:
             place_of_article, filed_from = lede, dateline
     story_anchors = anchors(article.body)  # outlets rewrite headlines, syndicated bodies stay
@@ -336,9 +338,13 @@ def _lede_place(timed: list[tuple[Sentence, list[Figure], When | None]], mention
         beyond = next((m for m in placing if _beyond_the_desk(m, dateline, placing)), None)
         if beyond is not None and (tells or townless or beyond.place.id in in_headline):
             return beyond.place
-        return next((m.place for m in placing if not (m.is_city or m.aside or m.home)
-                     and m.place.id.startswith("admin1:") and m.place.admin1 != dateline.admin1
-                     and _in_a_region(sentence, m) and (tells or townless or m.place.id in in_headline)), dateline)
+        regions = [m for m in placing if not (m.is_city or m.aside or m.home) and _in_a_region(sentence, m)
+                   and (tells or townless or m.place.id in in_headline)]
+        # Else a country, where the lede names no town: "ISLAMABAD - Floods have killed 1,400
+        # people in Pakistan", "SOFIA - 45 were killed when a bus caught fire in western Bulgaria".
+        towns = any(m.is_city and m.cued and not (m.aside or m.home) for m in placing)
+        return next((m.place for m in regions if m.place.id.startswith("admin1:") and m.place.admin1 != dateline.admin1),
+                    next((m.place for m in regions if m.place.id.startswith("country:") and not towns), dateline))
     # A town of a small town's dateline needs the headline's very figures: a local dateline is
     # where the story is, and its lede may name the big city nearby ("DOUGLASVILLE, Ga. - ...
     # west of Atlanta"). A big city's desk files the towns around it: "MEXICO CITY - Gunmen
@@ -377,9 +383,10 @@ _IN_A_REGION_OF = re.compile(rf"{_IN}{REGION_OF}", re.I)
 def _in_a_region(sentence: Sentence, mention: Mention) -> bool:
     """Whether the sentence says something happened in the region it names, its kind written
     out: "in the Kharkiv region", "in the state of Bahia" (not "in the Washington Park
-    neighborhood"). A region's mention runs on over its kind ("Kunduz province")."""
+    neighborhood"), or the country it names after "in": "in southern Turkey". A region's mention
+    runs on over its kind ("Kunduz province")."""
     before = sentence.text[: mention.start - sentence.start]
-    if mention.end - mention.start > len(mention.place.mention):
+    if mention.end - mention.start > len(mention.place.mention) or mention.place.id.startswith("country:"):
         return bool(_IN_A_REGION.search(before))
     return bool(_IN_A_REGION_OF.search(before))
 

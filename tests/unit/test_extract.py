@@ -315,6 +315,18 @@ def test_a_lede_that_puts_the_story_in_a_town_beyond_the_desks_country_or_state_
     assert {place for place, _, _ in _placed("Man shot and killed", body)} == {"Chicago"}
 
 
+def test_a_lede_that_puts_the_story_in_the_country_and_names_no_town_places_it_in_the_country():
+    body = ("ISLAMABAD, March 15 (Example Wire) - Floods have killed nearly 1,400 people in Pakistan "
+            "since mid-June, the disaster agency said on Friday.")
+    article = Article.from_dict({"id": "pk", "published_at": "2024-03-16T10:00:00+00:00",
+                                 "headline": "Pakistan floods kill nearly 1,400", "body": body})
+    assert {(r.place.name, r.place.country) for r in extract(article, None).reports} == {("", "PK")}
+    # a town it names there is where it happened
+    body = ("ISLAMABAD, March 15 (Example Wire) - A bomb killed 20 people at a mosque in Islamabad on "
+            "Friday as violence flared in Pakistan, police said.")
+    assert {place for place, _, _ in _placed("Bomb kills 20 at mosque", body)} == {"Islamabad"}
+
+
 def test_a_dateline_stays_the_storys_place_when_the_lede_names_one_of_its_neighbourhoods():
     body = "CHICAGO (Example Wire) - A man was shot and killed in Englewood on Sunday, police said."
     assert {place for place, _, _ in _placed("Man shot and killed", body)} == {"Chicago"}
