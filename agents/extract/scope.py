@@ -85,8 +85,13 @@ _COURT_STAGE = re.compile(
 )
 
 
+# A ranking of the story's own incident against a period, up to the clause's end, is no total
+# over it: "killed 20 people on Friday, the deadliest attack in Pakistan this year".
+_RANKED = re.compile(r"\b(?:deadliest|worst|bloodiest|most\s+(?:deadly|lethal|violent))\b[^,;:.]*", re.I)
+
+
 def is_statistic(sentence: str) -> bool:
-    return is_roundup(sentence) or bool(_RUNNING_OR_PAST.search(sentence))
+    return is_roundup(sentence) or bool(_RUNNING_OR_PAST.search(_RANKED.sub("", sentence)))
 
 
 def is_roundup(sentence: str) -> bool:
