@@ -412,7 +412,8 @@ def _where_it_happened(story: list[Sentence], mentions: list[Mention], dateline:
             before = sentence.text[max(0, mention.start - sentence.start - _HAPPENED_REACH): mention.start - sentence.start]
             place = mention.place
             # A US dateline is the town or its state's big city: only a town of its state moves it.
-            within = place.admin1 == dateline.admin1
+            # A region that holds the dateline, its country too, says no more than it does.
+            within = place.admin1 == dateline.admin1 or place.id.startswith("country:")
             if (not _HAPPENED_IN.search(before) or mention.aside or mention.home or place.country != dateline.country
                     or place.id == dateline.id or (within and not mention.is_city)
                     or (dateline.country == "US" and not (within and mention.is_city))):

@@ -327,6 +327,12 @@ def test_a_lede_that_puts_the_story_in_the_country_and_names_no_town_places_it_i
     assert {place for place, _, _ in _placed("Bomb kills 20 at mosque", body)} == {"Islamabad"}
 
 
+def test_an_opening_sentence_that_names_the_datelines_country_moves_no_claim_from_the_dateline():
+    body = ("ISLAMABAD, March 15 (Example Wire) - A bomb killed 20 people at a mosque in Islamabad on "
+            "Friday, the deadliest attack in Pakistan this year, police said.")
+    assert {place for place, _, _ in _placed("Bomb kills 20 at mosque", body)} == {"Islamabad"}
+
+
 def test_a_dateline_stays_the_storys_place_when_the_lede_names_one_of_its_neighbourhoods():
     body = "CHICAGO (Example Wire) - A man was shot and killed in Englewood on Sunday, police said."
     assert {place for place, _, _ in _placed("Man shot and killed", body)} == {"Chicago"}
