@@ -29,6 +29,11 @@ _LOWER_CASE = re.compile(r"[a-zа-яіїєґ]")
 _CUE_BEFORE = re.compile(
     r"\b(?:in|at|near|outside|of|from|to|into|across|around"
     r"|в|у|біля|поблизу|під|по|на|з|із|около|возле|под)\s+(?:the\s+)?$", re.I)
+# An attack's target is where it happened: "a drone attack on Odesa", "troops shelled Kherson" ("struck"
+# and "hit" take people too: "the gun went off, struck Victoria").
+_TARGET_BEFORE = re.compile(
+    r"\b(?:(?:attacks?|strikes?|raids?|assaults?|shelling|bombardment|bombing|barrage)\s+on|shelled|bombed|pounded)\s+$",
+    re.I)
 # Words that say where something happened: "in Jefferson", not "a man from Jefferson".
 _WHERE_BEFORE = re.compile(r"\b(?:in|near|outside)\s+$", re.I)
 # "in the Sugar Grove area": where it happened, as "in Sugar Grove" says.
@@ -273,7 +278,7 @@ def _words_before(text: str, start: int) -> tuple[bool, bool, bool, bool, bool]:
     Baltimore and") and a place aside ("of", "from"). Kept while an article is read:
     ``mentions`` tries every name a run of words starting at one place may be, and
     ``read_places`` may read the same spans twice."""
-    return (bool(_CUE_BEFORE.search(text[max(0, start - 12):start])),
+    return (bool(_CUE_BEFORE.search(text[max(0, start - 12):start]) or _TARGET_BEFORE.search(text, max(0, start - 16), start)),
             bool(_SETTLEMENT_BEFORE.search(text[max(0, start - 24):start])),
             bool(_WHERE_BEFORE.search(text, max(0, start - 10), start)),
             bool(_INSTITUTION_BEFORE.search(text, max(0, start - 30), start)

@@ -333,6 +333,14 @@ def test_an_opening_sentence_that_names_the_datelines_country_moves_no_claim_fro
     assert {place for place, _, _ in _placed("Bomb kills 20 at mosque", body)} == {"Islamabad"}
 
 
+def test_an_attacks_target_places_the_claim_beside_a_capitals_dateline():
+    body = ("KYIV, March 15 (Example Wire) - Two people were killed in a Russian drone attack on Odesa "
+            "early on Friday, the regional governor said.")
+    assert {place for place, _, _ in _placed("", body)} == {"Odesa"}
+    body = "KYIV, March 15 (Example Wire) - Russian troops shelled Kherson overnight, killing two civilians."
+    assert {place for place, _, _ in _placed("", body)} == {"Kherson"}
+
+
 def test_a_dateline_stays_the_storys_place_when_the_lede_names_one_of_its_neighbourhoods():
     body = "CHICAGO (Example Wire) - A man was shot and killed in Englewood on Sunday, police said."
     assert {place for place, _, _ in _placed("Man shot and killed", body)} == {"Chicago"}
