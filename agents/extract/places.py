@@ -50,6 +50,12 @@ _INSTITUTION_BEFORE = re.compile(
     r"\b(?:hospital(?:\s+cent(?:er|re))?|medical\s+cent(?:er|re)|trauma\s+cent(?:er|re)|clinic|jail|courthouse|court"
     r"|detention\s+cent(?:er|re))\s+(?:in|at|of|near)\s+(?:the\s+)?$"
     r"|\b(?:airlifted|flown|taken|rushed|transported|transferred)\s+to\s+$", re.I)  # "an infant was airlifted to Jackson"
+# ... unless the violence happened there: "a fire at a migrant detention centre in Ciudad Juarez",
+# "a riot at a jail in Tamara", "an air strike on a hospital in Khan Younis".
+_SCENE_BEFORE = re.compile(
+    r"\b(?:fires?|blaze|blasts?|explosions?|attacks?|strikes?|raids?|shootings?|bombings?|riots?|stampede|shelling)"
+    r"\s+(?:at|on|in)\s+(?:an?|the)\s+(?:[\w'’-]+\s+){0,3}$", re.I)
+_SCENE_REACH = 60
 # "a Jackson hospital": the town of the hospital the wounded were taken to.
 _INSTITUTION_AFTER = re.compile(r"\s+(?:hospital|medical\s+cent(?:er|re)|trauma\s+cent(?:er|re)|jail)\b")
 # "the Chatham neighborhood", "the Juniata section of Philadelphia", "the Orchards area of
@@ -281,10 +287,18 @@ def _words_before(text: str, start: int) -> tuple[bool, bool, bool, bool, bool]:
     return (bool(_CUE_BEFORE.search(text[max(0, start - 12):start]) or _TARGET_BEFORE.search(text, max(0, start - 16), start)),
             bool(_SETTLEMENT_BEFORE.search(text[max(0, start - 24):start])),
             bool(_WHERE_BEFORE.search(text, max(0, start - 10), start)),
-            bool(_INSTITUTION_BEFORE.search(text, max(0, start - 30), start)
+            bool(_institution_before(text, start)
                  or _BLOCK_BEFORE.search(text, max(0, start - 20), start)
                  or _CORNER_BEFORE.search(text, max(0, start - 60), start)),
             bool(_ASIDE_BEFORE.search(text, max(0, start - 12), start)))
+
+
+def _institution_before(text: str, start: int) -> bool:
+    """Whether the name at ``start`` is the town of a hospital's, a jail's or a court's that
+    is not where the violence happened."""
+    institution = _INSTITUTION_BEFORE.search(text, max(0, start - 30), start)
+    return institution is not None and not _SCENE_BEFORE.search(
+        text, max(0, institution.start() - _SCENE_REACH), institution.start())
 
 
 def _resolve(text: str, s: int, e: int, name: str, gazetteer: Gazetteer,
