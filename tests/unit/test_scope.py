@@ -46,6 +46,7 @@ def test_running_totals_and_roundups_are_statistics(sentence):
     # an incident ranked against a period is no total over it
     "A bomb killed 20 people at a mosque on Friday, the deadliest attack in Pakistan this year.",
     "A suicide bomber killed 12 people at a wedding, the worst attack in the capital since January.",
+    "One man was killed in a shooting in Marseille, the 40th drug-related killing in the city this year.",
 ])
 def test_incident_claims_are_not_statistics(sentence):
     assert not is_statistic(sentence)
