@@ -807,7 +807,7 @@ def figures(sentence: str, counted_before: bool = True) -> list[Figure]:
         return []
     found: list[Figure] = []
     dead_subjects: list[int] = []  # where the subjects told dead end
-    for group in _coordinated(_phrases(sentence), sentence):
+    for group in _own_subjects(_coordinated(_phrases(sentence), sentence), sentence):
         if _WOULD_BE.search(sentence, max(0, group[0].start - 40), group[0].start):
             continue
         reading = _as_named(group) or _as_object(group, sentence)
@@ -869,6 +869,22 @@ def figures(sentence: str, counted_before: bool = True) -> list[Figure]:
                   for m in self_killed if not _own_death(sentence, dead_subjects, m.start())
                   and (not m["listed"] or _KILLING_BEFORE.search(sentence, 0, m.start()))]
     return _told_once(sorted(found, key=lambda figure: figure.start), sentence)
+
+
+def _own_subjects(groups: list[list[_Phrase]], sentence: str) -> list[list[_Phrase]]:
+    """An act's objects end where one of them is the subject of a passive verb of its own:
+    "killing at least 40 people, and 75 people were wounded" are 40 dead and 75 wounded, not
+    115 dead."""
+    split = []
+    for group in groups:
+        last = group[-1]
+        told = _PREDICATE.match(sentence, last.end) if len(group) > 1 else None
+        if (told is not None and _PASSIVE.search(sentence, last.end, told.end())
+                and _ACT.search(sentence[: group[0].start][-40:])):
+            split += [group[:-1], [last]]
+        else:
+            split.append(group)
+    return split
 
 
 _ARTICLE = re.compile(r"(?:an?|one)\s+", re.I)

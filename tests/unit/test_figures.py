@@ -328,6 +328,13 @@ def test_including_a_child_is_part_of_the_figure_not_added_to_it():
     assert _kinds("Six people, including three Palestinian children, died in the strike.") == [(KILLED, 6)]
 
 
+def test_an_acts_objects_end_where_one_has_a_passive_verb_of_its_own():
+    assert _kinds("A missile hit a building, killing at least 40 people, and 75 people were wounded.") == [
+        (KILLED, 40), (INJURED, 75)]
+    assert _kinds("The attack killed three soldiers and two civilians were wounded.") == [(KILLED, 3), (INJURED, 2)]
+    assert _kinds("Gunmen killed two men and a woman at the bar.") == [(KILLED, 3)]
+
+
 def test_the_people_on_board_are_counted_by_the_verb_after():
     assert _kinds("All 72 people on board a Yeti Airlines plane were killed.") == [(KILLED, 72)]
     assert _kinds("Five passengers aboard the bus were injured.") == [(INJURED, 5)]
