@@ -321,11 +321,11 @@ _OF = gated(re.compile(
     r"(?:\s*,(?:\s+[\w-]+){1,3}\s*,)?\s+of\s+$",  # "the shooting, apparently accidental, of"
     re.I,
 ))
-# "The death toll rose to six", "the number of injured reached 40"
+# "The death toll rose to six", "the number of injured reached 40", "has risen to nearly 300"
 _TOLL = gated(re.compile(
     r"\b(?:death\s+toll|toll|number\s+of\s+(?:people\s+(?:killed|dead|injured|wounded|hurt)|dead|deaths|injured|wounded|fatalities|casualties))"
     r"(?:\s+[\w'’-]+){0,22}?\s+(?:to|at|of|is|was|reached|hit|stands\s+at|climbed\s+to"
-    r"|(?P<beyond>(?:has\s+|had\s+)?(?:passed|topped|exceeded|surpassed)))\s+(?:at\s+least\s+)?$",
+    rf"|(?P<beyond>(?:has\s+|had\s+)?(?:passed|topped|exceeded|surpassed)))\s+(?:(?:{BOUND_WORDS})\s+)?$",
     re.I,
 ))
 _TOLL_REACH = 180
