@@ -373,9 +373,11 @@ def _beyond_the_desk(mention: Mention, dateline: Place, placing: list[Mention]) 
 
 # "in northern Afghanistan's Kunduz province", "in Nigeria's northwestern Zamfara state",
 # "in the Kharkiv region", "in Brazil's northeastern state of Bahia", "in the eastern Indian
-# state of Odisha", "in the Andean region of Cusco".
+# state of Odisha", "in the Andean region of Cusco"; a district of one first: "in the Kohistan
+# district of Khyber Pakhtunkhwa province".
 _DIRECTION = r"(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?"
-_IN = rf"\bin\s+(?:the\s+)?{_DIRECTION}(?:[A-Z][\w-]*['’]s\s+)?{_DIRECTION}(?:[A-Z][\w-]*\s+)?"
+_IN = (rf"\bin\s+(?:the\s+)?{_DIRECTION}(?:[A-Z][\w-]*\s+(?:district|county)\s+of\s+)?"
+       rf"(?:[A-Z][\w-]*['’]s\s+)?{_DIRECTION}(?:[A-Z][\w-]*\s+)?")
 _IN_A_REGION = re.compile(rf"{_IN}$", re.I)
 _IN_A_REGION_OF = re.compile(rf"{_IN}{REGION_OF}", re.I)
 
