@@ -3,6 +3,7 @@ import json
 import pytest
 
 from agents.extract.article import parse_article
+from agents.extract.attribution import attribution
 from agents.extract.core import extract
 from agents.extract.text import article_text
 from streams.records import Article
@@ -26,6 +27,13 @@ def test_seed_gives_exactly_the_five_claims_an_analyst_reads(seed_article_path):
     assert "Ihor Terekhov" in reports[3].attribution
     assert set(reports[0].event_types) == {"air strike", "rocket strike"}
     assert all(r.place.id == KHARKIV and r.place.country == "UA" for r in reports)
+
+
+def test_the_speaker_who_opens_a_lede_is_told_without_its_dateline():
+    assert attribution("LAGOS, March 15 (Example Wire) - Police said 12 people were killed on Sunday.") == "Police"
+    # a dash inside the sentence is no dateline's
+    assert attribution("Three were killed and eight were wounded — three critically — in 11 shootings "
+                       "reported across the city last weekend.") is None
 
 
 def test_every_report_quotes_its_sentence_by_span(seed_article_path):
