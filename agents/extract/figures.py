@@ -261,6 +261,8 @@ _INJURY = (
     r"shot\s+and\s+wounded|wounded|injured|hurt|hospitali[sz]ed|grazed|stabbed"
     r"|(?:listed\s+)?in\s+(?:a\s+)?(?:critical|serious|stable|fair|good|grave|guarded)"
     r"(?:\s+but\s+stable)?\s+condition|critical|treated\s+(?:for|and\s+released)"
+    # "33 others were being treated in hospital"
+    r"|treated\s+(?:in|at)\s+(?:an?\s+|the\s+|local\s+)?(?:hospitals?|clinics?)\b"
     rf"|paraly[sz]ed|suffer(?:s|ed)\s+(?!{_A_GUNSHOT_WOUND})(?:[\w-]+\s+){{0,3}}?"
     r"(?:injur|wound)|(?P<transport>(?:taken|rushed|flown|airlifted|transported|driven)"
     # "taken by personal vehicle to East Alabama Medical Center": a hospital by its name

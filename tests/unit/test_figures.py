@@ -44,6 +44,7 @@ def _kinds(sentence):
      [(KILLED, 12, 12, 12, None), (INJURED, 30, 30, 30, None)]),
     ("The death toll has climbed to at least 40", [(KILLED, 40, 40, None, "at least")]),
     ("The death toll has risen to nearly 300", [(KILLED, 300, None, None, "nearly")]),
+    ("Three were killed and 33 others were being treated in hospital", [(KILLED, 3, 3, 3, None), (INJURED, 33, 33, 33, None)]),
     ("The number of dead climbed to more than 41,000", [(KILLED, 41000, 41001, None, "more than")]),
     # the hurt taken to a hospital are some of the hurt
     ("Two were taken to St. Mary's Hospital and one was treated at the scene",
