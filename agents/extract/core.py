@@ -204,8 +204,10 @@ def read_claims(article: Article, revision: int, gazetteer: Gazetteer,
     filed_from = None  # the dateline, once the lede has said the story happened elsewhere
     if dateline is not None and place_of_article.id == dateline.id:
         lede = _lede_place(timed, mentions, dateline, gazetteer)
-        if lede.id == dateline.id:
-            lede = _where_it_happened(story, mentions, dateline, gazetteer)
+        if lede.id == dateline.id or lede.id.startswith("country:"):
+            # an opening sentence's town or region says more than the lede's country
+            happened = _where_it_happened(story, mentions, dateline, gazetteer)
+            lede = lede if happened.id == dateline.id else happened
         if lede.id != dateline.id:
             place_of_article, filed_from = lede, dateline
     story_anchors = anchors(article.body)  # outlets rewrite headlines, syndicated bodies stay
@@ -329,9 +331,20 @@ def _lede_place(timed: list[tuple[Sentence, list[Figure], When | None]], mention
         # Nigeria" over "LAGOS - Floods in Nigeria's northern Kano state have killed 45").
         townless = not any(m.is_city for m in mentions for headline, _ in headlines
                            if headline.start <= m.start < headline.end)
-        return next((m.place for m in placing if not (m.is_city or m.aside or m.home)
-                     and m.place.id.startswith("admin1:") and m.place.admin1 != dateline.admin1
-                     and _in_a_region(sentence, m) and (tells or townless or m.place.id in in_headline)), dateline)
+        # A desk files the news of its neighbours too: "NAIROBI - A car bomb exploded in a market
+        # in Mogadishu", "WASHINGTON - Tornadoes tore through Mississippi, killing 25 in the
+        # town of Rolling Fork" (a town of another US state with its state written: a bare name
+        # there is mostly a neighbourhood's, "in Austin" in a Chicago story).
+        beyond = next((m for m in placing if _beyond_the_desk(m, dateline, placing)), None)
+        if beyond is not None and (tells or townless or beyond.place.id in in_headline):
+            return beyond.place
+        regions = [m for m in placing if not (m.is_city or m.aside or m.home) and _in_a_region(sentence, m)
+                   and (tells or townless or m.place.id in in_headline)]
+        # Else a country, where the lede names no town: "ISLAMABAD - Floods have killed 1,400
+        # people in Pakistan", "SOFIA - 45 were killed when a bus caught fire in western Bulgaria".
+        towns = any(m.is_city and m.cued and not (m.aside or m.home) for m in placing)
+        return next((m.place for m in regions if m.place.id.startswith("admin1:") and m.place.admin1 != dateline.admin1),
+                    next((m.place for m in regions if m.place.id.startswith("country:") and not towns), dateline))
     # A town of a small town's dateline needs the headline's very figures: a local dateline is
     # where the story is, and its lede may name the big city nearby ("DOUGLASVILLE, Ga. - ...
     # west of Atlanta"). A big city's desk files the towns around it: "MEXICO CITY - Gunmen
@@ -345,11 +358,26 @@ def _lede_place(timed: list[tuple[Sentence, list[Figure], When | None]], mention
     return dateline
 
 
+def _beyond_the_desk(mention: Mention, dateline: Place, placing: list[Mention]) -> bool:
+    """Whether a lede's mention puts its story in a town of another country than the
+    dateline's, or of another US state than its own, that state written beside the town or
+    in the lede (``placing``, its mentions)."""
+    if not (mention.is_city and mention.cued and is_town(mention.place.id)) or mention.aside or mention.home:
+        return False
+    if mention.place.country != dateline.country:
+        return True
+    return dateline.country == "US" and mention.place.admin1 != dateline.admin1 and (
+        mention.qualified or any(not m.is_city and m.place.id.startswith("admin1:")
+                                 and m.place.admin1 == mention.place.admin1 for m in placing))
+
+
 # "in northern Afghanistan's Kunduz province", "in Nigeria's northwestern Zamfara state",
 # "in the Kharkiv region", "in Brazil's northeastern state of Bahia", "in the eastern Indian
-# state of Odisha", "in the Andean region of Cusco".
+# state of Odisha", "in the Andean region of Cusco"; a district of one first: "in the Kohistan
+# district of Khyber Pakhtunkhwa province".
 _DIRECTION = r"(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?"
-_IN = rf"\bin\s+(?:the\s+)?{_DIRECTION}(?:[A-Z][\w-]*['’]s\s+)?{_DIRECTION}(?:[A-Z][\w-]*\s+)?"
+_IN = (rf"\bin\s+(?:the\s+)?{_DIRECTION}(?:[A-Z][\w-]*\s+(?:district|county)\s+of\s+)?"
+       rf"(?:[A-Z][\w-]*['’]s\s+)?{_DIRECTION}(?:[A-Z][\w-]*\s+)?")
 _IN_A_REGION = re.compile(rf"{_IN}$", re.I)
 _IN_A_REGION_OF = re.compile(rf"{_IN}{REGION_OF}", re.I)
 
@@ -357,9 +385,10 @@ _IN_A_REGION_OF = re.compile(rf"{_IN}{REGION_OF}", re.I)
 def _in_a_region(sentence: Sentence, mention: Mention) -> bool:
     """Whether the sentence says something happened in the region it names, its kind written
     out: "in the Kharkiv region", "in the state of Bahia" (not "in the Washington Park
-    neighborhood"). A region's mention runs on over its kind ("Kunduz province")."""
+    neighborhood"), or the country it names after "in": "in southern Turkey". A region's mention
+    runs on over its kind ("Kunduz province")."""
     before = sentence.text[: mention.start - sentence.start]
-    if mention.end - mention.start > len(mention.place.mention):
+    if mention.end - mention.start > len(mention.place.mention) or mention.place.id.startswith("country:"):
         return bool(_IN_A_REGION.search(before))
     return bool(_IN_A_REGION_OF.search(before))
 
@@ -385,7 +414,8 @@ def _where_it_happened(story: list[Sentence], mentions: list[Mention], dateline:
             before = sentence.text[max(0, mention.start - sentence.start - _HAPPENED_REACH): mention.start - sentence.start]
             place = mention.place
             # A US dateline is the town or its state's big city: only a town of its state moves it.
-            within = place.admin1 == dateline.admin1
+            # A region that holds the dateline, its country too, says no more than it does.
+            within = place.admin1 == dateline.admin1 or place.id.startswith("country:")
             if (not _HAPPENED_IN.search(before) or mention.aside or mention.home or place.country != dateline.country
                     or place.id == dateline.id or (within and not mention.is_city)
                     or (dateline.country == "US" and not (within and mention.is_city))):

@@ -211,6 +211,10 @@ _AUXILIARY = (
     # "Damon Sochko, 16, of Morgantown,", "a 3-year-old boy in Campbell County"
     rf"(?:\s*,?\s+(?:of|in|at|from)\s+(?:the\s+)?{_PLACE_WORD}(?:\s+{_PLACE_WORD}){{0,3}},?)?"
     r"(?:\s*,\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,2}\s*,)?"  # "a 12-year-old boy, Jakob Weeks,"
+    # who the count takes in, set off by commas: "45 people, including 12 children, were killed"
+    r"(?:\s*,\s*(?:including|among\s+them)\s+[^,;]{1,60}?,)?"
+    # where the people were: "all 72 people on board a Yeti Airlines plane were killed"
+    r"(?:\s+(?:on\s+board|aboard)(?:\s+(?:an?|the|their)(?:\s+[\w'’-]+){1,4}?)?)?"
     # "two men aged 25 and 35", "a man between 25 and 35 years old", "two men, both 19,"
     r"(?:\s*,?\s+(?:aged\s+(?:between\s+)?|between\s+|both\s+(?:aged\s+)?)\d{1,3}(?:\s*(?:,|and|to|-|–)\s*\d{1,3})*(?:\s+years\s+old)?\s*,?)?"
     r"(?:\s*,?\s*(?:who|that)\b)?"
@@ -257,6 +261,8 @@ _INJURY = (
     r"shot\s+and\s+wounded|wounded|injured|hurt|hospitali[sz]ed|grazed|stabbed"
     r"|(?:listed\s+)?in\s+(?:a\s+)?(?:critical|serious|stable|fair|good|grave|guarded)"
     r"(?:\s+but\s+stable)?\s+condition|critical|treated\s+(?:for|and\s+released)"
+    # "33 others were being treated in hospital"
+    r"|treated\s+(?:in|at)\s+(?:an?\s+|the\s+|local\s+)?(?:hospitals?|clinics?)\b"
     rf"|paraly[sz]ed|suffer(?:s|ed)\s+(?!{_A_GUNSHOT_WOUND})(?:[\w-]+\s+){{0,3}}?"
     r"(?:injur|wound)|(?P<transport>(?:taken|rushed|flown|airlifted|transported|driven)"
     # "taken by personal vehicle to East Alabama Medical Center": a hospital by its name
@@ -317,11 +323,11 @@ _OF = gated(re.compile(
     r"(?:\s*,(?:\s+[\w-]+){1,3}\s*,)?\s+of\s+$",  # "the shooting, apparently accidental, of"
     re.I,
 ))
-# "The death toll rose to six", "the number of injured reached 40"
+# "The death toll rose to six", "the number of injured reached 40", "has risen to nearly 300"
 _TOLL = gated(re.compile(
     r"\b(?:death\s+toll|toll|number\s+of\s+(?:people\s+(?:killed|dead|injured|wounded|hurt)|dead|deaths|injured|wounded|fatalities|casualties))"
     r"(?:\s+[\w'’-]+){0,22}?\s+(?:to|at|of|is|was|reached|hit|stands\s+at|climbed\s+to"
-    r"|(?P<beyond>(?:has\s+|had\s+)?(?:passed|topped|exceeded|surpassed)))\s+(?:at\s+least\s+)?$",
+    rf"|(?P<beyond>(?:has\s+|had\s+)?(?:passed|topped|exceeded|surpassed)))\s+(?:(?:{BOUND_WORDS})\s+)?$",
     re.I,
 ))
 _TOLL_REACH = 180
@@ -803,7 +809,7 @@ def figures(sentence: str, counted_before: bool = True) -> list[Figure]:
         return []
     found: list[Figure] = []
     dead_subjects: list[int] = []  # where the subjects told dead end
-    for group in _coordinated(_phrases(sentence), sentence):
+    for group in _own_subjects(_coordinated(_phrases(sentence), sentence), sentence):
         if _WOULD_BE.search(sentence, max(0, group[0].start - 40), group[0].start):
             continue
         reading = _as_named(group) or _as_object(group, sentence)
@@ -865,6 +871,22 @@ def figures(sentence: str, counted_before: bool = True) -> list[Figure]:
                   for m in self_killed if not _own_death(sentence, dead_subjects, m.start())
                   and (not m["listed"] or _KILLING_BEFORE.search(sentence, 0, m.start()))]
     return _told_once(sorted(found, key=lambda figure: figure.start), sentence)
+
+
+def _own_subjects(groups: list[list[_Phrase]], sentence: str) -> list[list[_Phrase]]:
+    """An act's objects end where one of them is the subject of a passive verb of its own:
+    "killing at least 40 people, and 75 people were wounded" are 40 dead and 75 wounded, not
+    115 dead."""
+    split = []
+    for group in groups:
+        last = group[-1]
+        told = _PREDICATE.match(sentence, last.end) if len(group) > 1 else None
+        if (told is not None and _PASSIVE.search(sentence, last.end, told.end())
+                and _ACT.search(sentence[: group[0].start][-40:])):
+            split += [group[:-1], [last]]
+        else:
+            split.append(group)
+    return split
 
 
 _ARTICLE = re.compile(r"(?:an?|one)\s+", re.I)

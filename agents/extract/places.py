@@ -29,6 +29,11 @@ _LOWER_CASE = re.compile(r"[a-zа-яіїєґ]")
 _CUE_BEFORE = re.compile(
     r"\b(?:in|at|near|outside|of|from|to|into|across|around"
     r"|в|у|біля|поблизу|під|по|на|з|із|около|возле|под)\s+(?:the\s+)?$", re.I)
+# An attack's target is where it happened: "a drone attack on Odesa", "troops shelled Kherson" ("struck"
+# and "hit" take people too: "the gun went off, struck Victoria").
+_TARGET_BEFORE = re.compile(
+    r"\b(?:(?:attacks?|strikes?|raids?|assaults?|shelling|bombardment|bombing|barrage)\s+on|shelled|bombed|pounded)\s+$",
+    re.I)
 # Words that say where something happened: "in Jefferson", not "a man from Jefferson".
 _WHERE_BEFORE = re.compile(r"\b(?:in|near|outside)\s+$", re.I)
 # "in the Sugar Grove area": where it happened, as "in Sugar Grove" says.
@@ -59,6 +64,12 @@ _INSTITUTION_BEFORE = re.compile(
 _DISTANCE_BEFORE = re.compile(
     r"\b(?:miles?|kilometers?|kilometres?|km)\s+(?:(?:north|south)?(?:east|west)?(?:ward)?\s+)?(?:of|from)\s+(?:downtown\s+)?$",
     re.I)
+# ... unless the violence happened there: "a fire at a migrant detention centre in Ciudad Juarez",
+# "a riot at a jail in Tamara", "an air strike on a hospital in Khan Younis".
+_SCENE_BEFORE = re.compile(
+    r"\b(?:fires?|blaze|blasts?|explosions?|attacks?|strikes?|raids?|shootings?|bombings?|riots?|stampede|shelling)"
+    r"\s+(?:at|on|in)\s+(?:an?|the)\s+(?:[\w'’-]+\s+){0,3}$", re.I)
+_SCENE_REACH = 60
 # "a Jackson hospital": the town of the hospital the wounded were taken to.
 _INSTITUTION_AFTER = re.compile(r"\s+(?:hospital|medical\s+cent(?:er|re)|trauma\s+cent(?:er|re)|jail)\b")
 # "the Chatham neighborhood", "the Juniata section of Philadelphia", "the Orchards area of
@@ -301,16 +312,24 @@ def _words_before(text: str, start: int) -> tuple[bool, bool, bool, bool, bool]:
     a person's address, where a suspect was caught). Kept while an article is read:
     ``mentions`` tries every name a run of words starting at one place may be, and
     ``read_places`` may read the same spans twice."""
-    return (bool(_CUE_BEFORE.search(text[max(0, start - 12):start])),
+    return (bool(_CUE_BEFORE.search(text[max(0, start - 12):start]) or _TARGET_BEFORE.search(text, max(0, start - 16), start)),
             bool(_SETTLEMENT_BEFORE.search(text[max(0, start - 24):start])),
             bool(_WHERE_BEFORE.search(text, max(0, start - 10), start)),
-            bool(_INSTITUTION_BEFORE.search(text, max(0, start - 30), start)
+            bool(_institution_before(text, start)
                  or _DISTANCE_BEFORE.search(text, max(0, start - 40), start)
                  or _BLOCK_BEFORE.search(text, max(0, start - 20), start)
                  or _CORNER_BEFORE.search(text, max(0, start - 60), start)),
             bool(_ASIDE_BEFORE.search(text, max(0, start - 12), start)
                  or _ADDRESS_BEFORE.search(text, max(0, start - 80), start)
                  or _ARREST_BEFORE.search(text, max(0, start - 60), start)))
+
+
+def _institution_before(text: str, start: int) -> bool:
+    """Whether the name at ``start`` is the town of a hospital's, a jail's or a court's that
+    is not where the violence happened."""
+    institution = _INSTITUTION_BEFORE.search(text, max(0, start - 30), start)
+    return institution is not None and not _SCENE_BEFORE.search(
+        text, max(0, institution.start() - _SCENE_REACH), institution.start())
 
 
 def _resolve(text: str, s: int, e: int, name: str, gazetteer: Gazetteer,

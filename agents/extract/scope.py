@@ -85,8 +85,18 @@ _COURT_STAGE = re.compile(
 )
 
 
+# A ranking of the story's own incident against a period, up to the clause's end, is no total
+# over it: "killed 20 people on Friday, the deadliest attack in Pakistan this year"; and so is
+# its place in a count set beside it: "one was killed in Marseille, the 40th drug killing in the
+# city this year" (alone, "It was the city's 300th homicide this year" tells the count).
+_RANKED = re.compile(
+    r"(?:\b(?:deadliest|worst|bloodiest|most\s+(?:deadly|lethal|violent))"
+    r"|,\s+(?:[\w'’.-]+\s+){0,3}?(?:\d+(?:st|nd|rd|th)|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth))"
+    r"\b[^,;:.]*", re.I)
+
+
 def is_statistic(sentence: str) -> bool:
-    return is_roundup(sentence) or bool(_RUNNING_OR_PAST.search(sentence))
+    return is_roundup(sentence) or bool(_RUNNING_OR_PAST.search(_RANKED.sub("", sentence)))
 
 
 def is_roundup(sentence: str) -> bool:

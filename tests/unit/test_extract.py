@@ -3,6 +3,7 @@ import json
 import pytest
 
 from agents.extract.article import parse_article
+from agents.extract.attribution import attribution
 from agents.extract.core import extract
 from agents.extract.text import article_text
 from streams.records import Article
@@ -26,6 +27,13 @@ def test_seed_gives_exactly_the_five_claims_an_analyst_reads(seed_article_path):
     assert "Ihor Terekhov" in reports[3].attribution
     assert set(reports[0].event_types) == {"air strike", "rocket strike"}
     assert all(r.place.id == KHARKIV and r.place.country == "UA" for r in reports)
+
+
+def test_the_speaker_who_opens_a_lede_is_told_without_its_dateline():
+    assert attribution("LAGOS, March 15 (Example Wire) - Police said 12 people were killed on Sunday.") == "Police"
+    # a dash inside the sentence is no dateline's
+    assert attribution("Three were killed and eight were wounded — three critically — in 11 shootings "
+                       "reported across the city last weekend.") is None
 
 
 def test_every_report_quotes_its_sentence_by_span(seed_article_path):
@@ -306,6 +314,44 @@ def test_a_lede_that_puts_the_headlines_figures_in_another_town_than_the_datelin
             "killed four people overnight, the regional governor said. Nine others were wounded.")
     assert _placed("Drone strike kills four", body) == [
         ("Bila Tserkva", 4, None), ("Bila Tserkva", 4, None), ("Bila Tserkva", None, 9)]
+
+
+def test_a_lede_that_puts_the_story_in_a_town_beyond_the_desks_country_or_state_places_it():
+    body = ("NAIROBI, March 15 (Example Wire) - A car bomb exploded in a busy market in Mogadishu on "
+            "Thursday, killing at least eight people, police said.")
+    assert {place for place, _, _ in _placed("Car bomb kills eight in Somali capital", body)} == {"Mogadishu"}
+    body = ("WASHINGTON, March 15 (Example Wire) - Tornadoes tore through Mississippi overnight, killing "
+            "at least 25 people in the town of Rolling Fork, state officials said.")
+    assert {place for place, _, _ in _placed("Tornadoes kill at least 25", body)} == {"Rolling Fork"}
+    # a bare name in another US state is mostly a neighbourhood's: the desk's city stays
+    body = "CHICAGO (Example Wire) - A man was shot and killed in Austin on Sunday, police said."
+    assert {place for place, _, _ in _placed("Man shot and killed", body)} == {"Chicago"}
+
+
+def test_a_lede_that_puts_the_story_in_the_country_and_names_no_town_places_it_in_the_country():
+    body = ("ISLAMABAD, March 15 (Example Wire) - Floods have killed nearly 1,400 people in Pakistan "
+            "since mid-June, the disaster agency said on Friday.")
+    article = Article.from_dict({"id": "pk", "published_at": "2024-03-16T10:00:00+00:00",
+                                 "headline": "Pakistan floods kill nearly 1,400", "body": body})
+    assert {(r.place.name, r.place.country) for r in extract(article, None).reports} == {("", "PK")}
+    # a town it names there is where it happened
+    body = ("ISLAMABAD, March 15 (Example Wire) - A bomb killed 20 people at a mosque in Islamabad on "
+            "Friday as violence flared in Pakistan, police said.")
+    assert {place for place, _, _ in _placed("Bomb kills 20 at mosque", body)} == {"Islamabad"}
+
+
+def test_an_opening_sentence_that_names_the_datelines_country_moves_no_claim_from_the_dateline():
+    body = ("ISLAMABAD, March 15 (Example Wire) - A bomb killed 20 people at a mosque in Islamabad on "
+            "Friday, the deadliest attack in Pakistan this year, police said.")
+    assert {place for place, _, _ in _placed("Bomb kills 20 at mosque", body)} == {"Islamabad"}
+
+
+def test_an_attacks_target_places_the_claim_beside_a_capitals_dateline():
+    body = ("KYIV, March 15 (Example Wire) - Two people were killed in a Russian drone attack on Odesa "
+            "early on Friday, the regional governor said.")
+    assert {place for place, _, _ in _placed("", body)} == {"Odesa"}
+    body = "KYIV, March 15 (Example Wire) - Russian troops shelled Kherson overnight, killing two civilians."
+    assert {place for place, _, _ in _placed("", body)} == {"Kherson"}
 
 
 def test_a_dateline_stays_the_storys_place_when_the_lede_names_one_of_its_neighbourhoods():

@@ -43,6 +43,9 @@ def _kinds(sentence):
     ("Twelve civilians lost their lives and 30 more were hurt",
      [(KILLED, 12, 12, 12, None), (INJURED, 30, 30, 30, None)]),
     ("The death toll has climbed to at least 40", [(KILLED, 40, 40, None, "at least")]),
+    ("The death toll has risen to nearly 300", [(KILLED, 300, None, None, "nearly")]),
+    ("Three were killed and 33 others were being treated in hospital", [(KILLED, 3, 3, 3, None), (INJURED, 33, 33, 33, None)]),
+    ("The number of dead climbed to more than 41,000", [(KILLED, 41000, 41001, None, "more than")]),
     # the hurt taken to a hospital are some of the hurt
     ("Two were taken to St. Mary's Hospital and one was treated at the scene",
      [(INJURED, 2, 2, None, None)]),
@@ -323,6 +326,21 @@ def test_not_new_casualty_figures(sentence):
 
 def test_including_a_child_is_part_of_the_figure_not_added_to_it():
     assert _kinds("Six people were injured, including a child.") == [(INJURED, 6)]
+    # between the count and its verb, set off by commas, however it is written
+    assert _kinds("Forty-five people, including 12 children, were killed in the fire.") == [(KILLED, 45)]
+    assert _kinds("Six people, including three Palestinian children, died in the strike.") == [(KILLED, 6)]
+
+
+def test_an_acts_objects_end_where_one_has_a_passive_verb_of_its_own():
+    assert _kinds("A missile hit a building, killing at least 40 people, and 75 people were wounded.") == [
+        (KILLED, 40), (INJURED, 75)]
+    assert _kinds("The attack killed three soldiers and two civilians were wounded.") == [(KILLED, 3), (INJURED, 2)]
+    assert _kinds("Gunmen killed two men and a woman at the bar.") == [(KILLED, 3)]
+
+
+def test_the_people_on_board_are_counted_by_the_verb_after():
+    assert _kinds("All 72 people on board a Yeti Airlines plane were killed.") == [(KILLED, 72)]
+    assert _kinds("Five passengers aboard the bus were injured.") == [(INJURED, 5)]
 
 
 @pytest.mark.parametrize("sentence, adds", [

@@ -193,6 +193,15 @@ def test_the_hospital_the_wounded_were_taken_to_is_not_where_they_were_shot():
     assert places and not places & {"geonames:4841187", "geonames:4835797"}  # Putnam, Hartford
 
 
+def test_the_town_of_a_detention_centre_or_hospital_the_violence_struck_is_where_it_happened():
+    body = ("MEXICO CITY, March 15 (Example Wire) - Nearly 40 migrants were killed in a fire at a detention "
+            "centre in Ciudad Juarez late on Monday, the migration institute said.")
+    assert set(_places("", body)) == {"geonames:4013708"}  # Ciudad Juárez
+    body = ("MEXICO CITY, March 15 (Example Wire) - Two people were killed in a shooting on Friday, and three "
+            "were taken to a hospital in Puebla.")
+    assert set(_places("", body)) == {"geonames:3530597"}  # Mexico City
+
+
 def test_the_town_of_a_hospital_centre_where_a_victim_died_is_not_where_they_were_shot():
     body = ("CLARKSBURG, W.Va. - Four people are dead after a shooting on Locust Avenue on Friday. "
             "Three of the victims died at the scene, while a fourth died at United Hospital "

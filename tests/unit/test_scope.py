@@ -28,6 +28,7 @@ from streams.records import Article
     "Twelve people were shot across the city over the holiday weekend.",
     "Last summer, a gunman killed two and wounded six at the same park.",
     "In the summer of 2019, four people were shot outside the club.",
+    "It was the deadliest year in a decade: floods have killed 300 people since June.",
 ])
 def test_running_totals_and_roundups_are_statistics(sentence):
     assert is_statistic(sentence)
@@ -42,6 +43,10 @@ def test_running_totals_and_roundups_are_statistics(sentence):
     "11-year-old, 2 teens among 4 shot in Mount Oliver",
     "A man shot on Friday died of his wounds on Sunday.",
     "Two men were wounded across the street from the school.",
+    # an incident ranked against a period is no total over it
+    "A bomb killed 20 people at a mosque on Friday, the deadliest attack in Pakistan this year.",
+    "A suicide bomber killed 12 people at a wedding, the worst attack in the capital since January.",
+    "One man was killed in a shooting in Marseille, the 40th drug-related killing in the city this year.",
 ])
 def test_incident_claims_are_not_statistics(sentence):
     assert not is_statistic(sentence)
