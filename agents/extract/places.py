@@ -328,9 +328,11 @@ def _resolve(text: str, s: int, e: int, name: str, gazetteer: Gazetteer,
     # Most capitalised words name no place anywhere: only the qualifier can then make one.
     known = (county is not None or bool(gazetteer.cities(name)) or bool(gazetteer.post_towns(name))
              or gazetteer.region(name) is not None)
+    if _PART_OF_A_CITY_AFTER.match(text, e):
+        return _part_of_a_city(text, s, e, name, gazetteer, context)
     if not known and region is None:
         return None  # told before the words before it are read, which costs more
-    if _words_before(text, s)[3] or _INSTITUTION_AFTER.match(text, e) or _PART_OF_A_CITY_AFTER.match(text, e):
+    if _words_before(text, s)[3] or _INSTITUTION_AFTER.match(text, e):
         return None
     if county is not None:
         cued, *_, aside = _words_before(text, s)
@@ -353,6 +355,20 @@ def _resolve(text: str, s: int, e: int, name: str, gazetteer: Gazetteer,
             return Mention(s, qualified_end, region.locality(name), True, True, True)
         return _region_mention(s, qualified_end, region, name, True, gazetteer)
     return None
+
+
+def _part_of_a_city(text: str, s: int, e: int, name: str, gazetteer: Gazetteer,
+                    context: frozenset[str]) -> Mention | None:
+    """The city a neighbourhood is named a part of, its city's possessive before it
+    ("Baltimore's Brooklyn neighborhood", "Chicago's Austin neighborhood"): the city, written
+    beside the neighbourhood's name as surely as a state would be, so that the story's bare
+    "Brooklyn" is Baltimore's too. A part of a city named without its city is no place."""
+    owner, _, part = name.rpartition("'s ") if "'s " in name else name.rpartition("’s ")
+    city = gazetteer.pick(owner, context=context, cued=True) if owner and part else None
+    if city is None:
+        return None
+    cued, *_, aside = _words_before(text, s)
+    return Mention(s, e, dataclasses.replace(gazetteer.place_of(city, owner), mention=part), True, cued, True, aside)
 
 
 def _region_mention(s: int, e: int, region: Region, name: str, cued: bool, gazetteer: Gazetteer) -> Mention:
