@@ -34,6 +34,9 @@ _WHERE_BEFORE = re.compile(r"\b(?:in|near|outside)\s+$", re.I)
 # "in the Sugar Grove area": where it happened, as "in Sugar Grove" says.
 _IN_THE_BEFORE = re.compile(r"\b(?:in|near)\s+the\s+$", re.I)
 _AREA_AFTER = re.compile(r"\s+area\b")
+# The city a part of a city is named a part of: "the Juniata section of Philadelphia".
+_OWNER_AFTER = re.compile(
+    r"\s+(?:neighbou?rhood|section|area|district|community)\s+of\s+([A-Z][\w'’-]*(?:[^\S\n]+[A-Z][\w'’-]*){0,2})")
 # Words after which a place is one the story passes by, not where a claim happened: "Mayci
 # Breaux, 21, of Franklin", "a man from Jefferson", "flown to Nashville", "at Bartlett".
 _ASIDE_BEFORE = re.compile(
@@ -360,10 +363,13 @@ def _resolve(text: str, s: int, e: int, name: str, gazetteer: Gazetteer,
 def _part_of_a_city(text: str, s: int, e: int, name: str, gazetteer: Gazetteer,
                     context: frozenset[str]) -> Mention | None:
     """The city a neighbourhood is named a part of, its city's possessive before it
-    ("Baltimore's Brooklyn neighborhood", "Chicago's Austin neighborhood"): the city, written
+    ("Baltimore's Brooklyn neighborhood", "Chicago's Austin neighborhood") or the city after it
+    ("the Juniata section of Philadelphia"): the city, written
     beside the neighbourhood's name as surely as a state would be, so that the story's bare
     "Brooklyn" is Baltimore's too. A part of a city named without its city is no place."""
     owner, _, part = name.rpartition("'s ") if "'s " in name else name.rpartition("’s ")
+    if not owner and (after := _OWNER_AFTER.match(text, e)):  # "the Juniata section of Philadelphia"
+        owner, part = after[1], name
     city = gazetteer.pick(owner, context=context, cued=True) if owner and part else None
     if city is None:
         return None

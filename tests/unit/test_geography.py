@@ -668,6 +668,8 @@ def test_a_neighbourhood_named_with_its_citys_possessive_is_the_city_wherever_th
     assert _city("", "Three shot in Brooklyn", body) == {("Baltimore", "Maryland")}
     body = "A man was shot dead in Philadelphia's Kensington neighborhood on Sunday, police said."
     assert _city("", "Man shot in Kensington", body) == {("Philadelphia", "Pennsylvania")}
+    body = "Police say a teenage boy was shot in the Juniata section of Philadelphia early Monday."
+    assert _city("", "Teen critical after being shot in Juniata", body) == {("Philadelphia", "Pennsylvania")}
 
 
 def test_where_a_suspect_was_caught_moves_no_claim():
