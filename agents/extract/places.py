@@ -364,9 +364,9 @@ def _part_of_a_city(text: str, s: int, e: int, name: str, gazetteer: Gazetteer,
                     context: frozenset[str]) -> Mention | None:
     """The city a neighbourhood is named a part of, its city's possessive before it
     ("Baltimore's Brooklyn neighborhood", "Chicago's Austin neighborhood") or the city after it
-    ("the Juniata section of Philadelphia"): the city, written
-    beside the neighbourhood's name as surely as a state would be, so that the story's bare
-    "Brooklyn" is Baltimore's too. A part of a city named without its city is no place."""
+    ("the Juniata section of Philadelphia"): the city, written beside the neighbourhood's name
+    as surely as a state would be, so that the story's bare "Brooklyn" is Baltimore's too. A
+    part of a city named without its city is no place."""
     owner, _, part = name.rpartition("'s ") if "'s " in name else name.rpartition("’s ")
     if not owner and (after := _OWNER_AFTER.match(text, e)):  # "the Juniata section of Philadelphia"
         owner, part = after[1], name
@@ -703,7 +703,7 @@ def _in_a_county_state(mention: Mention, counties: dict[str, frozenset[str]], ga
     name = mention.place.mention
     states = counties.get(fold(name)) or (
         gazetteer.county_states(f"{name} County") & us_states
-        if len(us_states) == 1 and not _a_major_citys(mention, gazetteer) else None)
+        if len(us_states) == 1 and not _read_as_a_major_city(mention, gazetteer) else None)
     # A post town is taken only in the story's own state already: GeoNames' towns alone here.
     if (not states or not mention.is_city or mention.qualified or not mention.place.id.startswith("geonames:")
             or gazetteer.region_by_own_name(name) is not None):
@@ -722,7 +722,7 @@ def _in_a_county_state(mention: Mention, counties: dict[str, frozenset[str]], ga
     return dataclasses.replace(mention, place=county.place(name), is_city=False) if county else mention
 
 
-def _a_major_citys(mention: Mention, gazetteer: Gazetteer) -> bool:
+def _read_as_a_major_city(mention: Mention, gazetteer: Gazetteer) -> bool:
     """Whether a name is read as a major city's, which a county's unwritten name does not
     outweigh: "Richmond" is Virginia's capital in a story the Georgia county is not written in."""
     city = gazetteer.city_by_place_id(mention.place.id)
