@@ -39,6 +39,9 @@ _WHERE_BEFORE = re.compile(r"\b(?:in|near|outside)\s+$", re.I)
 # "in the Sugar Grove area": where it happened, as "in Sugar Grove" says.
 _IN_THE_BEFORE = re.compile(r"\b(?:in|near)\s+the\s+$", re.I)
 _AREA_AFTER = re.compile(r"\s+area\b")
+# The city a part of a city is named a part of: "the Juniata section of Philadelphia".
+_OWNER_AFTER = re.compile(
+    r"\s+(?:neighbou?rhood|section|area|district|community)\s+of\s+([A-Z][\w'’-]*(?:[^\S\n]+[A-Z][\w'’-]*){0,2})")
 # Words after which a place is one the story passes by, not where a claim happened: "Mayci
 # Breaux, 21, of Franklin", "a man from Jefferson", "flown to Nashville", "at Bartlett".
 _ASIDE_BEFORE = re.compile(
@@ -347,9 +350,11 @@ def _resolve(text: str, s: int, e: int, name: str, gazetteer: Gazetteer,
     # Most capitalised words name no place anywhere: only the qualifier can then make one.
     known = (county is not None or bool(gazetteer.cities(name)) or bool(gazetteer.post_towns(name))
              or gazetteer.region(name) is not None)
+    if _PART_OF_A_CITY_AFTER.match(text, e):
+        return _part_of_a_city(text, s, e, name, gazetteer, context)
     if not known and region is None:
         return None  # told before the words before it are read, which costs more
-    if _words_before(text, s)[3] or _INSTITUTION_AFTER.match(text, e) or _PART_OF_A_CITY_AFTER.match(text, e):
+    if _words_before(text, s)[3] or _INSTITUTION_AFTER.match(text, e):
         return None
     if county is not None:
         cued, *_, aside = _words_before(text, s)
@@ -372,6 +377,23 @@ def _resolve(text: str, s: int, e: int, name: str, gazetteer: Gazetteer,
             return Mention(s, qualified_end, region.locality(name), True, True, True)
         return _region_mention(s, qualified_end, region, name, True, gazetteer)
     return None
+
+
+def _part_of_a_city(text: str, s: int, e: int, name: str, gazetteer: Gazetteer,
+                    context: frozenset[str]) -> Mention | None:
+    """The city a neighbourhood is named a part of, its city's possessive before it
+    ("Baltimore's Brooklyn neighborhood", "Chicago's Austin neighborhood") or the city after it
+    ("the Juniata section of Philadelphia"): the city, written beside the neighbourhood's name
+    as surely as a state would be, so that the story's bare "Brooklyn" is Baltimore's too. A
+    part of a city named without its city is no place."""
+    owner, _, part = name.rpartition("'s ") if "'s " in name else name.rpartition("’s ")
+    if not owner and (after := _OWNER_AFTER.match(text, e)):  # "the Juniata section of Philadelphia"
+        owner, part = after[1], name
+    city = gazetteer.pick(owner, context=context, cued=True) if owner and part else None
+    if city is None:
+        return None
+    cued, *_, aside = _words_before(text, s)
+    return Mention(s, e, dataclasses.replace(gazetteer.place_of(city, owner), mention=part), True, cued, True, aside)
 
 
 def _region_mention(s: int, e: int, region: Region, name: str, cued: bool, gazetteer: Gazetteer) -> Mention:
@@ -700,7 +722,7 @@ def _in_a_county_state(mention: Mention, counties: dict[str, frozenset[str]], ga
     name = mention.place.mention
     states = counties.get(fold(name)) or (
         gazetteer.county_states(f"{name} County") & us_states
-        if len(us_states) == 1 and not _a_major_citys(mention, gazetteer) else None)
+        if len(us_states) == 1 and not _read_as_a_major_city(mention, gazetteer) else None)
     # A post town is taken only in the story's own state already: GeoNames' towns alone here.
     if (not states or not mention.is_city or mention.qualified or not mention.place.id.startswith("geonames:")
             or gazetteer.region_by_own_name(name) is not None):
@@ -719,7 +741,7 @@ def _in_a_county_state(mention: Mention, counties: dict[str, frozenset[str]], ga
     return dataclasses.replace(mention, place=county.place(name), is_city=False) if county else mention
 
 
-def _a_major_citys(mention: Mention, gazetteer: Gazetteer) -> bool:
+def _read_as_a_major_city(mention: Mention, gazetteer: Gazetteer) -> bool:
     """Whether a name is read as a major city's, which a county's unwritten name does not
     outweigh: "Richmond" is Virginia's capital in a story the Georgia county is not written in."""
     city = gazetteer.city_by_place_id(mention.place.id)

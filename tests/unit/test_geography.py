@@ -672,6 +672,15 @@ def test_a_bare_county_name_of_the_storys_state_is_the_county_not_a_town_elsewhe
     assert _city("www.georgianewsnow.com", "Four wounded in DeKalb shooting", body) == {("Decatur", "Georgia")}
 
 
+def test_a_neighbourhood_named_with_its_citys_possessive_is_the_city_wherever_the_story_names_it():
+    body = "Two teenagers and a man were shot Friday night in Baltimore's Brooklyn neighborhood, police said."
+    assert _city("", "Three shot in Brooklyn", body) == {("Baltimore", "Maryland")}
+    body = "A man was shot dead in Philadelphia's Kensington neighborhood on Sunday, police said."
+    assert _city("", "Man shot in Kensington", body) == {("Philadelphia", "Pennsylvania")}
+    body = "Police say a teenage boy was shot in the Juniata section of Philadelphia early Monday."
+    assert _city("", "Teen critical after being shot in Juniata", body) == {("Philadelphia", "Pennsylvania")}
+
+
 def test_where_a_suspect_was_caught_moves_no_claim():
     body = ("Two men were shot dead at a house in Pine Bluff on Friday, police said. Marcus Hale, who is "
             "accused of killing both men, was arrested late Saturday in Texarkana.")
