@@ -23,6 +23,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import hashlib
+import operator
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -555,14 +556,16 @@ def _figures(members: list[Member]) -> tuple[Figure3, Figure3]:
     by_article: dict[str, list[Member]] = {}
     for member in members:
         by_article.setdefault(member.article_id, []).append(member)
-    killed_views = [
-        (max(m.published_at or "" for m in group),
-         _combine([(m.killed, m.killed_low, m.killed_high) for m in group if m.killed is not None]))
-        for group in by_article.values() if any(m.killed is not None for m in group)
-    ]
+    # Each article's latest publication, read once for both kinds.
+    published = [(max(m.published_at or "" for m in group), group) for group in by_article.values()]
+    killed_views = []
+    for stamp, group in published:
+        killed = [(m.killed, m.killed_low, m.killed_high) for m in group if m.killed is not None]
+        if killed:
+            killed_views.append((stamp, _combine(killed)))
     killed = _latest(killed_views)
     injured_views = []
-    for group in by_article.values():
+    for stamp, group in published:
         if _tells_of_one_dead(group):
             continue
         injured = [(m.injured, m.injured_low, m.injured_high) for m in group if m.injured is not None]
@@ -570,12 +573,12 @@ def _figures(members: list[Member]) -> tuple[Figure3, Figure3]:
         injured += [(m.victims - killed[0],) * 3 for m in group
                     if m.victims is not None and m.victims > killed[0]]
         if injured:
-            injured_views.append((max(m.published_at or "" for m in group), _combine(injured)))
+            injured_views.append((stamp, _combine(injured)))
     return killed, _latest(injured_views)
 
 
 def _unique(items: list[str]) -> list[str]:
-    return list(dict.fromkeys(item for item in items if item))
+    return [item for item in dict.fromkeys(items) if item]
 
 
 def _claimed(members: list[Member]) -> list[Member]:
@@ -588,18 +591,18 @@ def _recompute(open_incident: OpenIncident) -> None:
     killed, injured = _figures(members)
     incident.killed, incident.killed_low, incident.killed_high = killed
     incident.injured, incident.injured_low, incident.injured_high = injured
-    stated_days = sorted(m.date for m in members if m.date_stated and m.date)
+    stated_days = [m.date for m in members if m.date_stated and m.date]
     if stated_days and not incident.period:
-        incident.date = stated_days[0]
+        incident.date = min(stated_days)
     incident.article_ids = _unique([m.article_id for m in members])
     incident.report_ids = _unique([m.report_id for m in members])
     incident.sources = _unique([m.source for m in members])
     incident.event_types = _unique([t for m in members for t in m.event_types])
     incident.languages = _unique([m.language for m in members])
     claimed = _claimed(members)
-    stamps = sorted(m.published_at for m in claimed if m.published_at)
-    incident.first_seen = stamps[0] if stamps else incident.first_seen
-    incident.last_updated = stamps[-1] if stamps else incident.last_updated
+    stamps = [m.published_at for m in claimed if m.published_at]
+    if stamps:
+        incident.first_seen, incident.last_updated = min(stamps), max(stamps)
     incident.status = "active" if claimed else "retracted"
 
 
@@ -619,9 +622,12 @@ def _new_incident(report: Report) -> OpenIncident:
     return OpenIncident(incident, [])
 
 
-def _snapshot(open_incident: OpenIncident) -> Incident:
-    return Incident(**{name: getattr(open_incident.incident, name)
-                       for name in Incident.__dataclass_fields__})
+_FIELDS = operator.attrgetter(*Incident.__dataclass_fields__)
+
+
+def _snapshot(incident: Incident) -> Incident:
+    """A copy of the incident whose fields later revisions can rebind (its lists are shared)."""
+    return Incident(*_FIELDS(incident))
 
 
 def _in_order(report: Report) -> tuple:
@@ -656,7 +662,7 @@ def _group(claims: list[Report], start: int, previous: list[OpenIncident]) -> li
         if not members or members[0].report_id != old.members[0].report_id:
             continue  # it opened after start, if it opens at all
         if len(members) == len(old.members):  # all its members are claims before start
-            incidents.append(OpenIncident(dataclasses.replace(old.incident), members))
+            incidents.append(OpenIncident(_snapshot(old.incident), members))
             continue
         rebuilt = _new_incident(claims[position[members[0].report_id]])
         rebuilt.members = members
@@ -766,11 +772,11 @@ def _take_in_mentions(claims: list[Report], incidents: list[OpenIncident]) -> No
         _recompute(open_incident)
 
 
-_CONTENT = [name for name in Incident.__dataclass_fields__ if name != "revision"]
+_CONTENT = operator.attrgetter(*(name for name in Incident.__dataclass_fields__ if name != "revision"))
 
 
 def _same(a: Incident, b: Incident) -> bool:
-    return all(getattr(a, name) == getattr(b, name) for name in _CONTENT)
+    return _CONTENT(a) == _CONTENT(b)
 
 
 def _holds(total: Incident, incident: Incident) -> bool:
@@ -813,7 +819,7 @@ def _regroup(previous: list[OpenIncident], claims: list[Report],
     for old in previous:
         new = grouped.pop(old.incident.incident_id, None)
         if new is None:
-            new = OpenIncident(dataclasses.replace(old.incident), [])
+            new = OpenIncident(_snapshot(old.incident), [])
             _recompute(new)
         incidents.append(new)
     incidents += grouped.values()
@@ -825,7 +831,7 @@ def _regroup(previous: list[OpenIncident], claims: list[Report],
         new.incident.revision = old.revision if old else 0
         if old is None or not _same(new.incident, old):
             new.incident.revision += 1
-            changed.append(_snapshot(new))
+            changed.append(_snapshot(new.incident))
     return incidents, changed
 
 
@@ -867,7 +873,7 @@ def _close(state: PlaceIncidents, horizon: str,
     final = []
     for open_incident in closing:
         if open_incident.incident.status == "active":
-            incident = _snapshot(open_incident)
+            incident = _snapshot(open_incident.incident)
             incident.revision += 1
             incident.status = "closed"
             final.append(incident)
@@ -889,7 +895,7 @@ def dedupe(report: Report, state: PlaceIncidents | None, window_days: int = 0) -
         # Handled before: a copy, or a replay after a crash that may have lost what the first
         # handling sent. Send the current revision of the incidents it changed.
         touched = state.handled[report.report_id]
-        return Deduplication(state, [_snapshot(o) for o in state.incidents
+        return Deduplication(state, [_snapshot(o.incident) for o in state.incidents
                                      if o.incident.incident_id in touched])
     day = _activity(report)
     horizon = _horizon(state.latest, window_days)

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
 from agents.extract.caseblind import CaseBlind
 from agents.extract.gate import gated
@@ -99,6 +100,9 @@ def is_statistic(sentence: str) -> bool:
     return is_roundup(sentence) or bool(_RUNNING_OR_PAST.search(_RANKED.sub("", sentence)))
 
 
+# read_claims asks it of each sentence that counts someone twice: for a headline's roundup, and
+# in is_statistic.
+@lru_cache(maxsize=256)
 def is_roundup(sentence: str) -> bool:
     """Whether the sentence totals many incidents: "six people were wounded in three separate
     shootings", "shot across the city over the weekend"."""
