@@ -43,7 +43,9 @@ OPENING_SENTENCES = 3
 # The anchors that tell one incident from others at a place; a surname alone does not.
 _TELLING_ANCHORS = ("named:", "child:", "street:", "venue:")
 _WORDS_IN_A_SENTENCE = 6
-_HAPPENED_IN = re.compile(r"\b(?:happened|occurred|took\s+place|shooting|shootout|stabbing|attack|homicide|murder|killings?)\b"
+# The wire's events too: "Gunmen abducted 287 pupils from a school in Kuriga in Kaduna state".
+_HAPPENED_IN = re.compile(r"\b(?:happened|occurred|took\s+place|shooting|shootout|stabbing|attacks?|homicide|murder|killings?"
+                          r"|raids?|strikes?|blasts?|explosions?|bombings?|clashes|fighting|abduct(?:ed|ion)|kidnapp(?:ed|ing))\b"
                           r"[^.;]{0,40}?\b(?:in|near|outside)\s+(?:the\s+)?$", re.I)
 _HAPPENED_REACH = 60
 _JOINT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
