@@ -24,6 +24,7 @@ from agents.extract.scope import (is_background, is_court_story, is_earlier_coun
                                   is_statistic, own_part, recall_starts)
 from agents.extract.places import (
     REGION_OF,
+    SETTLEMENTS_ALL_KNOWN,
     Mention,
     article_place,
     claim_place,
@@ -345,8 +346,15 @@ def _lede_place(timed: list[tuple[Sentence, list[Figure], When | None]], mention
         # Else a country, where the lede names no town: "ISLAMABAD - Floods have killed 1,400
         # people in Pakistan", "SOFIA - 45 were killed when a bus caught fire in western Bulgaria".
         towns = any(m.is_city and m.cued and not (m.aside or m.home) for m in placing)
+        country = next((m.place for m in regions if m.place.id.startswith("country:") and not towns), None)
+        if country is None and not towns and (tells or townless) and dateline.country not in SETTLEMENTS_ALL_KNOWN \
+                and _UNHELD_SETTLEMENT.search(sentence.text):
+            # "WARSAW - Two people were killed when a missile landed in the village of Przewodow":
+            # a village the gazetteer does not hold is in the dateline's country, not its capital
+            held = gazetteer.region_by_own_name(gazetteer.country_name(dateline.country) or "")
+            country = held.place(held.name) if held is not None else None
         return next((m.place for m in regions if m.place.id.startswith("admin1:") and m.place.admin1 != dateline.admin1),
-                    next((m.place for m in regions if m.place.id.startswith("country:") and not towns), dateline))
+                    country or dateline)
     # A town of a small town's dateline needs the headline's very figures: a local dateline is
     # where the story is, and its lede may name the big city nearby ("DOUGLASVILLE, Ga. - ...
     # west of Atlanta"). A big city's desk files the towns around it: "MEXICO CITY - Gunmen
@@ -381,6 +389,8 @@ _DIRECTION = r"(?:(?:north|south|east|west|central|north-?east|north-?west|south
 _IN = (rf"\bin\s+(?:the\s+)?{_DIRECTION}(?:[A-Z][\w-]*\s+(?:district|county)\s+of\s+)?"
        rf"(?:[A-Z][\w-]*['’]s\s+)?{_DIRECTION}(?:[A-Z][\w-]*\s+)?")
 _IN_A_REGION = re.compile(rf"{_IN}$", re.I)
+# "in the village of Przewodow" (a capital after a settlement's kind, no nation's word between).
+_UNHELD_SETTLEMENT = re.compile(rf"\b(?i:the\s+{_DIRECTION})(?:village|town|hamlet|settlement)\s+of\s+[A-Z]")
 _IN_A_REGION_OF = re.compile(rf"{_IN}{REGION_OF}", re.I)
 
 

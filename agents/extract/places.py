@@ -71,7 +71,7 @@ _PERSON_AFTER = re.compile(
 # lacks there, beside a state, is a person's or a word's ("Friday, Pennsylvania"), not a
 # settlement of its own.
 # Elsewhere villages under 500 people are many ("Mykilske, Kherson") and kept by name.
-_SETTLEMENTS_ALL_KNOWN = frozenset({"US"})
+SETTLEMENTS_ALL_KNOWN = frozenset({"US"})
 # "the 5900 block of South Peoria": a street named after a town.
 _BLOCK_BEFORE = re.compile(r"\bblock\s+of\s+(?:(?:north|south|east|west|[NSEW]\.?)\s+)?$", re.I)
 # Streets that meet: "the intersection of Poydras and Bolivar", "the corner of Baltimore and
@@ -335,7 +335,7 @@ def _resolve(text: str, s: int, e: int, name: str, gazetteer: Gazetteer,
     # one ("killed in Waynesville, Indiana", an unincorporated community), not a word
     # ("Friday, Pennsylvania").
     if region is not None and (region.country in context or not any(":" not in area for area in context)):
-        if region.code and (region.country not in _SETTLEMENTS_ALL_KNOWN
+        if region.code and (region.country not in SETTLEMENTS_ALL_KNOWN
                             or (_words_before(text, s)[2] and not _COUNTY.search(name))):
             return Mention(s, qualified_end, region.locality(name), True, True, True)
         return _region_mention(s, qualified_end, region, name, True, gazetteer)
