@@ -873,15 +873,21 @@ def figures(sentence: str, counted_before: bool = True) -> list[Figure]:
     return _told_once(sorted(found, key=lambda figure: figure.start), sentence)
 
 
+# A verb after a count, which makes it the subject of a clause of its own.
+_OWN_VERB = re.compile(r"\s+(?:are|were|was|is|remain(?:s|ed)?|have|has|had)\b", re.I)
+
+
 def _own_subjects(groups: list[list[_Phrase]], sentence: str) -> list[list[_Phrase]]:
-    """An act's objects end where one of them is the subject of a passive verb of its own:
+    """An act's objects end where the last, after "and", is the subject of a verb of its own:
     "killing at least 40 people, and 75 people were wounded" are 40 dead and 75 wounded, not
-    115 dead."""
+    115 dead; in "killed at least 29 people, and 60 are missing" the missing are none of the
+    dead (but in a headline's "wounded an 8-year-old, 2 others has neighborhood on edge" the
+    verb is the headline's)."""
     split = []
     for group in groups:
         last = group[-1]
-        told = _PREDICATE.match(sentence, last.end) if len(group) > 1 else None
-        if (told is not None and _PASSIVE.search(sentence, last.end, told.end())
+        if (len(group) > 1 and _OWN_VERB.match(sentence, last.end)
+                and re.search(r"\band\b", sentence[group[-2].end:last.start])
                 and _ACT.search(sentence[: group[0].start][-40:])):
             split += [group[:-1], [last]]
         else:

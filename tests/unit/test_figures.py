@@ -336,6 +336,10 @@ def test_an_acts_objects_end_where_one_has_a_passive_verb_of_its_own():
         (KILLED, 40), (INJURED, 75)]
     assert _kinds("The attack killed three soldiers and two civilians were wounded.") == [(KILLED, 3), (INJURED, 2)]
     assert _kinds("Gunmen killed two men and a woman at the bar.") == [(KILLED, 3)]
+    # a verb of its own that tells no casualty: the missing and the suspect are none of them
+    assert _kinds("Floods have killed at least 29 people, and 60 are missing.") == [(KILLED, 29)]
+    assert _kinds("A man opened fire, wounding two others, and a 64-year-old suspect is being sought.") == [
+        (INJURED, 2)]
 
 
 def test_the_people_on_board_are_counted_by_the_verb_after():
