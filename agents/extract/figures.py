@@ -540,7 +540,9 @@ def _phrases(sentence: str) -> tuple[_Phrase, ...]:
     return tuple(found)
 
 
-# "four people, one seriously": the one is among the four.
+# "four people, one seriously", "three people, two of whom were children": the one and the two
+# are among them.
+_OF_THEM = re.compile(r"\s+of\s+(?:whom|them|those|these)\b", re.I)
 _HOW = re.compile(r"\s+\w+ly\b(?!\s+(?:killed|injured|wounded|shot|hurt|dead)\b)", re.I)
 
 
@@ -561,7 +563,7 @@ def _coordinated(phrases: tuple[_Phrase, ...], sentence: str) -> list[list[_Phra
             continue
         joiner = _OWNER.sub(" ", _SHARED_AGE.sub("", sentence[groups[-1][-1].end:phrase.start])) if groups else ""
         joined_by_and = " and " in f" {joiner} "
-        partitive = not joined_by_and and _HOW.match(sentence, phrase.end)
+        partitive = not joined_by_and and (_HOW.match(sentence, phrase.end) or _OF_THEM.match(sentence, phrase.end))
         if groups and _COORDINATION.fullmatch(joiner) and not partitive and not phrase.own_clause and (
                 not (phrase.definite or groups[-1][-1].definite)
                 or (joined_by_and and not phrase.definite and groups[-1][-1].definite)

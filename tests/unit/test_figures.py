@@ -342,6 +342,11 @@ def test_an_acts_objects_end_where_one_has_a_passive_verb_of_its_own():
         (INJURED, 2)]
 
 
+def test_some_of_them_after_a_comma_are_among_the_count():
+    assert _kinds("The strike killed three people, two of whom were children.") == [(KILLED, 3)]
+    assert _kinds("Gunmen killed 10 people, six of them women, in the raid.") == [(KILLED, 10)]
+
+
 def test_the_people_on_board_are_counted_by_the_verb_after():
     assert _kinds("All 72 people on board a Yeti Airlines plane were killed.") == [(KILLED, 72)]
     assert _kinds("Five passengers aboard the bus were injured.") == [(INJURED, 5)]
