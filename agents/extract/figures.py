@@ -858,6 +858,9 @@ def figures(sentence: str, counted_before: bool = True) -> list[Figure]:
                             individual=all(phrase.individual for phrase in group),
                             others=group[-1].others or beyond_those_told,
                             also=also and _also_died(sentence, last.end)))
+        if last.zero and (other := _ZERO_OF_BOTH.match(sentence, last.end)) is not None:
+            # "no one was killed or injured": none of either
+            found.append(Figure(INJURED if other["killed"] else KILLED, 0, 0, 0, None, group[0].start, last.end))
     found += _raised(sentence, found) + _lives_taken(sentence)
     if not found and (shot := _SELF_SHOT.search(sentence)) is not None and not _COUNTED_BEFORE.search(
             sentence, max(0, shot.start() - _COUNTED_REACH), shot.start()):
@@ -897,6 +900,9 @@ def _own_subjects(groups: list[list[_Phrase]], sentence: str) -> list[list[_Phra
     return split
 
 
+# A zero told of both fates: "no one was killed or injured", "nobody was hurt or killed".
+_ZERO_OF_BOTH = re.compile(_AUXILIARY + r"\s+(?:(?P<killed>killed|dead)\s+or\s+(?:injured|wounded|hurt)"
+                           r"|(?:injured|wounded|hurt)\s+or\s+killed)\b", re.I)
 _ARTICLE = re.compile(r"(?:an?|one)\s+", re.I)
 
 

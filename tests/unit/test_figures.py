@@ -252,6 +252,7 @@ def test_counts_and_qualifiers(sentence, expected):
     ("A man, a woman, and a boy were shot.", [(VICTIMS, 3)]),
     # explicit zero
     ("No one was hurt in the fire.", [(INJURED, 0)]),
+    ("No one was killed or injured in the attack.", [(KILLED, 0), (INJURED, 0)]),
     # taken to a hospital told by its name, or by the car that took them
     ("Three other victims were taken to Riverside Regional Medical Center, police said.", [(INJURED, 3)]),
     ("One victim was driven by private vehicle to Mercy Hospital.", [(INJURED, 1)]),
