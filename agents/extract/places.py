@@ -23,7 +23,9 @@ _CAPITAL = "[A-ZÀ-ÖØ-ÞА-ЯІЇЄҐЁ]"
 # Possessive: what may follow a name's letters (white space, a comma) is none of them, so giving
 # them back never makes a match, and the engine is spared trying it at every capital.
 _CAPITALISED = rf"{_CAPITAL}[\w'’.-]*+"
-_NAME_RUN = re.compile(rf"{_CAPITALISED}(?:\s+{_CAPITALISED}){{0,3}}")
+# The small words inside a name: "Rio de Janeiro", "Dar es Salaam", "Mar del Plata".
+_PARTICLE = r"(?:de|do|da|dos|das|del|di|du|des|la|es|el)"
+_NAME_RUN = re.compile(rf"{_CAPITALISED}(?:(?:\s+{_PARTICLE})?\s+{_CAPITALISED}){{0,3}}")
 _WORD_OF_RUN = re.compile(r"\S+")
 _LOWER_CASE = re.compile(r"[a-zа-яіїєґ]")
 _CUE_BEFORE = re.compile(
@@ -156,7 +158,7 @@ def mentions(text: str, start: int, end: int, gazetteer: Gazetteer,
         words = [(m.start(), m.end()) for m in _WORD_OF_RUN.finditer(run.group())]
         i = 0
         while i < len(words):
-            if names.follows_a_name(text, run.start() + words[i][0]):
+            if names.follows_a_name(text, run.start() + words[i][0]) or run.group()[words[i][0]].islower():
                 i += 1
                 continue
             for j in range(len(words), i, -1):
