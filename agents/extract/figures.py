@@ -633,6 +633,9 @@ def _clause(sentence: str, start: int) -> str:
     return window[: cut.start()] if cut else window
 
 
+_OR_HURT = re.compile(r"\s+or\s+(?:injured|wounded|hurt)\b", re.I)
+
+
 def _as_subject(group: list[_Phrase], sentence: str) -> tuple[str, Count] | None:
     last = group[-1]
     if _NEGATED.match(sentence, last.end) or _ACTIVE_RELATIVE.match(sentence, last.end):
@@ -655,7 +658,9 @@ def _as_subject(group: list[_Phrase], sentence: str) -> tuple[str, Count] | None
         return None  # "a 16-year-old shot a friend", "Walker fatally stabbed Lockwood": who did it
     total = _sum(group)
     if predicate["death"]:
-        return KILLED, total
+        # "Hundreds were killed or wounded": people hit, their fates not told apart (a zero of
+        # both is read as such, ``_ZERO_OF_BOTH``)
+        return (VICTIMS if _OR_HURT.match(sentence, predicate.end()) and not last.zero else KILLED), total
     if predicate["injury"]:
         # "a man injured in a shooting has died"; "a boy who was critically wounded on Friday
         # died on Saturday" (a relative clause's passive, then the sentence's own verb)
