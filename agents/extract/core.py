@@ -389,8 +389,10 @@ _DIRECTION = r"(?:(?:north|south|east|west|central|north-?east|north-?west|south
 _IN = (rf"\b(?:in|on|across|throughout)\s+(?:the\s+)?{_DIRECTION}(?:[A-Z][\w-]*\s+(?:district|county)\s+of\s+)?"
        rf"(?:[A-Z][\w-]*['’]s\s+)?{_DIRECTION}(?:[A-Z][\w-]*\s+)?")
 _IN_A_REGION = re.compile(rf"{_IN}$", re.I)
-# "in the village of Przewodow" (a capital after a settlement's kind, no nation's word between).
-_UNHELD_SETTLEMENT = re.compile(rf"\b(?i:the\s+{_DIRECTION})(?:village|town|hamlet|settlement)\s+of\s+[A-Z]")
+# "in the village of Przewodow" (a capital after a settlement's kind, no nation's word between),
+# "in Afgoye, a town 30 km northwest of Mogadishu".
+_UNHELD_SETTLEMENT = re.compile(rf"\b(?i:the\s+{_DIRECTION})(?:village|town|hamlet|settlement)\s+of\s+[A-Z]"
+                                r"|\b[A-Z][\w'’-]+,\s+an?\s+(?:[\w-]+\s+){0,2}?(?:village|town|city)\b")
 _IN_A_REGION_OF = re.compile(rf"{_IN}{REGION_OF}", re.I)
 
 
