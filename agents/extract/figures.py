@@ -247,7 +247,7 @@ _NEGATED = re.compile(_AUXILIARY + r"\s+(?:not|n't|never)\b", re.I)
 _DEATH = (
     r"shot,?\s+(?:and\s+)?killed|shot\s+dead|shot\s+to\s+death|drowned"
     r"|(?:stabbed|beaten|burned|burnt|crushed|trampled|hacked|bludgeoned)\s+to\s+death"
-    r"|killed|slain|dead|died|dies|die|murdered|executed|pronounced\s+dead|gunned\s+down"
+    r"|killed|slain|dead|died|dies|die|murdered|executed|(?:pronounced|presumed)\s+dead|gunned\s+down"
     # "were found at the scene dead"
     r"|found\s+(?:(?:at|in|inside|near|outside|on|behind)\s+(?:[\w'’-]+\s+){1,4}?)?dead\b(?!['’]s|[\s-]+ends?\b)"
     r"|lost\s+(?:his|her|their)\s+lives?|succumbed|perished|fatally\b|mortally\s+wounded"
