@@ -338,14 +338,15 @@ def _lede_place(timed: list[tuple[Sentence, list[Figure], When | None]], mention
         # in Mogadishu", "WASHINGTON - Tornadoes tore through Mississippi, killing 25 in the
         # town of Rolling Fork" (a town of another US state with its state written: a bare name
         # there is mostly a neighbourhood's, "in Austin" in a Chicago story).
-        beyond = next((m for m in placing if _beyond_the_desk(m, dateline, placing)), None)
+        beyond = next((m for m in placing if _beyond_the_desk(m, dateline, placing, gazetteer)), None)
         if beyond is not None and (tells or townless or beyond.place.id in in_headline):
             return beyond.place
         regions = [m for m in placing if not (m.is_city or m.aside or m.home) and _in_a_region(sentence, m)
                    and (tells or townless or m.place.id in in_headline)]
         # Else a country, where the lede names no town: "ISLAMABAD - Floods have killed 1,400
         # people in Pakistan", "SOFIA - 45 were killed when a bus caught fire in western Bulgaria".
-        towns = any(m.is_city and m.cued and not (m.aside or m.home) for m in placing)
+        towns = any(m.is_city and m.cued and not (m.aside or m.home) and m.place.country == dateline.country
+                    for m in placing)  # (a town abroad is a namesake's here: "near Boni in central Mali")
         country = next((m.place for m in regions if m.place.id.startswith("country:") and not towns), None)
         if country is None and not towns and (tells or townless) and dateline.country not in SETTLEMENTS_ALL_KNOWN \
                 and _UNHELD_SETTLEMENT.search(sentence.text):
@@ -368,14 +369,18 @@ def _lede_place(timed: list[tuple[Sentence, list[Figure], When | None]], mention
     return dateline
 
 
-def _beyond_the_desk(mention: Mention, dateline: Place, placing: list[Mention]) -> bool:
+def _beyond_the_desk(mention: Mention, dateline: Place, placing: list[Mention], gazetteer: Gazetteer) -> bool:
     """Whether a lede's mention puts its story in a town of another country than the
     dateline's, or of another US state than its own, that state written beside the town or
-    in the lede (``placing``, its mentions)."""
+    in the lede (``placing``, its mentions). A town abroad must bear the name as its own, in a
+    lede that puts the story in no part of the dateline's country: "BAMAKO - ... near Boni in
+    central Mali" is no story of Bonn."""
     if not (mention.is_city and mention.cued and is_town(mention.place.id)) or mention.aside or mention.home:
         return False
     if mention.place.country != dateline.country:
-        return True
+        city = gazetteer.city_by_place_id(mention.place.id)
+        return (city is not None and gazetteer.bears_as_its_own(city, mention.place.mention)
+                and not any(not m.is_city and m.place.country == dateline.country for m in placing))
     return dateline.country == "US" and mention.place.admin1 != dateline.admin1 and (
         mention.qualified or any(not m.is_city and m.place.id.startswith("admin1:")
                                  and m.place.admin1 == mention.place.admin1 for m in placing))
