@@ -348,10 +348,11 @@ def _lede_place(timed: list[tuple[Sentence, list[Figure], When | None]], mention
         towns = any(m.is_city and m.cued and not (m.aside or m.home) and m.place.country == dateline.country
                     for m in placing)  # (a town abroad is a namesake's here: "near Boni in central Mali")
         country = next((m.place for m in regions if m.place.id.startswith("country:") and not towns), None)
-        if country is None and not towns and (tells or townless) and dateline.country not in SETTLEMENTS_ALL_KNOWN \
-                and _UNHELD_SETTLEMENT.search(sentence.text):
+        if country is None and not towns and not regions and (tells or townless) \
+                and dateline.country not in SETTLEMENTS_ALL_KNOWN and _UNHELD_PLACE.search(sentence.text):
             # "WARSAW - Two people were killed when a missile landed in the village of Przewodow":
-            # a village the gazetteer does not hold is in the dateline's country, not its capital
+            # a village or province the gazetteer does not hold is in the dateline's country,
+            # not its capital
             held = gazetteer.region_by_own_name(gazetteer.country_name(dateline.country) or "")
             country = held.place(held.name) if held is not None else None
         return next((m.place for m in regions if m.place.id.startswith("admin1:") and m.place.admin1 != dateline.admin1),
@@ -395,9 +396,10 @@ _IN = (rf"\b(?:in|on|across|throughout)\s+(?:the\s+)?{_DIRECTION}(?:[A-Z][\w-]*\
        rf"(?:[A-Z][\w-]*['’]s\s+)?{_DIRECTION}(?:[A-Z][\w-]*\s+)?")
 _IN_A_REGION = re.compile(rf"{_IN}$", re.I)
 # "in the village of Przewodow" (a capital after a settlement's kind, no nation's word between),
-# "in Afgoye, a town 30 km northwest of Mogadishu".
-_UNHELD_SETTLEMENT = re.compile(rf"\b(?i:the\s+{_DIRECTION})(?:village|town|hamlet|settlement)\s+of\s+[A-Z]"
-                                r"|\b[A-Z][\w'’-]+,\s+an?\s+(?:[\w-]+\s+){0,2}?(?:village|town|city)\b")
+# "in Afgoye, a town 30 km northwest of Mogadishu", "in Northern Samar province".
+_UNHELD_PLACE = re.compile(rf"\b(?i:the\s+{_DIRECTION})(?:village|town|hamlet|settlement)\s+of\s+[A-Z]"
+                           r"|\b[A-Z][\w'’-]+,\s+an?\s+(?:[\w-]+\s+){0,2}?(?:village|town|city)\b"
+                           r"|\bin\s+(?:[A-Z][\w'’-]+\s+){1,3}province\b")
 _IN_A_REGION_OF = re.compile(rf"{_IN}{REGION_OF}", re.I)
 
 
