@@ -312,8 +312,9 @@ def _lede_place(timed: list[tuple[Sentence, list[Figure], When | None]], mention
     """Where the lede puts the story's claim when it names another town of the dateline's
     country than the dateline, and the headline tells the same figures: "KYIV - A drone strike
     on a building in Bila Tserkva killed four", under "Drone strike kills four"; or a region,
-    of any country: "BEIRUT - Air strikes in Syria's Idlib province killed 15". A dateline
-    says where the story was filed from; a capital's or a big city's wire desk files a
+    of any country: "BEIRUT - Air strikes in Syria's Idlib province killed 15"; a town of a
+    neighbouring country (``_beyond_the_desk``); or a country (``_country_of_the_lede``). A
+    dateline says where the story was filed from; a capital's or a big city's wire desk files a
     country's or a region's news. Otherwise the dateline."""
     headlines = [(sentence, found) for sentence, found, _ in timed if sentence.in_headline]
     lede = next(((sentence, found) for sentence, found, _ in timed if not sentence.in_headline), None)
@@ -343,20 +344,9 @@ def _lede_place(timed: list[tuple[Sentence, list[Figure], When | None]], mention
             return beyond.place
         regions = [m for m in placing if not (m.is_city or m.aside or m.home) and _in_a_region(sentence, m)
                    and (tells or townless or m.place.id in in_headline)]
-        # Else a country, where the lede names no town: "ISLAMABAD - Floods have killed 1,400
-        # people in Pakistan", "SOFIA - 45 were killed when a bus caught fire in western Bulgaria".
-        towns = any(m.is_city and m.cued and not (m.aside or m.home) and m.place.country == dateline.country
-                    for m in placing)  # (a town abroad is a namesake's here: "near Boni in central Mali")
-        country = next((m.place for m in regions if m.place.id.startswith("country:") and not towns), None)
-        if country is None and not towns and not regions and (tells or townless) \
-                and dateline.country not in SETTLEMENTS_ALL_KNOWN and _UNHELD_PLACE.search(sentence.text):
-            # "WARSAW - Two people were killed when a missile landed in the village of Przewodow":
-            # a village or province the gazetteer does not hold is in the dateline's country,
-            # not its capital
-            held = gazetteer.region_by_own_name(gazetteer.country_name(dateline.country) or "")
-            country = held.place(held.name) if held is not None else None
         return next((m.place for m in regions if m.place.id.startswith("admin1:") and m.place.admin1 != dateline.admin1),
-                    country or dateline)
+                    None) or _country_of_the_lede(sentence, placing, regions, dateline, gazetteer, tells or townless) \
+            or dateline
     # A town of a small town's dateline needs the headline's very figures: a local dateline is
     # where the story is, and its lede may name the big city nearby ("DOUGLASVILLE, Ga. - ...
     # west of Atlanta"). A big city's desk files the towns around it: "MEXICO CITY - Gunmen
@@ -368,6 +358,24 @@ def _lede_place(timed: list[tuple[Sentence, list[Figure], When | None]], mention
             and not gazetteer.is_part_of(place, dateline) and not gazetteer.is_hamlet_in(place, dateline)):
         return place
     return dateline
+
+
+def _country_of_the_lede(sentence: Sentence, placing: list[Mention], regions: list[Mention], dateline: Place,
+                         gazetteer: Gazetteer, told: bool) -> Place | None:
+    """The country a lede that names no town of the dateline's country puts its story in: one it
+    names ("ISLAMABAD - Floods have killed 1,400 people in Pakistan", "SOFIA - ... in western
+    Bulgaria"), or the dateline's own, where the lede (``told``: the headline's) says it
+    happened in a village or a province the gazetteer does not hold ("WARSAW - ... landed in the
+    village of Przewodow", "in Northern Samar province"). A town abroad is a namesake's here:
+    "near Boni in central Mali". ``regions``: the regions and countries the lede puts it in."""
+    if any(m.is_city and m.cued and not (m.aside or m.home) and m.place.country == dateline.country for m in placing):
+        return None
+    named = next((m.place for m in regions if m.place.id.startswith("country:")), None)
+    if (named is not None or regions or not told or dateline.country in SETTLEMENTS_ALL_KNOWN
+            or not _UNHELD_PLACE.search(sentence.text)):
+        return named
+    held = gazetteer.region_by_own_name(gazetteer.country_name(dateline.country) or "")
+    return held.place(held.name) if held is not None else None
 
 
 def _beyond_the_desk(mention: Mention, dateline: Place, placing: list[Mention], gazetteer: Gazetteer) -> bool:
