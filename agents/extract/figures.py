@@ -211,8 +211,9 @@ _AUXILIARY = (
     # "Damon Sochko, 16, of Morgantown,", "a 3-year-old boy in Campbell County"
     rf"(?:\s*,?\s+(?:of|in|at|from)\s+(?:the\s+)?{_PLACE_WORD}(?:\s+{_PLACE_WORD}){{0,3}},?)?"
     r"(?:\s*,\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,2}\s*,)?"  # "a 12-year-old boy, Jakob Weeks,"
-    # who the count takes in, set off by commas: "45 people, including 12 children, were killed"
-    r"(?:\s*,\s*(?:including|among\s+them)\s+[^,;]{1,60}?,)?"
+    # who the count takes in, set off by commas: "45 people, including 12 children, were killed",
+    # "31 people, most of them children, were killed"
+    r"(?:\s*,\s*(?:including|among\s+them|[\w-]+\s+of\s+(?:them|whom))\s+[^,;]{1,60}?,)?"
     # where the people were: "all 72 people on board a Yeti Airlines plane were killed"
     r"(?:\s+(?:on\s+board|aboard)(?:\s+(?:an?|the|their)(?:\s+[\w'’-]+){1,4}?)?)?"
     # "two men aged 25 and 35", "a man between 25 and 35 years old", "two men, both 19,"

@@ -348,6 +348,7 @@ def test_an_acts_objects_end_where_one_has_a_passive_verb_of_its_own():
 def test_some_of_them_after_a_comma_are_among_the_count():
     assert _kinds("The strike killed three people, two of whom were children.") == [(KILLED, 3)]
     assert _kinds("Gunmen killed 10 people, six of them women, in the raid.") == [(KILLED, 10)]
+    assert _kinds("Thirty-one people, most of them children, were killed.") == [(KILLED, 31)]
 
 
 def test_the_people_on_board_are_counted_by_the_verb_after():
