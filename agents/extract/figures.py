@@ -252,6 +252,7 @@ _DEATH = (
     # "were found at the scene dead"
     r"|found\s+(?:(?:at|in|inside|near|outside|on|behind)\s+(?:[\w'’-]+\s+){1,4}?)?dead\b(?!['’]s|[\s-]+ends?\b)"
     r"|lost\s+(?:his|her|their)\s+lives?|succumbed|perished|fatally\b|mortally\s+wounded"
+    r"|among\s+(?:the\s+dead|those\s+killed)\b"
     r"|suffer(?:s|ed)\s+(?:a\s+)?(?:fatal|mortal)|did\s+not\s+survive"
     r"|t(?:ook|akes?|aking)\s+(?:(?:his|her|their)\s+)?own\s+(?:life|lives)"
     r"|t(?:ook|akes?|aking)\s+(?:his|her|their)\s+(?:life|lives)"
@@ -634,6 +635,7 @@ def _clause(sentence: str, start: int) -> str:
     return window[: cut.start()] if cut else window
 
 
+_AMONG = re.compile(r"\bamong\b", re.I)
 _OR_HURT = re.compile(r"\s+or\s+(?:injured|wounded|hurt)\b", re.I)
 
 
@@ -661,6 +663,8 @@ def _as_subject(group: list[_Phrase], sentence: str) -> tuple[str, Count] | None
     if predicate["death"]:
         # "Hundreds were killed or wounded": people hit, their fates not told apart (a zero of
         # both is read as such, ``_ZERO_OF_BOTH``)
+        if _AMONG.search(predicate.group()):  # "Two Britons were among the dead": some of them
+            total = Count(total.value, total.low, None, "at least")
         return (VICTIMS if _OR_HURT.match(sentence, predicate.end()) and not last.zero else KILLED), total
     if predicate["injury"]:
         # "a man injured in a shooting has died"; "a boy who was critically wounded on Friday

@@ -255,6 +255,7 @@ def test_counts_and_qualifiers(sentence, expected):
     ("No one was killed or injured in the attack.", [(KILLED, 0), (INJURED, 0)]),
     ("Hundreds of Palestinians were killed or wounded in the blast.", [(VICTIMS, 200)]),
     ("Six workers were presumed dead after the bridge collapsed.", [(KILLED, 6)]),
+    ("Two Britons were among the dead.", [(KILLED, 2)]),
     # taken to a hospital told by its name, or by the car that took them
     ("Three other victims were taken to Riverside Regional Medical Center, police said.", [(INJURED, 3)]),
     ("One victim was driven by private vehicle to Mercy Hospital.", [(INJURED, 1)]),
