@@ -764,7 +764,7 @@ _CASUALTY_HINT = CaseBlind(
     r"kill|dead|die|death|slain|slay|homicide|murder|execut|fatal|mortal|perish|lives|own\s+life|the\s+life\s+of|succumb|shot|shoot"
     r"|struck|graz|victim|gunned|guns\s+down|drown"
     r"|hit|wound|injur|hurt|hospital|graze|stabb|condition|critical|paraly|bod(?:y|ies)"
-    r"|gunshot|treated",
+    r"|gunshot|treated|toll",
 )
 
 

@@ -46,6 +46,7 @@ def _kinds(sentence):
     ("The death toll has risen to nearly 300", [(KILLED, 300, None, None, "nearly")]),
     ("Three were killed and 33 others were being treated in hospital", [(KILLED, 3, 3, 3, None), (INJURED, 33, 33, 33, None)]),
     ("The number of dead climbed to more than 41,000", [(KILLED, 41000, 41001, None, "more than")]),
+    ("The toll from the strike has risen to 45, including six children", [(KILLED, 45, 45, 45, None)]),
     # the hurt taken to a hospital are some of the hurt
     ("Two were taken to St. Mary's Hospital and one was treated at the scene",
      [(INJURED, 2, 2, None, None)]),
