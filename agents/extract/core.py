@@ -396,11 +396,12 @@ def _beyond_the_desk(mention: Mention, dateline: Place, placing: list[Mention], 
 
 
 # "in northern Afghanistan's Kunduz province", "in Nigeria's northwestern Zamfara state",
-# "strikes on the Kharkiv region", "across Ukraine", "in the Kharkiv region", "in Brazil's northeastern state of Bahia", "in the eastern Indian
+# "strikes on the Kharkiv region", "across Ukraine", "an earthquake struck Taiwan" (a region or
+# a country, no one's name), "in the Kharkiv region", "in Brazil's northeastern state of Bahia", "in the eastern Indian
 # state of Odisha", "in the Andean region of Cusco"; a district of one first: "in the Kohistan
 # district of Khyber Pakhtunkhwa province".
 _DIRECTION = r"(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?"
-_IN = (rf"\b(?:in|on|across|throughout)\s+(?:the\s+)?{_DIRECTION}(?:[A-Z][\w-]*\s+(?:district|county)\s+of\s+)?"
+_IN = (rf"\b(?:in|on|across|throughout|struck|hit|rocked|shook)\s+(?:the\s+)?{_DIRECTION}(?:[A-Z][\w-]*\s+(?:district|county)\s+of\s+)?"
        rf"(?:[A-Z][\w-]*['’]s\s+)?{_DIRECTION}(?:[A-Z][\w-]*\s+)?")
 _IN_A_REGION = re.compile(rf"{_IN}$", re.I)
 # "in the village of Przewodow" (a capital after a settlement's kind, no nation's word between),
@@ -414,8 +415,8 @@ _IN_A_REGION_OF = re.compile(rf"{_IN}{REGION_OF}", re.I)
 def _in_a_region(sentence: Sentence, mention: Mention) -> bool:
     """Whether the sentence says something happened in the region it names, its kind written
     out: "in the Kharkiv region", "in the state of Bahia" (not "in the Washington Park
-    neighborhood"), or the country it names after "in": "in southern Turkey". A region's mention
-    runs on over its kind ("Kunduz province")."""
+    neighborhood"), or the country it names after "in" or what struck it: "in southern Turkey",
+    "an earthquake struck Taiwan". A region's mention runs on over its kind ("Kunduz province")."""
     before = sentence.text[: mention.start - sentence.start]
     if mention.end - mention.start > len(mention.place.mention) or mention.place.id.startswith("country:"):
         return bool(_IN_A_REGION.search(before))
