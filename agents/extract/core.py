@@ -24,6 +24,7 @@ from agents.extract.scope import (is_background, is_court_story, is_earlier_coun
                                   is_statistic, own_part, recall_starts)
 from agents.extract.places import (
     REGION_OF,
+    SETTLEMENTS_ALL_KNOWN,
     Mention,
     article_place,
     claim_place,
@@ -43,7 +44,9 @@ OPENING_SENTENCES = 3
 # The anchors that tell one incident from others at a place; a surname alone does not.
 _TELLING_ANCHORS = ("named:", "child:", "street:", "venue:")
 _WORDS_IN_A_SENTENCE = 6
-_HAPPENED_IN = re.compile(r"\b(?:happened|occurred|took\s+place|shooting|shootout|stabbing|attack|homicide|murder|killings?)\b"
+# The wire's events too: "Gunmen abducted 287 pupils from a school in Kuriga in Kaduna state".
+_HAPPENED_IN = re.compile(r"\b(?:happened|occurred|took\s+place|shooting|shootout|stabbing|attacks?|homicide|murder|killings?"
+                          r"|raids?|strikes?|blasts?|explosions?|bombings?|clashes|fighting|abduct(?:ed|ion)|kidnapp(?:ed|ing))\b"
                           r"[^.;]{0,40}?\b(?:in|near|outside)\s+(?:the\s+)?$", re.I)
 _HAPPENED_REACH = 60
 _JOINT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
@@ -309,8 +312,9 @@ def _lede_place(timed: list[tuple[Sentence, list[Figure], When | None]], mention
     """Where the lede puts the story's claim when it names another town of the dateline's
     country than the dateline, and the headline tells the same figures: "KYIV - A drone strike
     on a building in Bila Tserkva killed four", under "Drone strike kills four"; or a region,
-    of any country: "BEIRUT - Air strikes in Syria's Idlib province killed 15". A dateline
-    says where the story was filed from; a capital's or a big city's wire desk files a
+    of any country: "BEIRUT - Air strikes in Syria's Idlib province killed 15"; a town of a
+    neighbouring country (``_beyond_the_desk``); or a country (``_country_of_the_lede``). A
+    dateline says where the story was filed from; a capital's or a big city's wire desk files a
     country's or a region's news. Otherwise the dateline."""
     headlines = [(sentence, found) for sentence, found, _ in timed if sentence.in_headline]
     lede = next(((sentence, found) for sentence, found, _ in timed if not sentence.in_headline), None)
@@ -335,16 +339,14 @@ def _lede_place(timed: list[tuple[Sentence, list[Figure], When | None]], mention
         # in Mogadishu", "WASHINGTON - Tornadoes tore through Mississippi, killing 25 in the
         # town of Rolling Fork" (a town of another US state with its state written: a bare name
         # there is mostly a neighbourhood's, "in Austin" in a Chicago story).
-        beyond = next((m for m in placing if _beyond_the_desk(m, dateline, placing)), None)
+        beyond = next((m for m in placing if _beyond_the_desk(m, dateline, placing, gazetteer)), None)
         if beyond is not None and (tells or townless or beyond.place.id in in_headline):
             return beyond.place
         regions = [m for m in placing if not (m.is_city or m.aside or m.home) and _in_a_region(sentence, m)
                    and (tells or townless or m.place.id in in_headline)]
-        # Else a country, where the lede names no town: "ISLAMABAD - Floods have killed 1,400
-        # people in Pakistan", "SOFIA - 45 were killed when a bus caught fire in western Bulgaria".
-        towns = any(m.is_city and m.cued and not (m.aside or m.home) for m in placing)
         return next((m.place for m in regions if m.place.id.startswith("admin1:") and m.place.admin1 != dateline.admin1),
-                    next((m.place for m in regions if m.place.id.startswith("country:") and not towns), dateline))
+                    None) or _country_of_the_lede(sentence, placing, regions, dateline, gazetteer, tells or townless) \
+            or dateline
     # A town of a small town's dateline needs the headline's very figures: a local dateline is
     # where the story is, and its lede may name the big city nearby ("DOUGLASVILLE, Ga. - ...
     # west of Atlanta"). A big city's desk files the towns around it: "MEXICO CITY - Gunmen
@@ -358,35 +360,63 @@ def _lede_place(timed: list[tuple[Sentence, list[Figure], When | None]], mention
     return dateline
 
 
-def _beyond_the_desk(mention: Mention, dateline: Place, placing: list[Mention]) -> bool:
+def _country_of_the_lede(sentence: Sentence, placing: list[Mention], regions: list[Mention], dateline: Place,
+                         gazetteer: Gazetteer, told: bool) -> Place | None:
+    """The country a lede that names no town of the dateline's country puts its story in: one it
+    names ("ISLAMABAD - Floods have killed 1,400 people in Pakistan", "SOFIA - ... in western
+    Bulgaria"), or the dateline's own, where the lede (``told``: the headline's) says it
+    happened in a village or a province the gazetteer does not hold ("WARSAW - ... landed in the
+    village of Przewodow", "in Northern Samar province"). A town abroad is a namesake's here:
+    "near Boni in central Mali". ``regions``: the regions and countries the lede puts it in."""
+    if any(m.is_city and m.cued and not (m.aside or m.home) and m.place.country == dateline.country for m in placing):
+        return None
+    named = next((m.place for m in regions if m.place.id.startswith("country:")), None)
+    if (named is not None or regions or not told or dateline.country in SETTLEMENTS_ALL_KNOWN
+            or not _UNHELD_PLACE.search(sentence.text)):
+        return named
+    held = gazetteer.region_by_own_name(gazetteer.country_name(dateline.country) or "")
+    return held.place(held.name) if held is not None else None
+
+
+def _beyond_the_desk(mention: Mention, dateline: Place, placing: list[Mention], gazetteer: Gazetteer) -> bool:
     """Whether a lede's mention puts its story in a town of another country than the
     dateline's, or of another US state than its own, that state written beside the town or
-    in the lede (``placing``, its mentions)."""
+    in the lede (``placing``, its mentions). A town abroad must bear the name as its own, in a
+    lede that puts the story in no part of the dateline's country: "BAMAKO - ... near Boni in
+    central Mali" is no story of Bonn."""
     if not (mention.is_city and mention.cued and is_town(mention.place.id)) or mention.aside or mention.home:
         return False
     if mention.place.country != dateline.country:
-        return True
+        city = gazetteer.city_by_place_id(mention.place.id)
+        return (city is not None and gazetteer.bears_as_its_own(city, mention.place.mention)
+                and not any(not m.is_city and m.place.country == dateline.country for m in placing))
     return dateline.country == "US" and mention.place.admin1 != dateline.admin1 and (
         mention.qualified or any(not m.is_city and m.place.id.startswith("admin1:")
                                  and m.place.admin1 == mention.place.admin1 for m in placing))
 
 
 # "in northern Afghanistan's Kunduz province", "in Nigeria's northwestern Zamfara state",
-# "in the Kharkiv region", "in Brazil's northeastern state of Bahia", "in the eastern Indian
+# "strikes on the Kharkiv region", "across Ukraine", "an earthquake struck Taiwan" (a region or
+# a country, no one's name), "in the Kharkiv region", "in Brazil's northeastern state of Bahia", "in the eastern Indian
 # state of Odisha", "in the Andean region of Cusco"; a district of one first: "in the Kohistan
 # district of Khyber Pakhtunkhwa province".
 _DIRECTION = r"(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?"
-_IN = (rf"\bin\s+(?:the\s+)?{_DIRECTION}(?:[A-Z][\w-]*\s+(?:district|county)\s+of\s+)?"
+_IN = (rf"\b(?:in|on|across|throughout|struck|hit|rocked|shook)\s+(?:the\s+)?{_DIRECTION}(?:[A-Z][\w-]*\s+(?:district|county)\s+of\s+)?"
        rf"(?:[A-Z][\w-]*['’]s\s+)?{_DIRECTION}(?:[A-Z][\w-]*\s+)?")
 _IN_A_REGION = re.compile(rf"{_IN}$", re.I)
+# "in the village of Przewodow" (a capital after a settlement's kind, no nation's word between),
+# "in Afgoye, a town 30 km northwest of Mogadishu", "in Northern Samar province".
+_UNHELD_PLACE = re.compile(rf"\b(?i:the\s+{_DIRECTION})(?:village|town|hamlet|settlement)\s+of\s+[A-Z]"
+                           r"|\b[A-Z][\w'’-]+,\s+an?\s+(?:[\w-]+\s+){0,2}?(?:village|town|city)\b"
+                           r"|\bin\s+(?:[A-Z][\w'’-]+\s+){1,3}province\b")
 _IN_A_REGION_OF = re.compile(rf"{_IN}{REGION_OF}", re.I)
 
 
 def _in_a_region(sentence: Sentence, mention: Mention) -> bool:
     """Whether the sentence says something happened in the region it names, its kind written
     out: "in the Kharkiv region", "in the state of Bahia" (not "in the Washington Park
-    neighborhood"), or the country it names after "in": "in southern Turkey". A region's mention
-    runs on over its kind ("Kunduz province")."""
+    neighborhood"), or the country it names after "in" or what struck it: "in southern Turkey",
+    "an earthquake struck Taiwan". A region's mention runs on over its kind ("Kunduz province")."""
     before = sentence.text[: mention.start - sentence.start]
     if mention.end - mention.start > len(mention.place.mention) or mention.place.id.startswith("country:"):
         return bool(_IN_A_REGION.search(before))

@@ -211,8 +211,9 @@ _AUXILIARY = (
     # "Damon Sochko, 16, of Morgantown,", "a 3-year-old boy in Campbell County"
     rf"(?:\s*,?\s+(?:of|in|at|from)\s+(?:the\s+)?{_PLACE_WORD}(?:\s+{_PLACE_WORD}){{0,3}},?)?"
     r"(?:\s*,\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,2}\s*,)?"  # "a 12-year-old boy, Jakob Weeks,"
-    # who the count takes in, set off by commas: "45 people, including 12 children, were killed"
-    r"(?:\s*,\s*(?:including|among\s+them)\s+[^,;]{1,60}?,)?"
+    # who the count takes in, set off by commas: "45 people, including 12 children, were killed",
+    # "31 people, most of them children, were killed"
+    r"(?:\s*,\s*(?:including|among\s+them|[\w-]+\s+of\s+(?:them|whom))\s+[^,;]{1,60}?,)?"
     # where the people were: "all 72 people on board a Yeti Airlines plane were killed"
     r"(?:\s+(?:on\s+board|aboard)(?:\s+(?:an?|the|their)(?:\s+[\w'’-]+){1,4}?)?)?"
     # "two men aged 25 and 35", "a man between 25 and 35 years old", "two men, both 19,"
@@ -247,10 +248,11 @@ _NEGATED = re.compile(_AUXILIARY + r"\s+(?:not|n't|never)\b", re.I)
 _DEATH = (
     r"shot,?\s+(?:and\s+)?killed|shot\s+dead|shot\s+to\s+death|drowned"
     r"|(?:stabbed|beaten|burned|burnt|crushed|trampled|hacked|bludgeoned)\s+to\s+death"
-    r"|killed|slain|dead|died|dies|die|murdered|executed|pronounced\s+dead|gunned\s+down"
+    r"|killed|slain|dead|died|dies|die|murdered|executed|(?:pronounced|presumed)\s+dead|gunned\s+down"
     # "were found at the scene dead"
     r"|found\s+(?:(?:at|in|inside|near|outside|on|behind)\s+(?:[\w'’-]+\s+){1,4}?)?dead\b(?!['’]s|[\s-]+ends?\b)"
     r"|lost\s+(?:his|her|their)\s+lives?|succumbed|perished|fatally\b|mortally\s+wounded"
+    r"|among\s+(?:the\s+dead|those\s+killed)\b"
     r"|suffer(?:s|ed)\s+(?:a\s+)?(?:fatal|mortal)|did\s+not\s+survive"
     r"|t(?:ook|akes?|aking)\s+(?:(?:his|her|their)\s+)?own\s+(?:life|lives)"
     r"|t(?:ook|akes?|aking)\s+(?:his|her|their)\s+(?:life|lives)"
@@ -540,7 +542,9 @@ def _phrases(sentence: str) -> tuple[_Phrase, ...]:
     return tuple(found)
 
 
-# "four people, one seriously": the one is among the four.
+# "four people, one seriously", "three people, two of whom were children": the one and the two
+# are among them.
+_OF_THEM = re.compile(r"\s+of\s+(?:whom|them|those|these)\b", re.I)
 _HOW = re.compile(r"\s+\w+ly\b(?!\s+(?:killed|injured|wounded|shot|hurt|dead)\b)", re.I)
 
 
@@ -561,7 +565,7 @@ def _coordinated(phrases: tuple[_Phrase, ...], sentence: str) -> list[list[_Phra
             continue
         joiner = _OWNER.sub(" ", _SHARED_AGE.sub("", sentence[groups[-1][-1].end:phrase.start])) if groups else ""
         joined_by_and = " and " in f" {joiner} "
-        partitive = not joined_by_and and _HOW.match(sentence, phrase.end)
+        partitive = not joined_by_and and (_HOW.match(sentence, phrase.end) or _OF_THEM.match(sentence, phrase.end))
         if groups and _COORDINATION.fullmatch(joiner) and not partitive and not phrase.own_clause and (
                 not (phrase.definite or groups[-1][-1].definite)
                 or (joined_by_and and not phrase.definite and groups[-1][-1].definite)
@@ -631,6 +635,10 @@ def _clause(sentence: str, start: int) -> str:
     return window[: cut.start()] if cut else window
 
 
+_AMONG = re.compile(r"\bamong\b", re.I)
+_OR_HURT = re.compile(r"\s+or\s+(?:injured|wounded|hurt)\b", re.I)
+
+
 def _as_subject(group: list[_Phrase], sentence: str) -> tuple[str, Count] | None:
     last = group[-1]
     if _NEGATED.match(sentence, last.end) or _ACTIVE_RELATIVE.match(sentence, last.end):
@@ -653,7 +661,11 @@ def _as_subject(group: list[_Phrase], sentence: str) -> tuple[str, Count] | None
         return None  # "a 16-year-old shot a friend", "Walker fatally stabbed Lockwood": who did it
     total = _sum(group)
     if predicate["death"]:
-        return KILLED, total
+        # "Hundreds were killed or wounded": people hit, their fates not told apart (a zero of
+        # both is read as such, ``_ZERO_OF_BOTH``)
+        if _AMONG.search(predicate.group()):  # "Two Britons were among the dead": some of them
+            total = Count(total.value, total.low, None, "at least")
+        return (VICTIMS if _OR_HURT.match(sentence, predicate.end()) and not last.zero else KILLED), total
     if predicate["injury"]:
         # "a man injured in a shooting has died"; "a boy who was critically wounded on Friday
         # died on Saturday" (a relative clause's passive, then the sentence's own verb)
@@ -752,7 +764,7 @@ _CASUALTY_HINT = CaseBlind(
     r"kill|dead|die|death|slain|slay|homicide|murder|execut|fatal|mortal|perish|lives|own\s+life|the\s+life\s+of|succumb|shot|shoot"
     r"|struck|graz|victim|gunned|guns\s+down|drown"
     r"|hit|wound|injur|hurt|hospital|graze|stabb|condition|critical|paraly|bod(?:y|ies)"
-    r"|gunshot|treated",
+    r"|gunshot|treated|toll",
 )
 
 
@@ -856,6 +868,9 @@ def figures(sentence: str, counted_before: bool = True) -> list[Figure]:
                             individual=all(phrase.individual for phrase in group),
                             others=group[-1].others or beyond_those_told,
                             also=also and _also_died(sentence, last.end)))
+        if last.zero and (other := _ZERO_OF_BOTH.match(sentence, last.end)) is not None:
+            # "no one was killed or injured": none of either
+            found.append(Figure(INJURED if other["killed"] else KILLED, 0, 0, 0, None, group[0].start, last.end))
     found += _raised(sentence, found) + _lives_taken(sentence)
     if not found and (shot := _SELF_SHOT.search(sentence)) is not None and not _COUNTED_BEFORE.search(
             sentence, max(0, shot.start() - _COUNTED_REACH), shot.start()):
@@ -873,15 +888,21 @@ def figures(sentence: str, counted_before: bool = True) -> list[Figure]:
     return _told_once(sorted(found, key=lambda figure: figure.start), sentence)
 
 
+# A verb after a count, which makes it the subject of a clause of its own.
+_OWN_VERB = re.compile(r"\s+(?:are|were|was|is|remain(?:s|ed)?|have|has|had)\b", re.I)
+
+
 def _own_subjects(groups: list[list[_Phrase]], sentence: str) -> list[list[_Phrase]]:
-    """An act's objects end where one of them is the subject of a passive verb of its own:
+    """An act's objects end where the last, after "and", is the subject of a verb of its own:
     "killing at least 40 people, and 75 people were wounded" are 40 dead and 75 wounded, not
-    115 dead."""
+    115 dead; in "killed at least 29 people, and 60 are missing" the missing are none of the
+    dead (but in a headline's "wounded an 8-year-old, 2 others has neighborhood on edge" the
+    verb is the headline's)."""
     split = []
     for group in groups:
         last = group[-1]
-        told = _PREDICATE.match(sentence, last.end) if len(group) > 1 else None
-        if (told is not None and _PASSIVE.search(sentence, last.end, told.end())
+        if (len(group) > 1 and _OWN_VERB.match(sentence, last.end)
+                and re.search(r"\band\b", sentence[group[-2].end:last.start])
                 and _ACT.search(sentence[: group[0].start][-40:])):
             split += [group[:-1], [last]]
         else:
@@ -889,6 +910,9 @@ def _own_subjects(groups: list[list[_Phrase]], sentence: str) -> list[list[_Phra
     return split
 
 
+# A zero told of both fates: "no one was killed or injured", "nobody was hurt or killed".
+_ZERO_OF_BOTH = re.compile(_AUXILIARY + r"\s+(?:(?P<killed>killed|dead)\s+or\s+(?:injured|wounded|hurt)"
+                           r"|(?:injured|wounded|hurt)\s+or\s+killed)\b", re.I)
 _ARTICLE = re.compile(r"(?:an?|one)\s+", re.I)
 
 

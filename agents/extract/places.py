@@ -23,7 +23,9 @@ _CAPITAL = "[A-ZÀ-ÖØ-ÞА-ЯІЇЄҐЁ]"
 # Possessive: what may follow a name's letters (white space, a comma) is none of them, so giving
 # them back never makes a match, and the engine is spared trying it at every capital.
 _CAPITALISED = rf"{_CAPITAL}[\w'’.-]*+"
-_NAME_RUN = re.compile(rf"{_CAPITALISED}(?:\s+{_CAPITALISED}){{0,3}}")
+# The small words inside a name: "Rio de Janeiro", "Dar es Salaam", "Mar del Plata".
+_PARTICLE = r"(?:de|do|da|dos|das|del|di|du|des|la|es|el)"
+_NAME_RUN = re.compile(rf"{_CAPITALISED}(?:(?:\s+{_PARTICLE})?\s+{_CAPITALISED}){{0,3}}")
 _WORD_OF_RUN = re.compile(r"\S+")
 _LOWER_CASE = re.compile(r"[a-zа-яіїєґ]")
 _CUE_BEFORE = re.compile(
@@ -88,7 +90,7 @@ _PERSON_AFTER = re.compile(
 # lacks there, beside a state, is a person's or a word's ("Friday, Pennsylvania"), not a
 # settlement of its own.
 # Elsewhere villages under 500 people are many ("Mykilske, Kherson") and kept by name.
-_SETTLEMENTS_ALL_KNOWN = frozenset({"US"})
+SETTLEMENTS_ALL_KNOWN = frozenset({"US"})
 # "the 5900 block of South Peoria": a street named after a town.
 _BLOCK_BEFORE = re.compile(r"\bblock\s+of\s+(?:(?:north|south|east|west|[NSEW]\.?)\s+)?$", re.I)
 # Streets that meet: "the intersection of Poydras and Bolivar", "the corner of Baltimore and
@@ -174,7 +176,7 @@ def mentions(text: str, start: int, end: int, gazetteer: Gazetteer,
         words = [(m.start(), m.end()) for m in _WORD_OF_RUN.finditer(run.group())]
         i = 0
         while i < len(words):
-            if names.follows_a_name(text, run.start() + words[i][0]):
+            if names.follows_a_name(text, run.start() + words[i][0]) or run.group()[words[i][0]].islower():
                 i += 1
                 continue
             for j in range(len(words), i, -1):
@@ -372,7 +374,7 @@ def _resolve(text: str, s: int, e: int, name: str, gazetteer: Gazetteer,
     # one ("killed in Waynesville, Indiana", an unincorporated community), not a word
     # ("Friday, Pennsylvania").
     if region is not None and (region.country in context or not any(":" not in area for area in context)):
-        if region.code and (region.country not in _SETTLEMENTS_ALL_KNOWN
+        if region.code and (region.country not in SETTLEMENTS_ALL_KNOWN
                             or (_words_before(text, s)[2] and not _COUNTY.search(name))):
             return Mention(s, qualified_end, region.locality(name), True, True, True)
         return _region_mention(s, qualified_end, region, name, True, gazetteer)

@@ -46,7 +46,7 @@ _PERIOD_RE = CaseBlind(
     r"\b(?:in|over|during|throughout|within)\s+(?:"
     r"(?:the\s+(?:last|past|previous)\s+)?(?:(?P<hours>\d+|twenty-four|forty-eight|seventy-two)"
     r"\s+hours|(?P<days>\d+|two|three|seven)\s+days)"
-    r"|the\s+(?:last|past|previous)\s+(?P<week>week))\b",
+    r"|the\s+(?:last|past|previous)\s+(?:(?P<week>week)|(?P<day>day)))\b",
 )
 # Named days, each the rule that finds it in a year. Halloween is not one: its parties, where
 # the shootings are, are held on the weekend before as often as on the night itself.
@@ -176,6 +176,8 @@ def period_in(sentence: str, anchor: date) -> When | None:
     if match["hours"]:
         days = max(1, _count(match["hours"]) // 24)
         label = f"{_count(match['hours'])}h"
+    elif match["day"]:  # "over the past day": the last 24 hours
+        days, label = 1, "24h"
     elif match["days"]:
         days = _count(match["days"])
         label = f"{days}d"

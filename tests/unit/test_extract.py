@@ -323,6 +323,11 @@ def test_a_lede_that_puts_the_story_in_a_town_beyond_the_desks_country_or_state_
     body = ("WASHINGTON, March 15 (Example Wire) - Tornadoes tore through Mississippi overnight, killing "
             "at least 25 people in the town of Rolling Fork, state officials said.")
     assert {place for place, _, _ in _placed("Tornadoes kill at least 25", body)} == {"Rolling Fork"}
+    # a town abroad known by another of its names, in a lede that names the desk's country, is
+    # a namesake: Boni in Mali, not Bonn
+    body = ("BAMAKO, March 15 (Example Wire) - Gunmen killed 12 soldiers in an attack on a convoy near Boni "
+            "in central Mali on Tuesday, the army said.")
+    assert {place for place, _, _ in _placed("Gunmen kill 12 soldiers", body)} == {""}
     # a bare name in another US state is mostly a neighbourhood's: the desk's city stays
     body = "CHICAGO (Example Wire) - A man was shot and killed in Austin on Sunday, police said."
     assert {place for place, _, _ in _placed("Man shot and killed", body)} == {"Chicago"}

@@ -46,6 +46,7 @@ def _kinds(sentence):
     ("The death toll has risen to nearly 300", [(KILLED, 300, None, None, "nearly")]),
     ("Three were killed and 33 others were being treated in hospital", [(KILLED, 3, 3, 3, None), (INJURED, 33, 33, 33, None)]),
     ("The number of dead climbed to more than 41,000", [(KILLED, 41000, 41001, None, "more than")]),
+    ("The toll from the strike has risen to 45, including six children", [(KILLED, 45, 45, 45, None)]),
     # the hurt taken to a hospital are some of the hurt
     ("Two were taken to St. Mary's Hospital and one was treated at the scene",
      [(INJURED, 2, 2, None, None)]),
@@ -252,6 +253,10 @@ def test_counts_and_qualifiers(sentence, expected):
     ("A man, a woman, and a boy were shot.", [(VICTIMS, 3)]),
     # explicit zero
     ("No one was hurt in the fire.", [(INJURED, 0)]),
+    ("No one was killed or injured in the attack.", [(KILLED, 0), (INJURED, 0)]),
+    ("Hundreds of Palestinians were killed or wounded in the blast.", [(VICTIMS, 200)]),
+    ("Six workers were presumed dead after the bridge collapsed.", [(KILLED, 6)]),
+    ("Two Britons were among the dead.", [(KILLED, 2)]),
     # taken to a hospital told by its name, or by the car that took them
     ("Three other victims were taken to Riverside Regional Medical Center, police said.", [(INJURED, 3)]),
     ("One victim was driven by private vehicle to Mercy Hospital.", [(INJURED, 1)]),
@@ -336,6 +341,16 @@ def test_an_acts_objects_end_where_one_has_a_passive_verb_of_its_own():
         (KILLED, 40), (INJURED, 75)]
     assert _kinds("The attack killed three soldiers and two civilians were wounded.") == [(KILLED, 3), (INJURED, 2)]
     assert _kinds("Gunmen killed two men and a woman at the bar.") == [(KILLED, 3)]
+    # a verb of its own that tells no casualty: the missing and the suspect are none of them
+    assert _kinds("Floods have killed at least 29 people, and 60 are missing.") == [(KILLED, 29)]
+    assert _kinds("A man opened fire, wounding two others, and a 64-year-old suspect is being sought.") == [
+        (INJURED, 2)]
+
+
+def test_some_of_them_after_a_comma_are_among_the_count():
+    assert _kinds("The strike killed three people, two of whom were children.") == [(KILLED, 3)]
+    assert _kinds("Gunmen killed 10 people, six of them women, in the raid.") == [(KILLED, 10)]
+    assert _kinds("Thirty-one people, most of them children, were killed.") == [(KILLED, 31)]
 
 
 def test_the_people_on_board_are_counted_by_the_verb_after():

@@ -193,6 +193,11 @@ def test_the_hospital_the_wounded_were_taken_to_is_not_where_they_were_shot():
     assert places and not places & {"geonames:4841187", "geonames:4835797"}  # Putnam, Hartford
 
 
+def test_a_name_with_small_words_inside_is_one_place():
+    body = "NAIROBI, March 15 (Example Wire) - A bus crash killed 12 people in Dar es Salaam on Friday, police said."
+    assert set(_places("", body)) == {"geonames:160263"}  # Dar es Salaam, not the dateline's Nairobi
+
+
 def test_the_town_of_a_detention_centre_or_hospital_the_violence_struck_is_where_it_happened():
     body = ("MEXICO CITY, March 15 (Example Wire) - Nearly 40 migrants were killed in a fire at a detention "
             "centre in Ciudad Juarez late on Monday, the migration institute said.")

@@ -60,6 +60,8 @@ def test_a_pages_time_stamp_is_no_day_of_the_story():
 def test_period_totals():
     assert when_("21 died in the last 24 hours", "", WEDNESDAY) == When(
         date(2022, 3, 1), date(2022, 3, 2), "24h")
+    assert when_("Strikes killed three people over the past day", "", WEDNESDAY) == When(
+        date(2022, 3, 1), date(2022, 3, 2), "24h")
 
 
 def test_previous_sentence_sets_the_scene_and_publication_date_is_the_fallback():
