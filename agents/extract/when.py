@@ -287,7 +287,9 @@ def today_in(sentence: str, anchor: date) -> date | None:
 # vigil names its own.
 _VIOLENCE = CaseBlind(
     r"\b(?:shot|shots|shooting|shootings|gunfire|gunshots?|gunman|fired|opened\s+fire|killed|slain"
-    r"|wounded|stabbed|stabbing|attack|attacked|strike|shelling|explosion|blast)\b")
+    r"|wounded|stabbed|stabbing|attack|attacked|strike|shelling|explosion|blast"
+    # "It happened at NW 61st Street at 10:23 p.m. Sunday": the story's own event, told as such
+    r"|happened|occurred|took\s+place)\b")
 _AFTERMATH = CaseBlind(
     r"\b(?:arrest\w*|behind\s+bars|jail\w*|charged|charges|pleaded|pleads|sentenc\w+|convicted|trial|arraign\w*|custody"
     r"|hearing|indicted|guilty|court|probation|prison|vigil|funeral|memorial|remembered|mourn\w*|identified|autopsy"

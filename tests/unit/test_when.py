@@ -134,6 +134,9 @@ def test_a_scene_day_is_one_an_opening_sentence_tells_the_violence_on():
                       "The boy who fired the gun received probation Tuesday."):
         assert scene_day(aftermath, WEDNESDAY) is None, aftermath
     assert scene_day("Police held a news conference on Tuesday.", WEDNESDAY) is None
+    # The sentence that says when the story's event happened names its day, whatever the event.
+    assert scene_day("It happened at Oak Street and 12th Avenue at 11:40 p.m. Tuesday.", WEDNESDAY) == date(2022, 3, 1)
+    assert scene_day("The arrest happened Tuesday at a motel.", WEDNESDAY) is None
 
 
 def test_an_updates_stamp_and_a_day_something_was_revealed_date_no_claim():
