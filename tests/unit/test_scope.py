@@ -29,6 +29,12 @@ from streams.records import Article
     "Last summer, a gunman killed two and wounded six at the same park.",
     "In the summer of 2019, four people were shot outside the club.",
     "It was the deadliest year in a decade: floods have killed 300 people since June.",
+    # many shootings, however they are strung together or counted
+    "In three hours, four people died in a string of separate, seemingly unconnected shootings.",
+    "A spate of weekend shootings left three men dead, police said.",
+    "Three men were killed and nine wounded overnight in shootings across the city.",
+    "Five other overnight incidents left seven people hurt.",
+    "Two women were wounded in two shooting attacks on Christmas Eve.",
 ])
 def test_running_totals_and_roundups_are_statistics(sentence):
     assert is_statistic(sentence)
