@@ -62,6 +62,14 @@ def test_period_totals():
         date(2022, 3, 1), date(2022, 3, 2), "24h")
     assert when_("Strikes killed three people over the past day", "", WEDNESDAY) == When(
         date(2022, 3, 1), date(2022, 3, 2), "24h")
+    # a span of hours told roughly, or as a span
+    assert when_("Nine people were shot in Springfield in about eight hours.", "", WEDNESDAY) == When(
+        date(2022, 3, 1), date(2022, 3, 2), "8h")
+    assert when_("Within a span of three hours, four men were killed.", "", WEDNESDAY) == When(
+        date(2022, 3, 1), date(2022, 3, 2), "3h")
+    assert when_("It came amid a violent five-hour span in which six were shot.", "", WEDNESDAY) == When(
+        date(2022, 3, 1), date(2022, 3, 2), "5h")
+    assert when_("A man was shot about two hours after the game.", "", WEDNESDAY).period is None
 
 
 def test_previous_sentence_sets_the_scene_and_publication_date_is_the_fallback():
