@@ -62,6 +62,7 @@ _RUNNING_OR_PAST = _phrases(
       | homicides?\s+(?:this|last)\s+year
       | \bamong\s+(?:the\s+)?(?:at\s+least\s+)?\d+(?!\s+(?:people\s+|others\s+)?(?:shot|wounded|injured|hurt)\b)
       | \b(?:years|months|decades|a\s+year|a\s+decade)\s+ago\b
+      | \b(?:a|the)\s+(?:previous|prior)\s+(?:[\w-]+\s+)?(?:shooting|attack|incident|stabbing)\b
       | \b(?:last|this\s+past)\s+(?:summer|spring|fall|autumn|winter)\b | \b(?:summer|spring|fall|autumn|winter)\s+of\s+(?:19|20)\d\d\b
       | \d+(?:st|nd|rd|th)\s+(?:homicide|murder|killing|shooting)"""
 )

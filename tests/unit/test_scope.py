@@ -35,6 +35,9 @@ from streams.records import Article
     "Three men were killed and nine wounded overnight in shootings across the city.",
     "Five other overnight incidents left seven people hurt.",
     "Two women were wounded in two shooting attacks on Christmas Eve.",
+    # an incident the story recalls as earlier than its own
+    "The crowd had gathered to remember a man who was killed in a previous shooting on the same corner.",
+    "Two of the victims had been wounded in a prior drive-by shooting.",
 ])
 def test_running_totals_and_roundups_are_statistics(sentence):
     assert is_statistic(sentence)
