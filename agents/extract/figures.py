@@ -174,6 +174,8 @@ _NOT_A_COUNT_AFTER = re.compile(
     |\s*(?:percent|per\s+cent|%|miles?|km|kilomet|metres|meters|feet|mph|degrees|rounds|shots
     |times|counts?|block|grams|pounds|dollars|hours|minutes|days|weeks|months
     |calls?|dispatch\w*|operators?|tapes?|recordings?)\b
+    # animals, no people: "injuring one of the family dogs", "two horses were shot"
+    |\s+(?:of\s+(?:the|our|his|her|their|its)\s+(?:[\w-]+\s+)?)?(?:dogs?|puppy|puppies|cats?|kittens?|horses?|cows?|cattle|animals?|pets?|K-?9s?)\b
     |:\d|/\d|th\b|st\b|nd\b|rd\b|\.\d|,\d|-\d|\s+[-–—]+\s*\d
     # "14 others injured, 5 critically": how badly some of those just counted were hurt
     |\s+(?:critically|seriously|gravely|severely)(?=\s*(?:[,.;)]|$|and\b)))""",

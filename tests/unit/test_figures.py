@@ -324,9 +324,16 @@ def test_victims_and_what_happened_to_them(sentence, expected):
     "911 calls from the Cameo nightclub shootings were released.",
     "The car was found in the dead end of Elm Street.",
     "Officials said 56 of the injured were in serious condition.",  # some of those counted
+    # animals are no casualties
+    "One of the police dogs was wounded in the standoff.",
+    "Three horses were shot in the pasture overnight.",
 ])
 def test_not_new_casualty_figures(sentence):
     assert _kinds(sentence) == []
+
+
+def test_an_animal_hit_beside_a_person_is_no_casualty():
+    assert _kinds("The rifle went off, killing the boy and wounding one of the family dogs.") == [(KILLED, 1)]
 
 
 def test_including_a_child_is_part_of_the_figure_not_added_to_it():
