@@ -20,8 +20,8 @@ from agents.extract.figures import INJURED, KILLED, VICTIMS, Figure
 from agents.extract.language import article_language
 from agents.extract.link import address_states, link_place
 from agents.extract.numbers import Count
-from agents.extract.scope import (is_background, is_court_story, is_earlier_count, is_earlier_incident, is_roundup,
-                                  is_statistic, own_part, recall_starts)
+from agents.extract.scope import (is_background, is_court_story, is_crash_casualty, is_earlier_count,
+                                  is_earlier_incident, is_roundup, is_statistic, own_part, recall_starts)
 from agents.extract.places import (
     REGION_OF,
     SETTLEMENTS_ALL_KNOWN,
@@ -184,6 +184,13 @@ def read_claims(article: Article, revision: int, gazetteer: Gazetteer,
                        and any(_tells_the_headline(found, roundup) for roundup in roundups))]
     if not claims:
         claims = _first_told(story, reader)
+    # The dead and hurt of a crash are another story's in a story of other violence, which its
+    # headline tells, or which a headline that names no kind of event leaves to the lede's claim:
+    # "the boy's grandfather died in a car crash shortly after" in "Boy, 7, fatally shot".
+    headline_events = reader.event_types(article.headline)
+    lede = next((sentence.text for _, sentence, _ in claims if not sentence.in_headline), "")
+    if "crash" not in headline_events and (headline_events or not is_crash_casualty(lede)):
+        claims = [(index, sentence, found) for index, sentence, found in claims if not is_crash_casualty(sentence.text)]
     # A count given before the story's own is replaced by it, unless the sentence itself tells
     # the revision ("originally reported four injured; that number was later raised to five").
     if any(not is_earlier_count(sentence.text) for _, sentence, _ in claims):

@@ -183,3 +183,22 @@ def is_court_story(headline: str) -> bool:
     """A story of a trial, a verdict, a plea or a sentence: its figures recall the killing it is
     for, months before."""
     return bool(_COURT_STAGE.search(headline))
+
+
+# A death or a hurt the sentence puts down to a crash: "the grandfather died in a car crash
+# shortly after", "two students killed in a traffic accident", "an elderly woman was killed when
+# she smashed her car into a pillar".
+_CRASH_CASUALTY = CaseBlind(gated(re.compile(
+    r"\b(?:died|dies|killed|dead|injured|hurt)\s+(?:[\w'’-]+\s+){0,3}?(?:in|during)\s+(?:a|an|the)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:crash|collision|wreck|(?:car|traffic|vehicle|road)\s+accident)\b"
+    r"|\bkilled\s+when\s+(?:he|she|they)\s+(?:crashed|smashed|drove|lost\s+control)\b",
+    re.I,
+)).pattern)
+
+
+def is_crash_casualty(sentence: str) -> bool:
+    """Whether the sentence tells of a casualty of a crash. In a story of a shooting that is no
+    casualty of its violence (the story's own crash, "shot, then crashed", is told in its
+    headline or its first claim)."""
+    return bool(_CRASH_CASUALTY.search(sentence))
+

@@ -3,8 +3,8 @@ from datetime import date
 import pytest
 
 from agents.extract.core import extract
-from agents.extract.scope import (is_background, is_court_story, is_earlier_count, is_earlier_incident, is_statistic,
-                                  recall_starts)
+from agents.extract.scope import (is_background, is_court_story, is_crash_casualty, is_earlier_count,
+                                  is_earlier_incident, is_statistic, recall_starts)
 from streams.records import Article
 
 
@@ -226,3 +226,26 @@ def test_a_sentence_that_revises_its_earlier_count_stands_revised():
               "later raised to five."),
         published_at="2024-05-13T12:00:00+00:00")
     assert [(r.killed, r.injured) for r in extract(article, None).reports] == [(1, None), (1, None), (None, 5)]
+
+
+def test_a_casualty_put_down_to_a_crash_is_told_apart():
+    assert is_crash_casualty("Her uncle died in a car crash shortly after the shooting.")
+    assert is_crash_casualty("Two teens killed in a traffic accident were remembered at the game.")
+    assert is_crash_casualty("A driver was killed when he smashed his truck into a wall on Elm Street.")
+    assert not is_crash_casualty("A man was shot and killed after a crash on Elm Street.")
+    assert not is_crash_casualty("Two people were killed in a shooting at a bar.")
+
+
+def _claimed(headline, body):
+    article = Article(id="c", headline=headline, body=body, published_at="2022-03-04T15:00:00+00:00")
+    return [(r.killed, r.injured, r.victims) for r in extract(article, None).reports if not r.retracts]
+
+
+def test_a_shooting_storys_claims_leave_out_a_crash_and_a_crash_storys_keep_it():
+    body = ("A 9-year-old boy was shot and killed at a house on Elm Street in Springfield on Thursday night.\n\n"
+            "The boy's grandfather died in a car crash on the way to the hospital, deputies said.")
+    assert _claimed("Boy, 9, fatally shot in Springfield", body) == [(1, None, None), (1, None, None)]
+    crash = ("Three people were killed in a crash on Route 9 in Springfield on Thursday night.\n\n"
+             "A fourth died in the crash on the way to the hospital, troopers said.")
+    assert _claimed("Three dead on Route 9", crash) == [(3, None, None), (3, None, None), (4, None, None)]
+
