@@ -222,7 +222,7 @@ _AUXILIARY = (
     r"(?:\s*,?\s+(?:aged\s+(?:between\s+)?|between\s+|both\s+(?:aged\s+)?)\d{1,3}(?:\s*(?:,|and|to|-|–)\s*\d{1,3})*(?:\s+years\s+old)?\s*,?)?"
     r"(?:\s*,?\s*(?:who|that)\b)?"
     r"(?:\s+of\s+(?:the|them|those|these|whom)(?:\s+\w+)?)?"
-    r"(?:\s+(?:was|were|is|are|has|have|had|been|being|got|gets|remains?|remained|also|later|found"
+    r"(?:\s+(?:was|were|is|are|has|have|had|been|being|got|gets|remains?|remained|also|later|found|left"
     r"|more(?!\s+(?:shots?|rounds?|\w+ly)\b)"
     r"|both|all|each|then|just|now|badly|(?!fatally|mortally)[a-z]+ly"
     # "were reported killed", "were confirmed dead", "are said to have been killed"

@@ -179,6 +179,23 @@ def is_earlier_incident(day: date | None, story_day: date | None) -> bool:
     return day is not None and story_day is not None and (story_day - day).days >= EARLIER_DAYS
 
 
+# "This is the second shooting this week in which a child was shot", "The shooting is the third
+# in the neighborhood this month": the story's incident ranked among others of a short period,
+# which the sentences after it go on to tell.
+_RANKED_AMONG_OTHERS = CaseBlind(gated(re.compile(
+    r"\b(?:second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th))\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:shooting|homicide|killing|slaying|murder|incident|attack|stabbing)?\b[^.;]{0,60}?"
+    r"\b(?:this|last|past|in\s+(?:a|the|as\s+many))\s+(?:(?:[\w-]+\s+)?(?:days?|weeks?|weekend|month))\b",
+    re.I,
+)).pattern)
+
+
+def ranks_among_others(sentence: str) -> bool:
+    """Whether the sentence ranks the story's incident among others of a short period, so that a
+    claim after it dated another day than the story's tells one of those others."""
+    return bool(_RANKED_AMONG_OTHERS.search(sentence))
+
+
 def is_court_story(headline: str) -> bool:
     """A story of a trial, a verdict, a plea or a sentence: its figures recall the killing it is
     for, months before."""

@@ -332,6 +332,12 @@ def test_not_new_casualty_figures(sentence):
     assert _kinds(sentence) == []
 
 
+def test_people_left_in_a_condition_are_hurt():
+    assert _kinds("A woman was killed and two men were left in critical condition.") == [(KILLED, 1), (INJURED, 2)]
+    assert _kinds("Three people were left injured after the gunfire.") == [(INJURED, 3)]
+    assert _kinds("Two men left the scene in a car.") == []
+
+
 def test_an_animal_hit_beside_a_person_is_no_casualty():
     assert _kinds("The rifle went off, killing the boy and wounding one of the family dogs.") == [(KILLED, 1)]
 

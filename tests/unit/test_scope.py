@@ -4,7 +4,7 @@ import pytest
 
 from agents.extract.core import extract
 from agents.extract.scope import (is_background, is_court_story, is_crash_casualty, is_earlier_count,
-                                  is_earlier_incident, is_statistic, recall_starts)
+                                  is_earlier_incident, is_statistic, ranks_among_others, recall_starts)
 from streams.records import Article
 
 
@@ -248,4 +248,17 @@ def test_a_shooting_storys_claims_leave_out_a_crash_and_a_crash_storys_keep_it()
     crash = ("Three people were killed in a crash on Route 9 in Springfield on Thursday night.\n\n"
              "A fourth died in the crash on the way to the hospital, troopers said.")
     assert _claimed("Three dead on Route 9", crash) == [(3, None, None), (3, None, None), (4, None, None)]
+
+
+def test_a_story_ranked_among_others_of_the_week_leaves_out_the_others_it_goes_on_to_tell():
+    assert ranks_among_others("It was the third shooting in the neighborhood this week.")
+    assert ranks_among_others("This is the second time in as many days that a child was shot in Oakdale.")
+    assert not ranks_among_others("A second man was wounded in the leg.")
+    body = ("SPRINGFIELD - A 6-year-old girl was shot in the arm at a house on Elm Street on Friday "
+            "night, police said.\n\n"
+            "It was the second shooting this week in which a child was hurt in the neighborhood.\n\n"
+            "On Monday, a 4-year-old boy and his father were left in critical condition after a "
+            "shooting on Oak Street.")
+    # the girl's claims only: the ranking tells of her, and Monday's shooting is another
+    assert _claimed("Girl, 6, shot in Springfield", body) == [(None, None, 1), (None, None, 1), (None, 1, None)]
 
