@@ -197,6 +197,7 @@ _NOT_A_COUNT_BEFORE = AtTheEnd(gated(re.compile(
     re.I,
 )))
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
+_OTHER_AFTER = re.compile(r"\s+other\b", re.I)
 # A word and a comma just before a number ("Skinner, 26,"): it can only begin two characters
 # before the white space that ends the text, where it is searched from.
 _AFTER_A_NAME = re.compile(r"\w,\s*$")
@@ -413,7 +414,9 @@ def _phrase(match: re.Match[str], sentence: str) -> _Phrase | None:
         if ends and _AGES_BEFORE.search(before):
             return None
         found = count(text, qualifier_before(before[-25:]))
-        others = bool(match["counted"]) and match["counted"].lower().startswith("other")
+        # "three others", "three other people": people beyond those the sentence counts besides
+        others = bool(match["counted"]) and (match["counted"].lower().startswith("other")
+                                             or bool(_OTHER_AFTER.match(sentence, match.end("number"))))
         start = match.start()
         if found is not None and match["number_high"]:
             high = number_value(match["number_high"])

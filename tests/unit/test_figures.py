@@ -332,6 +332,14 @@ def test_not_new_casualty_figures(sentence):
     assert _kinds(sentence) == []
 
 
+def test_a_count_of_other_people_adds_to_the_one_told_before():
+    found = figures("A 9-year-old girl remained in critical condition after a shooting that also wounded "
+                    "two other people on Elm Street.")
+    assert total(found, INJURED).value == 3
+    assert total(figures("A man was wounded and two other men were grazed."), INJURED).value == 3
+    assert total(figures("Two men were wounded, two of them critically."), INJURED).value == 2
+
+
 def test_people_left_in_a_condition_are_hurt():
     assert _kinds("A woman was killed and two men were left in critical condition.") == [(KILLED, 1), (INJURED, 2)]
     assert _kinds("Three people were left injured after the gunfire.") == [(INJURED, 3)]
