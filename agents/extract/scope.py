@@ -37,16 +37,19 @@ def _phrases(pattern: str) -> CaseBlind:
 
 # Many incidents told as one total: a roundup of a night's or a weekend's shootings.
 _ROUNDUP = _phrases(
-    rf"""in\s+(?:\w+\s+)?(?:weekend|separate|unrelated|several|multiple|different),?\s+(?:[\w-]+\s+){{0,2}}(?:shootings|attacks|incidents)
+    rf"""in\s+(?:\w+\s+)?(?:weekend|separate|unrelated|several|multiple|different|{_WEEKDAY}),?\s+(?:[\w-]+\s+){{0,2}}(?:shootings|attacks|incidents)
       | \b(?:string|series|spate|rash)\s+of\s+(?:[\w-]+,?\s+){{0,3}}(?:shootings|attacks|killings|homicides)\b
       | (?:killed|wounded|injured|shot|hurt)\s+(?:overnight\s+)?in\s+(?:shootings|attacks)\s+(?:in|across|around|on|throughout)\b
       | \bacross\s+the\s+(?:city|county|state|country|nation|boroughs?)\b
       | \b(?:from|between)\s+(?:[\w:.]+\s+){{0,3}}?{_WEEKDAY}\b[^.;]{{0,30}}?\b(?:through|to|until|till|and)\s+(?:[\w:.]+\s+){{0,3}}?{_WEEKDAY}\b
       | shootings\s+(?:from|between|over|throughout)\s+(?:\w+\s+){{0,2}}(?:morning|afternoon|evening|night|weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday)
       | \bsplit\s+(?:over|across|between)\s+\d+\s+events\b
-      | \b(?:two|three|four|five|six|several|multiple|\d+)\s+(?:separate\s+|different\s+|other\s+)?(?:[\w-]+\s+)?(?:shootings|attacks|incidents)\b | citywide | statewide | nationwide
+      | \b(?:two|three|four|five|six|several|multiple|\d+)\s+(?:separate\s+|different\s+|other\s+)?(?:[\w-]+\s+)?(?:shootings|attacks|incidents|crime\s+scenes)\b
+      | \b(?:separate|unrelated)\s+(?:[\w-]+\s+)?(?:crime\s+)?scenes\b
+      # "in what they call family disputes": many incidents, told by their kind
+      | \bin\s+what\s+(?:[\w-]+\s+){{1,3}}(?:call(?:ed|s)?|describ(?:e|es|ed)\s+as)\s+(?:[\w-]+\s+){{0,2}}(?:disputes|incidents|shootings|attacks)\b | citywide | statewide | nationwide
       | (?:at|in)\s+(?:unspecified|various|different|several)\s+locations
-      | deadliest\s+(?:weekend|week|month|year|day) | \bviolent\s+(?:night|weekend|day|week|stretch|span)\b
+      | deadliest\s+(?:weekend|week|month|year|day) | \b(?:violent|bloody)\s+(?:{_WEEKDAY}\s+)?(?:night|weekend|day|week|stretch|span)\b
       | since\s+(?:early\s+|late\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"""
 )
 # A running total, or an incident long past.

@@ -35,6 +35,12 @@ from streams.records import Article
     "Three men were killed and nine wounded overnight in shootings across the city.",
     "Five other overnight incidents left seven people hurt.",
     "Two women were wounded in two shooting attacks on Christmas Eve.",
+    "Police say 11 people were shot Friday night in what they described as unrelated disputes.",
+    "A bloody night in Springfield left nine shot and one stabbed.",
+    "They were among 14 people shot during a violent Friday night and Saturday morning.",
+    "A woman was killed and six people were hurt in three separate bloody scenes Saturday.",
+    "At least five others were wounded at those four crime scenes.",
+    "3 killed and 6 others wounded in Saturday shootings",
     # an incident the story recalls as earlier than its own
     "The crowd had gathered to remember a man who was killed in a previous shooting on the same corner.",
     "Two of the victims had been wounded in a prior drive-by shooting.",
@@ -52,6 +58,8 @@ def test_running_totals_and_roundups_are_statistics(sentence):
     "11-year-old, 2 teens among 4 shot in Mount Oliver",
     "A man shot on Friday died of his wounds on Sunday.",
     "Two men were wounded across the street from the school.",
+    "Two men were shot Sunday in what police called a dispute over a parking spot.",
+    "One man was killed in a shooting that spread to two different scenes.",
     # an incident ranked against a period is no total over it
     "A bomb killed 20 people at a mosque on Friday, the deadliest attack in Pakistan this year.",
     "A suicide bomber killed 12 people at a wedding, the worst attack in the capital since January.",
