@@ -20,8 +20,9 @@ from agents.extract.figures import INJURED, KILLED, VICTIMS, Figure
 from agents.extract.language import article_language
 from agents.extract.link import address_states, link_place
 from agents.extract.numbers import Count
-from agents.extract.scope import (is_background, is_court_story, is_earlier_count, is_earlier_incident, is_roundup,
-                                  is_statistic, own_part, recall_starts)
+from agents.extract.scope import (is_background, is_court_story, is_crash_casualty, is_earlier_count,
+                                  is_earlier_incident, is_roundup, is_statistic, own_part, ranks_among_others,
+                                  recall_starts)
 from agents.extract.places import (
     REGION_OF,
     SETTLEMENTS_ALL_KNOWN,
@@ -184,6 +185,13 @@ def read_claims(article: Article, revision: int, gazetteer: Gazetteer,
                        and any(_tells_the_headline(found, roundup) for roundup in roundups))]
     if not claims:
         claims = _first_told(story, reader)
+    # The dead and hurt of a crash are another story's in a story of other violence, which its
+    # headline tells, or which a headline that names no kind of event leaves to the lede's claim:
+    # "the boy's grandfather died in a car crash shortly after" in "Boy, 7, fatally shot".
+    headline_events = reader.event_types(article.headline)
+    lede = next((sentence.text for _, sentence, _ in claims if not sentence.in_headline), "")
+    if "crash" not in headline_events and (headline_events or not is_crash_casualty(lede)):
+        claims = [(index, sentence, found) for index, sentence, found in claims if not is_crash_casualty(sentence.text)]
     # A count given before the story's own is replaced by it, unless the sentence itself tells
     # the revision ("originally reported four injured; that number was later raised to five").
     if any(not is_earlier_count(sentence.text) for _, sentence, _ in claims):
@@ -193,9 +201,10 @@ def read_claims(article: Article, revision: int, gazetteer: Gazetteer,
                                              [index for index, _, _ in claims], anchor)
     times = [_claim_time(story, index, anchor, event_day, event_day_stated) for index, _, _ in claims]
     court = is_court_story(article.headline)
-    timed = [(sentence, found, time) for (_, sentence, found), time in zip(claims, times)
+    timed = [(sentence, found, time) for (index, sentence, found), time in zip(claims, times)
              if not court and (time is None or not (is_background(time.date, anchor) or (
-                 event_day_stated and is_earlier_incident(time.date, event_day))))]
+                 event_day_stated and (is_earlier_incident(time.date, event_day)
+                                       or _after_a_ranking(story, index, time, event_day)))))]
     # The place a story is about is named in its opening or beside its figures (a recalled
     # incident's too, which still tells where the story is).
     if not timed:  # no claim, or only incidents recalled from long before (a trial's story)
@@ -234,6 +243,15 @@ def read_claims(article: Article, revision: int, gazetteer: Gazetteer,
                                    reader.adds(sentence.text, found), story_anchors, reader, language,
                                    elsewhere))
     return reports
+
+
+def _after_a_ranking(story: list[Sentence], index: int, time: When, event_day: date | None) -> bool:
+    """Whether the claim of ``story[index]`` tells another incident than the story's: one of
+    another day, after a sentence that ranks the story's among others ("This is the second
+    shooting this week in which a child was shot. On Wednesday, a 2-year-old and a man were
+    left in critical condition")."""
+    return (index > 0 and time.stated and time.date != event_day
+            and ranks_among_others(story[index - 1].text))
 
 
 def _first_told(story: list[Sentence], reader: Reader) -> list[tuple[int, Sentence, list[Figure]]]:

@@ -174,6 +174,8 @@ _NOT_A_COUNT_AFTER = re.compile(
     |\s*(?:percent|per\s+cent|%|miles?|km|kilomet|metres|meters|feet|mph|degrees|rounds|shots
     |times|counts?|block|grams|pounds|dollars|hours|minutes|days|weeks|months
     |calls?|dispatch\w*|operators?|tapes?|recordings?)\b
+    # animals, no people: "injuring one of the family dogs", "two horses were shot"
+    |\s+(?:of\s+(?:the|our|his|her|their|its)\s+(?:[\w-]+\s+)?)?(?:dogs?|puppy|puppies|cats?|kittens?|horses?|cows?|cattle|animals?|pets?|K-?9s?)\b
     |:\d|/\d|th\b|st\b|nd\b|rd\b|\.\d|,\d|-\d|\s+[-–—]+\s*\d
     # "14 others injured, 5 critically": how badly some of those just counted were hurt
     |\s+(?:critically|seriously|gravely|severely)(?=\s*(?:[,.;)]|$|and\b)))""",
@@ -195,6 +197,7 @@ _NOT_A_COUNT_BEFORE = AtTheEnd(gated(re.compile(
     re.I,
 )))
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
+_OTHER_AFTER = re.compile(r"\s+other\b", re.I)
 # A word and a comma just before a number ("Skinner, 26,"): it can only begin two characters
 # before the white space that ends the text, where it is searched from.
 _AFTER_A_NAME = re.compile(r"\w,\s*$")
@@ -220,7 +223,7 @@ _AUXILIARY = (
     r"(?:\s*,?\s+(?:aged\s+(?:between\s+)?|between\s+|both\s+(?:aged\s+)?)\d{1,3}(?:\s*(?:,|and|to|-|–)\s*\d{1,3})*(?:\s+years\s+old)?\s*,?)?"
     r"(?:\s*,?\s*(?:who|that)\b)?"
     r"(?:\s+of\s+(?:the|them|those|these|whom)(?:\s+\w+)?)?"
-    r"(?:\s+(?:was|were|is|are|has|have|had|been|being|got|gets|remains?|remained|also|later|found"
+    r"(?:\s+(?:was|were|is|are|has|have|had|been|being|got|gets|remains?|remained|also|later|found|left"
     r"|more(?!\s+(?:shots?|rounds?|\w+ly)\b)"
     r"|both|all|each|then|just|now|badly|(?!fatally|mortally)[a-z]+ly"
     # "were reported killed", "were confirmed dead", "are said to have been killed"
@@ -411,7 +414,9 @@ def _phrase(match: re.Match[str], sentence: str) -> _Phrase | None:
         if ends and _AGES_BEFORE.search(before):
             return None
         found = count(text, qualifier_before(before[-25:]))
-        others = bool(match["counted"]) and match["counted"].lower().startswith("other")
+        # "three others", "three other people": people beyond those the sentence counts besides
+        others = bool(match["counted"]) and (match["counted"].lower().startswith("other")
+                                             or bool(_OTHER_AFTER.match(sentence, match.end("number"))))
         start = match.start()
         if found is not None and match["number_high"]:
             high = number_value(match["number_high"])

@@ -37,15 +37,19 @@ def _phrases(pattern: str) -> CaseBlind:
 
 # Many incidents told as one total: a roundup of a night's or a weekend's shootings.
 _ROUNDUP = _phrases(
-    rf"""in\s+(?:\w+\s+)?(?:weekend|separate|unrelated|several|multiple|different)\s+(?:[\w-]+\s+)?(?:shootings|attacks|incidents)
-      | (?:killed|wounded|injured|shot|hurt)\s+in\s+(?:shootings|attacks)\s+(?:in|across|around|on|throughout)\b
+    rf"""in\s+(?:\w+\s+)?(?:weekend|separate|unrelated|several|multiple|different|{_WEEKDAY}),?\s+(?:[\w-]+\s+){{0,2}}(?:shootings|attacks|incidents)
+      | \b(?:string|series|spate|rash)\s+of\s+(?:[\w-]+,?\s+){{0,3}}(?:shootings|attacks|killings|homicides)\b
+      | (?:killed|wounded|injured|shot|hurt)\s+(?:overnight\s+)?in\s+(?:shootings|attacks)\s+(?:in|across|around|on|throughout)\b
       | \bacross\s+the\s+(?:city|county|state|country|nation|boroughs?)\b
       | \b(?:from|between)\s+(?:[\w:.]+\s+){{0,3}}?{_WEEKDAY}\b[^.;]{{0,30}}?\b(?:through|to|until|till|and)\s+(?:[\w:.]+\s+){{0,3}}?{_WEEKDAY}\b
       | shootings\s+(?:from|between|over|throughout)\s+(?:\w+\s+){{0,2}}(?:morning|afternoon|evening|night|weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday)
       | \bsplit\s+(?:over|across|between)\s+\d+\s+events\b
-      | \b(?:two|three|four|five|six|several|multiple|\d+)\s+(?:separate\s+|different\s+)?(?:shootings|attacks|incidents)\b | citywide | statewide | nationwide
+      | \b(?:two|three|four|five|six|several|multiple|\d+)\s+(?:separate\s+|different\s+|other\s+)?(?:[\w-]+\s+)?(?:shootings|attacks|incidents|crime\s+scenes)\b
+      | \b(?:separate|unrelated)\s+(?:[\w-]+\s+)?(?:crime\s+)?scenes\b
+      # "in what they call family disputes": many incidents, told by their kind
+      | \bin\s+what\s+(?:[\w-]+\s+){{1,3}}(?:call(?:ed|s)?|describ(?:e|es|ed)\s+as)\s+(?:[\w-]+\s+){{0,2}}(?:disputes|incidents|shootings|attacks)\b | citywide | statewide | nationwide
       | (?:at|in)\s+(?:unspecified|various|different|several)\s+locations
-      | deadliest\s+(?:weekend|week|month|year|day) | \bviolent\s+(?:night|weekend|day|week|stretch|span)\b
+      | deadliest\s+(?:weekend|week|month|year|day) | \b(?:violent|bloody)\s+(?:{_WEEKDAY}\s+)?(?:night|weekend|day|week|stretch|span)\b
       | since\s+(?:early\s+|late\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"""
 )
 # A running total, or an incident long past.
@@ -61,6 +65,7 @@ _RUNNING_OR_PAST = _phrases(
       | homicides?\s+(?:this|last)\s+year
       | \bamong\s+(?:the\s+)?(?:at\s+least\s+)?\d+(?!\s+(?:people\s+|others\s+)?(?:shot|wounded|injured|hurt)\b)
       | \b(?:years|months|decades|a\s+year|a\s+decade)\s+ago\b
+      | \b(?:a|the)\s+(?:previous|prior)\s+(?:[\w-]+\s+)?(?:shooting|attack|incident|stabbing)\b
       | \b(?:last|this\s+past)\s+(?:summer|spring|fall|autumn|winter)\b | \b(?:summer|spring|fall|autumn|winter)\s+of\s+(?:19|20)\d\d\b
       | \d+(?:st|nd|rd|th)\s+(?:homicide|murder|killing|shooting)"""
 )
@@ -177,7 +182,43 @@ def is_earlier_incident(day: date | None, story_day: date | None) -> bool:
     return day is not None and story_day is not None and (story_day - day).days >= EARLIER_DAYS
 
 
+# "This is the second shooting this week in which a child was shot", "The shooting is the third
+# in the neighborhood this month": the story's incident ranked among others of a short period,
+# which the sentences after it go on to tell.
+_RANKED_AMONG_OTHERS = CaseBlind(gated(re.compile(
+    r"\b(?:second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th))\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:shooting|homicide|killing|slaying|murder|incident|attack|stabbing)?\b[^.;]{0,60}?"
+    r"\b(?:this|last|past|in\s+(?:a|the|as\s+many))\s+(?:(?:[\w-]+\s+)?(?:days?|weeks?|weekend|month))\b",
+    re.I,
+)).pattern)
+
+
+def ranks_among_others(sentence: str) -> bool:
+    """Whether the sentence ranks the story's incident among others of a short period, so that a
+    claim after it dated another day than the story's tells one of those others."""
+    return bool(_RANKED_AMONG_OTHERS.search(sentence))
+
+
 def is_court_story(headline: str) -> bool:
     """A story of a trial, a verdict, a plea or a sentence: its figures recall the killing it is
     for, months before."""
     return bool(_COURT_STAGE.search(headline))
+
+
+# A death or a hurt the sentence puts down to a crash: "the grandfather died in a car crash
+# shortly after", "two students killed in a traffic accident", "an elderly woman was killed when
+# she smashed her car into a pillar".
+_CRASH_CASUALTY = CaseBlind(gated(re.compile(
+    r"\b(?:died|dies|killed|dead|injured|hurt)\s+(?:[\w'’-]+\s+){0,3}?(?:in|during)\s+(?:a|an|the)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:crash|collision|wreck|(?:car|traffic|vehicle|road)\s+accident)\b"
+    r"|\bkilled\s+when\s+(?:he|she|they)\s+(?:crashed|smashed|drove|lost\s+control)\b",
+    re.I,
+)).pattern)
+
+
+def is_crash_casualty(sentence: str) -> bool:
+    """Whether the sentence tells of a casualty of a crash. In a story of a shooting that is no
+    casualty of its violence (the story's own crash, "shot, then crashed", is told in its
+    headline or its first claim)."""
+    return bool(_CRASH_CASUALTY.search(sentence))
+

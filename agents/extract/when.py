@@ -42,11 +42,16 @@ _MONTH_DAY_RE = CaseBlind(rf"(?P<month>{_MONTH})\.?\s+(?P<day>\d{{1,2}})(?:st|nd
 _MONTH_YEAR_RE = CaseBlind(rf"(?P<month>{_MONTH})\.?,?\s+(?:of\s+)?(?P<year>(?:19|20)\d\d)\b")
 # "shot four days ago": counted back from the publication day, as "yesterday" is.
 _AGO_RE = CaseBlind(rf"\b(?P<count>an?|\d+|{UNIT_WORD})\s+(?P<unit>days?|weeks?)\s+ago\b")
+# A span of hours may be told roughly or as a span: "in about ten hours", "within a span of
+# four hours", "amid a violent two-hour span".
+_ROUGHLY = r"(?:(?:about|around|roughly|nearly|almost|just|only|less\s+than|more\s+than|under)\s+)?"
+_HOURS = rf"\d+|twenty-four|forty-eight|seventy-two|{UNIT_WORD}"
 _PERIOD_RE = CaseBlind(
-    r"\b(?:in|over|during|throughout|within)\s+(?:"
-    r"(?:the\s+(?:last|past|previous)\s+)?(?:(?P<hours>\d+|twenty-four|forty-eight|seventy-two)"
+    r"\b(?:(?:in|over|during|throughout|within)\s+(?:"
+    rf"(?:the\s+(?:last|past|previous)\s+|an?\s+span\s+of\s+)?{_ROUGHLY}(?:(?P<hours>{_HOURS})"
     r"\s+hours|(?P<days>\d+|two|three|seven)\s+days)"
-    r"|the\s+(?:last|past|previous)\s+(?:(?P<week>week)|(?P<day>day)))\b",
+    r"|the\s+(?:last|past|previous)\s+(?:(?P<week>week)|(?P<day>day)))"
+    rf"|(?:in|during|within|amid)\s+an?\s+(?:[\w-]+\s+)?(?P<span_hours>{_HOURS})-hour\s+(?:span|period|stretch))\b",
 )
 # Named days, each the rule that finds it in a year. Halloween is not one: its parties, where
 # the shootings are, are held on the weekend before as often as on the night itself.
@@ -134,7 +139,7 @@ class When:
 
 
 def _count(text: str) -> int:
-    return int(text) if text.isdigit() else _SMALL_NUMBERS[text.lower()]
+    return int(text) if text.isdigit() else _SMALL_NUMBERS.get(text.lower()) or number_value(text) or 1
 
 
 def _explicit(match: re.Match[str], anchor: date) -> date | None:
@@ -173,9 +178,9 @@ def period_in(sentence: str, anchor: date) -> When | None:
     match = _PERIOD_RE.search(sentence)
     if not match:
         return None
-    if match["hours"]:
-        days = max(1, _count(match["hours"]) // 24)
-        label = f"{_count(match['hours'])}h"
+    if hours := match["hours"] or match["span_hours"]:
+        days = max(1, _count(hours) // 24)
+        label = f"{_count(hours)}h"
     elif match["day"]:  # "over the past day": the last 24 hours
         days, label = 1, "24h"
     elif match["days"]:
@@ -287,7 +292,9 @@ def today_in(sentence: str, anchor: date) -> date | None:
 # vigil names its own.
 _VIOLENCE = CaseBlind(
     r"\b(?:shot|shots|shooting|shootings|gunfire|gunshots?|gunman|fired|opened\s+fire|killed|slain"
-    r"|wounded|stabbed|stabbing|attack|attacked|strike|shelling|explosion|blast)\b")
+    r"|wounded|stabbed|stabbing|attack|attacked|strike|shelling|explosion|blast"
+    # "It happened at NW 61st Street at 10:23 p.m. Sunday": the story's own event, told as such
+    r"|happened|occurred|took\s+place)\b")
 _AFTERMATH = CaseBlind(
     r"\b(?:arrest\w*|behind\s+bars|jail\w*|charged|charges|pleaded|pleads|sentenc\w+|convicted|trial|arraign\w*|custody"
     r"|hearing|indicted|guilty|court|probation|prison|vigil|funeral|memorial|remembered|mourn\w*|identified|autopsy"

@@ -482,6 +482,17 @@ def test_a_day_a_later_claim_recalls_does_not_date_the_story():
     assert set(dates) == {("2022-03-02", True)}, dates
 
 
+def test_an_incident_recalled_weeks_ago_is_not_the_storys_when_its_opening_says_when_it_happened():
+    body = ("Two people were wounded in a shooting outside a corner store in Springfield.\n\n"
+            "It happened at Oak Street and 12th Avenue at 11:40 p.m. Wednesday.\n\n"
+            "A neighbor said she was still shaken by the shooting at a cookout that happened "
+            "three weeks ago, where six people were shot.")
+    article = Article(id="d", headline="Two hurt in Springfield shooting", body=body,
+                      published_at="2022-03-04T15:00:00+00:00")
+    claims = [(r.date, r.injured, r.victims) for r in extract(article, None).reports if not r.retracts]
+    assert set(claims) == {("2022-03-02", 2, None)}, claims
+
+
 def test_the_scene_may_be_set_several_paragraphs_into_the_story():
     body = ("Police are looking for two men after three people were wounded at a party in Springfield.\n\n"
             "A neighbor said the music had been loud for hours.\n\n"

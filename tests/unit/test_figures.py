@@ -324,9 +324,30 @@ def test_victims_and_what_happened_to_them(sentence, expected):
     "911 calls from the Cameo nightclub shootings were released.",
     "The car was found in the dead end of Elm Street.",
     "Officials said 56 of the injured were in serious condition.",  # some of those counted
+    # animals are no casualties
+    "One of the police dogs was wounded in the standoff.",
+    "Three horses were shot in the pasture overnight.",
 ])
 def test_not_new_casualty_figures(sentence):
     assert _kinds(sentence) == []
+
+
+def test_a_count_of_other_people_adds_to_the_one_told_before():
+    found = figures("A 9-year-old girl remained in critical condition after a shooting that also wounded "
+                    "two other people on Elm Street.")
+    assert total(found, INJURED).value == 3
+    assert total(figures("A man was wounded and two other men were grazed."), INJURED).value == 3
+    assert total(figures("Two men were wounded, two of them critically."), INJURED).value == 2
+
+
+def test_people_left_in_a_condition_are_hurt():
+    assert _kinds("A woman was killed and two men were left in critical condition.") == [(KILLED, 1), (INJURED, 2)]
+    assert _kinds("Three people were left injured after the gunfire.") == [(INJURED, 3)]
+    assert _kinds("Two men left the scene in a car.") == []
+
+
+def test_an_animal_hit_beside_a_person_is_no_casualty():
+    assert _kinds("The rifle went off, killing the boy and wounding one of the family dogs.") == [(KILLED, 1)]
 
 
 def test_including_a_child_is_part_of_the_figure_not_added_to_it():

@@ -3,8 +3,8 @@ from datetime import date
 import pytest
 
 from agents.extract.core import extract
-from agents.extract.scope import (is_background, is_court_story, is_earlier_count, is_earlier_incident, is_statistic,
-                                  recall_starts)
+from agents.extract.scope import (is_background, is_court_story, is_crash_casualty, is_earlier_count,
+                                  is_earlier_incident, is_statistic, ranks_among_others, recall_starts)
 from streams.records import Article
 
 
@@ -29,6 +29,21 @@ from streams.records import Article
     "Last summer, a gunman killed two and wounded six at the same park.",
     "In the summer of 2019, four people were shot outside the club.",
     "It was the deadliest year in a decade: floods have killed 300 people since June.",
+    # many shootings, however they are strung together or counted
+    "In three hours, four people died in a string of separate, seemingly unconnected shootings.",
+    "A spate of weekend shootings left three men dead, police said.",
+    "Three men were killed and nine wounded overnight in shootings across the city.",
+    "Five other overnight incidents left seven people hurt.",
+    "Two women were wounded in two shooting attacks on Christmas Eve.",
+    "Police say 11 people were shot Friday night in what they described as unrelated disputes.",
+    "A bloody night in Springfield left nine shot and one stabbed.",
+    "They were among 14 people shot during a violent Friday night and Saturday morning.",
+    "A woman was killed and six people were hurt in three separate bloody scenes Saturday.",
+    "At least five others were wounded at those four crime scenes.",
+    "3 killed and 6 others wounded in Saturday shootings",
+    # an incident the story recalls as earlier than its own
+    "The crowd had gathered to remember a man who was killed in a previous shooting on the same corner.",
+    "Two of the victims had been wounded in a prior drive-by shooting.",
 ])
 def test_running_totals_and_roundups_are_statistics(sentence):
     assert is_statistic(sentence)
@@ -43,6 +58,8 @@ def test_running_totals_and_roundups_are_statistics(sentence):
     "11-year-old, 2 teens among 4 shot in Mount Oliver",
     "A man shot on Friday died of his wounds on Sunday.",
     "Two men were wounded across the street from the school.",
+    "Two men were shot Sunday in what police called a dispute over a parking spot.",
+    "One man was killed in a shooting that spread to two different scenes.",
     # an incident ranked against a period is no total over it
     "A bomb killed 20 people at a mosque on Friday, the deadliest attack in Pakistan this year.",
     "A suicide bomber killed 12 people at a wedding, the worst attack in the capital since January.",
@@ -217,3 +234,39 @@ def test_a_sentence_that_revises_its_earlier_count_stands_revised():
               "later raised to five."),
         published_at="2024-05-13T12:00:00+00:00")
     assert [(r.killed, r.injured) for r in extract(article, None).reports] == [(1, None), (1, None), (None, 5)]
+
+
+def test_a_casualty_put_down_to_a_crash_is_told_apart():
+    assert is_crash_casualty("Her uncle died in a car crash shortly after the shooting.")
+    assert is_crash_casualty("Two teens killed in a traffic accident were remembered at the game.")
+    assert is_crash_casualty("A driver was killed when he smashed his truck into a wall on Elm Street.")
+    assert not is_crash_casualty("A man was shot and killed after a crash on Elm Street.")
+    assert not is_crash_casualty("Two people were killed in a shooting at a bar.")
+
+
+def _claimed(headline, body):
+    article = Article(id="c", headline=headline, body=body, published_at="2022-03-04T15:00:00+00:00")
+    return [(r.killed, r.injured, r.victims) for r in extract(article, None).reports if not r.retracts]
+
+
+def test_a_shooting_storys_claims_leave_out_a_crash_and_a_crash_storys_keep_it():
+    body = ("A 9-year-old boy was shot and killed at a house on Elm Street in Springfield on Thursday night.\n\n"
+            "The boy's grandfather died in a car crash on the way to the hospital, deputies said.")
+    assert _claimed("Boy, 9, fatally shot in Springfield", body) == [(1, None, None), (1, None, None)]
+    crash = ("Three people were killed in a crash on Route 9 in Springfield on Thursday night.\n\n"
+             "A fourth died in the crash on the way to the hospital, troopers said.")
+    assert _claimed("Three dead on Route 9", crash) == [(3, None, None), (3, None, None), (4, None, None)]
+
+
+def test_a_story_ranked_among_others_of_the_week_leaves_out_the_others_it_goes_on_to_tell():
+    assert ranks_among_others("It was the third shooting in the neighborhood this week.")
+    assert ranks_among_others("This is the second time in as many days that a child was shot in Oakdale.")
+    assert not ranks_among_others("A second man was wounded in the leg.")
+    body = ("SPRINGFIELD - A 6-year-old girl was shot in the arm at a house on Elm Street on Friday "
+            "night, police said.\n\n"
+            "It was the second shooting this week in which a child was hurt in the neighborhood.\n\n"
+            "On Monday, a 4-year-old boy and his father were left in critical condition after a "
+            "shooting on Oak Street.")
+    # the girl's claims only: the ranking tells of her, and Monday's shooting is another
+    assert _claimed("Girl, 6, shot in Springfield", body) == [(None, None, 1), (None, None, 1), (None, 1, None)]
+

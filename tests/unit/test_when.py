@@ -62,6 +62,14 @@ def test_period_totals():
         date(2022, 3, 1), date(2022, 3, 2), "24h")
     assert when_("Strikes killed three people over the past day", "", WEDNESDAY) == When(
         date(2022, 3, 1), date(2022, 3, 2), "24h")
+    # a span of hours told roughly, or as a span
+    assert when_("Nine people were shot in Springfield in about eight hours.", "", WEDNESDAY) == When(
+        date(2022, 3, 1), date(2022, 3, 2), "8h")
+    assert when_("Within a span of three hours, four men were killed.", "", WEDNESDAY) == When(
+        date(2022, 3, 1), date(2022, 3, 2), "3h")
+    assert when_("It came amid a violent five-hour span in which six were shot.", "", WEDNESDAY) == When(
+        date(2022, 3, 1), date(2022, 3, 2), "5h")
+    assert when_("A man was shot about two hours after the game.", "", WEDNESDAY).period is None
 
 
 def test_previous_sentence_sets_the_scene_and_publication_date_is_the_fallback():
@@ -134,6 +142,9 @@ def test_a_scene_day_is_one_an_opening_sentence_tells_the_violence_on():
                       "The boy who fired the gun received probation Tuesday."):
         assert scene_day(aftermath, WEDNESDAY) is None, aftermath
     assert scene_day("Police held a news conference on Tuesday.", WEDNESDAY) is None
+    # The sentence that says when the story's event happened names its day, whatever the event.
+    assert scene_day("It happened at Oak Street and 12th Avenue at 11:40 p.m. Tuesday.", WEDNESDAY) == date(2022, 3, 1)
+    assert scene_day("The arrest happened Tuesday at a motel.", WEDNESDAY) is None
 
 
 def test_an_updates_stamp_and_a_day_something_was_revealed_date_no_claim():
