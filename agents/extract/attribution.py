@@ -15,7 +15,8 @@ _ATTRIBUTION = (
     re.compile(r"\baccording\s+to\s+(?P<who>[^,.;]+)", re.I),
     re.compile(rf",\s+(?P<who>[^,]+?)\s+(?:has\s+|have\s+|had\s+)?{_SPEECH}{_WHEN_SAID}\s*[.]?\s*$", re.I),
     # after the dateline that may open the sentence: "LAGOS, March 15 (Reuters) - Police said"
-    re.compile(rf"^(?-i:[A-Z][A-Z.'’]+(?:\s+[A-Z][A-Z.'’]+)*\b[^-–—]{{0,40}}?\s[-–—]+\s+)?(?P<who>.+?),?\s+(?:later\s+|also\s+|earlier\s+)?{_SPEECH}\b", re.I),
+    # (not a passive's subject: "No injuries were reported")
+    re.compile(rf"^(?-i:[A-Z][A-Z.'’]+(?:\s+[A-Z][A-Z.'’]+)*\b[^-–—]{{0,40}}?\s[-–—]+\s+)?(?P<who>.+?)(?<!\swere)(?<!\swas)(?<!\sbeen),?\s+(?:later\s+|also\s+|earlier\s+)?{_SPEECH}\b", re.I),
 )
 _MAX_ATTRIBUTION_WORDS = 10
 

@@ -764,7 +764,7 @@ _CASUALTY_HINT = CaseBlind(
     r"kill|dead|die|death|slain|slay|homicide|murder|execut|fatal|mortal|perish|lives|own\s+life|the\s+life\s+of|succumb|shot|shoot"
     r"|struck|graz|victim|gunned|guns\s+down|drown"
     r"|hit|wound|injur|hurt|hospital|graze|stabb|condition|critical|paraly|bod(?:y|ies)"
-    r"|gunshot|treated|toll",
+    r"|gunshot|treated|toll|casualt",
 )
 
 
@@ -871,7 +871,7 @@ def figures(sentence: str, counted_before: bool = True) -> list[Figure]:
         if last.zero and (other := _ZERO_OF_BOTH.match(sentence, last.end)) is not None:
             # "no one was killed or injured": none of either
             found.append(Figure(INJURED if other["killed"] else KILLED, 0, 0, 0, None, group[0].start, last.end))
-    found += _raised(sentence, found) + _lives_taken(sentence)
+    found += _raised(sentence, found) + _lives_taken(sentence) + _none_reported(sentence, found)
     if not found and (shot := _SELF_SHOT.search(sentence)) is not None and not _COUNTED_BEFORE.search(
             sentence, max(0, shot.start() - _COUNTED_REACH), shot.start()):
         end, hit = shot.end(), 1
@@ -947,6 +947,33 @@ def _lives_taken(sentence: str) -> list[Figure]:
             taken.append(Figure(KILLED, lives.value, lives.low, lives.high, lives.qualifier,
                                 match.start("number"), match.end()))
     return taken
+
+
+# A report of no harm at all is an explicit zero, as "no one was hurt" is: "no injuries were
+# reported", "there were no casualties", "there were no immediate reports of casualties". Not
+# "no other injuries", "no serious injuries" (some of those told, or beside them), nor "no
+# figure for casualties" (a toll not given).
+_NONE_REPORTED = gated(re.compile(
+    r"\b(?:there\s+(?:were|was|have\s+been|had\s+been)\s+no\s+(?:immediate\s+)?(?:reports?\s+of\s+)?"
+    r"|no\s+(?:immediate\s+)?reports?\s+of\s+|(?:caused|causing|left|leaving)\s+no\s+|(?P<subject>no\s+))"
+    r"(?P<harm>casualties|injuries|deaths|fatalities)(?:\s+or\s+(?P<or_harm>casualties|injuries|deaths|fatalities|damage))?"
+    r"(?(subject)\s+(?:were|was|have\s+been|had\s+been)\s+(?:immediately\s+)?reported)\b",
+    re.I,
+))
+_ZERO_OF = {"casualties": (KILLED, INJURED), "injuries": (INJURED,), "deaths": (KILLED,), "fatalities": (KILLED,),
+            "damage": ()}
+
+
+def _none_reported(sentence: str, found: list[Figure]) -> list[Figure]:
+    """The zeros a report of no harm tells, of the kinds the sentence does not count otherwise
+    ("killing two; there were no reports of injuries" is two dead and none hurt)."""
+    zeros = []
+    for match in _NONE_REPORTED.finditer(sentence):
+        kinds = _ZERO_OF[match["harm"].lower()] + (_ZERO_OF[match["or_harm"].lower()] if match["or_harm"] else ())
+        counted = {f.kind for f in found} | {f.kind for f in zeros}
+        zeros += [Figure(kind, 0, 0, 0, None, match.start(), match.end())
+                  for kind in dict.fromkeys(kinds) if kind not in counted]
+    return zeros
 
 
 # A figure the sentence itself revises: "four were injured; that number was later raised to

@@ -241,6 +241,13 @@ def test_counts_and_qualifiers(sentence, expected):
     ("Killeen toddler dies from gunshot wound following argument", [(KILLED, 1)]),
     ("No man was hurt", []),
     ("It is very fortunate that no one was killed.", [(KILLED, 0)]),
+    # a report of no harm is a zero of the harm it names; none of another that is counted
+    ("There were no immediate reports of casualties or damage.", [(KILLED, 0), (INJURED, 0)]),
+    ("No injuries were reported.", [(INJURED, 0)]),
+    ("Two workers were killed; there were no reports of injuries.", [(KILLED, 2), (INJURED, 0)]),
+    ("Three people were hurt, but no deaths were reported.", [(INJURED, 3), (KILLED, 0)]),
+    ("No other injuries were reported.", []),
+    ("No serious injuries were reported.", []),
     ("An accident with a firearm claimed the life of 4-year-old Summer Miller of St. Marie.", [(KILLED, 1)]),
     ("Nobody should take the life of another person.", []),
     # a headline's bare objects, listed
