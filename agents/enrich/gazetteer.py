@@ -167,15 +167,15 @@ def _spelled_out(folded: str) -> str | None:
 @lru_cache(maxsize=1 << 14)  # pick() is asked the same names over and over
 def _own_name_keys(name: str) -> frozenset[str]:
     """The folded forms a town's own name may take in copy: as written, spelled out, and
-    (for a town of a country that writes Cyrillic) romanised otherwise: "Marinka" is
-    Mar'yinka's own name as English copy spells it."""
+    romanised otherwise: "Marinka" is Mar'yinka's own name as English copy spells it."""
     folded = fold(name)
     return frozenset(filter(None, (folded, _spelled_out(folded), romanised_key(name))))
 
 
 def _bears_as_its_own(city: City, own_names: frozenset[str]) -> bool:
-    return fold(city.name) in own_names or (
-        city.country in CYRILLIC_COUNTRIES and romanised_key(city.name) in own_names)
+    """Whether the name is the city's own, as written or romanised otherwise: "Saada" is
+    Sa'dah's own name, not another name GeoNames knows it by."""
+    return fold(city.name) in own_names or romanised_key(city.name) in own_names
 
 
 class Gazetteer:
