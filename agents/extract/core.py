@@ -366,7 +366,7 @@ def _country_of_the_lede(sentence: Sentence, placing: list[Mention], regions: li
     names ("ISLAMABAD - Floods have killed 1,400 people in Pakistan", "SOFIA - ... in western
     Bulgaria"), or the dateline's own, where the lede (``told``: the headline's) says it
     happened in a village or a province the gazetteer does not hold ("WARSAW - ... landed in the
-    village of Przewodow", "in Northern Samar province"). A town abroad is a namesake's here:
+    village of Przewodow", "in Northern Samar province", "in Bajaur district"). A town abroad is a namesake's here:
     "near Boni in central Mali". ``regions``: the regions and countries the lede puts it in."""
     if any(m.is_city and m.cued and not (m.aside or m.home) and m.place.country == dateline.country for m in placing):
         return None
@@ -408,7 +408,7 @@ _IN_A_REGION = re.compile(rf"{_IN}$", re.I)
 # "in Afgoye, a town 30 km northwest of Mogadishu", "in Northern Samar province".
 _UNHELD_PLACE = re.compile(rf"\b(?i:the\s+{_DIRECTION})(?:village|town|hamlet|settlement)\s+of\s+[A-Z]"
                            r"|\b[A-Z][\w'’-]+,\s+an?\s+(?:[\w-]+\s+){0,2}?(?:village|town|city)\b"
-                           r"|\bin\s+(?:[A-Z][\w'’-]+\s+){1,3}province\b")
+                           r"|\bin\s+(?:[A-Z][\w'’-]+\s+){1,3}(?:province|district)\b")
 _IN_A_REGION_OF = re.compile(rf"{_IN}{REGION_OF}", re.I)
 
 

@@ -350,8 +350,10 @@ def _resolve(text: str, s: int, e: int, name: str, gazetteer: Gazetteer,
     region, qualified_end = _qualifying_region(_QUALIFIER_AFTER.match(text, e), gazetteer)
     county = gazetteer.county(name, within=region, context=context) if _COUNTY.search(name) else None
     # Most capitalised words name no place anywhere: only the qualifier can then make one.
+    # A region known only with its kind written: "Van province" (not "Van", a word).
     known = (county is not None or bool(gazetteer.cities(name)) or bool(gazetteer.post_towns(name))
-             or gazetteer.region(name) is not None)
+             or gazetteer.region(name) is not None or ((kind := _REGION_AFTER.match(text, e)) is not None
+                                                       and gazetteer.region(text[s:kind.end()]) is not None))
     if _PART_OF_A_CITY_AFTER.match(text, e):
         return _part_of_a_city(text, s, e, name, gazetteer, context)
     if not known and region is None:
@@ -415,9 +417,10 @@ def _known_place(text: str, s: int, e: int, name: str, gazetteer: Gazetteer,
     home = bool(_PERSON_AFTER.match(text, e))
     where = where or bool(_AREA_AFTER.match(text, e) and _IN_THE_BEFORE.search(text, max(0, s - 12), s))
     cued, where = (cued or dateline) and not inside_a_name, (where or dateline) and not inside_a_name
-    if (kind := _REGION_AFTER.match(text, e)) and (named := gazetteer.region(name)) is not None:
-        return Mention(s, kind.end(), named.place(name), False, True)  # "the Odesa region"
-    if _REGION_BEFORE.search(text, max(0, s - 16), s) and (named := gazetteer.region(name)) is not None:
+    kind = _REGION_AFTER.match(text, e)
+    if kind and (named := gazetteer.region(name, context) or gazetteer.region(text[s:kind.end()], context)):
+        return Mention(s, kind.end(), named.place(name), False, True)  # "the Odesa region", "Van province"
+    if _REGION_BEFORE.search(text, max(0, s - 16), s) and (named := gazetteer.region(name, context)) is not None:
         return Mention(s, e, named.place(name), False, True)  # "the state of Bahia"
     if (person or (common and not cued)) and region is None and not settlement:
         return None
@@ -425,6 +428,10 @@ def _known_place(text: str, s: int, e: int, name: str, gazetteer: Gazetteer,
     city = (None if NOT_A_CITY_AFTER.match(text, e) or administrative
             else gazetteer.pick(name, within=region, context=context,
                                 evidence=settlement or bool(_POLICE_AFTER.match(text, e)), cued=where))
+    if city is not None and kind and city.country not in context:
+        return None  # a region the gazetteer does not hold, named after no town of the story's country:
+        # "Northern Samar province" is not Samar, a village in Ukraine ("the Big Bend region" of a
+        # Texas story is Big Bend's)
     if city is not None:
         return Mention(s, e, gazetteer.place_of(city, name), True, cued or settlement or region is not None,
                        region is not None, aside or home, home)

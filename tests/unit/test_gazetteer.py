@@ -142,6 +142,11 @@ def test_letters_without_a_base_letter_fold_to_the_plain_one(plain, written):
     assert fold(plain) == fold(written)
 
 
+def test_of_regions_of_one_name_the_storys_country_decides(gazetteer):
+    assert gazetteer.region("Plateau", frozenset({"NG", "admin1:BJ.17"})).country == "NG"
+    assert gazetteer.region("Plateau", frozenset({"BJ"})).country == "BJ"
+
+
 def test_a_region_of_a_country_the_story_is_not_about_hides_no_town(gazetteer):
     # Guernsey has a parish called Forest; a story set in the US means a town.
     town = gazetteer.pick("Forest", context=frozenset({"US", "admin1:US.MS"}), cued=True)
