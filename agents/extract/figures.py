@@ -223,8 +223,10 @@ _AUXILIARY = (
     r"(?:\s+(?:was|were|is|are|has|have|had|been|being|got|gets|remains?|remained|also|later|found"
     r"|more(?!\s+(?:shots?|rounds?|\w+ly)\b)"
     r"|both|all|each|then|just|now|badly|(?!fatally|mortally)[a-z]+ly"
-    # "were reported killed", "were confirmed dead", "are said to have been killed"
-    r"|reported|confirmed|believed|(?:said|thought|known|reported|believed)\s+to))*"
+    # "were reported killed", "were confirmed dead", "are said to have been killed", "are
+    # feared dead", "may have been killed": a claim told with its doubt is still the claim
+    r"|reported|confirmed|believed|feared|(?:said|thought|known|reported|believed|feared)\s+to"
+    r"|(?:may|might|could)\s+have(?=\s+(?:been|died|perished|drowned)\b)))*"
 )
 # "Any time one of our students is hurt": what would be, not what was.
 _HYPOTHETICAL = AtTheEnd(gated(re.compile(r"\b(?:any\s*time|whenever|every\s+time|if|unless)\s+(?:[\w'’-]+\s+){0,4}$", re.I)))
@@ -249,6 +251,8 @@ _DEATH = (
     r"shot,?\s+(?:and\s+)?killed|shot\s+dead|shot\s+to\s+death|drowned"
     r"|(?:stabbed|beaten|burned|burnt|crushed|trampled|hacked|bludgeoned)\s+to\s+death"
     r"|killed|slain|dead|died|dies|die|murdered|executed|(?:pronounced|presumed)\s+dead|gunned\s+down"
+    # "buried by a landslide", "buried under the rubble": dead, as the disaster's toll counts them
+    r"|buried\s+(?:alive\s+)?(?:by|under|in|beneath)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:landslides?|mudslides?|rubble|debris|mud|avalanche|snow)\b"
     # "were found at the scene dead"
     r"|found\s+(?:(?:at|in|inside|near|outside|on|behind)\s+(?:[\w'’-]+\s+){1,4}?)?dead\b(?!['’]s|[\s-]+ends?\b)"
     r"|lost\s+(?:his|her|their)\s+lives?|succumbed|perished|fatally\b|mortally\s+wounded"
@@ -764,7 +768,7 @@ _CASUALTY_HINT = CaseBlind(
     r"kill|dead|die|death|slain|slay|homicide|murder|execut|fatal|mortal|perish|lives|own\s+life|the\s+life\s+of|succumb|shot|shoot"
     r"|struck|graz|victim|gunned|guns\s+down|drown"
     r"|hit|wound|injur|hurt|hospital|graze|stabb|condition|critical|paraly|bod(?:y|ies)"
-    r"|gunshot|treated|toll|casualt",
+    r"|gunshot|treated|toll|casualt|buried",
 )
 
 
@@ -863,6 +867,8 @@ def figures(sentence: str, counted_before: bool = True) -> list[Figure]:
             continue
         if last.zero and kind == VICTIMS:
             kind = INJURED
+        if (told := _PREDICATE.match(sentence, last.end)) is not None and _DOUBTED.search(told.group()):
+            total = Count(total.value, None, total.high, total.qualifier)  # "may have been killed": none sure
         found.append(Figure(kind, total.value, total.low, total.high, total.qualifier,
                             group[0].start, last.end,
                             individual=all(phrase.individual for phrase in group),
@@ -908,6 +914,11 @@ def _own_subjects(groups: list[list[_Phrase]], sentence: str) -> list[list[_Phra
         else:
             split.append(group)
     return split
+
+
+# A count told with its doubt ("up to 20 people may have been killed", "12 are feared dead")
+# claims no one for sure.
+_DOUBTED = re.compile(r"\b(?:(?:may|might|could)\s+have|feared)\b", re.I)
 
 
 # A zero told of both fates: "no one was killed or injured", "nobody was hurt or killed".

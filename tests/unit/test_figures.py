@@ -32,7 +32,13 @@ def _kinds(sentence):
     ("Some 21 people died and a further 112 were wounded in the last 24 hours",
      [(KILLED, 21, None, None, "about"), (INJURED, 112, 112, 112, "a further")]),
     ("More than 30 people were injured", [(INJURED, 30, 31, None, "more than")]),
-    ("Up to 15 civilians may have died", []),  # a hypothetical: "may have" is no report
+    # a count told with its doubt: so many at most, none for sure; and the vague "tens"
+    ("Up to 15 civilians may have died", [(KILLED, 15, None, 15, "up to")]),
+    ("Five people may have been killed", [(KILLED, 5, None, 5, None)]),
+    ("At least 30 people are feared dead", [(KILLED, 30, None, None, "at least")]),
+    ("More than 2,000 people were buried by a landslide", [(KILLED, 2000, 2001, None, "more than")]),
+    ("Tens of people were killed", [(KILLED, 20, 20, None, "at least")]),
+    ("Tens of thousands of people were wounded", [(INJURED, 20000, 20000, None, "at least")]),
     ("Dozens of people were wounded", [(INJURED, 24, 24, None, "at least")]),
     ("Between 5 and 7 people were killed", [(KILLED, 5, 5, 7, "range")]),
     ("10 to 15 civilians were injured", [(INJURED, 10, 10, 15, "range")]),
@@ -556,7 +562,7 @@ def test_lives_saved_are_no_casualties():
     ("Unidentified gunmen shot dead a local councillor in Culiacan.", [(KILLED, 1)]),
     ("Two bailiffs were killed in the shooting.", [(KILLED, 2)]),
     ("Two officials were wounded in the attack.", [(INJURED, 2)]),
-    ("Twelve people are feared dead after the boat capsized.", []),
+    ("Twelve people are feared dead after the boat capsized.", [(KILLED, 12)]),
     ("At the time of the shooting Police Chief Calvin Williams said it was a sad day.", []),
 ])
 def test_deaths_reported_or_confirmed_and_the_people_of_war_copy(sentence, expected):
