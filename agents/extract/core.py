@@ -425,11 +425,24 @@ def _in_a_region(sentence: Sentence, mention: Mention) -> bool:
 
 def _tells_the_headline(headline: list[Figure], lede: list[Figure]) -> bool:
     """Whether the lede tells the figures the headline does, whatever their qualifiers and
-    whatever more it tells: "Gunmen kill 12" over "killed at least 12 people and wounded 4"."""
-    told = [(kind, count.value) for kind, count in zip((KILLED, INJURED, VICTIMS), _told(headline))
-            if count is not None]
+    whatever more it tells: "Gunmen kill 12" over "killed at least 12 people and wounded 4",
+    "Fire kills 39" over "Nearly 40 migrants were killed"."""
+    told = [(kind, count) for kind, count in zip((KILLED, INJURED, VICTIMS), _told(headline)) if count is not None]
     said = dict(zip((KILLED, INJURED, VICTIMS), _told(lede)))
-    return bool(told) and all(said[kind] is not None and said[kind].value == value for kind, value in told)
+    return bool(told) and all(said[kind] is not None and _same_count(said[kind], count) for kind, count in told)
+
+
+# How far a hedged count may lie from another told of the same people: a tenth of it.
+_HEDGE_SHARE = 0.1
+
+
+def _same_count(one: Count, other: Count) -> bool:
+    """Whether two counts may tell the same people: equal, or one hedged and the other within a
+    tenth of it ("kills 39" over "nearly 40")."""
+    if one.value == other.value:
+        return True
+    hedged = one.qualifier is not None or other.qualifier is not None
+    return hedged and abs(one.value - other.value) <= max(1, _HEDGE_SHARE * max(one.value, other.value))
 
 
 def _where_it_happened(story: list[Sentence], mentions: list[Mention], dateline: Place,
