@@ -45,8 +45,11 @@ OPENING_SENTENCES = 3
 _TELLING_ANCHORS = ("named:", "child:", "street:", "venue:")
 _WORDS_IN_A_SENTENCE = 6
 # The wire's events too: "Gunmen abducted 287 pupils from a school in Kuriga in Kaduna state".
+# What struck where, in an opening sentence: "A Russian drone hit a school in Sumy", "a grenade
+# was thrown at a restaurant in Hamburg".
 _HAPPENED_IN = re.compile(r"\b(?:happened|occurred|took\s+place|shooting|shootout|stabbing|attacks?|homicide|murder|killings?"
-                          r"|raids?|strikes?|blasts?|explosions?|bombings?|clashes|fighting|abduct(?:ed|ion)|kidnapp(?:ed|ing))\b"
+                          r"|raids?|strikes?|blasts?|explosions?|bombings?|clashes|fighting|abduct(?:ed|ion)|kidnapp(?:ed|ing)"
+                          r"|hit|struck|exploded|thrown|drones?|missiles?|rockets?|grenades?|earthquake|quake)\b"
                           r"[^.;]{0,40}?\b(?:in|near|outside)\s+(?:the\s+)?$", re.I)
 _HAPPENED_REACH = 60
 _JOINT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
