@@ -49,7 +49,8 @@ _WORDS_IN_A_SENTENCE = 6
 # was thrown at a restaurant in Hamburg".
 _HAPPENED_IN = re.compile(r"\b(?:happened|occurred|took\s+place|shooting|shootout|stabbing|attacks?|homicide|murder|killings?"
                           r"|raids?|strikes?|blasts?|explosions?|bombings?|clashes|fighting|abduct(?:ed|ion)|kidnapp(?:ed|ing)"
-                          r"|hit|struck|exploded|thrown|drones?|missiles?|rockets?|grenades?|earthquake|quake)\b"
+                          r"|hit|struck|exploded|thrown|drones?|missiles?|rockets?|grenades?|earthquake|quake"
+                          r"|collapsed|capsized|sank|crashed)\b"
                           r"[^.;]{0,40}?\b(?:in|near|outside)\s+(?:the\s+)?$", re.I)
 _HAPPENED_REACH = 60
 _JOINT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
@@ -209,7 +210,7 @@ def read_claims(article: Article, revision: int, gazetteer: Gazetteer,
     mentions = headline_mentions + body_mentions
     filed_from = None  # the dateline, once the lede has said the story happened elsewhere
     if dateline is not None and place_of_article.id == dateline.id:
-        lede = _lede_place(timed, mentions, dateline, gazetteer)
+        lede = _lede_place(timed, mentions, dateline, gazetteer, headed=bool(article.headline.strip()))
         if lede.id == dateline.id or lede.id.startswith("country:"):
             # an opening sentence's town or region says more than the lede's country
             happened = _where_it_happened(story, mentions, dateline, gazetteer)
@@ -311,7 +312,7 @@ def _placing(mentions: list[Mention], sentence: Sentence, filed_from: Place | No
 
 
 def _lede_place(timed: list[tuple[Sentence, list[Figure], When | None]], mentions: list[Mention],
-                dateline: Place, gazetteer: Gazetteer) -> Place:
+                dateline: Place, gazetteer: Gazetteer, headed: bool = True) -> Place:
     """Where the lede puts the story's claim when it names another town of the dateline's
     country than the dateline, and the headline tells the same figures: "KYIV - A drone strike
     on a building in Bila Tserkva killed four", under "Drone strike kills four"; or a region,
@@ -356,7 +357,9 @@ def _lede_place(timed: list[tuple[Sentence, list[Figure], When | None]], mention
     # killed 11 and wounded three at a bar in the city of Celaya" under "Gunmen kill 11".
     city = gazetteer.city_by_place_id(dateline.id)
     desk = city is not None and city.population >= MAJOR_CITY
-    if ((tells if desk else _told(found) in [_told(told) for _, told in headlines])
+    # A story sent without a headline has its lede for its news.
+    # Copy sent without a headline (``headed``) has its lede for its news.
+    if ((tells or not headed if desk else _told(found) in [_told(told) for _, told in headlines])
             and is_town(place.id) and not place.district
             and not gazetteer.is_part_of(place, dateline) and not gazetteer.is_hamlet_in(place, dateline)):
         return place
@@ -411,7 +414,8 @@ _IN_A_REGION = re.compile(rf"{_IN}$", re.I)
 # "in Afgoye, a town 30 km northwest of Mogadishu", "in Northern Samar province".
 _UNHELD_PLACE = re.compile(rf"\b(?i:the\s+{_DIRECTION})(?:village|town|hamlet|settlement)\s+of\s+[A-Z]"
                            r"|\b[A-Z][\w'’-]+,\s+an?\s+(?:[\w-]+\s+){0,2}?(?:village|town|city)\b"
-                           r"|\bin\s+(?:[A-Z][\w'’-]+\s+){1,3}(?:province|district)\b")
+                           # not a city's own district: "in Istanbul's Besiktas district"
+                           r"|\bin\s+(?:[A-Z][\w'’-]+(?<!['’]s)\s+){1,3}(?:province|district)\b")
 _IN_A_REGION_OF = re.compile(rf"{_IN}{REGION_OF}", re.I)
 
 

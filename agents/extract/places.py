@@ -70,10 +70,11 @@ _DISTANCE_BEFORE = re.compile(
     r"\b(?:miles?|kilometers?|kilometres?|km)\s+(?:(?:north|south)?(?:east|west)?(?:ward)?\s+)?(?:of|from)\s+(?:downtown\s+)?$",
     re.I)
 # ... unless the violence happened there: "a fire at a migrant detention centre in Ciudad Juarez",
-# "a riot at a jail in Tamara", "an air strike on a hospital in Khan Younis".
+# "a riot at a jail in Tamara", "an air strike on a hospital in Khan Younis", "attacks on a
+# wedding, a funeral and a hospital in Gwoza".
 _SCENE_BEFORE = re.compile(
     r"\b(?:fires?|blaze|blasts?|explosions?|attacks?|strikes?|raids?|shootings?|bombings?|riots?|stampede|shelling)"
-    r"\s+(?:at|on|in)\s+(?:an?|the)\s+(?:[\w'’-]+\s+){0,3}$", re.I)
+    r"\s+(?:at|on|in)\s+(?:an?|the)\s+(?:[\w'’-]+,?\s+){0,8}$", re.I)
 _SCENE_REACH = 60
 # "a Jackson hospital": the town of the hospital the wounded were taken to.
 _INSTITUTION_AFTER = re.compile(r"\s+(?:hospital|medical\s+cent(?:er|re)|trauma\s+cent(?:er|re)|jail)\b")
