@@ -429,6 +429,12 @@ def _known_place(text: str, s: int, e: int, name: str, gazetteer: Gazetteer,
     city = (None if NOT_A_CITY_AFTER.match(text, e) or administrative
             else gazetteer.pick(name, within=region, context=context,
                                 evidence=settlement or bool(_POLICE_AFTER.match(text, e)), cued=where))
+    if (city is not None and region is None and city.population < VILLAGE_POPULATION
+            and (named := gazetteer.region(name, context)) and named.code and named.country == city.country
+            and named.country in context and city.region_id != named.place_id):
+        # a region of the story's country outranks a village of its name in another region:
+        # "Gunmen in Michoacán" are in the state, not a hamlet of Chiapas
+        return _region_mention(s, e, named, name, cued, gazetteer)
     if city is not None and kind and city.country not in context:
         return None  # a region the gazetteer does not hold, named after no town of the story's country:
         # "Northern Samar province" is not Samar, a village in Ukraine ("the Big Bend region" of a
