@@ -59,6 +59,7 @@ _RUNNING_OR_PAST = _phrases(
       | (?:in|during|since|for)\s+(?:19|20)\d\d\b
       | since\s+(?:the\s+(?:start|beginning|outbreak)|records\s+began|january|the\s+first)
       | since\s+(?:the\s+|its\s+)?(?:full[\s-]+scale\s+)?(?:war|invasion|conflict|fighting|offensive|occupation|uprising|escalation)\b
+      | cumulative
       | homicides?\s+(?:this|last)\s+year
       | \bamong\s+(?:the\s+)?(?:at\s+least\s+)?\d+(?!\s+(?:people\s+|others\s+)?(?:shot|wounded|injured|hurt)\b)
       | \b(?:years|months|decades|a\s+year|a\s+decade)\s+ago\b

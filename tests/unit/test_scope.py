@@ -30,6 +30,7 @@ from streams.records import Article
     "In the summer of 2019, four people were shot outside the club.",
     "It was the deadliest year in a decade: floods have killed 300 people since June.",
     "Floods, which have killed 1,400 people since June, swept away a bridge in Swat.",
+    "The cumulative toll stands at 31,184 killed and 72,889 injured.",
 ])
 def test_running_totals_and_roundups_are_statistics(sentence):
     assert is_statistic(sentence)
