@@ -961,14 +961,17 @@ def _lives_taken(sentence: str) -> list[Figure]:
 
 
 # A report of no harm at all is an explicit zero, as "no one was hurt" is: "no injuries were
-# reported", "there were no casualties", "there were no immediate reports of casualties". Not
-# "no other injuries", "no serious injuries" (some of those told, or beside them), nor "no
-# figure for casualties" (a toll not given).
+# reported", "there were no casualties", "there were no immediate reports of casualties",
+# "causing damage but no injuries". Not "no other injuries", "no serious injuries", "no
+# fatalities on the ground", "no deaths among the crew" (some of those told, or beside them),
+# nor "no figure for casualties" (a toll not given).
 _NONE_REPORTED = gated(re.compile(
     r"\b(?:there\s+(?:were|was|have\s+been|had\s+been)\s+no\s+(?:immediate\s+)?(?:reports?\s+of\s+)?"
-    r"|no\s+(?:immediate\s+)?reports?\s+of\s+|(?:caused|causing|left|leaving)\s+no\s+|(?P<subject>no\s+))"
+    r"|no\s+(?:immediate\s+)?reports?\s+of\s+|(?:caused|causing|left|leaving)\s+(?:damage\s+but\s+)?no\s+"
+    r"|(?P<subject>no\s+))"
     r"(?P<harm>casualties|injuries|deaths|fatalities)(?:\s+or\s+(?P<or_harm>casualties|injuries|deaths|fatalities|damage))?"
-    r"(?(subject)\s+(?:were|was|have\s+been|had\s+been)\s+(?:immediately\s+)?reported)\b",
+    r"(?(subject)\s+(?:were|was|have\s+been|had\s+been)\s+(?:immediately\s+)?reported)\b"
+    r"(?!\s+(?:on\s+the\s+ground|among)\b)",
     re.I,
 ))
 _ZERO_OF = {"casualties": (KILLED, INJURED), "injuries": (INJURED,), "deaths": (KILLED,), "fatalities": (KILLED,),

@@ -253,6 +253,8 @@ def test_counts_and_qualifiers(sentence, expected):
     ("Two workers were killed; there were no reports of injuries.", [(KILLED, 2), (INJURED, 0)]),
     ("Three people were hurt, but no deaths were reported.", [(INJURED, 3), (KILLED, 0)]),
     ("No other injuries were reported.", []),
+    ("A rocket hit an empty house, causing damage but no injuries.", [(INJURED, 0)]),
+    ("There were no fatalities on the ground.", []),
     ("No serious injuries were reported.", []),
     ("An accident with a firearm claimed the life of 4-year-old Summer Miller of St. Marie.", [(KILLED, 1)]),
     ("Nobody should take the life of another person.", []),
