@@ -135,7 +135,9 @@ _PHRASE = SpelledCase(re.compile(
     | (?:^{_LABEL}|(?<![\w-]))(?P<bare_age>(?i:{_AGE}))\b
     | \b(?:
         (?i:\b(?:between\s+)?(?<!\ba\s)(?<!\ban\s)(?P<number>{NUMBER})(?:\s*(?:to|-|–|and|or)\s*(?P<number_high>{NUMBER})(?=\s+(?:{_PEOPLE}|killed|dead|died|injured|wounded|hurt|were|have|had)\b))?
-           (?:(?:\s+of(?:\s+(?:the|them|those|these))?)?{_MODIFIERS}\s+(?:(?P<counted>{_PEOPLE})|(?P<deaths>deaths|fatalities))\b)?)
+           (?:(?:\s+of(?:\s+(?:the|them|those|these))?)?{_MODIFIERS}\s+(?:(?P<counted>{_PEOPLE})|(?P<deaths>deaths|fatalities))\b
+              # the people counted may be of two kinds: "dozens of soldiers and civilians"
+              (?:\s+and\s+(?:{_PEOPLE})(?<=s)\b(?!\s+of\b))?)?)
       | (?i:\ba\s+family\s+of\s+(?P<family>{NUMBER})\b)
       | (?i:\b(?P<one>an?|another|one)(?:{_MODIFIERS}\s+(?:{_PEOPLE})\b(?:\s*,\s+\d{{1,3}},)?|\s+{_AGE}\b))
       | (?i:\b(?P<another>another)(?=\s+(?:was|is|has|had|remains?|remained|also|later|died|dies
