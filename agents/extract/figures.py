@@ -344,7 +344,7 @@ _TOLL_REACH = 180
 _FATE = r"\s+(?:killed|dead|injured|wounded|hurt)\b"
 _FATED_COUNT = re.compile(rf"\s+(?:{NUMBER}){_FATE}", re.I)
 _FATE_AFTER = re.compile(_FATE, re.I)
-_NEARLY = gated(re.compile(r"\b(?:nearly|almost|narrowly|could\s+have)\s+$", re.I))
+_NEARLY = gated(re.compile(r"\b(?:nearly|almost|narrowly)\s+$", re.I))
 # "left four troops including the gunman dead": who the count takes in may come between.
 _LEFT_STATE = re.compile(r"(?:,?\s+including\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)?,?)?"
                          r"\s+(?:(?P<death>dead|to\s+death)|(?P<injury>injured|wounded|hurt))\b", re.I)
@@ -730,6 +730,10 @@ _IRREALIS = re.compile(
     r"\s+(?:[a-z]+ly\s+)?$", re.I)
 
 
+# What might have been, and was not: "the man could have killed dozens of people".
+_COUNTERFACTUAL = re.compile(r"\b(?:could|would|might)\s+have\s+$", re.I)
+
+
 def _as_object(group: list[_Phrase], sentence: str) -> tuple[str, Count] | None:
     before = sentence[: group[0].start][-40:]
     total = _sum(group)
@@ -739,8 +743,9 @@ def _as_object(group: list[_Phrase], sentence: str) -> tuple[str, Count] | None:
         if (act["kill"] or act["wound"]) and _FATE_AFTER.match(sentence, group[-1].end):
             return None  # "1 killed 3 injured": the count after the verb has a fate of its own
         verb = (act["kill"] or act["wound"] or "").lower()
-        if verb in _BARE_VERBS and _IRREALIS.search(before, 0, act.start()):
-            return None  # "plotted to kill 12 officers", "storms could kill 10"
+        if (verb in _BARE_VERBS and _IRREALIS.search(before, 0, act.start())) or _COUNTERFACTUAL.search(
+                before, 0, act.start()):
+            return None  # "plotted to kill 12 officers", "storms could kill 10", "could have killed dozens"
         if act["kill"]:
             # "bullets that nearly killed his father-in-law": he lived, wounded
             nearly = _NEARLY.search(before, 0, act.start())

@@ -39,6 +39,7 @@ def _kinds(sentence):
     ("More than 2,000 people were buried by a landslide", [(KILLED, 2000, 2001, None, "more than")]),
     ("Tens of people were killed", [(KILLED, 20, 20, None, "at least")]),
     ("Dozens of soldiers and civilians were killed", [(KILLED, 24, 24, None, "at least")]),
+    ("Police said the man could have killed dozens of people", []),  # what might have been
     ("Tens of thousands of people were wounded", [(INJURED, 20000, 20000, None, "at least")]),
     ("Dozens of people were wounded", [(INJURED, 24, 24, None, "at least")]),
     ("Between 5 and 7 people were killed", [(KILLED, 5, 5, 7, "range")]),
