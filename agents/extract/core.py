@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from agents.enrich.gazetteer import MAJOR_CITY, Gazetteer, is_town, load_gazetteer
+from agents.enrich.gazetteer import MAJOR_CITY, WORLD_CITY, Gazetteer, is_town, load_gazetteer
 from agents.extract.anchors import anchors, block_streets
 from agents.extract.article import publication_time, story_day
 from agents.extract.context import areas, outlet_areas, outlet_city, read_places, usage_areas
@@ -389,12 +389,14 @@ def _beyond_the_desk(mention: Mention, dateline: Place, placing: list[Mention], 
     dateline's, or of another US state than its own, that state written beside the town or
     in the lede (``placing``, its mentions). A town abroad must bear the name as its own, in a
     lede that puts the story in no part of the dateline's country: "BAMAKO - ... near Boni in
-    central Mali" is no story of Bonn."""
+    central Mali" is no story of Bonn; a city of a million is known abroad by its English name
+    too ("CAIRO - ... pilgrims died during the haj in Mecca": Makkah)."""
     if not (mention.is_city and mention.cued and is_town(mention.place.id)) or mention.aside or mention.home:
         return False
     if mention.place.country != dateline.country:
         city = gazetteer.city_by_place_id(mention.place.id)
-        return (city is not None and gazetteer.bears_as_its_own(city, mention.place.mention)
+        return (city is not None and (gazetteer.bears_as_its_own(city, mention.place.mention)
+                                      or city.population >= WORLD_CITY)
                 and not any(not m.is_city and m.place.country == dateline.country for m in placing))
     return dateline.country == "US" and mention.place.admin1 != dateline.admin1 and (
         mention.qualified or any(not m.is_city and m.place.id.startswith("admin1:")
