@@ -167,15 +167,15 @@ def _spelled_out(folded: str) -> str | None:
 @lru_cache(maxsize=1 << 14)  # pick() is asked the same names over and over
 def _own_name_keys(name: str) -> frozenset[str]:
     """The folded forms a town's own name may take in copy: as written, spelled out, and
-    (for a town of a country that writes Cyrillic) romanised otherwise: "Marinka" is
-    Mar'yinka's own name as English copy spells it."""
+    romanised otherwise: "Marinka" is Mar'yinka's own name as English copy spells it."""
     folded = fold(name)
     return frozenset(filter(None, (folded, _spelled_out(folded), romanised_key(name))))
 
 
 def _bears_as_its_own(city: City, own_names: frozenset[str]) -> bool:
-    return fold(city.name) in own_names or (
-        city.country in CYRILLIC_COUNTRIES and romanised_key(city.name) in own_names)
+    """Whether the name is the city's own, as written or romanised otherwise: "Saada" is
+    Sa'dah's own name, not another name GeoNames knows it by."""
+    return fold(city.name) in own_names or romanised_key(city.name) in own_names
 
 
 class Gazetteer:
@@ -196,7 +196,9 @@ class Gazetteer:
                    for country, code, name, iso, names, zone in tables["regions"]]
         regions.sort(key=lambda pair: pair[0].country != "US")  # US states before namesakes abroad
         self._regions_by_id = {region.place_id: region for region, _ in countries + regions}
-        self._regions_by_name: dict[str, Region] = {}
+        # Every region of a name, US states first: "Plateau" is a state of Nigeria and a
+        # department of Benin.
+        self._regions_by_name: dict[str, list[Region]] = {}
         # A region's or country's own names: its English name and its ISO 3166 name.
         self._regions_by_own_name: dict[str, Region] = {}
         for region, names in countries + regions:
@@ -206,14 +208,13 @@ class Gazetteer:
         for region, names in countries + regions:
             for name in names:
                 if (key := fold(name)) and key not in NOT_PLACE_NAMES:
-                    self._regions_by_name.setdefault(key, region)
-                    for extra in _region_keys(name, region.country):
-                        self._regions_by_name.setdefault(extra, region)
+                    for each in (key, *_region_keys(name, region.country)):
+                        self._name_region(each, region)
             if region.country == "US" and region.code:
-                self._regions_by_name.setdefault(fold(region.code), region)
+                self._name_region(fold(region.code), region)
         for abbreviation, code in AP_STATE_ABBREVIATIONS.items():
             if (state := self._regions_by_id.get(f"admin1:US.{code}")) is not None:
-                self._regions_by_name.setdefault(fold(abbreviation), state)
+                self._name_region(fold(abbreviation), state)
         self._city_of_district = dict(tables["districts"])
         # A country that a US state is named after too ("Georgia"): a town beside the name may
         # be in either, and a story told in the United States means the state.
@@ -241,6 +242,11 @@ class Gazetteer:
         self._lookup = lru_cache(maxsize=1 << 16)(self._cities)
         self._city = lru_cache(maxsize=1 << 16)(self._unpack)
         self._region_named = lru_cache(maxsize=1 << 16)(self._region_of_name)
+
+    def _name_region(self, key: str, region: Region) -> None:
+        named = self._regions_by_name.setdefault(key, [])
+        if region not in named:
+            named.append(region)
 
     def _unpack(self, row: int) -> City:
         ident, lat, lon, population, country, admin1, zone = compiled.ROW.unpack_from(
@@ -441,17 +447,24 @@ class Gazetteer:
 
     def region(self, name: str, context: frozenset[str] = frozenset()) -> Region | None:
         """A first-level region (by name, or a US state by postal code or AP abbreviation) or a
-        country (by name); in a story about the United States (``context`` holds "US") the
-        state a country's name also names ("Georgia")."""
-        region = self._region_named(name)
-        if region is not None and "US" in context:
+        country (by name); of several of one name, the one in a country of ``context`` (country
+        codes), else one it holds (place ids): "Plateau" in a Nigerian story is the state, not
+        Benin's department. In a story about the United States (``context`` holds "US") the state a
+        country's name also names ("Georgia")."""
+        named = self._region_named(name)
+        if not named:
+            return None
+        countries = {area for area in context if ":" not in area}
+        region = next((r for r in named if r.country in countries), None) or next(
+            (r for r in named if r.place_id in context), named[0])
+        if "US" in context:
             return self._state_namesakes.get(region.place_id, region)
         return region
 
-    def _region_of_name(self, name: str) -> Region | None:
+    def _region_of_name(self, name: str) -> list[Region]:
         by_name = self._regions_by_name
         return by_name.get(fold(name)) or by_name.get(
-            slavic_key(name) if is_cyrillic(name) else romanised_key(name))
+            slavic_key(name) if is_cyrillic(name) else romanised_key(name)) or []
 
     def us_states(self) -> list[Region]:
         """The fifty states and the District of Columbia."""

@@ -7,6 +7,10 @@ import unicodedata
 from functools import lru_cache
 
 _QUOTE_FOLD = str.maketrans({"’": "'", "ʼ": "'", "`": "'", "‘": "'", "ʹ": "'"})
+# Letters of their own that Unicode gives no base letter, which English copy writes plain:
+# "Dong Nai" (Đồng Nai), "Lodz" (Łódź), "Diyarbakir" (Diyarbakır).
+_LETTER_FOLD = str.maketrans({"Đ": "D", "đ": "d", "Ł": "L", "ł": "l", "Ø": "O", "ø": "o", "ı": "i",
+                              "Ħ": "H", "ħ": "h", "Æ": "AE", "æ": "ae", "Œ": "OE", "œ": "oe"})
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 # Case endings of Ukrainian and Russian nouns and adjectives, folded (й is и), longest first: "у Харкові",
@@ -25,7 +29,7 @@ def fold(name: str) -> str:
     """The key a name is indexed under: no diacritics, lower case, one kind of apostrophe."""
     text = name.translate(_QUOTE_FOLD)
     if not text.isascii():
-        text = _COMBINING.sub("", unicodedata.normalize("NFKD", text))
+        text = _COMBINING.sub("", unicodedata.normalize("NFKD", text.translate(_LETTER_FOLD)))
     return " ".join(text.casefold().replace(".", "").split())
 
 
@@ -49,13 +53,16 @@ def slavic_key(name: str) -> str:
 
 _TRANSLIT = (("'", ""), ("kh", "h"), ("zh", "z"), ("y", "i"), ("j", "i"), ("w", "v"))
 _REPEATS = re.compile(r"(.)\1+")
+# A final "h" after a vowel is silent in romanised Arabic and Persian: "Sa'dah" and "Saada".
+_SILENT_H = re.compile(r"(?<=[aeiou])h\b")
 
 
 @lru_cache(maxsize=65536)
 def romanised_key(name: str) -> str:
-    """One key for the romanisations of one Cyrillic name: Zaporizhia and Zaporizhzhia,
-    Chuhuiv and Chuhuyiv, Charkiw and Kharkiv differ only in how they spell a sound."""
-    key = fold(name)
+    """One key for the romanisations of one name: Zaporizhia and Zaporizhzhia, Chuhuiv and
+    Chuhuyiv, Charkiw and Kharkiv, Saada and Sa'dah, Afgoye and Afgooye differ only in how
+    they spell a sound."""
+    key = _SILENT_H.sub("", fold(name))
     for spelling, sound in _TRANSLIT:
         key = key.replace(spelling, sound)
     return "%" + _REPEATS.sub(r"\1", key)

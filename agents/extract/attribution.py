@@ -11,11 +11,13 @@ _SPEECH = r"(?:said|says|confirmed|reported|told\s+[\w\s]+?|announced|stated)"
 # "police said on Wednesday", "officials said late Tuesday"
 _WHEN_SAID = (r"(?:\s+(?:on\s+|late\s+|early\s+|last\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday"
               r"|today|yesterday|night|morning|afternoon|evening)(?:\s+(?:night|morning|afternoon|evening))?)?")
+# A passive's subject is no speaker: "No injuries were reported", "the toll could not be confirmed".
+_NOT_PASSIVE = r"(?<!\swere)(?<!\swas)(?<!\sbeen)(?<!\sbe)"
 _ATTRIBUTION = (
     re.compile(r"\baccording\s+to\s+(?P<who>[^,.;]+)", re.I),
-    re.compile(rf",\s+(?P<who>[^,]+?)\s+(?:has\s+|have\s+|had\s+)?{_SPEECH}{_WHEN_SAID}\s*[.]?\s*$", re.I),
+    re.compile(rf",\s+(?P<who>[^,]+?){_NOT_PASSIVE}\s+(?:has\s+|have\s+|had\s+)?{_SPEECH}{_WHEN_SAID}\s*[.]?\s*$", re.I),
     # after the dateline that may open the sentence: "LAGOS, March 15 (Reuters) - Police said"
-    re.compile(rf"^(?-i:[A-Z][A-Z.'’]+(?:\s+[A-Z][A-Z.'’]+)*\b[^-–—]{{0,40}}?\s[-–—]+\s+)?(?P<who>.+?),?\s+(?:later\s+|also\s+|earlier\s+)?{_SPEECH}\b", re.I),
+    re.compile(rf"^(?-i:[A-Z][A-Z.'’]+(?:\s+[A-Z][A-Z.'’]+)*\b[^-–—]{{0,40}}?\s[-–—]+\s+)?(?P<who>.+?){_NOT_PASSIVE},?\s+(?:later\s+|also\s+|earlier\s+)?{_SPEECH}\b", re.I),
 )
 _MAX_ATTRIBUTION_WORDS = 10
 

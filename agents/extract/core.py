@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from agents.enrich.gazetteer import MAJOR_CITY, Gazetteer, is_town, load_gazetteer
+from agents.enrich.gazetteer import MAJOR_CITY, WORLD_CITY, Gazetteer, is_town, load_gazetteer
 from agents.extract.anchors import anchors, block_streets
 from agents.extract.article import publication_time, story_day
 from agents.extract.context import areas, outlet_areas, outlet_city, read_places, usage_areas
@@ -46,8 +46,12 @@ OPENING_SENTENCES = 3
 _TELLING_ANCHORS = ("named:", "child:", "street:", "venue:")
 _WORDS_IN_A_SENTENCE = 6
 # The wire's events too: "Gunmen abducted 287 pupils from a school in Kuriga in Kaduna state".
+# What struck where, in an opening sentence: "A Russian drone hit a school in Sumy", "a grenade
+# was thrown at a restaurant in Hamburg".
 _HAPPENED_IN = re.compile(r"\b(?:happened|occurred|took\s+place|shooting|shootout|stabbing|attacks?|homicide|murder|killings?"
-                          r"|raids?|strikes?|blasts?|explosions?|bombings?|clashes|fighting|abduct(?:ed|ion)|kidnapp(?:ed|ing))\b"
+                          r"|raids?|strikes?|blasts?|explosions?|bombings?|clashes|fighting|abduct(?:ed|ion)|kidnapp(?:ed|ing)"
+                          r"|hit|struck|exploded|thrown|drones?|missiles?|rockets?|grenades?|earthquake|quake"
+                          r"|collapsed|capsized|sank|crashed)\b"
                           r"[^.;]{0,40}?\b(?:in|near|outside)\s+(?:the\s+)?$", re.I)
 _HAPPENED_REACH = 60
 _JOINT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
@@ -215,7 +219,7 @@ def read_claims(article: Article, revision: int, gazetteer: Gazetteer,
     mentions = headline_mentions + body_mentions
     filed_from = None  # the dateline, once the lede has said the story happened elsewhere
     if dateline is not None and place_of_article.id == dateline.id:
-        lede = _lede_place(timed, mentions, dateline, gazetteer)
+        lede = _lede_place(timed, mentions, dateline, gazetteer, headed=bool(article.headline.strip()))
         if lede.id == dateline.id or lede.id.startswith("country:"):
             # an opening sentence's town or region says more than the lede's country
             happened = _where_it_happened(story, mentions, dateline, gazetteer)
@@ -326,7 +330,7 @@ def _placing(mentions: list[Mention], sentence: Sentence, filed_from: Place | No
 
 
 def _lede_place(timed: list[tuple[Sentence, list[Figure], When | None]], mentions: list[Mention],
-                dateline: Place, gazetteer: Gazetteer) -> Place:
+                dateline: Place, gazetteer: Gazetteer, headed: bool = True) -> Place:
     """Where the lede puts the story's claim when it names another town of the dateline's
     country than the dateline, and the headline tells the same figures: "KYIV - A drone strike
     on a building in Bila Tserkva killed four", under "Drone strike kills four"; or a region,
@@ -371,7 +375,9 @@ def _lede_place(timed: list[tuple[Sentence, list[Figure], When | None]], mention
     # killed 11 and wounded three at a bar in the city of Celaya" under "Gunmen kill 11".
     city = gazetteer.city_by_place_id(dateline.id)
     desk = city is not None and city.population >= MAJOR_CITY
-    if ((tells if desk else _told(found) in [_told(told) for _, told in headlines])
+    # A story sent without a headline has its lede for its news.
+    # Copy sent without a headline (``headed``) has its lede for its news.
+    if ((tells or not headed if desk else _told(found) in [_told(told) for _, told in headlines])
             and is_town(place.id) and not place.district
             and not gazetteer.is_part_of(place, dateline) and not gazetteer.is_hamlet_in(place, dateline)):
         return place
@@ -384,7 +390,7 @@ def _country_of_the_lede(sentence: Sentence, placing: list[Mention], regions: li
     names ("ISLAMABAD - Floods have killed 1,400 people in Pakistan", "SOFIA - ... in western
     Bulgaria"), or the dateline's own, where the lede (``told``: the headline's) says it
     happened in a village or a province the gazetteer does not hold ("WARSAW - ... landed in the
-    village of Przewodow", "in Northern Samar province"). A town abroad is a namesake's here:
+    village of Przewodow", "in Northern Samar province", "in Bajaur district"). A town abroad is a namesake's here:
     "near Boni in central Mali". ``regions``: the regions and countries the lede puts it in."""
     if any(m.is_city and m.cued and not (m.aside or m.home) and m.place.country == dateline.country for m in placing):
         return None
@@ -401,12 +407,14 @@ def _beyond_the_desk(mention: Mention, dateline: Place, placing: list[Mention], 
     dateline's, or of another US state than its own, that state written beside the town or
     in the lede (``placing``, its mentions). A town abroad must bear the name as its own, in a
     lede that puts the story in no part of the dateline's country: "BAMAKO - ... near Boni in
-    central Mali" is no story of Bonn."""
+    central Mali" is no story of Bonn; a city of a million is known abroad by its English name
+    too ("CAIRO - ... pilgrims died during the haj in Mecca": Makkah)."""
     if not (mention.is_city and mention.cued and is_town(mention.place.id)) or mention.aside or mention.home:
         return False
     if mention.place.country != dateline.country:
         city = gazetteer.city_by_place_id(mention.place.id)
-        return (city is not None and gazetteer.bears_as_its_own(city, mention.place.mention)
+        return (city is not None and (gazetteer.bears_as_its_own(city, mention.place.mention)
+                                      or city.population >= WORLD_CITY)
                 and not any(not m.is_city and m.place.country == dateline.country for m in placing))
     return dateline.country == "US" and mention.place.admin1 != dateline.admin1 and (
         mention.qualified or any(not m.is_city and m.place.id.startswith("admin1:")
@@ -416,38 +424,56 @@ def _beyond_the_desk(mention: Mention, dateline: Place, placing: list[Mention], 
 # "in northern Afghanistan's Kunduz province", "in Nigeria's northwestern Zamfara state",
 # "strikes on the Kharkiv region", "across Ukraine", "an earthquake struck Taiwan" (a region or
 # a country, no one's name), "in the Kharkiv region", "in Brazil's northeastern state of Bahia", "in the eastern Indian
-# state of Odisha", "in the Andean region of Cusco"; a district of one first: "in the Kohistan
-# district of Khyber Pakhtunkhwa province".
+# state of Odisha", "in the Andean region of Cusco", "in Egypt's Nile Delta province of
+# Dakahlia"; a district of one first: "in the Kohistan district of Khyber Pakhtunkhwa province".
 _DIRECTION = r"(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?"
 _IN = (rf"\b(?:in|on|across|throughout|struck|hit|rocked|shook)\s+(?:the\s+)?{_DIRECTION}(?:[A-Z][\w-]*\s+(?:district|county)\s+of\s+)?"
-       rf"(?:[A-Z][\w-]*['’]s\s+)?{_DIRECTION}(?:[A-Z][\w-]*\s+)?")
+       rf"(?:[A-Z][\w-]*['’]s\s+)?{_DIRECTION}(?:[A-Z][\w-]*\s+){{0,2}}")
 _IN_A_REGION = re.compile(rf"{_IN}$", re.I)
 # "in the village of Przewodow" (a capital after a settlement's kind, no nation's word between),
 # "in Afgoye, a town 30 km northwest of Mogadishu", "in Northern Samar province".
 _UNHELD_PLACE = re.compile(rf"\b(?i:the\s+{_DIRECTION})(?:village|town|hamlet|settlement)\s+of\s+[A-Z]"
                            r"|\b[A-Z][\w'’-]+,\s+an?\s+(?:[\w-]+\s+){0,2}?(?:village|town|city)\b"
-                           r"|\bin\s+(?:[A-Z][\w'’-]+\s+){1,3}province\b")
+                           # not a city's own district: "in Istanbul's Besiktas district"
+                           r"|\bin\s+(?:[A-Z][\w'’-]+(?<!['’]s)\s+){1,3}(?:province|district)\b")
 _IN_A_REGION_OF = re.compile(rf"{_IN}{REGION_OF}", re.I)
+# "in Balochistan's Noshki district": a part of the region, its kind written out.
+_PART_OF_THE_REGION = re.compile(r"['’]s\s+(?:[A-Z][\w'’-]+\s+){1,3}(?:district|county|province|zone)\b")
 
 
 def _in_a_region(sentence: Sentence, mention: Mention) -> bool:
     """Whether the sentence says something happened in the region it names, its kind written
-    out: "in the Kharkiv region", "in the state of Bahia" (not "in the Washington Park
-    neighborhood"), or the country it names after "in" or what struck it: "in southern Turkey",
-    "an earthquake struck Taiwan". A region's mention runs on over its kind ("Kunduz province")."""
+    out: "in the Kharkiv region", "in the state of Bahia", "in Balochistan's Noshki district"
+    (not "in the Washington Park neighborhood"), or the country it names after "in" or what
+    struck it: "in southern Turkey", "an earthquake struck Taiwan". A region's mention runs on
+    over its kind ("Kunduz province")."""
     before = sentence.text[: mention.start - sentence.start]
-    if mention.end - mention.start > len(mention.place.mention) or mention.place.id.startswith("country:"):
+    if (mention.end - mention.start > len(mention.place.mention) or mention.place.id.startswith("country:")
+            or _PART_OF_THE_REGION.match(sentence.text, mention.end - sentence.start)):
         return bool(_IN_A_REGION.search(before))
     return bool(_IN_A_REGION_OF.search(before))
 
 
 def _tells_the_headline(headline: list[Figure], lede: list[Figure]) -> bool:
     """Whether the lede tells the figures the headline does, whatever their qualifiers and
-    whatever more it tells: "Gunmen kill 12" over "killed at least 12 people and wounded 4"."""
-    told = [(kind, count.value) for kind, count in zip((KILLED, INJURED, VICTIMS), _told(headline))
-            if count is not None]
+    whatever more it tells: "Gunmen kill 12" over "killed at least 12 people and wounded 4",
+    "Fire kills 39" over "Nearly 40 migrants were killed"."""
+    told = [(kind, count) for kind, count in zip((KILLED, INJURED, VICTIMS), _told(headline)) if count is not None]
     said = dict(zip((KILLED, INJURED, VICTIMS), _told(lede)))
-    return bool(told) and all(said[kind] is not None and said[kind].value == value for kind, value in told)
+    return bool(told) and all(said[kind] is not None and _same_count(said[kind], count) for kind, count in told)
+
+
+# How far a hedged count may lie from another told of the same people: a tenth of it.
+_HEDGE_SHARE = 0.1
+
+
+def _same_count(one: Count, other: Count) -> bool:
+    """Whether two counts may tell the same people: equal, or one hedged and the other within a
+    tenth of it ("kills 39" over "nearly 40")."""
+    if one.value == other.value:
+        return True
+    hedged = one.qualifier is not None or other.qualifier is not None
+    return hedged and abs(one.value - other.value) <= max(1, _HEDGE_SHARE * max(one.value, other.value))
 
 
 def _where_it_happened(story: list[Sentence], mentions: list[Mention], dateline: Place,

@@ -135,7 +135,9 @@ _PHRASE = SpelledCase(re.compile(
     | (?:^{_LABEL}|(?<![\w-]))(?P<bare_age>(?i:{_AGE}))\b
     | \b(?:
         (?i:\b(?:between\s+)?(?<!\ba\s)(?<!\ban\s)(?P<number>{NUMBER})(?:\s*(?:to|-|–|and|or)\s*(?P<number_high>{NUMBER})(?=\s+(?:{_PEOPLE}|killed|dead|died|injured|wounded|hurt|were|have|had)\b))?
-           (?:(?:\s+of(?:\s+(?:the|them|those|these))?)?{_MODIFIERS}\s+(?:(?P<counted>{_PEOPLE})|(?P<deaths>deaths|fatalities))\b)?)
+           (?:(?:\s+of(?:\s+(?:the|them|those|these))?)?{_MODIFIERS}\s+(?:(?P<counted>{_PEOPLE})|(?P<deaths>deaths|fatalities))\b
+              # the people counted may be of two kinds: "dozens of soldiers and civilians"
+              (?:\s+and\s+(?:{_PEOPLE})(?<=s)\b(?!\s+of\b))?)?)
       | (?i:\ba\s+family\s+of\s+(?P<family>{NUMBER})\b)
       | (?i:\b(?P<one>an?|another|one)(?:{_MODIFIERS}\s+(?:{_PEOPLE})\b(?:\s*,\s+\d{{1,3}},)?|\s+{_AGE}\b))
       | (?i:\b(?P<another>another)(?=\s+(?:was|is|has|had|remains?|remained|also|later|died|dies
@@ -226,8 +228,10 @@ _AUXILIARY = (
     r"(?:\s+(?:was|were|is|are|has|have|had|been|being|got|gets|remains?|remained|also|later|found|left"
     r"|more(?!\s+(?:shots?|rounds?|\w+ly)\b)"
     r"|both|all|each|then|just|now|badly|(?!fatally|mortally)[a-z]+ly"
-    # "were reported killed", "were confirmed dead", "are said to have been killed"
-    r"|reported|confirmed|believed|(?:said|thought|known|reported|believed)\s+to))*"
+    # "were reported killed", "were confirmed dead", "are said to have been killed", "are
+    # feared dead", "may have been killed": a claim told with its doubt is still the claim
+    r"|reported|confirmed|believed|feared|(?:said|thought|known|reported|believed|feared)\s+to"
+    r"|(?:may|might|could)\s+have(?=\s+(?:been|died|perished|drowned)\b)))*"
 )
 # "Any time one of our students is hurt": what would be, not what was.
 _HYPOTHETICAL = AtTheEnd(gated(re.compile(r"\b(?:any\s*time|whenever|every\s+time|if|unless)\s+(?:[\w'’-]+\s+){0,4}$", re.I)))
@@ -252,6 +256,8 @@ _DEATH = (
     r"shot,?\s+(?:and\s+)?killed|shot\s+dead|shot\s+to\s+death|drowned"
     r"|(?:stabbed|beaten|burned|burnt|crushed|trampled|hacked|bludgeoned)\s+to\s+death"
     r"|killed|slain|dead|died|dies|die|murdered|executed|(?:pronounced|presumed)\s+dead|gunned\s+down"
+    # "buried by a landslide", "buried under the rubble": dead, as the disaster's toll counts them
+    r"|buried\s+(?:alive\s+)?(?:by|under|in|beneath)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:landslides?|mudslides?|rubble|debris|mud|avalanche|snow)\b"
     # "were found at the scene dead"
     r"|found\s+(?:(?:at|in|inside|near|outside|on|behind)\s+(?:[\w'’-]+\s+){1,4}?)?dead\b(?!['’]s|[\s-]+ends?\b)"
     r"|lost\s+(?:his|her|their)\s+lives?|succumbed|perished|fatally\b|mortally\s+wounded"
@@ -341,7 +347,7 @@ _TOLL_REACH = 180
 _FATE = r"\s+(?:killed|dead|injured|wounded|hurt)\b"
 _FATED_COUNT = re.compile(rf"\s+(?:{NUMBER}){_FATE}", re.I)
 _FATE_AFTER = re.compile(_FATE, re.I)
-_NEARLY = gated(re.compile(r"\b(?:nearly|almost|narrowly|could\s+have)\s+$", re.I))
+_NEARLY = gated(re.compile(r"\b(?:nearly|almost|narrowly)\s+$", re.I))
 # "left four troops including the gunman dead": who the count takes in may come between.
 _LEFT_STATE = re.compile(r"(?:,?\s+including\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)?,?)?"
                          r"\s+(?:(?P<death>dead|to\s+death)|(?P<injury>injured|wounded|hurt))\b", re.I)
@@ -729,6 +735,10 @@ _IRREALIS = re.compile(
     r"\s+(?:[a-z]+ly\s+)?$", re.I)
 
 
+# What might have been, and was not: "the man could have killed dozens of people".
+_COUNTERFACTUAL = re.compile(r"\b(?:could|would|might)\s+have\s+$", re.I)
+
+
 def _as_object(group: list[_Phrase], sentence: str) -> tuple[str, Count] | None:
     before = sentence[: group[0].start][-40:]
     total = _sum(group)
@@ -738,8 +748,9 @@ def _as_object(group: list[_Phrase], sentence: str) -> tuple[str, Count] | None:
         if (act["kill"] or act["wound"]) and _FATE_AFTER.match(sentence, group[-1].end):
             return None  # "1 killed 3 injured": the count after the verb has a fate of its own
         verb = (act["kill"] or act["wound"] or "").lower()
-        if verb in _BARE_VERBS and _IRREALIS.search(before, 0, act.start()):
-            return None  # "plotted to kill 12 officers", "storms could kill 10"
+        if (verb in _BARE_VERBS and _IRREALIS.search(before, 0, act.start())) or _COUNTERFACTUAL.search(
+                before, 0, act.start()):
+            return None  # "plotted to kill 12 officers", "storms could kill 10", "could have killed dozens"
         if act["kill"]:
             # "bullets that nearly killed his father-in-law": he lived, wounded
             nearly = _NEARLY.search(before, 0, act.start())
@@ -769,7 +780,7 @@ _CASUALTY_HINT = CaseBlind(
     r"kill|dead|die|death|slain|slay|homicide|murder|execut|fatal|mortal|perish|lives|own\s+life|the\s+life\s+of|succumb|shot|shoot"
     r"|struck|graz|victim|gunned|guns\s+down|drown"
     r"|hit|wound|injur|hurt|hospital|graze|stabb|condition|critical|paraly|bod(?:y|ies)"
-    r"|gunshot|treated|toll",
+    r"|gunshot|treated|toll|casualt|buried",
 )
 
 
@@ -868,6 +879,8 @@ def figures(sentence: str, counted_before: bool = True) -> list[Figure]:
             continue
         if last.zero and kind == VICTIMS:
             kind = INJURED
+        if (told := _PREDICATE.match(sentence, last.end)) is not None and _DOUBTED.search(told.group()):
+            total = Count(total.value, None, total.high, total.qualifier)  # "may have been killed": none sure
         found.append(Figure(kind, total.value, total.low, total.high, total.qualifier,
                             group[0].start, last.end,
                             individual=all(phrase.individual for phrase in group),
@@ -876,7 +889,7 @@ def figures(sentence: str, counted_before: bool = True) -> list[Figure]:
         if last.zero and (other := _ZERO_OF_BOTH.match(sentence, last.end)) is not None:
             # "no one was killed or injured": none of either
             found.append(Figure(INJURED if other["killed"] else KILLED, 0, 0, 0, None, group[0].start, last.end))
-    found += _raised(sentence, found) + _lives_taken(sentence)
+    found += _raised(sentence, found) + _lives_taken(sentence) + _none_reported(sentence, found)
     if not found and (shot := _SELF_SHOT.search(sentence)) is not None and not _COUNTED_BEFORE.search(
             sentence, max(0, shot.start() - _COUNTED_REACH), shot.start()):
         end, hit = shot.end(), 1
@@ -913,6 +926,11 @@ def _own_subjects(groups: list[list[_Phrase]], sentence: str) -> list[list[_Phra
         else:
             split.append(group)
     return split
+
+
+# A count told with its doubt ("up to 20 people may have been killed", "12 are feared dead")
+# claims no one for sure.
+_DOUBTED = re.compile(r"\b(?:(?:may|might|could)\s+have|feared)\b", re.I)
 
 
 # A zero told of both fates: "no one was killed or injured", "nobody was hurt or killed".
@@ -952,6 +970,36 @@ def _lives_taken(sentence: str) -> list[Figure]:
             taken.append(Figure(KILLED, lives.value, lives.low, lives.high, lives.qualifier,
                                 match.start("number"), match.end()))
     return taken
+
+
+# A report of no harm at all is an explicit zero, as "no one was hurt" is: "no injuries were
+# reported", "there were no casualties", "there were no immediate reports of casualties",
+# "causing damage but no injuries". Not "no other injuries", "no serious injuries", "no
+# fatalities on the ground", "no deaths among the crew" (some of those told, or beside them),
+# nor "no figure for casualties" (a toll not given).
+_NONE_REPORTED = gated(re.compile(
+    r"\b(?:there\s+(?:were|was|have\s+been|had\s+been)\s+no\s+(?:immediate\s+)?(?:reports?\s+of\s+)?"
+    r"|no\s+(?:immediate\s+)?reports?\s+of\s+|(?:caused|causing|left|leaving)\s+(?:damage\s+but\s+)?no\s+"
+    r"|(?P<subject>no\s+))"
+    r"(?P<harm>casualties|injuries|deaths|fatalities)(?:\s+or\s+(?P<or_harm>casualties|injuries|deaths|fatalities|damage))?"
+    r"(?(subject)\s+(?:were|was|have\s+been|had\s+been)\s+(?:immediately\s+)?reported)\b"
+    r"(?!\s+(?:on\s+the\s+ground|among)\b)",
+    re.I,
+))
+_ZERO_OF = {"casualties": (KILLED, INJURED), "injuries": (INJURED,), "deaths": (KILLED,), "fatalities": (KILLED,),
+            "damage": ()}
+
+
+def _none_reported(sentence: str, found: list[Figure]) -> list[Figure]:
+    """The zeros a report of no harm tells, of the kinds the sentence does not count otherwise
+    ("killing two; there were no reports of injuries" is two dead and none hurt)."""
+    zeros = []
+    for match in _NONE_REPORTED.finditer(sentence):
+        kinds = _ZERO_OF[match["harm"].lower()] + (_ZERO_OF[match["or_harm"].lower()] if match["or_harm"] else ())
+        counted = {f.kind for f in found} | {f.kind for f in zeros}
+        zeros += [Figure(kind, 0, 0, 0, None, match.start(), match.end())
+                  for kind in dict.fromkeys(kinds) if kind not in counted]
+    return zeros
 
 
 # A figure the sentence itself revises: "four were injured; that number was later raised to

@@ -20,16 +20,19 @@ _UNITS_LONGEST_FIRST = sorted(_UNITS, key=len, reverse=True)  # "seventeen" befo
 UNIT_WORD = one_of(_UNITS_LONGEST_FIRST)
 SCALE_WORD = one_of([*_SCALES, "dozen"])
 NUMBER_WORD = one_of([*_UNITS_LONGEST_FIRST, *_SCALES, "dozen"])
-# Plural scales are vague counts with a floor and no ceiling.
-VAGUE = {"dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2000}
+# Plural scales are vague counts with a floor and no ceiling, of thousands or millions too:
+# "tens of thousands" are 20,000 and up.
+VAGUE = {"tens": 20, "dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2000}
+_VAGUE_SCALES = {"thousands": 1000, "millions": 1_000_000}
+_VAGUE_NUMBER = rf"(?:{'|'.join(VAGUE)})(?:\s+of\s+(?:{'|'.join(_VAGUE_SCALES)}))?\b"
 
-# A number in words starts with a unit ("three hundred") or "a"/"an" and a scale ("a dozen");
+# A number in words starts with a unit ("three hundred") or "a"/"an" and a scale ("a dozen"),
+# after a vague count, which may begin like a unit ("tens");
 # "and" goes on only after a scale ("a hundred and twelve"): "five and seven" is two numbers.
 NUMBER = (
-    rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+"
+    rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|{_VAGUE_NUMBER}"
     rf"|(?:an?\s+(?:{SCALE_WORD})|(?:{UNIT_WORD}))"
-    rf"(?:(?:\s*-\s*|\s+|(?:(?<=hundred)|(?<=thousand)|(?<=million))\s+and\s+)(?:{NUMBER_WORD}))*"
-    rf"|{'|'.join(VAGUE)})"
+    rf"(?:(?:\s*-\s*|\s+|(?:(?<=hundred)|(?<=thousand)|(?<=million))\s+and\s+)(?:{NUMBER_WORD}))*)"
 )
 
 ORDINALS = {
@@ -64,8 +67,8 @@ def number_value(text: str) -> int | None:
     if cleaned.isdigit():
         return int(cleaned)
     words = re.sub(r"\s*-\s*", "-", cleaned.lower())
-    if words in VAGUE:
-        return VAGUE[words]
+    if (vague := _vague(words)) is not None:
+        return vague
     words = re.sub(r"^an?\s+", "one ", words)
     words = re.sub(r"\s+and\s+", " ", words)
     dozens = 1
@@ -75,6 +78,14 @@ def number_value(text: str) -> int | None:
         return text2num(words, "en") * dozens
     except ValueError:
         return None
+
+
+def _vague(words: str) -> int | None:
+    """The floor of a vague count: "dozens" 24, "tens of thousands" 20,000."""
+    few, _, scale = " ".join(words.split()).partition(" of ")
+    if few in VAGUE and (not scale or scale in _VAGUE_SCALES):
+        return VAGUE[few] * _VAGUE_SCALES.get(scale, 1)
+    return None
 
 
 def qualifier_before(text: str) -> str | None:
@@ -90,7 +101,7 @@ def count(text: str, qualifier: str | None) -> Count | None:
     value = number_value(text)
     if value is None:
         return None
-    if text.strip().lower() in VAGUE:
+    if _vague(text.strip().lower()) is not None:
         return Count(value, value, None, qualifier or "at least")
     if qualifier == "at least":
         return Count(value, value, None, qualifier)

@@ -70,10 +70,11 @@ _DISTANCE_BEFORE = re.compile(
     r"\b(?:miles?|kilometers?|kilometres?|km)\s+(?:(?:north|south)?(?:east|west)?(?:ward)?\s+)?(?:of|from)\s+(?:downtown\s+)?$",
     re.I)
 # ... unless the violence happened there: "a fire at a migrant detention centre in Ciudad Juarez",
-# "a riot at a jail in Tamara", "an air strike on a hospital in Khan Younis".
+# "a riot at a jail in Tamara", "an air strike on a hospital in Khan Younis", "attacks on a
+# wedding, a funeral and a hospital in Gwoza".
 _SCENE_BEFORE = re.compile(
     r"\b(?:fires?|blaze|blasts?|explosions?|attacks?|strikes?|raids?|shootings?|bombings?|riots?|stampede|shelling)"
-    r"\s+(?:at|on|in)\s+(?:an?|the)\s+(?:[\w'’-]+\s+){0,3}$", re.I)
+    r"\s+(?:at|on|in)\s+(?:an?|the)\s+(?:[\w'’-]+,?\s+){0,8}$", re.I)
 _SCENE_REACH = 60
 # "a Jackson hospital": the town of the hospital the wounded were taken to.
 _INSTITUTION_AFTER = re.compile(r"\s+(?:hospital|medical\s+cent(?:er|re)|trauma\s+cent(?:er|re)|jail)\b")
@@ -350,8 +351,10 @@ def _resolve(text: str, s: int, e: int, name: str, gazetteer: Gazetteer,
     region, qualified_end = _qualifying_region(_QUALIFIER_AFTER.match(text, e), gazetteer)
     county = gazetteer.county(name, within=region, context=context) if _COUNTY.search(name) else None
     # Most capitalised words name no place anywhere: only the qualifier can then make one.
+    # A region known only with its kind written: "Van province" (not "Van", a word).
     known = (county is not None or bool(gazetteer.cities(name)) or bool(gazetteer.post_towns(name))
-             or gazetteer.region(name) is not None)
+             or gazetteer.region(name) is not None or ((kind := _REGION_AFTER.match(text, e)) is not None
+                                                       and gazetteer.region(text[s:kind.end()]) is not None))
     if _PART_OF_A_CITY_AFTER.match(text, e):
         return _part_of_a_city(text, s, e, name, gazetteer, context)
     if not known and region is None:
@@ -415,9 +418,10 @@ def _known_place(text: str, s: int, e: int, name: str, gazetteer: Gazetteer,
     home = bool(_PERSON_AFTER.match(text, e))
     where = where or bool(_AREA_AFTER.match(text, e) and _IN_THE_BEFORE.search(text, max(0, s - 12), s))
     cued, where = (cued or dateline) and not inside_a_name, (where or dateline) and not inside_a_name
-    if (kind := _REGION_AFTER.match(text, e)) and (named := gazetteer.region(name)) is not None:
-        return Mention(s, kind.end(), named.place(name), False, True)  # "the Odesa region"
-    if _REGION_BEFORE.search(text, max(0, s - 16), s) and (named := gazetteer.region(name)) is not None:
+    kind = _REGION_AFTER.match(text, e)
+    if kind and (named := gazetteer.region(name, context) or gazetteer.region(text[s:kind.end()], context)):
+        return Mention(s, kind.end(), named.place(name), False, True)  # "the Odesa region", "Van province"
+    if _REGION_BEFORE.search(text, max(0, s - 16), s) and (named := gazetteer.region(name, context)) is not None:
         return Mention(s, e, named.place(name), False, True)  # "the state of Bahia"
     if (person or (common and not cued)) and region is None and not settlement:
         return None
@@ -425,6 +429,16 @@ def _known_place(text: str, s: int, e: int, name: str, gazetteer: Gazetteer,
     city = (None if NOT_A_CITY_AFTER.match(text, e) or administrative
             else gazetteer.pick(name, within=region, context=context,
                                 evidence=settlement or bool(_POLICE_AFTER.match(text, e)), cued=where))
+    if (city is not None and region is None and city.population < VILLAGE_POPULATION
+            and (named := gazetteer.region(name, context)) and named.code and named.country == city.country
+            and named.country in context and city.region_id != named.place_id):
+        # a region of the story's country outranks a village of its name in another region:
+        # "Gunmen in Michoacán" are in the state, not a hamlet of Chiapas
+        return _region_mention(s, e, named, name, cued, gazetteer)
+    if city is not None and kind and city.country not in context:
+        return None  # a region the gazetteer does not hold, named after no town of the story's country:
+        # "Northern Samar province" is not Samar, a village in Ukraine ("the Big Bend region" of a
+        # Texas story is Big Bend's)
     if city is not None:
         return Mention(s, e, gazetteer.place_of(city, name), True, cued or settlement or region is not None,
                        region is not None, aside or home, home)

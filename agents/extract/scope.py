@@ -23,6 +23,7 @@ from datetime import date
 from functools import lru_cache
 
 from agents.extract.caseblind import CaseBlind
+from agents.extract.figures import figures
 from agents.extract.gate import gated
 
 _MONTHS = (
@@ -62,6 +63,7 @@ _RUNNING_OR_PAST = _phrases(
       | (?:in|during|since|for)\s+(?:19|20)\d\d\b
       | since\s+(?:the\s+(?:start|beginning|outbreak)|records\s+began|january|the\s+first)
       | since\s+(?:the\s+|its\s+)?(?:full[\s-]+scale\s+)?(?:war|invasion|conflict|fighting|offensive|occupation|uprising|escalation)\b
+      | cumulative
       | homicides?\s+(?:this|last)\s+year
       | \bamong\s+(?:the\s+)?(?:at\s+least\s+)?\d+(?!\s+(?:people\s+|others\s+)?(?:shot|wounded|injured|hurt)\b)
       | \b(?:years|months|decades|a\s+year|a\s+decade)\s+ago\b
@@ -101,8 +103,20 @@ _RANKED = re.compile(
     r"\b[^,;:.]*", re.I)
 
 
+# An aside on a place or a thing the sentence names, set off by a comma: "in Zamfara state,
+# which has seen repeated attacks since January", "in Kharkiv, a city that has been shelled
+# almost daily since the start of the war".
+_ASIDE = re.compile(r",\s+(?:(?:which|where|whose)\b|(?:an?|the)\s+[^,;]{0,40}?\b(?:that|which|where)\b)[^,;]*", re.I)
+
+
 def is_statistic(sentence: str) -> bool:
-    return is_roundup(sentence) or bool(_RUNNING_OR_PAST.search(_RANKED.sub("", sentence)))
+    """Whether the sentence tells a roundup's or a period's total, or an incident long past. A
+    period an aside dates, that counts no one, dates nothing of the sentence's own ("Floods,
+    which have killed 1,400 people since June," still tell the total)."""
+    if is_roundup(sentence):
+        return True
+    own = _ASIDE.sub(lambda aside: aside.group() if figures(aside.group()) else "", _RANKED.sub("", sentence))
+    return bool(_RUNNING_OR_PAST.search(own))
 
 
 # read_claims asks it of each sentence that counts someone twice: for a headline's roundup, and

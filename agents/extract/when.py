@@ -84,8 +84,9 @@ _NAMED_DAY_RE = CaseBlind(
     r"|easter|(?:mother|father)" + _APOSTROPHE + r"?s" + _APOSTROPHE + r"?\s+day|cinco\s+de\s+mayo"
     r"|memorial\s+day|fourth\s+of\s+july|independence\s+day|labor\s+day|veterans" + _APOSTROPHE
     + r"?\s+day|thanksgiving|black\s+friday|christmas(?:\s+eve)?)\b"
-    # A holiday's weekend or season is not its day.
-    r"(?!\s+(?:weekend|holiday|season|break|vacation|week)s?\b)"
+    # A holiday's weekend or season is not its day, nor are the things of its season: "a car
+    # drove into a Christmas market".
+    r"(?!\s+(?:weekend|holiday|season|break|vacation|week|market|fair|tree|light|decoration)s?\b|\s+shopping\b)"
 )
 # "two days after Christmas", "the night before the Fourth of July", "a gun he got for
 # Christmas": a day reckoned from the named one, or none at all. "Last Memorial Day", written

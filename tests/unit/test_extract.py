@@ -36,6 +36,12 @@ def test_the_speaker_who_opens_a_lede_is_told_without_its_dateline():
                        "reported across the city last weekend.") is None
 
 
+def test_a_passives_subject_is_no_speaker():
+    assert attribution("No injuries were reported.") is None
+    assert attribution("Up to 20 people may have been killed in the strike on Chernihiv, officials said, "
+                       "but the toll could not be confirmed.") is None
+
+
 def test_every_report_quotes_its_sentence_by_span(seed_article_path):
     article = _seed(seed_article_path)
     text = article_text(article)

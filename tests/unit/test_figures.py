@@ -32,7 +32,15 @@ def _kinds(sentence):
     ("Some 21 people died and a further 112 were wounded in the last 24 hours",
      [(KILLED, 21, None, None, "about"), (INJURED, 112, 112, 112, "a further")]),
     ("More than 30 people were injured", [(INJURED, 30, 31, None, "more than")]),
-    ("Up to 15 civilians may have died", []),  # a hypothetical: "may have" is no report
+    # a count told with its doubt: so many at most, none for sure; and the vague "tens"
+    ("Up to 15 civilians may have died", [(KILLED, 15, None, 15, "up to")]),
+    ("Five people may have been killed", [(KILLED, 5, None, 5, None)]),
+    ("At least 30 people are feared dead", [(KILLED, 30, None, None, "at least")]),
+    ("More than 2,000 people were buried by a landslide", [(KILLED, 2000, 2001, None, "more than")]),
+    ("Tens of people were killed", [(KILLED, 20, 20, None, "at least")]),
+    ("Dozens of soldiers and civilians were killed", [(KILLED, 24, 24, None, "at least")]),
+    ("Police said the man could have killed dozens of people", []),  # what might have been
+    ("Tens of thousands of people were wounded", [(INJURED, 20000, 20000, None, "at least")]),
     ("Dozens of people were wounded", [(INJURED, 24, 24, None, "at least")]),
     ("Between 5 and 7 people were killed", [(KILLED, 5, 5, 7, "range")]),
     ("10 to 15 civilians were injured", [(INJURED, 10, 10, 15, "range")]),
@@ -241,6 +249,15 @@ def test_counts_and_qualifiers(sentence, expected):
     ("Killeen toddler dies from gunshot wound following argument", [(KILLED, 1)]),
     ("No man was hurt", []),
     ("It is very fortunate that no one was killed.", [(KILLED, 0)]),
+    # a report of no harm is a zero of the harm it names; none of another that is counted
+    ("There were no immediate reports of casualties or damage.", [(KILLED, 0), (INJURED, 0)]),
+    ("No injuries were reported.", [(INJURED, 0)]),
+    ("Two workers were killed; there were no reports of injuries.", [(KILLED, 2), (INJURED, 0)]),
+    ("Three people were hurt, but no deaths were reported.", [(INJURED, 3), (KILLED, 0)]),
+    ("No other injuries were reported.", []),
+    ("A rocket hit an empty house, causing damage but no injuries.", [(INJURED, 0)]),
+    ("There were no fatalities on the ground.", []),
+    ("No serious injuries were reported.", []),
     ("An accident with a firearm claimed the life of 4-year-old Summer Miller of St. Marie.", [(KILLED, 1)]),
     ("Nobody should take the life of another person.", []),
     # a headline's bare objects, listed
@@ -570,7 +587,7 @@ def test_lives_saved_are_no_casualties():
     ("Unidentified gunmen shot dead a local councillor in Culiacan.", [(KILLED, 1)]),
     ("Two bailiffs were killed in the shooting.", [(KILLED, 2)]),
     ("Two officials were wounded in the attack.", [(INJURED, 2)]),
-    ("Twelve people are feared dead after the boat capsized.", []),
+    ("Twelve people are feared dead after the boat capsized.", [(KILLED, 12)]),
     ("At the time of the shooting Police Chief Calvin Williams said it was a sad day.", []),
 ])
 def test_deaths_reported_or_confirmed_and_the_people_of_war_copy(sentence, expected):

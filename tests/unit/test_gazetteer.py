@@ -1,6 +1,7 @@
 import pytest
 
 from agents.enrich.gazetteer import VILLAGE_POPULATION, load_gazetteer
+from agents.enrich.names import fold
 
 KHARKIV = 706483
 
@@ -128,6 +129,22 @@ def test_a_village_spelled_in_another_romanisation_is_named_by_its_own_name(gaze
     town = gazetteer.pick("Marinka", context=frozenset({"UA"}), cued=True)
     assert town is not None and (town.geonames_id, town.region_id) == (701845, "admin1:UA.05")
     assert gazetteer.pick("Marinka", context=frozenset({"UA"})) is None  # a village needs a cue
+
+
+def test_a_town_abroad_spelled_otherwise_is_named_by_its_own_name(gazetteer):
+    # "Saada" and "Afgoye" are GeoNames' Sa'dah and Afgooye, towns under 100,000 of the story's country.
+    assert gazetteer.pick("Saada", context=frozenset({"YE"})).name == "Sa'dah"
+    assert gazetteer.pick("Afgoye", context=frozenset({"SO"})).name == "Afgooye"
+
+
+@pytest.mark.parametrize("plain, written", [("Dong Nai", "Đồng Nai"), ("Lodz", "Łódź"), ("Diyarbakir", "Diyarbakır")])
+def test_letters_without_a_base_letter_fold_to_the_plain_one(plain, written):
+    assert fold(plain) == fold(written)
+
+
+def test_of_regions_of_one_name_the_storys_country_decides(gazetteer):
+    assert gazetteer.region("Plateau", frozenset({"NG", "admin1:BJ.17"})).country == "NG"
+    assert gazetteer.region("Plateau", frozenset({"BJ"})).country == "BJ"
 
 
 def test_a_region_of_a_country_the_story_is_not_about_hides_no_town(gazetteer):

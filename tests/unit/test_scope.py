@@ -44,6 +44,8 @@ from streams.records import Article
     # an incident the story recalls as earlier than its own
     "The crowd had gathered to remember a man who was killed in a previous shooting on the same corner.",
     "Two of the victims had been wounded in a prior drive-by shooting.",
+    "Floods, which have killed 1,400 people since June, swept away a bridge in Swat.",
+    "The cumulative toll stands at 31,184 killed and 72,889 injured.",
 ])
 def test_running_totals_and_roundups_are_statistics(sentence):
     assert is_statistic(sentence)
@@ -64,6 +66,9 @@ def test_running_totals_and_roundups_are_statistics(sentence):
     "A bomb killed 20 people at a mosque on Friday, the deadliest attack in Pakistan this year.",
     "A suicide bomber killed 12 people at a wedding, the worst attack in the capital since January.",
     "One man was killed in a shooting in Marseille, the 40th drug-related killing in the city this year.",
+    # a period dated by an aside that counts no one
+    "Gunmen killed 12 villagers in Zamfara state, which has seen repeated attacks since January.",
+    "A missile killed four people in Kharkiv, a city that has been shelled almost daily since the start of the war.",
 ])
 def test_incident_claims_are_not_statistics(sentence):
     assert not is_statistic(sentence)
