@@ -45,7 +45,7 @@ _ROUNDUP = _phrases(
       | \b(?:from|between)\s+(?:[\w:.]+\s+){{0,3}}?{_WEEKDAY}\b[^.;]{{0,30}}?\b(?:through|to|until|till|and)\s+(?:[\w:.]+\s+){{0,3}}?{_WEEKDAY}\b
       | shootings\s+(?:from|between|over|throughout)\s+(?:\w+\s+){{0,2}}(?:morning|afternoon|evening|night|weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday)
       | \bsplit\s+(?:over|across|between)\s+\d+\s+events\b
-      | \b(?:two|three|four|five|six|several|multiple|\d+)\s+(?:separate\s+|different\s+|other\s+)?(?:[\w-]+\s+)?(?:shootings|attacks|incidents|crime\s+scenes)\b
+      | \b(?:two|three|four|five|six|several|multiple|\d+)\s+(?:separate\s+|different\s+|other\s+)?(?:(?!(?:in|on|at|of|and|from)\s)[\w-]+\s+)?(?:shootings|attacks|incidents|crime\s+scenes)\b
       | \b(?:separate|unrelated)\s+(?:[\w-]+\s+)?(?:crime\s+)?scenes\b
       # "in what they call family disputes": many incidents, told by their kind
       | \bin\s+what\s+(?:[\w-]+\s+){{1,3}}(?:call(?:ed|s)?|describ(?:e|es|ed)\s+as)\s+(?:[\w-]+\s+){{0,2}}(?:disputes|incidents|shootings|attacks)\b | citywide | statewide | nationwide
