@@ -166,14 +166,14 @@ def _county_state(counties: dict[str, frozenset[str]], found: list[Mention], gaz
     return frozenset(found_states)
 
 
-US_STATE = "admin1:US."
+_US_STATE = "admin1:US."
 
 
 def _shared_state(found: list[Mention], counties: dict[str, frozenset[str]], gazetteer: Gazetteer) -> frozenset[str]:
     """The one US state that has a place of every name a story gives its towns and counties,
-    two names at least: "Rock Island" beside
-    "Douglas County" and "Cashmere" is Washington's, though Illinois has the largest Rock
-    Island. A story that names its state needs no guess."""
+    two names at least: "Dallas" beside "Paulding County" is Georgia's, though Texas has the
+    largest Dallas (but beside "Franklin County", which both states have, nothing is told).
+    A story that names its state needs no guess."""
     states_of: dict[str, frozenset[str]] = dict(counties)
     for mention in found:
         if mention.is_city and not mention.qualified and mention.place.country == "US":
@@ -210,7 +210,7 @@ def read_places(text: str, headline_end: int, spans: list[tuple[int, int]],
     body = [m for start, end in spans for m in read(start, end, context, names)]
     sure += [m.place for m in body if (m.cued or not m.is_city) and _sure(m, gazetteer, counties)]
     wider = areas(sure, gazetteer) | hints | _county_state(counties, headline + body, gazetteer)
-    if not any(area.startswith(US_STATE) for area in wider):
+    if not any(area.startswith(_US_STATE) for area in wider):
         wider |= _shared_state(headline + body, counties, gazetteer)
     if wider != context:
         headline = read(0, headline_end, wider, headline_names)
