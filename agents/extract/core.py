@@ -375,7 +375,6 @@ def _lede_place(timed: list[tuple[Sentence, list[Figure], When | None]], mention
     # killed 11 and wounded three at a bar in the city of Celaya" under "Gunmen kill 11".
     city = gazetteer.city_by_place_id(dateline.id)
     desk = city is not None and city.population >= MAJOR_CITY
-    # A story sent without a headline has its lede for its news.
     # Copy sent without a headline (``headed``) has its lede for its news.
     if ((tells or not headed if desk else _told(found) in [_told(told) for _, told in headlines])
             and is_town(place.id) and not place.district
