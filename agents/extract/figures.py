@@ -906,6 +906,7 @@ def figures(sentence: str, counted_before: bool = True) -> list[Figure]:
     return _told_once(sorted(found, key=lambda figure: figure.start), sentence)
 
 
+_AND = re.compile(r"\band\b")
 # A verb after a count, which makes it the subject of a clause of its own.
 _OWN_VERB = re.compile(r"\s+(?:are|were|was|is|remain(?:s|ed)?|have|has|had)\b", re.I)
 
@@ -920,7 +921,7 @@ def _own_subjects(groups: list[list[_Phrase]], sentence: str) -> list[list[_Phra
     for group in groups:
         last = group[-1]
         if (len(group) > 1 and _OWN_VERB.match(sentence, last.end)
-                and re.search(r"\band\b", sentence[group[-2].end:last.start])
+                and _AND.search(sentence, group[-2].end, last.start)
                 and _ACT.search(sentence[: group[0].start][-40:])):
             split += [group[:-1], [last]]
         else:
