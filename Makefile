@@ -34,7 +34,7 @@ integration: kafka
 EVAL ?= ../shared/eval
 eval: $(STAMP)
 	@for set in gva-dev acled-dev; do \
-	  $(BIN)/wirewatch process $(EVAL)/$$set/articles.jsonl --out out/$$set && \
+	  $(BIN)/wirewatch process $(EVAL)/$$set/articles.jsonl --out out/$$set --jobs 0 && \
 	  $(BIN)/python $(EVAL)/score.py $(EVAL)/$$set/gold.jsonl out/$$set/incidents.jsonl out/$$set/tallies.jsonl; \
 	done
 

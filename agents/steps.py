@@ -19,7 +19,7 @@ from agents.dedupe.core import PlaceIncidents, dedupe
 from agents.dedupe.layout import PlaceStore
 from agents.enrich.core import enrich
 from agents.extract.article import parse_article
-from agents.extract.core import ArticleSeen, extract
+from agents.extract.core import ArticleSeen, Extraction, extract
 from agents.extract.readers import reader_for
 from agents.tally.core import PlaceTally, is_counted, tally
 from streams.decoded import DecodedTable
@@ -45,11 +45,17 @@ class StepResult:
 
 
 def extract_step(value: bytes, key: bytes | None, *, articles_seen: Table, partition: int,
-                 window_days: int) -> StepResult:
-    """``partition``: the article's, whose stream time decides when extract forgets it."""
+                 window_days: int, first_reading: Extraction | None = None) -> StepResult:
+    """``partition``: the article's, whose stream time decides when extract forgets it.
+    ``first_reading``: ``extract`` of this very message as the first version of its article,
+    made ahead (in another process, by ``wirewatch process --jobs``); it stands where the
+    article is new, which is what it was read as."""
     article = parse_article(value, key)
     seen = articles_seen.get(article.id)
-    result = extract(article, ArticleSeen.from_dict(seen) if seen else None)
+    if seen is None and first_reading is not None:
+        result = first_reading
+    else:
+        result = extract(article, ArticleSeen.from_dict(seen) if seen else None)
     remember(articles_seen, article.id, result.seen, result.seen.version_time,
              partition=partition, window_days=window_days)
     language = result.seen.language

@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
+import os
 import signal
 import subprocess
 import sys
@@ -86,6 +87,8 @@ def main() -> None:
     if "process" in sections:
         note("wirewatch process ...")
         results.process = measure_process(options.corpus, len(corpus), mode["runs"])
+        results.process_jobs = measure_process(options.corpus, len(corpus), mode["runs"],
+                                               jobs=os.cpu_count() or 1)
     if "live" in sections:
         note("through the broker ...")
         with tempfile.TemporaryDirectory() as scratch:

@@ -178,11 +178,13 @@ def publish(paths: tuple[Path, ...], topic: str | None, progress: bool) -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("--out", "out_dir", required=True, type=click.Path(path_type=Path),
               help="Folder for reports.jsonl, incidents.jsonl, tallies.jsonl, deadletters.jsonl.")
-def process(paths: tuple[Path, ...], out_dir: Path) -> None:
+@click.option("--jobs", "-j", default=1, show_default=True, type=click.IntRange(min=0),
+              help="Processes that read articles ahead (0: one per core); the outputs are the same.")
+def process(paths: tuple[Path, ...], out_dir: Path, jobs: int) -> None:
     """Run the same four stages in-process, without a broker."""
     from agents.pipeline import process as run
 
-    summary = run(list(paths), out_dir)
+    summary = run(list(paths), out_dir, jobs=jobs)
     click.echo(f"{summary.articles} article(s): {summary.reports} report(s), "
                f"{summary.incidents} incident(s), {summary.places} place(s), "
                f"{summary.dead_letters} dead letter(s) -> {out_dir}", err=True)

@@ -119,3 +119,18 @@ def test_a_citys_row_comes_after_the_county_named_after_it(tmp_path):
     process([path], tmp_path / "out")
     assert [(t["city"], t["killed"], t["injured"]) for t in _lines(tmp_path / "out" / "tallies.jsonl")] == [
         ("St. Louis County", 1, 0), ("St. Louis", 0, 2)]
+
+
+def test_reading_ahead_in_other_processes_changes_no_output(tmp_path, seed_article_path):
+    bad = tmp_path / "bad.jsonl"
+    bad.write_bytes(b'{"id": "x"\n' + _article("lviv", "2024-01-01", "Two people were killed in Lviv.") + b"\n")
+    inputs = [str(SEEDS / "wire-samples.jsonl"), str(seed_article_path), str(bad)]
+    outputs = {}
+    for jobs in ("1", "2"):
+        out = tmp_path / f"jobs-{jobs}"
+        result = CliRunner().invoke(main, ["process", *inputs, "--out", str(out), "--jobs", jobs])
+        assert result.exit_code == 0, result.output
+        outputs[jobs] = {name: (out / name).read_bytes() for name in
+                         ("reports.jsonl", "incidents.jsonl", "tallies.jsonl", "deadletters.jsonl")}
+    assert outputs["2"] == outputs["1"]
+    assert b"Lviv" in outputs["2"]["tallies.jsonl"] and outputs["2"]["deadletters.jsonl"].count(b"\n") == 1
