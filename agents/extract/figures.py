@@ -105,8 +105,10 @@ _LABEL = r"(?:[\w.'’#-]++:\s+)?"  # a headline's "HPD: " or "#DEVELOPING: "
 # Before a bare noun, a label of a few words: "Colorado High School Shooting 2016: Student ..."
 _LONG_LABEL = r"(?:[\w.'’#-]++(?:[^\S\n][\w.'’#-]++){0,4}:\s+)?"
 # "Terrell Skinner, 26," "Jane Doe, 32 of Dunbar," (a home town after the age, its comma
-# left out) and, ending a sentence, "shot Donavon Worker, 24."
-_NAME_AGE = r"[A-Z][\w'’.-]++(?:\s+[A-Z][\w'’.-]++){0,3},\s+\d{1,3}(?:,|(?=\s+of\s+[A-Z])|(?=[.;]?\s*$))"
+# left out), an age written out or with an aside ("Armani Mungin, eight years old," "Alexis
+# Mungin, 29 and pregnant,") and, ending a sentence, "shot Donavon Worker, 24."
+_NAME_AGE = (rf"[A-Z][\w'’.-]++(?:\s+[A-Z][\w'’.-]++){{0,3}},\s+(?:{_AGE}|\d{{1,3}})(?:\s+and\s+[a-z]+)?"
+             r"(?:,|(?=\s+of\s+[A-Z])|(?=[.;]?\s*$))")
 _NAME_WORD = r"[A-Z][a-z'’]+(?:[A-Z][a-z'’]+)?"  # "McPherson", "DeShawn"
 _FULL_NAME = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}\.?){{1,2}}"
 _LATER_DIED = r"(?:later\s+|also\s+|then\s+)?died"
@@ -117,7 +119,7 @@ _NOT_A_NAME = one_of(spelled_out(
 # The age two people share, between them and what befell them: "Jane Doe and John Roe, both 19,".
 _BOTH_AGED = r",\s+both\s+(?:aged\s+)?\d{1,3}\b"
 _NAMES_APART = re.compile(r",\s+|,?\s+and\s+")
-_AGE_OF_A_NAME = re.compile(r",\s+\d{1,3}(?:,|$)")
+_A_NAME_AND_AGE = re.compile(_NAME_AGE)
 _DEFINITE = one_of(["the", "this", "that", "these", "those", "his", "her", "their", "its", "both"])
 
 # Victim phrases, tried in this order at each position. Those that begin a word are grouped
@@ -394,7 +396,7 @@ class _Phrase:
 def _phrase(match: re.Match[str], sentence: str) -> _Phrase | None:
     before = sentence[: match.start()]
     if match["names"]:
-        found = len(_AGE_OF_A_NAME.findall(match["names"]))
+        found = len(_A_NAME_AND_AGE.findall(match["names"]))
         return _Phrase(match.start(), match.end(), Count(found, found, found, None), False, False,
                        False, individual=True, name=True)
     if match["nobody"]:
