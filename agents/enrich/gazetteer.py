@@ -399,9 +399,13 @@ class Gazetteer:
         if region is not None and not region.code and cued and (
                 town := _town_of_the_state(candidates, own_names, context, region.country)):
             return town
+        # A major city that is only also called by a household name is not meant by it:
+        # "Tornado kills four in Oklahoma" is the state's, not Oklahoma City's, and "Panama" the
+        # country; a city of a million is ("New York").
         if region is not None and not foreign and (household or (candidates and candidates[0].population < MAJOR_CITY)):
             candidates = [c for c in candidates if c.population >= WORLD_CITY or (c.country == region.country and (
-                c.population >= MAJOR_CITY or (_bears_as_its_own(c, own_names) and not household)))]
+                c.population >= MAJOR_CITY and _bears_as_its_own(c, own_names) if household
+                else c.population >= MAJOR_CITY or _bears_as_its_own(c, own_names)))]
         if (city := self._near_the_outlet(candidates, context, evidence or cued)) is not None:
             return city
         if context:

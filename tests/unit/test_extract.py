@@ -322,6 +322,12 @@ def test_a_lede_that_puts_the_headlines_figures_in_another_town_than_the_datelin
         ("Bila Tserkva", 4, None), ("Bila Tserkva", 4, None), ("Bila Tserkva", None, 9)]
 
 
+def test_a_headline_that_names_the_state_leaves_the_town_to_the_lede():
+    body = ("OKLAHOMA CITY (Example Wire) - A tornado tore through the small town of Barnsdall late "
+            "Monday, killing at least four people and injuring dozens, county officials said.")
+    assert {place for place, _, _ in _placed("Tornado kills four in Oklahoma", body)} == {"Barnsdall"}
+
+
 def test_a_lede_that_puts_the_story_in_a_town_beyond_the_desks_country_or_state_places_it():
     body = ("NAIROBI, March 15 (Example Wire) - A car bomb exploded in a busy market in Mogadishu on "
             "Thursday, killing at least eight people, police said.")

@@ -119,6 +119,12 @@ def test_a_us_states_name_is_no_village_at_home(gazetteer):
     assert gazetteer.pick("Washington", context=us).admin1 == "District of Columbia"
 
 
+def test_a_household_name_is_no_major_city_only_also_called_so(gazetteer):
+    assert gazetteer.pick("Oklahoma", context=frozenset({"US"}), cued=True) is None  # not Oklahoma City
+    assert gazetteer.pick("Panama", cued=True) is None  # the country, not Panama City
+    assert gazetteer.pick("New York", context=frozenset({"US"})).name == "New York City"  # a city of millions
+
+
 def test_an_abbreviated_saint_mount_or_fort_finds_every_town_spelled_out(gazetteer):
     assert {c.admin1_code for c in gazetteer.cities("St. Joseph") if c.country == "US"} >= {"MO", "MI"}
     assert [c.name for c in gazetteer.cities("Mt. Juliet")] == ["Mount Juliet"]
