@@ -438,15 +438,20 @@ _UNHELD_PLACE = re.compile(rf"\b(?i:the\s+{_DIRECTION})(?:village|town|hamlet|se
 _IN_A_REGION_OF = re.compile(rf"{_IN}{REGION_OF}", re.I)
 # "in Balochistan's Noshki district": a part of the region, its kind written out.
 _PART_OF_THE_REGION = re.compile(r"['’]s\s+(?:[A-Z][\w'’-]+\s+){1,3}(?:district|county|province|zone)\b")
+# "in Bangladesh's capital", "Nigeria's commercial capital": a city, not the country at large.
+_ITS_CAPITAL = re.compile(r"['’]s\s+(?:[a-z]+\s+)?capital\b(?!\s+(?:region|district|province|territory)\b)")
 
 
 def _in_a_region(sentence: Sentence, mention: Mention) -> bool:
     """Whether the sentence says something happened in the region it names, its kind written
     out: "in the Kharkiv region", "in the state of Bahia", "in Balochistan's Noshki district"
     (not "in the Washington Park neighborhood"), or the country it names after "in" or what
-    struck it: "in southern Turkey", "an earthquake struck Taiwan". A region's mention runs on
-    over its kind ("Kunduz province")."""
+    struck it: "in southern Turkey", "an earthquake struck Taiwan", but not its capital ("in
+    Bangladesh's capital" is the dateline's Dhaka). A region's mention runs on over its kind
+    ("Kunduz province")."""
     before = sentence.text[: mention.start - sentence.start]
+    if _ITS_CAPITAL.match(sentence.text, mention.end - sentence.start):
+        return False
     if (mention.end - mention.start > len(mention.place.mention) or mention.place.id.startswith("country:")
             or _PART_OF_THE_REGION.match(sentence.text, mention.end - sentence.start)):
         return bool(_IN_A_REGION.search(before))

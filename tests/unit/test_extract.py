@@ -322,6 +322,12 @@ def test_a_lede_that_puts_the_headlines_figures_in_another_town_than_the_datelin
         ("Bila Tserkva", 4, None), ("Bila Tserkva", 4, None), ("Bila Tserkva", None, 9)]
 
 
+def test_a_lede_that_names_the_countrys_capital_keeps_the_capitals_dateline():
+    body = ("DHAKA, Bangladesh (Example Wire) - A fire in a six-story commercial building in Bangladesh's "
+            "capital killed at least 46 people, officials said Friday.")
+    assert {place for place, _, _ in _placed("Fire kills 46 in Bangladesh", body)} == {"Dhaka"}
+
+
 def test_a_headline_that_names_the_state_leaves_the_town_to_the_lede():
     body = ("OKLAHOMA CITY (Example Wire) - A tornado tore through the small town of Barnsdall late "
             "Monday, killing at least four people and injuring dozens, county officials said.")
