@@ -380,8 +380,8 @@ class Gazetteer:
         # Nor is the name of a major city of the article's country another place's, even in
         # the article's region: "SAO PAULO" in a story of Bahia is the city, not Caatiba,
         # which was once called so.
-        countries = {area.partition(":")[2].partition(".")[0] if ":" in area else area for area in context}
-        major_own = any(c.population >= MAJOR_CITY and c.country in countries and _bears_as_its_own(c, own_names)
+        story_countries = {area.partition(":")[2].partition(".")[0] if ":" in area else area for area in context}
+        major_own = any(c.population >= MAJOR_CITY and c.country in story_countries and _bears_as_its_own(c, own_names)
                         for c in candidates)
         candidates = [c for c in candidates if _bears_as_its_own(c, own_names)
                       or (c.region_id in context and not major_own) or (
@@ -401,11 +401,13 @@ class Gazetteer:
             return town
         # A major city that is only also called by a household name is not meant by it:
         # "Tornado kills four in Oklahoma" is the state's, not Oklahoma City's, and "Panama" the
-        # country; a city of a million is ("New York").
-        if region is not None and not foreign and (household or (candidates and candidates[0].population < MAJOR_CITY)):
+        # country; a city of a million is ("New York"). Nor by the name of a region of the
+        # story's country: "54 deaths in Bihar" in an Indian story is the state, not Bihar Sharif.
+        at_home = region is not None and region.country in story_countries
+        if region is not None and not foreign and (household or at_home or (candidates and candidates[0].population < MAJOR_CITY)):
             candidates = [c for c in candidates if c.population >= WORLD_CITY or (c.country == region.country and (
-                c.population >= MAJOR_CITY and _bears_as_its_own(c, own_names) if household
-                else c.population >= MAJOR_CITY or _bears_as_its_own(c, own_names)))]
+                (c.population >= MAJOR_CITY or not household) and _bears_as_its_own(c, own_names)
+                if household or at_home else c.population >= MAJOR_CITY or _bears_as_its_own(c, own_names)))]
         if (city := self._near_the_outlet(candidates, context, evidence or cued)) is not None:
             return city
         if context:

@@ -123,6 +123,9 @@ def test_a_household_name_is_no_major_city_only_also_called_so(gazetteer):
     assert gazetteer.pick("Oklahoma", context=frozenset({"US"}), cued=True) is None  # not Oklahoma City
     assert gazetteer.pick("Panama", cued=True) is None  # the country, not Panama City
     assert gazetteer.pick("New York", context=frozenset({"US"})).name == "New York City"  # a city of millions
+    # a region of the story's country, by its own name, is not a city only also called so
+    assert gazetteer.pick("Bihar", context=frozenset({"IN"}), cued=True) is None  # not Bihar Sharif
+    assert gazetteer.pick("Zaporizhzhia", context=frozenset({"UA"}), cued=True).population > 500_000
 
 
 def test_an_abbreviated_saint_mount_or_fort_finds_every_town_spelled_out(gazetteer):
