@@ -716,6 +716,15 @@ def _died_since(group: list[_Phrase], sentence: str, predicate_end: int) -> str 
     return VICTIMS if some else KILLED
 
 
+def _some_died_since(sentence: str, object_end: int) -> bool:
+    """Whether some of the people an act's object counts as hurt are told as dead since, in its
+    clause: "wounded 12 worshippers, two of whom later died", "injuring six people, one of them
+    a police officer who later died". They are the hit, the dead among them."""
+    rest = _clause(sentence, object_end)
+    death = _LATER_DEATH.search(rest)
+    return death is not None and _some_died(rest, death.start())
+
+
 def _some_died(rest: str, death_start: int) -> bool:
     """Whether a death after a subject's hurt is told of some of them: "one of whom died",
     "and one died" (a count of its own is its own figure)."""
@@ -758,7 +767,7 @@ def _as_object(group: list[_Phrase], sentence: str) -> tuple[str, Count] | None:
             nearly = _NEARLY.search(before, 0, act.start())
             return (INJURED if nearly else KILLED), total
         if act["wound"] or act["shot_wound"]:
-            return INJURED, total
+            return (VICTIMS if _some_died_since(sentence, group[-1].end) else INJURED), total
         state = _LEFT_STATE.match(sentence, group[-1].end)  # "shot his daughter dead"
         if act["shoot"]:
             return (KILLED if state is not None and state["death"] else VICTIMS), total
