@@ -229,7 +229,7 @@ _AUXILIARY = (
     r"(?:\s+of\s+(?:the|them|those|these|whom)(?:\s+\w+)?)?"
     r"(?:\s+(?:was|were|is|are|has|have|had|been|being|got|gets|remains?|remained|also|later|found|left"
     r"|more(?!\s+(?:shots?|rounds?|\w+ly)\b)"
-    r"|both|all|each|then|just|now|badly|(?!fatally|mortally)[a-z]+ly"
+    r"|both|all|each|then|just|now|since|badly|(?!fatally|mortally)[a-z]+ly"
     # "were reported killed", "were confirmed dead", "are said to have been killed", "are
     # feared dead", "may have been killed": a claim told with its doubt is still the claim
     r"|reported|confirmed|believed|feared|(?:said|thought|known|reported|believed|feared)\s+to"

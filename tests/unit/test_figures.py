@@ -313,6 +313,7 @@ def test_counts_and_qualifiers(sentence, expected):
     # a description placed by where the person studies or works is the named person again
     ("One of the victims, 19-year-old Tavon Reece, a student at Lakeview College, was pronounced dead.",
      [(KILLED, 1)]),
+    ("One of the victims has since died, police said.", [(KILLED, 1)]),
     # an act's hurt of whom some died since are the hit, the dead among them
     ("A bomb at a mosque wounded 12 worshippers, two of whom later died in hospital.",
      [(VICTIMS, 12), (KILLED, 2)]),
