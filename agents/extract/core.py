@@ -52,7 +52,9 @@ _HAPPENED_IN = re.compile(r"\b(?:happened|occurred|took\s+place|shooting|shootou
                           r"|raids?|strikes?|blasts?|explosions?|bombings?|clashes|fighting|abduct(?:ed|ion)|kidnapp(?:ed|ing)"
                           r"|hit|struck|exploded|thrown|drones?|missiles?|rockets?|grenades?|earthquake|quake"
                           r"|collapsed|capsized|sank|crashed)\b"
-                          r"[^.;]{0,40}?\b(?:in|near|outside)\s+(?:the\s+)?$", re.I)
+                          r"[^.;]{0,40}?\b(?:(?:in|near|outside|off)\s+(?:the\s+)?"
+                          # "capsized off the Italian island of Lampedusa", "in the village of Kuriga"
+                          r"|(?:in|on|off|near)\s+the\s+(?:[\w-]+\s+){0,2}?(?:island|village|town|city)\s+of\s+)$", re.I)
 _HAPPENED_REACH = 60
 _JOINT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 # The headline words of a story that follows a killing up where no event kind is named: "Helena

@@ -47,7 +47,7 @@ _OWNER_AFTER = re.compile(
 # Words after which a place is one the story passes by, not where a claim happened: "Mayci
 # Breaux, 21, of Franklin", "a man from Jefferson", "flown to Nashville", "at Bartlett".
 _ASIDE_BEFORE = re.compile(
-    r"\b(?:(?<!village\s)(?<!town\s)(?<!city\s)(?<!hamlet\s)(?<!settlement\s)of|from|to|into|at)\s+(?:the\s+)?$",
+    r"\b(?:(?<!village\s)(?<!town\s)(?<!city\s)(?<!hamlet\s)(?<!settlement\s)(?<!island\s)of|from|to|into|at)\s+(?:the\s+)?$",
     re.I)
 # A person's address: "Andre Lacaze, of the 13900 block of South School Street in Riverdale"
 # names where he lived, as "of Riverdale" does.
@@ -112,7 +112,7 @@ _REGION_BEFORE = re.compile(rf"\b{REGION_OF}", re.I)
 _POLICE_AFTER = re.compile(r"\s+(?:Police|police)\b")
 # Words that say the next name is a settlement: a village is then taken for what it is.
 _SETTLEMENT_BEFORE = re.compile(
-    r"\b(?:village|town|settlement|hamlet)\s+of\s+$|(?:сел[оіа]|селищ[еіа]|смт|селе|посёлк[еа]|поселк[еа])\s+$", re.I)
+    r"\b(?:village|town|city|settlement|hamlet|island)\s+of\s+$|(?:сел[оіа]|селищ[еіа]|смт|селе|посёлк[еа]|поселк[еа])\s+$", re.I)
 _QUALIFIER_AFTER = re.compile(rf"\s*[,(]\s*(?P<qualifier>(?:[A-Z]\.){{1,2}}[A-Z]?\.?|{_CAPITALISED}(?:[^\S\n]+{_CAPITALISED})?)")
 # A crawled headline often ends with the outlet's name: "... - WMC Action News 5 - Memphis,
 # Tennessee", "... :: WRAL.com". That names the station's city, not the story's.

@@ -328,6 +328,12 @@ def test_a_lede_that_names_the_countrys_capital_keeps_the_capitals_dateline():
     assert {place for place, _, _ in _placed("Fire kills 46 in Bangladesh", body)} == {"Dhaka"}
 
 
+def test_a_lede_that_puts_the_story_on_an_island_of_the_desks_country_places_it_there():
+    body = ("ROME (Example Wire) - Two migrants died and about 40 were rescued after their boat capsized "
+            "off the Italian island of Lampedusa on Tuesday, the coast guard said.")
+    assert {place for place, _, _ in _placed("Two dead after boat capsizes off Lampedusa", body)} == {"Lampedusa"}
+
+
 def test_a_headline_that_names_the_state_leaves_the_town_to_the_lede():
     body = ("OKLAHOMA CITY (Example Wire) - A tornado tore through the small town of Barnsdall late "
             "Monday, killing at least four people and injuring dozens, county officials said.")
