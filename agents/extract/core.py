@@ -368,9 +368,14 @@ def _lede_place(timed: list[tuple[Sentence, list[Figure], When | None]], mention
             return beyond.place
         regions = [m for m in placing if not (m.is_city or m.aside or m.home) and _in_a_region(sentence, m)
                    and (tells or townless or m.place.id in in_headline)]
+        # The dateline's own region, where the headline or the lede names it: "Bus accident
+        # kills 12 in Maharashtra" over "MUMBAI - ... a gorge in Raigad district".
+        home_region = next((m.place for m in mentions if m.place.id.startswith("admin1:")
+                            and (m.place.country, m.place.admin1) == (dateline.country, dateline.admin1)
+                            and (m.place.id in in_headline or sentence.start <= m.start < sentence.end)), None)
         return next((m.place for m in regions if m.place.id.startswith("admin1:") and m.place.admin1 != dateline.admin1),
-                    None) or _country_of_the_lede(sentence, placing, regions, dateline, gazetteer, tells or townless) \
-            or dateline
+                    None) or _country_of_the_lede(sentence, placing, regions, dateline, gazetteer, tells or townless,
+                                                  home_region) or dateline
     # A town of a small town's dateline needs the headline's very figures: a local dateline is
     # where the story is, and its lede may name the big city nearby ("DOUGLASVILLE, Ga. - ...
     # west of Atlanta"). A big city's desk files the towns around it: "MEXICO CITY - Gunmen
@@ -386,19 +391,23 @@ def _lede_place(timed: list[tuple[Sentence, list[Figure], When | None]], mention
 
 
 def _country_of_the_lede(sentence: Sentence, placing: list[Mention], regions: list[Mention], dateline: Place,
-                         gazetteer: Gazetteer, told: bool) -> Place | None:
+                         gazetteer: Gazetteer, told: bool, home_region: Place | None = None) -> Place | None:
     """The country a lede that names no town of the dateline's country puts its story in: one it
     names ("ISLAMABAD - Floods have killed 1,400 people in Pakistan", "SOFIA - ... in western
     Bulgaria"), or the dateline's own, where the lede (``told``: the headline's) says it
     happened in a village or a province the gazetteer does not hold ("WARSAW - ... landed in the
     village of Przewodow", "in Northern Samar province", "in Bajaur district"). A town abroad is a namesake's here:
-    "near Boni in central Mali". ``regions``: the regions and countries the lede puts it in."""
+    "near Boni in central Mali". ``regions``: the regions and countries the lede puts it in;
+    ``home_region``: the dateline's own region, named by the story, which says more than its
+    country."""
     if any(m.is_city and m.cued and not (m.aside or m.home) and m.place.country == dateline.country for m in placing):
         return None
     named = next((m.place for m in regions if m.place.id.startswith("country:")), None)
     if (named is not None or regions or not told or dateline.country in SETTLEMENTS_ALL_KNOWN
             or not _UNHELD_PLACE.search(sentence.text)):
         return named
+    if home_region is not None:
+        return home_region
     held = gazetteer.region_by_own_name(gazetteer.country_name(dateline.country) or "")
     return held.place(held.name) if held is not None else None
 

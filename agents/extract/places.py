@@ -110,6 +110,9 @@ REGION_OF = r"(?:region|province|state|governorate|prefecture)\s+of\s+$"
 _REGION_BEFORE = re.compile(rf"\b{REGION_OF}", re.I)
 # A town's own police say it is a town, however small: "Waxhaw Police officer".
 _POLICE_AFTER = re.compile(r"\s+(?:Police|police)\b")
+# A district of a country that names its districts after their seats: "collided in Balasore
+# district", "a gorge in Raigad district". Its seat is the nearest place the gazetteer holds.
+_DISTRICT_AFTER = re.compile(r"\s+district\b")
 # Words that say the next name is a settlement: a village is then taken for what it is.
 _SETTLEMENT_BEFORE = re.compile(
     r"\b(?:village|town|city|settlement|hamlet|island)\s+of\s+$|(?:сел[оіа]|селищ[еіа]|смт|селе|посёлк[еа]|поселк[еа])\s+$", re.I)
@@ -355,7 +358,7 @@ def _resolve(text: str, s: int, e: int, name: str, gazetteer: Gazetteer,
     known = (county is not None or bool(gazetteer.cities(name)) or bool(gazetteer.post_towns(name))
              or gazetteer.region(name) is not None or ((kind := _REGION_AFTER.match(text, e)) is not None
                                                        and gazetteer.region(text[s:kind.end()]) is not None))
-    if _PART_OF_A_CITY_AFTER.match(text, e):
+    if _PART_OF_A_CITY_AFTER.match(text, e) and not _district_of_a_region(text, e, gazetteer):
         return _part_of_a_city(text, s, e, name, gazetteer, context)
     if not known and region is None:
         return None  # told before the words before it are read, which costs more
@@ -382,6 +385,13 @@ def _resolve(text: str, s: int, e: int, name: str, gazetteer: Gazetteer,
             return Mention(s, qualified_end, region.locality(name), True, True, True)
         return _region_mention(s, qualified_end, region, name, True, gazetteer)
     return None
+
+
+def _district_of_a_region(text: str, e: int, gazetteer: Gazetteer) -> bool:
+    """Whether the name ending at ``e`` is a district of a first-level region, not a part of a
+    city: "in Balasore district of Odisha state"."""
+    owner = _OWNER_AFTER.match(text, e) if _DISTRICT_AFTER.match(text, e) else None
+    return owner is not None and gazetteer.pick(owner[1]) is None and gazetteer.region(owner[1]) is not None
 
 
 def _part_of_a_city(text: str, s: int, e: int, name: str, gazetteer: Gazetteer,
@@ -426,9 +436,11 @@ def _known_place(text: str, s: int, e: int, name: str, gazetteer: Gazetteer,
     if (person or (common and not cued)) and region is None and not settlement:
         return None
     administrative = _ADMINISTRATIVE.search(name) and not _CITY_COUNTY.search(name)
-    city = (None if NOT_A_CITY_AFTER.match(text, e) or administrative
+    city = (None if (NOT_A_CITY_AFTER.match(text, e) and not _DISTRICT_AFTER.match(text, e)) or administrative
             else gazetteer.pick(name, within=region, context=context,
                                 evidence=settlement or bool(_POLICE_AFTER.match(text, e)), cued=where))
+    if city is not None and _DISTRICT_AFTER.match(text, e) and (city.country == "US" or city.country not in context):
+        return None  # a US city's "Warehouse district" is a part of it, a district abroad none we know
     if (city is not None and region is None and city.population < VILLAGE_POPULATION
             and (named := gazetteer.region(name, context)) and named.code and named.country == city.country
             and named.country in context and city.region_id != named.place_id):

@@ -334,6 +334,17 @@ def test_a_lede_that_puts_the_story_on_an_island_of_the_desks_country_places_it_
     assert {place for place, _, _ in _placed("Two dead after boat capsizes off Lampedusa", body)} == {"Lampedusa"}
 
 
+def test_a_district_abroad_is_its_seat_and_an_unheld_one_its_named_region():
+    body = ("BHUBANESWAR (Example Wire) - More than 280 people were killed when two passenger trains "
+            "collided in Balasore district of Odisha state on Friday evening, officials said.")
+    assert {place for place, _, _ in _placed("Train collision kills 280", body)} == {"Balasore"}
+    body = ("MUMBAI (Example Wire) - Twelve people were killed when a bus fell into a gorge in Raigad "
+            "district on Saturday, police said.")
+    article = Article.from_dict({"id": "mh", "published_at": "2024-05-14T10:00:00+00:00",
+                                 "headline": "Bus accident kills 12 in Maharashtra", "body": body})
+    assert {r.place.id for r in extract(article, None).reports} == {"admin1:IN.16"}
+
+
 def test_a_headline_that_names_the_state_leaves_the_town_to_the_lede():
     body = ("OKLAHOMA CITY (Example Wire) - A tornado tore through the small town of Barnsdall late "
             "Monday, killing at least four people and injuring dozens, county officials said.")
