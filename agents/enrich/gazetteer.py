@@ -380,8 +380,8 @@ class Gazetteer:
         # Nor is the name of a major city of the article's country another place's, even in
         # the article's region: "SAO PAULO" in a story of Bahia is the city, not Caatiba,
         # which was once called so.
-        story_countries = {area.partition(":")[2].partition(".")[0] if ":" in area else area for area in context}
-        major_own = any(c.population >= MAJOR_CITY and c.country in story_countries and _bears_as_its_own(c, own_names)
+        countries = _countries_of(context)
+        major_own = any(c.population >= MAJOR_CITY and c.country in countries and _bears_as_its_own(c, own_names)
                         for c in candidates)
         candidates = [c for c in candidates if _bears_as_its_own(c, own_names)
                       or (c.region_id in context and not major_own) or (
@@ -403,7 +403,9 @@ class Gazetteer:
         # "Tornado kills four in Oklahoma" is the state's, not Oklahoma City's, and "Panama" the
         # country; a city of a million is ("New York"). Nor by the name of a region of the
         # story's country: "54 deaths in Bihar" in an Indian story is the state, not Bihar Sharif.
-        at_home = region is not None and region.country in story_countries
+        # The story's by more than that name: "GAZA" puts Mozambique's Gaza province in the
+        # context, and that alone makes no story of Mozambique.
+        at_home = region is not None and region.country in _countries_of(context)
         if region is not None and not foreign and (household or at_home or (candidates and candidates[0].population < MAJOR_CITY)):
             candidates = [c for c in candidates if c.population >= WORLD_CITY or (c.country == region.country and (
                 (c.population >= MAJOR_CITY or not household) and _bears_as_its_own(c, own_names)
@@ -640,6 +642,11 @@ def _town_of_the_state(candidates: list[City], own_names: frozenset[str], contex
     if len(states) != 1 or any(":" not in area and area not in ("US", country) for area in context):
         return None
     return next((c for c in candidates if c.region_id == states[0] and _bears_as_its_own(c, own_names)), None)
+
+
+def _countries_of(context: Collection[str]) -> set[str]:
+    """The countries (codes) of a context's countries and regions."""
+    return {area.partition(":")[2].partition(".")[0] if ":" in area else area for area in context}
 
 
 def _household(region: Region | None) -> bool:

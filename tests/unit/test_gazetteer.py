@@ -126,6 +126,8 @@ def test_a_household_name_is_no_major_city_only_also_called_so(gazetteer):
     # a region of the story's country, by its own name, is not a city only also called so
     assert gazetteer.pick("Bihar", context=frozenset({"IN"}), cued=True) is None  # not Bihar Sharif
     assert gazetteer.pick("Zaporizhzhia", context=frozenset({"UA"}), cued=True).population > 500_000
+    # the region's own name in the context is no story of its country: Gaza, not Mozambique's province
+    assert gazetteer.pick("Gaza", context=frozenset({"admin1:MZ.02"}), cued=True).country == "PS"
 
 
 def test_an_abbreviated_saint_mount_or_fort_finds_every_town_spelled_out(gazetteer):
