@@ -230,6 +230,7 @@ def read_claims(article: Article, revision: int, gazetteer: Gazetteer,
             place_of_article, filed_from = lede, dateline
     story_anchors = anchors(article.body)  # outlets rewrite headlines, syndicated bodies stay
     reports = []
+    read: list[tuple[bool, list[Figure]]] = []  # each report's sentence: in the headline, its figures
     story_street = None
     dead_one_by_one = 0  # the most dead a claim has told of one by one so far
     for whole, whole_found, time in timed:
@@ -248,7 +249,24 @@ def read_claims(article: Article, revision: int, gazetteer: Gazetteer,
                                    killed, total(found, INJURED), hit(found),
                                    reader.adds(sentence.text, found), story_anchors, reader, language,
                                    elsewhere))
-    return reports
+            read.append((sentence.in_headline, found))
+    return _headline_at_the_desk(reports, read, filed_from) if filed_from is not None else reports
+
+
+def _headline_at_the_desk(reports: list[Report], read: list[tuple[bool, list[Figure]]],
+                          filed_from: Place) -> list[Report]:
+    """A headline's claim placed in the desk's city, where the lede moved the story from that
+    dateline, is the lede's when the lede tells its figures: the desk's name is the headline's
+    shorthand ("Five killed as Israeli strike hits house in Gaza" over "GAZA - ... a strike on a
+    house in Rafah in the southern Gaza Strip killed five"). ``read``: each report's sentence,
+    whether in the headline, and its figures."""
+    lede = next(((report, found) for report, (in_headline, found) in zip(reports, read) if not in_headline), None)
+    if lede is None:
+        return reports
+    lede_report, lede_found = lede
+    return [dataclasses.replace(report, place=lede_report.place)
+            if in_headline and report.place.id == filed_from.id and _tells_the_headline(found, lede_found) else report
+            for report, (in_headline, found) in zip(reports, read)]
 
 
 def _after_a_ranking(story: list[Sentence], index: int, time: When, event_day: date | None) -> bool:
