@@ -450,12 +450,12 @@ def _beyond_the_desk(mention: Mention, dateline: Place, placing: list[Mention], 
 
 
 # "in northern Afghanistan's Kunduz province", "in Nigeria's northwestern Zamfara state",
-# "strikes on the Kharkiv region", "across Ukraine", "an earthquake struck Taiwan" (a region or
+# "strikes on the Kharkiv region", "across Ukraine", "sank off southern Greece", "an earthquake struck Taiwan" (a region or
 # a country, no one's name), "in the Kharkiv region", "in Brazil's northeastern state of Bahia", "in the eastern Indian
 # state of Odisha", "in the Andean region of Cusco", "in Egypt's Nile Delta province of
 # Dakahlia"; a district of one first: "in the Kohistan district of Khyber Pakhtunkhwa province".
 _DIRECTION = r"(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?"
-_IN = (rf"\b(?:in|on|across|throughout|struck|hit|rocked|shook)\s+(?:the\s+)?{_DIRECTION}(?:[A-Z][\w-]*\s+(?:district|county)\s+of\s+)?"
+_IN = (rf"\b(?:in|on|off|across|throughout|struck|hit|rocked|shook)\s+(?:the\s+)?{_DIRECTION}(?:[A-Z][\w-]*\s+(?:district|county)\s+of\s+)?"
        rf"(?:[A-Z][\w-]*['’]s\s+)?{_DIRECTION}(?:[A-Z][\w-]*\s+){{0,2}}")
 _IN_A_REGION = re.compile(rf"{_IN}$", re.I)
 # "in the village of Przewodow" (a capital after a settlement's kind, no nation's word between),
