@@ -118,10 +118,12 @@ _SETTLEMENT_BEFORE = re.compile(
     r"\b(?:village|town|city|settlement|hamlet|island)\s+of\s+$|(?:сел[оіа]|селищ[еіа]|смт|селе|посёлк[еа]|поселк[еа])\s+$", re.I)
 _QUALIFIER_AFTER = re.compile(rf"\s*[,(]\s*(?P<qualifier>(?:[A-Z]\.){{1,2}}[A-Z]?\.?|{_CAPITALISED}(?:[^\S\n]+{_CAPITALISED})?)")
 # A crawled headline often ends with the outlet's name: "... - WMC Action News 5 - Memphis,
-# Tennessee", "... :: WRAL.com". That names the station's city, not the story's.
+# Tennessee", "... :: WRAL.com", or its city alone after a bar: "... slain 10-year-old girl |
+# Dayton, OH". That names the station's city, not the story's.
 _SITE_TAIL = re.compile(
     r"\s+(?:[-|–—:]{1,2})\s+(?=[^-|–—]*(?:\bNews\b|\bTV\b|\.com\b|Channel|\bRadio\b|\bFox\s*\d|\b[KW][A-Z]{2,3}\b"
     r"|Tribune|Times|Herald|Gazette|Journal|Post\b|Press|Daily|Weather))"
+    r"|\s+\|\s+(?=[A-Z][\w .'’-]*,\s+[A-Z][\w.]*(?:\s[A-Z][\w.]*)?\s*$)"
 )
 
 

@@ -185,6 +185,8 @@ def test_the_outlet_named_after_a_headline_is_not_the_story_place():
     assert headline[:headline_story_end(headline)] == "3 women killed in Cherokee Co."
     plain = "Four killed and nine wounded as Kharkiv hit by air and rocket strikes"
     assert headline_story_end(plain) == len(plain)
+    city_alone = "Vigil held in honor of slain 10-year-old girl | Dayton, OH"
+    assert city_alone[:headline_story_end(city_alone)] == "Vigil held in honor of slain 10-year-old girl"
 
 
 def test_people_told_of_one_by_one_add_up():
