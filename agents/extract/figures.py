@@ -52,7 +52,8 @@ _PEOPLE = one_of(spelled_out(
     "|passengers?|pedestrians?|bystanders?|customers?|employees?|patrons?|neighbou?rs?"
     "|relatives?|members?|friends?|suspects?|gunm[ae]n|shooters?|individuals?|males?|females?"
     "|juveniles?|sons?|daughters?|mothers?|fathers?|brothers?|sisters?|husbands?|wi(?:fe|ves)"
-    "|partners?|cousins?|nephews?|nieces?|grandmothers?|grandfathers?|guards?|others?"
+    "|partners?|cousins?|nephews?|nieces?|grandmothers?|grandfathers?|grandparents?|grand(?:child(?:ren)?|sons?|daughters?)"
+    "|guards?|others?"
     "|fighters?|militants?|policem[ae]n|firefighters?|rescuers?|journalists?|hostages?"
     "|worshippers?|shoppers?|pupils?|farmers?|miners?|staff(?:ers)?|ones?|cops?|bod(?:y|ies)"
     "|teachers?|nurses?|doctors?|medics?|paramedics?|pilots?|sailors?|fishermen"
@@ -325,9 +326,9 @@ _ACT = gated(re.compile(
     r"|(?P<wound>wound(?:ing|ed|s)?|injur(?:ing|ed|es|e))"
     r"|(?:shoot(?:ing|s)|shot)\s+and\s+(?P<shot_wound>wound(?:ing|ed)|injur(?:ing|ed)|paraly[sz](?:ing|ed))"
     r"|(?P<shoot>shoot(?:ing|s)|shot|hit(?:ting|s)?|strik(?:ing|es)|struck|graz(?:ed|ing|es))|(?P<leave>left|leaving|leaves))"
-    # "killed his ex-girlfriend's two teenage daughters", "killed at least 1,200 people",
-    # "killing all 132 people on board"
-    rf"(?:\s+(?:his|her|their|a|the)\s+(?:[\w-]+\s+)?[\w-]+['’]s|\s+(?:{BOUND_WORDS})|\s+all)?\s+$",
+    # "killed his ex-girlfriend's two teenage daughters", "killing her two grandchildren",
+    # "killed at least 1,200 people", "killing all 132 people on board"
+    rf"(?:\s+(?:his|her|their|a|the)\s+(?:[\w-]+\s+)?[\w-]+['’]s|\s+(?:his|her|their)|\s+(?:{BOUND_WORDS})|\s+all)?\s+$",
     re.I,
 ))
 _OF = gated(re.compile(
@@ -416,9 +417,11 @@ def _phrase(match: re.Match[str], sentence: str) -> _Phrase | None:
         after_a_name = _AFTER_A_NAME.search(before, max(0, len(before.rstrip()) - 2))
         rest = sentence[match.end():].strip()
         ends = not rest or rest.startswith((",", ".", ";", ")"))
-        if after_a_name and (ends or _AGES_LISTED.search(before) or _MORE_AGES_AFTER.match(rest)):
+        listed = bool(match["counted"]) and not _OF_THEM.search(match.group())  # "wife, 2 children"
+        if after_a_name and not listed and (ends or _AGES_LISTED.search(before) or _MORE_AGES_AFTER.match(rest)):
             return None  # "Skinner, 26," and "a boy, 15," give an age; so does the last of a list
-        # of them ("Powers, 30; Burnett, 21; and Coleman, 31 all died")
+        # of them ("Powers, 30; Burnett, 21; and Coleman, 31 all died"); "10 people, six of them
+        # women," are among those counted
         if ends and _AGES_BEFORE.search(before):
             return None
         found = count(text, qualifier_before(before[-25:]))

@@ -314,6 +314,11 @@ def test_counts_and_qualifiers(sentence, expected):
     ("One of the victims, 19-year-old Tavon Reece, a student at Lakeview College, was pronounced dead.",
      [(KILLED, 1)]),
     ("One of the victims has since died, police said.", [(KILLED, 1)]),
+    # an act's object after a possessive, and kin by marriage or a generation apart
+    ("The fire killed her two grandchildren.", [(KILLED, 2)]),
+    ("A woman shot and killed her two daughters before killing herself.", [(KILLED, 3)]),
+    # a count after a name and a comma is listed beside it, not an age
+    ("Man kills wife, 2 children", [(KILLED, 3)]),
     # an act's hurt of whom some died since are the hit, the dead among them
     ("A bomb at a mosque wounded 12 worshippers, two of whom later died in hospital.",
      [(VICTIMS, 12), (KILLED, 2)]),
