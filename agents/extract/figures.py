@@ -101,7 +101,7 @@ _NOT_MODIFIER = (
 # Runs of word letters here are possessive ("++", "*+"): what follows them is never a letter
 # of theirs (white space, a comma, a colon), so giving letters back can never make a match,
 # and the engine no longer tries it at every name and word (victim phrases 1.05x).
-_MODIFIERS = rf"(?:\s+(?:{_AGE}|{_NOT_MODIFIER}[A-Za-z]++(?:-[a-z]++)*+)){{0,3}}"
+_MODIFIERS = rf"(?:\s+(?:{_AGE}|{_NOT_MODIFIER}[A-Za-z]++(?:-[a-z]++)*+(?:['’]s)?+)){{0,3}}"  # "a sheriff's deputy"
 _LABEL = r"(?:[\w.'’#-]++:\s+)?"  # a headline's "HPD: " or "#DEVELOPING: "
 # Before a bare noun, a label of a few words: "Colorado High School Shooting 2016: Student ..."
 _LONG_LABEL = r"(?:[\w.'’#-]++(?:[^\S\n][\w.'’#-]++){0,4}:\s+)?"

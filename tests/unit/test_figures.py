@@ -317,6 +317,10 @@ def test_counts_and_qualifiers(sentence, expected):
     # an act's object after a possessive, and kin by marriage or a generation apart
     ("The fire killed her two grandchildren.", [(KILLED, 2)]),
     ("A woman shot and killed her two daughters before killing herself.", [(KILLED, 2), (KILLED, 1)]),
+    # a possessive among a person's modifiers: "a sheriff's deputy", "two city police officers
+    # and a sheriff's deputy died"
+    ("A Jefferson County sheriff's deputy was killed and a second deputy was wounded Tuesday.",
+     [(KILLED, 1), (INJURED, 1)]),
     # a count after a name and a comma is listed beside it, not an age
     ("Man kills wife, 2 children", [(KILLED, 3)]),
     # an act's hurt of whom some died since are the hit, the dead among them
