@@ -53,6 +53,7 @@ _PEOPLE = one_of(spelled_out(
     "|relatives?|members?|friends?|suspects?|gunm[ae]n|shooters?|individuals?|males?|females?"
     "|juveniles?|sons?|daughters?|mothers?|fathers?|brothers?|sisters?|husbands?|wi(?:fe|ves)"
     "|partners?|cousins?|nephews?|nieces?|grandmothers?|grandfathers?|grandparents?|grand(?:child(?:ren)?|sons?|daughters?)"
+    "|(?:ex-)?(?:girlfriends?|boyfriends?)|ex-(?:husbands?|wi(?:fe|ves))|fiancee?s?|spouses?"
     "|guards?|others?"
     "|fighters?|militants?|policem[ae]n|firefighters?|rescuers?|journalists?|hostages?"
     "|worshippers?|shoppers?|pupils?|farmers?|miners?|staff(?:ers)?|ones?|cops?|bod(?:y|ies)"
@@ -256,7 +257,8 @@ _ACTIVE_RELATIVE = re.compile(
     r"\s+(?!(?:and|in|at|on|to|by|himself|herself|themselves|self)\b)\w", re.I)
 _NEGATED = re.compile(_AUXILIARY + r"\s+(?:not|n't|never)\b", re.I)
 _DEATH = (
-    r"shot,?\s+(?:and\s+)?killed|shot\s+dead|shot\s+to\s+death|drowned"
+    # "shot multiple times and killed", "shot in the head and killed"
+    r"shot(?:\s+(?:(?:[\w-]+\s+)?times|once|twice|in\s+the\s+[a-z]+))?,?\s+(?:and\s+)?killed|shot\s+dead|shot\s+to\s+death|drowned"
     r"|(?:stabbed|beaten|burned|burnt|crushed|trampled|hacked|bludgeoned)\s+to\s+death"
     r"|killed|slain|dead|died|dies|die|murdered|executed|(?:pronounced|presumed)\s+dead|gunned\s+down"
     # "buried by a landslide", "buried under the rubble": dead, as the disaster's toll counts them

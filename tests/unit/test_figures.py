@@ -321,6 +321,11 @@ def test_counts_and_qualifiers(sentence, expected):
     # and a sheriff's deputy died"
     ("A Jefferson County sheriff's deputy was killed and a second deputy was wounded Tuesday.",
      [(KILLED, 1), (INJURED, 1)]),
+    # partners are people; "shot multiple times and killed" is a death, "shot and one killed" not
+    ("Police arrested a man after his girlfriend was found dead with a gunshot wound to the head.",
+     [(KILLED, 1)]),
+    ("A 34-year-old man was shot multiple times and killed early Sunday.", [(KILLED, 1)]),
+    ("10 people were shot and one man was killed.", [(VICTIMS, 10), (KILLED, 1)]),
     # a count after a name and a comma is listed beside it, not an age
     ("Man kills wife, 2 children", [(KILLED, 3)]),
     # an act's hurt of whom some died since are the hit, the dead among them
