@@ -190,7 +190,7 @@ def read_claims(article: Article, revision: int, gazetteer: Gazetteer,
               and not (sentence.in_headline and _people(found) > 1
                        and any(_tells_the_headline(found, roundup) for roundup in roundups))]
     if not claims:
-        claims = _first_told(story, reader)
+        claims = _first_told(story, reader, roundups)
     # The dead and hurt of a crash are another story's in a story of other violence, which its
     # headline tells, or which a headline that names no kind of event leaves to the lede's claim:
     # "the boy's grandfather died in a car crash shortly after" in "Boy, 7, fatally shot".
@@ -278,12 +278,16 @@ def _after_a_ranking(story: list[Sentence], index: int, time: When, event_day: d
             and ranks_among_others(story[index - 1].text))
 
 
-def _first_told(story: list[Sentence], reader: Reader) -> list[tuple[int, Sentence, list[Figure]]]:
+def _first_told(story: list[Sentence], reader: Reader,
+                roundups: list[list[Figure]]) -> list[tuple[int, Sentence, list[Figure]]]:
     """In a story that counts no one, the first sentence telling of a definite victim's fate:
-    "The victim told police he was shot in the leg" is one hit, told of by no count before."""
+    "The victim told police he was shot in the leg" is one hit, told of by no count before. A
+    headline that tells a roundup's total (``roundups``: the figures of the story's roundups)
+    is none: "52 shot over holiday weekend" over "52 people were shot across Chicago"."""
     for index, sentence in enumerate(story):
         if (found := _own_figures(reader.first_figures(sentence.text), sentence.text)) \
-                and not is_statistic(sentence.text):
+                and not is_statistic(sentence.text) and not (
+                    sentence.in_headline and any(_tells_the_headline(found, roundup) for roundup in roundups)):
             return [(index, sentence, found)]
     return []
 

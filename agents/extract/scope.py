@@ -119,13 +119,24 @@ def is_statistic(sentence: str) -> bool:
     return bool(_RUNNING_OR_PAST.search(own))
 
 
+# Shootings spread over a place by name, over a weekend: "52 people were shot across Chicago
+# over the holiday weekend" (not a street or a landmark one crosses: "ran across Flatbush
+# Avenue"). A day's toll across a region stays a period's claim: "Some 30 people died across
+# Donetsk in the past 24 hours".
+_A_WAY = (r"(?:Avenue|Ave|Street|St|Road|Rd|Boulevard|Blvd|Drive|Dr|Lane|Ln|Way|Court|Ct|Parkway|Highway"
+          r"|Bridge|River|Lake|Park|Village|Creek|Bay)\b")
+_WEEKEND = re.compile(r"\bweekend\b", re.I)
+_ACROSS_A_PLACE = re.compile(
+    rf"\bacross\s+(?:the\s+)?(?:(?!{_A_WAY})[A-Z][\w'’-]*+[^\S\n]?){{1,3}}(?<![^\S\n])(?![^\S\n]*{_A_WAY})")
+
+
 # read_claims asks it of each sentence that counts someone twice: for a headline's roundup, and
 # in is_statistic.
 @lru_cache(maxsize=256)
 def is_roundup(sentence: str) -> bool:
     """Whether the sentence totals many incidents: "six people were wounded in three separate
-    shootings", "shot across the city over the weekend"."""
-    return bool(_ROUNDUP.search(sentence))
+    shootings", "shot across the city over the weekend", "across Chicago"."""
+    return bool(_ROUNDUP.search(sentence) or (_ACROSS_A_PLACE.search(sentence) and _WEEKEND.search(sentence)))
 
 
 # ", bringing the number of civilians killed in the region this month to 14": a total its

@@ -26,6 +26,7 @@ from streams.records import Article
     "From Friday night through Sunday, gunfire wounded 19 people, police said.",
     "At least 30 people were shot between 6 p.m. Friday and 5 a.m. Monday.",
     "Twelve people were shot across the city over the holiday weekend.",
+    "At least 52 people were shot, 9 of them fatally, across Chicago over the Fourth of July weekend.",
     "Last summer, a gunman killed two and wounded six at the same park.",
     "In the summer of 2019, four people were shot outside the club.",
     "It was the deadliest year in a decade: floods have killed 300 people since June.",
@@ -184,6 +185,18 @@ def test_a_headline_telling_a_roundups_total_is_no_incident_of_its_own():
               "and killed on Elm Street. Two women were wounded on Oak Street."),
         published_at="2024-05-13T12:00:00+00:00")
     assert [(r.killed, r.injured) for r in extract(article, None).reports] == [(1, None), (None, 2)]
+
+
+def test_a_headline_telling_the_only_roundups_total_is_no_incident_either():
+    article = Article(
+        id="holiday", headline="Chicago violence: 52 shot over holiday weekend",
+        body="At least 52 people were shot, 9 of them fatally, across Chicago over the Fourth of July weekend.",
+        published_at="2024-07-09T12:00:00+00:00")
+    assert [(r.killed, r.injured, r.victims) for r in extract(article, None).reports] == [(None, None, None)]
+
+
+def test_a_street_crossed_is_no_roundup():
+    assert not is_statistic("A man was shot after he ran across Flatbush Avenue, police said.")
 
 
 def test_a_headline_of_one_incident_stands_beside_a_roundup():
