@@ -540,8 +540,8 @@ _OPENING_STEMS = one_of(sorted({
     *ORDINALS, *VAGUE,
 }))
 _PHRASE_AFTER_THE_START = SpelledCase(re.compile(
-    rf"(?=\b(?:[^\Wa-z]|(?i:{_OPENING_WORDS}\b|{_OPENING_STEMS}|{UNIT_WORD}))|[A-Z'’])(?:" + _PHRASE.pattern.pattern + ")",
-    _PHRASE.pattern.flags))
+    rf"(?=\b(?:[^\Wa-z]|(?i:{_OPENING_WORDS}\b|{_OPENING_STEMS}|{UNIT_WORD}))|[A-Z'’])"
+    rf"(?:{_PHRASE.pattern.pattern})", _PHRASE.pattern.flags))
 
 
 def _phrase_matches(sentence: str) -> Iterator[re.Match[str]]:

@@ -470,7 +470,8 @@ PHRASE_PIECES = st.sampled_from([
     "#DEVELOPING: ", " two men and a woman", " killing 2", " no one", " İstanbul", " ſ", " K",
     "-", "'", "’s", " 10 to 15 people", " a double homicide", " he", "Mother, son shot", "\n",
     " murdered man", " shot two women", " second victim", " dozens of people", " between 3 and 4 people",
-    " in a fatal shooting", " gunman’s shooting", " leaving two dead", " tHe victim", " said", " police", " one", " kılling a man", " shot teen",
+    " in a fatal shooting", " gunman’s shooting", " leaving two dead", " tHe victim", " said", " police",
+    " one", " kılling a man", " shot teen",
 ])
 
 
