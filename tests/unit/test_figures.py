@@ -492,6 +492,9 @@ PHRASE_PIECES = st.sampled_from([
     " McDonald, 19,", " deShawn Smith, 19,", " the victim's death", " a 12-year-old", "HPD: ",
     "#DEVELOPING: ", " two men and a woman", " killing 2", " no one", " İstanbul", " ſ", " K",
     "-", "'", "’s", " 10 to 15 people", " a double homicide", " he", "Mother, son shot", "\n",
+    " murdered man", " shot two women", " second victim", " dozens of people", " between 3 and 4 people",
+    " in a fatal shooting", " gunman’s shooting", " leaving two dead", " tHe victim", " said", " police",
+    " one", " kılling a man", " shot teen",
 ])
 
 
