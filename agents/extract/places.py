@@ -59,11 +59,17 @@ _ARREST_BEFORE = re.compile(
     r"(?:\s+(?!for\b|after\b|in\b|of\b|with\b|during\b)[\w'’-]+){0,3}\s+(?:in|near|outside|at)\s+(?:the\s+)?$",
     re.I)
 # Where the wounded were taken or a suspect is held: "a hospital in Putnam", "the jail in
-# Dayton" names the hospital's town, not where the story happened.
+# Dayton", "drove themselves to hospitals in Vineland" names the hospital's town, not where the
+# story happened; so does the town of a hospital named by its name where the wounded were
+# taken: "transported to Palestine Regional Medical Center and then to Trinity Mother Frances in
+# Tyler", "flown to St. Mary's in Huntington".
+_TAKEN_TO = r"(?:airlifted|flown|taken|rushed|transported|transferred|and\s+then)\s+to\s+"
 _INSTITUTION_BEFORE = re.compile(
-    r"\b(?:hospital(?:\s+cent(?:er|re))?|medical\s+cent(?:er|re)|trauma\s+cent(?:er|re)|clinic|jail|courthouse|court"
-    r"|detention\s+cent(?:er|re))\s+(?:in|at|of|near)\s+(?:the\s+)?$"
-    r"|\b(?:airlifted|flown|taken|rushed|transported|transferred)\s+to\s+$", re.I)  # "an infant was airlifted to Jackson"
+    r"\b(?:hospitals?(?:\s+cent(?:er|re)s?)?|medical\s+cent(?:er|re)s?|trauma\s+cent(?:er|re)s?|clinics?|jails?|courthouse"
+    r"|courts?|detention\s+cent(?:er|re)s?)\s+(?:in|at|of|near)\s+(?:the\s+)?$"
+    rf"|\b{_TAKEN_TO}$"  # "an infant was airlifted to Jackson"
+    rf"|\b{_TAKEN_TO}(?-i:(?:[A-Z][\w'’.&-]*\s+){{1,6}})in\s+$", re.I)
+_INSTITUTION_REACH = 80
 # "35 miles northeast of Oklahoma City", "20 km from Kharkiv": a landmark the story measures
 # from, which the place lies away from.
 _DISTANCE_BEFORE = re.compile(
@@ -333,7 +339,7 @@ def _words_before(text: str, start: int) -> tuple[bool, bool, bool, bool, bool]:
 def _institution_before(text: str, start: int) -> bool:
     """Whether the name at ``start`` is the town of a hospital's, a jail's or a court's that
     is not where the violence happened."""
-    institution = _INSTITUTION_BEFORE.search(text, max(0, start - 30), start)
+    institution = _INSTITUTION_BEFORE.search(text, max(0, start - _INSTITUTION_REACH), start)
     return institution is not None and not _SCENE_BEFORE.search(
         text, max(0, institution.start() - _SCENE_REACH), institution.start())
 

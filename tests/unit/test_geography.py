@@ -523,6 +523,15 @@ def test_the_town_of_the_hospital_the_wounded_were_taken_to_is_not_the_storys():
     assert set(_place_names("Child shot at apartment complex", body)) == {("Meridian", "Mississippi")}
 
 
+def test_the_town_of_hospitals_or_of_a_hospital_named_by_its_name_is_not_the_storys():
+    body = ("Four people were wounded early Sunday in a shooting in Millville, N.J. One man was airlifted "
+            "to a trauma center in Camden while three other victims drove themselves to hospitals in Vineland.")
+    assert set(_place_names("Four wounded in shooting", body)) == {("Millville", "New Jersey")}
+    body = ("Deputies found a 19-year-old man with a gunshot wound in Palestine, Texas. He was taken to a "
+            "local medical center and then to Trinity Mother Frances in Tyler, where he died.")
+    assert set(_place_names("Teen dies after shooting", body)) == {("Palestine", "Texas")}
+
+
 def test_the_home_town_of_a_headlines_victim_yields_to_where_it_happened():
     body = "A man was fatally shot while hunting near Jonesboro, Georgia, on Saturday."
     assert set(_place_names("Atlanta man fatally shot while hunting", body)) == {("Jonesboro", "Georgia")}
