@@ -103,6 +103,9 @@ _BLOCK_BEFORE = re.compile(r"\bblock\s+of\s+(?:(?:north|south|east|west|[NSEW]\.
 # Streets that meet: "the intersection of Poydras and Bolivar", "the corner of Baltimore and
 # McHenry" name two streets, no town.
 _CORNER_BEFORE = re.compile(r"\b(?:[Ii]ntersection|[Cc]orner)\s+of\s+(?:(?:[A-Z0-9][\w.'’-]*\s+){1,4}(?:and|&)\s+)?$")
+# ... and written before the word: "near the Genesee and Eller intersection" names two streets,
+# not Genesee, New York.
+_CORNER_AFTER = re.compile(r"\s+(?:(?:and|&)\s+(?:[A-Z0-9][\w.'’-]*\s+){1,4}(?:intersection|corner)|intersection)\b")
 # "Hamilton Twp.", "Washington Township": a township named after a place, no region (Bermuda's
 # parish of Hamilton, the state of Washington).
 _TOWNSHIP_AFTER = re.compile(r"\s+(?:Township|Twp)\b")
@@ -365,7 +368,7 @@ def _resolve(text: str, s: int, e: int, name: str, gazetteer: Gazetteer,
         return _part_of_a_city(text, s, e, name, gazetteer, context)
     if not known and region is None:
         return None  # told before the words before it are read, which costs more
-    if _words_before(text, s)[3] or _INSTITUTION_AFTER.match(text, e):
+    if _words_before(text, s)[3] or _INSTITUTION_AFTER.match(text, e) or _CORNER_AFTER.match(text, e):
         return None
     if county is not None:
         cued, *_, aside = _words_before(text, s)

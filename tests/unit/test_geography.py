@@ -507,6 +507,12 @@ def test_a_street_named_after_a_town_is_no_place_of_the_story():
     assert set(_place_names("Girl, 5, shot", body)) == {("Chicago", "Illinois")}
 
 
+def test_streets_named_before_the_word_intersection_are_no_towns():
+    body = ("ROCHESTER, N.Y. - Two men were wounded near the Genesee and Clifford intersection early "
+            "Monday in an apparent drive-by shooting, police said.")
+    assert set(_place_names("Two wounded in drive-by", body)) == {("Rochester", "New York")}
+
+
 def test_a_capitalised_word_of_a_story_written_in_capitals_is_a_place_only_where_cued():
     body = ("SIX PEOPLE WERE SHOT IN HOUSTON OVERNIGHT. AT SOME POINT, SHOTS WERE FIRED AND "
             "BULLETS HIT SIX PEOPLE.")
