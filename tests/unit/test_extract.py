@@ -543,6 +543,10 @@ def test_a_town_is_read_in_the_one_state_that_has_every_place_the_story_names():
     # Texas and Georgia both have a Dallas and a Franklin County: the names settle nothing.
     assert _places("A man was killed in a shooting at a motel in Dallas on Sunday, Franklin County "
                    "deputies said.") == [("Dallas", "Texas")]
+    # Of the Carolinas, which both have a Beaufort County, only North Carolina has a Pinetown (a
+    # post town): police copy sets the story in the US, so it is not Pinetown, South Africa.
+    assert _places("A 9-year-old boy was wounded at a home in Pinetown on Saturday, Beaufort County "
+                   "deputies said.") == [("Pinetown", "North Carolina")]
 
 
 def test_a_street_named_like_a_region_abroad_does_not_set_the_story_abroad():
