@@ -52,6 +52,11 @@ _ASIDE_BEFORE = re.compile(
 # A person's address: "Andre Lacaze, of the 13900 block of South School Street in Riverdale"
 # names where he lived, as "of Riverdale" does.
 _ADDRESS_BEFORE = re.compile(r"\bof\s+the\s+\d+\s+block\s+of\s+(?:[A-Z0-9][\w.'’-]*\s+){1,5}in\s+$")
+# Where someone lives is their home, as "of Burnham" is: "Dewayne Purnell, who lived in the 14000
+# block of Marquette Avenue in Burnham", "his mother, who lives in Troy".
+_LIVES_BEFORE = re.compile(
+    r"\b(?:lived|lives|living|resided|resides|residing)\s+(?:in|near)\s+"
+    r"(?:the\s+\d+\s+block\s+of\s+(?:[A-Z0-9][\w.'’-]*\s+){1,5}in\s+)?(?:the\s+)?$")
 # Where a suspect was caught: "Suspect in armory shooting arrested in Detroit", "arrested late
 # Tuesday near Texas City". The words between name no crime ("arrested for a robbery in Yonkers").
 _ARREST_BEFORE = re.compile(
@@ -59,14 +64,16 @@ _ARREST_BEFORE = re.compile(
     r"(?:\s+(?!for\b|after\b|in\b|of\b|with\b|during\b)[\w'’-]+){0,3}\s+(?:in|near|outside|at)\s+(?:the\s+)?$",
     re.I)
 # Where the wounded were taken or a suspect is held: "a hospital in Putnam", "the jail in
-# Dayton", "drove themselves to hospitals in Vineland" names the hospital's town, not where the
+# Dayton", "drove themselves to hospitals in Vineland", "the Medical Examiner's Office in
+# Louisville" names the hospital's town, not where the
 # story happened; so does the town of a hospital named by its name where the wounded were
 # taken: "transported to Palestine Regional Medical Center and then to Trinity Mother Frances in
 # Tyler", "flown to St. Mary's in Huntington".
 _TAKEN_TO = r"(?:airlifted|flown|taken|rushed|transported|transferred|and\s+then)\s+to\s+"
 _INSTITUTION_BEFORE = re.compile(
     r"\b(?:hospitals?(?:\s+cent(?:er|re)s?)?|medical\s+cent(?:er|re)s?|trauma\s+cent(?:er|re)s?|clinics?|jails?|courthouse"
-    r"|courts?|detention\s+cent(?:er|re)s?)\s+(?:in|at|of|near)\s+(?:the\s+)?$"
+    r"|courts?|detention\s+cent(?:er|re)s?|(?:medical\s+examiner|coroner)['’]?s?\s+office|morgue|crime\s+lab(?:oratory)?)"
+    r"\s+(?:in|at|of|near)\s+(?:the\s+)?$"
     rf"|\b{_TAKEN_TO}$"  # "an infant was airlifted to Jackson"
     rf"|\b{_TAKEN_TO}(?-i:(?:[A-Z][\w'’.&-]*\s+){{1,6}})in\s+$", re.I)
 _INSTITUTION_REACH = 80
@@ -336,6 +343,7 @@ def _words_before(text: str, start: int) -> tuple[bool, bool, bool, bool, bool]:
                  or _CORNER_BEFORE.search(text, max(0, start - 60), start)),
             bool(_ASIDE_BEFORE.search(text, max(0, start - 12), start)
                  or _ADDRESS_BEFORE.search(text, max(0, start - 80), start)
+                 or _LIVES_BEFORE.search(text, max(0, start - 90), start)
                  or _ARREST_BEFORE.search(text, max(0, start - 60), start)))
 
 

@@ -507,6 +507,21 @@ def test_a_street_named_after_a_town_is_no_place_of_the_story():
     assert set(_place_names("Girl, 5, shot", body)) == {("Chicago", "Illinois")}
 
 
+def test_where_someone_lives_is_their_home_not_where_it_happened():
+    body = ("HARVEY, Ill. - Eight people were wounded at a house party early Sunday, police said. Marcus "
+            "Hill, 19, who lived in the 15000 block of Wood Street in Dolton, was taken to a hospital, where he died.")
+    assert set(_place_names("One killed, eight wounded at house party", body)) == {("Harvey", "Illinois")}
+    body = ("Eight people were wounded at a house party early Sunday in Harvey, police said. Marcus Hill, 19, "
+            "who lived in Dolton, was taken to a hospital, where he died.")
+    assert set(_place_names("One killed, eight wounded at house party", body)) == {("Harvey", "Illinois")}
+
+
+def test_the_town_of_the_medical_examiners_office_is_not_the_storys():
+    body = ("A 16-year-old was shot and killed while hunting in Charlotte County, Virginia, on Friday. "
+            "His body was taken to the medical examiner's office in Richmond.")
+    assert set(_place_names("Teen killed in hunting accident", body)) == {("Charlotte County", "Virginia")}
+
+
 def test_streets_named_before_the_word_intersection_are_no_towns():
     body = ("ROCHESTER, N.Y. - Two men were wounded near the Genesee and Clifford intersection early "
             "Monday in an apparent drive-by shooting, police said.")
