@@ -124,6 +124,9 @@ _REGION_AFTER = re.compile(
 # reading of where a claim happened, which needs the same words.
 REGION_OF = r"(?:region|province|state|governorate|prefecture)\s+of\s+$"
 _REGION_BEFORE = re.compile(rf"\b{REGION_OF}", re.I)
+# A feature named after a town is no town ("Memphis Street", "Jackson High"), but an airport lies
+# at the city it is named after: "a mass shooting at the Fort Lauderdale Airport".
+_AIRPORT_AFTER = re.compile(r"\s+(?:International\s+)?Airport\b")
 # A town's own police say it is a town, however small: "Waxhaw Police officer".
 _POLICE_AFTER = re.compile(r"\s+(?:Police|police)\b")
 # Words that say the next name is a settlement: a village is then taken for what it is.
@@ -443,7 +446,7 @@ def _known_place(text: str, s: int, e: int, name: str, gazetteer: Gazetteer,
     if (person or (common and not cued)) and region is None and not settlement:
         return None
     administrative = _ADMINISTRATIVE.search(name) and not _CITY_COUNTY.search(name)
-    city = (None if NOT_A_CITY_AFTER.match(text, e) or administrative
+    city = (None if (NOT_A_CITY_AFTER.match(text, e) and not _AIRPORT_AFTER.match(text, e)) or administrative
             else gazetteer.pick(name, within=region, context=context,
                                 evidence=settlement or bool(_POLICE_AFTER.match(text, e)), cued=where))
     if (city is not None and region is None and city.population < VILLAGE_POPULATION

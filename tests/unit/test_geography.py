@@ -507,6 +507,12 @@ def test_a_street_named_after_a_town_is_no_place_of_the_story():
     assert set(_place_names("Girl, 5, shot", body)) == {("Chicago", "Illinois")}
 
 
+def test_an_airport_named_after_a_city_is_at_that_city():
+    body = ("Two people are dead and three injured after a shooting at the Tulsa International Airport. "
+            "The gunman got off a flight from Denver, police said.")
+    assert set(_place_names("Shooting at Tulsa Airport", body)) == {("Tulsa", "Oklahoma")}
+
+
 def test_where_someone_lives_is_their_home_not_where_it_happened():
     body = ("HARVEY, Ill. - Eight people were wounded at a house party early Sunday, police said. Marcus "
             "Hill, 19, who lived in the 15000 block of Wood Street in Dolton, was taken to a hospital, where he died.")
