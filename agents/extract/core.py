@@ -54,6 +54,7 @@ _HAPPENED_IN = re.compile(r"\b(?:happened|occurred|took\s+place|shooting|shootou
                           r"|collapsed|capsized|sank|crashed)\b"
                           r"[^.;]{0,40}?\b(?:in|near|outside)\s+(?:the\s+)?$", re.I)
 _HAPPENED_REACH = 60
+_IN_BEFORE = re.compile(r"\bin\s+$", re.I)
 _JOINT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 # The headline words of a story that follows a killing up where no event kind is named: "Helena
 # teen appears on homicide charge", "Police Identified 2-year-old Murdered Victim", "Ja'Don
@@ -223,6 +224,8 @@ def read_claims(article: Article, revision: int, gazetteer: Gazetteer,
         if lede.id == dateline.id or lede.id.startswith("country:"):
             # an opening sentence's town or region says more than the lede's country
             happened = _where_it_happened(story, mentions, dateline, gazetteer)
+            if happened.id == dateline.id:
+                happened = _headline_town(article.headline, headline_mentions, dateline, gazetteer)
             lede = lede if happened.id == dateline.id else happened
         if lede.id != dateline.id:
             place_of_article, filed_from = lede, dateline
@@ -495,6 +498,23 @@ def _where_it_happened(story: list[Sentence], mentions: list[Mention], dateline:
                 continue
             if not mention.is_city or not (gazetteer.is_part_of(place, dateline) or gazetteer.lies_in(place, dateline)):
                 return place
+    return dateline
+
+
+def _headline_town(headline: str, mentions: list[Mention], dateline: Place, gazetteer: Gazetteer) -> Place:
+    """The town of the dateline's state that the ``headline`` says it happened in, where the
+    dateline is the desk that filed it: "4 shot dead in Clarksburg" over "CHARLESTON, W.Va. --
+    A Harrison County man was charged ...", "Mom involved in Montfort shooting has died" over
+    "MADISON, Wis. -". Only "in" says so: "drive-by shooting near Humble" over "HOUSTON - ... a
+    northeast Houston home" was Houston's. Otherwise the dateline."""
+    for mention in mentions:
+        place = mention.place
+        if (mention.is_city and _IN_BEFORE.search(headline, 0, mention.start) and not (mention.aside or mention.home)
+                and place.id != dateline.id
+                and (place.country, place.admin1) == (dateline.country, dateline.admin1)
+                and not (gazetteer.is_part_of(place, dateline) or gazetteer.lies_in(place, dateline)
+                         or gazetteer.is_hamlet_in(place, dateline))):
+            return place
     return dateline
 
 

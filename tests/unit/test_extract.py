@@ -385,6 +385,16 @@ def test_an_opening_sentence_that_puts_the_shooting_in_a_town_of_the_datelines_s
     assert {place for place, _, _ in _placed("Woman wounded in shooting", body)} == {"Baraboo"}
 
 
+def test_a_headline_that_puts_it_in_a_town_of_the_datelines_state_places_the_story():
+    body = ("CHARLESTON, W.Va. (Example Wire) -- A Marion County man was charged Friday with killing three "
+            "people earlier in the day, the prosecutor said. All three were shot outside a house at dawn.")
+    assert {place for place, _, _ in _placed("3 shot dead in Fairmont; suspect in custody", body)} == {"Fairmont"}
+    # "near" a town is not in it: the dateline's city stays the lede's.
+    body = ("HOUSTON (Example Wire) - Police are looking for a gunman after a drive-by shooting that left one "
+            "man dead at a northeast Houston home late Wednesday.")
+    assert _placed("1 dead in drive-by shooting near Humble", body)[-1][0] == "Houston"
+
+
 def test_figures_told_in_two_towns_in_one_sentence_are_two_claims():
     article = Article.from_dict({"id": "two-towns", "published_at": "2023-08-03T15:00:00+00:00",
                                  "headline": "Russian shelling kills two in Kherson, wounds five in Nikopol",
