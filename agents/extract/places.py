@@ -526,7 +526,9 @@ def dateline_city(text: str, body_start: int, gazetteer: Gazetteer,
 _POLICE_OF = re.compile(rf"(?P<name>{_CAPITAL}(?<![\w'’.-]{_CAPITAL})[\w'’.-]*+(?:[^\S\n]+{_CAPITALISED}){{0,2}})"
                         r"[^\S\n]+(?:[Pp]olice\b(?![^\S\n]+(?:[Ss]tation|[Dd]istrict|[Pp]recinct))"
                         # a city's own sheriff, where city and county are one: "the Jacksonville Sheriff's Office"
-                        r"|Sheriff['’]s[^\S\n]+Office\b)")
+                        r"|Sheriff['’]s[^\S\n]+Office\b"
+                        # a city's department of police and fire: "a Pittsburgh Public Safety spokeswoman"
+                        r"|Public[^\S\n]+Safety\b)")
 
 _FORMER_BEFORE = re.compile(r"\b(?:retired|former|ex-)\s*$", re.I)
 

@@ -573,6 +573,12 @@ def test_the_town_whose_police_speak_overrules_a_dateline_in_its_state_but_not_a
     assert set(_place_names("Brooklyn shooting", body)) == {("Brooklyn", "New York")}
 
 
+def test_a_citys_public_safety_department_speaks_as_its_police_do():
+    body = ("A 12-year-old boy was shot in the back on Thursday night, Allegheny County officials said. "
+            "A Pittsburgh Public Safety spokeswoman said the shooter wore dark clothing.")
+    assert set(_place_names("Boy, 12, shot", body)) == {("Pittsburgh", "Pennsylvania")}
+
+
 def test_a_retired_officer_speaks_for_no_police_of_the_story():
     body = ("WINTER HAVEN, Fla. — A man was shot and killed during a home invasion on Monday. \"He was running "
             "out of options,\" said Bret Bartlett, a retired Tampa police captain.")
