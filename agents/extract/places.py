@@ -89,8 +89,10 @@ _SCENE_BEFORE = re.compile(
     r"\b(?:fires?|blaze|blasts?|explosions?|attacks?|strikes?|raids?|shootings?|bombings?|riots?|stampede|shelling)"
     r"\s+(?:at|on|in)\s+(?:an?|the)\s+(?:[\w'’-]+,?\s+){0,8}$", re.I)
 _SCENE_REACH = 60
-# "a Jackson hospital": the town of the hospital the wounded were taken to.
-_INSTITUTION_AFTER = re.compile(r"\s+(?:hospital|medical\s+cent(?:er|re)|trauma\s+cent(?:er|re)|jail)\b")
+# "a Jackson hospital": the town of the hospital the wounded were taken to; "the Miami U.S.
+# attorney's office": the town of the federal prosecutors who charge the suspect.
+_INSTITUTION_AFTER = re.compile(r"\s+(?:hospital|medical\s+cent(?:er|re)|trauma\s+cent(?:er|re)|jail"
+                                r"|U\.\s?S\.\s+[Aa]ttorney|[Ff]ederal\s+[Cc]ourt)\b")
 # "the Chatham neighborhood", "the Juniata section of Philadelphia", "the Orchards area of
 # Vancouver": a part of a city, which the city's name or the story's city places, not a town
 # of its own that a namesake elsewhere would be.

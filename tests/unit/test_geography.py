@@ -513,6 +513,13 @@ def test_an_airport_named_after_a_city_is_at_that_city():
     assert set(_place_names("Shooting at Tulsa Airport", body)) == {("Tulsa", "Oklahoma")}
 
 
+def test_the_town_of_the_federal_prosecutors_who_charge_a_suspect_is_not_the_storys():
+    body = ("Prosecutors have charged the suspect in Friday's shooting at Tulsa International "
+            "Airport, which killed three people. A criminal complaint filed by the Denver U.S. attorney's "
+            "office accuses him of an act of violence at an international airport resulting in death.")
+    assert _city("www.nbcdenver.com", "Airport shooting suspect charged", body) == {("Tulsa", "Oklahoma")}
+
+
 def test_where_someone_lives_is_their_home_not_where_it_happened():
     body = ("HARVEY, Ill. - Eight people were wounded at a house party early Sunday, police said. Marcus "
             "Hill, 19, who lived in the 15000 block of Wood Street in Dolton, was taken to a hospital, where he died.")
