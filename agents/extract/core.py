@@ -55,6 +55,8 @@ _HAPPENED_IN = re.compile(r"\b(?:happened|occurred|took\s+place|shooting|shootou
                           r"[^.;]{0,40}?\b(?:in|near|outside)\s+(?:the\s+)?$", re.I)
 _HAPPENED_REACH = 60
 _IN_BEFORE = re.compile(r"\bin\s+$", re.I)
+# A capitalised word after a state's name makes it part of another name: "Washington Park".
+_NAME_GOES_ON = re.compile(r"[^\S\n]+[A-Z]")
 _JOINT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 # The headline words of a story that follows a killing up where no event kind is named: "Helena
 # teen appears on homicide charge", "Police Identified 2-year-old Murdered Victim", "Ja'Don
@@ -446,11 +448,13 @@ _PART_OF_THE_REGION = re.compile(r"['’]s\s+(?:[A-Z][\w'’-]+\s+){1,3}(?:distr
 def _in_a_region(sentence: Sentence, mention: Mention) -> bool:
     """Whether the sentence says something happened in the region it names, its kind written
     out: "in the Kharkiv region", "in the state of Bahia", "in Balochistan's Noshki district"
-    (not "in the Washington Park neighborhood"), or the country it names after "in" or what
-    struck it: "in southern Turkey", "an earthquake struck Taiwan". A region's mention runs on
-    over its kind ("Kunduz province")."""
+    (not "in the Washington Park neighborhood"), or the country or US state it names after "in"
+    or what struck it: "in southern Turkey", "an earthquake struck Taiwan", "at a National
+    Guard Armory in western Tennessee" (under a DETROIT dateline, where the suspect was
+    arrested). A region's mention runs on over its kind ("Kunduz province")."""
     before = sentence.text[: mention.start - sentence.start]
-    if (mention.end - mention.start > len(mention.place.mention) or mention.place.id.startswith("country:")
+    us_state = mention.place.id.startswith("admin1:US.") and not _NAME_GOES_ON.match(sentence.text, mention.end - sentence.start)
+    if (mention.end - mention.start > len(mention.place.mention) or mention.place.id.startswith("country:") or us_state
             or _PART_OF_THE_REGION.match(sentence.text, mention.end - sentence.start)):
         return bool(_IN_A_REGION.search(before))
     return bool(_IN_A_REGION_OF.search(before))

@@ -395,6 +395,18 @@ def test_a_headline_that_puts_it_in_a_town_of_the_datelines_state_places_the_sto
     assert _placed("1 dead in drive-by shooting near Humble", body)[-1][0] == "Houston"
 
 
+def test_a_lede_that_puts_it_in_another_us_state_than_the_datelines_places_the_story_in_that_state():
+    body = ("CLEVELAND (Example Wire) - Federal agents have arrested the man accused of wounding eight people "
+            "at a nightclub in eastern Kentucky, officials said.")
+    article = Article.from_dict({"id": "state", "published_at": "2024-05-14T10:00:00+00:00", "body": body,
+                                 "headline": "Suspect in Kentucky nightclub shooting arrested in Cleveland"})
+    assert {r.place.id for r in extract(article, None).reports} == {"admin1:US.KY"}
+    # A state's name inside another name is no state: "the Washington Park neighborhood" of Chicago.
+    body = ("CHICAGO (Example Wire) - Three men were hurt in a drive-by shooting in the Washington Park "
+            "neighborhood on the South Side late Friday.")
+    assert {place for place, _, _ in _placed("Three hurt in drive-by", body)} == {"Chicago"}
+
+
 def test_figures_told_in_two_towns_in_one_sentence_are_two_claims():
     article = Article.from_dict({"id": "two-towns", "published_at": "2023-08-03T15:00:00+00:00",
                                  "headline": "Russian shelling kills two in Kherson, wounds five in Nikopol",
