@@ -410,7 +410,11 @@ class Gazetteer:
             candidates = [c for c in candidates if c.population >= WORLD_CITY or (c.country == region.country and (
                 (c.population >= MAJOR_CITY or not household) and _bears_as_its_own(c, own_names)
                 if household or at_home else c.population >= MAJOR_CITY or _bears_as_its_own(c, own_names)))]
-        if (city := self._near_the_outlet(candidates, context, evidence or cued)) is not None:
+        # Nearness to the outlet chooses among the towns of the name, not a town only also
+        # called so: the Seattle Times' "near Woodland" is Woodland, Washington, not Lacey
+        # (once "Woodland"), though Lacey lies nearer Seattle.
+        own = [c for c in candidates if _bears_as_its_own(c, own_names)] or candidates
+        if (city := self._near_the_outlet(own, context, evidence or cued)) is not None:
             return city
         if context:
             if (city := next((c for c in candidates if c.region_id in context), None)) is not None:

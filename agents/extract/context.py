@@ -169,21 +169,30 @@ def _county_state(counties: dict[str, frozenset[str]], found: list[Mention], gaz
 _US_STATE = "admin1:US."
 
 
-def _shared_state(found: list[Mention], counties: dict[str, frozenset[str]], gazetteer: Gazetteer) -> frozenset[str]:
+def _shared_state(found: list[Mention], counties: dict[str, frozenset[str]], gazetteer: Gazetteer,
+                  in_the_us: bool = False) -> frozenset[str]:
     """The one US state that has a place of every name a story gives its towns and counties,
     two names at least: "Dallas" beside "Paulding County" is Georgia's, though Texas has the
     largest Dallas (but beside "Franklin County", which both states have, nothing is told).
-    A story that names its state needs no guess."""
+    A story that names its state needs no guess. In a story set ``in_the_us`` (its outlet's
+    call letters, its police copy), a town first read abroad counts by its American namesakes
+    too: "a home on Main Street in Pinetown" beside "Beaufort County" (North and South
+    Carolina's) is North Carolina's post town, not Pinetown, South Africa."""
     states_of: dict[str, frozenset[str]] = dict(counties)
     for mention in found:
-        if mention.is_city and not mention.qualified and mention.place.country == "US":
-            name = mention.place.mention
-            states_of.setdefault(fold(name), frozenset(
-                [c.region_id for c in gazetteer.cities(name) if c.country == "US" and gazetteer.bears_as_its_own(c, name)]
-                + [town.region_id for town in gazetteer.post_towns(name)]))
+        if mention.is_city and not mention.qualified and (mention.place.country == "US" or in_the_us):
+            states = _us_states_of(mention.place.mention, gazetteer)
+            if states or mention.place.country == "US":
+                states_of.setdefault(fold(mention.place.mention), states)
     votes = Counter(state for states in states_of.values() for state in states)
     (first, most), *rest = votes.most_common(2) or [(None, 0)]
     return frozenset({first}) if 2 <= most == len(states_of) and (not rest or rest[0][1] < most) else frozenset()
+
+
+def _us_states_of(name: str, gazetteer: Gazetteer) -> frozenset[str]:
+    """The US states that have a town or post town of this name as its own."""
+    return frozenset([c.region_id for c in gazetteer.cities(name) if c.country == "US" and gazetteer.bears_as_its_own(c, name)]
+                     + [town.region_id for town in gazetteer.post_towns(name)])
 
 
 def read_places(text: str, headline_end: int, spans: list[tuple[int, int]],
@@ -210,8 +219,14 @@ def read_places(text: str, headline_end: int, spans: list[tuple[int, int]],
     body = [m for start, end in spans for m in read(start, end, context, names)]
     sure += [m.place for m in body if (m.cued or not m.is_city) and _sure(m, gazetteer, counties)]
     wider = areas(sure, gazetteer) | hints | _county_state(counties, headline + body, gazetteer)
-    if not any(area.startswith(_US_STATE) for area in wider):
-        wider |= _shared_state(headline + body, counties, gazetteer)
+    if not any(area.startswith(_US_STATE) for area in wider) and (
+            shared := _shared_state(headline + body, counties, gazetteer, in_the_us="US" in wider)):
+        # A town first read abroad is the shared state's namesake: its own region no longer
+        # sets the story abroad.
+        abroad = {m.place.id for m in headline + body if m.place.country != "US" and m.is_city
+                  and shared <= _us_states_of(m.place.mention, gazetteer)}
+        wider = (areas([place for place in sure if place.id not in abroad], gazetteer) | hints | shared
+                 | _county_state(counties, headline + body, gazetteer))
     if wider != context:
         headline = read(0, headline_end, wider, headline_names)
         body = [m for start, end in spans for m in read(start, end, wider, names)]

@@ -56,6 +56,9 @@ _HAPPENED_IN = re.compile(r"\b(?:happened|occurred|took\s+place|shooting|shootou
                           # "capsized off the Italian island of Lampedusa", "in the village of Kuriga"
                           r"|(?:in|on|off|near)\s+the\s+(?:[\w-]+\s+){0,2}?(?:island|village|town|city)\s+of\s+)$", re.I)
 _HAPPENED_REACH = 60
+_IN_BEFORE = re.compile(r"\bin\s+$", re.I)
+# A capitalised word after a state's name makes it part of another name: "Washington Park".
+_NAME_GOES_ON = re.compile(r"[^\S\n]+[A-Z]")
 _JOINT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 # The headline words of a story that follows a killing up where no event kind is named: "Helena
 # teen appears on homicide charge", "Police Identified 2-year-old Murdered Victim", "Ja'Don
@@ -225,6 +228,8 @@ def read_claims(article: Article, revision: int, gazetteer: Gazetteer,
         if lede.id == dateline.id or lede.id.startswith("country:"):
             # an opening sentence's town or region says more than the lede's country
             happened = _where_it_happened(story, mentions, dateline, gazetteer)
+            if happened.id == dateline.id:
+                happened = _headline_town(article.headline, headline_mentions, dateline, gazetteer)
             lede = lede if happened.id == dateline.id else happened
         if lede.id != dateline.id:
             place_of_article, filed_from = lede, dateline
@@ -478,14 +483,16 @@ _ITS_CAPITAL = re.compile(r"['’]s\s+(?:[a-z]+\s+)?capital\b(?!\s+(?:region|dis
 def _in_a_region(sentence: Sentence, mention: Mention) -> bool:
     """Whether the sentence says something happened in the region it names, its kind written
     out: "in the Kharkiv region", "in the state of Bahia", "in Balochistan's Noshki district"
-    (not "in the Washington Park neighborhood"), or the country it names after "in" or what
-    struck it: "in southern Turkey", "an earthquake struck Taiwan", but not its capital ("in
-    Bangladesh's capital" is the dateline's Dhaka). A region's mention runs on over its kind
-    ("Kunduz province")."""
+    (not "in the Washington Park neighborhood"), or the country or US state it names after "in"
+    or what struck it: "in southern Turkey", "an earthquake struck Taiwan", "at a National
+    Guard Armory in western Tennessee" (under a DETROIT dateline, where the suspect was
+    arrested), but not a country's capital ("in Bangladesh's capital" is the dateline's Dhaka).
+    A region's mention runs on over its kind ("Kunduz province")."""
     before = sentence.text[: mention.start - sentence.start]
     if _ITS_CAPITAL.match(sentence.text, mention.end - sentence.start):
         return False
-    if (mention.end - mention.start > len(mention.place.mention) or mention.place.id.startswith("country:")
+    us_state = mention.place.id.startswith("admin1:US.") and not _NAME_GOES_ON.match(sentence.text, mention.end - sentence.start)
+    if (mention.end - mention.start > len(mention.place.mention) or mention.place.id.startswith("country:") or us_state
             or _PART_OF_THE_REGION.match(sentence.text, mention.end - sentence.start)):
         return bool(_IN_A_REGION.search(before))
     return bool(_IN_A_REGION_OF.search(before))
@@ -533,6 +540,23 @@ def _where_it_happened(story: list[Sentence], mentions: list[Mention], dateline:
                 continue
             if not mention.is_city or not (gazetteer.is_part_of(place, dateline) or gazetteer.lies_in(place, dateline)):
                 return place
+    return dateline
+
+
+def _headline_town(headline: str, mentions: list[Mention], dateline: Place, gazetteer: Gazetteer) -> Place:
+    """The town of the dateline's state that the ``headline`` says it happened in, where the
+    dateline is the desk that filed it: "4 shot dead in Clarksburg" over "CHARLESTON, W.Va. --
+    A Harrison County man was charged ...", "Mom involved in Montfort shooting has died" over
+    "MADISON, Wis. -". Only "in" says so: "drive-by shooting near Humble" over "HOUSTON - ... a
+    northeast Houston home" was Houston's. Otherwise the dateline."""
+    for mention in mentions:
+        place = mention.place
+        if (mention.is_city and _IN_BEFORE.search(headline, 0, mention.start) and not (mention.aside or mention.home)
+                and place.id != dateline.id
+                and (place.country, place.admin1) == (dateline.country, dateline.admin1)
+                and not (gazetteer.is_part_of(place, dateline) or gazetteer.lies_in(place, dateline)
+                         or gazetteer.is_hamlet_in(place, dateline))):
+            return place
     return dateline
 
 

@@ -52,6 +52,11 @@ _ASIDE_BEFORE = re.compile(
 # A person's address: "Andre Lacaze, of the 13900 block of South School Street in Riverdale"
 # names where he lived, as "of Riverdale" does.
 _ADDRESS_BEFORE = re.compile(r"\bof\s+the\s+\d+\s+block\s+of\s+(?:[A-Z0-9][\w.'’-]*\s+){1,5}in\s+$")
+# Where someone lives is their home, as "of Burnham" is: "Dewayne Purnell, who lived in the 14000
+# block of Marquette Avenue in Burnham", "his mother, who lives in Troy".
+_LIVES_BEFORE = re.compile(
+    r"\b(?:lived|lives|living|resided|resides|residing)\s+(?:in|near)\s+"
+    r"(?:the\s+\d+\s+block\s+of\s+(?:[A-Z0-9][\w.'’-]*\s+){1,5}in\s+)?(?:the\s+)?$")
 # Where a suspect was caught: "Suspect in armory shooting arrested in Detroit", "arrested late
 # Tuesday near Texas City". The words between name no crime ("arrested for a robbery in Yonkers").
 _ARREST_BEFORE = re.compile(
@@ -59,11 +64,19 @@ _ARREST_BEFORE = re.compile(
     r"(?:\s+(?!for\b|after\b|in\b|of\b|with\b|during\b)[\w'’-]+){0,3}\s+(?:in|near|outside|at)\s+(?:the\s+)?$",
     re.I)
 # Where the wounded were taken or a suspect is held: "a hospital in Putnam", "the jail in
-# Dayton" names the hospital's town, not where the story happened.
+# Dayton", "drove themselves to hospitals in Vineland", "the Medical Examiner's Office in
+# Louisville" names the hospital's town, not where the
+# story happened; so does the town of a hospital named by its name where the wounded were
+# taken: "transported to Palestine Regional Medical Center and then to Trinity Mother Frances in
+# Tyler", "flown to St. Mary's in Huntington".
+_TAKEN_TO = r"(?:airlifted|flown|taken|rushed|transported|transferred|and\s+then)\s+to\s+"
 _INSTITUTION_BEFORE = re.compile(
-    r"\b(?:hospital(?:\s+cent(?:er|re))?|medical\s+cent(?:er|re)|trauma\s+cent(?:er|re)|clinic|jail|courthouse|court"
-    r"|detention\s+cent(?:er|re))\s+(?:in|at|of|near)\s+(?:the\s+)?$"
-    r"|\b(?:airlifted|flown|taken|rushed|transported|transferred)\s+to\s+$", re.I)  # "an infant was airlifted to Jackson"
+    r"\b(?:hospitals?(?:\s+cent(?:er|re)s?)?|medical\s+cent(?:er|re)s?|trauma\s+cent(?:er|re)s?|clinics?|jails?|courthouse"
+    r"|courts?|detention\s+cent(?:er|re)s?|(?:medical\s+examiner|coroner)['’]?s?\s+office|morgue|crime\s+lab(?:oratory)?)"
+    r"\s+(?:in|at|of|near)\s+(?:the\s+)?$"
+    rf"|\b{_TAKEN_TO}$"  # "an infant was airlifted to Jackson"
+    rf"|\b{_TAKEN_TO}(?-i:(?:[A-Z][\w'’.&-]*\s+){{1,6}})in\s+$", re.I)
+_INSTITUTION_REACH = 80
 # "35 miles northeast of Oklahoma City", "20 km from Kharkiv": a landmark the story measures
 # from, which the place lies away from.
 _DISTANCE_BEFORE = re.compile(
@@ -76,8 +89,10 @@ _SCENE_BEFORE = re.compile(
     r"\b(?:fires?|blaze|blasts?|explosions?|attacks?|strikes?|raids?|shootings?|bombings?|riots?|stampede|shelling)"
     r"\s+(?:at|on|in)\s+(?:an?|the)\s+(?:[\w'’-]+,?\s+){0,8}$", re.I)
 _SCENE_REACH = 60
-# "a Jackson hospital": the town of the hospital the wounded were taken to.
-_INSTITUTION_AFTER = re.compile(r"\s+(?:hospital|medical\s+cent(?:er|re)|trauma\s+cent(?:er|re)|jail)\b")
+# "a Jackson hospital": the town of the hospital the wounded were taken to; "the Miami U.S.
+# attorney's office": the town of the federal prosecutors who charge the suspect.
+_INSTITUTION_AFTER = re.compile(r"\s+(?:hospital|medical\s+cent(?:er|re)|trauma\s+cent(?:er|re)|jail"
+                                r"|U\.\s?S\.\s+[Aa]ttorney|[Ff]ederal\s+[Cc]ourt)\b")
 # "the Chatham neighborhood", "the Juniata section of Philadelphia", "the Orchards area of
 # Vancouver": a part of a city, which the city's name or the story's city places, not a town
 # of its own that a namesake elsewhere would be.
@@ -97,6 +112,9 @@ _BLOCK_BEFORE = re.compile(r"\bblock\s+of\s+(?:(?:north|south|east|west|[NSEW]\.
 # Streets that meet: "the intersection of Poydras and Bolivar", "the corner of Baltimore and
 # McHenry" name two streets, no town.
 _CORNER_BEFORE = re.compile(r"\b(?:[Ii]ntersection|[Cc]orner)\s+of\s+(?:(?:[A-Z0-9][\w.'’-]*\s+){1,4}(?:and|&)\s+)?$")
+# ... and written before the word: "near the Genesee and Eller intersection" names two streets,
+# not Genesee, New York.
+_CORNER_AFTER = re.compile(r"\s+(?:(?:and|&)\s+(?:[A-Z0-9][\w.'’-]*\s+){1,4}(?:intersection|corner)|intersection)\b")
 # "Hamilton Twp.", "Washington Township": a township named after a place, no region (Bermuda's
 # parish of Hamilton, the state of Washington).
 _TOWNSHIP_AFTER = re.compile(r"\s+(?:Township|Twp)\b")
@@ -108,6 +126,9 @@ _REGION_AFTER = re.compile(
 # reading of where a claim happened, which needs the same words.
 REGION_OF = r"(?:region|province|state|governorate|prefecture)\s+of\s+$"
 _REGION_BEFORE = re.compile(rf"\b{REGION_OF}", re.I)
+# A feature named after a town is no town ("Memphis Street", "Jackson High"), but an airport lies
+# at the city it is named after: "a mass shooting at the Fort Lauderdale Airport".
+_AIRPORT_AFTER = re.compile(r"\s+(?:International\s+)?Airport\b")
 # A town's own police say it is a town, however small: "Waxhaw Police officer".
 _POLICE_AFTER = re.compile(r"\s+(?:Police|police)\b")
 # A district of a country that names its districts after their seats: "collided in Balasore
@@ -332,13 +353,14 @@ def _words_before(text: str, start: int) -> tuple[bool, bool, bool, bool, bool]:
                  or _CORNER_BEFORE.search(text, max(0, start - 60), start)),
             bool(_ASIDE_BEFORE.search(text, max(0, start - 12), start)
                  or _ADDRESS_BEFORE.search(text, max(0, start - 80), start)
+                 or _LIVES_BEFORE.search(text, max(0, start - 90), start)
                  or _ARREST_BEFORE.search(text, max(0, start - 60), start)))
 
 
 def _institution_before(text: str, start: int) -> bool:
     """Whether the name at ``start`` is the town of a hospital's, a jail's or a court's that
     is not where the violence happened."""
-    institution = _INSTITUTION_BEFORE.search(text, max(0, start - 30), start)
+    institution = _INSTITUTION_BEFORE.search(text, max(0, start - _INSTITUTION_REACH), start)
     return institution is not None and not _SCENE_BEFORE.search(
         text, max(0, institution.start() - _SCENE_REACH), institution.start())
 
@@ -364,7 +386,7 @@ def _resolve(text: str, s: int, e: int, name: str, gazetteer: Gazetteer,
         return _part_of_a_city(text, s, e, name, gazetteer, context)
     if not known and region is None:
         return None  # told before the words before it are read, which costs more
-    if _words_before(text, s)[3] or _INSTITUTION_AFTER.match(text, e):
+    if _words_before(text, s)[3] or _INSTITUTION_AFTER.match(text, e) or _CORNER_AFTER.match(text, e):
         return None
     if county is not None:
         cued, *_, aside = _words_before(text, s)
@@ -438,7 +460,8 @@ def _known_place(text: str, s: int, e: int, name: str, gazetteer: Gazetteer,
     if (person or (common and not cued)) and region is None and not settlement:
         return None
     administrative = _ADMINISTRATIVE.search(name) and not _CITY_COUNTY.search(name)
-    city = (None if (NOT_A_CITY_AFTER.match(text, e) and not _DISTRICT_AFTER.match(text, e)) or administrative
+    city = (None if (NOT_A_CITY_AFTER.match(text, e) and not (_DISTRICT_AFTER.match(text, e) or _AIRPORT_AFTER.match(text, e)))
+            or administrative
             else gazetteer.pick(name, within=region, context=context,
                                 evidence=settlement or bool(_POLICE_AFTER.match(text, e)), cued=where))
     if city is not None and _DISTRICT_AFTER.match(text, e) and (city.country == "US" or city.country not in context):
@@ -520,7 +543,9 @@ def dateline_city(text: str, body_start: int, gazetteer: Gazetteer,
 _POLICE_OF = re.compile(rf"(?P<name>{_CAPITAL}(?<![\w'’.-]{_CAPITAL})[\w'’.-]*+(?:[^\S\n]+{_CAPITALISED}){{0,2}})"
                         r"[^\S\n]+(?:[Pp]olice\b(?![^\S\n]+(?:[Ss]tation|[Dd]istrict|[Pp]recinct))"
                         # a city's own sheriff, where city and county are one: "the Jacksonville Sheriff's Office"
-                        r"|Sheriff['’]s[^\S\n]+Office\b)")
+                        r"|Sheriff['’]s[^\S\n]+Office\b"
+                        # a city's department of police and fire: "a Pittsburgh Public Safety spokeswoman"
+                        r"|Public[^\S\n]+Safety\b)")
 
 _FORMER_BEFORE = re.compile(r"\b(?:retired|former|ex-)\s*$", re.I)
 

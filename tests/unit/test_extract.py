@@ -416,6 +416,28 @@ def test_an_opening_sentence_that_puts_the_shooting_in_a_town_of_the_datelines_s
     assert {place for place, _, _ in _placed("Woman wounded in shooting", body)} == {"Baraboo"}
 
 
+def test_a_headline_that_puts_it_in_a_town_of_the_datelines_state_places_the_story():
+    body = ("CHARLESTON, W.Va. (Example Wire) -- A Marion County man was charged Friday with killing three "
+            "people earlier in the day, the prosecutor said. All three were shot outside a house at dawn.")
+    assert {place for place, _, _ in _placed("3 shot dead in Fairmont; suspect in custody", body)} == {"Fairmont"}
+    # "near" a town is not in it: the dateline's city stays the lede's.
+    body = ("HOUSTON (Example Wire) - Police are looking for a gunman after a drive-by shooting that left one "
+            "man dead at a northeast Houston home late Wednesday.")
+    assert _placed("1 dead in drive-by shooting near Humble", body)[-1][0] == "Houston"
+
+
+def test_a_lede_that_puts_it_in_another_us_state_than_the_datelines_places_the_story_in_that_state():
+    body = ("CLEVELAND (Example Wire) - Federal agents have arrested the man accused of wounding eight people "
+            "at a nightclub in eastern Kentucky, officials said.")
+    article = Article.from_dict({"id": "state", "published_at": "2024-05-14T10:00:00+00:00", "body": body,
+                                 "headline": "Suspect in Kentucky nightclub shooting arrested in Cleveland"})
+    assert {r.place.id for r in extract(article, None).reports} == {"admin1:US.KY"}
+    # A state's name inside another name is no state: "the Washington Park neighborhood" of Chicago.
+    body = ("CHICAGO (Example Wire) - Three men were hurt in a drive-by shooting in the Washington Park "
+            "neighborhood on the South Side late Friday.")
+    assert {place for place, _, _ in _placed("Three hurt in drive-by", body)} == {"Chicago"}
+
+
 def test_figures_told_in_two_towns_in_one_sentence_are_two_claims():
     article = Article.from_dict({"id": "two-towns", "published_at": "2023-08-03T15:00:00+00:00",
                                  "headline": "Russian shelling kills two in Kherson, wounds five in Nikopol",
@@ -574,6 +596,10 @@ def test_a_town_is_read_in_the_one_state_that_has_every_place_the_story_names():
     # Texas and Georgia both have a Dallas and a Franklin County: the names settle nothing.
     assert _places("A man was killed in a shooting at a motel in Dallas on Sunday, Franklin County "
                    "deputies said.") == [("Dallas", "Texas")]
+    # Of the Carolinas, which both have a Beaufort County, only North Carolina has a Pinetown (a
+    # post town): police copy sets the story in the US, so it is not Pinetown, South Africa.
+    assert _places("A 9-year-old boy was wounded at a home in Pinetown on Saturday, Beaufort County "
+                   "deputies said.") == [("Pinetown", "North Carolina")]
 
 
 def test_a_street_named_like_a_region_abroad_does_not_set_the_story_abroad():

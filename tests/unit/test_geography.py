@@ -507,6 +507,40 @@ def test_a_street_named_after_a_town_is_no_place_of_the_story():
     assert set(_place_names("Girl, 5, shot", body)) == {("Chicago", "Illinois")}
 
 
+def test_an_airport_named_after_a_city_is_at_that_city():
+    body = ("Two people are dead and three injured after a shooting at the Tulsa International Airport. "
+            "The gunman got off a flight from Denver, police said.")
+    assert set(_place_names("Shooting at Tulsa Airport", body)) == {("Tulsa", "Oklahoma")}
+
+
+def test_the_town_of_the_federal_prosecutors_who_charge_a_suspect_is_not_the_storys():
+    body = ("Prosecutors have charged the suspect in Friday's shooting at Tulsa International "
+            "Airport, which killed three people. A criminal complaint filed by the Denver U.S. attorney's "
+            "office accuses him of an act of violence at an international airport resulting in death.")
+    assert _city("www.nbcdenver.com", "Airport shooting suspect charged", body) == {("Tulsa", "Oklahoma")}
+
+
+def test_where_someone_lives_is_their_home_not_where_it_happened():
+    body = ("HARVEY, Ill. - Eight people were wounded at a house party early Sunday, police said. Marcus "
+            "Hill, 19, who lived in the 15000 block of Wood Street in Dolton, was taken to a hospital, where he died.")
+    assert set(_place_names("One killed, eight wounded at house party", body)) == {("Harvey", "Illinois")}
+    body = ("Eight people were wounded at a house party early Sunday in Harvey, police said. Marcus Hill, 19, "
+            "who lived in Dolton, was taken to a hospital, where he died.")
+    assert set(_place_names("One killed, eight wounded at house party", body)) == {("Harvey", "Illinois")}
+
+
+def test_the_town_of_the_medical_examiners_office_is_not_the_storys():
+    body = ("A 16-year-old was shot and killed while hunting in Charlotte County, Virginia, on Friday. "
+            "His body was taken to the medical examiner's office in Richmond.")
+    assert set(_place_names("Teen killed in hunting accident", body)) == {("Charlotte County", "Virginia")}
+
+
+def test_streets_named_before_the_word_intersection_are_no_towns():
+    body = ("ROCHESTER, N.Y. - Two men were wounded near the Genesee and Clifford intersection early "
+            "Monday in an apparent drive-by shooting, police said.")
+    assert set(_place_names("Two wounded in drive-by", body)) == {("Rochester", "New York")}
+
+
 def test_a_capitalised_word_of_a_story_written_in_capitals_is_a_place_only_where_cued():
     body = ("SIX PEOPLE WERE SHOT IN HOUSTON OVERNIGHT. AT SOME POINT, SHOTS WERE FIRED AND "
             "BULLETS HIT SIX PEOPLE.")
@@ -523,6 +557,15 @@ def test_the_town_of_the_hospital_the_wounded_were_taken_to_is_not_the_storys():
     assert set(_place_names("Child shot at apartment complex", body)) == {("Meridian", "Mississippi")}
 
 
+def test_the_town_of_hospitals_or_of_a_hospital_named_by_its_name_is_not_the_storys():
+    body = ("Four people were wounded early Sunday in a shooting in Millville, N.J. One man was airlifted "
+            "to a trauma center in Camden while three other victims drove themselves to hospitals in Vineland.")
+    assert set(_place_names("Four wounded in shooting", body)) == {("Millville", "New Jersey")}
+    body = ("Deputies found a 19-year-old man with a gunshot wound in Palestine, Texas. He was taken to a "
+            "local medical center and then to Trinity Mother Frances in Tyler, where he died.")
+    assert set(_place_names("Teen dies after shooting", body)) == {("Palestine", "Texas")}
+
+
 def test_the_home_town_of_a_headlines_victim_yields_to_where_it_happened():
     body = "A man was fatally shot while hunting near Jonesboro, Georgia, on Saturday."
     assert set(_place_names("Atlanta man fatally shot while hunting", body)) == {("Jonesboro", "Georgia")}
@@ -535,6 +578,12 @@ def test_the_town_whose_police_speak_overrules_a_dateline_in_its_state_but_not_a
     assert set(_place_names("Man killed outside bar", body)) == {("Beech Grove", "Indiana")}
     body = "Nine people were wounded at a Brooklyn block party on Sunday, New York police said."
     assert set(_place_names("Brooklyn shooting", body)) == {("Brooklyn", "New York")}
+
+
+def test_a_citys_public_safety_department_speaks_as_its_police_do():
+    body = ("A 12-year-old boy was shot in the back on Thursday night, Allegheny County officials said. "
+            "A Pittsburgh Public Safety spokeswoman said the shooter wore dark clothing.")
+    assert set(_place_names("Boy, 12, shot", body)) == {("Pittsburgh", "Pennsylvania")}
 
 
 def test_a_retired_officer_speaks_for_no_police_of_the_story():

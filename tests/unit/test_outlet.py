@@ -54,6 +54,12 @@ def test_a_namesake_near_the_outlets_home_is_the_one_its_story_means():
     assert _places("www.cleveland.com", body) == {("Highland Heights", "Ohio")}
 
 
+def test_nearness_to_the_outlet_chooses_among_towns_of_the_name_not_a_town_once_so_called():
+    # Lacey, Washington was once called Woodland and lies nearer Seattle than Woodland does.
+    body = "Two people were found shot dead at a home near Woodland, sheriff's deputies said on Saturday."
+    assert _places("www.seattletimes.com", body) == {("Woodland", "Washington")}
+
+
 def test_a_site_named_after_new_york_is_at_home_in_the_city_and_its_newark_is_new_jerseys():
     newark = "Two teenagers were shot in Newark on Halloween night, police said."
     assert _places("www.nbcnewyork.com", newark) == {("Newark", "New Jersey")}
