@@ -310,14 +310,30 @@ def scene_day(sentence: str, anchor: date) -> date | None:
     return day_in(sentence, anchor)
 
 
+# A quotation opens with its mark: "“Was just with him yesterday morning,” Tyler said."
+_QUOTED = re.compile(r"\s*[\"“‘]")
+
+
+def _scene_before(previous: str, published: date) -> date | None:
+    """The day the sentence before a claim sets its scene on. Someone's quoted words date the
+    claim only where they tell of the violence ("“On Friday, May 6, officers responded to a
+    shooting,” the release stated"): a father's "Was just with him yesterday morning, playing
+    and happy" names a day of his own."""
+    if not previous:
+        return None
+    return scene_day(previous, published) if _QUOTED.match(previous) else day_in(previous, published)
+
+
 def when(sentence: str, previous: str, published: date, event_day: date, *,
          event_day_stated: bool = True) -> When:
     """The time of a claim: a period it states, the day it names, the day the sentence before
-    it names (it often sets the scene: "a strike in the early hours of Tuesday ... Six people
-    were injured"), else the article's event day. "Yesterday" and weekdays count back from
-    the publication day."""
+    it names where that sentence tells of the violence (it often sets the scene: "a strike in
+    the early hours of Tuesday ... Six people were injured"), else the article's event day. A
+    sentence before that tells of something else names its own day: "he was released from the
+    hospital on Wednesday", a father's "was just with him yesterday morning". "Yesterday" and
+    weekdays count back from the publication day."""
     period = period_in(sentence, published)
     if period:
         return period
-    day = day_in(sentence, published) or (day_in(previous, published) if previous else None)
+    day = day_in(sentence, published) or _scene_before(previous, published)
     return When(date=day) if day else When(date=event_day, stated=event_day_stated)

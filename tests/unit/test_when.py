@@ -77,6 +77,15 @@ def test_previous_sentence_sets_the_scene_and_publication_date_is_the_fallback()
     assert when_("Six people were injured.", "", WEDNESDAY).date == WEDNESDAY
 
 
+def test_quoted_words_set_the_scene_only_when_they_tell_of_the_violence():
+    # A speaker's own day is not the shooting's; a quoted release that tells the shooting is.
+    assert when_("Two neighbours were shot dead around 1 a.m. on Elm Street.",
+                 "“I saw her yesterday afternoon at the store,” her cousin said.", WEDNESDAY).date == WEDNESDAY
+    assert when_("“There, officers found two men with gunshot wounds.",
+                 "“On Tuesday at about 9 p.m., officers responded to a shooting,” the release said.",
+                 WEDNESDAY).date == date(2022, 3, 1)
+
+
 def test_periods_without_the_last():
     assert when_("Seven people shot in 72 hours", "", WEDNESDAY) == When(
         date(2022, 2, 27), WEDNESDAY, "72h")
