@@ -174,12 +174,16 @@ _SPANS = r"(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a
 # The story's incident as the subject, then the verb that sets it after another: what follows
 # tells of that other incident. Its noun first, so "Their presence comes after a woman was shot"
 # (the story's own) and "the arrest came a week after" (of the story's own killing) are not.
+# "The shooting occurred eight months after a bystander was killed" sets it so with its span
+# only: "the shooting happened after a fight broke out" tells the story's own.
 _SET_AFTER = CaseBlind(
     rf"""\b(?:shootings?|attacks?|killings?|slayings?|homicides?|murders?|incidents?|deaths?|violence
            |gunfire|strikes?|shelling|bombings?|blasts?|explosions?)\b[^.;:]{{0,40}}?\s
         (?:(?:comes?|came|coming)\s+(?:(?:just|only|barely|less\s+than|more\s+than|about|nearly|almost|exactly)\s+)?
              (?:{_SPANS}\s+)?(?:after|on\s+the\s+heels\s+of)
          | (?:follows|followed)\s+(?:(?:just|only|closely)\s+)?(?:an?|another|the|last\s+\w+['’]s)
+         | (?:occurred|happened|took\s+place)\s+(?:(?:just|only|barely|less\s+than|more\s+than|about|nearly|almost|exactly)\s+)?
+             {_SPANS}\s+after
          | (?:comes?|came)\s+on\s+the\s+same\s+day\s+(?:that|as)
         )\b""", re.X)
 
