@@ -146,11 +146,14 @@ def own_part(sentence: str) -> str:
 
 # "Earlier on Sunday, officials had reported 30 dead": a count the story's own has replaced.
 # The count follows the words that date it ("previously said seven officers", "an earlier toll
-# of 25"); "had reported that a person shot himself" tells of no count.
+# of 25", "authorities said earlier that four agents were injured"); "had reported that a
+# person shot himself" tells of no count.
 _EARLIER_COUNT = CaseBlind(gated(re.compile(
     r"\b(?:had\s+(?:earlier\s+|initially\s+|previously\s+|originally\s+|first\s+)?(?:reported|said|put|given|announced|confirmed)"
     # "police originally told WPDE News that eight were wounded"
     r"|(?:earlier|initially|previously|originally|at\s+first)\s+(?:reported|said|put|gave|announced|told\s[^.;]{0,40}?\bthat)"
+    # "Authorities said earlier that four agents were injured"
+    r"|(?:reported|said|announced)\s+(?:earlier|initially|previously|originally|at\s+first)"
     r"|(?:an\s+)?(?:earlier|initial|previous)\s+(?:toll|count|figure|report)\s+(?:of|had|was|said)"
     r"|early\s+reports?\s+(?:said|says|indicated|suggested|showed))"
     r"(?:\s+(?:that|the|toll|death|at|as|to|about|some|least|more|than|nearly|only))*\s+"

@@ -214,6 +214,8 @@ def test_a_weekend_roundup_keeps_its_friday_shooting():
     ("An earlier toll of 25 was revised upward.", True),
     ("Police originally told Channel 9 News that eight people were wounded.", True),
     ("Early reports said one person had died in the shooting.", True),
+    ("Officials said earlier that five firefighters were hurt.", True),
+    ("The sheriff said earlier Sunday that two deputies were wounded.", False),  # the day's news
     ("The gunman originally came from Ohio, where two people were shot.", False),
     ("A caller had reported that a person shot himself.", False),  # the call, no count
     ("The call was first reported as a double shooting, but four people were shot.", False),
