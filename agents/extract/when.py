@@ -119,6 +119,13 @@ def _named_day(name: str, anchor: date) -> date:
 # said officers received a call at 10:50 a.m. Sunday", "the gunman, identified Friday as ...".
 _SAID_BEFORE = re.compile(r"\b(?:said|says|told\s+[\w-]+|issued|announced|identified|confirmed|released|revealed|disclosed)\s+(?:on\s+)?$", re.I)
 _SAID_REACH = 24
+# A day something is to be done by is to come: "could be released by Monday" (not "a drive-by
+# Wednesday night").
+_BY_BEFORE = re.compile(r"(?<![\w-])(?:by|until|till)\s+(?:next\s+)?$", re.I)
+# ... and the day told before the verb: "Montgomery police on Tuesday announced an investigation
+# into a shooting death that occurred Friday". Not "said" or "told", which follow the people
+# hit as often ("a man shot Sunday told police he knew the gunman").
+_ANNOUNCED_AFTER = re.compile(r"(?:\s+(?:morning|afternoon|evening|night))?,?\s+(?:announced|confirmed|released|identified|disclosed|revealed)\b", re.I)
 # "The death toll rose to 30 on Sunday": the day a count was given, not the day it counts.
 _TOLL_ROSE_BEFORE = re.compile(
     r"\b(?:rose|risen|climbed|jumped|increased|reached|grew|stood|stands)\s+(?:to\s+|at\s+)?"
@@ -167,7 +174,10 @@ def _is_datelines(sentence: str, match: re.Match[str]) -> bool:
 
 # A page's time stamp is when it was posted: "Posted: Tuesday, April 15, 2014 10:21 PM EDT".
 # "UPDATE (March 1, 2017 11:30 a.m.):" too, but not "Update: Man wounded in Nov. 2 shooting dies".
-_STAMP_BEFORE = re.compile(r"\b(?:(?:posted|updated|published)\s*:?\s*(?:[\w,]+\s+){0,3}|update\s*\(\s*)$", re.I)
+# "UPDATE 4:15 p.m. Friday:" is one too.
+_STAMP_BEFORE = re.compile(
+    r"\b(?:(?:posted|updated|published)\s*:?\s*(?:[\w,]+\s+){0,3}|update\s*\(\s*"
+    r"|update\s*:?\s*\d{1,2}(?::\d\d)?\s*[ap]\.?\s?m\.?,?\s+)$", re.I)
 _STAMP_REACH = 32
 
 
@@ -261,7 +271,9 @@ def day_in(sentence: str, anchor: date) -> date | None:
     if match:
         return date(int(match["year"]), _MONTHS[match["month"].lower().rstrip(".")], 1)
     for match in _WEEKDAY_RE.finditer(sentence):
-        if _SAID_BEFORE.search(sentence, max(0, match.start() - _SAID_REACH), match.start()) or _is_stamp(
+        if _SAID_BEFORE.search(sentence, max(0, match.start() - _SAID_REACH), match.start()) \
+                or _ANNOUNCED_AFTER.match(sentence, match.end()) or _BY_BEFORE.search(sentence, max(0, match.start() - _SAID_REACH), match.start()) \
+                or _is_stamp(
                 sentence, match.start()) or _is_the_counts_day(sentence, match.start()):
             continue
         return _weekday(match, anchor)

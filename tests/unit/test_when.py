@@ -86,6 +86,15 @@ def test_quoted_words_set_the_scene_only_when_they_tell_of_the_violence():
                  WEDNESDAY).date == date(2022, 3, 1)
 
 
+def test_the_day_news_was_given_or_is_awaited_is_not_the_incidents():
+    assert day_in("Police on Monday announced an inquiry into a shooting death that occurred Saturday.",
+                  WEDNESDAY) == date(2022, 2, 26)
+    assert day_in("UPDATE 3:40 p.m. Tuesday: The wounded deputy is stable.", WEDNESDAY) is None
+    assert day_in("The wounded deputy could go home by Friday.", WEDNESDAY) is None
+    assert day_in("Two men were shot in a drive-by Tuesday night.", WEDNESDAY) == date(2022, 3, 1)
+    assert day_in("A man shot Tuesday told police he knew the gunman.", WEDNESDAY) == date(2022, 3, 1)
+
+
 def test_periods_without_the_last():
     assert when_("Seven people shot in 72 hours", "", WEDNESDAY) == When(
         date(2022, 2, 27), WEDNESDAY, "72h")
