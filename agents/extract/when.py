@@ -117,7 +117,7 @@ def _named_day(name: str, anchor: date) -> date:
 
 # The day something was said is not the day it happened: "in a news release issued Tuesday,
 # said officers received a call at 10:50 a.m. Sunday", "the gunman, identified Friday as ...".
-_SAID_BEFORE = re.compile(r"\b(?:said|says|told\s+[\w-]+|issued|announced|identified|confirmed|released|revealed|disclosed)\s+(?:on\s+)?$", re.I)
+_SAID_BEFORE = re.compile(r"\b(?:said|says|told\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+)?[\w-]+|issued|announced|identified|confirmed|released|revealed|disclosed)\s+(?:on\s+)?$", re.I)
 _SAID_REACH = 24
 # A day something is to be done by is to come: "could be released by Monday" (not "a drive-by
 # Wednesday night").
@@ -183,6 +183,11 @@ _STAMP_REACH = 32
 
 def _is_stamp(sentence: str, start: int) -> bool:
     return bool(_STAMP_BEFORE.search(sentence, max(0, start - _STAMP_REACH), start))
+
+
+def _said_on(sentence: str, match: re.Match[str]) -> bool:
+    """The day told is the day something was said: "told a local newspaper last week"."""
+    return bool(_SAID_BEFORE.search(sentence, max(0, match.start() - _SAID_REACH), match.start()))
 
 
 def period_in(sentence: str, anchor: date) -> When | None:
@@ -280,9 +285,9 @@ def day_in(sentence: str, anchor: date) -> date | None:
     if match := _AGO_RE.search(sentence):
         count = 1 if match["count"].lower() in ("a", "an") else number_value(match["count"]) or 0
         return anchor - timedelta(days=count * (7 if match["unit"].startswith("week") else 1))
-    if _YESTERDAY_RE.search(sentence):
+    if (match := _YESTERDAY_RE.search(sentence)) and not _said_on(sentence, match):
         return anchor - timedelta(days=1)
-    if _LAST_WEEK_RE.search(sentence):
+    if (match := _LAST_WEEK_RE.search(sentence)) and not _said_on(sentence, match):
         return anchor - timedelta(days=7)
     if _THIS_MORNING_RE.search(sentence):
         return anchor

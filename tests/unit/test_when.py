@@ -95,6 +95,12 @@ def test_the_day_news_was_given_or_is_awaited_is_not_the_incidents():
     assert day_in("A man shot Tuesday told police he knew the gunman.", WEDNESDAY) == date(2022, 3, 1)
 
 
+def test_the_day_someone_told_a_paper_something_is_not_the_incidents():
+    assert day_in("The neighbour told a local newspaper last week he heard no shots.", WEDNESDAY) is None
+    assert day_in("The sheriff said yesterday that two men were shot.", WEDNESDAY) is None
+    assert day_in("Two men were shot last week.", WEDNESDAY) == date(2022, 2, 23)
+
+
 def test_periods_without_the_last():
     assert when_("Seven people shot in 72 hours", "", WEDNESDAY) == When(
         date(2022, 2, 27), WEDNESDAY, "72h")
