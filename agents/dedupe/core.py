@@ -329,6 +329,16 @@ def _told_without_district(report: Report, open_incident: OpenIncident) -> bool:
         _same_day(report, open_incident) and _same_figures(report, open_incident))
 
 
+def _its_articles_part(report: Report, members: list[Member]) -> bool:
+    """The part of the city the report's article told the incident in, or none where either
+    names none: "4 Hospitalized In Kingsessing Shooting", then "four men are hospitalized
+    after a shooting in Philadelphia"; an outlet's "4 shot at party in East Flatbush" joined
+    another's story that named no part, and its lede names East Flatbush again. Its other
+    parts are a roundup's other shootings ("a man was shot in Austin" after Englewood's)."""
+    own = {m.district for m in members if m.article_id == report.article_id}
+    return bool(own) and (report.place.district in own or not report.place.district or "" in own)
+
+
 def _shares_a_detail(report: Report, members: list[Member]) -> bool:
     """The report names a street, a young child's age or a person in full that a member does."""
     return any(anchor.startswith(_DETAILS) and any(anchor in m.anchors for m in members)
@@ -441,7 +451,8 @@ def _matches(report: Report, open_incident: OpenIncident) -> bool:
     if incident.status != "active" or (report.period, report.date_end) != (
             incident.period, incident.date_end):
         return False
-    if members and members[0].district != report.place.district and not _told_without_district(report, open_incident):
+    if members and members[0].district != report.place.district and not (
+            _told_without_district(report, open_incident) or _its_articles_part(report, members)):
         return False  # a city's roundup: Englewood's shooting is not Austin's, nor the city's
     other_article = all(m.article_id != report.article_id for m in members)
     if (other_article and _shares_anchor(report, open_incident)) or _raises_the_toll(report, open_incident):

@@ -213,6 +213,21 @@ def test_claims_in_different_districts_of_a_city_are_different_incidents():
     assert [i.incident.report_ids for i in state.incidents] == [["a", "c"], ["b"]]
 
 
+def test_an_articles_sentences_naming_no_part_of_the_city_tell_the_part_its_headline_named():
+    in_saltivka, in_oleksiivka = (dataclasses.replace(KHARKIV, district=name) for name in ("Saltivka", "Oleksiivka"))
+    # "3 Hurt In Saltivka Shooting", then "three men were hurt in a shooting in Kharkiv on Tuesday"
+    headline = dataclasses.replace(_report("h", None, 3), place=in_saltivka)
+    state, _ = _fold([headline, _report("l", None, 3)])
+    assert [o.incident.report_ids for o in state.incidents] == [["h", "l"]]
+    # Another outlet's "three hurt" that names no part joins; the headline's own lede follows it
+    state, _ = _fold([_report("o", None, 3, article="a0"), headline,
+                      dataclasses.replace(_report("l", None, 3), place=in_saltivka)])
+    assert [o.incident.report_ids for o in state.incidents] == [["o", "h", "l"]]
+    # A roundup's shooting in another part is another incident
+    state, _ = _fold([headline, dataclasses.replace(_report("r", None, 3), place=in_oleksiivka)])
+    assert len(state.incidents) == 2
+
+
 def test_a_later_story_naming_the_victim_in_full_joins_the_incident_however_long_after():
     shooting = dataclasses.replace(_report("a", 1), anchors=["person:king", "named:adline king"])
     # "Man sentenced in 2022 killing of Adline King", two years on
