@@ -455,6 +455,10 @@ def _matches(report: Report, open_incident: OpenIncident) -> bool:
             _told_without_district(report, open_incident) or _its_articles_part(report, members)):
         return False  # a city's roundup: Englewood's shooting is not Austin's, nor the city's
     other_article = all(m.article_id != report.article_id for m in members)
+    # Within one article a claim is a part of the incident's figures, or of what its own article
+    # told: "1 killed, 11 injured" joined another outlet's "1 dead, 13 hurt", and the article's
+    # "overnight more than a dozen victims were shot" are its own twelve.
+    told = [m for m in members if m.article_id == report.article_id]
     if (other_article and _shares_anchor(report, open_incident)) or _raises_the_toll(report, open_incident):
         return True
     if other_article and _unplaced(report):
@@ -463,7 +467,7 @@ def _matches(report: Report, open_incident: OpenIncident) -> bool:
         return False  # "a third shooting also happened", "in a separate attack": not the story's
     if not other_article and (
             (_within_the_story(report, open_incident)
-             and (_part_of(report, members) or _refines(report, members)))
+             and any(_part_of(report, ms) or _refines(report, ms) for ms in (members, told)))
             or _holds_the_story(report, open_incident)):
         return True
     return _same_day(report, open_incident) and (

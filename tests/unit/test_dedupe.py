@@ -228,6 +228,17 @@ def test_an_articles_sentences_naming_no_part_of_the_city_tell_the_part_its_head
     assert len(state.incidents) == 2
 
 
+def test_an_articles_later_sentence_is_read_against_what_the_article_told_not_another_outlets_count():
+    stated = dict(date_stated=True)
+    other = dataclasses.replace(_report("o", 1, 13, article="a0", date="2022-03-01"), **stated)
+    # "1 killed, 11 injured in shooting" joins the other outlet's count of the night
+    headline = dataclasses.replace(_report("h", 1, 11, date="2022-03-01"), **stated)
+    # "Overnight more than a dozen victims were shot": the article's 12, dated the next day
+    overnight = dataclasses.replace(_report("n", date="2022-03-02"), victims=12, **stated)
+    state, _ = _fold([other, headline, overnight])
+    assert [o.incident.report_ids for o in state.incidents] == [["o", "h", "n"]]
+
+
 def test_a_later_story_naming_the_victim_in_full_joins_the_incident_however_long_after():
     shooting = dataclasses.replace(_report("a", 1), anchors=["person:king", "named:adline king"])
     # "Man sentenced in 2022 killing of Adline King", two years on
