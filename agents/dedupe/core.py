@@ -413,11 +413,13 @@ def _the_articles_own(report: Report, open_incident: OpenIncident) -> bool:
 
 
 def _holds_the_story(report: Report, open_incident: OpenIncident) -> bool:
-    """The article's own incident so far, of the same day, is a detail of this fuller claim:
-    "Third victim dies" in the headline, then "three killed and one wounded" in the lede."""
-    if not _the_articles_own(report, open_incident):
+    """What the report's article told of the incident so far, of the same day, is a detail of
+    this fuller claim: "Third victim dies" in the headline, then "three killed and one wounded"
+    in the lede; "Two killed in shooting at plant", which joined another outlet's "4 dead, 14
+    hurt", then "up to 4 people were dead and as many as 20 others injured"."""
+    members = [m for m in open_incident.members if m.article_id == report.article_id]
+    if not members or report.date != open_incident.incident.date:
         return False
-    members = open_incident.members
     told = [(_stated(members, "killed"), report.killed), (_stated(members, "injured"), report.injured)]
     return any(theirs is not None for theirs, _ in told) and all(
         theirs is None or (mine is not None and theirs <= mine) for theirs, mine in told)

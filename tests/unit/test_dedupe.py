@@ -239,6 +239,14 @@ def test_an_articles_later_sentence_is_read_against_what_the_article_told_not_an
     assert [o.incident.report_ids for o in state.incidents] == [["o", "h", "n"]]
 
 
+def test_an_articles_fuller_count_holds_its_headline_that_joined_another_outlets_story():
+    other = _report("o", 4, 14, article="a0")  # "4 dead, 14 hurt at plant"
+    headline = _report("h", 2, open_ended=True)  # "At least two killed in shooting at plant"
+    lede = _report("l", 4, 20)  # "up to four people were dead and as many as 20 others injured"
+    state, _ = _fold([other, headline, lede])
+    assert [o.incident.report_ids for o in state.incidents] == [["o", "h", "l"]]
+
+
 def test_a_later_story_naming_the_victim_in_full_joins_the_incident_however_long_after():
     shooting = dataclasses.replace(_report("a", 1), anchors=["person:king", "named:adline king"])
     # "Man sentenced in 2022 killing of Adline King", two years on
