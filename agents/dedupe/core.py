@@ -465,6 +465,8 @@ def _matches(report: Report, open_incident: OpenIncident) -> bool:
         return True
     if other_article and _unplaced(report):
         return False  # a day and a figure say nothing of which of the world's incidents it is
+    if not other_article and _follows_its_article(report, open_incident):
+        return True
     if not other_article and report.another_incident:
         return False  # "a third shooting also happened", "in a separate attack": not the story's
     if not other_article and (
@@ -476,6 +478,20 @@ def _matches(report: Report, open_incident: OpenIncident) -> bool:
         (_agrees_with(report.killed, report.killed_high, members, "killed", incident.killed)
          and _agrees_with(report.injured, report.injured_high, members, "injured", incident.injured))
         or (other_article and (_close_tolls(report, open_incident) or _nested_in_a_town(report, open_incident))))
+
+
+def _follows_its_article(report: Report, open_incident: OpenIncident) -> bool:
+    """A later claim of an article that joined an incident other articles told, by a detail
+    they share (``_shares_anchor``), whose figures are the incident's or a part of them: the
+    arrest story's "Man held in killing of Rita Mae Cobb" joined her killing of months before,
+    and its "Cobb, 71, was shot dead at her home" and "two others were wounded" tell it again,
+    on no day of their own but the story's. A claim of other figures is another incident the
+    story tells."""
+    others = [m for m in open_incident.members if m.article_id != report.article_id]
+    if not others or len(others) == len(open_incident.members):
+        return False
+    return (_shares_anchor(report, OpenIncident(open_incident.incident, others))
+            and (_same_figures(report, open_incident) or _part_of(report, open_incident.members)))
 
 
 def _nested_in_a_town(report: Report, open_incident: OpenIncident) -> bool:

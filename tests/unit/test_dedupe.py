@@ -247,6 +247,18 @@ def test_an_articles_fuller_count_holds_its_headline_that_joined_another_outlets
     assert [o.incident.report_ids for o in state.incidents] == [["o", "h", "l"]]
 
 
+def test_a_follow_ups_later_claims_tell_the_incident_its_headline_joined_by_a_name():
+    named = ["named:rita cobb"]
+    killing = dataclasses.replace(_report("k", 1, 2, article="a0", date="2022-01-10"), anchors=named)
+    # Two months on: "Man held in killing of Rita Cobb", "two others were wounded", and the
+    # story's roundup of "three men shot dead in the same week", another incident
+    held = dataclasses.replace(_report("h", 1), anchors=named)
+    wounded = dataclasses.replace(_report("w", None, 2), anchors=named)
+    others = dataclasses.replace(_report("o", 3), anchors=named)
+    state, _ = _fold([killing, held, wounded, others])
+    assert [o.incident.report_ids for o in state.incidents] == [["k", "h", "w"], ["o"]]
+
+
 def test_a_later_story_naming_the_victim_in_full_joins_the_incident_however_long_after():
     shooting = dataclasses.replace(_report("a", 1), anchors=["person:king", "named:adline king"])
     # "Man sentenced in 2022 killing of Adline King", two years on
