@@ -429,10 +429,12 @@ def _same_people_hit(report: Report, open_incident: OpenIncident) -> bool:
     """The article's own incident of the same day counts as many dead and wounded as this claim
     counts hit, and no fewer dead: "Teen killed, three others wounded", then "one of four women
     wounded has died"; "shot four, killing one", then "all four victims were transported to the
-    hospital". The claim's wounded include the dead: it tells of the same people."""
-    if not _the_articles_own(report, open_incident):
-        return False
+    hospital". The claim's wounded include the dead: it tells of the same people. The incident
+    may hold other outlets' stories too: "Four killed, one wounded in shooting at drug house",
+    then "a call reporting a multiple shooting ... two dead, three wounded"."""
     incident = open_incident.incident
+    if report.date != incident.date or not _told_in(report.article_id, open_incident):
+        return False
     hit = (report.killed or 0) + (report.injured or 0)
     return (hit >= DISTINCT_TOLL and hit == incident.killed + incident.injured
             and (report.killed or 0) < incident.killed)

@@ -508,6 +508,15 @@ def test_the_wounded_a_story_first_counted_include_those_who_died_since():
     assert [(o.incident.killed, o.incident.injured) for o in state.incidents] == [(1, 3)]
 
 
+def test_an_early_count_of_the_same_people_joins_the_story_another_outlet_told_too():
+    # Another outlet's "Four killed, one wounded at drug house"; this article's headline says so
+    # too, then its lede tells the first call: "two dead and three wounded"
+    other = _report("o", 4, 1, article="a0")
+    claims = [_report("headline", 4, 1), _report("first call", 2, 3)]
+    state, _ = _fold([other] + [dataclasses.replace(c, span=(i, i + 1)) for i, c in enumerate(claims)])
+    assert [(o.incident.killed, o.incident.injured, len(o.members)) for o in state.incidents] == [(4, 1, 3)]
+
+
 def test_the_wounded_a_story_counts_after_its_dead_include_them_too():
     # "Gunman who shot 4, killing 1", then "all four victims were transported to the hospital":
     # one dead and three wounded, not four more wounded.
