@@ -162,10 +162,18 @@ _EARLIER_COUNT = CaseBlind(gated(re.compile(
 )).pattern)
 
 
+# "The mayor's office says an initial report that a second victim had died was incorrect."
+_REPORT_CORRECTED = re.compile(
+    r"\b(?:initial|earlier|first|early|previous)\s+reports?\s+(?:that|of)\b[^.;]{0,80}?"
+    r"\b(?:was|were|is|are|proved|turned\s+out\s+to\s+be)\s+(?:incorrect|wrong|inaccurate|false|mistaken|erroneous|untrue)\b",
+    re.I)
+
+
 def is_earlier_count(sentence: str) -> bool:
     """Whether the sentence tells a count given before the story's own ("had reported 30
-    dead", "an earlier toll of 25"), which the story's later count replaces."""
-    return bool(_EARLIER_COUNT.search(sentence))
+    dead", "an earlier toll of 25", "an initial report that a second victim had died was
+    incorrect"), which the story's later count replaces."""
+    return bool(_EARLIER_COUNT.search(sentence) or _REPORT_CORRECTED.search(sentence))
 
 
 def is_background(day: date | None, published: date | None) -> bool:

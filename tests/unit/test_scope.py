@@ -215,6 +215,8 @@ def test_a_weekend_roundup_keeps_its_friday_shooting():
     ("Police originally told Channel 9 News that eight people were wounded.", True),
     ("Early reports said one person had died in the shooting.", True),
     ("Officials said earlier that five firefighters were hurt.", True),
+    ("The sheriff says initial reports that three people had died were wrong.", True),
+    ("Initial reports said the shots were fired from a car; two people were wounded.", False),
     ("The sheriff said earlier Sunday that two deputies were wounded.", False),  # the day's news
     ("The gunman originally came from Ohio, where two people were shot.", False),
     ("A caller had reported that a person shot himself.", False),  # the call, no count
