@@ -379,10 +379,20 @@ def _part_of(report: Report, members: list[Member]) -> bool:
     """Every figure the report states is stated by the incident too, and no larger: a detail of
     the story ("three of the six were taken to hospital")."""
     told = [(report.killed, _stated(members, "killed")), (report.injured, _stated(members, "injured"))]
+    if _the_same_people_shot(report, members):
+        return True
     if all(mine is None for mine, _ in told):
         # "Christopher shot himself with a stolen gun": the people hit the story counted, again
         return bool(report.victims) and report.victims == sum(theirs or 0 for _, theirs in told)
     return all(mine is None or (theirs is not None and mine <= theirs) for mine, theirs in told)
+
+
+def _the_same_people_shot(report: Report, members: list[Member]) -> bool:
+    """The report counts as many people shot as the story did, and tells some of their fates:
+    "Quadruple shooting", then "Four people were shot overnight and one of them died"."""
+    shot = _stated(members, "victims")
+    return (bool(report.victims) and report.victims == shot
+            and (report.killed or 0) + (report.injured or 0) <= report.victims)
 
 
 def _refines(report: Report, members: list[Member]) -> bool:

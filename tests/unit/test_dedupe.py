@@ -517,6 +517,16 @@ def test_an_early_count_of_the_same_people_joins_the_story_another_outlet_told_t
     assert [(o.incident.killed, o.incident.injured, len(o.members)) for o in state.incidents] == [(4, 1, 3)]
 
 
+def test_the_people_shot_told_again_with_a_death_among_them_are_the_storys():
+    stated = dict(date_stated=True)
+    # "Quadruple shooting on 3rd Street" (Thursday night), then "Four people were shot
+    # overnight and one of them died", dated the day after by "overnight"
+    headline = dataclasses.replace(_report("h", date="2022-03-01"), victims=4, **stated)
+    overnight = dataclasses.replace(_report("n", 1, date="2022-03-02"), victims=4, span=(1, 2), **stated)
+    state, _ = _fold([headline, overnight])
+    assert [(o.incident.killed, o.incident.injured, len(o.members)) for o in state.incidents] == [(1, 3, 2)]
+
+
 def test_the_wounded_a_story_counts_after_its_dead_include_them_too():
     # "Gunman who shot 4, killing 1", then "all four victims were transported to the hospital":
     # one dead and three wounded, not four more wounded.
