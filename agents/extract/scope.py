@@ -162,10 +162,13 @@ _EARLIER_COUNT = CaseBlind(gated(re.compile(
 )).pattern)
 
 
-# "The mayor's office says an initial report that a second victim had died was incorrect."
+# "The mayor's office says an initial report that a second victim had died was incorrect.",
+# "Despite earlier reports by authorities that a boy who shot himself had died, officers said
+# later that he was on life support."
 _REPORT_CORRECTED = re.compile(
     r"\b(?:initial|earlier|first|early|previous)\s+reports?\s+(?:that|of)\b[^.;]{0,80}?"
-    r"\b(?:was|were|is|are|proved|turned\s+out\s+to\s+be)\s+(?:incorrect|wrong|inaccurate|false|mistaken|erroneous|untrue)\b",
+    r"\b(?:was|were|is|are|proved|turned\s+out\s+to\s+be)\s+(?:incorrect|wrong|inaccurate|false|mistaken|erroneous|untrue)\b"
+    r"|\b(?:despite|contrary\s+to)\s+(?:the\s+)?(?:initial|earlier|first|early|previous)\s+reports?\b",
     re.I)
 
 

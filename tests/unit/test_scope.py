@@ -216,6 +216,7 @@ def test_a_weekend_roundup_keeps_its_friday_shooting():
     ("Early reports said one person had died in the shooting.", True),
     ("Officials said earlier that five firefighters were hurt.", True),
     ("The sheriff says initial reports that three people had died were wrong.", True),
+    ("Despite earlier reports that two guards had died, officials said both were in surgery.", True),
     ("Initial reports said the shots were fired from a car; two people were wounded.", False),
     ("The sheriff said earlier Sunday that two deputies were wounded.", False),  # the day's news
     ("The gunman originally came from Ohio, where two people were shot.", False),
