@@ -731,7 +731,7 @@ def _group(claims: list[Report], start: int, previous: list[OpenIncident]) -> li
         member = Member.of(report)
         target.members.append(member)
         _recompute(target)
-        for other in _bridged(report, target, incidents):
+        for other in _bridged(report, target, incidents) + _its_story_apart(report, target, incidents):
             member.bridges = True
             target = _folded(target, other, incidents, index)
     _take_in_mentions(claims, incidents)
@@ -757,6 +757,32 @@ def _bridged(report: Report, target: OpenIncident, incidents: list[OpenIncident]
             and o.incident.killed <= incident.killed and o.incident.injured <= incident.injured
             and any(anchor in m.anchors for m in o.members for anchor in strong)
             and _shares_anchor(report, o)]
+
+
+def _its_story_apart(report: Report, target: OpenIncident,
+                     incidents: list[OpenIncident]) -> list[OpenIncident]:
+    """The incident the claim's own article told alone, of the same day and part of the city,
+    when the claim joined another outlet's story of it: the two counts nest (every figure of
+    one at most the other's) and each counts three or more hit, which a city rarely sees twice
+    in a day. "Four teens were injured Friday night at an Eastside party", then "A third teen
+    suffered gunshot wounds to his legs", which joined another outlet's "3 teens shot at
+    party": one party's shooting, told apart only by the order the claims came in."""
+    incident = target.incident
+    if (report.another_incident or _told_in(report.article_id, OpenIncident(incident, target.members[:-1]))
+            or incident.killed + incident.injured < _WITHOUT_DISTRICT_TOLL):
+        return []
+    return [o for o in incidents
+            if o is not target and o.incident.status == "active"
+            and (o.incident.period, o.incident.date_end, o.incident.date) == (incident.period, incident.date_end, incident.date)
+            and o.members[0].district == target.members[0].district
+            and all(m.article_id == report.article_id for m in o.members)
+            and o.incident.killed + o.incident.injured >= _WITHOUT_DISTRICT_TOLL
+            and _nested((o.incident.killed, o.incident.injured), (incident.killed, incident.injured))]
+
+
+def _nested(one: tuple[int, int], other: tuple[int, int]) -> bool:
+    """Every figure of one is at most the other's."""
+    return all(a <= b for a, b in zip(one, other)) or all(a >= b for a, b in zip(one, other))
 
 
 def _folded(one: OpenIncident, other: OpenIncident, incidents: list[OpenIncident],

@@ -259,6 +259,19 @@ def test_a_follow_ups_later_claims_tell_the_incident_its_headline_joined_by_a_na
     assert [o.incident.report_ids for o in state.incidents] == [["k", "h", "w"], ["o"]]
 
 
+def test_an_articles_story_and_another_outlets_that_its_claim_joined_are_one_incident():
+    other = _report("o", None, 3, article="a0")  # "3 teens shot at Eastside party"
+    headline = _report("h", None, 4)  # "Four teens injured at Eastside party"
+    third = dataclasses.replace(_report("t"), victims=3, span=(1, 2))  # "A third teen suffered wounds"
+    state, _ = _fold([other, headline, third])
+    assert [sorted(o.incident.report_ids) for o in state.incidents if o.incident.status == "active"] == [
+        ["h", "o", "t"]]
+    # A city's two lone woundings of a day stay apart
+    state, _ = _fold([_report("o", None, 1, article="a0"), _report("h", None, 2),
+                      dataclasses.replace(_report("t"), victims=1, span=(1, 2))])
+    assert len([o for o in state.incidents if o.incident.status == "active"]) == 2
+
+
 def test_a_later_story_naming_the_victim_in_full_joins_the_incident_however_long_after():
     shooting = dataclasses.replace(_report("a", 1), anchors=["person:king", "named:adline king"])
     # "Man sentenced in 2022 killing of Adline King", two years on
