@@ -187,7 +187,7 @@ def _same_day(report: Report, open_incident: OpenIncident) -> bool:
     story of the very figures, two or more hit, up to FOLLOW_UP_DAYS after the incident's day,
     is the same (``_told_again``)."""
     incident = open_incident.incident
-    if report.date == incident.date:
+    if report.date == incident.date or _a_day_its_article_told(report, open_incident):
         return True
     incident_stated = any(m.date_stated for m in open_incident.members)
     if report.date_stated and incident_stated:
@@ -211,6 +211,13 @@ def _same_day(report: Report, open_incident: OpenIncident) -> bool:
     if gap is not None and reach < gap <= TOWN_FOLLOW_UP_DAYS:
         return _same_figures(report, open_incident) and _in_a_town(report)
     return gap is not None and 0 <= gap <= reach
+
+
+def _a_day_its_article_told(report: Report, open_incident: OpenIncident) -> bool:
+    """The report's day is one its own article told the incident on, whatever day another
+    outlet set it on: "shot late Saturday" to one, "early Sunday" to this story, whose "Among the
+    six victims is a man shot in the head" is of its own Sunday."""
+    return any(m.article_id == report.article_id and m.date == report.date for m in open_incident.members)
 
 
 def _told_again(report: Report, open_incident: OpenIncident) -> bool:

@@ -272,6 +272,16 @@ def test_an_articles_story_and_another_outlets_that_its_claim_joined_are_one_inc
     assert len([o for o in state.incidents if o.incident.status == "active"]) == 2
 
 
+def test_an_articles_claim_of_its_own_day_joins_the_incident_another_outlet_dated_a_day_before():
+    stated = dict(date_stated=True)
+    # "Six shot at community hall late Saturday" to one outlet; "early Sunday" to this story
+    other = dataclasses.replace(_report("o", 1, 5, article="a0", date="2022-03-01"), **stated)
+    lede = dataclasses.replace(_report("l", 1, 5), **stated)
+    among = dataclasses.replace(_report("m"), victims=1, span=(1, 2), **stated)  # "Among the six victims is a man ..."
+    state, _ = _fold([other, lede, among])
+    assert [o.incident.report_ids for o in state.incidents] == [["o", "l", "m"]]
+
+
 def test_a_later_story_naming_the_victim_in_full_joins_the_incident_however_long_after():
     shooting = dataclasses.replace(_report("a", 1), anchors=["person:king", "named:adline king"])
     # "Man sentenced in 2022 killing of Adline King", two years on
