@@ -122,6 +122,12 @@ _SAID_REACH = 24
 # A day something is to be done by is to come: "could be released by Monday" (not "a drive-by
 # Wednesday night").
 _BY_BEFORE = re.compile(r"(?<![\w-])(?:by|until|till)\s+(?:next\s+)?$", re.I)
+# ... and a day something was planned for: "a Mundelein man shot near campus was to begin a
+# nursing job Monday", "is scheduled to appear in court Tuesday".
+_PLANNED_BEFORE = re.compile(
+    r"\b(?:was|were|is|are)\s+(?:(?:due|scheduled|set|expected|slated|going|planning|supposed)\s+)?to\s+"
+    r"(?!(?:be\s+)?(?:shot|killed|wounded|injured|hit)\b)(?:[\w'’-]+\s+){1,5}(?:on\s+)?$", re.I)
+_PLANNED_REACH = 48
 # ... and the day told before the verb: "Montgomery police on Tuesday announced an investigation
 # into a shooting death that occurred Friday". Not "said" or "told", which follow the people
 # hit as often ("a man shot Sunday told police he knew the gunman").
@@ -278,6 +284,7 @@ def day_in(sentence: str, anchor: date) -> date | None:
     for match in _WEEKDAY_RE.finditer(sentence):
         if _SAID_BEFORE.search(sentence, max(0, match.start() - _SAID_REACH), match.start()) \
                 or _ANNOUNCED_AFTER.match(sentence, match.end()) or _BY_BEFORE.search(sentence, max(0, match.start() - _SAID_REACH), match.start()) \
+                or _PLANNED_BEFORE.search(sentence, max(0, match.start() - _PLANNED_REACH), match.start()) \
                 or _is_stamp(
                 sentence, match.start()) or _is_the_counts_day(sentence, match.start()):
             continue

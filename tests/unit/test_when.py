@@ -101,6 +101,12 @@ def test_the_day_someone_told_a_paper_something_is_not_the_incidents():
     assert day_in("Two men were shot last week.", WEDNESDAY) == date(2022, 2, 23)
 
 
+def test_a_day_something_was_planned_for_is_not_the_incidents():
+    assert day_in("Man shot near campus was to start a new job Monday", WEDNESDAY) is None
+    assert day_in("The suspect is scheduled to appear in court Thursday.", WEDNESDAY) is None
+    assert day_in("The man was shot Tuesday and is expected to survive.", WEDNESDAY) == date(2022, 3, 1)
+
+
 def test_periods_without_the_last():
     assert when_("Seven people shot in 72 hours", "", WEDNESDAY) == When(
         date(2022, 2, 27), WEDNESDAY, "72h")
