@@ -187,7 +187,7 @@ def _same_day(report: Report, open_incident: OpenIncident) -> bool:
     story of the very figures, two or more hit, up to FOLLOW_UP_DAYS after the incident's day,
     is the same (``_told_again``)."""
     incident = open_incident.incident
-    if report.date == incident.date:
+    if report.date == incident.date or _a_day_its_article_told(report, open_incident):
         return True
     incident_stated = any(m.date_stated for m in open_incident.members)
     if report.date_stated and incident_stated:
@@ -211,6 +211,13 @@ def _same_day(report: Report, open_incident: OpenIncident) -> bool:
     if gap is not None and reach < gap <= TOWN_FOLLOW_UP_DAYS:
         return _same_figures(report, open_incident) and _in_a_town(report)
     return gap is not None and 0 <= gap <= reach
+
+
+def _a_day_its_article_told(report: Report, open_incident: OpenIncident) -> bool:
+    """The report's day is one its own article told the incident on, whatever day another
+    outlet set it on: "shot late Saturday" to one, "early Sunday" to this story, whose "Among the
+    six victims is a man shot in the head" is of its own Sunday."""
+    return any(m.article_id == report.article_id and m.date == report.date for m in open_incident.members)
 
 
 def _told_again(report: Report, open_incident: OpenIncident) -> bool:
@@ -329,6 +336,16 @@ def _told_without_district(report: Report, open_incident: OpenIncident) -> bool:
         _same_day(report, open_incident) and _same_figures(report, open_incident))
 
 
+def _its_articles_part(report: Report, members: list[Member]) -> bool:
+    """The part of the city the report's article told the incident in, or none where either
+    names none: "4 Hospitalized In Kingsessing Shooting", then "four men are hospitalized
+    after a shooting in Philadelphia"; an outlet's "4 shot at party in East Flatbush" joined
+    another's story that named no part, and its lede names East Flatbush again. Its other
+    parts are a roundup's other shootings ("a man was shot in Austin" after Englewood's)."""
+    own = {m.district for m in members if m.article_id == report.article_id}
+    return bool(own) and (report.place.district in own or not report.place.district or "" in own)
+
+
 def _shares_a_detail(report: Report, members: list[Member]) -> bool:
     """The report names a street, a young child's age or a person in full that a member does."""
     return any(anchor.startswith(_DETAILS) and any(anchor in m.anchors for m in members)
@@ -369,10 +386,20 @@ def _part_of(report: Report, members: list[Member]) -> bool:
     """Every figure the report states is stated by the incident too, and no larger: a detail of
     the story ("three of the six were taken to hospital")."""
     told = [(report.killed, _stated(members, "killed")), (report.injured, _stated(members, "injured"))]
+    if _the_same_people_shot(report, members):
+        return True
     if all(mine is None for mine, _ in told):
         # "Christopher shot himself with a stolen gun": the people hit the story counted, again
         return bool(report.victims) and report.victims == sum(theirs or 0 for _, theirs in told)
     return all(mine is None or (theirs is not None and mine <= theirs) for mine, theirs in told)
+
+
+def _the_same_people_shot(report: Report, members: list[Member]) -> bool:
+    """The report counts as many people shot as the story did, and tells some of their fates:
+    "Quadruple shooting", then "Four people were shot overnight and one of them died"."""
+    shot = _stated(members, "victims")
+    return (bool(report.victims) and report.victims == shot
+            and (report.killed or 0) + (report.injured or 0) <= report.victims)
 
 
 def _refines(report: Report, members: list[Member]) -> bool:
@@ -403,11 +430,13 @@ def _the_articles_own(report: Report, open_incident: OpenIncident) -> bool:
 
 
 def _holds_the_story(report: Report, open_incident: OpenIncident) -> bool:
-    """The article's own incident so far, of the same day, is a detail of this fuller claim:
-    "Third victim dies" in the headline, then "three killed and one wounded" in the lede."""
-    if not _the_articles_own(report, open_incident):
+    """What the report's article told of the incident so far, of the same day, is a detail of
+    this fuller claim: "Third victim dies" in the headline, then "three killed and one wounded"
+    in the lede; "Two killed in shooting at plant", which joined another outlet's "4 dead, 14
+    hurt", then "up to 4 people were dead and as many as 20 others injured"."""
+    members = [m for m in open_incident.members if m.article_id == report.article_id]
+    if not members or report.date != open_incident.incident.date:
         return False
-    members = open_incident.members
     told = [(_stated(members, "killed"), report.killed), (_stated(members, "injured"), report.injured)]
     return any(theirs is not None for theirs, _ in told) and all(
         theirs is None or (mine is not None and theirs <= mine) for theirs, mine in told)
@@ -417,10 +446,12 @@ def _same_people_hit(report: Report, open_incident: OpenIncident) -> bool:
     """The article's own incident of the same day counts as many dead and wounded as this claim
     counts hit, and no fewer dead: "Teen killed, three others wounded", then "one of four women
     wounded has died"; "shot four, killing one", then "all four victims were transported to the
-    hospital". The claim's wounded include the dead: it tells of the same people."""
-    if not _the_articles_own(report, open_incident):
-        return False
+    hospital". The claim's wounded include the dead: it tells of the same people. The incident
+    may hold other outlets' stories too: "Four killed, one wounded in shooting at drug house",
+    then "a call reporting a multiple shooting ... two dead, three wounded"."""
     incident = open_incident.incident
+    if report.date != incident.date or not _told_in(report.article_id, open_incident):
+        return False
     hit = (report.killed or 0) + (report.injured or 0)
     return (hit >= DISTINCT_TOLL and hit == incident.killed + incident.injured
             and (report.killed or 0) < incident.killed)
@@ -441,24 +472,45 @@ def _matches(report: Report, open_incident: OpenIncident) -> bool:
     if incident.status != "active" or (report.period, report.date_end) != (
             incident.period, incident.date_end):
         return False
-    if members and members[0].district != report.place.district and not _told_without_district(report, open_incident):
+    if members and members[0].district != report.place.district and not (
+            _told_without_district(report, open_incident) or _its_articles_part(report, members)):
         return False  # a city's roundup: Englewood's shooting is not Austin's, nor the city's
     other_article = all(m.article_id != report.article_id for m in members)
+    # Within one article a claim is a part of the incident's figures, or of what its own article
+    # told: "1 killed, 11 injured" joined another outlet's "1 dead, 13 hurt", and the article's
+    # "overnight more than a dozen victims were shot" are its own twelve.
+    told = [m for m in members if m.article_id == report.article_id]
     if (other_article and _shares_anchor(report, open_incident)) or _raises_the_toll(report, open_incident):
         return True
     if other_article and _unplaced(report):
         return False  # a day and a figure say nothing of which of the world's incidents it is
+    if not other_article and _follows_its_article(report, open_incident):
+        return True
     if not other_article and report.another_incident:
         return False  # "a third shooting also happened", "in a separate attack": not the story's
     if not other_article and (
             (_within_the_story(report, open_incident)
-             and (_part_of(report, members) or _refines(report, members)))
+             and any(_part_of(report, ms) or _refines(report, ms) for ms in (members, told)))
             or _holds_the_story(report, open_incident)):
         return True
     return _same_day(report, open_incident) and (
         (_agrees_with(report.killed, report.killed_high, members, "killed", incident.killed)
          and _agrees_with(report.injured, report.injured_high, members, "injured", incident.injured))
         or (other_article and (_close_tolls(report, open_incident) or _nested_in_a_town(report, open_incident))))
+
+
+def _follows_its_article(report: Report, open_incident: OpenIncident) -> bool:
+    """A later claim of an article that joined an incident other articles told, by a detail
+    they share (``_shares_anchor``), whose figures are the incident's or a part of them: the
+    arrest story's "Man held in killing of Rita Mae Cobb" joined her killing of months before,
+    and its "Cobb, 71, was shot dead at her home" and "two others were wounded" tell it again,
+    on no day of their own but the story's. A claim of other figures is another incident the
+    story tells."""
+    others = [m for m in open_incident.members if m.article_id != report.article_id]
+    if not others or len(others) == len(open_incident.members):
+        return False
+    return (_shares_anchor(report, OpenIncident(open_incident.incident, others))
+            and (_same_figures(report, open_incident) or _part_of(report, open_incident.members)))
 
 
 def _nested_in_a_town(report: Report, open_incident: OpenIncident) -> bool:
@@ -686,7 +738,7 @@ def _group(claims: list[Report], start: int, previous: list[OpenIncident]) -> li
         member = Member.of(report)
         target.members.append(member)
         _recompute(target)
-        for other in _bridged(report, target, incidents):
+        for other in _bridged(report, target, incidents) + _its_story_apart(report, target, incidents):
             member.bridges = True
             target = _folded(target, other, incidents, index)
     _take_in_mentions(claims, incidents)
@@ -712,6 +764,32 @@ def _bridged(report: Report, target: OpenIncident, incidents: list[OpenIncident]
             and o.incident.killed <= incident.killed and o.incident.injured <= incident.injured
             and any(anchor in m.anchors for m in o.members for anchor in strong)
             and _shares_anchor(report, o)]
+
+
+def _its_story_apart(report: Report, target: OpenIncident,
+                     incidents: list[OpenIncident]) -> list[OpenIncident]:
+    """The incident the claim's own article told alone, of the same day and part of the city,
+    when the claim joined another outlet's story of it: the two counts nest (every figure of
+    one at most the other's) and each counts three or more hit, which a city rarely sees twice
+    in a day. "Four teens were injured Friday night at an Eastside party", then "A third teen
+    suffered gunshot wounds to his legs", which joined another outlet's "3 teens shot at
+    party": one party's shooting, told apart only by the order the claims came in."""
+    incident = target.incident
+    if (report.another_incident or _told_in(report.article_id, OpenIncident(incident, target.members[:-1]))
+            or incident.killed + incident.injured < _WITHOUT_DISTRICT_TOLL):
+        return []
+    return [o for o in incidents
+            if o is not target and o.incident.status == "active"
+            and (o.incident.period, o.incident.date_end, o.incident.date) == (incident.period, incident.date_end, incident.date)
+            and o.members[0].district == target.members[0].district
+            and all(m.article_id == report.article_id for m in o.members)
+            and o.incident.killed + o.incident.injured >= _WITHOUT_DISTRICT_TOLL
+            and _nested((o.incident.killed, o.incident.injured), (incident.killed, incident.injured))]
+
+
+def _nested(one: tuple[int, int], other: tuple[int, int]) -> bool:
+    """Every figure of one is at most the other's."""
+    return all(a <= b for a, b in zip(one, other)) or all(a >= b for a, b in zip(one, other))
 
 
 def _folded(one: OpenIncident, other: OpenIncident, incidents: list[OpenIncident],

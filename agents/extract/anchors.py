@@ -166,9 +166,16 @@ def near_duplicate_keys(text: str) -> list[str]:
 
 def block_streets(text: str) -> list[str]:
     """The streets of the addresses police give, "the 1400 block of Mount Herman Street", in
-    order, folded and without their compass word: a story's other addresses are other
-    shootings of its roundup."""
-    return [_COMPASS.sub("", fold(match["street"])) for match in _BLOCK.finditer(text)]
+    order, folded and without their compass word or their kind: a story's other addresses are
+    other shootings of its roundup."""
+    return [_without_kind(_COMPASS.sub("", fold(match["street"]))) for match in _BLOCK.finditer(text)]
+
+
+def _without_kind(street: str) -> str:
+    """The street's name without its kind, as its anchor is: one story's "5200 block of Zodiac
+    Road" is its later "5200 block of Zodiac"."""
+    words = street.split()
+    return " ".join(words[:-1]) if len(words) > 1 and words[-1].rstrip(".") in _SUFFIXES else street
 
 
 def anchors(text: str) -> list[str]:

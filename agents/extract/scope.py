@@ -157,11 +157,14 @@ def own_part(sentence: str) -> str:
 
 # "Earlier on Sunday, officials had reported 30 dead": a count the story's own has replaced.
 # The count follows the words that date it ("previously said seven officers", "an earlier toll
-# of 25"); "had reported that a person shot himself" tells of no count.
+# of 25", "authorities said earlier that four agents were injured"); "had reported that a
+# person shot himself" tells of no count.
 _EARLIER_COUNT = CaseBlind(gated(re.compile(
     r"\b(?:had\s+(?:earlier\s+|initially\s+|previously\s+|originally\s+|first\s+)?(?:reported|said|put|given|announced|confirmed)"
     # "police originally told WPDE News that eight were wounded"
     r"|(?:earlier|initially|previously|originally|at\s+first)\s+(?:reported|said|put|gave|announced|told\s[^.;]{0,40}?\bthat)"
+    # "Authorities said earlier that four agents were injured"
+    r"|(?:reported|said|announced)\s+(?:earlier|initially|previously|originally|at\s+first)"
     r"|(?:an\s+)?(?:earlier|initial|previous)\s+(?:toll|count|figure|report)\s+(?:of|had|was|said)"
     r"|early\s+reports?\s+(?:said|says|indicated|suggested|showed))"
     r"(?:\s+(?:that|the|toll|death|at|as|to|about|some|least|more|than|nearly|only))*\s+"
@@ -170,10 +173,21 @@ _EARLIER_COUNT = CaseBlind(gated(re.compile(
 )).pattern)
 
 
+# "The mayor's office says an initial report that a second victim had died was incorrect.",
+# "Despite earlier reports by authorities that a boy who shot himself had died, officers said
+# later that he was on life support."
+_REPORT_CORRECTED = re.compile(
+    r"\b(?:initial|earlier|first|early|previous)\s+reports?\s+(?:that|of)\b[^.;]{0,80}?"
+    r"\b(?:was|were|is|are|proved|turned\s+out\s+to\s+be)\s+(?:incorrect|wrong|inaccurate|false|mistaken|erroneous|untrue)\b"
+    r"|\b(?:despite|contrary\s+to)\s+(?:the\s+)?(?:initial|earlier|first|early|previous)\s+reports?\b",
+    re.I)
+
+
 def is_earlier_count(sentence: str) -> bool:
     """Whether the sentence tells a count given before the story's own ("had reported 30
-    dead", "an earlier toll of 25"), which the story's later count replaces."""
-    return bool(_EARLIER_COUNT.search(sentence))
+    dead", "an earlier toll of 25", "an initial report that a second victim had died was
+    incorrect"), which the story's later count replaces."""
+    return bool(_EARLIER_COUNT.search(sentence) or _REPORT_CORRECTED.search(sentence))
 
 
 def is_background(day: date | None, published: date | None) -> bool:
@@ -185,12 +199,16 @@ _SPANS = r"(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a
 # The story's incident as the subject, then the verb that sets it after another: what follows
 # tells of that other incident. Its noun first, so "Their presence comes after a woman was shot"
 # (the story's own) and "the arrest came a week after" (of the story's own killing) are not.
+# "The shooting occurred eight months after a bystander was killed" sets it so with its span
+# only: "the shooting happened after a fight broke out" tells the story's own.
 _SET_AFTER = CaseBlind(
     rf"""\b(?:shootings?|attacks?|killings?|slayings?|homicides?|murders?|incidents?|deaths?|violence
            |gunfire|strikes?|shelling|bombings?|blasts?|explosions?)\b[^.;:]{{0,40}}?\s
         (?:(?:comes?|came|coming)\s+(?:(?:just|only|barely|less\s+than|more\s+than|about|nearly|almost|exactly)\s+)?
              (?:{_SPANS}\s+)?(?:after|on\s+the\s+heels\s+of)
          | (?:follows|followed)\s+(?:(?:just|only|closely)\s+)?(?:an?|another|the|last\s+\w+['’]s)
+         | (?:occurred|happened|took\s+place)\s+(?:(?:just|only|barely|less\s+than|more\s+than|about|nearly|almost|exactly)\s+)?
+             {_SPANS}\s+after
          | (?:comes?|came)\s+on\s+the\s+same\s+day\s+(?:that|as)
         )\b""", re.X)
 

@@ -25,6 +25,15 @@ _BOILERPLATE = re.compile(
     )""",
     re.I | re.X,
 )
+# A heading after which a page lists other stories to its end, each a headline and its first
+# sentence: "More stories you may like on 7News", "You might also like". The story has ended;
+# what follows is other news. ("Related stories:", "Trending now:" and "More stories on
+# WVVA.com" head a list set inside the story, which goes on after it.)
+_END_OF_STORY = re.compile(
+    r"""\s*(?:more\s+stories\s+you\s+(?:may|might)\s+(?:like|enjoy) | you\s+(?:may|might)\s+also\s+(?:like|enjoy)
+      | recommended\s+for\s+you)(?:\s+(?:on|from|at)\s+[\w .&'’-]{1,30})?\s*:?\s*$""",
+    re.I | re.X,
+)
 # A social embed: its links anywhere in a line (searched case-blind on the lowered line, where
 # the regex engine skips to their first letters), or a quoted post's credit opening the line.
 _SOCIAL_LINK = CaseBlind(r"pic\.twitter\.com/|https?://t\.co/")
@@ -148,8 +157,15 @@ def without_boilerplate(text: str) -> str:
     searches the whole story may see ("Snow Warning ... in effect for: Erie, Wyoming" names
     two New York counties, not the state of Wyoming)."""
     lines = text.split("\n")
-    blanked = [" " * len(line) if line.strip() and is_boilerplate(line) else line for line in lines]
+    ended = _story_end(lines)
+    blanked = [" " * len(line) if line.strip() and (index >= ended or is_boilerplate(line)) else line
+               for index, line in enumerate(lines)]
     return "\n".join(blanked) if blanked != lines else text
+
+
+def _story_end(lines: list[str]) -> int:
+    """The index of the line that ends the story (``_END_OF_STORY``), else the number of lines."""
+    return next((index for index, line in enumerate(lines) if _END_OF_STORY.match(line)), len(lines))
 
 
 def sentences(text: str, headline_length: int) -> list[Sentence]:
@@ -159,7 +175,8 @@ def sentences(text: str, headline_length: int) -> list[Sentence]:
     headline = text[:headline_length].strip()
     position = 0
     body_lines = 0
-    for line in text.split("\n"):
+    lines = text.split("\n")
+    for line in lines[:_story_end(lines)]:
         line_end = position + len(line)
         in_headline = position < headline_length
         if line.strip() and not is_boilerplate(line):

@@ -117,8 +117,21 @@ def _named_day(name: str, anchor: date) -> date:
 
 # The day something was said is not the day it happened: "in a news release issued Tuesday,
 # said officers received a call at 10:50 a.m. Sunday", "the gunman, identified Friday as ...".
-_SAID_BEFORE = re.compile(r"\b(?:said|says|told\s+[\w-]+|issued|announced|identified|confirmed|released|revealed|disclosed)\s+(?:on\s+)?$", re.I)
+_SAID_BEFORE = re.compile(r"\b(?:said|says|told\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+)?[\w-]+|issued|announced|identified|confirmed|released|revealed|disclosed)\s+(?:on\s+)?$", re.I)
 _SAID_REACH = 24
+# A day something is to be done by is to come: "could be released by Monday" (not "a drive-by
+# Wednesday night").
+_BY_BEFORE = re.compile(r"(?<![\w-])(?:by|until|till)\s+(?:next\s+)?$", re.I)
+# ... and a day something was planned for: "a Mundelein man shot near campus was to begin a
+# nursing job Monday", "is scheduled to appear in court Tuesday".
+_PLANNED_BEFORE = re.compile(
+    r"\b(?:was|were|is|are)\s+(?:(?:due|scheduled|set|expected|slated|going|planning|supposed)\s+)?to\s+"
+    r"(?!(?:be\s+)?(?:shot|killed|wounded|injured|hit)\b)(?:[\w'’-]+\s+){1,5}(?:on\s+)?$", re.I)
+_PLANNED_REACH = 48
+# ... and the day told before the verb: "Montgomery police on Tuesday announced an investigation
+# into a shooting death that occurred Friday". Not "said" or "told", which follow the people
+# hit as often ("a man shot Sunday told police he knew the gunman").
+_ANNOUNCED_AFTER = re.compile(r"(?:\s+(?:morning|afternoon|evening|night))?,?\s+(?:announced|confirmed|released|identified|disclosed|revealed)\b", re.I)
 # "The death toll rose to 30 on Sunday": the day a count was given, not the day it counts.
 _TOLL_ROSE_BEFORE = re.compile(
     r"\b(?:rose|risen|climbed|jumped|increased|reached|grew|stood|stands)\s+(?:to\s+|at\s+)?"
@@ -167,12 +180,20 @@ def _is_datelines(sentence: str, match: re.Match[str]) -> bool:
 
 # A page's time stamp is when it was posted: "Posted: Tuesday, April 15, 2014 10:21 PM EDT".
 # "UPDATE (March 1, 2017 11:30 a.m.):" too, but not "Update: Man wounded in Nov. 2 shooting dies".
-_STAMP_BEFORE = re.compile(r"\b(?:(?:posted|updated|published)\s*:?\s*(?:[\w,]+\s+){0,3}|update\s*\(\s*)$", re.I)
+# "UPDATE 4:15 p.m. Friday:" is one too.
+_STAMP_BEFORE = re.compile(
+    r"\b(?:(?:posted|updated|published)\s*:?\s*(?:[\w,]+\s+){0,3}|update\s*\(\s*"
+    r"|update\s*:?\s*\d{1,2}(?::\d\d)?\s*[ap]\.?\s?m\.?,?\s+)$", re.I)
 _STAMP_REACH = 32
 
 
 def _is_stamp(sentence: str, start: int) -> bool:
     return bool(_STAMP_BEFORE.search(sentence, max(0, start - _STAMP_REACH), start))
+
+
+def _said_on(sentence: str, match: re.Match[str]) -> bool:
+    """The day told is the day something was said: "told a local newspaper last week"."""
+    return bool(_SAID_BEFORE.search(sentence, max(0, match.start() - _SAID_REACH), match.start()))
 
 
 def period_in(sentence: str, anchor: date) -> When | None:
@@ -261,16 +282,19 @@ def day_in(sentence: str, anchor: date) -> date | None:
     if match:
         return date(int(match["year"]), _MONTHS[match["month"].lower().rstrip(".")], 1)
     for match in _WEEKDAY_RE.finditer(sentence):
-        if _SAID_BEFORE.search(sentence, max(0, match.start() - _SAID_REACH), match.start()) or _is_stamp(
+        if _SAID_BEFORE.search(sentence, max(0, match.start() - _SAID_REACH), match.start()) \
+                or _ANNOUNCED_AFTER.match(sentence, match.end()) or _BY_BEFORE.search(sentence, max(0, match.start() - _SAID_REACH), match.start()) \
+                or _PLANNED_BEFORE.search(sentence, max(0, match.start() - _PLANNED_REACH), match.start()) \
+                or _is_stamp(
                 sentence, match.start()) or _is_the_counts_day(sentence, match.start()):
             continue
         return _weekday(match, anchor)
     if match := _AGO_RE.search(sentence):
         count = 1 if match["count"].lower() in ("a", "an") else number_value(match["count"]) or 0
         return anchor - timedelta(days=count * (7 if match["unit"].startswith("week") else 1))
-    if _YESTERDAY_RE.search(sentence):
+    if (match := _YESTERDAY_RE.search(sentence)) and not _said_on(sentence, match):
         return anchor - timedelta(days=1)
-    if _LAST_WEEK_RE.search(sentence):
+    if (match := _LAST_WEEK_RE.search(sentence)) and not _said_on(sentence, match):
         return anchor - timedelta(days=7)
     if _THIS_MORNING_RE.search(sentence):
         return anchor
@@ -310,14 +334,30 @@ def scene_day(sentence: str, anchor: date) -> date | None:
     return day_in(sentence, anchor)
 
 
+# A quotation opens with its mark: "“Was just with him yesterday morning,” Tyler said."
+_QUOTED = re.compile(r"\s*[\"“‘]")
+
+
+def _scene_before(previous: str, published: date) -> date | None:
+    """The day the sentence before a claim sets its scene on. Someone's quoted words date the
+    claim only where they tell of the violence ("“On Friday, May 6, officers responded to a
+    shooting,” the release stated"): a father's "Was just with him yesterday morning, playing
+    and happy" names a day of his own."""
+    if not previous:
+        return None
+    return scene_day(previous, published) if _QUOTED.match(previous) else day_in(previous, published)
+
+
 def when(sentence: str, previous: str, published: date, event_day: date, *,
          event_day_stated: bool = True) -> When:
     """The time of a claim: a period it states, the day it names, the day the sentence before
-    it names (it often sets the scene: "a strike in the early hours of Tuesday ... Six people
-    were injured"), else the article's event day. "Yesterday" and weekdays count back from
-    the publication day."""
+    it names where that sentence tells of the violence (it often sets the scene: "a strike in
+    the early hours of Tuesday ... Six people were injured"), else the article's event day. A
+    sentence before that tells of something else names its own day: "he was released from the
+    hospital on Wednesday", a father's "was just with him yesterday morning". "Yesterday" and
+    weekdays count back from the publication day."""
     period = period_in(sentence, published)
     if period:
         return period
-    day = day_in(sentence, published) or (day_in(previous, published) if previous else None)
+    day = day_in(sentence, published) or _scene_before(previous, published)
     return When(date=day) if day else When(date=event_day, stated=event_day_stated)

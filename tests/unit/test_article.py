@@ -3,7 +3,7 @@ from datetime import date
 import pytest
 
 from agents.extract.article import page_day, parse_article, publication_time, story_day
-from agents.extract.text import article_text, sentences
+from agents.extract.text import article_text, sentences, without_boilerplate
 from streams.records import Article, RecordError
 
 
@@ -126,6 +126,20 @@ def test_a_video_playlists_items_are_no_sentences_of_the_story():
     read = [s.text for s in sentences(headline + "\n\n" + body, len(headline))]
     assert not any("Raw video" in text or "I miss him" in text for text in read)
     assert "Officers found two victims at the scene." in read
+
+
+def test_other_stories_listed_after_you_may_like_are_no_part_of_the_story():
+    headline = "Teen wounded on Mill Road"
+    body = ("A 15-year-old was shot in the arm on Mill Road on Friday night, deputies said.\n\n"
+            "More stories you may like on Channel 9\n\n"
+            "Two dead in Elm County house fire Firefighters found two people dead on Saturday.\n"
+            "Related stories:\n")
+    text = headline + "\n\n" + body
+    read = [s.text for s in sentences(text, len(headline))]
+    assert not any("Elm County" in sentence for sentence in read)
+    assert "Elm County" not in without_boilerplate(text)
+    story = "Two shot on Oak Street\n\nTrending now:\nTwo men were shot on Oak Street on Sunday."
+    assert "Two men were shot on Oak Street on Sunday." in [s.text for s in sentences(story, 22)]
 
 
 def test_a_body_sentence_glued_to_copies_of_the_headline_is_split_around_them():

@@ -213,6 +213,75 @@ def test_claims_in_different_districts_of_a_city_are_different_incidents():
     assert [i.incident.report_ids for i in state.incidents] == [["a", "c"], ["b"]]
 
 
+def test_an_articles_sentences_naming_no_part_of_the_city_tell_the_part_its_headline_named():
+    in_saltivka, in_oleksiivka = (dataclasses.replace(KHARKIV, district=name) for name in ("Saltivka", "Oleksiivka"))
+    # "3 Hurt In Saltivka Shooting", then "three men were hurt in a shooting in Kharkiv on Tuesday"
+    headline = dataclasses.replace(_report("h", None, 3), place=in_saltivka)
+    state, _ = _fold([headline, _report("l", None, 3)])
+    assert [o.incident.report_ids for o in state.incidents] == [["h", "l"]]
+    # Another outlet's "three hurt" that names no part joins; the headline's own lede follows it
+    state, _ = _fold([_report("o", None, 3, article="a0"), headline,
+                      dataclasses.replace(_report("l", None, 3), place=in_saltivka)])
+    assert [o.incident.report_ids for o in state.incidents] == [["o", "h", "l"]]
+    # A roundup's shooting in another part is another incident
+    state, _ = _fold([headline, dataclasses.replace(_report("r", None, 3), place=in_oleksiivka)])
+    assert len(state.incidents) == 2
+
+
+def test_an_articles_later_sentence_is_read_against_what_the_article_told_not_another_outlets_count():
+    stated = dict(date_stated=True)
+    other = dataclasses.replace(_report("o", 1, 13, article="a0", date="2022-03-01"), **stated)
+    # "1 killed, 11 injured in shooting" joins the other outlet's count of the night
+    headline = dataclasses.replace(_report("h", 1, 11, date="2022-03-01"), **stated)
+    # "Overnight more than a dozen victims were shot": the article's 12, dated the next day
+    overnight = dataclasses.replace(_report("n", date="2022-03-02"), victims=12, **stated)
+    state, _ = _fold([other, headline, overnight])
+    assert [o.incident.report_ids for o in state.incidents] == [["o", "h", "n"]]
+
+
+def test_an_articles_fuller_count_holds_its_headline_that_joined_another_outlets_story():
+    other = _report("o", 4, 14, article="a0")  # "4 dead, 14 hurt at plant"
+    headline = _report("h", 2, open_ended=True)  # "At least two killed in shooting at plant"
+    lede = _report("l", 4, 20)  # "up to four people were dead and as many as 20 others injured"
+    state, _ = _fold([other, headline, lede])
+    assert [o.incident.report_ids for o in state.incidents] == [["o", "h", "l"]]
+
+
+def test_a_follow_ups_later_claims_tell_the_incident_its_headline_joined_by_a_name():
+    named = ["named:rita cobb"]
+    killing = dataclasses.replace(_report("k", 1, 2, article="a0", date="2022-01-10"), anchors=named)
+    # Two months on: "Man held in killing of Rita Cobb", "two others were wounded", and the
+    # story's roundup of "three men shot dead in the same week", another incident
+    held = dataclasses.replace(_report("h", 1), anchors=named)
+    wounded = dataclasses.replace(_report("w", None, 2), anchors=named)
+    others = dataclasses.replace(_report("o", 3), anchors=named)
+    state, _ = _fold([killing, held, wounded, others])
+    assert [o.incident.report_ids for o in state.incidents] == [["k", "h", "w"], ["o"]]
+
+
+def test_an_articles_story_and_another_outlets_that_its_claim_joined_are_one_incident():
+    other = _report("o", None, 3, article="a0")  # "3 teens shot at Eastside party"
+    headline = _report("h", None, 4)  # "Four teens injured at Eastside party"
+    third = dataclasses.replace(_report("t"), victims=3, span=(1, 2))  # "A third teen suffered wounds"
+    state, _ = _fold([other, headline, third])
+    assert [sorted(o.incident.report_ids) for o in state.incidents if o.incident.status == "active"] == [
+        ["h", "o", "t"]]
+    # A city's two lone woundings of a day stay apart
+    state, _ = _fold([_report("o", None, 1, article="a0"), _report("h", None, 2),
+                      dataclasses.replace(_report("t"), victims=1, span=(1, 2))])
+    assert len([o for o in state.incidents if o.incident.status == "active"]) == 2
+
+
+def test_an_articles_claim_of_its_own_day_joins_the_incident_another_outlet_dated_a_day_before():
+    stated = dict(date_stated=True)
+    # "Six shot at community hall late Saturday" to one outlet; "early Sunday" to this story
+    other = dataclasses.replace(_report("o", 1, 5, article="a0", date="2022-03-01"), **stated)
+    lede = dataclasses.replace(_report("l", 1, 5), **stated)
+    among = dataclasses.replace(_report("m"), victims=1, span=(1, 2), **stated)  # "Among the six victims is a man ..."
+    state, _ = _fold([other, lede, among])
+    assert [o.incident.report_ids for o in state.incidents] == [["o", "l", "m"]]
+
+
 def test_a_later_story_naming_the_victim_in_full_joins_the_incident_however_long_after():
     shooting = dataclasses.replace(_report("a", 1), anchors=["person:king", "named:adline king"])
     # "Man sentenced in 2022 killing of Adline King", two years on
@@ -460,6 +529,25 @@ def test_the_wounded_a_story_first_counted_include_those_who_died_since():
     claims = [_report("headline", 1, 3), _report("lede", None, 4)]
     state, _ = _fold([dataclasses.replace(c, span=(i, i + 1)) for i, c in enumerate(claims)])
     assert [(o.incident.killed, o.incident.injured) for o in state.incidents] == [(1, 3)]
+
+
+def test_an_early_count_of_the_same_people_joins_the_story_another_outlet_told_too():
+    # Another outlet's "Four killed, one wounded at drug house"; this article's headline says so
+    # too, then its lede tells the first call: "two dead and three wounded"
+    other = _report("o", 4, 1, article="a0")
+    claims = [_report("headline", 4, 1), _report("first call", 2, 3)]
+    state, _ = _fold([other] + [dataclasses.replace(c, span=(i, i + 1)) for i, c in enumerate(claims)])
+    assert [(o.incident.killed, o.incident.injured, len(o.members)) for o in state.incidents] == [(4, 1, 3)]
+
+
+def test_the_people_shot_told_again_with_a_death_among_them_are_the_storys():
+    stated = dict(date_stated=True)
+    # "Quadruple shooting on 3rd Street" (Thursday night), then "Four people were shot
+    # overnight and one of them died", dated the day after by "overnight"
+    headline = dataclasses.replace(_report("h", date="2022-03-01"), victims=4, **stated)
+    overnight = dataclasses.replace(_report("n", 1, date="2022-03-02"), victims=4, span=(1, 2), **stated)
+    state, _ = _fold([headline, overnight])
+    assert [(o.incident.killed, o.incident.injured, len(o.members)) for o in state.incidents] == [(1, 3, 2)]
 
 
 def test_the_wounded_a_story_counts_after_its_dead_include_them_too():

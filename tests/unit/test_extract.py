@@ -311,6 +311,15 @@ def test_a_claim_at_another_block_than_the_storys_is_another_incident_of_the_rou
         (1, None, False), (1, None, False), (None, 2, True)]
 
 
+def test_the_storys_block_told_again_without_its_streets_kind_is_the_same_address():
+    article = Article(id="z", headline="Teen dead, four hurt at park",
+                      body=("Five people were shot in the 3100 block of Maple Road on Tuesday night. "
+                            "Police said a 17-year-old is dead and four others are hurt after a "
+                            "shooting in the 3100 block of Maple."),
+                      published_at="2016-05-01T10:00:00+00:00")
+    assert not any(r.another_incident for r in extract(article, None).reports)
+
+
 def _placed(headline, body):
     article = Article.from_dict({"id": "placed", "published_at": "2024-05-14T10:00:00+00:00",
                                  "headline": headline, "body": body})

@@ -77,6 +77,36 @@ def test_previous_sentence_sets_the_scene_and_publication_date_is_the_fallback()
     assert when_("Six people were injured.", "", WEDNESDAY).date == WEDNESDAY
 
 
+def test_quoted_words_set_the_scene_only_when_they_tell_of_the_violence():
+    # A speaker's own day is not the shooting's; a quoted release that tells the shooting is.
+    assert when_("Two neighbours were shot dead around 1 a.m. on Elm Street.",
+                 "“I saw her yesterday afternoon at the store,” her cousin said.", WEDNESDAY).date == WEDNESDAY
+    assert when_("“There, officers found two men with gunshot wounds.",
+                 "“On Tuesday at about 9 p.m., officers responded to a shooting,” the release said.",
+                 WEDNESDAY).date == date(2022, 3, 1)
+
+
+def test_the_day_news_was_given_or_is_awaited_is_not_the_incidents():
+    assert day_in("Police on Monday announced an inquiry into a shooting death that occurred Saturday.",
+                  WEDNESDAY) == date(2022, 2, 26)
+    assert day_in("UPDATE 3:40 p.m. Tuesday: The wounded deputy is stable.", WEDNESDAY) is None
+    assert day_in("The wounded deputy could go home by Friday.", WEDNESDAY) is None
+    assert day_in("Two men were shot in a drive-by Tuesday night.", WEDNESDAY) == date(2022, 3, 1)
+    assert day_in("A man shot Tuesday told police he knew the gunman.", WEDNESDAY) == date(2022, 3, 1)
+
+
+def test_the_day_someone_told_a_paper_something_is_not_the_incidents():
+    assert day_in("The neighbour told a local newspaper last week he heard no shots.", WEDNESDAY) is None
+    assert day_in("The sheriff said yesterday that two men were shot.", WEDNESDAY) is None
+    assert day_in("Two men were shot last week.", WEDNESDAY) == date(2022, 2, 23)
+
+
+def test_a_day_something_was_planned_for_is_not_the_incidents():
+    assert day_in("Man shot near campus was to start a new job Monday", WEDNESDAY) is None
+    assert day_in("The suspect is scheduled to appear in court Thursday.", WEDNESDAY) is None
+    assert day_in("The man was shot Tuesday and is expected to survive.", WEDNESDAY) == date(2022, 3, 1)
+
+
 def test_periods_without_the_last():
     assert when_("Seven people shot in 72 hours", "", WEDNESDAY) == When(
         date(2022, 2, 27), WEDNESDAY, "72h")
