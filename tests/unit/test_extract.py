@@ -333,33 +333,34 @@ def test_a_lede_that_puts_the_headlines_figures_in_another_town_than_the_datelin
         ("Bila Tserkva", 4, None), ("Bila Tserkva", 4, None), ("Bila Tserkva", None, 9)]
 
 
-def test_a_lede_that_names_the_countrys_capital_keeps_the_capitals_dateline():
-    body = ("DHAKA, Bangladesh (Example Wire) - A fire in a six-story commercial building in Bangladesh's "
-            "capital killed at least 46 people, officials said Friday.")
-    assert {place for place, _, _ in _placed("Fire kills 46 in Bangladesh", body)} == {"Dhaka"}
+@pytest.mark.parametrize("headline, body, place", [
+    # the country's capital is the capital's dateline, not the country at large
+    ("Fire kills 46 in Bangladesh",
+     "DHAKA, Bangladesh (Example Wire) - A fire in a six-story commercial building in Bangladesh's "
+     "capital killed at least 46 people, officials said Friday.", "Dhaka"),
+    # an island's settlement, after "of", is where it happened
+    ("Two dead after boat capsizes off Lampedusa",
+     "ROME (Example Wire) - Two migrants died and about 40 were rescued after their boat capsized "
+     "off the Italian island of Lampedusa on Tuesday, the coast guard said.", "Lampedusa"),
+    # a district abroad is its seat
+    ("Train collision kills 280",
+     "BHUBANESWAR (Example Wire) - More than 280 people were killed when two passenger trains "
+     "collided in Balasore district of Odisha state on Friday evening, officials said.", "Balasore"),
+    # a headline that names the state leaves the town to the lede
+    ("Tornado kills four in Oklahoma",
+     "OKLAHOMA CITY (Example Wire) - A tornado tore through the small town of Barnsdall late "
+     "Monday, killing at least four people and injuring dozens, county officials said.", "Barnsdall"),
+])
+def test_a_desks_story_is_placed_where_its_lede_says(headline, body, place):
+    assert {name for name, _, _ in _placed(headline, body)} == {place}
 
 
-def test_a_lede_that_puts_the_story_on_an_island_of_the_desks_country_places_it_there():
-    body = ("ROME (Example Wire) - Two migrants died and about 40 were rescued after their boat capsized "
-            "off the Italian island of Lampedusa on Tuesday, the coast guard said.")
-    assert {place for place, _, _ in _placed("Two dead after boat capsizes off Lampedusa", body)} == {"Lampedusa"}
-
-
-def test_a_district_abroad_is_its_seat_and_an_unheld_one_its_named_region():
-    body = ("BHUBANESWAR (Example Wire) - More than 280 people were killed when two passenger trains "
-            "collided in Balasore district of Odisha state on Friday evening, officials said.")
-    assert {place for place, _, _ in _placed("Train collision kills 280", body)} == {"Balasore"}
+def test_an_unheld_district_is_the_datelines_region_the_story_names():
     body = ("MUMBAI (Example Wire) - Twelve people were killed when a bus fell into a gorge in Raigad "
             "district on Saturday, police said.")
     article = Article.from_dict({"id": "mh", "published_at": "2024-05-14T10:00:00+00:00",
                                  "headline": "Bus accident kills 12 in Maharashtra", "body": body})
     assert {r.place.id for r in extract(article, None).reports} == {"admin1:IN.16"}
-
-
-def test_a_headline_that_names_the_state_leaves_the_town_to_the_lede():
-    body = ("OKLAHOMA CITY (Example Wire) - A tornado tore through the small town of Barnsdall late "
-            "Monday, killing at least four people and injuring dozens, county officials said.")
-    assert {place for place, _, _ in _placed("Tornado kills four in Oklahoma", body)} == {"Barnsdall"}
 
 
 def test_a_lede_that_puts_the_story_in_a_town_beyond_the_desks_country_or_state_places_it():
