@@ -58,7 +58,7 @@ _RUNNING_OR_PAST = _phrases(
     rf"""so\s+far | to\s+date | year[\s-]+to[\s-]+date
       | (?:this|last|each|every|a|per)\s+(?:year|month|decade)
       | (?:first|last|past)\s+(?:[\w-]+\s+)?(?:days|weeks|months)\s+of\s+(?:the|this|last)\s+year
-      | (?:over|in|during|for|within)\s+the\s+(?:past|last|previous)\s+(?:(?:couple\s+of|few|several|[\w-]+)\s+)?(?:years?|decades?)\b
+      | (?:over|in|during|for|within)\s+the\s+(?:past|last|previous)\s+(?:(?:couple\s+of|few|several|[\w-]+)\s+)?(?:years?|decades?|months?|weeks)\b
       | (?:in|during|since)\s+(?:{_MONTHS})\b(?!\s+\d)
       | (?:in|during|since|for)\s+(?:19|20)\d\d\b
       | since\s+(?:the\s+(?:start|beginning|outbreak)|records\s+began|january|the\s+first)
@@ -142,16 +142,19 @@ def is_roundup(sentence: str) -> bool:
 # ", bringing the number of civilians killed in the region this month to 14": a total its
 # own incident adds to.
 _RUNNING_TOTAL = re.compile(r",?\s+(?:bringing|raising|pushing|taking)\s+(?:the|its|their)\s+", re.I)
+_WHERE_ELSE = re.compile(r",?\s+(?:where|in\s+which)\s+", re.I)
 
 
 def own_part(sentence: str) -> str:
     """The sentence up to a running total over a period that its incident adds to, which is
     no incident's ("Two people were killed in Belgorod on Friday, bringing the number killed in
-    the region this month to 14"); else all of it. An incident's own rising toll ("bringing the
-    death toll to 12") is the incident's."""
-    clause = _RUNNING_TOTAL.search(sentence)
-    if clause is not None and is_statistic(sentence[clause.start():]) and not is_statistic(sentence[:clause.start()]):
-        return sentence[:clause.start()]
+    the region this month to 14"), or up to what else its place saw over a period ("A boy was
+    fatally shot on a block in Paterson where three other homicides have taken place in the past
+    18 months"); else all of it. An incident's own rising toll ("bringing the death toll to 12")
+    is the incident's."""
+    for clause in (_RUNNING_TOTAL.search(sentence), _WHERE_ELSE.search(sentence)):
+        if clause is not None and is_statistic(sentence[clause.start():]) and not is_statistic(sentence[:clause.start()]):
+            return sentence[:clause.start()]
     return sentence
 
 

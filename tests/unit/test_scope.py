@@ -4,7 +4,7 @@ import pytest
 
 from agents.extract.core import extract
 from agents.extract.scope import (is_background, is_court_story, is_crash_casualty, is_earlier_count,
-                                  is_earlier_incident, is_statistic, ranks_among_others, recall_starts)
+                                  is_earlier_incident, is_statistic, own_part, ranks_among_others, recall_starts)
 from streams.records import Article
 
 
@@ -27,6 +27,8 @@ from streams.records import Article
     "At least 30 people were shot between 6 p.m. Friday and 5 a.m. Monday.",
     "Twelve people were shot across the city over the holiday weekend.",
     "At least 52 people were shot, 9 of them fatally, across Chicago over the Fourth of July weekend.",
+    "A cholera outbreak has killed more than 200 people in Kassala state over the past month.",
+    "Five people have been shot in the neighborhood in the past two weeks.",
     "Last summer, a gunman killed two and wounded six at the same park.",
     "In the summer of 2019, four people were shot outside the club.",
     "It was the deadliest year in a decade: floods have killed 300 people since June.",
@@ -296,3 +298,9 @@ def test_a_story_ranked_among_others_of_the_week_leaves_out_the_others_it_goes_o
     # the girl's claims only: the ranking tells of her, and Monday's shooting is another
     assert _claimed("Girl, 6, shot in Springfield", body) == [(None, None, 1), (None, None, 1), (None, 1, None)]
 
+
+def test_what_else_a_place_saw_over_a_period_is_no_part_of_the_sentences_incident():
+    sentence = ("A 16-year-old boy was fatally shot Saturday on a block in Paterson where three other "
+                "homicides have taken place in the past 18 months.")
+    assert own_part(sentence) == "A 16-year-old boy was fatally shot Saturday on a block in Paterson"
+    assert own_part("A man was shot on the corner where he grew up.") == "A man was shot on the corner where he grew up."
