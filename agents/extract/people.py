@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from agents.enrich.gazetteer import Gazetteer, fold
+from agents.enrich.names import is_cyrillic, slavic_key
 
 # The patterns that find capitalised words open with the capital, and check what goes before it
 # just after it: a pattern that opens with a letter class lets the regex engine skip from
@@ -50,6 +51,7 @@ _CAPITALISED_WORD = re.compile(r"[A-Z](?<![\w'’.-][A-Z])[\w'’-]*[a-z](?![\w'
 _AFTER_A_PLACE_CUE = re.compile(r"(?=[inoA-Z])(?:\b(?:in|near|outside)\s+([A-Z][\w'’-]*)|\b([A-Z][\w'’-]*)\s+[Pp]olice\b)")
 # A word written in lower case, not inside a web or mail address ("jacksonville.com").
 _LOWER_WORD = re.compile(r"(?<![\w'’.@/-])[a-z][a-z'’-]*(?![\w'’-]|\.[a-z])")
+_LOWER_CYRILLIC_WORD = re.compile(r"(?<![\w'’ʼ-])[а-яіїєґё][а-яіїєґё'’ʼ-]*(?![\w'’ʼ-])")
 # Words that go before a place's name: "Northwest Detroit", "Downtown Houston", "Metro Atlanta".
 PLACE_MODIFIERS = frozenset(
     """
@@ -89,6 +91,9 @@ class Names:
     # A region's or country's possessive opens no name: "Afghanistan's Kunduz province" (but
     # "TCU's Dixon" is a player).
     regions_owning: frozenset[str] = frozenset()
+    # the stems of its lower-case words in Cyrillic (``slavic_key``): inflection hides the
+    # capitalised "Ракетний удар" of a headline behind the body's "ракетного удару"
+    lower_stems: frozenset[str] = frozenset()
 
     def follows_a_name(self, text: str, start: int) -> bool:
         """Whether the capitalised word at ``start`` continues a name ("Richardson" in "Queric
@@ -128,4 +133,5 @@ def read_names(text: str, start: int, gazetteer: Gazetteer) -> Names:
         opens = _SENTENCE_START.search(text, max(0, previous.start() - 3), previous.start())
         if opens is None or _AGE_AFTER.match(text, word.end()):
             surnames.add(fold(_OWNER.sub("", word[0])))  # "Kody Lott’s arrest affidavit": Lott
-    return Names(known.lower_words, frozenset(surnames - places), regions_owning=owning)
+    stems = frozenset(slavic_key(word) for word in _LOWER_CYRILLIC_WORD.findall(text)) if is_cyrillic(text) else frozenset()
+    return Names(known.lower_words, frozenset(surnames - places), regions_owning=owning, lower_stems=stems)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from agents.enrich.gazetteer import LOCALITY_ID, MAJOR_CITY, VILLAGE_POPULATION, Gazetteer, Region, fold, is_town
+from agents.enrich.names import slavic_key
 from agents.extract.people import NO_NAMES, NOT_A_CITY_AFTER, STREET_AFTER, STREET_OF_WORDS_AFTER, Names
 from streams.records import UNKNOWN_PLACE, Place
 
@@ -216,6 +217,7 @@ def mentions(text: str, start: int, end: int, gazetteer: Gazetteer,
                     names.is_surname(following) and not _may_follow_a_place(following)
                     and not NOT_A_CITY_AFTER.match(text, e)))
                 common = one_word and (name.lower() in names.lower_words or name.lower() in _CLOSED_CLASS
+                                       or (bool(names.lower_stems) and slavic_key(name) in names.lower_stems)
                                        or name.lower() in _SEASONS)
                 mention = _resolve(text, s, e, name, gazetteer, context, person, common,
                                    inside_a_name=names.capitals_tell and _names_more(following))
