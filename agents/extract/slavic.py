@@ -86,7 +86,8 @@ _PEOPLE = (
     r"|пенсионер\w*|підлітк\w*|подростк\w*|громадян\w*|граждан\w*)"
 )
 _NUMBER = re.compile(
-    rf"(?<![\w'])(?:(?:{_QUALIFIER})\s+)?(?P<number>\d+|(?:{_WORD})(?:\s+(?:{_WORD}))*)(?![\w'])"
+    # not the first part of a compound word: "62-річна жінка" (a 62-year-old), "9-поверхівка"
+    rf"(?<![\w'])(?:(?:{_QUALIFIER})\s+)?(?P<number>\d+|(?:{_WORD})(?:\s+(?:{_WORD}))*)(?![\w']|[-–][^\W\d])"
     rf"(?P<people>\s+{_PEOPLE})?",
     re.I,
 )
@@ -113,7 +114,7 @@ _TOTAL_BEFORE = re.compile(
     re.I,
 )
 _ONE = re.compile(
-    rf"{_PREDICATE}\s+(?:ще\s+|еще\s+|ещё\s+)?(?P<one>{_PEOPLE})"
+    rf"{_PREDICATE}\s+(?:ще\s+|еще\s+|ещё\s+)?(?:\d+[-–]\w+\s+)?(?P<one>{_PEOPLE})"  # "загинула 62-річна жінка"
     rf"|(?<![\w'])(?P<one_first>(?:чоловік|жінка|людина|дитина|підліток|мужчина|женщина|ребенок|подросток|водій|водитель)\w*)\s+{_predicate('_after')}",
     re.I,
 )

@@ -113,6 +113,10 @@ def _read(sentence):
     ("Троє цивільних загинули, семеро отримали поранення.",
      [(KILLED, 3, 3, 3, None), (INJURED, 7, 7, 7, None)]),
     ("Двое погибли, пятеро получили ранения.", [(KILLED, 2, 2, 2, None), (INJURED, 5, 5, 5, None)]),
+    # an age is one person, not a count: "a 62-year-old woman was killed"
+    ("Загинула 62-річна жінка, ще троє людей поранені.",
+     [(KILLED, 1, 1, 1, None), (INJURED, 3, 3, 3, "a further")]),
+    ("Погиб 45-летний мужчина.", [(KILLED, 1, 1, 1, None)]),
 ])
 def test_ukrainian_and_russian_counts_in_their_case_forms(sentence, expected):
     assert _read(sentence) == expected
