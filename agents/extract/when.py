@@ -196,7 +196,15 @@ def _said_on(sentence: str, match: re.Match[str]) -> bool:
     return bool(_SAID_BEFORE.search(sentence, max(0, match.start() - _SAID_REACH), match.start()))
 
 
+# The last day in Ukrainian and Russian copy: "за минулу добу", "протягом доби", "за сутки".
+_SLAVIC_DAY = re.compile(r"(?<!\w)(?:за\s+(?:минулу\s+|останню\s+)?добу|протягом\s+(?:минулої\s+|останньої\s+)?доби"
+                         r"|за\s+(?:прошедшие\s+|минувшие\s+|последние\s+)?сутки|в\s+течение\s+(?:прошедших\s+)?суток)(?!\w)",
+                         re.I)
+
+
 def period_in(sentence: str, anchor: date) -> When | None:
+    if _SLAVIC_DAY.search(sentence):
+        return When(date=anchor - timedelta(days=1), date_end=anchor, period="24h")
     match = _PERIOD_RE.search(sentence)
     if not match:
         return None

@@ -113,6 +113,12 @@ def test_periods_without_the_last():
     assert when_("Two died over the past week", "", WEDNESDAY).period == "7d"
 
 
+def test_the_last_day_in_ukrainian_and_russian():
+    last_day = When(date(2022, 3, 1), WEDNESDAY, "24h")
+    assert when_("За минулу добу на Донеччині росіяни вбили трьох цивільних.", "", WEDNESDAY) == last_day
+    assert when_("За прошедшие сутки погибли два человека.", "", WEDNESDAY) == last_day
+
+
 def test_month_and_year_name_the_first_of_the_month():
     assert when_("In February 2015, an officer shot a man.", "", WEDNESDAY).date == date(2015, 2, 1)
 
