@@ -107,7 +107,7 @@ _PREDICATE = _predicate()
 _AFTER_PEOPLE = re.compile(rf"\s*(?:[—–-]\s*)?(?:\w+\s+){{0,2}}?{_PREDICATE}", re.I)
 _AFTER_BARE = re.compile(rf"\s*(?:[—–-]\s*)?{_PREDICATE}", re.I)
 _NEXT_WORD = re.compile(r"\s+\w", re.I)
-_BEFORE = re.compile(rf"{_PREDICATE}(?:\s+\w+){{0,2}}?\s*$", re.I)
+_BEFORE = re.compile(rf"{_PREDICATE}(?:\s+\w+){{0,2}}?\s*(?:[—–-]\s*)?$", re.I)  # "Загиблих — двоє"
 _TOTAL_BEFORE = re.compile(
     rf"(?:кількість|число|количество)\s+(?:(?P<death>загиблих|погибших|убитих|убитых|жертв)"
     rf"|(?P<injury>поранених|раненых|постраждалих|пострадавших))\b[^,.;:]*?\s$",

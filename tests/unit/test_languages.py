@@ -117,6 +117,8 @@ def _read(sentence):
     ("Загинула 62-річна жінка, ще троє людей поранені.",
      [(KILLED, 1, 1, 1, None), (INJURED, 3, 3, 3, "a further")]),
     ("Погиб 45-летний мужчина.", [(KILLED, 1, 1, 1, None)]),
+    # a kind of casualty and its count after a dash
+    ("Погибших - трое, раненых - пятеро.", [(KILLED, 3, 3, 3, None), (INJURED, 5, 5, 5, None)]),
 ])
 def test_ukrainian_and_russian_counts_in_their_case_forms(sentence, expected):
     assert _read(sentence) == expected
