@@ -880,6 +880,10 @@ def figures(sentence: str, counted_before: bool = True) -> list[Figure]:
         reading = _as_named(group) or _as_object(group, sentence)
         if reading is None and (reading := _as_subject(group, sentence)) is not None and reading[0] == KILLED:
             dead_subjects.append(group[-1].end)
+        if reading is None and found and _GAPPED.match(sentence, group[-1].end) and _AND_BEFORE.search(
+                sentence, max(0, group[0].start - 8), group[0].start):
+            # the verb left out after "and": "Two people were killed in Kharkiv and three in Sumy"
+            reading = found[-1].kind, _sum(group)
         if reading is None:
             continue
         kind, total = reading
@@ -944,6 +948,13 @@ def figures(sentence: str, counted_before: bool = True) -> list[Figure]:
 
 
 _AND = re.compile(r"\band\b")
+# A count with its verb left out, where it happened after it: "... and three in Sumy", "and two
+# more in the Dnipropetrovsk region".
+_GAPPED = re.compile(
+    r"(?:\s+more)?\s+(?:in|at|near|outside)\s+(?:the\s+)?(?:nearby\s+)?(?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*){0,3}"
+    r"(?:\s+(?:region|province|district|state|county|oblast|village|area))?(?=\s*(?:[,;.)]|$|\s+(?:on|in|at|and|during)\b))",
+    re.I)
+_AND_BEFORE = re.compile(r"\band\s+$", re.I)
 # A verb after a count, which makes it the subject of a clause of its own.
 _OWN_VERB = re.compile(r"\s+(?:are|were|was|is|remain(?:s|ed)?|have|has|had)\b", re.I)
 

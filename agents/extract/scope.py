@@ -119,13 +119,14 @@ def is_statistic(sentence: str) -> bool:
     return bool(_RUNNING_OR_PAST.search(own))
 
 
-# Shootings spread over a place by name, over a weekend: "52 people were shot across Chicago
-# over the holiday weekend" (not a street or a landmark one crosses: "ran across Flatbush
-# Avenue"). A day's toll across a region stays a period's claim: "Some 30 people died across
-# Donetsk in the past 24 hours".
+# Shootings or strikes spread over a place by name, over a weekend or a night: "52 people were
+# shot across Chicago over the holiday weekend", "attacks killed at least seven people across
+# Ukraine overnight" (not a street or a landmark one crosses: "ran across Flatbush Avenue"). A
+# day's toll across a region stays a period's claim: "Some 30 people died across Donetsk in
+# the past 24 hours".
 _A_WAY = (r"(?:Avenue|Ave|Street|St|Road|Rd|Boulevard|Blvd|Drive|Dr|Lane|Ln|Way|Court|Ct|Parkway|Highway"
           r"|Bridge|River|Lake|Park|Village|Creek|Bay)\b")
-_WEEKEND = re.compile(r"\bweekend\b", re.I)
+_WEEKEND = re.compile(r"\b(?:weekend|overnight)\b", re.I)
 _ACROSS_A_PLACE = re.compile(
     rf"\bacross\s+(?:the\s+)?(?:(?!{_A_WAY})[A-Z][\w'’-]*+[^\S\n]?){{1,3}}(?<![^\S\n])(?![^\S\n]*{_A_WAY})")
 

@@ -326,6 +326,9 @@ def test_counts_and_qualifiers(sentence, expected):
      [(KILLED, 1)]),
     ("A 34-year-old man was shot multiple times and killed early Sunday.", [(KILLED, 1)]),
     ("10 people were shot and one man was killed.", [(VICTIMS, 10), (KILLED, 1)]),
+    # a count whose verb is left out after "and", where it happened after it
+    ("Two people were killed in Kharkiv and three in Sumy.", [(KILLED, 2), (KILLED, 3)]),
+    ("Two were killed and three in the car escaped.", [(KILLED, 2)]),
     # a count after a name and a comma is listed beside it, not an age
     ("Man kills wife, 2 children", [(KILLED, 3)]),
     # an act's hurt of whom some died since are the hit, the dead among them
