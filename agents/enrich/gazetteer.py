@@ -388,6 +388,7 @@ class Gazetteer:
         candidates = [c for c in candidates if _bears_as_its_own(c, own_names)
                       or (c.region_id in context and not major_own and (cued or evidence)) or (
             not own_town and (c.population >= MAJOR_CITY or c.country in CYRILLIC_COUNTRIES))]
+        candidates = [c for c in candidates if not _elsewhere_by_another_name(c, own_names, context)]
         region = self._regions_by_own_name.get(key)
         if region is not None and region.code:
             context = context - {region.place_id}
@@ -655,6 +656,16 @@ def _town_of_the_state(candidates: list[City], own_names: frozenset[str], contex
     if len(states) != 1 or any(":" not in area and area not in ("US", country) for area in context):
         return None
     return next((c for c in candidates if c.region_id == states[0] and _bears_as_its_own(c, own_names)), None)
+
+
+def _elsewhere_by_another_name(city: City, own_names: frozenset[str], context: frozenset[str]) -> bool:
+    """Whether the name is only another name of a city outside the US states a story is set
+    in, one of under a million people: in a Wichita story "One killed, six injured in Old Town
+    shooting" is Wichita's Old Town, not Las Vegas, which GeoNames also calls so. A city of a
+    million is meant by another name in every state ("New York" is New York City's)."""
+    states = [area for area in context if area.startswith("admin1:US.")]
+    return (bool(states) and city.region_id not in states and city.population < WORLD_CITY
+            and not _bears_as_its_own(city, own_names))
 
 
 def _countries_of(context: Collection[str]) -> set[str]:

@@ -125,6 +125,14 @@ def test_another_name_of_a_village_of_the_storys_state_needs_the_text_to_say_it_
     assert gazetteer.pick("Richard", context=texas, cued=True).name == "Ricardo"  # "in Richard"
 
 
+def test_another_name_of_a_city_outside_the_storys_state_is_not_meant_by_it(gazetteer):
+    kansas = frozenset({"US", "admin1:US.KS"})
+    old_town = gazetteer.pick("Old Town", context=kansas, cued=True)  # Wichita's Old Town
+    assert old_town is None or old_town.name != "Las Vegas"  # which GeoNames also calls so
+    assert gazetteer.pick("Old Town", context=frozenset({"US", "admin1:US.NV"}), cued=True).name == "Las Vegas"
+    assert gazetteer.pick("New York", context=frozenset({"US", "admin1:US.NJ"})).name == "New York City"
+
+
 def test_a_us_states_name_is_no_village_at_home(gazetteer):
     us = frozenset({"US"})
     assert gazetteer.pick("Kansas", context=us, cued=True) is None  # the state, not Kansas, Okla.
