@@ -660,11 +660,12 @@ def _town_of_the_state(candidates: list[City], own_names: frozenset[str], contex
 
 def _elsewhere_by_another_name(city: City, own_names: frozenset[str], context: frozenset[str]) -> bool:
     """Whether the name is only another name of a city outside the US states a story is set
-    in, one of under a million people: in a Wichita story "One killed, six injured in Old Town
-    shooting" is Wichita's Old Town, not Las Vegas, which GeoNames also calls so. A city of a
-    million is meant by another name in every state ("New York" is New York City's)."""
+    in, abroad or one of under a million people: in a Wichita story "One killed, six injured
+    in Old Town shooting" is Wichita's Old Town, not Las Vegas, which GeoNames also calls so, and a Hawaii
+    story's "shot Friday morning in Puna" is the island's district, not Pune. An American city
+    of a million is meant by another name in every state ("New York" is New York City's)."""
     states = [area for area in context if area.startswith("admin1:US.")]
-    return (bool(states) and city.region_id not in states and city.population < WORLD_CITY
+    return (bool(states) and city.region_id not in states and (city.population < WORLD_CITY or city.country != "US")
             and not _bears_as_its_own(city, own_names))
 
 

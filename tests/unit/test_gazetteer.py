@@ -131,6 +131,8 @@ def test_another_name_of_a_city_outside_the_storys_state_is_not_meant_by_it(gaze
     assert old_town is None or old_town.name != "Las Vegas"  # which GeoNames also calls so
     assert gazetteer.pick("Old Town", context=frozenset({"US", "admin1:US.NV"}), cued=True).name == "Las Vegas"
     assert gazetteer.pick("New York", context=frozenset({"US", "admin1:US.NJ"})).name == "New York City"
+    assert gazetteer.pick("Puna", context=frozenset({"US", "admin1:US.HI"}), cued=True) is None  # not Pune
+    assert gazetteer.pick("Bombay", context=frozenset({"IN"})).name == "Mumbai"
 
 
 def test_a_us_states_name_is_no_village_at_home(gazetteer):
