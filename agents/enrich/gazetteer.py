@@ -373,8 +373,10 @@ class Gazetteer:
                          and (not area.code or c.admin1_code == area.code)), None) or _post_town(
                 post_towns, {area.place_id for area in areas})
         # Another name of a small place is mostly another language's word for it ("Cobra",
-        # "Market"): it counts only in the article's region, or in a country that writes
-        # Cyrillic, whose towns English copy names in shifting romanisations.
+        # "Market") or a person's ("Donny Richard told reporters" is no Ricardo, Texas, which
+        # GeoNames also calls Richard): it counts only in the article's region where the text
+        # says a place is meant ("in Richard"), or in a country that writes Cyrillic, whose
+        # towns English copy names in shifting romanisations.
         # And where a town bears the name as its own, no other place is meant by it:
         # "Philadelphia" is not Amman, whose name it once was.
         # Nor is the name of a major city of the article's country another place's, even in
@@ -384,8 +386,9 @@ class Gazetteer:
         major_own = any(c.population >= MAJOR_CITY and c.country in countries and _bears_as_its_own(c, own_names)
                         for c in candidates)
         candidates = [c for c in candidates if _bears_as_its_own(c, own_names)
-                      or (c.region_id in context and not major_own) or (
+                      or (c.region_id in context and not major_own and (cued or evidence)) or (
             not own_town and (c.population >= MAJOR_CITY or c.country in CYRILLIC_COUNTRIES))]
+        candidates = [c for c in candidates if not _elsewhere_by_another_name(c, own_names, context)]
         region = self._regions_by_own_name.get(key)
         if region is not None and region.code:
             context = context - {region.place_id}
@@ -501,15 +504,22 @@ class Gazetteer:
     def county(self, name: str, *, within: Region | None = None,
                context: frozenset[str] = frozenset()) -> County | None:
         """The county a name means: the one in the state written beside it ("Rock County,
-        Wis."), else the one of a state the article is about, else the only one of that name.
-        A name several states have and nothing tells apart is no county: its state is not
-        guessed."""
+        Wis."), else the one of a state the article is about, else the one of the state the
+        outlet is at home in (Houston's station's "Harris County sheriff's deputies" are
+        Texas's, not Georgia's), else the only one of that name. A name several states have
+        and nothing tells apart is no county: its state is not guessed."""
         counties = self.counties(name)
         if within is not None:
             return next((c for c in counties if c.state.place_id == within.place_id), None)
         if len(counties) > 1:
-            counties = tuple(c for c in counties if c.state.place_id in context)
+            counties = (tuple(c for c in counties if c.state.place_id in context)
+                        or tuple(c for c in counties if c.state.place_id in self._home_states(context)))
         return counties[0] if len(counties) == 1 else None
+
+    def _home_states(self, context: frozenset[str]) -> set[str]:
+        """The states (place ids) of the cities the ``context`` says the outlet is at home in."""
+        return {city.region_id for place_id in homes_in(context)
+                if (city := self.city_by_place_id(place_id)) is not None}
 
     def county_by_place_id(self, place_id: str) -> County | None:
         return self._counties_by_id.get(place_id)
@@ -646,6 +656,17 @@ def _town_of_the_state(candidates: list[City], own_names: frozenset[str], contex
     if len(states) != 1 or any(":" not in area and area not in ("US", country) for area in context):
         return None
     return next((c for c in candidates if c.region_id == states[0] and _bears_as_its_own(c, own_names)), None)
+
+
+def _elsewhere_by_another_name(city: City, own_names: frozenset[str], context: frozenset[str]) -> bool:
+    """Whether the name is only another name of a city outside the US states a story is set
+    in, abroad or one of under a million people: in a Wichita story "One killed, six injured
+    in Old Town shooting" is Wichita's Old Town, not Las Vegas, which GeoNames also calls so, and a Hawaii
+    story's "shot Friday morning in Puna" is the island's district, not Pune. An American city
+    of a million is meant by another name in every state ("New York" is New York City's)."""
+    states = [area for area in context if area.startswith("admin1:US.")]
+    return (bool(states) and city.region_id not in states and (city.population < WORLD_CITY or city.country != "US")
+            and not _bears_as_its_own(city, own_names))
 
 
 def _countries_of(context: Collection[str]) -> set[str]:

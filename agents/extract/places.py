@@ -42,6 +42,12 @@ _WHERE_BEFORE = re.compile(r"\b(?:in|near|outside)\s+$", re.I)
 # "in the Sugar Grove area": where it happened, as "in Sugar Grove" says.
 _IN_THE_BEFORE = re.compile(r"\b(?:in|near)\s+the\s+$", re.I)
 _AREA_AFTER = re.compile(r"\s+area\b")
+# "the Englewood neighborhood" is a neighbourhood called so; without "the", as headlines
+# write, the name is the town a neighbourhood of it lies in: "Teen shoots himself in Bluffton
+# neighborhood", "shot in a Bluffton neighborhood".
+_NEIGHBOURHOOD_AFTER = re.compile(r"\s+neighbou?rhood\b")
+_POSSESSIVE_IN = re.compile(r"['’]s\b")
+_TOWNS_NEIGHBOURHOOD_BEFORE = re.compile(r"\b(?:(?:in|near|outside)|(?:in|near|outside)?\s*an?)\s+$", re.I)
 # The city a part of a city is named a part of: "the Juniata section of Philadelphia".
 _OWNER_AFTER = re.compile(
     r"\s+(?:neighbou?rhood|section|area|district|community)\s+of\s+([A-Z][\w'’-]*(?:[^\S\n]+[A-Z][\w'’-]*){0,2})")
@@ -384,7 +390,8 @@ def _resolve(text: str, s: int, e: int, name: str, gazetteer: Gazetteer,
     known = (county is not None or bool(gazetteer.cities(name)) or bool(gazetteer.post_towns(name))
              or gazetteer.region(name) is not None or ((kind := _REGION_AFTER.match(text, e)) is not None
                                                        and gazetteer.region(text[s:kind.end()]) is not None))
-    if _PART_OF_A_CITY_AFTER.match(text, e) and not _district_of_a_region(text, e, gazetteer):
+    if (_PART_OF_A_CITY_AFTER.match(text, e) and not _district_of_a_region(text, e, gazetteer)
+            and not _towns_neighbourhood(text, s, e, name)):
         return _part_of_a_city(text, s, e, name, gazetteer, context)
     if not known and region is None:
         return None  # told before the words before it are read, which costs more
@@ -462,10 +469,14 @@ def _known_place(text: str, s: int, e: int, name: str, gazetteer: Gazetteer,
     if (person or (common and not cued)) and region is None and not settlement:
         return None
     administrative = _ADMINISTRATIVE.search(name) and not _CITY_COUNTY.search(name)
-    city = (None if (NOT_A_CITY_AFTER.match(text, e) and not (_DISTRICT_AFTER.match(text, e) or _AIRPORT_AFTER.match(text, e)))
+    towns_neighbourhood = _towns_neighbourhood(text, s, e, name)
+    city = (None if (NOT_A_CITY_AFTER.match(text, e) and not (_DISTRICT_AFTER.match(text, e) or _AIRPORT_AFTER.match(text, e)
+                                                              or towns_neighbourhood))
             or administrative
             else gazetteer.pick(name, within=region, context=context,
                                 evidence=settlement or bool(_POLICE_AFTER.match(text, e)), cued=where))
+    if city is not None and towns_neighbourhood and city.population < VILLAGE_POPULATION:
+        return None  # "2 shot in Russell neighborhood" of a Louisville station: Louisville's Russell
     if city is not None and _DISTRICT_AFTER.match(text, e) and (city.country == "US" or city.country not in context):
         return None  # a US city's "Warehouse district" is a part of it, a district abroad none we know
     if (city is not None and region is None and city.population < VILLAGE_POPULATION
@@ -493,6 +504,15 @@ def _known_place(text: str, s: int, e: int, name: str, gazetteer: Gazetteer,
     if region_named is not None and len(name) > 2 and agrees:
         return _region_mention(s, e, region_named, name, cued, gazetteer)
     return None
+
+
+def _towns_neighbourhood(text: str, s: int, e: int, name: str) -> bool:
+    """Whether the name at ``text[s:e]`` may be a town's that a neighbourhood is said to lie
+    in ("in Bluffton neighborhood", "a Bluffton neighborhood"), not a neighbourhood's own ("the
+    Englewood neighborhood", "Baltimore's Brooklyn neighborhood"). Headlines drop "the" before
+    a neighbourhood's own name too, so only a town is taken so (see ``_known_place``)."""
+    return bool(_NEIGHBOURHOOD_AFTER.match(text, e) and not _POSSESSIVE_IN.search(name)
+                and _TOWNS_NEIGHBOURHOOD_BEFORE.search(text, max(0, s - 16), s))
 
 
 def _qualifying_region(qualifier: re.Match[str] | None,

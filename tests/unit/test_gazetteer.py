@@ -1,6 +1,6 @@
 import pytest
 
-from agents.enrich.gazetteer import VILLAGE_POPULATION, load_gazetteer
+from agents.enrich.gazetteer import VILLAGE_POPULATION, home_of, load_gazetteer
 from agents.enrich.names import fold
 
 KHARKIV = 706483
@@ -100,6 +100,13 @@ def test_a_county_is_found_in_the_state_beside_it_the_storys_state_or_alone_by_i
     assert gazetteer.county("Tangipahoa Parish").state.name == "Louisiana"
 
 
+def test_a_county_several_states_have_is_the_one_of_the_outlets_state(gazetteer):
+    houston = frozenset({"US", home_of(gazetteer.pick("Houston").place_id)})
+    assert gazetteer.county("Harris County", context=houston).state.name == "Texas"
+    # the story's own state still comes first
+    assert gazetteer.county("Harris County", context=houston | {"admin1:US.GA"}).state.name == "Georgia"
+
+
 def test_georgia_beside_a_town_is_the_state_or_the_country_that_has_the_town(gazetteer):
     assert gazetteer.pick("Macon", within=gazetteer.region("Georgia")).admin1 == "Georgia"
     assert gazetteer.pick("Batumi", within=gazetteer.region("Georgia")).country == "GE"
@@ -110,6 +117,22 @@ def test_georgia_beside_a_town_is_the_state_or_the_country_that_has_the_town(gaz
 def test_a_town_that_bears_a_name_as_its_own_is_meant_by_it(gazetteer):
     assert gazetteer.pick("Puyallup").name == "Puyallup"  # not Tacoma, also called so
     assert gazetteer.pick("Puyallup", within=gazetteer.region("Wash.")).name == "Puyallup"
+
+
+def test_another_name_of_a_village_of_the_storys_state_needs_the_text_to_say_it_is_a_place(gazetteer):
+    texas = frozenset({"US", "admin1:US.TX"})
+    assert gazetteer.pick("Richard", context=texas) is None  # "Donny Richard told reporters"
+    assert gazetteer.pick("Richard", context=texas, cued=True).name == "Ricardo"  # "in Richard"
+
+
+def test_another_name_of_a_city_outside_the_storys_state_is_not_meant_by_it(gazetteer):
+    kansas = frozenset({"US", "admin1:US.KS"})
+    old_town = gazetteer.pick("Old Town", context=kansas, cued=True)  # Wichita's Old Town
+    assert old_town is None or old_town.name != "Las Vegas"  # which GeoNames also calls so
+    assert gazetteer.pick("Old Town", context=frozenset({"US", "admin1:US.NV"}), cued=True).name == "Las Vegas"
+    assert gazetteer.pick("New York", context=frozenset({"US", "admin1:US.NJ"})).name == "New York City"
+    assert gazetteer.pick("Puna", context=frozenset({"US", "admin1:US.HI"}), cued=True) is None  # not Pune
+    assert gazetteer.pick("Bombay", context=frozenset({"IN"})).name == "Mumbai"
 
 
 def test_a_us_states_name_is_no_village_at_home(gazetteer):

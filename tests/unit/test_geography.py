@@ -735,6 +735,14 @@ def test_a_neighbourhood_named_with_its_citys_possessive_is_the_city_wherever_th
     assert _city("", "Teen critical after being shot in Juniata", body) == {("Philadelphia", "Pennsylvania")}
 
 
+def test_a_town_before_neighborhood_without_the_is_the_town_a_neighbourhood_of_it_lies_in():
+    body = "A teenager was shot in the leg Friday in a Bluffton neighborhood, police said."
+    assert _city("", "Teen shoots himself in the leg in Bluffton neighborhood", body) == {("Bluffton", "South Carolina")}
+    # a village is no town a neighbourhood is named after: Louisville's Russell, not Russell, Ky.
+    body = "Two men were shot in the Russell neighborhood on Friday, police said."
+    assert ("Russell", "Kentucky") not in _city("www.wave3.com", "2 shot, 1 dead, in Russell neighborhood", body)
+
+
 def test_where_a_suspect_was_caught_moves_no_claim():
     body = ("Two men were shot dead at a house in Pine Bluff on Friday, police said. Marcus Hale, who is "
             "accused of killing both men, was arrested late Saturday in Texarkana.")
