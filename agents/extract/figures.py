@@ -675,6 +675,10 @@ def _clause(sentence: str, start: int) -> str:
 
 
 _AMONG = re.compile(r"\bamong\b", re.I)
+_FOUND_BEFORE = re.compile(r"\b(?:found|located|discovered)\s+(?:all\s+)?$", re.I)
+_FOUND_REACH = 20
+_CONDITION_TOLD = re.compile(r"\b(?:injur|condition|stable|critical|serious|expected\s+to\s+(?:survive|recover|be\s+ok)"
+                             r"|treated\s+and\s+released|released)", re.I)
 _OR_HURT = re.compile(r"\s+or\s+(?:injured|wounded|hurt)\b", re.I)
 
 
@@ -714,12 +718,29 @@ def _as_subject(group: list[_Phrase], sentence: str) -> tuple[str, Count] | None
                 since := _died_since(group, sentence, predicate.end())) is not None:
             return since, total
         if predicate["transport"]:
+            if _found_at_the_scene(group, sentence) and not _CONDITION_TOLD.search(sentence, predicate.end()):
+                # "they located four adult gunshot victims who were transported to a local
+                # hospital ... the fourth victim, Williams, ... was pronounced dead": the people
+                # found and taken to a hospital, their condition untold, are the hit, who may die
+                # there, not the hurt who lived ("... for treatment of non-life threatening
+                # injuries" are)
+                return VICTIMS, total
             # "two were taken to Mercy Hospital and one was treated at the scene": the hurt
             # taken to a hospital are some of the hurt, at least so many
             total = Count(total.value, total.low, None, total.qualifier)
         # "A second child was injured": the running count of victims, the dead among them.
         return (VICTIMS if last.cumulative else INJURED), total
     return (_died_since(group, sentence, predicate.end()) or VICTIMS), total
+
+
+def _found_at_the_scene(group: list[_Phrase], sentence: str) -> bool:
+    """Whether the subject is the people found at the scene ("they located four adult gunshot
+    victims who were ..."): everyone hit, the dead among them. Not some of them ("found three
+    of the victims"), nor others beside the dead told before ("found three other victims")."""
+    last = group[-1]
+    return (len(group) == 1 and not last.others
+            and bool(_FOUND_BEFORE.search(sentence, max(0, group[0].start - _FOUND_REACH), group[0].start))
+            and not _OF_THE_CASUALTIES.search(sentence, last.start, last.end))
 
 
 def _died_since(group: list[_Phrase], sentence: str, predicate_end: int) -> str | None:

@@ -280,6 +280,10 @@ def test_counts_and_qualifiers(sentence, expected):
     # taken to a hospital told by its name, or by the car that took them
     ("Three other victims were taken to Riverside Regional Medical Center, police said.", [(INJURED, 3)]),
     ("One victim was driven by private vehicle to Mercy Hospital.", [(INJURED, 1)]),
+    # the people found at the scene and taken to a hospital, their condition untold, are the
+    # hit: one may die there
+    ("They located four adult gunshot victims who were transported to a local hospital.", [(VICTIMS, 4)]),
+    ("Officers found two men who were taken to Mercy Hospital in stable condition.", [(INJURED, 2)]),
     ("Two people were found at the scene dead.", [(KILLED, 2)]),
     # ... where they died: the people taken there, dead, and no one more
     ("One man was rushed to an area hospital, where he was later pronounced dead.", [(KILLED, 1)]),
