@@ -1099,3 +1099,35 @@ def _own_death(sentence: str, dead_subjects: list[int], at: int) -> bool:
     return any(end <= at and (not _ANOTHER_CLAUSE.search(sentence, end, at)
                               or _SUBJECTS_OWN_CLAUSE.fullmatch(sentence, end, at))
                for end in dead_subjects)
+
+
+# The words that open a clause before its subject, which are no one's name: "Although McLees
+# died during the altercation".
+_CLAUSE_OPENER = re.compile(r"(?:(?:although|though|while|when|after|because|but|and|then|meanwhile|however)\s+)?",
+                            re.I)
+_A_NAME = re.compile(rf"{_NAME_WORD}(?:\s+{_NAME_WORD}\.?){{0,3}}")
+_PRONOUN = re.compile(r"(?:he|she)$", re.I)
+# A sentence's subject told by name, then its verb: "Edward suffered gunshot wounds ... where he
+# was pronounced dead".
+_NAMED_SUBJECT = re.compile(rf"^{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}}(?=,|\s+[a-z])")
+_NOT_A_NAME_WORD = re.compile(rf"(?:{_NOT_A_NAME}|the|a|an|his|her|their|one)$", re.I)
+
+
+def dead_named(sentence: str, found: list[Figure]) -> frozenset[str]:
+    """The name's words of the one person a sentence tells dead, if it tells the person by name
+    alone: "Gomez later died from his injuries" is {"Gomez"}; "Edward suffered gunshot wounds
+    ... where he was pronounced dead", {"Edward"} (the subject "he" stands for). None where the
+    sentence tells more dead than one, or none by name ("the victim died", "A Florida City teen
+    was killed")."""
+    dead = [f for f in found if f.kind == KILLED]
+    if len(dead) != 1 or dead[0].value != 1 or dead[0].others:
+        return frozenset()
+    span = sentence[dead[0].start: dead[0].end]
+    if _PRONOUN.match(span):
+        subject = _NAMED_SUBJECT.match(sentence)
+        span = subject.group() if subject else ""
+    span = span[_CLAUSE_OPENER.match(span).end():]
+    words = span.replace(".", "").split()
+    if not _A_NAME.fullmatch(span) or any(_NOT_A_NAME_WORD.match(word) for word in words):
+        return frozenset()
+    return frozenset(words)

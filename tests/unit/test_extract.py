@@ -629,6 +629,32 @@ def test_a_victim_told_as_also_killed_is_one_more_than_those_told_one_by_one():
         "Elm Street, police said. Devon Price, a customer at the shop, was also killed.")) == [1, 2]
 
 
+def test_people_told_dead_one_by_one_by_other_names_add_up():
+    assert _killed("Shooting on Elm Street", (
+        "SPRINGFIELD, Ill. (AP) - Marcus Lane was shot in the chest on Elm Street on Sunday and taken to "
+        "Memorial Hospital, where he was pronounced dead. Devon suffered gunshot wounds to the head and was "
+        "also taken to Memorial, where he was pronounced dead an hour later.")) == [1, 2]
+    assert _killed("Struggle over gun on Elm Street", (
+        "SPRINGFIELD, Ill. (AP) - Deputies said Price shot at officers on Elm Street on Sunday. Price later "
+        "died from his injuries. Although Lane died during the altercation, he saved his wife.")) == [1, 2]
+
+
+def test_a_name_told_dead_again_or_after_an_unnamed_death_or_another_shooting_adds_no_one():
+    # the same person by another part of the name
+    assert _killed("Shooting on Elm Street", (
+        "SPRINGFIELD, Ill. (AP) - Marcus Lane was shot on Elm Street on Sunday and taken to Memorial "
+        "Hospital, where he was pronounced dead. Lane later died of his wounds, police said.")) == [1, 1]
+    # the names after an unnamed death may be that death's: "a man was killed ... Lane died"
+    assert _killed("Shooting on Elm Street", (
+        "SPRINGFIELD, Ill. (AP) - A man was shot and killed on Elm Street on Sunday. Price later died from "
+        "his injuries. Lane died at the scene, police said.")) == [1, 1, 1]
+    # another shooting's dead are its own
+    assert _killed("Two shootings on Elm Street", (
+        "SPRINGFIELD, Ill. (AP) - Price was taken to Memorial Hospital on Sunday where he later died. "
+        "A second shooting was reported to police at Lincoln Park around 8:30 p.m. Lane was flown to a "
+        "hospital in St. Louis where he later died.")) == [1, 1]
+
+
 def test_a_victim_told_as_also_killed_after_a_count_is_one_of_those_counted():
     assert _killed("Two killed at Springfield barber shop", (
         "SPRINGFIELD, Ill. (AP) - Two men were killed Sunday inside a barber shop on Elm Street, police "

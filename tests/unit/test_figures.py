@@ -3,7 +3,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from agents.extract.core import hit, total
-from agents.extract.figures import _PHRASE, INJURED, KILLED, VICTIMS, _phrase_matches, figures
+from agents.extract.figures import _PHRASE, INJURED, KILLED, VICTIMS, _phrase_matches, dead_named, figures
 from agents.extract.numbers import number_value
 from agents.extract.readers import reader_for
 
@@ -708,3 +708,16 @@ def test_the_source_after_a_comma_is_not_one_more_person(sentence, expected):
 ])
 def test_an_ordinal_after_the_people_told_before_is_one_more(sentence, expected):
     assert _kinds(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Gomez later died from his injuries.", {"Gomez"}),
+    ("Although McLees died during the altercation, he saved his wife.", {"McLees"}),
+    ("Edward suffered gunshot wounds and was taken to Northwestern, where he was pronounced dead.", {"Edward"}),
+    ("The man died at the scene.", set()),  # no name
+    ("A Florida City teen was killed.", set()),  # a description, not a name
+    ("Police said he died at the scene.", set()),
+    ("Two men died at the scene.", set()),  # more than one
+])
+def test_the_name_of_the_one_person_a_sentence_tells_dead(sentence, expected):
+    assert dead_named(sentence, figures(sentence)) == expected
