@@ -630,12 +630,14 @@ def _as_named_apposition(group: list[_Phrase], sentence: str) -> list[_Phrase]:
     """A count the names after its comma add up to tells of the same people: "two men, John
     Smith, 22, and Bob Jones, 33," are two, and "three others, two males and a female between
     15 and 20 years old," are three (a list without the closing comma is more people: "two
-    men, a woman and a boy were shot" are four)."""
+    men, a woman and a boy were shot" are four). A running count is one person: "A third
+    victim, Richard Huwiler, 61, suffered a non-life-threatening wound" is the third hit."""
     first, names = group[0], group[1:]
+    people = 1 if first.cumulative else first.count.value
     closing = _CLOSING_COMMA.match(sentence, names[-1].end) if names else None
     if (names and not first.name and sentence[first.end:names[0].start].strip() == ","
             and (all(p.name for p in names) or (closing and not _SOURCE_AFTER.match(sentence, closing.end())))
-            and first.count.value == sum(p.count.value for p in names)):
+            and people == sum(p.count.value for p in names)):
         return [replace(first, end=names[-1].end, named_after=True)]
     return group
 

@@ -632,6 +632,12 @@ def test_names_after_a_count_are_the_people_it_counts(sentence):
     assert total(figures(sentence), KILLED).value == 2
 
 
+def test_the_name_after_a_running_count_is_the_one_person_it_counts():
+    # the third hit, not three and one more
+    sentence = "A third victim, Richard Hale, 61, suffered a non-life-threatening wound at the store."
+    assert [(f.kind, f.value) for f in figures(sentence)] == [(VICTIMS, 3)]
+
+
 @pytest.mark.parametrize("sentence, hit", [
     ("A juvenile attempting to hide a gun while sitting in the trunk space of an SUV during a traffic stop "
      "shot himself Friday night, police said.", 1),
