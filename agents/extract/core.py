@@ -16,7 +16,7 @@ from agents.enrich.gazetteer import MAJOR_CITY, WORLD_CITY, Gazetteer, is_town, 
 from agents.extract.anchors import anchors, block_streets
 from agents.extract.article import publication_time, story_day
 from agents.extract.context import areas, outlet_areas, outlet_city, read_places, usage_areas
-from agents.extract.figures import INJURED, KILLED, VICTIMS, Figure, dead_named
+from agents.extract.figures import INJURED, KILLED, VICTIMS, Figure, dead_named, some_of_those_hurt_died
 from agents.extract.language import article_language
 from agents.extract.link import address_states, link_place
 from agents.extract.numbers import Count
@@ -286,7 +286,23 @@ def read_claims(article: Article, revision: int, gazetteer: Gazetteer,
                                    reader.adds(sentence.text, found), story_anchors, reader, language,
                                    elsewhere))
             read.append((sentence.in_headline, found))
+    reports = _hurt_before_a_death(reports, read)
     return _headline_at_the_desk(reports, read, filed_from) if filed_from is not None else reports
+
+
+def _hurt_before_a_death(reports: list[Report], read: list[tuple[bool, list[Figure]]]) -> list[Report]:
+    """The hurt a story counted before it told no death are the people hit, when a later claim
+    tells some of them dead: "Three people were wounded in a shooting Saturday night. One of the
+    victims has since died" is 1 dead and 2 hurt, not 1 and 3. ``read``: each report's sentence,
+    whether in the headline, and its figures."""
+    dead_since = next((index for index, (report, (_, found)) in enumerate(zip(reports, read))
+                       if report.killed and some_of_those_hurt_died(report.sentence, found)), None)
+    if dead_since is None or any(report.killed for report in reports[:dead_since]):
+        return reports
+    return [dataclasses.replace(report, injured=None, injured_low=None, injured_high=None,
+                                injured_qualifier=None, victims=max(report.injured, report.victims or 0))
+            if index < dead_since and report.injured else report
+            for index, report in enumerate(reports)]
 
 
 def _headline_at_the_desk(reports: list[Report], read: list[tuple[bool, list[Figure]]],

@@ -1133,3 +1133,15 @@ def dead_named(sentence: str, found: list[Figure]) -> frozenset[str]:
     if not _A_NAME.fullmatch(span) or any(_NOT_A_NAME_WORD.match(word) for word in words):
         return frozenset()
     return frozenset(words)
+
+
+# Some of the people told hurt before, dead since: "One of the victims has since died", "one of
+# them died at the hospital".
+_SOME_OF_THE_HURT = re.compile(r"\w+\s+of\s+(?:them|those|these|the\s+(?:[\w-]+\s+)?(?:victims|wounded|injured|hurt))\b",
+                               re.I)
+
+
+def some_of_those_hurt_died(sentence: str, found: list[Figure]) -> bool:
+    """Whether the sentence tells dead some of the people a count told before: "Three people were
+    wounded ... One of the victims has since died" (1 dead, 2 hurt)."""
+    return any(f.kind == KILLED and _SOME_OF_THE_HURT.fullmatch(sentence, f.start, f.end) for f in found)

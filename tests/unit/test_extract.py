@@ -655,6 +655,21 @@ def test_a_name_told_dead_again_or_after_an_unnamed_death_or_another_shooting_ad
         "hospital in St. Louis where he later died.")) == [1, 1]
 
 
+def _told(headline, body):
+    article = Article(id="told", headline=headline, body=body, published_at="2024-05-13T12:00:00+00:00")
+    return [(r.killed, r.injured, r.victims) for r in extract(article, None).reports]
+
+
+def test_the_hurt_told_before_some_of_them_died_are_the_people_hit():
+    assert _told("Shooting on Elm Street", (
+        "SPRINGFIELD, Ill. (AP) - Three people were wounded in a shooting on Elm Street on Saturday night. "
+        "One of the victims has since died, police said.")) == [(None, None, 3), (1, None, None)]
+    # after a death told before, the hurt are others
+    assert _told("Shooting on Elm Street", (
+        "SPRINGFIELD, Ill. (AP) - A man was killed and three people were wounded in a shooting on Elm "
+        "Street on Saturday night. One of the wounded has since died, police said.")) == [(1, 3, None), (1, None, None)]
+
+
 def test_a_victim_told_as_also_killed_after_a_count_is_one_of_those_counted():
     assert _killed("Two killed at Springfield barber shop", (
         "SPRINGFIELD, Ill. (AP) - Two men were killed Sunday inside a barber shop on Elm Street, police "
