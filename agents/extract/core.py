@@ -16,7 +16,7 @@ from agents.enrich.gazetteer import MAJOR_CITY, WORLD_CITY, Gazetteer, is_town, 
 from agents.extract.anchors import anchors, block_streets
 from agents.extract.article import publication_time, story_day
 from agents.extract.context import areas, outlet_areas, outlet_city, read_places, usage_areas
-from agents.extract.figures import INJURED, KILLED, VICTIMS, Figure
+from agents.extract.figures import INJURED, KILLED, VICTIMS, Figure, dead_named, some_of_those_hurt_died
 from agents.extract.language import article_language
 from agents.extract.link import address_states, link_place
 from agents.extract.numbers import Count
@@ -148,6 +148,23 @@ def _killed_beside(found: list[Figure], dead_one_by_one: int) -> Count | None:
     return Count(value, value, None, None)
 
 
+def _another_named_dead(dead_before: int) -> Count:
+    """A sentence's dead where it tells one more person dead by another name than those the
+    story told dead before: "Edwin Bryant was shot ... where he was pronounced dead. Edward
+    suffered gunshot wounds ... where he was pronounced dead" are two dead; "Gomez later died
+    from his injuries ... Although McLees died during the altercation", two. At least so many:
+    a count may tell more."""
+    value = dead_before + 1
+    return Count(value, value, None, None)
+
+
+def _another_incident_told(story: list[Sentence], start: int, end: int, reader: Reader) -> bool:
+    """Whether a sentence of the story between ``start`` and ``end`` turns to another incident
+    than the one told before: "A second shooting was reported to police at Williams Park"."""
+    return any(reader.another_incident(sentence.text) for sentence in story
+               if start <= sentence.start and sentence.end <= end)
+
+
 def hit(found: list[Figure]) -> Count | None:
     """The people a sentence tells were shot or hit, the dead among them. People told of one
     by one under different fates are different people: "a 7-year-old girl was grazed by a
@@ -238,15 +255,29 @@ def read_claims(article: Article, revision: int, gazetteer: Gazetteer,
     read: list[tuple[bool, list[Figure]]] = []  # each report's sentence: in the headline, its figures
     story_street = None
     dead_one_by_one = 0  # the most dead a claim has told of one by one so far
+    # the name's words of each person told dead by name, while every death told was by name
+    named_dead: list[frozenset[str]] | None = []
+    told_up_to = 0  # where the claim read last ends
     for whole, whole_found, time in timed:
         # A roundup gives each shooting its address: a claim at another block than the
         # story's first is another incident ("a shooting in the 1400 block of Mount Herman").
         streets = block_streets(whole.text)
         story_street = story_street or next(iter(streets), None)
         elsewhere = bool(streets) and story_street not in streets
+        if named_dead and _another_incident_told(story, told_up_to, whole.end, reader):
+            named_dead = None  # "A second shooting was reported ... Stone ... later died": its dead
+        told_up_to = whole.end
         for sentence, found, in_sentence in _by_town(whole, whole_found, _placing(mentions, whole, filed_from)):
             killed = _killed_beside(found, dead_one_by_one)
-            if killed is not None and all(f.individual for f in found if f.kind == KILLED):
+            named = dead_named(sentence.text, found)
+            if named and killed is not None and killed.value == 1 and named_dead and not any(
+                    named & earlier for earlier in named_dead):
+                killed = _another_named_dead(max(dead_one_by_one, len(named_dead)))
+            if killed is not None and killed.value and not named:
+                named_dead = None  # a death told unnamed: the names after may be any of its dead
+            if named and named_dead is not None and not any(named & earlier for earlier in named_dead):
+                named_dead.append(named)
+            if killed is not None and (named or all(f.individual for f in found if f.kind == KILLED)):
                 dead_one_by_one = max(dead_one_by_one, killed.value)
             reports.append(_report(article, revision, sentence.start, sentence.end, sentence.text,
                                    claim_place(in_sentence, place_of_article, gazetteer,
@@ -255,7 +286,23 @@ def read_claims(article: Article, revision: int, gazetteer: Gazetteer,
                                    reader.adds(sentence.text, found), story_anchors, reader, language,
                                    elsewhere))
             read.append((sentence.in_headline, found))
+    reports = _hurt_before_a_death(reports, read)
     return _headline_at_the_desk(reports, read, filed_from) if filed_from is not None else reports
+
+
+def _hurt_before_a_death(reports: list[Report], read: list[tuple[bool, list[Figure]]]) -> list[Report]:
+    """The hurt a story counted before it told no death are the people hit, when a later claim
+    tells some of them dead: "Three people were wounded in a shooting Saturday night. One of the
+    victims has since died" is 1 dead and 2 hurt, not 1 and 3. ``read``: each report's sentence,
+    whether in the headline, and its figures."""
+    dead_since = next((index for index, (report, (_, found)) in enumerate(zip(reports, read))
+                       if report.killed and some_of_those_hurt_died(report.sentence, found)), None)
+    if dead_since is None or any(report.killed for report in reports[:dead_since]):
+        return reports
+    return [dataclasses.replace(report, injured=None, injured_low=None, injured_high=None,
+                                injured_qualifier=None, victims=max(report.injured, report.victims or 0))
+            if index < dead_since and report.injured else report
+            for index, report in enumerate(reports)]
 
 
 def _headline_at_the_desk(reports: list[Report], read: list[tuple[bool, list[Figure]]],

@@ -630,12 +630,14 @@ def _as_named_apposition(group: list[_Phrase], sentence: str) -> list[_Phrase]:
     """A count the names after its comma add up to tells of the same people: "two men, John
     Smith, 22, and Bob Jones, 33," are two, and "three others, two males and a female between
     15 and 20 years old," are three (a list without the closing comma is more people: "two
-    men, a woman and a boy were shot" are four)."""
+    men, a woman and a boy were shot" are four). A running count is one person: "A third
+    victim, Richard Huwiler, 61, suffered a non-life-threatening wound" is the third hit."""
     first, names = group[0], group[1:]
+    people = 1 if first.cumulative else first.count.value
     closing = _CLOSING_COMMA.match(sentence, names[-1].end) if names else None
     if (names and not first.name and sentence[first.end:names[0].start].strip() == ","
             and (all(p.name for p in names) or (closing and not _SOURCE_AFTER.match(sentence, closing.end())))
-            and first.count.value == sum(p.count.value for p in names)):
+            and people == sum(p.count.value for p in names)):
         return [replace(first, end=names[-1].end, named_after=True)]
     return group
 
@@ -675,6 +677,10 @@ def _clause(sentence: str, start: int) -> str:
 
 
 _AMONG = re.compile(r"\bamong\b", re.I)
+_FOUND_BEFORE = re.compile(r"\b(?:found|located|discovered)\s+(?:all\s+)?$", re.I)
+_FOUND_REACH = 20
+_CONDITION_TOLD = re.compile(r"\b(?:injur|condition|stable|critical|serious|expected\s+to\s+(?:survive|recover|be\s+ok)"
+                             r"|treated\s+and\s+released|released)", re.I)
 _OR_HURT = re.compile(r"\s+or\s+(?:injured|wounded|hurt)\b", re.I)
 
 
@@ -714,12 +720,29 @@ def _as_subject(group: list[_Phrase], sentence: str) -> tuple[str, Count] | None
                 since := _died_since(group, sentence, predicate.end())) is not None:
             return since, total
         if predicate["transport"]:
+            if _found_at_the_scene(group, sentence) and not _CONDITION_TOLD.search(sentence, predicate.end()):
+                # "they located four adult gunshot victims who were transported to a local
+                # hospital ... the fourth victim, Williams, ... was pronounced dead": the people
+                # found and taken to a hospital, their condition untold, are the hit, who may die
+                # there, not the hurt who lived ("... for treatment of non-life threatening
+                # injuries" are)
+                return VICTIMS, total
             # "two were taken to Mercy Hospital and one was treated at the scene": the hurt
             # taken to a hospital are some of the hurt, at least so many
             total = Count(total.value, total.low, None, total.qualifier)
         # "A second child was injured": the running count of victims, the dead among them.
         return (VICTIMS if last.cumulative else INJURED), total
     return (_died_since(group, sentence, predicate.end()) or VICTIMS), total
+
+
+def _found_at_the_scene(group: list[_Phrase], sentence: str) -> bool:
+    """Whether the subject is the people found at the scene ("they located four adult gunshot
+    victims who were ..."): everyone hit, the dead among them. Not some of them ("found three
+    of the victims"), nor others beside the dead told before ("found three other victims")."""
+    last = group[-1]
+    return (len(group) == 1 and not last.others
+            and bool(_FOUND_BEFORE.search(sentence, max(0, group[0].start - _FOUND_REACH), group[0].start))
+            and not _OF_THE_CASUALTIES.search(sentence, last.start, last.end))
 
 
 def _died_since(group: list[_Phrase], sentence: str, predicate_end: int) -> str | None:
@@ -1089,3 +1112,47 @@ def _own_death(sentence: str, dead_subjects: list[int], at: int) -> bool:
     return any(end <= at and (not _ANOTHER_CLAUSE.search(sentence, end, at)
                               or _SUBJECTS_OWN_CLAUSE.fullmatch(sentence, end, at))
                for end in dead_subjects)
+
+
+# The words that open a clause before its subject, which are no one's name: "Although McLees
+# died during the altercation".
+_CLAUSE_OPENER = re.compile(r"(?:(?:although|though|while|when|after|because|but|and|then|meanwhile|however)\s+)?",
+                            re.I)
+_A_NAME = re.compile(rf"{_NAME_WORD}(?:\s+{_NAME_WORD}\.?){{0,3}}")
+_PRONOUN = re.compile(r"(?:he|she)$", re.I)
+# A sentence's subject told by name, then its verb: "Edward suffered gunshot wounds ... where he
+# was pronounced dead".
+_NAMED_SUBJECT = re.compile(rf"^{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}}(?=,|\s+[a-z])")
+_NOT_A_NAME_WORD = re.compile(rf"(?:{_NOT_A_NAME}|the|a|an|his|her|their|one)$", re.I)
+
+
+def dead_named(sentence: str, found: list[Figure]) -> frozenset[str]:
+    """The name's words of the one person a sentence tells dead, if it tells the person by name
+    alone: "Gomez later died from his injuries" is {"Gomez"}; "Edward suffered gunshot wounds
+    ... where he was pronounced dead", {"Edward"} (the subject "he" stands for). None where the
+    sentence tells more dead than one, or none by name ("the victim died", "A Florida City teen
+    was killed")."""
+    dead = [f for f in found if f.kind == KILLED]
+    if len(dead) != 1 or dead[0].value != 1 or dead[0].others:
+        return frozenset()
+    span = sentence[dead[0].start: dead[0].end]
+    if _PRONOUN.match(span):
+        subject = _NAMED_SUBJECT.match(sentence)
+        span = subject.group() if subject else ""
+    span = span[_CLAUSE_OPENER.match(span).end():]
+    words = span.replace(".", "").split()
+    if not _A_NAME.fullmatch(span) or any(_NOT_A_NAME_WORD.match(word) for word in words):
+        return frozenset()
+    return frozenset(words)
+
+
+# Some of the people told hurt before, dead since: "One of the victims has since died", "one of
+# them died at the hospital".
+_SOME_OF_THE_HURT = re.compile(r"\w+\s+of\s+(?:them|those|these|the\s+(?:[\w-]+\s+)?(?:victims|wounded|injured|hurt))\b",
+                               re.I)
+
+
+def some_of_those_hurt_died(sentence: str, found: list[Figure]) -> bool:
+    """Whether the sentence tells dead some of the people a count told before: "Three people were
+    wounded ... One of the victims has since died" (1 dead, 2 hurt)."""
+    return any(f.kind == KILLED and _SOME_OF_THE_HURT.fullmatch(sentence, f.start, f.end) for f in found)

@@ -630,6 +630,47 @@ def test_a_victim_told_as_also_killed_is_one_more_than_those_told_one_by_one():
         "Elm Street, police said. Devon Price, a customer at the shop, was also killed.")) == [1, 2]
 
 
+def test_people_told_dead_one_by_one_by_other_names_add_up():
+    assert _killed("Shooting on Elm Street", (
+        "SPRINGFIELD, Ill. (AP) - Marcus Lane was shot in the chest on Elm Street on Sunday and taken to "
+        "Memorial Hospital, where he was pronounced dead. Devon suffered gunshot wounds to the head and was "
+        "also taken to Memorial, where he was pronounced dead an hour later.")) == [1, 2]
+    assert _killed("Struggle over gun on Elm Street", (
+        "SPRINGFIELD, Ill. (AP) - Deputies said Price shot at officers on Elm Street on Sunday. Price later "
+        "died from his injuries. Although Lane died during the altercation, he saved his wife.")) == [1, 2]
+
+
+def test_a_name_told_dead_again_or_after_an_unnamed_death_or_another_shooting_adds_no_one():
+    # the same person by another part of the name
+    assert _killed("Shooting on Elm Street", (
+        "SPRINGFIELD, Ill. (AP) - Marcus Lane was shot on Elm Street on Sunday and taken to Memorial "
+        "Hospital, where he was pronounced dead. Lane later died of his wounds, police said.")) == [1, 1]
+    # the names after an unnamed death may be that death's: "a man was killed ... Lane died"
+    assert _killed("Shooting on Elm Street", (
+        "SPRINGFIELD, Ill. (AP) - A man was shot and killed on Elm Street on Sunday. Price later died from "
+        "his injuries. Lane died at the scene, police said.")) == [1, 1, 1]
+    # another shooting's dead are its own
+    assert _killed("Two shootings on Elm Street", (
+        "SPRINGFIELD, Ill. (AP) - Price was taken to Memorial Hospital on Sunday where he later died. "
+        "A second shooting was reported to police at Lincoln Park around 8:30 p.m. Lane was flown to a "
+        "hospital in St. Louis where he later died.")) == [1, 1]
+
+
+def _told(headline, body):
+    article = Article(id="told", headline=headline, body=body, published_at="2024-05-13T12:00:00+00:00")
+    return [(r.killed, r.injured, r.victims) for r in extract(article, None).reports]
+
+
+def test_the_hurt_told_before_some_of_them_died_are_the_people_hit():
+    assert _told("Shooting on Elm Street", (
+        "SPRINGFIELD, Ill. (AP) - Three people were wounded in a shooting on Elm Street on Saturday night. "
+        "One of the victims has since died, police said.")) == [(None, None, 3), (1, None, None)]
+    # after a death told before, the hurt are others
+    assert _told("Shooting on Elm Street", (
+        "SPRINGFIELD, Ill. (AP) - A man was killed and three people were wounded in a shooting on Elm "
+        "Street on Saturday night. One of the wounded has since died, police said.")) == [(1, 3, None), (1, None, None)]
+
+
 def test_a_victim_told_as_also_killed_after_a_count_is_one_of_those_counted():
     assert _killed("Two killed at Springfield barber shop", (
         "SPRINGFIELD, Ill. (AP) - Two men were killed Sunday inside a barber shop on Elm Street, police "

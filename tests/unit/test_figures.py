@@ -3,7 +3,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from agents.extract.core import hit, total
-from agents.extract.figures import _PHRASE, INJURED, KILLED, VICTIMS, _phrase_matches, figures
+from agents.extract.figures import _PHRASE, INJURED, KILLED, VICTIMS, _phrase_matches, dead_named, figures
 from agents.extract.numbers import number_value
 from agents.extract.readers import reader_for
 
@@ -280,6 +280,10 @@ def test_counts_and_qualifiers(sentence, expected):
     # taken to a hospital told by its name, or by the car that took them
     ("Three other victims were taken to Riverside Regional Medical Center, police said.", [(INJURED, 3)]),
     ("One victim was driven by private vehicle to Mercy Hospital.", [(INJURED, 1)]),
+    # the people found at the scene and taken to a hospital, their condition untold, are the
+    # hit: one may die there
+    ("They located four adult gunshot victims who were transported to a local hospital.", [(VICTIMS, 4)]),
+    ("Officers found two men who were taken to Mercy Hospital in stable condition.", [(INJURED, 2)]),
     ("Two people were found at the scene dead.", [(KILLED, 2)]),
     # ... where they died: the people taken there, dead, and no one more
     ("One man was rushed to an area hospital, where he was later pronounced dead.", [(KILLED, 1)]),
@@ -631,6 +635,12 @@ def test_names_after_a_count_are_the_people_it_counts(sentence):
     assert total(figures(sentence), KILLED).value == 2
 
 
+def test_the_name_after_a_running_count_is_the_one_person_it_counts():
+    # the third hit, not three and one more
+    sentence = "A third victim, Richard Hale, 61, suffered a non-life-threatening wound at the store."
+    assert [(f.kind, f.value) for f in figures(sentence)] == [(VICTIMS, 3)]
+
+
 @pytest.mark.parametrize("sentence, hit", [
     ("A juvenile attempting to hide a gun while sitting in the trunk space of an SUV during a traffic stop "
      "shot himself Friday night, police said.", 1),
@@ -707,3 +717,16 @@ def test_the_source_after_a_comma_is_not_one_more_person(sentence, expected):
 ])
 def test_an_ordinal_after_the_people_told_before_is_one_more(sentence, expected):
     assert _kinds(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Gomez later died from his injuries.", {"Gomez"}),
+    ("Although McLees died during the altercation, he saved his wife.", {"McLees"}),
+    ("Edward suffered gunshot wounds and was taken to Northwestern, where he was pronounced dead.", {"Edward"}),
+    ("The man died at the scene.", set()),  # no name
+    ("A Florida City teen was killed.", set()),  # a description, not a name
+    ("Police said he died at the scene.", set()),
+    ("Two men died at the scene.", set()),  # more than one
+])
+def test_the_name_of_the_one_person_a_sentence_tells_dead(sentence, expected):
+    assert dead_named(sentence, figures(sentence)) == expected
