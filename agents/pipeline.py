@@ -138,6 +138,11 @@ def _first_reading(message: tuple[bytes | None, bytes], max_bytes: int,
         return None
 
 
+# Articles a worker reads per task: enough to spare the round trips, few enough that the
+# first results come soon and the main process never waits long at the end.
+_CHUNK = 16
+
+
 def first_readings(messages: list[Message], settings: Settings,
                    jobs: int) -> Iterator[Extraction | None]:
     """Each message's first reading, in order, made by ``jobs`` processes: extraction is most
@@ -152,10 +157,6 @@ def first_readings(messages: list[Message], settings: Settings,
     with multiprocessing.get_context("fork").Pool(jobs) as pool:
         yield from pool.imap(read, [(m.key, m.value) for m in messages], chunksize=_CHUNK)
 
-
-# Articles a worker reads per task: enough to spare the round trips, few enough that the
-# first results come soon and the main process never waits long at the end.
-_CHUNK = 16
 
 
 def process(paths: list[Path], out_dir: Path, settings: Settings | None = None,
