@@ -423,12 +423,6 @@ def _open(members: list[Member], kind: str) -> bool:
                                       if getattr(m, kind) == stated)
 
 
-def _the_articles_own(report: Report, open_incident: OpenIncident) -> bool:
-    """An incident told so far by the report's article alone, on the report's day."""
-    return report.date == open_incident.incident.date and all(
-        m.article_id == report.article_id for m in open_incident.members)
-
-
 def _holds_the_story(report: Report, open_incident: OpenIncident) -> bool:
     """What the report's article told of the incident so far, of the same day, is a detail of
     this fuller claim: "Third victim dies" in the headline, then "three killed and one wounded"
@@ -521,9 +515,7 @@ def _nested_in_a_town(report: Report, open_incident: OpenIncident) -> bool:
     incident = open_incident.incident
     if (report.killed is None and report.injured is None) or report.date != incident.date:
         return False
-    mine, theirs = (report.killed or 0, report.injured or 0), (incident.killed, incident.injured)
-    nested = all(a <= b for a, b in zip(mine, theirs)) or all(a >= b for a, b in zip(mine, theirs))
-    return nested and _in_a_town(report)
+    return _nested((report.killed or 0, report.injured or 0), (incident.killed, incident.injured)) and _in_a_town(report)
 
 
 def _close_tolls(report: Report, open_incident: OpenIncident) -> bool:
