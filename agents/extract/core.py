@@ -267,7 +267,7 @@ def read_claims(article: Article, revision: int, gazetteer: Gazetteer,
         if named_dead and _another_incident_told(story, told_up_to, whole.end, reader):
             named_dead = None  # "A second shooting was reported ... Stone ... later died": its dead
         told_up_to = whole.end
-        for sentence, found, in_sentence in _by_town(whole, whole_found, _placing(mentions, whole, filed_from)):
+        for sentence, found, in_sentence, opening in _by_town(whole, whole_found, _placing(mentions, whole, filed_from)):
             killed = _killed_beside(found, dead_one_by_one)
             named = dead_named(sentence.text, found)
             if named and killed is not None and killed.value == 1 and named_dead and not any(
@@ -281,7 +281,7 @@ def read_claims(article: Article, revision: int, gazetteer: Gazetteer,
                 dead_one_by_one = max(dead_one_by_one, killed.value)
             reports.append(_report(article, revision, sentence.start, sentence.end, sentence.text,
                                    claim_place(in_sentence, place_of_article, gazetteer,
-                                               opening_place_at(whole.text, whole.start)), time,
+                                               opening_place_at(whole.text, whole.start) if opening is None else opening), time,
                                    killed, total(found, INJURED), hit(found),
                                    reader.adds(sentence.text, found), story_anchors, reader, language,
                                    elsewhere))
@@ -354,15 +354,18 @@ def _own_figures(found: list[Figure], sentence: str) -> list[Figure]:
 
 
 def _by_town(sentence: Sentence, found: list[Figure], mentions: list[Mention]
-             ) -> list[tuple[Sentence, list[Figure], list[Mention]]]:
+             ) -> list[tuple[Sentence, list[Figure], list[Mention], int | None]]:
     """A sentence whose figures are told in different towns, cut into one claim a town:
     "Russian shelling killed two civilians in Kherson and wounded five people in Nikopol" is
-    two killed in Kherson and five wounded in Nikopol, not seven people in Kherson. A figure
-    takes the first town named after it before the next figure; one that names none goes with
-    the next that does ("killed two and wounded five in Kherson"). Otherwise the sentence."""
-    towns = [m for m in mentions if m.is_city and m.cued and not m.aside and not m.home]
+    two killed in Kherson and five wounded in Nikopol, not seven people in Kherson; "Two people
+    died in Kharkiv, and two more in the Dnipropetrovsk region", two in each, the region's part
+    placed by the region (its start, as ``claim_place``'s ``opening``). A figure takes the first
+    town or region named after it before the next figure; one that names none goes with the next
+    that does ("killed two and wounded five in Kherson"). Otherwise the sentence."""
+    towns = [m for m in mentions if (m.is_city or _a_region_by_name(sentence, m)) and m.cued
+             and not m.aside and not m.home]
     if len(found) < 2 or len({m.place.id for m in towns}) < 2:
-        return [(sentence, found, mentions)]
+        return [(sentence, found, mentions, None)]
     figures = sorted(found, key=lambda f: f.start)
     groups: list[list[Figure]] = []
     towns_of_groups: list[Mention] = []
@@ -378,7 +381,7 @@ def _by_town(sentence: Sentence, found: list[Figure], mentions: list[Mention]
     if pending and groups:
         groups[-1] += pending
     if len({town.place.id for town in towns_of_groups}) < 2:
-        return [(sentence, found, mentions)]
+        return [(sentence, found, mentions, None)]
     # Each part after the first opens after the last "and" or comma between the town before
     # it and its first figure: "... in Kherson and | wounded five people in Nikopol".
     spans, begin = [], 0
@@ -389,12 +392,20 @@ def _by_town(sentence: Sentence, found: list[Figure], mentions: list[Mention]
         begin = joints[-1].end() if joints else group[0].start
     spans.append((begin, len(sentence.text)))
     parts = []
-    for group, (begin, end) in zip(groups, spans):
+    for group, town, (begin, end) in zip(groups, towns_of_groups, spans):
         text = sentence.text[begin:end].rstrip()
         part = Sentence(sentence.start + begin, sentence.start + begin + len(text), text, sentence.in_headline)
         shifted = [dataclasses.replace(f, start=f.start - begin, end=f.end - begin) for f in group]
-        parts.append((part, shifted, [m for m in mentions if part.start <= m.start < part.end]))
+        parts.append((part, shifted, [m for m in mentions if part.start <= m.start < part.end],
+                      None if town.is_city else town.start))
     return parts
+
+
+def _a_region_by_name(sentence: Sentence, mention: Mention) -> bool:
+    """A first-level region written out, not an abbreviation in shouted copy ("... IN BELFAIR
+    SHOOTING" is no Indiana)."""
+    written = sentence.text[mention.start - sentence.start: mention.end - sentence.start]
+    return mention.place.id.startswith("admin1:") and len(written) > 2 and not written.isupper()
 
 
 def _placing(mentions: list[Mention], sentence: Sentence, filed_from: Place | None) -> list[Mention]:
