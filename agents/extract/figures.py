@@ -746,9 +746,10 @@ def _found_at_the_scene(group: list[_Phrase], sentence: str) -> bool:
 
 
 def _died_since(group: list[_Phrase], sentence: str, predicate_end: int) -> str | None:
-    """What the people the subject counts as hurt or hit are, if some died since: all of them ("a
-    man injured in a November 2 shooting has died"), or the dead among them ("one of four
-    women wounded has died", "five wounded were rushed to hospitals, where three died")."""
+    """What the people the subject, or an act's object, counts as hurt or hit are, if some died
+    since: all of them ("a man injured in a November 2 shooting has died"), or the dead among
+    them ("one of four women wounded has died", "five wounded were rushed to hospitals, where
+    three died", "injuring six people, one of them a police officer who later died")."""
     rest = _clause(sentence, predicate_end)
     death = _LATER_DEATH.search(rest)
     if death is None and _RELATIVE.match(sentence, group[-1].end):
@@ -763,15 +764,6 @@ def _died_since(group: list[_Phrase], sentence: str, predicate_end: int) -> str 
     some = (_PARTITIVE_BEFORE.search(sentence, max(0, group[0].start - 20), group[0].start)
             or _some_died(rest, death.start()))
     return VICTIMS if some else KILLED
-
-
-def _some_died_since(sentence: str, object_end: int) -> bool:
-    """Whether some of the people an act's object counts as hurt are told as dead since, in its
-    clause: "wounded 12 worshippers, two of whom later died", "injuring six people, one of them
-    a police officer who later died". They are the hit, the dead among them."""
-    rest = _clause(sentence, object_end)
-    death = _LATER_DEATH.search(rest)
-    return death is not None and _some_died(rest, death.start())
 
 
 def _some_died(rest: str, death_start: int) -> bool:
@@ -816,7 +808,7 @@ def _as_object(group: list[_Phrase], sentence: str) -> tuple[str, Count] | None:
             nearly = _NEARLY.search(before, 0, act.start())
             return (INJURED if nearly else KILLED), total
         if act["wound"] or act["shot_wound"]:
-            return (VICTIMS if _some_died_since(sentence, group[-1].end) else INJURED), total
+            return _died_since(group, sentence, group[-1].end) or INJURED, total
         state = _LEFT_STATE.match(sentence, group[-1].end)  # "shot his daughter dead"
         if act["shoot"]:
             return (KILLED if state is not None and state["death"] else VICTIMS), total
