@@ -196,6 +196,16 @@ def _said_on(sentence: str, match: re.Match[str]) -> bool:
     return bool(_SAID_BEFORE.search(sentence, max(0, match.start() - _SAID_REACH), match.start()))
 
 
+def _a_day_of_other_news(sentence: str, match: re.Match[str]) -> bool:
+    """Whether the weekday ``match`` is the day of other news than the incident: something said,
+    announced, awaited or planned, a page's stamp, or the day a count was given."""
+    start = match.start()
+    return (_said_on(sentence, match) or bool(_ANNOUNCED_AFTER.match(sentence, match.end()))
+            or bool(_BY_BEFORE.search(sentence, max(0, start - _SAID_REACH), start))
+            or bool(_PLANNED_BEFORE.search(sentence, max(0, start - _PLANNED_REACH), start))
+            or _is_stamp(sentence, start) or _is_the_counts_day(sentence, start))
+
+
 # The last day in Ukrainian and Russian copy: "за минулу добу", "протягом доби", "за сутки".
 _SLAVIC_DAY = re.compile(r"(?<!\w)(?:за\s+(?:минулу\s+|останню\s+)?добу|протягом\s+(?:минулої\s+|останньої\s+)?доби"
                          r"|за\s+(?:прошедшие\s+|минувшие\s+|последние\s+)?сутки|в\s+течение\s+(?:прошедших\s+)?суток)(?!\w)",
@@ -290,13 +300,8 @@ def day_in(sentence: str, anchor: date) -> date | None:
     if match:
         return date(int(match["year"]), _MONTHS[match["month"].lower().rstrip(".")], 1)
     for match in _WEEKDAY_RE.finditer(sentence):
-        if _SAID_BEFORE.search(sentence, max(0, match.start() - _SAID_REACH), match.start()) \
-                or _ANNOUNCED_AFTER.match(sentence, match.end()) or _BY_BEFORE.search(sentence, max(0, match.start() - _SAID_REACH), match.start()) \
-                or _PLANNED_BEFORE.search(sentence, max(0, match.start() - _PLANNED_REACH), match.start()) \
-                or _is_stamp(
-                sentence, match.start()) or _is_the_counts_day(sentence, match.start()):
-            continue
-        return _weekday(match, anchor)
+        if not _a_day_of_other_news(sentence, match):
+            return _weekday(match, anchor)
     if match := _AGO_RE.search(sentence):
         count = 1 if match["count"].lower() in ("a", "an") else number_value(match["count"]) or 0
         return anchor - timedelta(days=count * (7 if match["unit"].startswith("week") else 1))
@@ -315,7 +320,7 @@ def today_in(sentence: str, anchor: date) -> date | None:
     released) more often than of the incident, so it is the day a story names only when it
     names no other."""
     for match in _TODAY_RE.finditer(sentence):
-        if not _SAID_BEFORE.search(sentence, max(0, match.start() - _SAID_REACH), match.start()):
+        if not _said_on(sentence, match):
             return anchor
     return None
 
